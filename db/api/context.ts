@@ -1,0 +1,123 @@
+import type { AnyContractProcedure } from '@orpc/contract';
+import { and, eq, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import { badInput, forbidden, UserError } from '../errors';
+import type { Engine } from '../open';
+import { localProfiles, members, workspace } from '../schema';
+import { getLocal } from '../write';
+import { contract, type OperationName } from './contract';
+import { type Access, permissions } from './permissions';
+import { ROLE_LABELS, type Role } from './types';
+
+/** What a host hands to every operation. */
+export interface HostContext {
+  engine: Engine;
+  /** Act as this member (name or id) instead of the device's current profile: the CLI's --as. */
+  actAs?: string | null;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** What a handler receives. */
+export interface Ctx {
+  engine: Engine;
+  actor: Actor | null;
+}
+
+export const operationNames = (): OperationName[] =>
+  Object.entries(contract).flatMap(([area, ops]) => Object.keys(ops).map((verb) => `${area}.${verb}` as OperationName));
+
+export function procedureOf(name: string) {
+  const [area, verb] = name.split('.');
+  const ops: Record<string, AnyContractProcedure> | undefined = (contract as Record<string, Record<string, AnyContractProcedure>>)[
+    area ?? ''
+  ];
+  const procedure = verb && ops && Object.hasOwn(ops, verb) ? ops[verb] : undefined;
+  if (!procedure) {
+    throw badInput(`Unknown operation "${name}". Run \`uptake ops\` to list them (they are named area.verb, e.g. teams.create).`);
+  }
+  return procedure;
+}
+
+export function hasWorkspace(engine: Engine): boolean {
+  return engine.orm.select({ id: workspace.id }).from(workspace).where(eq(workspace.deleted, false)).get() !== undefined;
+}
+
+/** Resolves the member acting: `actAs` (name or id), else this device's current profile. */
+export function resolveActor(engine: Engine, actAs?: string | null): Actor | null {
+  const wanted = actAs?.trim() || getLocal(engine, 'acting_member');
+  if (!wanted) return null;
+  const candidates = engine.orm
+    .select({ id: members.id, name: members.name, role: members.role, profile: localProfiles.memberId })
+    .from(members)
+    .leftJoin(localProfiles, eq(localProfiles.memberId, members.id))
+    .where(and(eq(members.deleted, false), or(eq(members.id, wanted), eq(members.name, wanted))))
+    .all();
+  if (candidates.length === 0) {
+    if (!actAs) return null;
+    throw badInput(`--as: no member named or with id "${actAs}" in this workspace. Run \`uptake call members.list\` to see them.`);
+  }
+  if (candidates.length > 1) throw badInput(`--as: more than one member is named "${wanted}"; pass the member's id instead.`);
+  const [m] = candidates;
+  if (!m) return null;
+  if (!m.profile) {
+    throw badInput(
+      `--as: ${m.name} has no profile on this device, so this device cannot act as them. A change manager can add one, or ${m.name} uses their own device.`,
+    );
+  }
+  return { id: m.id, name: m.name, role: m.role };
+}
+
+export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): string {
+  const lines = issues.slice(0, 20).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(input)';
+    if (issue.code === 'unrecognized_keys') return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${where}: ${issue.message}`;
+  });
+  const more = issues.length > 20 ? `\n  …and ${issues.length - 20} more` : '';
+  return `Invalid input for ${operation}:\n  ${lines.join('\n  ')}${more}\nRun \`uptake ops\` to see the input schema.`;
+}
+
+type Handler = (ctx: Ctx, input: never) => unknown;
+
+/**
+ * The single entry point every host uses: validate the input against the contract, check the
+ * permission matrix, run the handler.
+ */
+export async function runOperation(
+  host: HostContext,
+  name: string,
+  rawInput: unknown,
+  handlers: Record<string, Handler>,
+): Promise<unknown> {
+  const procedure = procedureOf(name);
+  const operation = name as OperationName;
+  const schema = procedure['~orpc'].inputSchema as z.ZodType | undefined;
+  const parsed = schema ? schema.safeParse(rawInput) : { success: true as const, data: rawInput };
+  if (!parsed.success) throw badInput(formatIssues(name, parsed.error.issues), { issues: parsed.error.issues });
+
+  const access: Access = permissions[operation];
+  const actor = resolveActor(host.engine, host.actAs);
+  if (access !== 'anyone') {
+    if (!hasWorkspace(host.engine)) {
+      throw new UserError(
+        'NO_WORKSPACE',
+        `${host.engine.file} has no workspace yet. Create one with \`uptake init --workspace NAME --me NAME\` (or open the demo with \`uptake demo\`).`,
+      );
+    }
+    if (!actor) throw forbidden(`${name} needs a member to act as, and this device has no profile selected. Pass --as NAME.`);
+    if (!access.includes(actor.role)) {
+      const who = access.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
+      throw forbidden(
+        `${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()} and may not run ${name}: only a ${who} may. Ask one, or act as one with --as.`,
+      );
+    }
+  }
+  const handler = handlers[name];
+  if (!handler) throw new Error(`No handler for ${name}`);
+  return await handler({ engine: host.engine, actor }, parsed.data as never);
+}

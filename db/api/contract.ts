@@ -1,0 +1,192 @@
+import { oc, type } from '@orpc/contract';
+import { z } from 'zod';
+import {
+  type CheckResult,
+  type ExportData,
+  type HistoryEntry,
+  INITIATIVE_STATUSES,
+  type Initiative,
+  type Member,
+  ROLES,
+  type Team,
+  type WorkspaceInfo,
+} from './types';
+
+/**
+ * The one service API. Every host (Electron IPC, the loopback web host, the CLI) serves exactly
+ * these operations, named `area.verb`; the renderer sees only this file and ./types.
+ * `invalidates` names the areas whose queries a client refetches after the operation succeeds.
+ */
+export interface OperationMeta {
+  kind: 'query' | 'mutation';
+  invalidates: readonly string[];
+  summary: string;
+}
+const base = oc.$meta<OperationMeta>({ kind: 'query', invalidates: [], summary: '' });
+const query = (summary: string) => base.meta({ kind: 'query', invalidates: [], summary });
+const mutation = (summary: string, invalidates: readonly string[]) => base.meta({ kind: 'mutation', invalidates, summary });
+
+const text = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, `${label} cannot be empty`)
+    .max(max, `${label} is longer than ${max} characters`);
+const optionalText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} is longer than ${max} characters`)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+const id = z.string({ error: 'id must be text' }).min(1, 'id cannot be empty');
+const noInput = z.strictObject({}).optional().default({});
+
+export const RoleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` });
+export const StatusSchema = z.enum(INITIATIVE_STATUSES, { error: `status must be one of ${INITIATIVE_STATUSES.join(', ')}` });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+/** A triad role: a member of the workspace, or a named person who is not one; null clears it. */
+export const PersonInput = z
+  .union([z.strictObject({ memberId: id }), z.strictObject({ name: text('name', 120) })], {
+    error: 'a person is {"memberId": "…"} or {"name": "…"}',
+  })
+  .nullable();
+
+export const WorkspaceInitInput = z.strictObject({
+  workspace: text('Workspace name', 120),
+  me: text('Your name', 120),
+});
+export const MemberCreateInput = z.strictObject({
+  name: text('Name', 120),
+  email: z.email('email is not a valid address').nullable().optional(),
+  role: RoleSchema,
+  /** Let this device act as the new member (a shared machine, a demo). Default true. */
+  profileOnThisDevice: z.boolean().optional().default(true),
+});
+export const MemberUpdateInput = z.strictObject({
+  id,
+  name: text('Name', 120).optional(),
+  email: z.email('email is not a valid address').nullable().optional(),
+  role: RoleSchema.optional(),
+});
+
+const headcount = z
+  .number({ error: 'headcount must be a whole number' })
+  .int('headcount must be a whole number')
+  .min(0, 'headcount cannot be negative')
+  .max(10_000_000, 'headcount is implausibly large')
+  .nullable()
+  .optional();
+export const TeamCreateInput = z.strictObject({
+  name: text('Team name', 120),
+  parentId: id.nullable().optional(),
+  region: optionalText('Region', 120),
+  businessUnit: optionalText('Business unit', 120),
+  headcount,
+});
+export const TeamUpdateInput = z.strictObject({
+  id,
+  name: text('Team name', 120).optional(),
+  parentId: id.nullable().optional(),
+  region: optionalText('Region', 120),
+  businessUnit: optionalText('Business unit', 120),
+  headcount,
+});
+
+const initiativeFields = {
+  description: optionalText('Description', 4000),
+  goLive: isoDate.nullable().optional(),
+  modelVersions: z
+    .array(text('Model version', 120), { error: 'modelVersions must be a list of text' })
+    .max(50, 'at most 50 model versions')
+    .optional(),
+  businessSponsor: PersonInput.optional(),
+  productOwner: PersonInput.optional(),
+  technicalLead: PersonInput.optional(),
+};
+export const InitiativeCreateInput = z.strictObject({
+  name: text('Initiative name', 120),
+  status: StatusSchema.optional().default('pilot'),
+  ...initiativeFields,
+});
+export const InitiativeUpdateInput = z.strictObject({
+  id,
+  name: text('Initiative name', 120).optional(),
+  status: StatusSchema.optional(),
+  ...initiativeFields,
+});
+
+const ById = z.strictObject({ id });
+const ListInput = z
+  .strictObject({ includeDeleted: z.boolean().optional().default(false) })
+  .optional()
+  .default({ includeDeleted: false });
+export const HistoryTables = ['workspace', 'members', 'teams', 'initiatives'] as const;
+const HistoryInput = z.strictObject({
+  table: z.enum(HistoryTables, { error: `table must be one of ${HistoryTables.join(', ')}` }),
+  id,
+});
+
+export const contract = {
+  workspace: {
+    get: query('The workspace, the acting member and what they may do').input(noInput).output(type<WorkspaceInfo>()),
+    init: mutation('Create the workspace in an empty database, with you as its first change manager', ['*'])
+      .input(WorkspaceInitInput)
+      .output(type<WorkspaceInfo>()),
+    demo: mutation('Fill an empty database with a realistic demo workspace', ['*'])
+      .input(z.strictObject({ seed: z.number().int().optional() }).optional().default({}))
+      .output(type<WorkspaceInfo>()),
+    update: mutation('Rename the workspace', ['workspace', 'history'])
+      .input(z.strictObject({ name: text('Workspace name', 120) }))
+      .output(type<WorkspaceInfo>()),
+    export: query('All workspace data in a deterministic order').input(noInput).output(type<ExportData>()),
+    check: query('Integrity check, schema version, change-log consistency').input(noInput).output(type<CheckResult>()),
+  },
+  profiles: {
+    switch: mutation('Act as another member who has a profile on this device', ['*'])
+      .input(z.strictObject({ memberId: id }))
+      .output(type<WorkspaceInfo>()),
+  },
+  members: {
+    list: query('Members of the workspace').input(ListInput).output(type<Member[]>()),
+    create: mutation('Add a member', ['members', 'workspace', 'history']).input(MemberCreateInput).output(type<Member>()),
+    update: mutation('Change a member', ['members', 'workspace', 'initiatives', 'history']).input(MemberUpdateInput).output(type<Member>()),
+    delete: mutation('Remove a member (kept in history)', ['members', 'workspace', 'initiatives', 'history'])
+      .input(ById)
+      .output(type<Member>()),
+  },
+  teams: {
+    list: query('Teams in hierarchy order').input(ListInput).output(type<Team[]>()),
+    get: query('One team').input(ById).output(type<Team>()),
+    create: mutation('Add a team', ['teams', 'history']).input(TeamCreateInput).output(type<Team>()),
+    update: mutation('Change a team', ['teams', 'history']).input(TeamUpdateInput).output(type<Team>()),
+    delete: mutation('Delete a team (a tombstone: restore undoes it)', ['teams', 'history']).input(ById).output(type<Team>()),
+    restore: mutation('Undo the deletion of a team', ['teams', 'history']).input(ById).output(type<Team>()),
+  },
+  initiatives: {
+    list: query('AI initiatives, with missing triad roles flagged').input(ListInput).output(type<Initiative[]>()),
+    get: query('One initiative').input(ById).output(type<Initiative>()),
+    create: mutation('Add an AI initiative', ['initiatives', 'history']).input(InitiativeCreateInput).output(type<Initiative>()),
+    update: mutation('Change an initiative', ['initiatives', 'history']).input(InitiativeUpdateInput).output(type<Initiative>()),
+    delete: mutation('Delete an initiative (a tombstone: restore undoes it)', ['initiatives', 'history'])
+      .input(ById)
+      .output(type<Initiative>()),
+    restore: mutation('Undo the deletion of an initiative', ['initiatives', 'history']).input(ById).output(type<Initiative>()),
+  },
+  history: {
+    get: query('Who changed which field of a record, when, from what to what').input(HistoryInput).output(type<HistoryEntry[]>()),
+  },
+};
+
+export type Contract = typeof contract;
+export type Area = keyof Contract;
+export type OperationName = { [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area];
+
+export type TeamCreate = z.input<typeof TeamCreateInput>;
+export type InitiativeCreate = z.input<typeof InitiativeCreateInput>;
+export type MemberCreate = z.input<typeof MemberCreateInput>;

@@ -1,0 +1,20 @@
+import type { AnySchema, ContractProcedure, InferSchemaOutput } from '@orpc/contract';
+import type { Ctx } from './context';
+import type { Contract, OperationName } from './contract';
+
+type Procedure<N> = N extends `${infer A}.${infer V}`
+  ? A extends keyof Contract
+    ? V extends keyof Contract[A]
+      ? Contract[A][V]
+      : never
+    : never
+  : never;
+
+/** The parsed input of an operation (after the contract's defaults and transforms). */
+// biome-ignore lint/suspicious/noExplicitAny: matching any error map and meta
+type AnyProcedure<I extends AnySchema, O extends AnySchema> = ContractProcedure<I, O, any, any>;
+export type InputOf<N extends OperationName> = Procedure<N> extends AnyProcedure<infer I, AnySchema> ? InferSchemaOutput<I> : never;
+export type OutputOf<N extends OperationName> = Procedure<N> extends AnyProcedure<AnySchema, infer O> ? InferSchemaOutput<O> : never;
+
+/** A handler per operation: `(ctx, input) => output`. Hosts never call these directly; see runOperation. */
+export type Handlers = { [N in OperationName]: (ctx: Ctx, input: InputOf<N>) => OutputOf<N> | Promise<OutputOf<N>> };

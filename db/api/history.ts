@@ -1,0 +1,42 @@
+import type { Engine } from '../open';
+import type { SyncedTableName } from '../schema';
+import { propertyName, rowLog } from '../write';
+import type { Handlers } from './handlers';
+import { listMembers } from './members';
+import type { HistoryEntry } from './types';
+
+const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
+
+/**
+ * A record's history from the change log, newest first: one entry per write (one HLC), each
+ * field with its value before and after. "Before" is the previous record of the same field in
+ * HLC order, so after a sync conflict the losing value still shows as a step in the history.
+ */
+export function recordHistory(engine: Engine, table: SyncedTableName, id: string): HistoryEntry[] {
+  const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const last = new Map<string, unknown>();
+  const entries: HistoryEntry[] = [];
+  for (const rec of rowLog(engine, table, id)) {
+    let entry = entries[entries.length - 1];
+    if (!entry || entry.hlc !== rec.hlc) {
+      entry = {
+        hlc: rec.hlc,
+        at: rec.hlc.slice(0, 24),
+        deviceId: rec.deviceId,
+        author: rec.authorId ? { id: rec.authorId, name: names.get(rec.authorId) ?? 'Unknown member' } : null,
+        created: entries.length === 0,
+        changes: [],
+      };
+      entries.push(entry);
+    }
+    const field = propertyName(table, rec.col);
+    const to = parse(rec.value);
+    entry.changes.push({ field, from: last.has(field) ? last.get(field) : null, to });
+    last.set(field, to);
+  }
+  return entries.reverse();
+}
+
+export const historyHandlers = {
+  'history.get': (ctx, input) => recordHistory(ctx.engine, input.table, input.id),
+} satisfies Partial<Handlers>;
