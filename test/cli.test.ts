@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+/* The CLI as a user runs it: a real process, a real database file, exit codes and stderr. */
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const tmp = tempDir('uptake-cli-');
+afterAll(() => tmp.cleanup());
+
+function uptake(args: string[], input?: string) {
+  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), ...args], { encoding: 'utf8', input, env: { ...process.env, UPTAKE_DB: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('uptake CLI', () => {
+  const db = path.join(tmp.dir, 'acme.db');
+
+  it('init, create a team, export it, and refuse a sponsor', () => {
+    const init = uptake(['--db', db, 'init', '--workspace', 'Acme', '--me', 'Dana Lee']);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.out).me.name).toBe('Dana Lee');
+    const team = uptake(['--db', db, 'call', 'teams.create', '{"name":"Claims North"}']);
+    expect(team.code).toBe(0);
+    expect(JSON.parse(team.out).name).toBe('Claims North');
+    const exported = uptake(['--db', db, 'export', '--format', 'json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out).tables.teams.map((t: { name: string }) => t.name)).toEqual(['Claims North']);
+    expect(uptake(['--db', db, 'call', 'members.create', '-'], '{"name":"Priya Shah","role":"sponsor"}').code).toBe(0);
+    const withSponsor = uptake(['--db', db, 'export']).out;
+    const refused = uptake(['--db', db, '--as', 'Priya Shah', 'call', 'teams.create', '{"name":"Claims South"}']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Priya Shah is a sponsor and may not run teams\.create: only a change manager may/);
+    expect(uptake(['--db', db, 'export']).out).toBe(withSponsor);
+  });
+
+  it('bad input: a clear message, exit code 1, nothing changed', () => {
+    const before = uptake(['--db', db, 'export']).out;
+    const cases: [string[], RegExp][] = [
+      [['call', 'teams.create', '{name:'], /not valid JSON/],
+      [['call', 'teams.nope', '{}'], /Unknown operation "teams\.nope"/],
+      [['call', 'teams.create', '{"name":5,"extra":1}'], /name: Team name must be text[\s\S]*unknown field "extra"/],
+      [['call', 'teams.create', '{"name":"X","headcount":"many"}'], /headcount: headcount must be a whole number/],
+      [['call', 'teams.update', '{"id":"missing","name":"X"}'], /No team with id missing/],
+      [['--as', 'Nobody', 'call', 'teams.list'], /no member named or with id "Nobody"/],
+      [['init', '--workspace', 'Again', '--me', 'Me'], /already holds a workspace/],
+      [['export', '--format', 'xml'], /Allowed choices are json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = uptake(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err, args.join(' ')).toMatch(message);
+    }
+    expect(uptake(['--db', db, 'export']).out).toBe(before);
+  });
+
+  it('bad databases: missing folder, not SQLite, missing file', () => {
+    const missing = uptake(['--db', path.join(tmp.dir, 'nope', 'x.db'), 'check']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/folder .*nope does not exist/);
+    const text = path.join(tmp.dir, 'notes.db');
+    fs.writeFileSync(text, 'hello');
+    const notDb = uptake(['--db', text, 'check']);
+    expect(notDb.code).toBe(1);
+    expect(notDb.err).toMatch(/not an Uptake database/);
+    expect(fs.readFileSync(text, 'utf8')).toBe('hello');
+    const none = uptake(['--db', path.join(tmp.dir, 'none.db'), 'export']);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/No database at .*uptake init/);
+    expect(fs.existsSync(path.join(tmp.dir, 'none.db'))).toBe(false);
+  });
+
+  it('ops lists every operation with a JSON schema; check reports a consistent log', () => {
+    const ops = JSON.parse(uptake(['ops']).out) as { name: string; input: { type?: string } }[];
+    expect(ops.map((o) => o.name)).toContain('teams.create');
+    expect(ops.find((o) => o.name === 'teams.create')?.input.type).toBe('object');
+    const check = uptake(['--db', db, 'check']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out)).toMatchObject({ ok: true, integrity: 'ok', changeLog: { mismatches: [] } });
+  });
+
+  it('demo makes a workspace that passes check', () => {
+    const demo = path.join(tmp.dir, 'demo.db');
+    expect(uptake(['--db', demo, 'demo']).code).toBe(0);
+    const teams = JSON.parse(uptake(['--db', demo, 'call', 'teams.list']).out) as { name: string }[];
+    expect(teams.length).toBeGreaterThan(5);
+    expect(JSON.parse(uptake(['--db', demo, 'check']).out).ok).toBe(true);
+  });
+});

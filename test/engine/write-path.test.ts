@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callTyped } from '../../db/api';
+import type { HostContext } from '../../db/api/context';
+import { checkDatabase, exportWorkspace } from '../../db/export';
+import type { Engine } from '../../db/open';
+import { syncedTables } from '../../db/schema';
+import { write } from '../../db/write';
+import { tempEngine } from '../helpers';
+
+let t: ReturnType<typeof tempEngine>;
+let engine: Engine;
+let host: HostContext;
+beforeEach(async () => {
+  t = tempEngine();
+  engine = t.engine;
+  host = { engine };
+  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+});
+afterEach(() => t.cleanup());
+
+const logCount = () => (engine.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+
+describe('the write path', () => {
+  it('logs one record per changed field, all stamped with one HLC, this device and the author', async () => {
+    const before = logCount();
+    const team = await callTyped(host, 'teams.create', { name: 'Claims North', region: 'UK North', headcount: 64 });
+    const records = engine.sqlite.prepare('SELECT * FROM change_log WHERE row_id = ? ORDER BY col').all(team.id) as {
+      col: string;
+      value: string;
+      hlc: string;
+      device_id: string;
+      author_id: string;
+    }[];
+    expect(logCount() - before).toBe(records.length);
+    expect(records.map((r) => r.col)).toEqual(['business_unit', 'deleted', 'headcount', 'name', 'parent_id', 'region']);
+    expect(new Set(records.map((r) => r.hlc)).size).toBe(1);
+    const info = await callTyped(host, 'workspace.get', {});
+    expect(records.every((r) => r.device_id === info.deviceId && r.author_id === info.me?.id)).toBe(true);
+    expect(records.find((r) => r.col === 'headcount')?.value).toBe('64');
+
+    // Changing one field logs one record; writing the same value again logs nothing.
+    await callTyped(host, 'teams.update', { id: team.id, headcount: 70, region: 'UK North' });
+    expect(logCount() - before).toBe(records.length + 1);
+    await callTyped(host, 'teams.update', { id: team.id, headcount: 70 });
+    expect(logCount() - before).toBe(records.length + 1);
+  });
+
+  it('makes device ids (UUIDv7) and never integer ids', async () => {
+    const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
+    expect(team.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('deletes by tombstone, and restore brings the row back, both in history', async () => {
+    const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
+    await callTyped(host, 'teams.delete', { id: team.id });
+    expect((await callTyped(host, 'teams.list', {})).map((x) => x.id)).not.toContain(team.id);
+    expect(engine.sqlite.prepare('SELECT deleted FROM teams WHERE id = ?').get(team.id)).toEqual({ deleted: 1 });
+    await callTyped(host, 'teams.restore', { id: team.id });
+    expect((await callTyped(host, 'teams.list', {})).map((x) => x.id)).toContain(team.id);
+    const history = await callTyped(host, 'history.get', { table: 'teams', id: team.id });
+    expect(history.map((h) => h.changes.map((c) => `${c.field}:${JSON.stringify(c.from)}->${JSON.stringify(c.to)}`))).toEqual([
+      ['deleted:true->false'],
+      ['deleted:false->true'],
+      expect.arrayContaining(['name:null->"Claims North"', 'deleted:null->false']),
+    ]);
+    expect(history[2]?.created).toBe(true);
+    expect(history[0]?.author?.name).toBe('Dana Lee');
+  });
+
+  it('shows who changed which field, when, from what to what', async () => {
+    const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
+    await callTyped(host, 'teams.update', { id: team.id, name: 'Claims North & Scotland', headcount: 12 });
+    const [latest] = await callTyped(host, 'history.get', { table: 'teams', id: team.id });
+    expect(latest?.created).toBe(false);
+    expect(latest?.author).toEqual({ id: expect.any(String), name: 'Dana Lee' });
+    expect(Date.parse(latest?.at ?? '')).not.toBeNaN();
+    expect(latest?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', from: 'Claims North', to: 'Claims North & Scotland' },
+        { field: 'headcount', from: null, to: 12 },
+      ]),
+    );
+  });
+
+  it('rolls back the row and its log together when a write fails', () => {
+    const before = logCount();
+    expect(() =>
+      engine.sqlite.transaction(() => {
+        write(engine, null, 'teams', 'team-1', { name: 'A', parentId: null, region: null, businessUnit: null, headcount: null }, 'create');
+        throw new Error('boom');
+      })(),
+    ).toThrow('boom');
+    expect(logCount()).toBe(before);
+    expect(engine.sqlite.prepare("SELECT count(*) AS n FROM teams WHERE id = 'team-1'").get()).toEqual({ n: 0 });
+  });
+
+  it('replays: the change log gives exactly the rows (check passes)', async () => {
+    const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
+    await callTyped(host, 'teams.update', { id: team.id, region: 'North' });
+    expect(checkDatabase(engine).changeLog.mismatches).toEqual([]);
+    expect(checkDatabase(engine).ok).toBe(true);
+  });
+});
+
+describe('no synced table changes without a change-log record', () => {
+  const tables = Object.keys(syncedTables);
+
+  it.each(tables)('%s: a raw insert, update or delete is refused', async (table) => {
+    await callTyped(host, 'teams.create', { name: 'Claims North' });
+    await callTyped(host, 'initiatives.create', { name: 'Triage' });
+    const row = engine.sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).get() as Record<string, unknown>;
+    expect(row).toBeDefined();
+    const exported = JSON.stringify(exportWorkspace(engine));
+    const copy = { ...row, id: 'forged-id' };
+    const cols = Object.keys(copy);
+    expect(() =>
+      engine.sqlite.prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...Object.values(copy)),
+    ).toThrow(/without a change-log record/);
+    expect(() => engine.sqlite.prepare(`UPDATE ${table} SET deleted = 1 WHERE id = ?`).run(row.id)).toThrow(/without a change-log record/);
+    expect(() =>
+      engine.sqlite.prepare(`UPDATE ${table} SET deleted = 1, last_hlc = 'forged' WHERE id = ?`).run(row.id),
+    ).toThrow(/without a change-log record/);
+    expect(() => engine.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id)).toThrow(/never deleted/);
+    expect(JSON.stringify(exportWorkspace(engine))).toBe(exported);
+  });
+
+  it('covers every table that has a last_hlc column', () => {
+    const withHlc = (engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[])
+      .map((r) => r.name)
+      .filter((name) => (engine.sqlite.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some((c) => c.name === 'last_hlc'));
+    expect(withHlc.sort()).toEqual([...tables].sort());
+    for (const name of withHlc) {
+      const triggers = (engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").all(name) as { name: string }[]).map(
+        (r) => r.name,
+      );
+      expect(triggers.sort()).toEqual([`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`]);
+    }
+  });
+
+  it('the change log itself is append-only', () => {
+    expect(() => engine.sqlite.prepare("UPDATE change_log SET value = '\"x\"'").run()).toThrow(/append-only/);
+    expect(() => engine.sqlite.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
+  });
+});
