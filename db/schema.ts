@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Synced tables: every row has a device-made text id, a `deleted` tombstone and `last_hlc`,
@@ -87,6 +87,167 @@ export const localProfiles = sqliteTable('local_profiles', {
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
-/** The synced tables and their columns, in the order export and the change log use. */
-export const syncedTables = { workspace, members, teams, initiatives } as const;
+/** Workspace settings (weights, thresholds, the key that hashes user ids): one row per setting, value JSON. */
+export const settings = sqliteTable('settings', {
+  ...synced,
+  value: text('value').notNull(),
+});
+
+/**
+ * One imported file of signal data (usage, decisions, pulse). Its rows are not logged field by
+ * field: the batch is the change-log record (who imported which file, when, its SHA-256, the
+ * counts), and rows carry its id. Rows may be written only while their batch is open (triggers).
+ */
+export const importBatches = sqliteTable('import_batches', {
+  ...synced,
+  kind: text('kind', { enum: ['usage', 'decisions', 'pulse', 'shadow-processes'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  /** JSON: rows read, new, changed/replaced, unchanged/duplicate. */
+  counts: text('counts').notNull().default('{}'),
+  open: integer('open', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** The shadow-process register: parallel spreadsheets, double checks and paper kept as a hedge. */
+export const shadowProcesses = sqliteTable('shadow_processes', {
+  ...synced,
+  name: text('name').notNull(),
+  teamId: text('team_id').notNull(),
+  initiativeId: text('initiative_id'),
+  kind: text('kind', { enum: ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] }).notNull(),
+  owner: text('owner'),
+  usersInvolved: integer('users_involved').notNull(),
+  reason: text('reason'),
+  failurePattern: text('failure_pattern'),
+  firstSeen: text('first_seen').notNull(),
+  retiredOn: text('retired_on'),
+});
+
+/** A reviewer's verdict on one overridden decision: was the override right (the AI was wrong)? */
+export const overrideReviews = sqliteTable(
+  'override_reviews',
+  {
+    ...synced,
+    initiativeId: text('initiative_id').notNull(),
+    recommendationId: text('recommendation_id').notNull(),
+    userHash: text('user_hash').notNull(),
+    verdict: text('verdict', { enum: ['appropriate', 'inappropriate'] }).notNull(),
+    reasonCode: text('reason_code').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('override_reviews_decision').on(t.initiativeId, t.recommendationId, t.userHash)],
+);
+
+/** usage.csv rows; key (month, team, initiative): the later batch wins. */
+export const usage = sqliteTable(
+  'usage',
+  {
+    month: text('month').notNull(),
+    teamId: text('team_id').notNull(),
+    initiativeId: text('initiative_id').notNull(),
+    licensedUsers: integer('licensed_users').notNull(),
+    activeUsers: integer('active_users').notNull(),
+    workflowsStarted: integer('workflows_started').notNull(),
+    workflowsCompleted: integer('workflows_completed').notNull(),
+    batchId: text('batch_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.teamId, t.initiativeId] })],
+);
+
+/** pulse.csv rows (trust pulse survey); key (month, team, initiative): the later batch wins. */
+export const pulse = sqliteTable(
+  'pulse',
+  {
+    month: text('month').notNull(),
+    teamId: text('team_id').notNull(),
+    initiativeId: text('initiative_id').notNull(),
+    respondents: integer('respondents').notNull(),
+    trustMean: real('trust_mean').notNull(),
+    manualBackup: integer('manual_backup').notNull(),
+    batchId: text('batch_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.teamId, t.initiativeId] })],
+);
+
+/**
+ * Local integer keys for the big signal tables: team and initiative ids, hashed users and batch
+ * ids as small integers keep a million decisions at about 40 bytes a row, so imports and reports
+ * stay in cache. Local to this device; export and sync translate back to the text ids.
+ */
+export const signalKeys = sqliteTable(
+  'signal_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['team', 'initiative', 'user', 'batch'] }).notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [uniqueIndex('signal_keys_value').on(t.kind, t.value)],
+);
+
+/**
+ * decisions.csv rows (WITHOUT ROWID: the key is the table). `user` is the key of an HMAC of the
+ * user id with the workspace's secret: no name is stored. Key (initiative, recommendation, user):
+ * identical rows are no-ops, a later timestamp replaces. `month` is YYYYMM (UTC); `action`:
+ * 0 accepted, 1 edited, 2 overridden, 3 ignored.
+ */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    initiative: integer('initiative').notNull(),
+    recommendationId: text('recommendation_id').notNull(),
+    user: integer('user').notNull(),
+    ts: integer('ts').notNull(),
+    month: integer('month').notNull(),
+    team: integer('team').notNull(),
+    action: integer('action').notNull(),
+    reason: text('reason'),
+    batch: integer('batch').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiative, t.recommendationId, t.user] })],
+);
+
+/** Decision counts per (initiative, team, month), kept exact inside each import's transaction. */
+export const decisionCounts = sqliteTable(
+  'decision_counts',
+  {
+    initiative: integer('initiative').notNull(),
+    team: integer('team').notNull(),
+    month: integer('month').notNull(),
+    accepted: integer('accepted').notNull(),
+    edited: integer('edited').notNull(),
+    overridden: integer('overridden').notNull(),
+    ignored: integer('ignored').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiative, t.team, t.month] })],
+);
+
+/** Per-user decision counts per (initiative, team, month), for habitual overriders. */
+export const decisionUserCounts = sqliteTable(
+  'decision_user_counts',
+  {
+    initiative: integer('initiative').notNull(),
+    team: integer('team').notNull(),
+    month: integer('month').notNull(),
+    user: integer('user').notNull(),
+    total: integer('total').notNull(),
+    acted: integer('acted').notNull(),
+    overridden: integer('overridden').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiative, t.team, t.month, t.user] })],
+);
+
+/** The synced tables by SQL name, in the order export and the change log use. */
+export const syncedTables = {
+  workspace,
+  members,
+  teams,
+  initiatives,
+  settings,
+  import_batches: importBatches,
+  shadow_processes: shadowProcesses,
+  override_reviews: overrideReviews,
+} as const;
 export type SyncedTableName = keyof typeof syncedTables;
+
+/** Signal data written in batches (rows carry `batch_id`), exported with the workspace. */
+export const batchTables = { usage, pulse, decisions } as const;

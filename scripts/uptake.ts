@@ -11,6 +11,7 @@ import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
+import { reportCsv, reportJson } from '../db/signals/report-formats';
 import { startWebHost } from './web-host';
 
 /*
@@ -160,6 +161,55 @@ export function buildProgram(): Command {
       const input = json === '-' ? parseJsonInput(await readStdin(), 'stdin') : parseJsonInput(json, 'argument');
       const create = operation === 'workspace.init' || operation === 'workspace.demo';
       await withEngine(globals(), create, async (engine) => print(await call({ engine, actAs: globals().as ?? null }, operation, input)));
+    });
+
+  program
+    .command('import')
+    .description('import a CSV: usage, decisions, pulse or shadow-processes (all or nothing)')
+    .argument('<kind>', 'usage | decisions | pulse | shadow-processes')
+    .argument('<file>', 'the CSV file')
+    .option('--dry-run', 'validate and report what would change, write nothing')
+    .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
+    .action(async (kind: string, file: string, opts: { dryRun?: boolean; createMissing?: boolean }) => {
+      await withEngine(globals(), false, async (engine) => {
+        const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'imports.run', {
+          kind,
+          path: path.resolve(file),
+          dryRun: opts.dryRun ?? false,
+          createMissing: opts.createMissing ?? false,
+        });
+        print(summary);
+        process.stderr.write(
+          `${summary.dryRun ? 'Dry run: would import' : 'Imported'} ${summary.rows.toLocaleString('en-US')} rows of ${summary.file}: ${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}.\n`,
+        );
+      });
+    });
+
+  program
+    .command('report')
+    .description('formal against real adoption, per initiative and team (METRICS.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--initiative <name>', 'one initiative (name or id)')
+    .option('--team <name>', 'one team, with its sub-teams (name or id)')
+    .option('--from <month>', 'first month, YYYY-MM')
+    .option('--to <month>', 'last month, YYYY-MM')
+    .action(async (opts: { format: 'json' | 'csv'; out?: string; initiative?: string; team?: string; from?: string; to?: string }) => {
+      await withEngine(globals(), false, async (engine) => {
+        const report = await callTyped({ engine, actAs: globals().as ?? null }, 'reports.get', {
+          initiative: opts.initiative ?? null,
+          team: opts.team ?? null,
+          from: opts.from ?? null,
+          to: opts.to ?? null,
+        });
+        const text = opts.format === 'csv' ? reportCsv(report) : `${JSON.stringify(reportJson(report), null, 2)}\n`;
+        if (opts.out) {
+          const tmp = `${opts.out}.tmp-${process.pid}`;
+          fs.writeFileSync(tmp, text);
+          fs.renameSync(tmp, opts.out);
+          process.stderr.write(`Report written to ${opts.out}\n`);
+        } else process.stdout.write(text);
+      });
     });
 
   program

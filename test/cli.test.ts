@@ -11,7 +11,11 @@ const tmp = tempDir('uptake-cli-');
 afterAll(() => tmp.cleanup());
 
 function uptake(args: string[], input?: string) {
-  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), ...args], { encoding: 'utf8', input, env: { ...process.env, UPTAKE_DB: '' } });
+  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, UPTAKE_DB: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

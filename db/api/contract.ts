@@ -1,5 +1,6 @@
 import { oc, type } from '@orpc/contract';
 import { z } from 'zod';
+import type { ImportBatch, ImportSummary, MetricSettings, Report } from './signal-types';
 import {
   type CheckResult,
   type ExportData,
@@ -132,6 +133,39 @@ const HistoryInput = z.strictObject({
   id,
 });
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes'] as const;
+export const ImportInput = z.strictObject({
+  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(', ')}` }),
+  /** A CSV file on this machine. */
+  path: z.string().min(1, 'path cannot be empty'),
+  dryRun: z.boolean().optional().default(false),
+  createMissing: z.boolean().optional().default(false),
+});
+export const ReportInput = z
+  .strictObject({
+    initiative: z.string().nullable().optional(),
+    team: z.string().nullable().optional(),
+    from: month.nullable().optional(),
+    to: month.nullable().optional(),
+  })
+  .optional()
+  .default({});
+const unit = z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1');
+export const MetricSettingsInput = z.strictObject({
+  weights: z.strictObject({ reliance: unit, trust: unit, shadowFree: unit }),
+  thresholds: z.strictObject({
+    highOverrideRate: unit,
+    lowOverrideRate: unit,
+    minDecisions: z.number().int().min(1),
+    adoptionGap: unit,
+    shadowShare: unit,
+    habitualMinDecisions: z.number().int().min(1),
+    habitualOverrideRate: unit,
+    championCoverage: unit,
+  }),
+});
+
 export const contract = {
   workspace: {
     get: query('The workspace, the acting member and what they may do').input(noInput).output(type<WorkspaceInfo>()),
@@ -177,6 +211,28 @@ export const contract = {
       .input(ById)
       .output(type<Initiative>()),
     restore: mutation('Undo the deletion of an initiative', ['initiatives', 'history']).input(ById).output(type<Initiative>()),
+  },
+  imports: {
+    run: mutation('Import a usage, decisions, pulse or shadow-process CSV (all or nothing)', [
+      'imports',
+      'reports',
+      'teams',
+      'initiatives',
+      'shadow',
+      'history',
+    ])
+      .input(ImportInput)
+      .output(type<ImportSummary>()),
+    list: query('Imported files (batches), newest first').input(noInput).output(type<ImportBatch[]>()),
+  },
+  reports: {
+    get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it').input(ReportInput).output(type<Report>()),
+  },
+  metrics: {
+    settings: query('Weights and alert thresholds of the workspace').input(noInput).output(type<MetricSettings>()),
+    configure: mutation('Change weights and alert thresholds (change managers only)', ['metrics', 'reports', 'history'])
+      .input(MetricSettingsInput)
+      .output(type<MetricSettings>()),
   },
   history: {
     get: query('Who changed which field of a record, when, from what to what').input(HistoryInput).output(type<HistoryEntry[]>()),

@@ -4,6 +4,7 @@ import type { Handlers, InputOf, OutputOf } from './handlers';
 import { historyHandlers } from './history';
 import { initiativesHandlers } from './initiatives';
 import { membersHandlers } from './members';
+import { signalsHandlers } from './signals';
 import { teamsHandlers } from './teams';
 import { workspaceHandlers } from './workspace';
 
@@ -13,6 +14,7 @@ export const handlers = {
   ...teamsHandlers,
   ...initiativesHandlers,
   ...historyHandlers,
+  ...signalsHandlers,
 } satisfies Handlers;
 
 /** Runs one operation the way every host does: validate, check permissions, handle. */

@@ -36,6 +36,11 @@ export const permissions = {
   'initiatives.delete': changeManagers,
   'initiatives.restore': changeManagers,
   'history.get': everyone,
+  'imports.run': changeManagers,
+  'imports.list': everyone,
+  'reports.get': everyone,
+  'metrics.settings': everyone,
+  'metrics.configure': changeManagers,
 } as const satisfies Record<OperationName, Access>;
 
 export function allows(operation: OperationName, role: Role | null): boolean {

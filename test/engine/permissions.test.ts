@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../db/api/types';
 import { UserError } from '../../db/errors';
 import { checkDatabase } from '../../db/export';
 import { open } from '../../db/open';
+import { DEFAULT_SETTINGS } from '../../db/signals/settings';
 import { tempDir } from '../helpers';
 
 /*
@@ -20,6 +21,11 @@ const tmp = tempDir();
 const template = path.join(tmp.dir, 'template.db');
 const actors: Record<Role, string> = { change_manager: 'Dana Lee', champion: 'Tom Okafor', sponsor: 'Priya Shah' };
 let ids: { team: string; leafTeam: string; initiative: string; member: string };
+const usageFile = path.join(tmp.dir, 'usage.csv');
+fs.writeFileSync(
+  usageFile,
+  'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,Claims North,Claims triage assistant,10,8,100,90\n',
+);
 
 beforeAll(async () => {
   const engine = open(template);
@@ -64,6 +70,11 @@ function sampleInput(op: OperationName): unknown {
     'initiatives.delete': { id: ids.initiative },
     'initiatives.restore': { id: ids.initiative },
     'history.get': { table: 'teams', id: ids.team },
+    'imports.run': { kind: 'usage', path: usageFile, createMissing: true },
+    'imports.list': {},
+    'reports.get': {},
+    'metrics.settings': {},
+    'metrics.configure': { weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 }, thresholds: DEFAULT_SETTINGS.thresholds },
   };
   return inputs[op];
 }

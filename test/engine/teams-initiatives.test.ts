@@ -35,7 +35,9 @@ describe('teams', () => {
     await expect(call(host, 'teams.create', { name: 'D', parentId: 'nope' })).rejects.toThrow(/parentId: no team with id nope/);
     await expect(call(host, 'teams.create', { name: ' b ', parentId: a.id })).rejects.toThrow(/a team named "B" already exists/);
     await expect(call(host, 'teams.delete', { id: a.id })).rejects.toThrow(/A has 1 sub-team\. Move or delete them first/);
-    await expect(call(host, 'teams.create', { name: '', headcount: -1 })).rejects.toThrow(/name: Team name cannot be empty[\s\S]*headcount: headcount cannot be negative/);
+    await expect(call(host, 'teams.create', { name: '', headcount: -1 })).rejects.toThrow(
+      /name: Team name cannot be empty[\s\S]*headcount: headcount cannot be negative/,
+    );
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
     // Moving a leaf to the top level is fine.
     const moved = await callTyped(host, 'teams.update', { id: c.id, parentId: null });
@@ -58,11 +60,19 @@ describe('initiatives', () => {
     expect(created.productOwner).toEqual({ memberId: null, name: 'Alex Morgan' });
     expect(created.modelVersions).toEqual(['gbm 3.2', 'gbm 3.4']);
     expect(created.missingRoles).toEqual(['technicalLead']);
-    const updated = await callTyped(host, 'initiatives.update', { id: created.id, technicalLead: { name: 'Jordan Patel' }, productOwner: null });
+    const updated = await callTyped(host, 'initiatives.update', {
+      id: created.id,
+      technicalLead: { name: 'Jordan Patel' },
+      productOwner: null,
+    });
     expect(updated.missingRoles).toEqual(['productOwner']);
-    await expect(call(host, 'initiatives.create', { name: 'X', status: 'launched' })).rejects.toThrow(/status must be one of pilot, rolling_out, live, paused, retired/);
+    await expect(call(host, 'initiatives.create', { name: 'X', status: 'launched' })).rejects.toThrow(
+      /status must be one of pilot, rolling_out, live, paused, retired/,
+    );
     await expect(call(host, 'initiatives.create', { name: 'X', goLive: '2026-02-30' })).rejects.toThrow(/goLive: not a real date/);
-    await expect(call(host, 'initiatives.create', { name: 'X', businessSponsor: { memberId: 'ghost' } })).rejects.toThrow(/businessSponsor.memberId: no member/);
+    await expect(call(host, 'initiatives.create', { name: 'X', businessSponsor: { memberId: 'ghost' } })).rejects.toThrow(
+      /businessSponsor.memberId: no member/,
+    );
   });
 
   it('a removed member no longer fills a triad role', async () => {
@@ -70,7 +80,11 @@ describe('initiatives', () => {
     const i = await callTyped(host, 'initiatives.create', { name: 'Drafts', technicalLead: { memberId: sam.id } });
     expect(i.missingRoles).toEqual(['businessSponsor', 'productOwner']);
     await callTyped(host, 'members.delete', { id: sam.id });
-    expect((await callTyped(host, 'initiatives.get', { id: i.id })).missingRoles).toEqual(['businessSponsor', 'productOwner', 'technicalLead']);
+    expect((await callTyped(host, 'initiatives.get', { id: i.id })).missingRoles).toEqual([
+      'businessSponsor',
+      'productOwner',
+      'technicalLead',
+    ]);
   });
 
   it('keeps the last change manager', async () => {

@@ -108,18 +108,46 @@ describe('no synced table changes without a change-log record', () => {
   it.each(tables)('%s: a raw insert, update or delete is refused', async (table) => {
     await callTyped(host, 'teams.create', { name: 'Claims North' });
     await callTyped(host, 'initiatives.create', { name: 'Triage' });
+    const seeds: Record<string, Record<string, unknown>> = {
+      settings: { value: '{}' },
+      import_batches: { kind: 'usage', fileName: 'usage.csv', sha256: 'x', counts: '{}', open: false },
+      shadow_processes: {
+        name: 'Claims tracker',
+        teamId: 't',
+        initiativeId: null,
+        kind: 'spreadsheet',
+        owner: null,
+        usersInvolved: 3,
+        reason: null,
+        failurePattern: null,
+        firstSeen: '2026-01-01',
+        retiredOn: null,
+      },
+      override_reviews: {
+        initiativeId: 'i',
+        recommendationId: 'r',
+        userHash: 'u',
+        verdict: 'appropriate',
+        reasonCode: 'model_wrong',
+        note: null,
+      },
+    };
+    const seed = seeds[table];
+    if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');
     const row = engine.sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).get() as Record<string, unknown>;
     expect(row).toBeDefined();
     const exported = JSON.stringify(exportWorkspace(engine));
     const copy = { ...row, id: 'forged-id' };
     const cols = Object.keys(copy);
     expect(() =>
-      engine.sqlite.prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...Object.values(copy)),
+      engine.sqlite
+        .prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
+        .run(...Object.values(copy)),
     ).toThrow(/without a change-log record/);
     expect(() => engine.sqlite.prepare(`UPDATE ${table} SET deleted = 1 WHERE id = ?`).run(row.id)).toThrow(/without a change-log record/);
-    expect(() =>
-      engine.sqlite.prepare(`UPDATE ${table} SET deleted = 1, last_hlc = 'forged' WHERE id = ?`).run(row.id),
-    ).toThrow(/without a change-log record/);
+    expect(() => engine.sqlite.prepare(`UPDATE ${table} SET deleted = 1, last_hlc = 'forged' WHERE id = ?`).run(row.id)).toThrow(
+      /without a change-log record/,
+    );
     expect(() => engine.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id)).toThrow(/never deleted/);
     expect(JSON.stringify(exportWorkspace(engine))).toBe(exported);
   });
@@ -127,18 +155,36 @@ describe('no synced table changes without a change-log record', () => {
   it('covers every table that has a last_hlc column', () => {
     const withHlc = (engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[])
       .map((r) => r.name)
-      .filter((name) => (engine.sqlite.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some((c) => c.name === 'last_hlc'));
+      .filter((name) =>
+        (engine.sqlite.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some((c) => c.name === 'last_hlc'),
+      );
     expect(withHlc.sort()).toEqual([...tables].sort());
     for (const name of withHlc) {
-      const triggers = (engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").all(name) as { name: string }[]).map(
-        (r) => r.name,
-      );
+      const triggers = (
+        engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").all(name) as { name: string }[]
+      ).map((r) => r.name);
       expect(triggers.sort()).toEqual([`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`]);
     }
   });
 
+  it('signal rows are written only inside an open import batch, and never deleted', async () => {
+    const closed = 'closed-batch';
+    write(engine, null, 'import_batches', closed, { kind: 'usage', fileName: 'u.csv', sha256: 'x', counts: '{}', open: false }, 'create');
+    expect(() => engine.sqlite.prepare("INSERT INTO usage VALUES ('2026-01', 't', 'i', 1, 1, 1, 1, ?)").run(closed)).toThrow(
+      /written only by an import/,
+    );
+    expect(() => engine.sqlite.prepare("INSERT INTO pulse VALUES ('2026-01', 't', 'i', 1, 3, 0, ?)").run(closed)).toThrow(
+      /written only by an import/,
+    );
+    engine.sqlite.prepare("INSERT INTO signal_keys (kind, value) VALUES ('batch', ?)").run(closed);
+    const key = engine.sqlite.prepare("SELECT id FROM signal_keys WHERE kind = 'batch' AND value = ?").pluck().get(closed);
+    expect(() => engine.sqlite.prepare("INSERT INTO decisions VALUES (1, 'r', 1, 0, 202601, 1, 0, NULL, ?)").run(key)).toThrow(
+      /written only by an import/,
+    );
+  });
+
   it('the change log itself is append-only', () => {
-    expect(() => engine.sqlite.prepare("UPDATE change_log SET value = '\"x\"'").run()).toThrow(/append-only/);
+    expect(() => engine.sqlite.prepare('UPDATE change_log SET value = \'"x"\'').run()).toThrow(/append-only/);
     expect(() => engine.sqlite.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
   });
 });

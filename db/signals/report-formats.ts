@@ -1,0 +1,79 @@
+import type { Report, ReportRow } from '../api/signal-types';
+
+/** The report JSON of METRICS.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
+export function reportJson(report: Report) {
+  const row = (r: ReportRow) => ({
+    initiative: r.initiative,
+    team: r.team,
+    formal: r.formal,
+    real: r.real,
+    gap: r.gap,
+    components: r.components,
+    overrideRate: r.overrideRate,
+    ignoreRate: r.ignoreRate,
+    decisions: r.decisions,
+    habitualOverriders: r.habitualOverriders,
+    overrideAppropriateness: r.overrideAppropriateness,
+    alerts: r.alerts,
+    series: r.series,
+  });
+  return {
+    workspace: report.workspace,
+    generatedAt: report.generatedAt,
+    slice: report.slice,
+    weights: report.weights,
+    overall: row(report.overall),
+    rows: report.rows.map(row),
+  };
+}
+
+const CSV_COLUMNS = [
+  'initiative',
+  'team',
+  'formal',
+  'real',
+  'gap',
+  'activation',
+  'completion',
+  'reliance',
+  'trust',
+  'shadowFree',
+  'overrideRate',
+  'ignoreRate',
+  'decisions',
+  'habitualOverriders',
+  'overrideAppropriateness',
+  'alerts',
+] as const;
+
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/** One line per (initiative, team) row, then the overall line; empty cells are "no data". */
+export function reportCsv(report: Report): string {
+  const line = (r: ReportRow, label?: string) =>
+    [
+      label ?? r.initiative,
+      label ? '' : r.team,
+      r.formal,
+      r.real,
+      r.gap,
+      r.components.activation,
+      r.components.completion,
+      r.components.reliance,
+      r.components.trust,
+      r.components.shadowFree,
+      r.overrideRate,
+      r.ignoreRate,
+      r.decisions,
+      r.habitualOverriders,
+      r.overrideAppropriateness,
+      r.alerts.map((a) => a.code).join(' '),
+    ]
+      .map(cell)
+      .join(',');
+  return `${[CSV_COLUMNS.join(','), ...report.rows.map((r) => line(r)), line(report.overall, '(overall)')].join('\r\n')}\r\n`;
+}

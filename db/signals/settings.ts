@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { MetricSettingsInput } from '../api/contract';
+import type { Engine } from '../open';
+import { settings } from '../schema';
+import { write } from '../write';
+
+/** Weights and alert thresholds: workspace settings only a change manager may change (METRICS.md). */
+export const MetricSettingsSchema = MetricSettingsInput;
+export type MetricSettings = z.infer<typeof MetricSettingsSchema>;
+
+export const DEFAULT_SETTINGS: MetricSettings = {
+  weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
+  thresholds: {
+    highOverrideRate: 0.5,
+    lowOverrideRate: 0.05,
+    minDecisions: 30,
+    adoptionGap: 0.25,
+    shadowShare: 0.2,
+    habitualMinDecisions: 20,
+    habitualOverrideRate: 0.8,
+    championCoverage: 0.05,
+  },
+};
+
+export function metricSettings(engine: Engine): MetricSettings {
+  const row = engine.orm.select().from(settings).where(eq(settings.id, 'metrics')).get();
+  if (!row || row.deleted) return DEFAULT_SETTINGS;
+  const parsed = MetricSettingsSchema.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function saveMetricSettings(engine: Engine, authorId: string | null, value: MetricSettings): MetricSettings {
+  const exists = engine.orm.select().from(settings).where(eq(settings.id, 'metrics')).get();
+  write(engine, authorId, 'settings', 'metrics', { value: JSON.stringify(value) }, exists ? 'update' : 'create');
+  return metricSettings(engine);
+}

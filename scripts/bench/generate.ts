@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+
+/*
+ * Generates realistic signal CSVs for benchmarks and tests: decisions (millions of rows,
+ * streamed to disk), usage and pulse, for N teams × M months × the given initiatives.
+ */
+export interface GenerateOptions {
+  teams: string[];
+  initiatives: string[];
+  months: string[];
+  usersPerTeam: number;
+  seed?: number;
+}
+
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function monthsBetween(from: string, count: number): string[] {
+  const [y, m] = from.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 + i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+const ACTIONS = ['accepted', 'edited', 'overridden', 'ignored'] as const;
+const REASONS = ['', '', '', 'local knowledge', 'customer asked', 'policy exception', 'model looked wrong, "checked manually"'];
+
+/** Writes `rows` decisions to `file` without holding them in memory. */
+export async function writeDecisions(file: string, rows: number, o: GenerateOptions): Promise<void> {
+  const rand = prng(o.seed ?? 42);
+  const out = fs.createWriteStream(file);
+  out.write('timestamp,initiative,team,user,recommendation_id,action,reason\n');
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const team = Math.floor(rand() * o.teams.length);
+    const initiative = o.initiatives[Math.floor(rand() * o.initiatives.length)] ?? '';
+    const month = o.months[Math.floor(rand() * o.months.length)] ?? '2026-01';
+    const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const sec = Math.floor(rand() * 86400);
+    const time = `${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor(sec / 60) % 60).padStart(2, '0')}:${String(sec % 60).padStart(2, '0')}`;
+    const user = `u${team}-${Math.floor(rand() * o.usersPerTeam)}@acme.example`;
+    // Team-specific habits: some teams override a lot.
+    const bias = (team % 5) / 10;
+    const r = rand();
+    const action = r < 0.55 - bias ? ACTIONS[0] : r < 0.7 - bias ? ACTIONS[1] : r < 0.95 ? ACTIONS[2] : ACTIONS[3];
+    const reason = action === 'overridden' ? (REASONS[Math.floor(rand() * REASONS.length)] ?? '') : '';
+    const quoted = reason.includes(',') || reason.includes('"') ? `"${reason.replaceAll('"', '""')}"` : reason;
+    buf += `${month}-${day}T${time}Z,${initiative},${o.teams[team]},${user},rec-${i},${action},${quoted}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+export function usageCsv(o: GenerateOptions): string {
+  const rand = prng((o.seed ?? 42) + 1);
+  const lines = ['month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed'];
+  for (const month of o.months)
+    for (const team of o.teams)
+      for (const initiative of o.initiatives) {
+        const licensed = o.usersPerTeam;
+        const active = Math.floor(licensed * (0.6 + rand() * 0.4));
+        const started = active * 20 + Math.floor(rand() * 50);
+        const completed = Math.floor(started * (0.6 + rand() * 0.35));
+        lines.push(`${month},${team},${initiative},${licensed},${active},${started},${completed}`);
+      }
+  return `${lines.join('\n')}\n`;
+}
+
+export function pulseCsv(o: GenerateOptions): string {
+  const rand = prng((o.seed ?? 42) + 2);
+  const lines = ['month,team,initiative,respondents,trust_mean,manual_backup'];
+  for (const month of o.months)
+    for (const team of o.teams)
+      for (const initiative of o.initiatives) {
+        const respondents = 5 + Math.floor(rand() * 20);
+        lines.push(
+          `${month},${team},${initiative},${respondents},${(1.5 + rand() * 3).toFixed(2)},${Math.floor(respondents * rand() * 0.5)}`,
+        );
+      }
+  return `${lines.join('\n')}\n`;
+}
