@@ -250,8 +250,18 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
   // Decisions: the aggregates kept by imports (integer keys).
   const teamKeys = keyValues(engine, 'team');
   const initiativeKeys = keyValues(engine, 'initiative');
+  // With a team or initiative in the slice, filter in SQL on the aggregates' keys (their primary
+  // key starts with initiative, team), so a one-team report reads only that team's rows.
+  const teamKeyList = teamSet ? [...teamKeys].filter(([, id]) => teamSet.has(id)).map(([k]) => k) : null;
+  const initiativeKeyList = initiative ? [...initiativeKeys].filter(([, id]) => id === initiative.id).map(([k]) => k) : null;
+  const allInitiativeKeys = [...initiativeKeys.keys()];
+  const where = [
+    `initiative IN (${(initiativeKeyList ?? allInitiativeKeys).join(',') || 'NULL'})`,
+    teamKeyList ? `team IN (${teamKeyList.join(',') || 'NULL'})` : 'TRUE',
+    'month BETWEEN ? AND ?',
+  ].join(' AND ');
   for (const r of engine.sqlite
-    .prepare('SELECT initiative, team, month, accepted, edited, overridden, ignored FROM decision_counts WHERE month BETWEEN ? AND ?')
+    .prepare(`SELECT initiative, team, month, accepted, edited, overridden, ignored FROM decision_counts WHERE ${where}`)
     .raw()
     .all(lo, hi) as number[][]) {
     const initiativeId = initiativeKeys.get(r[0] ?? 0);
@@ -266,7 +276,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
   for (const r of engine.sqlite
     .prepare(
       `SELECT initiative, team, user, SUM(total), SUM(acted), SUM(overridden) FROM decision_user_counts
-       WHERE month BETWEEN ? AND ? GROUP BY initiative, team, user`,
+       WHERE ${where} GROUP BY initiative, team, user`,
     )
     .raw()
     .all(lo, hi) as number[][]) {
