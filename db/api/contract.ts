@@ -1,6 +1,6 @@
 import { oc, type } from '@orpc/contract';
 import { z } from 'zod';
-import type { ImportBatch, ImportSummary, MetricSettings, Report } from './signal-types';
+import type { ImportBatch, ImportSummary, MetricSettings, Report, ReviewItem, ShadowProcess } from './signal-types';
 import {
   type CheckResult,
   type ExportData,
@@ -142,6 +142,50 @@ export const ImportInput = z.strictObject({
   dryRun: z.boolean().optional().default(false),
   createMissing: z.boolean().optional().default(false),
 });
+export const ImportUploadInput = z.strictObject({
+  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(', ')}` }),
+  file: z.file({ error: 'file must be a CSV file' }),
+  dryRun: z.boolean().optional().default(false),
+  createMissing: z.boolean().optional().default(false),
+});
+export const SHADOW_KINDS = ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] as const;
+const shadowFields = {
+  name: text('Name', 160),
+  teamId: id,
+  initiativeId: id.nullable().optional(),
+  kind: z.enum(SHADOW_KINDS, { error: `kind must be one of ${SHADOW_KINDS.join(', ')}` }),
+  owner: optionalText('Owner', 120),
+  usersInvolved: z
+    .number({ error: 'usersInvolved must be a whole number' })
+    .int('usersInvolved must be a whole number')
+    .min(0, 'usersInvolved cannot be negative'),
+  reason: optionalText('Reason', 2000),
+  failurePattern: optionalText('Failure pattern', 200),
+  firstSeen: isoDate,
+  retiredOn: isoDate.nullable().optional(),
+};
+export const ShadowCreateInput = z.strictObject(shadowFields);
+export const ShadowUpdateInput = z.strictObject({ id, ...z.strictObject(shadowFields).partial().shape });
+export const REVIEW_REASONS = [
+  'model_wrong',
+  'missing_context',
+  'policy_exception',
+  'customer_request',
+  'habit',
+  'distrust',
+  'other',
+] as const;
+export const ReviewCreateInput = z.strictObject({
+  initiativeId: id,
+  recommendationId: z.string().min(1),
+  userHash: z.string().min(1),
+  verdict: z.enum(['appropriate', 'inappropriate'], {
+    error: 'verdict is appropriate (the AI was wrong) or inappropriate (the AI was right)',
+  }),
+  reasonCode: z.enum(REVIEW_REASONS, { error: `reasonCode must be one of ${REVIEW_REASONS.join(', ')}` }),
+  note: optionalText('Note', 2000),
+});
+
 export const ReportInput = z
   .strictObject({
     initiative: z.string().nullable().optional(),
@@ -223,7 +267,44 @@ export const contract = {
     ])
       .input(ImportInput)
       .output(type<ImportSummary>()),
+    upload: mutation('Import an uploaded CSV (the app’s file picker; same rules as run)', [
+      'imports',
+      'reports',
+      'teams',
+      'initiatives',
+      'shadow',
+      'history',
+    ])
+      .input(ImportUploadInput)
+      .output(type<ImportSummary>()),
     list: query('Imported files (batches), newest first').input(noInput).output(type<ImportBatch[]>()),
+  },
+  shadow: {
+    list: query('The shadow-process register').input(ListInput).output(type<ShadowProcess[]>()),
+    create: mutation('Register a shadow process', ['shadow', 'reports', 'history']).input(ShadowCreateInput).output(type<ShadowProcess>()),
+    update: mutation('Change a shadow process (e.g. retire it)', ['shadow', 'reports', 'history'])
+      .input(ShadowUpdateInput)
+      .output(type<ShadowProcess>()),
+    delete: mutation('Remove a shadow process from the register', ['shadow', 'reports', 'history'])
+      .input(ById)
+      .output(type<ShadowProcess>()),
+  },
+  reviews: {
+    queue: query('Overridden decisions not yet reviewed, sampled per initiative and team')
+      .input(
+        z
+          .strictObject({
+            initiative: z.string().nullable().optional(),
+            team: z.string().nullable().optional(),
+            limit: z.number().int().min(1).max(200).optional().default(25),
+          })
+          .optional()
+          .default({ limit: 25 }),
+      )
+      .output(type<ReviewItem[]>()),
+    create: mutation('Judge one override: appropriate (the AI was wrong) or not', ['reviews', 'reports', 'history'])
+      .input(ReviewCreateInput)
+      .output(type<{ id: string }>()),
   },
   reports: {
     get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it').input(ReportInput).output(type<Report>()),

@@ -4,7 +4,7 @@ import type { Handlers, InputOf, OutputOf } from './handlers';
 import { historyHandlers } from './history';
 import { initiativesHandlers } from './initiatives';
 import { membersHandlers } from './members';
-import { signalsHandlers } from './signals';
+import { registerHandlers, signalsHandlers } from './signals';
 import { teamsHandlers } from './teams';
 import { workspaceHandlers } from './workspace';
 
@@ -15,6 +15,7 @@ export const handlers = {
   ...initiativesHandlers,
   ...historyHandlers,
   ...signalsHandlers,
+  ...registerHandlers,
 } satisfies Handlers;
 
 /** Runs one operation the way every host does: validate, check permissions, handle. */

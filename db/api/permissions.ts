@@ -10,6 +10,7 @@ export type Access = 'anyone' | readonly Role[];
 
 const everyone = ['change_manager', 'champion', 'sponsor'] as const satisfies readonly Role[];
 const changeManagers = ['change_manager'] as const satisfies readonly Role[];
+const championsAndManagers = ['change_manager', 'champion'] as const satisfies readonly Role[];
 
 export const permissions = {
   'workspace.get': 'anyone',
@@ -38,6 +39,13 @@ export const permissions = {
   'history.get': everyone,
   'imports.run': changeManagers,
   'imports.list': everyone,
+  'imports.upload': changeManagers,
+  'shadow.list': everyone,
+  'shadow.create': championsAndManagers,
+  'shadow.update': championsAndManagers,
+  'shadow.delete': changeManagers,
+  'reviews.queue': championsAndManagers,
+  'reviews.create': championsAndManagers,
   'reports.get': everyone,
   'metrics.settings': everyone,
   'metrics.configure': changeManagers,

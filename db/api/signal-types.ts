@@ -109,3 +109,32 @@ export interface Report {
   overall: ReportRow;
   rows: ReportRow[];
 }
+
+export interface ShadowProcess {
+  id: string;
+  name: string;
+  teamId: string;
+  team: string | null;
+  initiativeId: string | null;
+  initiative: string | null;
+  kind: 'spreadsheet' | 'manual double-check' | 'paper' | 'legacy system' | 'other';
+  owner: string | null;
+  usersInvolved: number;
+  reason: string | null;
+  failurePattern: string | null;
+  firstSeen: string;
+  retiredOn: string | null;
+  deleted: boolean;
+}
+
+/** An overridden decision waiting for review. The user is shown only as a short hash. */
+export interface ReviewItem {
+  initiativeId: string;
+  initiative: string;
+  teamId: string;
+  team: string;
+  recommendationId: string;
+  userHash: string;
+  timestamp: string;
+  reason: string | null;
+}

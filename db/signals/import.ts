@@ -355,7 +355,7 @@ function decisionsSink(
   const flush = () => {
     for (const [k, byCell] of counts) {
       const c = byCell.get(-1);
-      if (c && c.some((x) => x !== 0)) upCounts.run(...unpack(k), ...c);
+      if (c?.some((x) => x !== 0)) upCounts.run(...unpack(k), ...c);
     }
     for (const [uk, u] of users) {
       if (u[0] === 0 && u[1] === 0 && u[2] === 0) continue;

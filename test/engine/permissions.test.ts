@@ -20,7 +20,7 @@ import { tempDir } from '../helpers';
 const tmp = tempDir();
 const template = path.join(tmp.dir, 'template.db');
 const actors: Record<Role, string> = { change_manager: 'Dana Lee', champion: 'Tom Okafor', sponsor: 'Priya Shah' };
-let ids: { team: string; leafTeam: string; initiative: string; member: string };
+let ids: { team: string; leafTeam: string; initiative: string; member: string; shadow: string };
 const usageFile = path.join(tmp.dir, 'usage.csv');
 fs.writeFileSync(
   usageFile,
@@ -38,7 +38,17 @@ beforeAll(async () => {
     leafTeam: teams.find((t) => t.subTeamCount === 0)?.id ?? '',
     initiative: initiatives[0]?.id ?? '',
     member: members.find((m) => m.name === 'Mei Chen')?.id ?? '',
+    shadow: '',
   };
+  ids.shadow = (
+    await callTyped({ engine }, 'shadow.create', {
+      name: 'Reserve double-check',
+      teamId: ids.team,
+      kind: 'manual double-check',
+      usersInvolved: 3,
+      firstSeen: '2026-01-01',
+    })
+  ).id;
   engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   engine.close();
 });
@@ -74,6 +84,19 @@ function sampleInput(op: OperationName): unknown {
     'imports.list': {},
     'reports.get': {},
     'metrics.settings': {},
+    'imports.upload': { kind: 'usage', file: new File([fs.readFileSync(usageFile)], 'usage.csv'), createMissing: true },
+    'shadow.list': {},
+    'shadow.create': { name: 'Claims tracker', teamId: ids.team, kind: 'spreadsheet', usersInvolved: 4, firstSeen: '2026-01-05' },
+    'shadow.update': { id: ids.shadow, retiredOn: '2026-06-30' },
+    'shadow.delete': { id: ids.shadow },
+    'reviews.queue': {},
+    'reviews.create': {
+      initiativeId: ids.initiative,
+      recommendationId: 'r1',
+      userHash: 'abc',
+      verdict: 'appropriate',
+      reasonCode: 'model_wrong',
+    },
     'metrics.configure': { weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 }, thresholds: DEFAULT_SETTINGS.thresholds },
   };
   return inputs[op];
