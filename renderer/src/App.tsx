@@ -1,0 +1,33 @@
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { useWorkspace } from './api/workspace';
+import { FullScreenError, FullScreenLoader } from './components/FullScreen';
+import { FirstRun } from './first-run/FirstRun';
+import { InitiativesPage } from './initiatives/InitiativesPage';
+import { MembersPage } from './members/MembersPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { Shell } from './shell/Shell';
+import { TeamsPage } from './teams/TeamsPage';
+
+/** First run when the database has no workspace yet; otherwise the app shell and its screens. */
+export function App() {
+  const info = useWorkspace();
+  if (info.isPending) return <FullScreenLoader label="Opening Uptake…" />;
+  if (info.isError) return <FullScreenError error={info.error} onRetry={() => void info.refetch()} />;
+  if (!info.data.workspace) return <FirstRun />;
+  return (
+    <Router hook={useHashLocation}>
+      <Shell info={info.data}>
+        <Switch>
+          <Route path="/teams" component={TeamsPage} />
+          <Route path="/initiatives" component={InitiativesPage} />
+          <Route path="/members" component={MembersPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route>
+            <Redirect to="/teams" replace />
+          </Route>
+        </Switch>
+      </Shell>
+    </Router>
+  );
+}

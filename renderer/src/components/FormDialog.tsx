@@ -1,0 +1,43 @@
+import { Modal } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+
+/** Open/closed state of a dialog and what it is about; the value outlives the closing animation. */
+export interface Dialog<T> {
+  opened: boolean;
+  value: T | null;
+  /** Changes on every open, so the form inside starts afresh. */
+  key: number;
+  open: (value: T) => void;
+  close: () => void;
+}
+
+export function useDialog<T>(): Dialog<T> {
+  const [state, setState] = useState<{ opened: boolean; value: T | null; key: number }>({ opened: false, value: null, key: 0 });
+  return {
+    ...state,
+    open: (value: T) => setState((s) => ({ opened: true, value, key: s.key + 1 })),
+    close: () => setState((s) => ({ ...s, opened: false })),
+  };
+}
+
+/**
+ * A modal form. It stays mounted while closed so Mantine can trap focus while open and hand it
+ * back to the control that opened it (Esc closes, Enter submits the form inside).
+ */
+export function FormDialog<T>({
+  dialog,
+  title,
+  size = 'md',
+  children,
+}: {
+  dialog: Dialog<T>;
+  title: string;
+  size?: string | number;
+  children: (value: T) => ReactNode;
+}) {
+  return (
+    <Modal opened={dialog.opened} onClose={dialog.close} title={title} size={size} returnFocus>
+      {dialog.value !== null && <div key={dialog.key}>{children(dialog.value)}</div>}
+    </Modal>
+  );
+}

@@ -1,0 +1,55 @@
+import { ActionIcon, Menu } from '@mantine/core';
+import { IconArrowBackUp, IconDots, IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+
+interface RowActionsProps {
+  /** The record's name, for the menu button's accessible label. */
+  name: string;
+  onHistory: () => void;
+  onEdit?: (() => void) | undefined;
+  /** Teams: add a sub-team under this one. */
+  onAddChild?: (() => void) | undefined;
+  onDelete?: (() => void) | undefined;
+  onRestore?: (() => void) | undefined;
+  deleteLabel?: string;
+}
+
+/** The per-row menu: what the acting member may do with this record. */
+export function RowActions({ name, onHistory, onEdit, onAddChild, onDelete, onRestore, deleteLabel = 'Delete' }: RowActionsProps) {
+  return (
+    <Menu>
+      <Menu.Target>
+        <ActionIcon aria-label={`Actions for ${name}`} size="sm">
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {onEdit && (
+          <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>
+            Edit
+          </Menu.Item>
+        )}
+        {onAddChild && (
+          <Menu.Item leftSection={<IconPlus size={14} />} onClick={onAddChild}>
+            Add sub-team
+          </Menu.Item>
+        )}
+        <Menu.Item leftSection={<IconHistory size={14} />} onClick={onHistory}>
+          History
+        </Menu.Item>
+        {onRestore && (
+          <Menu.Item leftSection={<IconArrowBackUp size={14} />} onClick={onRestore}>
+            Restore
+          </Menu.Item>
+        )}
+        {onDelete && (
+          <>
+            <Menu.Divider />
+            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={onDelete}>
+              {deleteLabel}
+            </Menu.Item>
+          </>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

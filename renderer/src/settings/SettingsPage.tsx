@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Box, Button, Code, DataList, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { contract } from '../../../db/api/contract';
+import { ROLE_LABELS, type WorkspaceInfo } from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useCan, useWorkspace } from '../api/workspace';
+import { notifyDone } from '../components/confirm';
+import { FormError, useServerErrors } from '../components/FormError';
+import { Page } from '../components/Page';
+import { QueryState } from '../components/QueryState';
+
+// workspace.update's own input schema, so the rules stay in the contract.
+const RenameInput = required(contract.workspace.update['~orpc'].inputSchema);
+
+function required<T>(schema: T | undefined): T {
+  if (!schema) throw new Error('workspace.update has no input schema in the contract');
+  return schema;
+}
+
+function RenameWorkspace({ name }: { name: string }) {
+  const form = useForm({ resolver: zodResolver(RenameInput), defaultValues: { name } });
+  const errors = useServerErrors(form.setError, ['name']);
+  const rename = useMutation(
+    orpc.workspace.update.mutationOptions({
+      meta: { inlineErrors: true },
+      onError: errors.report,
+      onSuccess: (info) => {
+        form.reset({ name: info.workspace?.name ?? '' });
+        notifyDone('Workspace renamed.');
+      },
+    }),
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => {
+        errors.clear();
+        rename.mutate(values);
+      })}
+    >
+      <Stack gap="xs" maw={460}>
+        <FormError message={errors.formError} />
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <TextInput label="Workspace name" style={{ flex: 1 }} {...form.register('name')} error={form.formState.errors.name?.message} />
+          <Button type="submit" loading={rename.isPending} disabled={!form.formState.isDirty}>
+            Rename
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <Box component="section" aria-label={title} maw={720}>
+      <Title order={2}>{title}</Title>
+      {description && (
+        <Text size="sm" c="dimmed" mt={2}>
+          {description}
+        </Text>
+      )}
+      <Box mt="sm">{children}</Box>
+    </Box>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel c="dimmed">{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+function Details({ info }: { info: WorkspaceInfo }) {
+  const canRename = useCan('workspace.update');
+  return (
+    <Stack gap="xl" px="lg" pt="lg" pb="xl" style={{ borderTop: '1px solid var(--uptake-border)' }}>
+      <Section
+        title="Workspace"
+        description={canRename ? 'The name everyone in the workspace sees.' : 'Only a change manager can rename the workspace.'}
+      >
+        {canRename ? (
+          <RenameWorkspace key={info.workspace?.name} name={info.workspace?.name ?? ''} />
+        ) : (
+          <Text size="sm" data-testid="workspace-name-readonly">
+            {info.workspace?.name}
+          </Text>
+        )}
+      </Section>
+      <Section title="You" description="Who this device is acting as. Switch in the menu at the bottom of the sidebar.">
+        <DataList labelWidth="160px" size="sm" gap="xs">
+          <Row label="Acting as">{info.me?.name ?? 'No profile selected'}</Row>
+          <Row label="Role">{info.me ? ROLE_LABELS[info.me.role] : '—'}</Row>
+          <Row label="Profiles on this device">{String(info.profiles.length)}</Row>
+        </DataList>
+      </Section>
+      <Section title="This device" description="Uptake keeps all data in one file on this computer; it works offline.">
+        <DataList labelWidth="160px" size="sm" gap="xs">
+          <Row label="Device id">
+            <Code>{info.deviceId}</Code>
+          </Row>
+          <Row label="Database file">
+            <Code style={{ wordBreak: 'break-all' }}>{info.databaseFile}</Code>
+          </Row>
+          <Row label="Schema version">
+            <Text span size="sm" className="tabular">
+              {info.schemaVersion}
+            </Text>
+          </Row>
+        </DataList>
+      </Section>
+    </Stack>
+  );
+}
+
+export function SettingsPage() {
+  const info = useWorkspace();
+  return (
+    <Page
+      screen="settings"
+      title="Settings"
+      description="The workspace, who you act as, and where this device keeps its data."
+      ready={info.isSuccess}
+    >
+      <QueryState query={info} what="settings">
+        {(data) => <Details info={data} />}
+      </QueryState>
+    </Page>
+  );
+}

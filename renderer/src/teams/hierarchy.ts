@@ -1,0 +1,23 @@
+import type { Team } from '../../../db/api/types';
+
+/** A team and every team below it: not allowed as its new parent. */
+export function selfAndDescendants(teams: readonly Team[], id: string): Set<string> {
+  const ids = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const t of teams) {
+      if (t.parentId && ids.has(t.parentId) && !ids.has(t.id)) {
+        ids.add(t.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+/** Options for a parent-team select, in hierarchy order, labelled by their path. */
+export function parentOptions(teams: readonly Team[], editingId: string | null) {
+  const excluded = editingId ? selfAndDescendants(teams, editingId) : new Set<string>();
+  return teams.filter((t) => !t.deleted && !excluded.has(t.id)).map((t) => ({ value: t.id, label: t.path.join(' › ') }));
+}

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Axe on the page as it is now: no violation of serious or critical impact. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}\n  ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
+  expect(report, `${what}: accessibility violations`).toEqual([]);
+}
+
+test('first run is accessible', async ({ app, page }) => {
+  await expect(app.firstRun.root).toBeVisible();
+  await expectAccessible(page, 'first run');
+  // With validation errors showing, too.
+  await app.firstRun.createButton.click();
+  await expect(app.firstRun.root.getByText('Workspace name cannot be empty')).toBeVisible();
+  await expectAccessible(page, 'first run with errors');
+});
+
+test.describe('with the demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('every screen, drawer and dialog is accessible', async ({ app, page }) => {
+    await expectAccessible(page, 'teams');
+
+    await app.teams.newButton.click();
+    await expect(app.teams.form).toBeVisible();
+    await expectAccessible(page, 'team form');
+    await page.keyboard.press('Escape');
+    await expect(app.teams.form).toBeHidden();
+
+    await app.teams.rowAction('Claims North', 'History');
+    await expect(app.history.ready).toBeVisible();
+    await expectAccessible(page, 'history drawer');
+    await app.history.close();
+
+    await app.teams.rowAction('Claims North', 'Delete');
+    await expect(app.confirmDialog('Delete Claims North?')).toBeVisible();
+    await expectAccessible(page, 'delete confirmation');
+    await page.keyboard.press('Escape');
+
+    await app.go('Initiatives');
+    await expectAccessible(page, 'initiatives');
+    await app.initiatives.newButton.click();
+    await expect(app.initiatives.form).toBeVisible();
+    await app.initiatives.fill({ businessSponsor: { member: 'Priya Shah' }, productOwner: { outside: 'Alex Morgan' } });
+    await expectAccessible(page, 'initiative form');
+    await page.keyboard.press('Escape');
+
+    await app.go('Members');
+    await expectAccessible(page, 'members');
+    await app.members.addButton.click();
+    await expect(app.members.form).toBeVisible();
+    await expectAccessible(page, 'member form');
+    await page.keyboard.press('Escape');
+
+    await app.go('Settings');
+    await expectAccessible(page, 'settings');
+
+    await app.profileButton.click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await expectAccessible(page, 'profile menu');
+  });
+});

@@ -1,0 +1,282 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/*
+ * Page objects: every locator the tests use lives here, so a UI change is fixed in one place.
+ * Tests wait on app signals (`data-screen` with `data-ready="true"`), never on sleeps.
+ */
+
+export type Area = 'Teams' | 'Initiatives' | 'Members' | 'Settings';
+
+export class UptakeApp {
+  readonly firstRun: FirstRunScreen;
+  readonly teams: TeamsScreen;
+  readonly initiatives: InitiativesScreen;
+  readonly members: MembersScreen;
+  readonly settings: SettingsScreen;
+  readonly history: HistoryDrawer;
+
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {
+    this.firstRun = new FirstRunScreen(page);
+    this.teams = new TeamsScreen(page);
+    this.initiatives = new InitiativesScreen(page);
+    this.members = new MembersScreen(page);
+    this.settings = new SettingsScreen(page);
+    this.history = new HistoryDrawer(page);
+  }
+
+  /** Open the printed URL (it sets the token cookie and redirects) and wait for the app to settle. */
+  async open() {
+    await this.page.goto(this.url);
+    await expect(this.page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await expect(this.page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+  }
+
+  screen(name: string): Locator {
+    return this.page.locator(`[data-screen="${name}"][data-ready="true"]`);
+  }
+
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  get workspaceName(): Locator {
+    return this.sidebar.getByTestId('workspace-name');
+  }
+
+  async go(area: Area) {
+    await this.sidebar.getByRole('link', { name: area, exact: true }).click();
+    await expect(this.screen(area.toLowerCase())).toBeVisible();
+  }
+
+  get profileButton(): Locator {
+    return this.sidebar.getByRole('button', { name: /^Acting as|^Choose a profile/ });
+  }
+
+  async switchProfile(name: string) {
+    await this.profileButton.click();
+    await this.page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+    await expect(this.sidebar.getByTestId('acting-member')).toHaveText(name);
+  }
+
+  /** The transient message after an action (Mantine notifications). */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.mantine-Notification-root').filter({ hasText: text });
+  }
+
+  /** A confirmation dialog, e.g. "Delete Claims North?". */
+  confirmDialog(title: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name: title });
+  }
+}
+
+export class FirstRunScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="first-run"]');
+  }
+  get workspaceName() {
+    return this.root.getByLabel('Workspace name');
+  }
+  get yourName() {
+    return this.root.getByLabel('Your name');
+  }
+  get createButton() {
+    return this.root.getByRole('button', { name: 'Create workspace' });
+  }
+  get demoButton() {
+    return this.root.getByRole('button', { name: 'Open the demo workspace' });
+  }
+  async create(workspace: string, me: string) {
+    await this.workspaceName.fill(workspace);
+    await this.yourName.fill(me);
+    await this.createButton.click();
+  }
+}
+
+/** Shared by the list screens: rows by name, the row's action menu. */
+abstract class ListScreen {
+  constructor(
+    readonly page: Page,
+    readonly rowTestId: string,
+  ) {}
+  rows(): Locator {
+    return this.page.getByTestId(this.rowTestId);
+  }
+  row(name: string): Locator {
+    return this.rows().filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+  async rowAction(name: string, action: 'Edit' | 'History' | 'Delete' | 'Remove' | 'Restore') {
+    await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+  }
+  dialog(title: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name: title });
+  }
+}
+
+export interface TeamFields {
+  name?: string;
+  parent?: string;
+  region?: string;
+  businessUnit?: string;
+  headcount?: number;
+}
+
+export class TeamsScreen extends ListScreen {
+  constructor(page: Page) {
+    super(page, 'team-row');
+  }
+  get newButton() {
+    return this.page.getByRole('button', { name: 'New team' });
+  }
+  get showDeleted() {
+    return this.page.getByRole('switch', { name: 'Show deleted' });
+  }
+  /** The open team form (new or edit). */
+  get form() {
+    return this.dialog(/^(New team|Edit team)$/);
+  }
+  async fill(fields: TeamFields) {
+    const form = this.form;
+    if (fields.name !== undefined) await form.getByRole('textbox', { name: 'Name', exact: true }).fill(fields.name);
+    if (fields.parent !== undefined) {
+      await form.getByRole('combobox', { name: 'Parent team' }).click();
+      await this.page.getByRole('option', { name: fields.parent }).click();
+    }
+    if (fields.region !== undefined) await form.getByLabel('Region').fill(fields.region);
+    if (fields.businessUnit !== undefined) await form.getByLabel('Business unit').fill(fields.businessUnit);
+    if (fields.headcount !== undefined) await form.getByLabel('Headcount').fill(String(fields.headcount));
+  }
+  async create(fields: TeamFields) {
+    await this.newButton.click();
+    await this.fill(fields);
+    await this.form.getByRole('button', { name: 'Add team' }).click();
+    await expect(this.form).toBeHidden();
+  }
+  async edit(name: string, fields: TeamFields) {
+    await this.rowAction(name, 'Edit');
+    await this.fill(fields);
+    await this.form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(this.form).toBeHidden();
+  }
+}
+
+export type TriadChoice = { member: string } | { outside: string } | 'nobody';
+
+export interface InitiativeFields {
+  name?: string;
+  status?: string;
+  goLive?: string;
+  modelVersions?: string[];
+  description?: string;
+  businessSponsor?: TriadChoice;
+  productOwner?: TriadChoice;
+  technicalLead?: TriadChoice;
+}
+
+export class InitiativesScreen extends ListScreen {
+  constructor(page: Page) {
+    super(page, 'initiative-row');
+  }
+  get newButton() {
+    return this.page.getByRole('button', { name: 'New initiative' });
+  }
+  get form() {
+    return this.dialog(/^(New initiative|Edit initiative)$/);
+  }
+  flag(name: string): Locator {
+    return this.row(name).getByTestId('triad-flag');
+  }
+  private async triad(role: 'businessSponsor' | 'productOwner' | 'technicalLead', choice: TriadChoice) {
+    const field = this.form.getByTestId(`triad-${role}`);
+    if (choice === 'nobody') {
+      await field.getByText('Nobody', { exact: true }).click();
+    } else if ('member' in choice) {
+      await field.getByText('Member', { exact: true }).click();
+      await field.getByRole('combobox').click();
+      await this.page.getByRole('option', { name: new RegExp(`^${choice.member}`) }).click();
+    } else {
+      await field.getByText('Outside', { exact: true }).click();
+      await field.getByRole('textbox').fill(choice.outside);
+    }
+  }
+  async fill(fields: InitiativeFields) {
+    const form = this.form;
+    if (fields.name !== undefined) await form.getByRole('textbox', { name: 'Name', exact: true }).fill(fields.name);
+    if (fields.status !== undefined) {
+      await form.getByRole('combobox', { name: 'Status' }).click();
+      await this.page.getByRole('option', { name: fields.status, exact: true }).click();
+    }
+    if (fields.goLive !== undefined) await form.getByLabel('Go-live date').fill(fields.goLive);
+    if (fields.modelVersions) {
+      const input = form.getByLabel('Model versions');
+      for (const v of fields.modelVersions) {
+        await input.fill(v);
+        await input.press('Enter');
+      }
+    }
+    if (fields.description !== undefined) await form.getByLabel('Description').fill(fields.description);
+    if (fields.businessSponsor) await this.triad('businessSponsor', fields.businessSponsor);
+    if (fields.productOwner) await this.triad('productOwner', fields.productOwner);
+    if (fields.technicalLead) await this.triad('technicalLead', fields.technicalLead);
+  }
+  async create(fields: InitiativeFields) {
+    await this.newButton.click();
+    await this.fill(fields);
+    await this.form.getByRole('button', { name: 'Add initiative' }).click();
+    await expect(this.form).toBeHidden();
+  }
+}
+
+export class MembersScreen extends ListScreen {
+  constructor(page: Page) {
+    super(page, 'member-row');
+  }
+  get addButton() {
+    return this.page.getByRole('button', { name: 'Add member' });
+  }
+  get form() {
+    return this.dialog(/^(Add member|Edit member)$/);
+  }
+}
+
+export class SettingsScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="settings"]');
+  }
+  get workspaceName() {
+    return this.root.getByLabel('Workspace name');
+  }
+  get renameButton() {
+    return this.root.getByRole('button', { name: 'Rename' });
+  }
+}
+
+export class HistoryDrawer {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByRole('dialog', { name: /History/ });
+  }
+  get ready() {
+    return this.root.locator('[data-screen="history"][data-ready="true"]');
+  }
+  entries(): Locator {
+    return this.root.getByTestId('history-entry');
+  }
+  /** The "from → to" (or created value) cell of a field in one entry. */
+  change(entry: Locator, field: string): Locator {
+    return entry.getByTestId(`change-${field}`);
+  }
+  async close() {
+    await this.page.keyboard.press('Escape');
+    await expect(this.root).toBeHidden();
+  }
+}
