@@ -109,11 +109,14 @@ export async function runOperation(
         `${host.engine.file} has no workspace yet. Create one with \`uptake init --workspace NAME --me NAME\` (or open the demo with \`uptake demo\`).`,
       );
     }
-    if (!actor) throw forbidden(`${name} needs a member to act as, and this device has no profile selected. Pass --as NAME.`);
+    if (!actor)
+      throw forbidden(
+        `${name} needs a member to act as, and this device has no profile selected. Choose a profile (in the CLI: --as NAME).`,
+      );
     if (!access.includes(actor.role)) {
       const who = access.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
       throw forbidden(
-        `${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()} and may not run ${name}: only a ${who} may. Ask one, or act as one with --as.`,
+        `${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()} and may not run ${name}: only a ${who} may. Ask one, or switch to their profile (in the CLI: --as NAME).`,
       );
     }
   }
