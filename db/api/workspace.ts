@@ -45,7 +45,10 @@ export const workspaceHandlers = {
   'workspace.init': (ctx, input) => workspaceInfo(ctx.engine, initWorkspace(ctx.engine, input.workspace, input.me)),
   'workspace.demo': async (ctx, input) => {
     const { createDemo } = await import('../demo');
-    return workspaceInfo(ctx.engine, createDemo(ctx.engine, input.seed ?? 1));
+    const { addDemoSignals } = await import('../demo-signals');
+    const me = createDemo(ctx.engine, input.seed ?? 1);
+    await addDemoSignals(ctx.engine, me.id, input.seed ?? 1);
+    return workspaceInfo(ctx.engine, me);
   },
   'workspace.update': (ctx, input) => {
     const ws = ctx.engine.orm.select().from(workspace).where(eq(workspace.deleted, false)).get();
