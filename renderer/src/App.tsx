@@ -1,10 +1,13 @@
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import type { WorkspaceInfo } from '../../db/api/types';
 import { useWorkspace } from './api/workspace';
 import { FullScreenError, FullScreenLoader } from './components/FullScreen';
 import { FirstRun } from './first-run/FirstRun';
+import { ImportsPage } from './imports/ImportsPage';
 import { InitiativesPage } from './initiatives/InitiativesPage';
 import { MembersPage } from './members/MembersPage';
+import { ReportPage } from './reports/ReportPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { Shell } from './shell/Shell';
 import { TeamsPage } from './teams/TeamsPage';
@@ -15,10 +18,17 @@ export function App() {
   if (info.isPending) return <FullScreenLoader label="Opening Uptake…" />;
   if (info.isError) return <FullScreenError error={info.error} onRetry={() => void info.refetch()} />;
   if (!info.data.workspace) return <FirstRun />;
+  return <Screens info={info.data} />;
+}
+
+function Screens({ info }: { info: WorkspaceInfo }) {
+  const canImport = info.allowed.includes('imports.upload');
   return (
     <Router hook={useHashLocation}>
-      <Shell info={info.data}>
+      <Shell info={info}>
         <Switch>
+          <Route path="/report" component={ReportPage} />
+          {canImport && <Route path="/imports" component={ImportsPage} />}
           <Route path="/teams" component={TeamsPage} />
           <Route path="/initiatives" component={InitiativesPage} />
           <Route path="/members" component={MembersPage} />

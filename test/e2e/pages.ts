@@ -5,7 +5,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * Tests wait on app signals (`data-screen` with `data-ready="true"`), never on sleeps.
  */
 
-export type Area = 'Teams' | 'Initiatives' | 'Members' | 'Settings';
+export type Area = 'Report' | 'Teams' | 'Initiatives' | 'Members' | 'Imports' | 'Settings';
 
 export class UptakeApp {
   readonly firstRun: FirstRunScreen;
@@ -14,6 +14,8 @@ export class UptakeApp {
   readonly members: MembersScreen;
   readonly settings: SettingsScreen;
   readonly history: HistoryDrawer;
+  readonly report: ReportScreen;
+  readonly imports: ImportsScreen;
 
   constructor(
     readonly page: Page,
@@ -25,6 +27,8 @@ export class UptakeApp {
     this.members = new MembersScreen(page);
     this.settings = new SettingsScreen(page);
     this.history = new HistoryDrawer(page);
+    this.report = new ReportScreen(page);
+    this.imports = new ImportsScreen(page);
   }
 
   /** Open the printed URL (it sets the token cookie and redirects) and wait for the app to settle. */
@@ -278,5 +282,66 @@ export class HistoryDrawer {
   async close() {
     await this.page.keyboard.press('Escape');
     await expect(this.root).toBeHidden();
+  }
+}
+
+export class ReportScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="report"]');
+  }
+  rows(): Locator {
+    return this.root.getByTestId('report-row');
+  }
+  /** A row of the gap ranking by initiative and team. */
+  row(initiative: string, team: string): Locator {
+    return this.rows().filter({ hasText: initiative }).filter({ hasText: team });
+  }
+  tiles(): Locator {
+    return this.root.getByTestId('stat-tile');
+  }
+  /** A clickable figure (formal, real, gap, overrideRate, activation, …) inside a scope. */
+  figure(scope: Locator, key: string): Locator {
+    return scope.locator(`[data-figure="${key}"]`);
+  }
+  get emptyState() {
+    return this.root.getByTestId('empty-state');
+  }
+  get formula() {
+    return this.page.getByTestId('formula-drawer');
+  }
+}
+
+export class ImportsScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="imports"]');
+  }
+  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes') {
+    await this.root.getByText(label, { exact: true }).click();
+  }
+  async chooseFile(name: string, content: string) {
+    await this.root.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  }
+  get preview() {
+    return this.root.getByTestId('import-preview');
+  }
+  get importButton() {
+    return this.root.getByRole('button', { name: 'Import', exact: true });
+  }
+  get dryRunButton() {
+    return this.root.getByRole('button', { name: 'Dry run', exact: true });
+  }
+  get createMissingButton() {
+    return this.root.getByRole('button', { name: 'Create them and import' });
+  }
+  get summary() {
+    return this.root.getByTestId('import-summary');
+  }
+  get error() {
+    return this.root.getByTestId('import-error');
+  }
+  batches(): Locator {
+    return this.root.getByTestId('import-batch');
   }
 }

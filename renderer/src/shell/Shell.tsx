@@ -1,14 +1,16 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBulb, IconHierarchy2, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBulb, IconChartDots, IconHierarchy2, IconSettings, IconUpload, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { WorkspaceInfo } from '../../../db/api/types';
 import { ProfileMenu } from './ProfileMenu';
 
 const AREAS = [
+  { path: '/report', label: 'Report', icon: IconChartDots },
   { path: '/teams', label: 'Teams', icon: IconHierarchy2 },
   { path: '/initiatives', label: 'Initiatives', icon: IconBulb },
   { path: '/members', label: 'Members', icon: IconUsers },
+  { path: '/imports', label: 'Imports', icon: IconUpload, operation: 'imports.upload' },
 ] as const;
 
 function SidebarLink({ path, label, icon: Icon }: { path: string; label: string; icon: typeof IconUsers }) {
@@ -52,9 +54,11 @@ export function Shell({ info, children }: { info: WorkspaceInfo; children: React
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {AREAS.map((area) => (
-              <SidebarLink key={area.path} {...area} />
-            ))}
+            {AREAS.map((area) =>
+              'operation' in area && !info.allowed.includes(area.operation) ? null : (
+                <SidebarLink key={area.path} path={area.path} label={area.label} icon={area.icon} />
+              ),
+            )}
           </Stack>
         </AppShell.Section>
         <AppShell.Section>

@@ -1,0 +1,273 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconFileTypeCsv, IconLock } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import Papa from 'papaparse';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/errors';
+import { orpc } from '../api/query';
+import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
+import { Page } from '../components/Page';
+import { QueryState } from '../components/QueryState';
+import type { ImportKind, ImportSummary } from '../reports/types';
+
+const KINDS: { value: ImportKind; label: string; columns: string }[] = [
+  { value: 'usage', label: 'Usage', columns: 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed' },
+  { value: 'decisions', label: 'Decisions', columns: 'timestamp,initiative,team,user,recommendation_id,action,reason' },
+  { value: 'pulse', label: 'Pulse', columns: 'month,team,initiative,respondents,trust_mean,manual_backup' },
+  {
+    value: 'shadow-processes',
+    label: 'Shadow processes',
+    columns: 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on',
+  },
+];
+const number = new Intl.NumberFormat('en-US');
+
+interface Preview {
+  header: string[];
+  rows: string[][];
+}
+
+/** The first rows of a file, parsing only its first 64 KiB (a decisions log can be huge). */
+function usePreview(file: File | null): Preview | null {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => {
+    setPreview(null);
+    if (!file) return;
+    let cancelled = false;
+    void file
+      .slice(0, 64 * 1024)
+      .text()
+      .then((text) => {
+        if (cancelled) return;
+        const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 11, skipEmptyLines: true });
+        const [header = [], ...rows] = parsed.data;
+        setPreview({ header, rows: rows.slice(0, 10) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [file]);
+  return preview;
+}
+
+function SummaryView({ summary }: { summary: ImportSummary }) {
+  const created = [...summary.created.teams.map((t) => `team ${t}`), ...summary.created.initiatives.map((i) => `initiative ${i}`)];
+  return (
+    <Alert
+      color={summary.dryRun ? 'blue' : 'green'}
+      variant="light"
+      title={summary.dryRun ? `Dry run of ${summary.file}: nothing was written` : `Imported ${summary.file}`}
+      data-testid="import-summary"
+    >
+      <Group gap="lg">
+        {(
+          [
+            ['Rows', summary.rows],
+            ['New', summary.new],
+            ['Changed', summary.changed],
+            ['Unchanged', summary.unchanged],
+          ] as const
+        ).map(([label, value]) => (
+          <Box key={label}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text fw={600} className="tabular">
+              {number.format(value)}
+            </Text>
+          </Box>
+        ))}
+      </Group>
+      {created.length > 0 && (
+        <Text size="sm" mt={6}>
+          {summary.dryRun ? 'Would create' : 'Created'}: {created.join(', ')}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+export function ImportsPage() {
+  const [kind, setKind] = useState<ImportKind>('usage');
+  const [file, setFile] = useState<File | null>(null);
+  const preview = usePreview(file);
+  const canUpload = useCan('imports.upload');
+  const batches = useQuery(orpc.imports.list.queryOptions({ input: {} }));
+  const upload = useMutation(orpc.imports.upload.mutationOptions({ meta: { inlineErrors: true } }));
+  const run = (dryRun: boolean, createMissing = false) => {
+    if (file) upload.mutate({ kind, file, dryRun, createMissing });
+  };
+  const error = upload.isError ? errorMessage(upload.error) : null;
+  const unknownNames = error !== null && /unknown (teams|initiatives)/i.test(error);
+  const columns = KINDS.find((k) => k.value === kind)?.columns ?? '';
+
+  return (
+    <Page
+      screen="imports"
+      title="Imports"
+      description="Load usage, decisions, pulse and shadow-process CSVs. An import is all or nothing: one bad row and nothing is written."
+      ready={batches.isSuccess}
+    >
+      <Stack px="lg" pb="xl" gap="lg">
+        <Alert color="gray" variant="light" icon={<IconLock size={16} />} py="xs">
+          <Text size="sm">User ids in decisions are replaced by a keyed hash; no names are stored.</Text>
+        </Alert>
+        {canUpload && (
+          <Paper withBorder radius="md" p="md">
+            <Stack gap="sm">
+              <Box>
+                <Text size="sm" fw={500} mb={4} id="import-kind-label">
+                  Kind of file
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="import-kind-label"
+                  value={kind}
+                  onChange={(v) => {
+                    setKind(v as ImportKind);
+                    upload.reset();
+                  }}
+                  data={KINDS.map((k) => ({ value: k.value, label: k.label }))}
+                />
+                <Text size="xs" c="dimmed" mt={4}>
+                  Columns: <Code>{columns}</Code>
+                </Text>
+              </Box>
+              <FileInput
+                label="CSV file"
+                placeholder="Choose a .csv file"
+                accept=".csv,text/csv"
+                clearable
+                clearButtonProps={{ 'aria-label': 'Clear file' }}
+                leftSection={<IconFileTypeCsv size={16} />}
+                value={file}
+                onChange={(f) => {
+                  setFile(f);
+                  upload.reset();
+                }}
+                maw={480}
+              />
+              {preview && (
+                <Box>
+                  <Text size="xs" c="dimmed" mb={4}>
+                    Preview: the first {preview.rows.length} row{preview.rows.length === 1 ? '' : 's'}
+                  </Text>
+                  <ScrollArea type="auto" mah={200}>
+                    <Table className="data-table" fz="xs" aria-label="Preview" data-testid="import-preview" withColumnBorders>
+                      <Table.Thead>
+                        <Table.Tr>
+                          {preview.header.map((h, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: columns have no identity but their position
+                            <Table.Th key={i}>{h}</Table.Th>
+                          ))}
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {preview.rows.map((r, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their position
+                          <Table.Tr key={i}>
+                            {r.map((cell, j) => (
+                              // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity but their position
+                              <Table.Td key={j}>{cell}</Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </ScrollArea>
+                </Box>
+              )}
+              <Group gap="xs">
+                <Button variant="default" disabled={!file || upload.isPending} onClick={() => run(true)}>
+                  Dry run
+                </Button>
+                <Button disabled={!file || upload.isPending} onClick={() => run(false)}>
+                  Import
+                </Button>
+              </Group>
+              {upload.isPending && <Progress value={100} animated striped aria-label="Importing" size="sm" />}
+              {upload.isSuccess && <SummaryView summary={upload.data} />}
+              {error !== null && (
+                <Alert color="red" variant="light" title="The file was not imported" role="alert" data-testid="import-error">
+                  <ScrollArea.Autosize mah={220} type="auto">
+                    <Code block style={{ whiteSpace: 'pre-wrap' }}>
+                      {error}
+                    </Code>
+                  </ScrollArea.Autosize>
+                  {unknownNames && (
+                    <Group mt="sm" gap="xs">
+                      <Button size="xs" onClick={() => run(false, true)}>
+                        Create them and import
+                      </Button>
+                      <Text size="xs" c="dimmed">
+                        Adds the unknown teams and initiatives to the workspace, then imports the file.
+                      </Text>
+                    </Group>
+                  )}
+                </Alert>
+              )}
+            </Stack>
+          </Paper>
+        )}
+        <Box>
+          <Title order={2} fz="md" mb={6}>
+            Past imports
+          </Title>
+          <QueryState query={batches} what="past imports">
+            {(list) =>
+              list.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Nothing imported yet.
+                </Text>
+              ) : (
+                <Table className="data-table" aria-label="Past imports" data-testid="import-batches">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>File</Table.Th>
+                      <Table.Th>Kind</Table.Th>
+                      <Table.Th ta="right">Rows</Table.Th>
+                      <Table.Th>Imported by</Table.Th>
+                      <Table.Th>When</Table.Th>
+                      <Table.Th>SHA-256</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((b) => (
+                      <Table.Tr key={b.id} data-testid="import-batch">
+                        <Table.Td>{b.fileName}</Table.Td>
+                        <Table.Td>{b.kind}</Table.Td>
+                        <Table.Td ta="right" className="tabular">
+                          {b.counts.rows === undefined ? <Dash /> : number.format(b.counts.rows)}
+                        </Table.Td>
+                        <Table.Td>{b.importedBy ?? <Dash />}</Table.Td>
+                        <Table.Td>{new Date(b.importedAt).toLocaleString()}</Table.Td>
+                        <Table.Td>
+                          <Code title={b.sha256}>{b.sha256.slice(0, 12)}</Code>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )
+            }
+          </QueryState>
+        </Box>
+      </Stack>
+    </Page>
+  );
+}

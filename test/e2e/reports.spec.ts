@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}`).join('\n')}`,
+  );
+  expect(report, `${what}: accessibility violations`).toEqual([]);
+}
+
+const USAGE = [
+  'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed',
+  '2026-01,Claims North,Claims triage assistant,20,17,100,80',
+  '2026-02,Claims North,Claims triage assistant,20,18,120,90',
+  '2026-01,Claims South,Claims triage assistant,30,15,90,45',
+  '2026-02,Claims South,Claims triage assistant,30,21,110,77',
+].join('\n');
+
+const DECISIONS = [
+  'timestamp,initiative,team,user,recommendation_id,action,reason',
+  '2026-01-10T09:00:00Z,Claims triage assistant,Claims North,u1@acme.example,r1,accepted,',
+  '2026-01-11T09:00:00Z,Claims triage assistant,Claims North,u1@acme.example,r2,overridden,habit',
+  '2026-01-12T09:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r3,edited,',
+  '2026-02-03T09:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r4,overridden,model_wrong',
+  '2026-02-04T09:00:00Z,Claims triage assistant,Claims North,u3@acme.example,r5,accepted,',
+  '2026-02-05T09:00:00Z,Claims triage assistant,Claims North,u3@acme.example,r6,ignored,',
+  '2026-01-10T09:00:00Z,Claims triage assistant,Claims South,u4@acme.example,r7,accepted,',
+  '2026-02-10T09:00:00Z,Claims triage assistant,Claims South,u4@acme.example,r8,accepted,',
+  '2026-02-11T09:00:00Z,Claims triage assistant,Claims South,u5@acme.example,r9,edited,',
+].join('\n');
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test('import usage and decisions through the UI, then read the report and its formulas', async ({ app, page }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(app.screen('teams')).toBeVisible();
+
+  // No data yet: the report says what to import and links to Imports.
+  await app.go('Report');
+  await expect(app.report.emptyState).toContainText('Import usage, decisions and pulse CSVs');
+  await app.report.root.getByRole('button', { name: 'Go to Imports' }).click();
+  await expect(app.screen('imports')).toBeVisible();
+  await expect(app.imports.root).toContainText('User ids in decisions are replaced by a keyed hash; no names are stored.');
+
+  // Usage names teams and an initiative the workspace does not have yet.
+  await app.imports.chooseFile('usage.csv', USAGE);
+  await expect(app.imports.preview.locator('tbody tr')).toHaveCount(4);
+  await app.imports.importButton.click();
+  await expect(app.imports.error).toContainText(/unknown teams/i);
+  await expect(app.imports.error).toContainText('Claims North');
+  await app.imports.createMissingButton.click();
+  await expect(app.imports.summary).toContainText('Imported usage.csv');
+  await expect(app.imports.summary).toContainText('Claims triage assistant');
+  await expect(app.imports.batches()).toHaveCount(1);
+
+  await app.imports.kind('Decisions');
+  await app.imports.chooseFile('decisions.csv', DECISIONS);
+  await app.imports.dryRunButton.click();
+  await expect(app.imports.summary).toContainText('Dry run of decisions.csv');
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText('Imported decisions.csv');
+  await expect(app.imports.batches()).toHaveCount(2);
+  await expect(app.imports.batches().first()).toContainText('decisions.csv');
+  await expectAccessible(page, 'imports');
+  await page.mouse.move(1275, 795);
+  await page.screenshot({ path: path.join(shots, 'imports.png'), animations: 'disabled' });
+
+  // The report: one row per (initiative, team), ranked by gap.
+  await app.go('Report');
+  await expect(app.report.rows()).toHaveCount(2);
+  const north = app.report.row('Claims triage assistant', 'Claims North');
+  await expect(north).toBeVisible();
+  // Claims North: overrideRate = 2 / (2 + 1 + 2) = 40%.
+  await expect(app.report.figure(north, 'overrideRate')).toHaveText('40%');
+  await expect(app.report.tiles()).toHaveCount(5);
+  await expect(app.report.tiles().filter({ hasText: 'Decisions' })).toContainText('9');
+
+  await expectAccessible(page, 'report');
+  await page.mouse.move(1275, 795);
+  await page.screenshot({ path: path.join(shots, 'report.png'), animations: 'disabled' });
+
+  // Drill-down: activation of Claims North = 35 / 40.
+  await app.report.figure(north, 'formal').click();
+  await expect(app.report.formula).toContainText('formal = mean of the available ones of {activation, completion}');
+  await app.report.formula.getByRole('button', { name: /^Activation/ }).click();
+  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('activation = 35 / 40 = 87.5%');
+  await expectAccessible(page, 'formula drawer');
+  await page.keyboard.press('Escape');
+  await expect(app.report.formula).toBeHidden();
+});
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('a sponsor sees the report but not the Imports screen', async ({ app }) => {
+    await app.switchProfile('Priya Shah');
+    await expect(app.sidebar.getByRole('link', { name: 'Report', exact: true })).toBeVisible();
+    await expect(app.sidebar.getByRole('link', { name: 'Imports', exact: true })).toHaveCount(0);
+    await app.go('Report');
+    await expect(app.report.root.getByRole('button', { name: 'Go to Imports' })).toHaveCount(0);
+  });
+});
