@@ -20,7 +20,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
-  timeout: 60_000,
+  // The accessibility sweep visits a dozen screens and dialogs; on a loaded 2-core machine it needs more than a minute.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   use: {
