@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { RENDERER_CSP } from '../db/api/host-policy';
 import { APP_HOST, APP_SCHEME } from './channels';
 
 /*
@@ -7,19 +8,8 @@ import { APP_HOST, APP_SCHEME } from './channels';
  * nothing else. Plain Node, so it is tested without Electron.
  */
 
-/** The same policy as the web host (scripts/web-host.ts). The renderer talks to main over a MessagePort, not fetch. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** One policy for every host: see db/api/host-policy.ts. */
+export const CSP = RENDERER_CSP;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { onError } from '@orpc/server';
 import { RPCHandler } from '@orpc/server/node';
+import { RENDERER_CSP } from '../db/api/host-policy';
 import { createRouter } from '../db/api/router';
 import type { Engine } from '../db/open';
 
@@ -40,18 +41,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+const CSP = RENDERER_CSP;
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a) return false;

@@ -24,7 +24,8 @@ export interface Slice {
 
 export type { Alert, Components, Counts, Report, ReportRow, SeriesPoint } from '../api/signal-types';
 
-const zero = (): Counts => ({
+/** All sums zero: a slice with no inputs. */
+export const emptyCounts = (): Counts => ({
   licensedUsers: 0,
   activeUsers: 0,
   workflowsStarted: 0,
@@ -215,7 +216,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
   const monthOf = (c: Cell, month: number): Counts => {
     let m = c.months.get(month);
     if (!m) {
-      m = zero();
+      m = emptyCounts();
       c.months.set(month, m);
     }
     return m;
@@ -342,7 +343,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
   };
 
   const build = (group: Cell[], initiativeId: string | null, teamId: string | null): ReportRow => {
-    const total = zero();
+    const total = emptyCounts();
     const byMonth = new Map<number, Counts>();
     const users = new Map<number, [number, number, number]>();
     for (const c of group) {
@@ -350,7 +351,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
         addInto(total, counts);
         let bm = byMonth.get(m);
         if (!bm) {
-          bm = zero();
+          bm = emptyCounts();
           byMonth.set(m, bm);
         }
         addInto(bm, counts);
@@ -383,7 +384,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
       shadowSource: f.shadowSource,
       alerts: alertsFor(f, h, ini ? ini.missingRoles : null, ini?.name ?? null, s.thresholds),
       series: months.map((m) => {
-        const mf = figures(byMonth.get(m) ?? zero(), s.weights);
+        const mf = figures(byMonth.get(m) ?? emptyCounts(), s.weights);
         return { month: intToMonth(m), formal: mf.formal, real: mf.real, gap: mf.gap, overrideRate: mf.overrideRate };
       }),
       counts: total,

@@ -5,7 +5,7 @@ import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { checkDatabase } from '../../db/export';
 import { hashUser, userHashKey } from '../../db/signals/import';
-import { figures } from '../../db/signals/metrics';
+import { emptyCounts, figures } from '../../db/signals/metrics';
 import { DEFAULT_SETTINGS } from '../../db/signals/settings';
 import { write } from '../../db/write';
 import { tempEngine } from '../helpers';
@@ -206,25 +206,7 @@ describe('report figures match a hand computation', () => {
 });
 
 describe('null rules', () => {
-  const zero = {
-    licensedUsers: 0,
-    activeUsers: 0,
-    workflowsStarted: 0,
-    workflowsCompleted: 0,
-    accepted: 0,
-    edited: 0,
-    overridden: 0,
-    ignored: 0,
-    respondents: 0,
-    trustWeighted: 0,
-    manualBackup: 0,
-    pulseRows: 0,
-    registerUsers: 0,
-    registerActiveUsers: 0,
-    registerProcesses: 0,
-    reviewed: 0,
-    appropriate: 0,
-  };
+  const zero = emptyCounts();
   it('no inputs: every figure is null, never 0', () => {
     const f = figures(zero, W);
     expect(f).toMatchObject({
