@@ -4,6 +4,7 @@ import type { HostContext } from '../../db/api/context';
 import { checkDatabase, exportWorkspace } from '../../db/export';
 import type { Engine } from '../../db/open';
 import { syncedTables } from '../../db/schema';
+import { SignalKeys } from '../../db/signals/keys';
 import { write } from '../../db/write';
 import { tempEngine } from '../helpers';
 
@@ -163,7 +164,9 @@ describe('no synced table changes without a change-log record', () => {
       const triggers = (
         engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").all(name) as { name: string }[]
       ).map((r) => r.name);
-      expect(triggers.sort()).toEqual([`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`]);
+      // Besides its guards, import_batches keeps open_batch_keys (migration 0004): it has no others.
+      const keepers = name === 'import_batches' ? ['open_batch_keys_on_batch_insert', 'open_batch_keys_on_batch_update'] : [];
+      expect(triggers.sort()).toEqual([`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`, ...keepers].sort());
     }
   });
 
@@ -181,6 +184,51 @@ describe('no synced table changes without a change-log record', () => {
     expect(() => engine.sqlite.prepare("INSERT INTO decisions VALUES (1, 'r', 1, 0, 202601, 1, 0, NULL, ?)").run(key)).toThrow(
       /written only by an import/,
     );
+  });
+
+  it('decisions rows follow their batch: writable while it is open, refused once it is closed', () => {
+    const openKeys = () => engine.sqlite.prepare('SELECT key FROM open_batch_keys').pluck().all();
+    const insert = engine.sqlite.prepare('INSERT INTO decisions VALUES (1, ?, 1, 0, 202601, 1, 0, NULL, ?)');
+    const update = engine.sqlite.prepare("UPDATE decisions SET action = 2 WHERE recommendation_id = 'r1'");
+    engine.sqlite.exec('BEGIN IMMEDIATE');
+    write(
+      engine,
+      null,
+      'import_batches',
+      'batch-1',
+      { kind: 'decisions', fileName: 'd.csv', sha256: '', counts: '{}', open: true },
+      'create',
+    );
+    const key = new SignalKeys(engine).get('batch', 'batch-1');
+    expect(openKeys()).toEqual([key]);
+    insert.run('r1', key);
+    update.run();
+    write(engine, null, 'import_batches', 'batch-1', { open: false }, 'update');
+    expect(openKeys()).toEqual([]);
+    expect(() => insert.run('r2', key)).toThrow(/written only by an import/);
+    expect(() => update.run()).toThrow(/written only by an import/);
+    // The open keys cannot be forged or edited.
+    expect(() => engine.sqlite.prepare('INSERT INTO open_batch_keys VALUES (?)').run(key)).toThrow(/only the key of an open import batch/);
+    engine.sqlite.exec('COMMIT');
+    expect(engine.sqlite.prepare('SELECT recommendation_id, action FROM decisions').raw().all()).toEqual([['r1', 2]]);
+
+    // Reopening a batch (as sync may) makes its key writable again; an open batch's key can be made later too.
+    engine.sqlite.exec('BEGIN IMMEDIATE');
+    write(engine, null, 'import_batches', 'batch-1', { open: true }, 'update');
+    expect(openKeys()).toEqual([key]);
+    expect(() => engine.sqlite.prepare('UPDATE open_batch_keys SET key = key + 1').run()).toThrow(/never changed/);
+    write(
+      engine,
+      null,
+      'import_batches',
+      'batch-2',
+      { kind: 'decisions', fileName: 'e.csv', sha256: '', counts: '{}', open: true },
+      'create',
+    );
+    const key2 = new SignalKeys(engine).get('batch', 'batch-2');
+    expect(openKeys()).toEqual([key, key2]);
+    engine.sqlite.exec('ROLLBACK');
+    expect(openKeys()).toEqual([]);
   });
 
   it('the change log itself is append-only', () => {
