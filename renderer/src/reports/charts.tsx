@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { dumbbellScale, PERCENT_TICKS, tickAnchor, tickLabel, trendLayout } from '../../../db/reports/shared/geometry';
 import { pct } from './formulas';
 import type { SeriesPoint } from './types';
 
@@ -32,17 +33,14 @@ export function Legend({ overrideRate }: { overrideRate?: boolean }) {
   );
 }
 
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
-
 /** The 0–100% axis drawn above the dumbbell column; same width and padding as each dumbbell. */
 export function DumbbellAxis({ width }: { width: number }) {
-  const pad = 8;
-  const x = (v: number) => pad + v * (width - 2 * pad);
+  const x = dumbbellScale(width);
   return (
     <svg width={width} height={18} role="img" aria-label="Scale from 0% to 100%">
-      {TICKS.map((t) => (
-        <text key={t} x={x(t)} y={12} fontSize={10} fill={COLORS.axis} textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}>
-          {Math.round(t * 100)}%
+      {PERCENT_TICKS.map((t, i) => (
+        <text key={t} x={x(t)} y={12} fontSize={10} fill={COLORS.axis} textAnchor={tickAnchor(i, PERCENT_TICKS.length)}>
+          {tickLabel(t)}
         </text>
       ))}
     </svg>
@@ -51,13 +49,12 @@ export function DumbbellAxis({ width }: { width: number }) {
 
 /** Formal and real on one 0–100% line; the bar between them is the gap. */
 export function Dumbbell({ formal, real, width }: { formal: number | null; real: number | null; width: number }) {
-  const pad = 8;
   const h = 22;
-  const x = (v: number) => pad + v * (width - 2 * pad);
+  const x = dumbbellScale(width);
   const label = `Formal ${pct(formal)}, real ${pct(real)}`;
   return (
     <svg width={width} height={h} role="img" aria-label={label}>
-      {TICKS.map((t) => (
+      {PERCENT_TICKS.map((t) => (
         <line key={t} x1={x(t)} x2={x(t)} y1={3} y2={h - 3} stroke={COLORS.grid} />
       ))}
       {formal !== null && real !== null && (
@@ -73,30 +70,9 @@ type LineKey = 'formal' | 'real' | 'overrideRate';
 
 /** Formal, real and override rate per month, 0–100%; a month without data breaks the line. */
 export function TrendChart({ series, width = 640, height = 220 }: { series: SeriesPoint[]; width?: number; height?: number }) {
-  const left = 40;
-  const right = 12;
-  const top = 10;
-  const bottom = 28;
-  const plotW = width - left - right;
-  const plotH = height - top - bottom;
-  const step = series.length > 1 ? plotW / (series.length - 1) : 0;
-  const x = (i: number) => left + (series.length > 1 ? i * step : plotW / 2);
-  const y = (v: number) => top + (1 - v) * plotH;
-  const labelEvery = Math.max(1, Math.ceil(series.length / 8));
-
-  const segments = (key: LineKey) => {
-    const out: string[] = [];
-    let current: string[] = [];
-    series.forEach((p, i) => {
-      const v = p[key];
-      if (v === null) {
-        if (current.length) out.push(current.join(' '));
-        current = [];
-      } else current.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
-    });
-    if (current.length) out.push(current.join(' '));
-    return out;
-  };
+  const { x, y, plot, labelled, runs } = trendLayout(series.length, width, height, { left: 40, right: 12, top: 10, bottom: 28 });
+  const segments = (key: LineKey) =>
+    runs(series.map((p) => p[key])).map((run) => run.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' '));
   const lines: { key: LineKey; color: string; dashed?: boolean }[] = [
     { key: 'formal', color: COLORS.formal },
     { key: 'real', color: COLORS.real },
@@ -106,28 +82,19 @@ export function TrendChart({ series, width = 640, height = 220 }: { series: Seri
 
   return (
     <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Trend by month. ${summary}`} data-testid="trend-chart">
-      {TICKS.map((t) => (
+      {PERCENT_TICKS.map((t) => (
         <g key={t}>
-          <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke={COLORS.grid} />
-          <text x={left - 6} y={y(t) + 3} fontSize={10} fill={COLORS.axis} textAnchor="end">
-            {Math.round(t * 100)}%
+          <line x1={plot.left} x2={plot.right} y1={y(t)} y2={y(t)} stroke={COLORS.grid} />
+          <text x={plot.left - 6} y={y(t) + 3} fontSize={10} fill={COLORS.axis} textAnchor="end">
+            {tickLabel(t)}
           </text>
         </g>
       ))}
-      {series.map((p, i) =>
-        i % labelEvery === 0 || i === series.length - 1 ? (
-          <text
-            key={p.month}
-            x={x(i)}
-            y={height - 8}
-            fontSize={10}
-            fill={COLORS.axis}
-            textAnchor={series.length > 1 && i === 0 ? 'start' : series.length > 1 && i === series.length - 1 ? 'end' : 'middle'}
-          >
-            {p.month}
-          </text>
-        ) : null,
-      )}
+      {labelled.map((i) => (
+        <text key={series[i]?.month} x={x(i)} y={height - 8} fontSize={10} fill={COLORS.axis} textAnchor={tickAnchor(i, series.length)}>
+          {series[i]?.month}
+        </text>
+      ))}
       {lines.map(({ key, color, dashed }) => (
         <g key={key}>
           {segments(key).map((points) => (

@@ -1,0 +1,676 @@
+import type { Alert, Report, ReportRow, SeriesPoint } from '../api/signal-types';
+import { explain, type FigureKey, pct, points, rowName } from './shared/formulas';
+import { dumbbellScale, PERCENT_TICKS, tickAnchor, tickLabel, trendLayout } from './shared/geometry';
+
+/*
+ * The report as one self-contained HTML file: inline CSS, charts as inline SVG, no script, no
+ * external URL, so it opens offline from a file:// path or a network share and prints to A4
+ * (the PDF export prints exactly this). Every piece of user text goes through esc(); a
+ * Content-Security-Policy meta tag refuses scripts and remote loads even if something slipped
+ * through. Pure: no Node, no DOM; figures are rounded for display here and only here.
+ */
+
+const COLOR = {
+  formal: '#1971c2',
+  real: '#c2410c',
+  overrideRate: '#9c36b5',
+  bar: '#adb5bd',
+  grid: '#e6e7ea',
+  axis: '#5c5f66',
+  text: '#1a1b1e',
+};
+
+/** Text for HTML element content and attribute values. */
+export function esc(value: string | number): string {
+  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** Text inside a double-quoted CSS string: nothing in it can end the string or the <style> element. */
+function cssString(value: string): string {
+  return `"${value.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
+}
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dec2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-05" → "May 2026". */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** The report's period in words. */
+export function periodText(slice: Report['slice']): string {
+  if (!slice.from || !slice.to) return 'No months with data';
+  return slice.from === slice.to ? monthName(slice.from) : `${monthName(slice.from)} to ${monthName(slice.to)}`;
+}
+
+/** "2026-11-22T10:00:00.000Z" → "22 Nov 2026, 10:00 UTC" (the same wherever it is opened). */
+export function generatedText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+/** Team first: the export is read per team. */
+const teamFirst = (r: ReportRow) => `${r.team ?? 'All teams'} · ${r.initiative ?? 'All initiatives'}`;
+
+const byGap = (rows: ReportRow[]) => [...rows].sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity));
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A number in an SVG attribute: one decimal, no trailing zeros. */
+const at = (v: number) => String(Math.round(v * 10) / 10);
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+function swatch(color: string, dashed = false): string {
+  return `<svg width="20" height="10" viewBox="0 0 20 10" aria-hidden="true"><line x1="1" x2="19" y1="5" y2="5" stroke="${color}" stroke-width="3"${
+    dashed ? ' stroke-dasharray="4 3"' : ''
+  }/>${dashed ? '' : `<circle cx="10" cy="5" r="4" fill="${color}"/>`}</svg>`;
+}
+
+function legend(withOverride: boolean): string {
+  const item = (color: string, label: string, dashed = false) => `<span class="key">${swatch(color, dashed)}${esc(label)}</span>`;
+  return `<div class="legend">${item(COLOR.formal, 'Formal adoption')}${item(COLOR.real, 'Real adoption')}${
+    withOverride ? item(COLOR.overrideRate, 'Override rate', true) : '<span class="key"><span class="bar-key"></span>Gap</span>'
+  }</div>`;
+}
+
+/** An inline SVG cannot break across printed pages, so many rows make several charts: a first one that fits under the tiles on page 1, then pages of `perChart`. */
+const DUMBBELL = { width: 720, label: 232, gap: 64, row: 36, top: 26, bottom: 40, pad: 34, firstChart: 12, perChart: 22 };
+
+/** Formal and real per row on one 0–100% line, the bar between them being the gap; values labelled outwards. */
+function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
+  const d = DUMBBELL;
+  const height = d.top + rows.length * d.row + d.bottom;
+  const trackLeft = d.label;
+  const trackWidth = d.width - d.label - d.gap;
+  const scale = dumbbellScale(trackWidth, d.pad);
+  const x = (v: number) => trackLeft + scale(v);
+  const plotBottom = d.top + rows.length * d.row;
+  const out: string[] = [];
+  const title = `Formal against real adoption, by initiative and team${parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
+  const summary = rows.map((r) => `${rowName(r)}: formal ${pct(r.formal)}, real ${pct(r.real)}, gap ${points(r.gap)}`).join('; ');
+  out.push(
+    `<svg class="chart" viewBox="0 0 ${d.width} ${height}" width="100%" role="img" aria-label="${esc(`${title}. ${summary}`)}" data-chart="dumbbell">`,
+  );
+  out.push(`<title>${esc(title)}</title>`);
+  // Gridlines and tick labels, top and bottom.
+  for (const t of PERCENT_TICKS) {
+    const tx = at(x(t));
+    const anchor = 'middle';
+    out.push(`<line x1="${tx}" x2="${tx}" y1="${d.top - 4}" y2="${plotBottom + 4}" stroke="${COLOR.grid}"/>`);
+    out.push(`<text x="${tx}" y="${d.top - 10}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${tickLabel(t)}</text>`);
+    out.push(`<text x="${tx}" y="${plotBottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${tickLabel(t)}</text>`);
+  }
+  out.push(
+    `<text x="${at(trackLeft + trackWidth / 2)}" y="${height - 6}" font-size="11" fill="${COLOR.axis}" text-anchor="middle">Adoption, 0–100%</text>`,
+  );
+  out.push(`<text x="${d.width - 4}" y="${d.top - 10}" font-size="11" font-weight="600" fill="${COLOR.axis}" text-anchor="end">Gap</text>`);
+  out.push(`<text x="0" y="${d.top - 10}" font-size="11" font-weight="600" fill="${COLOR.axis}">Team · initiative</text>`);
+
+  rows.forEach((r, i) => {
+    const cy = d.top + i * d.row + d.row / 2;
+    const team = r.team ?? 'All teams';
+    const initiative = r.initiative ?? 'All initiatives';
+    if (i > 0) out.push(`<line x1="0" x2="${d.width}" y1="${at(cy - d.row / 2)}" y2="${at(cy - d.row / 2)}" stroke="#f1f3f5"/>`);
+    out.push(
+      `<g><title>${esc(rowName(r))}</title><text x="0" y="${at(cy - 2)}" font-size="12.5" font-weight="600" fill="${COLOR.text}">${esc(truncate(team, 30))}</text>` +
+        `<text x="0" y="${at(cy + 12)}" font-size="10.5" fill="${COLOR.axis}">${esc(truncate(initiative, 38))}</text></g>`,
+    );
+    const { formal, real } = r;
+    if (formal !== null && real !== null) {
+      out.push(
+        `<line x1="${at(x(real))}" x2="${at(x(formal))}" y1="${at(cy)}" y2="${at(cy)}" stroke="${COLOR.bar}" stroke-width="4" stroke-linecap="round"/>`,
+      );
+    }
+    // Each value is labelled on the side away from the other dot, so the two never overlap.
+    const label = (v: number, other: number | null, color: string) => {
+      const leftward = other !== null ? v < other || (v === other && color === COLOR.real) : v > 0.5;
+      const lx = leftward ? x(v) - 10 : x(v) + 10;
+      return `<text x="${at(lx)}" y="${at(cy + 4)}" font-size="11.5" font-weight="600" fill="${color}" text-anchor="${leftward ? 'end' : 'start'}">${pct(v)}</text>`;
+    };
+    if (real !== null)
+      out.push(`<circle cx="${at(x(real))}" cy="${at(cy)}" r="6.5" fill="${COLOR.real}"/>`, label(real, formal, COLOR.real));
+    if (formal !== null) {
+      out.push(`<circle cx="${at(x(formal))}" cy="${at(cy)}" r="6.5" fill="${COLOR.formal}"/>`, label(formal, real, COLOR.formal));
+    }
+    if (formal === null || real === null) {
+      const missing = formal === null && real === null ? 'no data' : formal === null ? 'formal: no data' : 'real: no data';
+      out.push(
+        `<text x="${at(trackLeft + trackWidth / 2)}" y="${at(cy - 9)}" font-size="10" fill="${COLOR.axis}" text-anchor="middle">${missing}</text>`,
+      );
+    }
+    out.push(
+      `<text x="${d.width - 4}" y="${at(cy + 4)}" font-size="12" font-weight="600" fill="${COLOR.text}" text-anchor="end">${esc(points(r.gap))}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** Formal, real and override rate per month; a month without data breaks its line. */
+function trendChart(series: SeriesPoint[]): string {
+  const width = 720;
+  const height = 236;
+  const margins = { left: 56, right: 20, top: 14, bottom: 46 };
+  // A month label ("Sep 2026") needs about 70 units of width to stay clear of its neighbours.
+  const maxLabels = Math.max(2, Math.floor((width - margins.left - margins.right) / 70));
+  const { x, y, plot, labelled, runs } = trendLayout(series.length, width, height, margins, maxLabels);
+  const out: string[] = [];
+  const summary = series
+    .map((p) => `${p.month}: formal ${pct(p.formal)}, real ${pct(p.real)}, override rate ${pct(p.overrideRate)}`)
+    .join('; ');
+  out.push(
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(`Trend by month. ${summary}`)}" data-chart="trend">`,
+  );
+  out.push('<title>Formal adoption, real adoption and override rate by month</title>');
+  for (const t of PERCENT_TICKS) {
+    out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${at(y(t))}" y2="${at(y(t))}" stroke="${COLOR.grid}"/>`);
+    out.push(`<text x="${plot.left - 8}" y="${at(y(t) + 4)}" font-size="11" fill="${COLOR.axis}" text-anchor="end">${tickLabel(t)}</text>`);
+  }
+  for (const i of labelled) {
+    const p = series[i];
+    if (!p) continue;
+    out.push(`<line x1="${at(x(i))}" x2="${at(x(i))}" y1="${plot.bottom}" y2="${plot.bottom + 4}" stroke="${COLOR.axis}"/>`);
+    out.push(
+      `<text x="${at(x(i))}" y="${plot.bottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${tickAnchor(i, series.length)}">${esc(monthName(p.month))}</text>`,
+    );
+  }
+  out.push(
+    `<text x="${at((plot.left + plot.right) / 2)}" y="${height - 6}" font-size="11" fill="${COLOR.axis}" text-anchor="middle">Month</text>`,
+  );
+  out.push(
+    `<text transform="translate(13 ${at((plot.top + plot.bottom) / 2)}) rotate(-90)" font-size="11" fill="${COLOR.axis}" text-anchor="middle">Share, 0–100%</text>`,
+  );
+  const lines: { key: 'formal' | 'real' | 'overrideRate'; color: string; dashed?: boolean }[] = [
+    { key: 'overrideRate', color: COLOR.overrideRate, dashed: true },
+    { key: 'formal', color: COLOR.formal },
+    { key: 'real', color: COLOR.real },
+  ];
+  for (const { key, color, dashed } of lines) {
+    for (const run of runs(series.map((p) => p[key]))) {
+      const pts = run.map(([px, py]) => `${at(px)},${at(py)}`).join(' ');
+      out.push(
+        `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2.25" stroke-linejoin="round"${dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
+      for (const [px, py] of run) out.push(`<circle cx="${at(px)}" cy="${at(py)}" r="3.25" fill="${color}"/>`);
+    }
+  }
+  out.push('</svg>');
+  return out.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function tile(label: string, value: string, sub: string, attrs = ''): string {
+  return `<div class="tile"${attrs}><div class="label">${esc(label)}</div><div class="value num">${esc(value)}</div><div class="sub">${sub}</div></div>`;
+}
+
+function tiles(report: Report): string {
+  const o = report.overall;
+  const c = o.counts;
+  const k = o.components;
+  const acted = c.accepted + c.edited + c.overridden;
+  const t = report.thresholds;
+  return `<section class="tiles" aria-label="Key figures">${[
+    tile('Formal adoption', pct(o.formal), `activation ${pct(k.activation)} · completion ${pct(k.completion)}`, ' data-figure="formal"'),
+    tile(
+      'Real adoption',
+      pct(o.real),
+      `reliance ${pct(k.reliance)} · trust ${pct(k.trust)} · shadow-free ${pct(k.shadowFree)}`,
+      ' data-figure="real"',
+    ),
+    tile('Gap', points(o.gap), `formal − real; alert above ${esc(points(t.adoptionGap))}`, ' data-figure="gap"'),
+    tile(
+      'Override rate',
+      pct(o.overrideRate),
+      `of ${int.format(acted)} recommendations acted on; alert above ${pct(t.highOverrideRate)}`,
+      ' data-figure="overrideRate"',
+    ),
+    tile('Decisions', int.format(o.decisions), `${pct(o.ignoreRate)} ignored`, ' data-figure="decisions"'),
+    tile(
+      'Habitual overriders',
+      int.format(o.habitualOverriders),
+      `override ≥ ${pct(t.habitualOverrideRate)} of ${int.format(t.habitualMinDecisions)}+ decisions`,
+      ' data-figure="habitualOverriders"',
+    ),
+    tile(
+      'Overrides judged appropriate',
+      pct(o.overrideAppropriateness),
+      c.reviewed > 0 ? `of ${int.format(c.reviewed)} overrides reviewed (the AI was wrong)` : 'no overrides reviewed yet',
+      ' data-figure="overrideAppropriateness"',
+    ),
+    tile(
+      'Shadow processes',
+      pct(o.shadowShare),
+      o.shadowSource === 'pulse'
+        ? 'keep a manual process (trust pulse)'
+        : o.shadowSource === 'register'
+          ? 'of active users (shadow-process register)'
+          : 'no pulse and no register entries',
+      ' data-figure="shadowShare"',
+    ),
+  ].join('')}</section>`;
+}
+
+function rankingTable(rows: ReportRow[]): string {
+  const head = [
+    '#',
+    'Team · initiative',
+    'Formal',
+    'Real',
+    'Gap',
+    'Reliance',
+    'Trust',
+    'Shadow-free',
+    'Override rate',
+    'Decisions',
+    'Alerts',
+  ];
+  const body = byGap(rows).map((r, i) => {
+    const cells = [
+      `<td class="num muted">${i + 1}</td>`,
+      `<td class="name"><span class="team">${esc(r.team ?? 'All teams')}</span><span class="initiative">${esc(r.initiative ?? 'All initiatives')}</span></td>`,
+      `<td class="num" data-figure="formal">${pct(r.formal)}</td>`,
+      `<td class="num" data-figure="real">${pct(r.real)}</td>`,
+      `<td class="num strong" data-figure="gap">${esc(points(r.gap))}</td>`,
+      `<td class="num">${pct(r.components.reliance)}</td>`,
+      `<td class="num">${pct(r.components.trust)}</td>`,
+      `<td class="num">${pct(r.components.shadowFree)}</td>`,
+      `<td class="num" data-figure="overrideRate">${pct(r.overrideRate)}</td>`,
+      `<td class="num">${int.format(r.decisions)}</td>`,
+      `<td class="num">${r.alerts.length === 0 ? '<span class="muted">–</span>' : `<span class="badge">${r.alerts.length}</span>`}</td>`,
+    ];
+    return `<tr data-row="${esc(rowName(r))}">${cells.join('')}</tr>`;
+  });
+  return `<table class="ranking" aria-label="Gap ranking"><thead><tr>${head
+    .map((h, i) => `<th${i === 1 ? '' : ' class="num"'} scope="col">${h}</th>`)
+    .join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+/** The trend's figures, months across (eight to a table, so the columns fit A4), under the chart. */
+function seriesTable(series: SeriesPoint[]): string {
+  const tables: string[] = [];
+  for (let i = 0; i < series.length; i += 8) {
+    const part = series.slice(i, i + 8);
+    const line = (label: string, cell: (p: SeriesPoint) => string) =>
+      `<tr><th scope="row">${label}</th>${part.map((p) => `<td class="num">${esc(cell(p))}</td>`).join('')}</tr>`;
+    tables.push(
+      `<table class="series" aria-label="Figures by month"><thead><tr><th scope="col">Month</th>${part
+        .map((p) => `<th class="num" scope="col">${esc(monthName(p.month))}</th>`)
+        .join('')}</tr></thead><tbody>${[
+        line('Formal', (p) => pct(p.formal)),
+        line('Real', (p) => pct(p.real)),
+        line('Gap', (p) => points(p.gap)),
+        line('Override rate', (p) => pct(p.overrideRate)),
+      ].join('')}</tbody></table>`,
+    );
+  }
+  return tables.join('');
+}
+
+/** What an alert means and where to look; METRICS.md's reading of it. */
+export const ALERT_EXPLANATIONS: Record<string, string> = {
+  ADOPTION_GAP:
+    'Licences are used and workflows completed, but people do not rely on the AI’s output, do not trust it or keep a manual process alongside it: the formal figures overstate real adoption.',
+  HIGH_OVERRIDE:
+    'People override most of the AI’s recommendations. Reviews of the overrides tell the two stories apart: mostly appropriate means the model is wrong for this team (look at the failure patterns); mostly inappropriate means a trust and training problem (look at the stakeholder map and the champions).',
+  HABITUAL_OVERRIDERS:
+    'Some people override nearly every recommendation, whatever it says. Their user ids are stored only as keyed hashes, so nobody is named; champions can offer the team help.',
+  SHADOW_PROCESSES:
+    'A share of people keep a spreadsheet, a manual double-check or another parallel process as a hedge. Each one costs time and shows the AI is not trusted yet.',
+  AUTOMATION_BIAS_RISK:
+    'Almost nobody overrides the AI although there is feedback that it was confidently wrong: people may be accepting its output without checking it.',
+  TRIAD_INCOMPLETE:
+    'An AI initiative needs a business sponsor, an AI product owner and a technical lead; a missing role is a common reason adoption stalls.',
+  LOW_CHAMPION_COVERAGE: 'Too few champions for the team’s active users: people have nobody close by to ask.',
+};
+const ALERT_TITLES: Record<string, string> = {
+  ADOPTION_GAP: 'Adoption gap',
+  HIGH_OVERRIDE: 'High override rate',
+  HABITUAL_OVERRIDERS: 'Habitual overriders',
+  SHADOW_PROCESSES: 'Shadow processes',
+  AUTOMATION_BIAS_RISK: 'Automation-bias risk',
+  TRIAD_INCOMPLETE: 'Incomplete accountability triad',
+  LOW_CHAMPION_COVERAGE: 'Low champion coverage',
+};
+const ALERT_ORDER = [
+  'ADOPTION_GAP',
+  'HIGH_OVERRIDE',
+  'HABITUAL_OVERRIDERS',
+  'SHADOW_PROCESSES',
+  'AUTOMATION_BIAS_RISK',
+  'LOW_CHAMPION_COVERAGE',
+  'TRIAD_INCOMPLETE',
+];
+
+function alertsSection(report: Report): string {
+  // One card per alert code, one line per row it concerns. An incomplete triad belongs to the
+  // initiative, not to each of its teams, so it is listed once per initiative.
+  const byCode = new Map<string, Map<string, { where: string; message: string; row: ReportRow }>>();
+  const ranked = byGap(report.rows);
+  const add = (a: Alert, r: ReportRow) => {
+    const items = byCode.get(a.code) ?? new Map<string, { where: string; message: string; row: ReportRow }>();
+    byCode.set(a.code, items);
+    const where = r === report.overall ? 'Whole slice' : a.code === 'TRIAD_INCOMPLETE' ? (r.initiative ?? 'All initiatives') : teamFirst(r);
+    if (!items.has(`${where}\u0001${a.message}`)) items.set(`${where}\u0001${a.message}`, { where, message: a.message, row: r });
+  };
+  for (const r of ranked) for (const a of r.alerts) add(a, r);
+  for (const a of report.overall.alerts) if (!byCode.has(a.code)) add(a, report.overall);
+  if (byCode.size === 0) return '<p class="muted">No alerts for this slice.</p>';
+  const rank = (code: string) => {
+    const i = ALERT_ORDER.indexOf(code);
+    return i < 0 ? ALERT_ORDER.length : i;
+  };
+  const cards = [...byCode.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([code, entries]) => {
+      const items = [...entries.values()].map(({ where, message, row }) => {
+        const reviewed = code === 'HIGH_OVERRIDE' ? ` ${appropriatenessNote(row)}` : '';
+        return `<li><span class="where">${esc(where)}</span><span class="message">${esc(message)}.${esc(reviewed)}</span></li>`;
+      });
+      const why = ALERT_EXPLANATIONS[code];
+      return `<article class="alert" data-code="${esc(code)}"><div class="alert-head"><span class="title">${esc(ALERT_TITLES[code] ?? code)}</span><span class="code">${esc(code)}</span></div><ul>${items.join('')}</ul>${
+        why ? `<p class="why">${esc(why)}</p>` : ''
+      }</article>`;
+    });
+  return `<div class="alerts">${cards.join('')}</div>`;
+}
+
+function appropriatenessNote(r: ReportRow): string {
+  const c = r.counts;
+  if (c.reviewed === 0) return 'No overrides reviewed yet.';
+  return `Reviewed so far: ${int.format(c.appropriate)} of ${int.format(c.reviewed)} overrides judged appropriate (${pct(r.overrideAppropriateness)}).`;
+}
+
+const EXPLAINED: FigureKey[] = ['formal', 'activation', 'completion', 'real', 'reliance', 'trust', 'shadowFree', 'gap', 'overrideRate'];
+
+function computation(report: Report): string {
+  const o = report.overall;
+  const c = o.counts;
+  const w = report.weights;
+  const t = report.thresholds;
+  const decisions = c.accepted + c.edited + c.overridden + c.ignored;
+  const block = (label: string, value: string, formula: string, worked: string, note?: string) =>
+    `<div class="formula-block"><div class="formula-head"><span>${esc(label)}</span><span class="num">${esc(value)}</span></div><code class="formula">${esc(
+      formula,
+    )}</code><code class="worked">${esc(worked)}</code>${note ? `<p class="note">${esc(note)}</p>` : ''}</div>`;
+  const blocks = EXPLAINED.map((key) => {
+    const e = explain(o, key, w);
+    return block(e.label, key === 'gap' ? points(e.value) : pct(e.value, 1), e.formula, e.worked, e.note);
+  });
+  blocks.push(
+    block(
+      'Ignore rate',
+      pct(o.ignoreRate, 1),
+      'ignoreRate = ignored / (accepted + edited + overridden + ignored)',
+      decisions === 0
+        ? 'ignoreRate: no decisions in this slice, so no data'
+        : `ignoreRate = ${int.format(c.ignored)} / ${int.format(decisions)} = ${pct(o.ignoreRate, 1)}`,
+    ),
+    block(
+      'Habitual overriders',
+      int.format(o.habitualOverriders),
+      `habitualOverriders = people (hashed user ids) with ≥ ${t.habitualMinDecisions} decisions whose own override rate is ≥ ${pct(t.habitualOverrideRate)}`,
+      `habitualOverriders = ${int.format(o.habitualOverriders)}`,
+    ),
+    block(
+      'Overrides judged appropriate',
+      pct(o.overrideAppropriateness, 1),
+      'overrideAppropriateness = overrides reviewed as appropriate (the AI was wrong) / overrides reviewed',
+      c.reviewed === 0
+        ? 'overrideAppropriateness: no overrides reviewed in this slice, so no data'
+        : `overrideAppropriateness = ${int.format(c.appropriate)} / ${int.format(c.reviewed)} = ${pct(o.overrideAppropriateness, 1)}`,
+    ),
+  );
+  const settings = `<table class="settings" aria-label="Weights and thresholds"><tbody>
+<tr><th scope="row" class="plain">Weights of real adoption</th><td>reliance ${w.reliance} · trust ${w.trust} · shadow-free ${w.shadowFree} (renormalised over the components that have data)</td></tr>
+<tr><th scope="row">HIGH_OVERRIDE</th><td>override rate above ${pct(t.highOverrideRate)} over at least ${int.format(t.minDecisions)} decisions</td></tr>
+<tr><th scope="row">AUTOMATION_BIAS_RISK</th><td>override rate below ${pct(t.lowOverrideRate)} over at least ${int.format(t.minDecisions)} decisions, with open feedback flagged confidently wrong</td></tr>
+<tr><th scope="row">ADOPTION_GAP</th><td>gap above ${esc(points(t.adoptionGap))}</td></tr>
+<tr><th scope="row">HABITUAL_OVERRIDERS</th><td>at least one person overriding ≥ ${pct(t.habitualOverrideRate)} of ${int.format(t.habitualMinDecisions)}+ decisions</td></tr>
+<tr><th scope="row">SHADOW_PROCESSES</th><td>shadow share above ${pct(t.shadowShare)}</td></tr>
+</tbody></table>`;
+  return `<p>Counts are summed over the slice first and ratios taken of the sums, never averages of ratios. A figure whose denominator is zero is shown as “no data”, never as 0. The figures below are the whole slice’s (${esc(
+    sliceText(report),
+  )}); the counts behind each row follow, so every figure can be recomputed by hand. The JSON export carries the same figures unrounded.</p>
+<div class="formulas">${blocks.join('')}</div>
+<h3>Weights and alert thresholds</h3>${settings}
+<h3>Counts behind each row</h3>${countsTables(report)}`;
+}
+
+interface CountColumn {
+  group: string;
+  label: string;
+  value: (r: ReportRow) => string;
+}
+
+function countsTable(report: Report, label: string, cols: CountColumn[]): string {
+  const groups: { name: string; span: number }[] = [];
+  for (const col of cols) {
+    const last = groups[groups.length - 1];
+    if (last && last.name === col.group) last.span++;
+    else groups.push({ name: col.group, span: 1 });
+  }
+  const line = (r: ReportRow, total: boolean) =>
+    `<tr${total ? ' class="total"' : ''}><td class="name">${
+      total
+        ? 'Whole slice'
+        : `<span class="team">${esc(r.team ?? 'All teams')}</span><span class="initiative">${esc(r.initiative ?? 'All initiatives')}</span>`
+    }</td>${cols.map((col) => `<td class="num">${col.value(r)}</td>`).join('')}</tr>`;
+  const sorted = [...report.rows].sort(
+    (a, b) => (a.team ?? '').localeCompare(b.team ?? '') || (a.initiative ?? '').localeCompare(b.initiative ?? ''),
+  );
+  return `<table class="counts" aria-label="${esc(label)}"><thead><tr><th rowspan="2" scope="col">Team · initiative</th>${groups
+    .map((g) => `<th colspan="${g.span}" class="group" scope="colgroup">${esc(g.name)}</th>`)
+    .join('')}</tr><tr>${cols.map((col) => `<th class="num" scope="col">${esc(col.label)}</th>`).join('')}</tr></thead><tbody>${sorted
+    .map((r) => line(r, false))
+    .join('')}${line(report.overall, true)}</tbody></table>`;
+}
+
+/** The sums behind every figure, per row and for the whole slice: usage and pulse, then decisions and reviews. */
+function countsTables(report: Report): string {
+  const n = (pick: (r: ReportRow) => number) => (r: ReportRow) => int.format(pick(r));
+  const fromRegister = [report.overall, ...report.rows].some((r) => r.shadowSource === 'register');
+  const usage: CountColumn[] = [
+    { group: 'Usage', label: 'Licensed users', value: n((r) => r.counts.licensedUsers) },
+    { group: 'Usage', label: 'Active users', value: n((r) => r.counts.activeUsers) },
+    { group: 'Usage', label: 'Workflows started', value: n((r) => r.counts.workflowsStarted) },
+    { group: 'Usage', label: 'Workflows completed', value: n((r) => r.counts.workflowsCompleted) },
+    { group: 'Trust pulse', label: 'Respondents', value: n((r) => r.counts.respondents) },
+    { group: 'Trust pulse', label: 'Σ trust × respondents', value: (r) => dec2.format(r.counts.trustWeighted) },
+    { group: 'Trust pulse', label: 'Manual backup', value: n((r) => r.counts.manualBackup) },
+    ...(fromRegister
+      ? [
+          { group: 'Shadow-process register', label: 'Users involved', value: n((r) => r.counts.registerUsers) },
+          { group: 'Shadow-process register', label: 'Active users, those months', value: n((r) => r.counts.registerActiveUsers) },
+        ]
+      : []),
+  ];
+  const decisions: CountColumn[] = [
+    { group: 'Decisions', label: 'Accepted', value: n((r) => r.counts.accepted) },
+    { group: 'Decisions', label: 'Edited', value: n((r) => r.counts.edited) },
+    { group: 'Decisions', label: 'Overridden', value: n((r) => r.counts.overridden) },
+    { group: 'Decisions', label: 'Ignored', value: n((r) => r.counts.ignored) },
+    { group: 'Decisions', label: 'Total', value: n((r) => r.decisions) },
+    { group: 'Override reviews', label: 'Reviewed', value: n((r) => r.counts.reviewed) },
+    { group: 'Override reviews', label: 'Appropriate', value: n((r) => r.counts.appropriate) },
+    { group: 'People', label: 'Habitual overriders', value: n((r) => r.habitualOverriders) },
+  ];
+  return `${countsTable(report, 'Usage and trust pulse counts', usage)}${countsTable(report, 'Decision and review counts', decisions)}`;
+}
+
+function sliceText(report: Report): string {
+  const s = report.slice;
+  return [s.initiative ?? 'all initiatives', s.team ? `${s.team} with its sub-teams` : 'all teams', periodText(s)].join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: #f1f3f5; color: ${COLOR.text}; font: 13px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+.report { max-width: 840px; margin: 24px auto; background: #fff; padding: 36px 44px 28px; border: 1px solid #e6e7ea; border-radius: 8px; }
+h1 { font-size: 24px; line-height: 1.25; margin: 4px 0 6px; font-weight: 650; }
+h2 { font-size: 16px; line-height: 1.3; margin: 0 0 4px; font-weight: 650; }
+h3 { font-size: 13px; margin: 18px 0 6px; font-weight: 650; break-after: avoid; }
+table.settings { break-inside: avoid; }
+p { margin: 0 0 8px; }
+.eyebrow { font-size: 11px; letter-spacing: 0.08em; text-transform: uppercase; color: ${COLOR.axis}; margin: 0; }
+.lede { color: #373a40; max-width: 62em; }
+.muted { color: ${COLOR.axis}; }
+.num { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
+.strong { font-weight: 650; }
+.slice { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid #e6e7ea; }
+.slice div { min-width: 0; }
+.slice dt { font-size: 11px; color: ${COLOR.axis}; }
+.slice dd { margin: 0; font-weight: 600; }
+section { margin-top: 26px; }
+.section-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; margin-bottom: 8px; }
+.section-head p { margin: 2px 0 0; font-size: 12px; color: ${COLOR.axis}; }
+.section-head .legend { flex: none; }
+.tiles { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; margin-top: 20px; }
+.tile { border: 1px solid #e6e7ea; border-radius: 6px; padding: 9px 12px 10px; break-inside: avoid; }
+.tile .label { font-size: 11.5px; color: ${COLOR.axis}; }
+.tile .value { text-align: left; font-size: 24px; font-weight: 650; line-height: 1.2; margin: 2px 0 1px; }
+.tile .sub { font-size: 10.5px; line-height: 1.35; color: ${COLOR.axis}; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 11.5px; white-space: nowrap; }
+.legend .key { display: inline-flex; align-items: center; gap: 6px; }
+.bar-key { display: inline-block; width: 18px; height: 4px; border-radius: 2px; background: ${COLOR.bar}; }
+figure { margin: 0; break-inside: avoid; }
+figure + figure { margin-top: 14px; }
+svg.chart { display: block; height: auto; overflow: visible; }
+svg text { font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+table { width: 100%; border-collapse: collapse; font-size: 12px; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th { font-size: 11px; font-weight: 600; color: ${COLOR.axis}; text-align: left; border-bottom: 1px solid #ced4da; padding: 5px 6px; vertical-align: bottom; }
+td { border-bottom: 1px solid #eceef0; padding: 5px 6px; vertical-align: middle; }
+td.name .team { display: block; font-weight: 600; }
+td.name .initiative { display: block; font-size: 11px; color: ${COLOR.axis}; }
+.badge { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: #fff0e0; color: #a33c06; font-size: 11px; font-weight: 650; text-align: center; }
+table.series { margin-top: 8px; table-layout: fixed; }
+table.series th, table.series td { padding: 3px 6px; }
+table.series thead th:first-child, table.series tbody th { width: 92px; }
+table.series tbody th { font-weight: 600; color: ${COLOR.text}; border-bottom: 1px solid #eceef0; }
+.alerts { display: grid; gap: 7px; }
+.alert { border: 1px solid #ffd8a8; border-left: 4px solid #e8590c; background: #fff9f2; border-radius: 4px; padding: 7px 12px 8px; break-inside: avoid; }
+.alert-head { display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; }
+.alert .title { font-weight: 650; font-size: 13px; }
+.alert .code { font: 600 10px/1.4 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; color: #a33c06; letter-spacing: 0.02em; }
+.alert ul { margin: 3px 0 3px; padding: 0; list-style: none; }
+.alert li { margin: 1px 0; }
+.alert .where { font-weight: 600; margin-right: 6px; }
+.alert .where::after { content: ":"; }
+.alert .why { margin: 0; font-size: 11.5px; color: #495057; }
+.formulas { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; }
+.formula-block { border: 1px solid #e6e7ea; border-radius: 6px; padding: 8px 10px; break-inside: avoid; }
+.formula-head { display: flex; justify-content: space-between; gap: 8px; font-weight: 650; margin-bottom: 4px; }
+code { display: block; font: 11px/1.45 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+code.formula { color: ${COLOR.axis}; }
+code.worked { margin-top: 3px; color: ${COLOR.text}; }
+.note { margin: 4px 0 0; font-size: 11px; color: ${COLOR.axis}; }
+table.settings th.plain { font-family: inherit; font-size: 11px; }
+table.settings th { width: 30%; font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 10.5px; font-weight: 500; color: ${COLOR.text}; border-bottom-color: #eceef0; vertical-align: top; }
+table.counts { font-size: 10.5px; margin-bottom: 12px; }
+table.counts th { font-size: 10px; padding: 3px 5px; white-space: normal; }
+table.counts td.name { width: 26%; }
+table.counts th.group { text-align: center; border-bottom: 1px solid #e6e7ea; color: ${COLOR.text}; }
+table.counts td { padding: 3px 4px; }
+table.counts td.name .initiative { font-size: 10px; }
+table.counts tr.total td { font-weight: 650; border-top: 1px solid #ced4da; }
+.empty { padding: 18px; border: 1px dashed #ced4da; border-radius: 6px; color: ${COLOR.axis}; text-align: center; }
+footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid #e6e7ea; font-size: 11px; color: ${COLOR.axis}; }
+@media print {
+  body { background: #fff; font-size: 11.5px; }
+  .report { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; }
+  .page-break { break-before: page; margin-top: 0; }
+  h2 { break-after: avoid; }
+  .section-head { break-after: avoid; }
+}
+`;
+
+function pageStyle(report: Report): string {
+  const left = `${report.workspace} · adoption report · ${periodText(report.slice)}`;
+  return `@page { size: A4; margin: 14mm 13mm 16mm;
+  @bottom-left { content: ${cssString(left)}; font: 8.5px sans-serif; color: #868e96; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5px sans-serif; color: #868e96; } }`;
+}
+
+/** The report as a standalone HTML document (UTF-8). */
+export function reportHtml(report: Report): string {
+  const o = report.overall;
+  const ranked = byGap(report.rows);
+  const hasData = report.rows.length > 0;
+  const chunks: ReportRow[][] = [];
+  for (let i = 0; i < ranked.length; ) {
+    const size = i === 0 ? DUMBBELL.firstChart : DUMBBELL.perChart;
+    chunks.push(ranked.slice(i, i + size));
+    i += size;
+  }
+  const slice = report.slice;
+  const empty = (what: string) => `<p class="empty">${esc(what)}</p>`;
+
+  const body = `<main class="report">
+<header>
+<p class="eyebrow">Uptake · adoption report</p>
+<h1>${esc(report.workspace || 'Untitled workspace')}</h1>
+<p class="lede">Formal adoption (licences used, workflows completed) against real adoption (reliance on the AI’s recommendations, trust, no shadow processes), per team and over time. A positive gap means the formal figures overstate how much the AI is really used.</p>
+<dl class="slice">
+<div><dt>Initiative</dt><dd data-slice="initiative">${esc(slice.initiative ?? 'All initiatives')}</dd></div>
+<div><dt>Team</dt><dd data-slice="team">${esc(slice.team ? `${slice.team} (with its sub-teams)` : 'All teams')}</dd></div>
+<div><dt>Period</dt><dd data-slice="period">${esc(periodText(slice))}</dd></div>
+<div><dt>Generated</dt><dd><time datetime="${esc(report.generatedAt)}">${esc(generatedText(report.generatedAt))}</time></dd></div>
+</dl>
+</header>
+${tiles(report)}
+<section id="formal-vs-real">
+<div class="section-head"><div><h2>Formal against real adoption</h2><p>Each line joins a team’s formal adoption (blue) and real adoption (orange); the longer the grey bar, the wider the gap. Largest gap first.</p></div>${legend(false)}</div>
+${hasData ? chunks.map((rows, i) => `<figure>${dumbbellChart(rows, i + 1, chunks.length)}</figure>`).join('\n') : empty('No data for this slice: nothing was imported for this initiative, team or period.')}
+</section>
+<section id="ranking">
+<div class="section-head"><div><h2>Gap ranking</h2><p>Gap = formal − real, in percentage points. Reliance, trust and shadow-free make up real adoption.</p></div></div>
+${hasData ? rankingTable(report.rows) : empty('No rows.')}
+</section>
+<section id="trend" class="page-break">
+<div class="section-head"><div><h2>Trend by month</h2><p>The whole slice by month; a gap in a line is a month without data.</p></div>${legend(true)}</div>
+${o.series.length > 0 ? `<figure>${trendChart(o.series)}</figure>${seriesTable(o.series)}` : empty('No months with data in this slice.')}
+</section>
+<section id="alerts">
+<div class="section-head"><div><h2>Alerts</h2><p>Raised when a figure crosses a workspace threshold; what each means and where to look.</p></div></div>
+${alertsSection(report)}
+</section>
+<section id="how">
+<div class="section-head"><div><h2>How these figures are computed</h2></div></div>
+${computation(report)}
+</section>
+<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in Uptake’s METRICS.md; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
+</main>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Uptake">
+<title>${esc(`Adoption report · ${report.workspace} · ${periodText(slice)}`)}</title>
+<style>${STYLE}${pageStyle(report)}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
