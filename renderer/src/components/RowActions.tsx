@@ -1,5 +1,13 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowBackUp, IconDots, IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+
+/** A screen's own action on a record (e.g. retire a shadow process), shown after Edit. */
+export interface RowAction {
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+}
 
 interface RowActionsProps {
   /** The record's name, for the menu button's accessible label. */
@@ -11,10 +19,20 @@ interface RowActionsProps {
   onDelete?: (() => void) | undefined;
   onRestore?: (() => void) | undefined;
   deleteLabel?: string;
+  more?: readonly RowAction[];
 }
 
 /** The per-row menu: what the acting member may do with this record. */
-export function RowActions({ name, onHistory, onEdit, onAddChild, onDelete, onRestore, deleteLabel = 'Delete' }: RowActionsProps) {
+export function RowActions({
+  name,
+  onHistory,
+  onEdit,
+  onAddChild,
+  onDelete,
+  onRestore,
+  deleteLabel = 'Delete',
+  more = [],
+}: RowActionsProps) {
   return (
     <Menu>
       <Menu.Target>
@@ -28,6 +46,11 @@ export function RowActions({ name, onHistory, onEdit, onAddChild, onDelete, onRe
             Edit
           </Menu.Item>
         )}
+        {more.map((a) => (
+          <Menu.Item key={a.label} leftSection={a.icon} onClick={a.onClick}>
+            {a.label}
+          </Menu.Item>
+        ))}
         {onAddChild && (
           <Menu.Item leftSection={<IconPlus size={14} />} onClick={onAddChild}>
             Add sub-team

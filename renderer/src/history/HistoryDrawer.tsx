@@ -12,15 +12,19 @@ import type { HistoryTarget } from './target';
 export function HistoryDrawer({ target, onClose }: { target: HistoryTarget | null; onClose: () => void }) {
   const history = useQuery(orpc.history.get.queryOptions({ input: target ? { table: target.table, id: target.id } : skipToken }));
   const members = useQuery(orpc.members.list.queryOptions({ input: { includeDeleted: true }, enabled: target !== null }));
-  const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: true }, enabled: target?.table === 'teams' }));
+  const namesTeams = target?.table === 'teams' || target?.table === 'shadow_processes';
+  const namesInitiatives = target?.table === 'shadow_processes';
+  const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: true }, enabled: namesTeams }));
+  const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: { includeDeleted: true }, enabled: namesInitiatives }));
   const lookups = useMemo<Lookups>(
     () => ({
       members: new Map((members.data ?? []).map((m) => [m.id, m.name])),
       teams: new Map((teams.data ?? []).map((t) => [t.id, t.name])),
+      initiatives: new Map((initiatives.data ?? []).map((i) => [i.id, i.name])),
     }),
-    [members.data, teams.data],
+    [members.data, teams.data, initiatives.data],
   );
-  const ready = history.isSuccess && members.isSuccess && (target?.table !== 'teams' || teams.isSuccess);
+  const ready = history.isSuccess && members.isSuccess && (!namesTeams || teams.isSuccess) && (!namesInitiatives || initiatives.isSuccess);
 
   return (
     <Drawer

@@ -23,6 +23,18 @@ const FIELD_LABELS: Record<Table, Record<string, string>> = {
     modelVersions: 'Model versions',
     ...TRIAD_LABELS,
   },
+  shadow_processes: {
+    name: 'Name',
+    teamId: 'Team',
+    initiativeId: 'Initiative',
+    kind: 'Kind',
+    owner: 'Owner',
+    usersInvolved: 'Users involved',
+    reason: 'Reason',
+    failurePattern: 'Failure pattern',
+    firstSeen: 'First seen',
+    retiredOn: 'Retired on',
+  },
 };
 
 /** Fields in the order the forms show them, so a history entry reads like the record. */
@@ -39,6 +51,7 @@ export function fieldLabel(table: Table, field: string): string {
 export interface Lookups {
   members: ReadonlyMap<string, string>;
   teams: ReadonlyMap<string, string>;
+  initiatives?: ReadonlyMap<string, string>;
 }
 
 export const NONE = '—';
@@ -90,11 +103,15 @@ export function formatValue(table: Table, field: string, value: unknown, lookups
   if (field === 'deleted') return value === true ? 'Deleted' : 'Restored';
   if (isTriad(field)) return formatPerson(value, lookups);
   if (table === 'teams' && field === 'parentId') return typeof value === 'string' ? (lookups.teams.get(value) ?? 'a deleted team') : NONE;
+  if (table === 'shadow_processes' && field === 'teamId' && typeof value === 'string') return lookups.teams.get(value) ?? 'a deleted team';
+  if (table === 'shadow_processes' && field === 'initiativeId' && typeof value === 'string') {
+    return lookups.initiatives?.get(value) ?? 'a deleted initiative';
+  }
   if (field === 'status' && typeof value === 'string' && value in INITIATIVE_STATUS_LABELS) {
     return INITIATIVE_STATUS_LABELS[value as InitiativeStatus];
   }
   if (field === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
-  if (field === 'goLive' && typeof value === 'string') return formatDate(value);
+  if ((field === 'goLive' || field === 'firstSeen' || field === 'retiredOn') && typeof value === 'string') return formatDate(value);
   if (field === 'modelVersions') {
     const list = decodeJson(value);
     if (Array.isArray(list)) return list.length === 0 ? NONE : list.map(String).join(', ');

@@ -1,5 +1,14 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBulb, IconChartDots, IconHierarchy2, IconSettings, IconUpload, IconUsers } from '@tabler/icons-react';
+import {
+  IconBulb,
+  IconChartDots,
+  IconChecklist,
+  IconFileSpreadsheet,
+  IconHierarchy2,
+  IconSettings,
+  IconUpload,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { WorkspaceInfo } from '../../../db/api/types';
@@ -10,6 +19,8 @@ const AREAS = [
   { path: '/teams', label: 'Teams', icon: IconHierarchy2 },
   { path: '/initiatives', label: 'Initiatives', icon: IconBulb },
   { path: '/members', label: 'Members', icon: IconUsers },
+  { path: '/shadow', label: 'Shadow processes', icon: IconFileSpreadsheet },
+  { path: '/reviews', label: 'Override review', icon: IconChecklist, operation: 'reviews.queue' },
   { path: '/imports', label: 'Imports', icon: IconUpload, operation: 'imports.upload' },
 ] as const;
 

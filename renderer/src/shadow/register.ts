@@ -1,0 +1,32 @@
+import { SHADOW_KINDS } from '../../../db/api/contract';
+import type { ApiClient } from '../api/client';
+
+/** A register entry as `shadow.list` returns it (the renderer sees only the contract). */
+export type ShadowProcess = Awaited<ReturnType<ApiClient['shadow']['list']>>[number];
+export type ShadowKind = (typeof SHADOW_KINDS)[number];
+
+export const KIND_LABELS: Record<ShadowKind, string> = {
+  spreadsheet: 'Spreadsheet',
+  'manual double-check': 'Manual double-check',
+  paper: 'Paper',
+  'legacy system': 'Legacy system',
+  other: 'Other',
+};
+
+export const KIND_OPTIONS = SHADOW_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+
+/** Today as YYYY-MM-DD in the user's time zone: the day a person means when they retire something "today". */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Retired once its retirement date has come; a date still ahead means it is being phased out
+ * but people keep it until then (METRICS.md counts it as active in those months).
+ */
+export function isRetired(p: Pick<ShadowProcess, 'retiredOn'>, on = today()): boolean {
+  return p.retiredOn !== null && p.retiredOn <= on;
+}
+
+export type StatusFilter = 'all' | 'active' | 'retired';

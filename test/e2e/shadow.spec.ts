@@ -1,0 +1,143 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { callApi, openScreen, ShadowScreen } from './signals-pages';
+
+/** Axe on the page as it is now: no violation of serious or critical impact. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}`).join('\n')}`,
+  );
+  expect(report, `${what}: accessibility violations`).toEqual([]);
+}
+
+test('an empty register says what to do next', async ({ app, page }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+  await openScreen(app, 'Shadow processes');
+  const shadow = new ShadowScreen(page);
+  await expect(shadow.emptyState).toContainText('No shadow processes registered');
+  await expect(shadow.emptyState).toContainText('or import a shadow-processes CSV from Imports');
+  await expect(shadow.emptyState.getByRole('button', { name: 'Add a shadow process' })).toBeVisible();
+  await expectAccessible(page, 'empty register');
+  await shadow.emptyState.getByRole('button', { name: 'Go to Imports' }).click();
+  await expect(app.screen('imports')).toBeVisible();
+});
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('create, edit, retire and delete a shadow process, each kept in its history', async ({ app, page }) => {
+    const shadow = new ShadowScreen(page);
+    await openScreen(app, 'Shadow processes');
+    await expect(shadow.rows()).toHaveCount(4);
+    await expect(shadow.root).toContainText('3 active');
+    await expectAccessible(page, 'register');
+
+    // Create: the form checks its own rules before asking the engine.
+    await shadow.newButton.click();
+    await expect(shadow.form).toBeVisible();
+    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(shadow.form.getByText('Name cannot be empty')).toBeVisible();
+    await expect(shadow.form.getByText('Choose the team that keeps it')).toBeVisible();
+    await expectAccessible(page, 'shadow-process form with errors');
+    await shadow.fill({
+      name: 'Underwriting referral spreadsheet',
+      team: 'Underwriting',
+      initiative: 'Underwriting risk scorer',
+      kind: 'Spreadsheet',
+      owner: 'Ines Duarte',
+      usersInvolved: 7,
+      firstSeen: '2026-08-03',
+      reason: 'Scores are re-checked by hand before referral',
+    });
+    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(shadow.form).toBeHidden();
+    const row = shadow.row('Underwriting referral spreadsheet');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Underwriting risk scorer');
+    await expect(row).toContainText('Ines Duarte');
+    await expect(row).toContainText('Active');
+    await expect(row.getByTestId('users-involved')).toHaveText('7');
+    await expect(shadow.rows()).toHaveCount(5);
+
+    // Edit: more people keep it than first thought; retired before first seen is refused.
+    await shadow.rowAction('Underwriting referral spreadsheet', 'Edit');
+    await expect(shadow.form).toBeVisible();
+    await expect(shadow.form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Underwriting referral spreadsheet');
+    await shadow.fill({ usersInvolved: 9, retiredOn: '2026-07-01' });
+    await shadow.form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(shadow.form.getByText('Retired on cannot be before first seen')).toBeVisible();
+    await shadow.form.getByLabel('Retired on').fill('');
+    await shadow.form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(shadow.form).toBeHidden();
+    await expect(row.getByTestId('users-involved')).toHaveText('9');
+
+    // Retire: it stays in the register, as retired, and the filters tell active from retired.
+    await shadow.rowAction('Underwriting referral spreadsheet', 'Retire');
+    await expect(shadow.retireDialog).toBeVisible();
+    await expectAccessible(page, 'retire dialog');
+    await shadow.retireDialog.getByLabel('Retired on').fill('2026-10-15');
+    await shadow.retireDialog.getByRole('button', { name: 'Retire', exact: true }).click();
+    await expect(shadow.retireDialog).toBeHidden();
+    await expect(row).toHaveAttribute('data-status', 'retired');
+    await expect(row).toContainText('Retired');
+    await expect(row).toContainText(/15 Oct 2026|Oct 15, 2026/);
+    await shadow.status('Active').click();
+    await expect(shadow.rows()).toHaveCount(3);
+    await expect(row).toHaveCount(0);
+    await shadow.status('Retired').click();
+    await expect(shadow.rows()).toHaveCount(2);
+    await expect(row).toBeVisible();
+    await shadow.status('All').click();
+
+    // The history shows each step, with the team by name.
+    await shadow.rowAction('Underwriting referral spreadsheet', 'History');
+    await expect(app.history.ready).toBeVisible();
+    await expect(app.history.entries()).toHaveCount(3);
+    await expect(app.history.change(app.history.entries().nth(2), 'teamId')).toHaveText('Underwriting');
+    await expect(app.history.change(app.history.entries().nth(1), 'usersInvolved')).toHaveText('7→9');
+    await expectAccessible(page, 'shadow-process history');
+    await app.history.close();
+
+    // Delete, after a confirmation.
+    await shadow.rowAction('Underwriting referral spreadsheet', 'Delete');
+    const confirm = app.confirmDialog('Delete Underwriting referral spreadsheet?');
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: 'Delete shadow process' }).click();
+    await expect(shadow.row('Underwriting referral spreadsheet')).toHaveCount(0);
+    await expect(shadow.rows()).toHaveCount(4);
+
+    // The register is stored: a reload shows the same four.
+    await app.reload();
+    await expect(app.screen('shadow')).toBeVisible();
+    await expect(shadow.rows()).toHaveCount(4);
+  });
+
+  test('a sponsor reads the register but cannot change it; a champion edits but cannot delete', async ({ app, page }) => {
+    const shadow = new ShadowScreen(page);
+    await app.switchProfile('Priya Shah');
+    await openScreen(app, 'Shadow processes');
+    await expect(shadow.rows()).toHaveCount(4);
+    await expect(shadow.newButton).toHaveAttribute('aria-disabled', 'true');
+    await shadow.newButton.hover();
+    await expect(page.getByRole('tooltip')).toHaveText('Only champions and change managers can add or change shadow processes.');
+    await shadow.newButton.click({ force: true });
+    await expect(shadow.form).toBeHidden();
+    await page.getByRole('button', { name: 'Actions for Claims reserve tracker' }).click();
+    await expect(page.getByRole('menuitem')).toHaveText(['History']);
+    await page.keyboard.press('Escape');
+    // The engine refuses it too, whatever the screen shows.
+    const refused = await callApi(page, 'shadow.delete', { id: 'anything' });
+    expect(refused.status).toBe(403);
+    await expectAccessible(page, 'register as a sponsor');
+
+    await app.switchProfile('Tom Okafor');
+    await expect(shadow.newButton).not.toHaveAttribute('aria-disabled', 'true');
+    await page.getByRole('button', { name: 'Actions for Claims reserve tracker' }).click();
+    await expect(page.getByRole('menuitem')).toHaveText(['Edit', 'Retire', 'History']);
+    await page.keyboard.press('Escape');
+  });
+});
