@@ -1,0 +1,39 @@
+import { REVIEW_REASONS } from '../../../db/api/contract';
+import type { ApiClient } from '../api/client';
+
+/** An overridden decision waiting for a verdict, as `reviews.queue` returns it. */
+export type QueueItem = Awaited<ReturnType<ApiClient['reviews']['queue']>>[number];
+export type ReasonCode = (typeof REVIEW_REASONS)[number];
+export type Verdict = 'appropriate' | 'inappropriate';
+
+/** In the contract's order: the digit keys 1–7 pick them. */
+export const REASONS: { code: ReasonCode; label: string; key: string }[] = REVIEW_REASONS.map((code, i) => ({
+  code,
+  key: String(i + 1),
+  label: {
+    model_wrong: 'Model wrong',
+    missing_context: 'Missing context',
+    policy_exception: 'Policy exception',
+    customer_request: 'Customer request',
+    habit: 'Habit',
+    distrust: 'Distrust',
+    other: 'Other',
+  }[code],
+}));
+
+export const reasonLabel = (code: ReasonCode) => REASONS.find((r) => r.code === code)?.label ?? code;
+
+export const VERDICTS: Record<Verdict, { label: string; meaning: string; key: string }> = {
+  appropriate: { label: 'Appropriate', meaning: 'the AI was wrong', key: 'A' },
+  inappropriate: { label: 'Not appropriate', meaning: 'the AI was right', key: 'N' },
+};
+
+/** The reason the decision log gave, when it is already one of the codes. */
+export function suggestedReason(item: QueueItem): ReasonCode | null {
+  const r = item.reason?.trim().toLowerCase().replaceAll(' ', '_');
+  return REASONS.find((x) => x.code === r)?.code ?? null;
+}
+
+/** One key per decision: initiative, recommendation and (hashed) user, as the engine keys them. */
+export const itemKey = (i: Pick<QueueItem, 'initiativeId' | 'recommendationId' | 'userHash'>) =>
+  `${i.initiativeId}\u0001${i.recommendationId}\u0001${i.userHash}`;
