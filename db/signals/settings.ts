@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { MetricSettingsInput } from '../api/contract';
+import { DEFAULT_METRIC_SETTINGS, MetricSettingsInput } from '../api/contract';
 import type { Engine } from '../open';
 import { settings } from '../schema';
 import { write } from '../write';
@@ -9,19 +9,7 @@ import { write } from '../write';
 export const MetricSettingsSchema = MetricSettingsInput;
 export type MetricSettings = z.infer<typeof MetricSettingsSchema>;
 
-export const DEFAULT_SETTINGS: MetricSettings = {
-  weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
-  thresholds: {
-    highOverrideRate: 0.5,
-    lowOverrideRate: 0.05,
-    minDecisions: 30,
-    adoptionGap: 0.25,
-    shadowShare: 0.2,
-    habitualMinDecisions: 20,
-    habitualOverrideRate: 0.8,
-    championCoverage: 0.05,
-  },
-};
+export const DEFAULT_SETTINGS: MetricSettings = DEFAULT_METRIC_SETTINGS;
 
 export function metricSettings(engine: Engine): MetricSettings {
   const row = engine.orm.select().from(settings).where(eq(settings.id, 'metrics')).get();

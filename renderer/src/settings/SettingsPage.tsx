@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Box, Button, Code, DataList, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { contract } from '../../../db/api/contract';
 import { ROLE_LABELS, type WorkspaceInfo } from '../../../db/api/types';
@@ -10,6 +10,8 @@ import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { MetricSettingsSection } from './MetricSettingsSection';
+import type { MetricSettings } from './metricFields';
 
 // workspace.update's own input schema, so the rules stay in the contract.
 const RenameInput = required(contract.workspace.update['~orpc'].inputSchema);
@@ -53,9 +55,19 @@ function RenameWorkspace({ name }: { name: string }) {
   );
 }
 
-function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  description,
+  maw = 720,
+  children,
+}: {
+  title: string;
+  description?: string;
+  maw?: number;
+  children: React.ReactNode;
+}) {
   return (
-    <Box component="section" aria-label={title} maw={720}>
+    <Box component="section" aria-label={title} maw={maw}>
       <Title order={2}>{title}</Title>
       {description && (
         <Text size="sm" c="dimmed" mt={2}>
@@ -76,8 +88,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function Details({ info }: { info: WorkspaceInfo }) {
+function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettings }) {
   const canRename = useCan('workspace.update');
+  const canConfigure = useCan('metrics.configure');
   return (
     <Stack gap="xl" px="lg" pt="lg" pb="xl" style={{ borderTop: '1px solid var(--uptake-border)' }}>
       <Section
@@ -91,6 +104,17 @@ function Details({ info }: { info: WorkspaceInfo }) {
             {info.workspace?.name}
           </Text>
         )}
+      </Section>
+      <Section
+        title="Weights and thresholds"
+        maw={920}
+        description={
+          canConfigure
+            ? 'How real adoption weighs its components, and when the report raises an alert (METRICS.md). A change applies to every report at once.'
+            : 'How real adoption weighs its components, and when the report raises an alert (METRICS.md).'
+        }
+      >
+        <MetricSettingsSection saved={metrics} editable={canConfigure} />
       </Section>
       <Section title="You" description="Who this device is acting as. Switch in the menu at the bottom of the sidebar.">
         <DataList labelWidth="160px" size="sm" gap="xs">
@@ -120,15 +144,24 @@ function Details({ info }: { info: WorkspaceInfo }) {
 
 export function SettingsPage() {
   const info = useWorkspace();
+  const metrics = useQuery(orpc.metrics.settings.queryOptions());
+  const both = {
+    ...info,
+    isPending: info.isPending || metrics.isPending,
+    isError: info.isError || metrics.isError,
+    error: info.error ?? metrics.error,
+    data: info.data && metrics.data ? { info: info.data, metrics: metrics.data } : undefined,
+    refetch: () => Promise.all([info.refetch(), metrics.refetch()]),
+  };
   return (
     <Page
       screen="settings"
       title="Settings"
-      description="The workspace, who you act as, and where this device keeps its data."
-      ready={info.isSuccess}
+      description="The workspace, its weights and thresholds, who you act as, and where this device keeps its data."
+      ready={info.isSuccess && metrics.isSuccess}
     >
-      <QueryState query={info} what="settings">
-        {(data) => <Details info={data} />}
+      <QueryState query={both} what="settings">
+        {(data) => <Details info={data.info} metrics={data.metrics} />}
       </QueryState>
     </Page>
   );

@@ -1,0 +1,268 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Box, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { type Control, Controller, type FieldError, type Path, useForm, useWatch } from 'react-hook-form';
+import { DEFAULT_METRIC_SETTINGS, MetricSettingsInput } from '../../../db/api/contract';
+import { orpc } from '../api/query';
+import { notifyDone } from '../components/confirm';
+import { FormError, useServerErrors } from '../components/FormError';
+import {
+  display,
+  type FieldInfo,
+  fromPercent,
+  type MetricSettings,
+  THRESHOLD_FIELDS,
+  type ThresholdKey,
+  toPercent,
+  WEIGHT_FIELDS,
+  type WeightKey,
+} from './metricFields';
+
+export const READ_ONLY_NOTE = 'Only change managers can change weights and thresholds.';
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+
+/** zod's "expected number" for an emptied field reads badly next to a number box. */
+function message(error: FieldError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error.type === 'invalid_type') return 'Enter a number';
+  const text = error.message ?? 'Not a valid value';
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function ValueInput({
+  control,
+  name,
+  field: info,
+  changed,
+}: {
+  control: Control<MetricSettings>;
+  name: Path<MetricSettings>;
+  field: FieldInfo<string>;
+  /** Differs from the default: shown in bold, as in the read-only view. */
+  changed: boolean;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const value = typeof field.value === 'number' ? field.value : undefined;
+        const common = {
+          'aria-label': info.label,
+          ref: field.ref,
+          onBlur: field.onBlur,
+          // Rules across fields (low below high, some weight above 0) are said once, above the buttons.
+          error: fieldState.error?.type === 'custom' ? true : message(fieldState.error),
+          w: 112,
+          size: 'xs' as const,
+          hideControls: true,
+          allowNegative: false,
+          clampBehavior: 'strict' as const,
+          styles: { input: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums', fontWeight: changed ? 600 : 400 } },
+        };
+        if (info.unit === 'percent') {
+          return (
+            <NumberInput
+              {...common}
+              suffix="%"
+              min={0}
+              max={100}
+              decimalScale={2}
+              value={value === undefined ? '' : toPercent(value)}
+              onChange={(v) => field.onChange(typeof v === 'number' ? fromPercent(v) : undefined)}
+            />
+          );
+        }
+        return (
+          <NumberInput
+            {...common}
+            min={info.unit === 'count' ? 1 : 0}
+            max={info.unit === 'count' ? 1_000_000 : 1}
+            step={info.unit === 'count' ? 1 : 0.05}
+            decimalScale={info.unit === 'count' ? 0 : 3}
+            allowDecimal={info.unit !== 'count'}
+            thousandSeparator={info.unit === 'count' ? ',' : undefined}
+            value={value ?? ''}
+            onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
+          />
+        );
+      }}
+    />
+  );
+}
+
+function Rows<K extends string>({
+  group,
+  fields,
+  values,
+  control,
+}: {
+  group: 'weights' | 'thresholds';
+  fields: FieldInfo<K>[];
+  values: Record<K, number>;
+  /** Absent: read-only. */
+  control: Control<MetricSettings> | undefined;
+}) {
+  const defaults = DEFAULT_METRIC_SETTINGS[group] as Record<string, number>;
+  return fields.map((f) => {
+    const changed = values[f.key] !== defaults[f.key];
+    return (
+      <Table.Tr key={f.key} data-testid={`metric-${f.key}`} data-changed={changed ? 'true' : undefined}>
+        <Table.Td pl="md" w={200} style={{ verticalAlign: 'middle' }}>
+          <Text size="sm" fw={500}>
+            {f.label}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {f.code}
+          </Text>
+        </Table.Td>
+        <Table.Td style={{ verticalAlign: 'middle' }}>
+          <Text size="sm">{f.meaning}</Text>
+          {f.pending && (
+            <Text size="xs" c="dimmed">
+              {f.pending}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td ta="right" className="tabular" w={80} style={{ verticalAlign: 'middle' }} c="dimmed">
+          {display(f.unit, defaults[f.key] ?? 0)}
+        </Table.Td>
+        <Table.Td ta="right" w={136} pr="md" style={{ verticalAlign: 'middle' }}>
+          {control ? (
+            <Group justify="flex-end">
+              <ValueInput control={control} name={`${group}.${f.key}` as Path<MetricSettings>} field={f} changed={changed} />
+            </Group>
+          ) : (
+            <Text size="sm" className="tabular" fw={changed ? 600 : 400} data-testid="metric-value">
+              {display(f.unit, values[f.key])}
+            </Text>
+          )}
+        </Table.Td>
+      </Table.Tr>
+    );
+  });
+}
+
+function Head({ title }: { title: string }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th pl="md">{title}</Table.Th>
+        <Table.Th>Meaning</Table.Th>
+        <Table.Th ta="right">Default</Table.Th>
+        <Table.Th ta="right" pr="md">
+          Value
+        </Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/** How much each component counts when a slice has all three: the weights renormalised. */
+function Shares({ weights }: { weights: Partial<Record<WeightKey, number>> }) {
+  const w = WEIGHT_FIELDS.map((f) => [f.label, weights[f.key] ?? 0] as const);
+  const sum = w.reduce((s, [, v]) => s + (Number.isFinite(v) ? v : 0), 0);
+  return (
+    <Text size="xs" c="dimmed" px="md" py={8} data-testid="weight-shares">
+      Weights are renormalised over the components a slice has data for, so they need not add up to 1.
+      {sum > 0 &&
+        ` With all three, real adoption is ${w.map(([label, v]) => `${percent.format(v / sum)} ${label.toLowerCase()}`).join(', ')}.`}
+    </Text>
+  );
+}
+
+const box = { border: '1px solid var(--uptake-border)', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' };
+
+function SettingsTables({ values, control }: { values: MetricSettings; control?: Control<MetricSettings> }) {
+  return (
+    <Stack gap="md">
+      <Box style={box}>
+        <Table aria-label="Real adoption weights" verticalSpacing={8} className="data-table" style={{ borderTop: 0 }}>
+          <Head title="Real adoption weight" />
+          <Table.Tbody>
+            <Rows group="weights" fields={WEIGHT_FIELDS} values={values.weights} control={control} />
+          </Table.Tbody>
+        </Table>
+        <Shares weights={values.weights} />
+      </Box>
+      <Box style={box}>
+        <Table aria-label="Alert thresholds" verticalSpacing={8} className="data-table" style={{ borderTop: 0 }}>
+          <Head title="Alert threshold" />
+          <Table.Tbody>
+            <Rows group="thresholds" fields={THRESHOLD_FIELDS as FieldInfo<ThresholdKey>[]} values={values.thresholds} control={control} />
+          </Table.Tbody>
+        </Table>
+      </Box>
+    </Stack>
+  );
+}
+
+function Editor({ saved }: { saved: MetricSettings }) {
+  const form = useForm<MetricSettings>({ resolver: zodResolver(MetricSettingsInput), defaultValues: saved });
+  const errors = useServerErrors(form.setError, []);
+  const values = useWatch({ control: form.control }) as MetricSettings;
+  const save = useMutation(
+    orpc.metrics.configure.mutationOptions({
+      meta: { inlineErrors: true },
+      onError: errors.report,
+      onSuccess: (s) => {
+        form.reset(s);
+        notifyDone('Weights and thresholds saved. Every report now uses them.');
+      },
+    }),
+  );
+  const atDefaults = JSON.stringify(values) === JSON.stringify(DEFAULT_METRIC_SETTINGS);
+  const { errors: fieldErrors } = form.formState;
+  const acrossFields = [fieldErrors.weights?.reliance, fieldErrors.thresholds?.lowOverrideRate]
+    .filter((e) => e?.type === 'custom')
+    .map((e) => message(e))
+    .join(' ');
+  return (
+    <form
+      noValidate
+      aria-label="Weights and thresholds"
+      onSubmit={form.handleSubmit((v) => {
+        errors.clear();
+        save.mutate(v);
+      })}
+    >
+      <Stack gap="sm">
+        <SettingsTables values={values} control={form.control} />
+        <FormError message={[errors.formError, acrossFields].filter(Boolean).join(' ') || null} />
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            color="gray"
+            disabled={atDefaults}
+            onClick={() => form.reset(DEFAULT_METRIC_SETTINGS, { keepDefaultValues: true })}
+          >
+            Reset to defaults
+          </Button>
+          <Group gap="xs">
+            <Button variant="default" disabled={!form.formState.isDirty} onClick={() => form.reset(saved)}>
+              Discard changes
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!form.formState.isDirty}>
+              Save weights and thresholds
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Weights and alert thresholds: change managers edit them, everyone else reads them. */
+export function MetricSettingsSection({ saved, editable }: { saved: MetricSettings; editable: boolean }) {
+  if (editable) return <Editor key={JSON.stringify(saved)} saved={saved} />;
+  return (
+    <Stack gap="sm" data-testid="metric-settings-readonly">
+      <Alert variant="light" color="gray" icon={<IconLock size={16} />} p="xs">
+        <Text size="sm">{READ_ONLY_NOTE}</Text>
+      </Alert>
+      <SettingsTables values={saved} />
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/contract';
+
+/*
+ * Every weight and threshold of METRICS.md, with what it means in the report. `percent` values
+ * are fractions shown as percentages; `count` values are whole numbers; weights are plain
+ * numbers from 0 to 1.
+ */
+export type MetricSettings = typeof DEFAULT_METRIC_SETTINGS;
+export type WeightKey = keyof MetricSettings['weights'];
+export type ThresholdKey = keyof MetricSettings['thresholds'];
+
+export interface FieldInfo<K extends string> {
+  key: K;
+  label: string;
+  /** The alert it drives, or for a weight the component's formula. */
+  code: string;
+  meaning: string;
+  unit: 'weight' | 'percent' | 'count';
+  /** Defined in METRICS.md but not raised yet, because its inputs are not recorded yet. */
+  pending?: string;
+}
+
+export const WEIGHT_FIELDS: FieldInfo<WeightKey>[] = [
+  {
+    key: 'reliance',
+    label: 'Reliance',
+    code: '(accepted + edited) / decisions',
+    meaning: 'Share of decisions where people accepted or edited the AI’s recommendation',
+    unit: 'weight',
+  },
+  {
+    key: 'trust',
+    label: 'Trust',
+    code: '(mean trust − 1) / 4',
+    meaning: 'Pulse answer to “I trust the AI’s output in my work”, 1–5 scaled to 0–1',
+    unit: 'weight',
+  },
+  {
+    key: 'shadowFree',
+    label: 'Shadow-free',
+    code: '1 − shadowShare',
+    meaning: 'Share of people who keep no manual or parallel process as a hedge',
+    unit: 'weight',
+  },
+];
+
+export const THRESHOLD_FIELDS: FieldInfo<ThresholdKey>[] = [
+  {
+    key: 'highOverrideRate',
+    label: 'High override rate',
+    code: 'HIGH_OVERRIDE',
+    meaning: 'Alert when the override rate is above this',
+    unit: 'percent',
+  },
+  {
+    key: 'lowOverrideRate',
+    label: 'Low override rate',
+    code: 'AUTOMATION_BIAS_RISK',
+    meaning: 'Alert when the override rate is below this and feedback flags the AI as confidently wrong',
+    unit: 'percent',
+    pending: 'Raised once feedback is recorded',
+  },
+  {
+    key: 'minDecisions',
+    label: 'Minimum decisions',
+    code: 'HIGH_OVERRIDE, AUTOMATION_BIAS_RISK',
+    meaning: 'Override-rate alerts need at least this many decisions in the slice',
+    unit: 'count',
+  },
+  {
+    key: 'adoptionGap',
+    label: 'Adoption gap',
+    code: 'ADOPTION_GAP',
+    meaning: 'Alert when formal adoption exceeds real adoption by more than this',
+    unit: 'percent',
+  },
+  {
+    key: 'shadowShare',
+    label: 'Shadow share',
+    code: 'SHADOW_PROCESSES',
+    meaning: 'Alert when more than this share of people keep a manual or parallel process',
+    unit: 'percent',
+  },
+  {
+    key: 'habitualMinDecisions',
+    label: 'Habitual: decisions',
+    code: 'HABITUAL_OVERRIDERS',
+    meaning: 'A person counts as a habitual overrider only with at least this many decisions',
+    unit: 'count',
+  },
+  {
+    key: 'habitualOverrideRate',
+    label: 'Habitual: override rate',
+    code: 'HABITUAL_OVERRIDERS',
+    meaning: '… and when they override at least this share of them',
+    unit: 'percent',
+  },
+  {
+    key: 'championCoverage',
+    label: 'Champion coverage',
+    code: 'LOW_CHAMPION_COVERAGE',
+    meaning: 'Alert when active champions per active user of a team are below this target',
+    unit: 'percent',
+    pending: 'Raised once champions are recorded',
+  },
+];
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
+
+/** A setting's value as the report states it: 50%, 30, 0.25. */
+export function display(unit: FieldInfo<string>['unit'], value: number): string {
+  return unit === 'percent' ? percent.format(value) : plain.format(value);
+}
+
+/** Fractions edited as percentages, without float noise (0.29 × 100 = 28.999…). */
+export const toPercent = (fraction: number) => Math.round(fraction * 1e6) / 1e4;
+export const fromPercent = (p: number) => Math.round(p * 1e4) / 1e6;

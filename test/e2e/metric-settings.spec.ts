@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { callApi, MetricSettingsSection, openScreen } from './signals-pages';
+
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}`).join('\n')}`,
+  );
+  expect(report, `${what}: accessibility violations`).toEqual([]);
+}
+
+const DEFAULTS = {
+  weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
+  thresholds: {
+    highOverrideRate: 0.5,
+    lowOverrideRate: 0.05,
+    minDecisions: 30,
+    adoptionGap: 0.25,
+    shadowShare: 0.2,
+    habitualMinDecisions: 20,
+    habitualOverrideRate: 0.8,
+    championCoverage: 0.05,
+  },
+};
+
+// Claims North overrides about 70% of 5,280 recommendations in the demo.
+const HIGH_OVERRIDE = /Override rate \d+% over [\d,]+ decisions \(threshold 50%\)/;
+const ANY_HIGH_OVERRIDE = /Override rate \d+% over [\d,]+ decisions/;
+
+test.use({ workspace: 'demo' });
+
+test('a change manager raises a threshold and the report’s alerts follow; reset brings the defaults back', async ({ app, page }) => {
+  const settings = new MetricSettingsSection(page);
+  await openScreen(app, 'Report');
+  await expect(app.report.root).toContainText(HIGH_OVERRIDE);
+
+  await openScreen(app, 'Settings');
+  await expect(settings.root).toBeVisible();
+  // Every weight and threshold, with its default.
+  await expect(settings.root.locator('[data-testid^="metric-"]')).toHaveCount(11);
+  await expect(settings.row('highOverrideRate')).toContainText('HIGH_OVERRIDE');
+  await expect(settings.input('High override rate')).toHaveValue('50%');
+  await expect(settings.input('Reliance')).toHaveValue('0.5');
+  await expect(settings.saveButton).toBeDisabled();
+  await expectAccessible(page, 'weights and thresholds');
+
+  // Rules across fields: a low override rate at or above the high one is refused before saving.
+  await settings.input('Low override rate').fill('60');
+  await settings.saveButton.click();
+  await expect(settings.root.getByRole('alert')).toHaveText('The low override rate must be below the high override rate');
+  await settings.input('Low override rate').fill('5');
+  // All weights at 0 could never compute real adoption.
+  for (const w of ['Reliance', 'Trust', 'Shadow-free']) await settings.input(w).fill('0');
+  await settings.saveButton.click();
+  await expect(settings.root.getByRole('alert')).toHaveText('At least one weight must be above 0');
+  await expectAccessible(page, 'weights and thresholds with errors');
+  await settings.root.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(settings.input('Reliance')).toHaveValue('0.5');
+
+  // Raise the high-override threshold to 75%: Claims North (about 70%) no longer alerts.
+  await settings.input('High override rate').fill('75');
+  await settings.saveButton.click();
+  await expect(app.notification('Weights and thresholds saved')).toBeVisible();
+  await expect(settings.saveButton).toBeDisabled();
+  await expect(settings.row('highOverrideRate')).toHaveAttribute('data-changed', 'true');
+  const saved = (await callApi(page, 'metrics.settings', {})).body as typeof DEFAULTS;
+  expect(saved.thresholds.highOverrideRate).toBe(0.75);
+
+  await openScreen(app, 'Report');
+  await expect(app.report.rows().first()).toBeVisible();
+  await expect(app.report.root).not.toContainText(ANY_HIGH_OVERRIDE);
+
+  // Reset to defaults, save: the alert is back.
+  await openScreen(app, 'Settings');
+  await expect(settings.input('High override rate')).toHaveValue('75%');
+  await settings.resetButton.click();
+  await expect(settings.input('High override rate')).toHaveValue('50%');
+  await settings.saveButton.click();
+  await expect(settings.saveButton).toBeDisabled();
+  await expect(settings.resetButton).toBeDisabled();
+  expect((await callApi(page, 'metrics.settings', {})).body).toEqual(DEFAULTS);
+  await openScreen(app, 'Report');
+  await expect(app.report.root).toContainText(HIGH_OVERRIDE);
+});
+
+test('a sponsor reads the weights and thresholds, cannot edit them, and the engine refuses a change', async ({ app, page }) => {
+  const settings = new MetricSettingsSection(page);
+  await app.switchProfile('Priya Shah');
+  await openScreen(app, 'Settings');
+  await expect(settings.root).toContainText('Only change managers can change weights and thresholds.');
+  await expect(settings.root.getByRole('textbox')).toHaveCount(0);
+  await expect(settings.saveButton).toHaveCount(0);
+  await expect(settings.row('highOverrideRate').getByTestId('metric-value')).toHaveText('50%');
+  await expect(settings.row('minDecisions').getByTestId('metric-value')).toHaveText('30');
+  await expectAccessible(page, 'weights and thresholds, read-only');
+
+  const refused = await callApi(page, 'metrics.configure', {
+    ...DEFAULTS,
+    thresholds: { ...DEFAULTS.thresholds, highOverrideRate: 0.9 },
+  });
+  expect(refused.status).toBe(403);
+  expect(JSON.stringify(refused.body)).toContain('metrics.configure');
+  expect((await callApi(page, 'metrics.settings', {})).body).toEqual(DEFAULTS);
+});
