@@ -5,6 +5,8 @@
 export const ORPC_PORT_CHANNEL = 'uptake:orpc-port';
 export const DIALOG_OPEN_CHANNEL = 'uptake:dialog:open';
 export const DIALOG_SAVE_CHANNEL = 'uptake:dialog:save';
+/** Save the report (JSON, CSV, HTML or a PDF printed in a hidden window) through a native save dialog. */
+export const REPORT_SAVE_CHANNEL = 'uptake:report:save';
 
 /** The app's own origin: the `app://` scheme serving the built renderer. */
 export const APP_SCHEME = 'app';

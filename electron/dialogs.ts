@@ -22,7 +22,12 @@ const filters = z
   .max(20)
   .optional();
 
-const openOptions = z.strictObject({ title: z.string().max(200).optional(), filters });
+const openOptions = z.strictObject({
+  title: z.string().max(200).optional(),
+  filters,
+  /** Pick a folder instead of a file. */
+  directory: z.boolean().optional(),
+});
 
 const saveOptions = z.strictObject({
   title: z.string().max(200).optional(),
@@ -31,7 +36,7 @@ const saveOptions = z.strictObject({
   filters,
 });
 
-function checkedSender(event: IpcMainInvokeEvent, channel: string): BrowserWindow | null {
+export function checkedSender(event: IpcMainInvokeEvent, channel: string): BrowserWindow | null {
   if (!isTrustedFrame(event.senderFrame)) {
     throw new Error(`${channel} is only available to the Uptake window.`);
   }
@@ -51,7 +56,7 @@ async function openFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string
   const parent = checkedSender(event, DIALOG_OPEN_CHANNEL);
   const options = parse(openOptions, raw, DIALOG_OPEN_CHANNEL);
   const dialogOptions: Electron.OpenDialogOptions = {
-    properties: ['openFile'],
+    properties: options.directory ? ['openDirectory', 'createDirectory'] : ['openFile'],
     ...(options.title ? { title: options.title } : {}),
     ...(options.filters ? { filters: options.filters } : {}),
   };
@@ -61,7 +66,11 @@ async function openFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string
 
 async function saveFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string | null> {
   const parent = checkedSender(event, DIALOG_SAVE_CHANNEL);
-  const options = parse(saveOptions, raw, DIALOG_SAVE_CHANNEL);
+  return askSavePath(parent, parse(saveOptions, raw, DIALOG_SAVE_CHANNEL));
+}
+
+/** A native save dialog starting in Documents with a suggested file name; the chosen path or null. */
+export async function askSavePath(parent: BrowserWindow | null, options: z.infer<typeof saveOptions>): Promise<string | null> {
   // Only a file name is taken from the page, so it cannot steer the dialog to a folder of its choosing.
   const name = options.defaultPath ? path.basename(options.defaultPath) : '';
   const dialogOptions: Electron.SaveDialogOptions = {

@@ -9,6 +9,7 @@ import { serveDialogs } from './dialogs';
 import { serveApi } from './ipc';
 import { type AppLocations, appLocations, databaseFile } from './locations';
 import { applicationMenu } from './menu';
+import { serveReportExport } from './report-export';
 import { guardAllWebContents, lockDownSession, registerAppScheme, serveRenderer } from './security';
 
 /*
@@ -117,6 +118,7 @@ function ready(): void {
   serveRenderer(session.defaultSession, locations.rendererDir);
   serveApi(engine);
   serveDialogs();
+  serveReportExport(engine);
 
   app.setAboutPanelOptions({ applicationName: 'Uptake', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(applicationMenu({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged, dataDir: userData }));

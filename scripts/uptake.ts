@@ -11,7 +11,8 @@ import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
-import { reportCsv, reportJson } from '../db/signals/report-formats';
+import { writeFileAtomic } from '../db/reports/publish';
+import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import { startWebHost } from './web-host';
 
 /*
@@ -187,30 +188,67 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('formal against real adoption, per initiative and team (METRICS.md)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .option('--out <file>', 'write to this file instead of stdout')
+    .description('formal against real adoption, per initiative and team (METRICS.md), as JSON, CSV, HTML or PDF; or publish it')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html', 'pdf']).default('json'))
+    .option('--out <file>', 'write to this file instead of stdout (required for pdf)')
+    .addOption(
+      new Option(
+        '--publish <dir>',
+        'write uptake-report.html and uptake-report.json into DIR, a shared folder (each file atomically)',
+      ).conflicts(['out', 'format']),
+    )
     .option('--initiative <name>', 'one initiative (name or id)')
     .option('--team <name>', 'one team, with its sub-teams (name or id)')
     .option('--from <month>', 'first month, YYYY-MM')
     .option('--to <month>', 'last month, YYYY-MM')
-    .action(async (opts: { format: 'json' | 'csv'; out?: string; initiative?: string; team?: string; from?: string; to?: string }) => {
-      await withEngine(globals(), false, async (engine) => {
-        const report = await callTyped({ engine, actAs: globals().as ?? null }, 'reports.get', {
-          initiative: opts.initiative ?? null,
-          team: opts.team ?? null,
-          from: opts.from ?? null,
-          to: opts.to ?? null,
+    .action(
+      async (opts: {
+        format: 'json' | 'csv' | 'html' | 'pdf';
+        out?: string;
+        publish?: string;
+        initiative?: string;
+        team?: string;
+        from?: string;
+        to?: string;
+      }) => {
+        const slice = { initiative: opts.initiative ?? null, team: opts.team ?? null, from: opts.from ?? null, to: opts.to ?? null };
+        if (opts.format === 'pdf' && !opts.out) {
+          throw badInput('--format pdf needs --out FILE (a PDF is written to a file, not to the terminal), e.g. --out report.pdf');
+        }
+        // Before the report is computed, so a machine without Chromium hears it at once.
+        const chromium = opts.format === 'pdf' ? await chromiumForPdf() : null;
+        await withEngine(globals(), false, async (engine) => {
+          const host = { engine, actAs: globals().as ?? null };
+          if (opts.publish) {
+            const result = await callTyped(host, 'reports.publish', { ...slice, folder: path.resolve(opts.publish) });
+            print(result);
+            const files = result.files.map((f) => `${f.name} (${f.bytes.toLocaleString('en-US')} bytes)`).join(' and ');
+            process.stderr.write(`Published ${files} to ${result.folder}\n`);
+            return;
+          }
+          const format = opts.format === 'pdf' ? 'html' : opts.format;
+          const exported = await callTyped(host, 'reports.export', { ...slice, format });
+          if (chromium && opts.out) {
+            let pdf: Buffer;
+            try {
+              pdf = await printHtmlToPdf(exported.content, chromium.path);
+            } catch (e) {
+              if (!(e instanceof PrintError)) throw e;
+              process.stderr.write(`uptake: ${e.message}\n`);
+              process.exitCode = 2;
+              return;
+            }
+            const out = path.resolve(opts.out);
+            writeFileAtomic(out, pdf);
+            process.stderr.write(`PDF report written to ${out} (printed with ${chromium.path})\n`);
+          } else if (opts.out) {
+            const out = path.resolve(opts.out);
+            writeFileAtomic(out, exported.content);
+            process.stderr.write(`Report written to ${out}\n`);
+          } else process.stdout.write(exported.content);
         });
-        const text = opts.format === 'csv' ? reportCsv(report) : `${JSON.stringify(reportJson(report), null, 2)}\n`;
-        if (opts.out) {
-          const tmp = `${opts.out}.tmp-${process.pid}`;
-          fs.writeFileSync(tmp, text);
-          fs.renameSync(tmp, opts.out);
-          process.stderr.write(`Report written to ${opts.out}\n`);
-        } else process.stdout.write(text);
-      });
-    });
+      },
+    );
 
   program
     .command('export')

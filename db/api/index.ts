@@ -4,6 +4,7 @@ import type { Handlers, InputOf, OutputOf } from './handlers';
 import { historyHandlers } from './history';
 import { initiativesHandlers } from './initiatives';
 import { membersHandlers } from './members';
+import { reportsHandlers } from './reports';
 import { registerHandlers, signalsHandlers } from './signals';
 import { teamsHandlers } from './teams';
 import { workspaceHandlers } from './workspace';
@@ -16,6 +17,7 @@ export const handlers = {
   ...historyHandlers,
   ...signalsHandlers,
   ...registerHandlers,
+  ...reportsHandlers,
 } satisfies Handlers;
 
 /** Runs one operation the way every host does: validate, check permissions, handle. */

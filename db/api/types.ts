@@ -131,5 +131,21 @@ export interface UptakeBridge {
     openFile(options: { title?: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
     /** A native save dialog; resolves to the chosen path or null. */
     saveFile(options: { title?: string; defaultPath?: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+    /** A native folder picker (e.g. the shared folder to publish reports into); resolves to the folder or null. */
+    openFolder(options: { title?: string }): Promise<string | null>;
+  };
+  reports: {
+    /**
+     * Saves the report of a slice through a native save dialog: main computes it (the page sends
+     * only the format and the filters) and writes the file; a PDF is printed from the HTML report.
+     */
+    save(request: ReportSaveRequest): Promise<ReportSaveResult>;
   };
 }
+
+export const REPORT_SAVE_FORMATS = ['json', 'csv', 'html', 'pdf'] as const;
+export interface ReportSaveRequest {
+  format: (typeof REPORT_SAVE_FORMATS)[number];
+  slice: { initiative?: string | null; team?: string | null; from?: string | null; to?: string | null };
+}
+export type ReportSaveResult = { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };

@@ -90,7 +90,7 @@ test.describe('Uptake in Electron', () => {
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
-      api: ['dialogs', 'host', 'version'],
+      api: ['dialogs', 'host', 'reports', 'version'],
       host: 'electron',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });

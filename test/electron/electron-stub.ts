@@ -26,6 +26,21 @@ export interface FakeDialogResult {
 export interface FakeWindow {
   options: Record<string, unknown>;
   loadedUrl: string | null;
+  /** The page's HTML at the moment it was printed (print windows load a file:// URL). */
+  printedHtml: string | null;
+  printOptions: unknown;
+  /** What the newest partition's request filter said about the page's own URL while it was printed. */
+  verdictWhilePrinting: unknown;
+  destroyed: boolean;
+}
+
+/** A session made with session.fromPartition (the report's print window has its own). */
+export interface FakePartition {
+  name: string;
+  options: unknown;
+  permissionRequest: Listener | null;
+  beforeRequest: Listener | null;
+  listeners: Map<string, Listener[]>;
 }
 
 export interface ElectronStubRecord {
@@ -49,6 +64,7 @@ export interface ElectronStubRecord {
   openExternal: string[];
   dialogCalls: { kind: 'open' | 'save'; options: Record<string, unknown> }[];
   nextDialogResult: FakeDialogResult;
+  partitions: FakePartition[];
 }
 
 export interface ElectronStub {
@@ -84,6 +100,7 @@ export function createElectronStub(appPath: string): ElectronStub {
     openExternal: [],
     dialogCalls: [],
     nextDialogResult: { canceled: true, filePaths: [] },
+    partitions: [],
   };
   let markReady: () => void = () => undefined;
   const readyGate = new Promise<void>((resolve) => {
@@ -145,15 +162,53 @@ export function createElectronStub(appPath: string): ElectronStub {
     },
   };
 
+  const fromPartition = (name: string, options: unknown) => {
+    const partition: FakePartition = { name, options, permissionRequest: null, beforeRequest: null, listeners: new Map() };
+    record.partitions.push(partition);
+    return {
+      setPermissionRequestHandler: (handler: Listener) => {
+        partition.permissionRequest = handler;
+      },
+      setPermissionCheckHandler: () => undefined,
+      on: (event: string, listener: Listener) => push(partition.listeners, event, listener),
+      webRequest: {
+        onBeforeRequest: (listener: Listener) => {
+          partition.beforeRequest = listener;
+        },
+      },
+    };
+  };
+
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => record.windows;
     static fromWebContents = () => null;
     readonly fake: FakeWindow;
-    readonly webContents = new EventEmitter();
+    readonly webContents: EventEmitter & { printToPDF: (options: unknown) => Promise<Buffer> };
     constructor(options: Record<string, unknown>) {
       super();
-      this.fake = { options, loadedUrl: null };
-      record.windows.push(this.fake);
+      const fake: FakeWindow = {
+        options,
+        loadedUrl: null,
+        printedHtml: null,
+        printOptions: null,
+        verdictWhilePrinting: null,
+        destroyed: false,
+      };
+      this.fake = fake;
+      record.windows.push(fake);
+      this.webContents = Object.assign(new EventEmitter(), {
+        printToPDF: (printOptions: unknown) => {
+          fake.printOptions = printOptions;
+          fake.printedHtml = fake.loadedUrl?.startsWith('file:') ? fs.readFileSync(new URL(fake.loadedUrl), 'utf8') : null;
+          record.partitions[record.partitions.length - 1]?.beforeRequest?.({ url: fake.loadedUrl }, (verdict: unknown) => {
+            fake.verdictWhilePrinting = verdict;
+          });
+          return Promise.resolve(Buffer.from('%PDF-1.7\n% a stand-in for the printed report\n'));
+        },
+      });
+    }
+    destroy() {
+      this.fake.destroyed = true;
     }
     loadURL(url: string) {
       this.fake.loadedUrl = url;
@@ -182,7 +237,7 @@ export function createElectronStub(appPath: string): ElectronStub {
   const exports: Record<string, unknown> = {
     app,
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => record.schemes.push(...schemes) },
-    session: { defaultSession: session },
+    session: { defaultSession: session, fromPartition },
     shell: {
       openExternal: (url: string) => {
         record.openExternal.push(url);

@@ -229,6 +229,72 @@ test.describe('main bundle, against a stub of Electron', () => {
     expect(roles).toContain('toggleDevTools');
     expect(menu.some((item) => isRecord(item) && item.role === 'editMenu')).toBe(true);
   });
+
+  test('reports are saved through a native dialog: the page sends a format and filters, main writes the file', async () => {
+    const save = stub.record.ipcHandlers.get('uptake:report:save');
+    if (!save) throw new Error('uptake:report:save is not registered');
+    const event = (senderFrame: FakeFrame | null) => ({ senderFrame, sender: {} });
+    const folder = path.join(appFolder, 'exports');
+    fs.mkdirSync(folder);
+    await expect(Promise.resolve(save(event({ url: 'https://evil.example/', parent: null }), { format: 'json' }))).rejects.toThrow(
+      /only available/,
+    );
+
+    // JSON: the report of METRICS.md, written where the user chose; the dialog suggests the export's name.
+    const json = path.join(folder, 'report.json');
+    stub.record.nextDialogResult = { canceled: false, filePath: json };
+    expect(await save(event(trusted), { format: 'json', slice: {} })).toEqual({ status: 'saved', path: json });
+    expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ workspace: 'Acme Insurance', rows: [] });
+    const dialogOptions = stub.record.dialogCalls[stub.record.dialogCalls.length - 1]?.options;
+    expect(dialogOptions?.defaultPath).toBe(path.join(os.tmpdir(), 'uptake-stub-documents', 'uptake-report-acme-insurance.json'));
+    expect(dialogOptions?.filters).toEqual([{ name: 'JSON', extensions: ['json'] }]);
+
+    // PDF: the HTML report printed by a hidden, script-less window in its own session, then closed.
+    const pdf = path.join(folder, 'report.pdf');
+    stub.record.nextDialogResult = { canceled: false, filePath: pdf };
+    const before = stub.record.windows.length;
+    expect(await save(event(trusted), { format: 'pdf', slice: { from: '2026-01', to: '2026-03' } })).toEqual({
+      status: 'saved',
+      path: pdf,
+    });
+    expect(fs.readFileSync(pdf, 'latin1').startsWith('%PDF-')).toBe(true);
+    const printer = stub.record.windows[before];
+    expect(stub.record.windows).toHaveLength(before + 1);
+    expect(printer?.options).toMatchObject({ show: false });
+    expect(printer?.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(printer?.loadedUrl).toMatch(/^file:\/\/.*report\.html$/);
+    expect(printer?.printedHtml).toContain('Jan 2026 to Mar 2026');
+    expect(printer?.verdictWhilePrinting).toEqual({ cancel: false });
+    expect(printer?.printOptions).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(printer?.destroyed).toBe(true);
+    expect(fs.existsSync(new URL(printer?.loadedUrl ?? 'file:///nowhere'))).toBe(false);
+    // The print session loads that one file and nothing else, and grants nothing.
+    const [partition] = stub.record.partitions;
+    const verdicts: unknown[] = [];
+    for (const url of [printer?.loadedUrl, 'https://example.com/x.png', 'file:///etc/passwd']) {
+      partition?.beforeRequest?.({ url }, (response: unknown) => verdicts.push(response));
+    }
+    expect(verdicts).toEqual([{ cancel: true }, { cancel: true }, { cancel: true }]);
+    const granted: boolean[] = [];
+    partition?.permissionRequest?.(null, 'media', (ok: boolean) => granted.push(ok));
+    expect(granted).toEqual([false]);
+
+    stub.record.nextDialogResult = { canceled: true };
+    expect(await save(event(trusted), { format: 'csv' })).toEqual({ status: 'cancelled' });
+    expect(await save(event(trusted), { format: 'docx' })).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/format must be/),
+    });
+    expect(await save(event(trusted), { format: 'html', slice: { team: 'Nowhere' } })).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/No team named "Nowhere"/),
+    });
+  });
 });
 
 /** Loads a fresh copy of main.cjs (its own folder, so its own module instance) against a fresh stub. */
@@ -314,7 +380,7 @@ test.describe('preload bundle, against a stub of Electron', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api');
-    expect(isRecord(api) && Object.keys(api).sort()).toEqual(['dialogs', 'host', 'version']);
+    expect(isRecord(api) && Object.keys(api).sort()).toEqual(['dialogs', 'host', 'reports', 'version']);
     expect(isRecord(api) && api.host).toBe('electron');
     expect(isRecord(api) && api.version).toBe('1.2.3');
 
@@ -356,5 +422,11 @@ test.describe('preload bundle, against a stub of Electron', () => {
     expect(await openFile({ title: 'Import usage' })).toBe('/data/usage.csv');
     expect(await saveFile({ defaultPath: 'report.html' })).toBeNull();
     expect(invoked).toEqual(['uptake:dialog:open', 'uptake:dialog:save']);
+    const { openFolder } = dialogs;
+    const reports = isRecord(api) && isRecord(api.reports) ? api.reports : {};
+    if (typeof openFolder !== 'function' || typeof reports.save !== 'function') throw new Error('window.api is incomplete');
+    expect(await openFolder({ title: 'Shared folder' })).toBe('/data/usage.csv');
+    await reports.save({ format: 'pdf', slice: {} });
+    expect(invoked).toEqual(['uptake:dialog:open', 'uptake:dialog:save', 'uptake:dialog:open', 'uptake:report:save']);
   });
 });

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../scripts/find-chromium';
+import { tempDir } from './helpers';
+
+/* `uptake report` in every format and `--publish`, as a user runs it: a real process on the demo database. */
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const tmp = tempDir('uptake-cli-report-');
+const db = path.join(tmp.dir, 'demo.db');
+
+function uptake(args: string[]) {
+  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, UPTAKE_DB: '' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const withoutTime = (json: string) => ({ ...JSON.parse(json), generatedAt: null });
+
+beforeAll(() => {
+  expect(uptake(['demo']).code).toBe(0);
+});
+afterAll(() => tmp.cleanup());
+
+describe('uptake report', () => {
+  it('--format html: the self-contained report on stdout, or in --out', () => {
+    const html = uptake(['report', '--format', 'html', '--team', 'Claims North']);
+    expect(html.code).toBe(0);
+    expect(html.out.startsWith('<!doctype html>')).toBe(true);
+    expect(html.out).toContain('<dd data-slice="team">Claims North (with its sub-teams)</dd>');
+    expect(html.out).toContain('data-chart="dumbbell"');
+    expect(html.out).not.toMatch(/<script/i);
+
+    const out = path.join(tmp.dir, 'r.html');
+    const file = uptake(['report', '--format', 'html', '--out', out]);
+    expect(file.code).toBe(0);
+    expect(file.out).toBe('');
+    expect(file.err).toContain(`Report written to ${out}`);
+    expect(fs.readFileSync(out, 'utf8')).toContain('<h1>Acme Insurance</h1>');
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('--format pdf: printed by Chromium where there is one, else a clear message and exit 1', async () => {
+    const out = path.join(tmp.dir, 'r.pdf');
+    const noOut = uptake(['report', '--format', 'pdf']);
+    expect(noOut.code).toBe(1);
+    expect(noOut.err).toMatch(/--format pdf needs --out FILE/);
+
+    const chromium = await findChromium();
+    const pdf = uptake(['report', '--format', 'pdf', '--out', out]);
+    if (chromium) {
+      expect(pdf.err).toContain(`PDF report written to ${out}`);
+      expect(pdf.code).toBe(0);
+      const bytes = fs.readFileSync(out);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.length).toBeGreaterThan(20_000);
+    } else {
+      expect(pdf.code).toBe(1);
+      expect(pdf.err).toMatch(/A PDF report is printed with Chromium or Google Chrome, and none was found/);
+      expect(pdf.err).toMatch(/apt-get install -y chromium/);
+      expect(pdf.err).toMatch(/uptake report --format html --out report\.html/);
+      expect(fs.existsSync(out)).toBe(false);
+    }
+  }, 120_000);
+
+  it('--publish DIR: both files, the JSON equal to `report --format json`, and what it wrote', () => {
+    const share = path.join(tmp.dir, 'share');
+    fs.mkdirSync(share);
+    const published = uptake(['--as', 'Priya Shah', 'report', '--publish', share]);
+    expect(published.code).toBe(0);
+    const result = JSON.parse(published.out) as { folder: string; files: { name: string; path: string; bytes: number }[] };
+    expect(result.folder).toBe(share);
+    expect(result.files.map((f) => f.name)).toEqual(['uptake-report.html', 'uptake-report.json']);
+    expect(published.err).toMatch(
+      new RegExp(`^Published uptake-report\\.html \\([\\d,]+ bytes\\) and uptake-report\\.json \\([\\d,]+ bytes\\) to ${share}\\n$`),
+    );
+    expect(fs.readdirSync(share).sort()).toEqual(['uptake-report.html', 'uptake-report.json']);
+    const json = uptake(['report', '--format', 'json']);
+    expect(withoutTime(fs.readFileSync(path.join(share, 'uptake-report.json'), 'utf8'))).toEqual(withoutTime(json.out));
+    expect(fs.readFileSync(path.join(share, 'uptake-report.html'), 'utf8')).toContain('<h1>Acme Insurance</h1>');
+  });
+
+  it('--publish to a missing folder: says which and what to do, exit 1, nothing written', () => {
+    const missing = path.join(tmp.dir, 'no-share', 'reports');
+    const r = uptake(['report', '--publish', missing]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`The folder ${missing} does not exist. Check the path (is the network share connected?), or create the folder`);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+    const both = uptake(['report', '--publish', tmp.dir, '--out', path.join(tmp.dir, 'x.html')]);
+    expect(both.code).toBe(1);
+    expect(both.err).toMatch(/--publish <dir>' cannot be used with option '--out <file>'/);
+    const format = uptake(['report', '--format', 'xml']);
+    expect(format.code).toBe(1);
+    expect(format.err).toMatch(/Allowed choices are json, csv, html, pdf/);
+  });
+});

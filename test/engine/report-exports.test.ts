@@ -1,0 +1,334 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, callTyped } from '../../db/api';
+import type { HostContext } from '../../db/api/context';
+import type { Report } from '../../db/api/signal-types';
+import { UserError } from '../../db/errors';
+import { reportFileName } from '../../db/reports/export';
+import { esc, reportHtml } from '../../db/reports/html';
+import { PUBLISHED, writeFilesAtomic } from '../../db/reports/publish';
+import { pct, points } from '../../db/reports/shared/formulas';
+import { tempDir, tempEngine } from '../helpers';
+
+/*
+ * The report exports on real SQLite workspaces: the demo (every section filled) and a small
+ * workspace whose names try to break out of the HTML. The HTML must stand alone (no script, no
+ * URL), show every figure rounded, and escape every name; publishing must write both files whole.
+ */
+
+let demo: ReturnType<typeof tempEngine>;
+let host: HostContext;
+let report: Report;
+let html: string;
+const tmp = tempDir('uptake-exports-');
+
+beforeAll(async () => {
+  demo = tempEngine();
+  host = { engine: demo.engine };
+  await callTyped(host, 'workspace.demo', { seed: 1 });
+  report = await callTyped(host, 'reports.get', {});
+  html = (await callTyped(host, 'reports.export', { format: 'html' })).content;
+});
+afterAll(() => {
+  demo.cleanup();
+  tmp.cleanup();
+});
+
+/** Text between two markers of the HTML (a section, a tile). */
+function between(text: string, start: string, end: string): string {
+  const i = text.indexOf(start);
+  if (i < 0) throw new Error(`${start} is not in the HTML`);
+  const j = text.indexOf(end, i + start.length);
+  return text.slice(i, j < 0 ? undefined : j);
+}
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+describe('the HTML report', () => {
+  it('is one self-contained document: no script, no external URL, a CSP that forbids both', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toMatch(/<\/html>\n$/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\bon[a-z]+\s*=/i); // no event-handler attributes
+    expect(html).not.toMatch(/\b(src|href|xlink:href|action)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    expect(html).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('has the title, the slice and when it was generated', () => {
+    expect(html).toContain('<h1>Acme Insurance</h1>');
+    expect(html).toContain('<dd data-slice="initiative">All initiatives</dd>');
+    expect(html).toContain('<dd data-slice="team">All teams</dd>');
+    expect(html).toContain(`<dd data-slice="period">May 2026 to Oct 2026</dd>`);
+    expect(html).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC<\/time>/);
+  });
+
+  it('shows every figure rounded for display: tiles, ranking, trend', () => {
+    const o = report.overall;
+    const tile = (figure: string) => between(html, `data-figure="${figure}"`, '</div></div>');
+    expect(tile('formal')).toContain(`>${pct(o.formal)}<`);
+    expect(tile('real')).toContain(`>${pct(o.real)}<`);
+    expect(tile('gap')).toContain(`>${points(o.gap)}<`);
+    expect(tile('overrideRate')).toContain(`>${pct(o.overrideRate)}<`);
+    expect(tile('decisions')).toContain(`>${int(o.decisions)}<`);
+    expect(tile('habitualOverriders')).toContain(`>${o.habitualOverriders}<`);
+    expect(pct(o.formal)).toMatch(/^\d{1,3}%$/);
+    // Every row of the ranking, with its rounded figures, largest gap first.
+    const ranking = between(html, '<table class="ranking"', '</table>');
+    const rows = [...ranking.matchAll(/<tr data-row="([^"]+)">(.*?)<\/tr>/g)];
+    expect(rows).toHaveLength(report.rows.length);
+    const byGap = [...report.rows].sort((a, b) => (b.gap ?? -1) - (a.gap ?? -1));
+    rows.forEach(([, , cells], i) => {
+      const r = byGap[i];
+      if (!r) throw new Error('more rows than the report');
+      expect(cells).toContain(`>${esc(r.team ?? '')}<`);
+      expect(cells).toContain(`data-figure="formal">${pct(r.formal)}<`);
+      expect(cells).toContain(`data-figure="real">${pct(r.real)}<`);
+      expect(cells).toContain(`data-figure="gap">${points(r.gap)}<`);
+      expect(cells).toContain(`data-figure="overrideRate">${pct(r.overrideRate)}<`);
+      expect(cells).toContain(`>${int(r.decisions)}<`);
+    });
+    // The monthly figures under the trend chart.
+    const series = between(html, '<table class="series"', '</table>');
+    for (const p of o.series) {
+      expect(series).toContain(`>${pct(p.formal)}<`);
+      expect(series).toContain(`>${points(p.gap)}<`);
+    }
+    // Nothing unrounded leaks out (the JSON export carries those): no number with 3+ decimals.
+    const text = html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/datetime="[^"]*"/, '');
+    expect(text).not.toMatch(/\d\.\d{3,}/);
+  });
+
+  it('draws the charts as inline SVG: a dumbbell per row and the monthly trend with a legend and labelled axes', () => {
+    const dumbbell = between(html, '<svg class="chart"', '</svg>');
+    expect(dumbbell).toContain('data-chart="dumbbell"');
+    expect(dumbbell).toContain('Adoption, 0–100%');
+    for (const r of report.rows) {
+      expect(dumbbell).toContain(`>${esc(r.team ?? '')}<`);
+      expect(dumbbell).toContain(`>${pct(r.formal)}<`);
+      expect(dumbbell).toContain(`>${pct(r.real)}<`);
+    }
+    expect(dumbbell.match(/<circle /g)).toHaveLength(report.rows.length * 2);
+    const trend = between(html, 'data-chart="trend"', '</svg>');
+    expect(trend).toContain('Share, 0–100%');
+    expect(trend).toContain('>Month<');
+    expect(trend.match(/<polyline /g)?.length).toBe(3);
+    expect(between(html, '<section id="trend"', '</section>')).toMatch(/Formal adoption[\s\S]*Real adoption[\s\S]*Override rate/);
+  });
+
+  it('lists every alert with its explanation', () => {
+    const alerts = between(html, '<section id="alerts"', '</section>');
+    for (const r of report.rows) {
+      for (const a of r.alerts) {
+        expect(alerts).toContain(`data-code="${a.code}"`);
+        expect(alerts).toContain(esc(a.message));
+      }
+    }
+    expect(alerts).toContain('Reviews of the overrides tell the two stories apart');
+  });
+
+  it('shows each formula with the counts behind it', () => {
+    const how = between(html, '<section id="how"', '</section>');
+    const c = report.overall.counts;
+    expect(how).toContain('activation = Σ active_users / Σ licensed_users');
+    expect(how).toContain(`activation = ${int(c.activeUsers)} / ${int(c.licensedUsers)} = ${pct(report.overall.components.activation, 1)}`);
+    expect(how).toContain(
+      `overrideRate = ${int(c.overridden)} / (${int(c.accepted)} + ${int(c.edited)} + ${int(c.overridden)}) = ${pct(report.overall.overrideRate, 1)}`,
+    );
+    expect(how).toContain('gap = formal − real');
+    expect(how).toContain(`reliance ${report.weights.reliance} · trust ${report.weights.trust} · shadow-free ${report.weights.shadowFree}`);
+    // The counts behind every row and the whole slice.
+    for (const r of [...report.rows, report.overall]) expect(how).toContain(`>${int(r.counts.licensedUsers)}<`);
+    expect(how).toContain('>Whole slice<');
+  });
+
+  it('prints on A4 with page numbers and breaks before the trend', () => {
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toContain('counter(page)');
+    expect(html).toContain('<section id="trend" class="page-break">');
+    expect(html).toMatch(/\.page-break \{ break-before: page;/);
+  });
+
+  it('says "no data" for an empty slice instead of drawing charts', async () => {
+    const empty = await callTyped(host, 'reports.export', { format: 'html', from: '2020-01', to: '2020-02' });
+    expect(empty.content).toContain('No data for this slice');
+    expect(empty.content).not.toContain('data-chart="dumbbell"');
+    expect(empty.content).toContain('<dd data-slice="period">Jan 2020 to Feb 2020</dd>');
+    expect(empty.content).toContain('No alerts for this slice.');
+    expect(empty.fileName).toBe('uptake-report-acme-insurance-2020-01-to-2020-02.html');
+  });
+});
+
+describe('names that look like markup', () => {
+  const evilTeam = '<script>alert(1)</script> & "Co"';
+  const evilInitiative = `Fish & 'Chips' <img src=x onerror=alert(2)>`;
+  const evilWorkspace = 'Acme </style><script>alert(3)</script> "Ltd" \\ end';
+  let evilHtml = '';
+
+  beforeAll(async () => {
+    const t = tempEngine();
+    const h: HostContext = { engine: t.engine };
+    try {
+      await callTyped(h, 'workspace.init', { workspace: evilWorkspace, me: 'Dana Lee' });
+      const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+      const usage = path.join(t.dir, 'usage.csv');
+      fs.writeFileSync(
+        usage,
+        `month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,${quote(evilTeam)},${quote(evilInitiative)},10,8,100,90\n`,
+      );
+      await callTyped(h, 'imports.run', { kind: 'usage', path: usage, createMissing: true });
+      evilHtml = (await callTyped(h, 'reports.export', { format: 'html' })).content;
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('are escaped everywhere: text, attributes, SVG and the print footer', () => {
+    expect(evilHtml).not.toMatch(/<script/i);
+    expect(evilHtml).not.toMatch(/<img/i);
+    expect(evilHtml.match(/<\/style>/g)).toHaveLength(1);
+    expect(evilHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+    expect(evilHtml).toContain('Fish &amp; &#39;Chips&#39; &lt;img src=x onerror=alert(2)&gt;');
+    expect(evilHtml).toContain('<h1>Acme &lt;/style&gt;&lt;script&gt;alert(3)&lt;/script&gt; &quot;Ltd&quot; \\ end</h1>');
+    // Inside the SVG too (its <title> and labels), and in attribute values.
+    expect(between(evilHtml, 'data-chart="dumbbell"', '</svg>')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(evilHtml).toMatch(/data-row="Fish &amp; &#39;Chips&#39; &lt;img src=x onerror=alert\(2\)&gt; · &lt;script&gt;/);
+    // The @page footer is a CSS string: quotes, backslashes and angle brackets are CSS escapes.
+    const footer = between(evilHtml, '@bottom-left { content: ', ';');
+    expect(footer).toContain('\\3C /style\\3E ');
+    expect(footer).toContain('\\22 Ltd\\22 ');
+    expect(footer).toContain('\\5C  end');
+    expect(footer).not.toMatch(/[<>]/);
+  });
+
+  it('give a file name of letters, digits and dashes', () => {
+    const fake = { workspace: evilWorkspace, slice: { initiative: evilInitiative, team: evilTeam, from: '2026-01', to: '2026-01' } };
+    expect(reportFileName(fake as Report, 'pdf')).toBe(
+      'uptake-report-acme-style-script-alert-3-script-ltd-end-fish-chips-img-src-x-onerror-alert-2-script-alert-1-script-co-2026-01.pdf',
+    );
+  });
+});
+
+describe('publishing to a shared folder', () => {
+  it('writes uptake-report.html and uptake-report.json, the JSON equal to `report --format json`, and remembers the folder', async () => {
+    const folder = path.join(tmp.dir, 'share');
+    fs.mkdirSync(folder);
+    expect(await callTyped(host, 'reports.publishTarget', {})).toEqual({ folder: null });
+    await expect(call(host, 'reports.publish', {})).rejects.toThrow(/no shared folder chosen yet/);
+
+    const result = await callTyped(host, 'reports.publish', { folder });
+    expect(result.folder).toBe(folder);
+    expect(result.files.map((f) => f.name)).toEqual([PUBLISHED.html, PUBLISHED.json]);
+    expect(fs.readdirSync(folder).sort()).toEqual([PUBLISHED.html, PUBLISHED.json]);
+    for (const f of result.files) expect(fs.statSync(f.path).size).toBe(f.bytes);
+
+    const published = JSON.parse(fs.readFileSync(path.join(folder, PUBLISHED.json), 'utf8'));
+    const exported = JSON.parse((await callTyped(host, 'reports.export', { format: 'json' })).content);
+    expect(published.generatedAt).toBe(result.generatedAt);
+    expect({ ...published, generatedAt: null }).toEqual({ ...exported, generatedAt: null });
+    // One report behind both files.
+    expect(fs.readFileSync(path.join(folder, PUBLISHED.html), 'utf8')).toContain(`<time datetime="${result.generatedAt}">`);
+
+    expect(await callTyped(host, 'reports.publishTarget', {})).toEqual({ folder });
+    fs.writeFileSync(path.join(folder, PUBLISHED.html), 'old');
+    const again = await callTyped(host, 'reports.publish', { team: 'Claims North' });
+    expect(again.folder).toBe(folder);
+    expect(fs.readFileSync(path.join(folder, PUBLISHED.html), 'utf8')).toContain(
+      '<dd data-slice="team">Claims North (with its sub-teams)</dd>',
+    );
+  });
+
+  it('says which folder is wrong and what to do, writes nothing and keeps the remembered folder', async () => {
+    const remembered = (await callTyped(host, 'reports.publishTarget', {})).folder;
+    const missing = path.join(tmp.dir, 'not-mounted', 'uptake');
+    const file = path.join(tmp.dir, 'a-file.txt');
+    fs.writeFileSync(file, 'x');
+    const cases: [string, RegExp][] = [
+      [
+        missing,
+        new RegExp(`The folder ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not exist\\. Check the path.*create the folder`),
+      ],
+      [file, /a-file\.txt is a file, not a folder/],
+      ['relative/share', /"relative\/share" is a relative path\. Give the full path/],
+    ];
+    for (const [folder, message] of cases) {
+      const error = await call(host, 'reports.publish', { folder }).catch((e: unknown) => e);
+      expect(error, folder).toBeInstanceOf(UserError);
+      expect((error as UserError).code).toBe('BAD_INPUT');
+      expect((error as Error).message).toMatch(message);
+    }
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+    expect((await callTyped(host, 'reports.publishTarget', {})).folder).toBe(remembered);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write in (skipped as root, who may write anywhere)', async () => {
+    const locked = path.join(tmp.dir, 'locked');
+    fs.mkdirSync(locked, { mode: 0o555 });
+    await expect(call(host, 'reports.publish', { folder: locked })).rejects.toThrow(
+      /may not write .* \(permission denied\)\. Choose a folder/,
+    );
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
+
+  it('writes each file to a temp file in the same folder, fsyncs it, then renames it into place', async () => {
+    const folder = path.join(tmp.dir, 'atomic');
+    fs.mkdirSync(folder);
+    const renames = vi.spyOn(fs, 'renameSync');
+    const fsyncs = vi.spyOn(fs, 'fsyncSync');
+    try {
+      await callTyped(host, 'reports.publish', { folder });
+      const moved = renames.mock.calls.map(([from, to]): [string, string] => [String(from), String(to)]);
+      expect(moved.map(([, to]) => path.basename(to))).toEqual([PUBLISHED.html, PUBLISHED.json]);
+      for (const [from, to] of moved) {
+        expect(path.dirname(from)).toBe(folder);
+        expect(path.basename(from)).toMatch(new RegExp(`^\\.${path.basename(to).replace('.', '\\.')}\\.\\d+-[0-9a-f]{8}\\.tmp$`));
+      }
+      expect(fsyncs.mock.calls.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      renames.mockRestore();
+      fsyncs.mockRestore();
+    }
+    expect(fs.readdirSync(folder).sort()).toEqual([PUBLISHED.html, PUBLISHED.json]);
+  });
+
+  it('never leaves a half file: when any file cannot be written, the old ones stay and no temp file is left', () => {
+    const folder = path.join(tmp.dir, 'half');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'a.html'), 'old html');
+    expect(() =>
+      writeFilesAtomic([
+        { path: path.join(folder, 'a.html'), data: 'new html' },
+        { path: path.join(folder, 'gone', 'b.json'), data: '{}' },
+      ]),
+    ).toThrow(/does not exist/);
+    expect(fs.readdirSync(folder)).toEqual(['a.html']);
+    expect(fs.readFileSync(path.join(folder, 'a.html'), 'utf8')).toBe('old html');
+  });
+
+  it('sponsors may export and publish', async () => {
+    const folder = path.join(tmp.dir, 'sponsor');
+    fs.mkdirSync(folder);
+    const sponsor: HostContext = { engine: demo.engine, actAs: 'Priya Shah' };
+    expect((await callTyped(sponsor, 'reports.export', { format: 'csv' })).content).toMatch(/^initiative,team,formal/);
+    expect((await callTyped(sponsor, 'reports.publish', { folder })).files).toHaveLength(2);
+  });
+});
+
+describe('reportHtml directly', () => {
+  it('shows "no data" for a figure without inputs, never 0', () => {
+    const r = structuredClone(report);
+    r.overall.components.trust = null;
+    r.overall.real = null;
+    r.overall.gap = null;
+    const page = reportHtml(r);
+    expect(between(page, 'data-figure="real"', '</div></div>')).toContain('>No data<');
+    expect(between(page, 'data-figure="gap"', '</div></div>')).toContain('>No data<');
+  });
+});
