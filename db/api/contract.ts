@@ -1,6 +1,16 @@
 import { oc, type } from '@orpc/contract';
 import { z } from 'zod';
-import type { ImportBatch, ImportSummary, MetricSettings, Report, ReviewItem, ShadowProcess } from './signal-types';
+import { REPORT_FORMATS, type ReportExport, type ReportPublishResult, type ReportPublishTarget } from './report-types';
+import type {
+  ImportBatch,
+  ImportProgress,
+  ImportSummary,
+  MetricSettings,
+  Report,
+  ReviewItem,
+  ShadowProcess,
+  SourceRows,
+} from './signal-types';
 import {
   type CheckResult,
   type ExportData,
@@ -127,7 +137,7 @@ const ListInput = z
   .strictObject({ includeDeleted: z.boolean().optional().default(false) })
   .optional()
   .default({ includeDeleted: false });
-export const HistoryTables = ['workspace', 'members', 'teams', 'initiatives'] as const;
+export const HistoryTables = ['workspace', 'members', 'teams', 'initiatives', 'shadow_processes'] as const;
 const HistoryInput = z.strictObject({
   table: z.enum(HistoryTables, { error: `table must be one of ${HistoryTables.join(', ')}` }),
   id,
@@ -147,6 +157,8 @@ export const ImportUploadInput = z.strictObject({
   file: z.file({ error: 'file must be a CSV file' }),
   dryRun: z.boolean().optional().default(false),
   createMissing: z.boolean().optional().default(false),
+  /** Chosen by the client so it can poll `imports.progress` while the import runs. */
+  progressId: z.string().min(8).max(64).optional(),
 });
 export const SHADOW_KINDS = ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] as const;
 const shadowFields = {
@@ -195,20 +207,74 @@ export const ReportInput = z
   })
   .optional()
   .default({});
-const unit = z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1');
-export const MetricSettingsInput = z.strictObject({
-  weights: z.strictObject({ reliance: unit, trust: unit, shadowFree: unit }),
-  thresholds: z.strictObject({
-    highOverrideRate: unit,
-    lowOverrideRate: unit,
-    minDecisions: z.number().int().min(1),
-    adoptionGap: unit,
-    shadowShare: unit,
-    habitualMinDecisions: z.number().int().min(1),
-    habitualOverrideRate: unit,
-    championCoverage: unit,
-  }),
+const reportSlice = {
+  initiative: z.string().nullable().optional(),
+  team: z.string().nullable().optional(),
+  from: month.nullable().optional(),
+  to: month.nullable().optional(),
+};
+export const ReportExportInput = z.strictObject({
+  format: z.enum(REPORT_FORMATS, { error: `format must be one of ${REPORT_FORMATS.join(', ')} (a PDF is printed from the html)` }),
+  ...reportSlice,
 });
+export const ReportPublishInput = z
+  .strictObject({
+    /** The shared folder (a full path); default: the one this device published to last. */
+    folder: z.string().trim().min(1, 'folder cannot be empty').max(4096, 'folder is longer than 4096 characters').optional(),
+    ...reportSlice,
+  })
+  .optional()
+  .default({});
+export const SourceRowsInput = z.strictObject({
+  initiative: z.string().nullable().optional(),
+  team: z.string().nullable().optional(),
+  from: month.nullable().optional(),
+  to: month.nullable().optional(),
+  source: z.enum(['usage', 'pulse', 'decisions', 'shadow'], { error: 'source must be one of usage, pulse, decisions, shadow' }),
+  action: z
+    .enum(['accepted', 'edited', 'overridden', 'ignored'], { error: 'action must be one of accepted, edited, overridden, ignored' })
+    .nullable()
+    .optional(),
+  offset: z.number().int().min(0).optional().default(0),
+  limit: z.number().int().min(1).max(500).optional().default(50),
+});
+const unit = z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1');
+// Weights are renormalised over the components a slice has (METRICS.md), so they need not sum
+// to 1; but with all three at 0 real adoption could never be computed.
+export const MetricSettingsInput = z.strictObject({
+  weights: z
+    .strictObject({ reliance: unit, trust: unit, shadowFree: unit })
+    .refine((w) => w.reliance + w.trust + w.shadowFree > 0, { message: 'at least one weight must be above 0', path: ['reliance'] }),
+  thresholds: z
+    .strictObject({
+      highOverrideRate: unit,
+      lowOverrideRate: unit,
+      minDecisions: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+      adoptionGap: unit,
+      shadowShare: unit,
+      habitualMinDecisions: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+      habitualOverrideRate: unit,
+      championCoverage: unit,
+    })
+    .refine((t) => t.lowOverrideRate < t.highOverrideRate, {
+      message: 'the low override rate must be below the high override rate',
+      path: ['lowOverrideRate'],
+    }),
+});
+/** The defaults of METRICS.md, used until a change manager changes them. */
+export const DEFAULT_METRIC_SETTINGS: z.infer<typeof MetricSettingsInput> = {
+  weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
+  thresholds: {
+    highOverrideRate: 0.5,
+    lowOverrideRate: 0.05,
+    minDecisions: 30,
+    adoptionGap: 0.25,
+    shadowShare: 0.2,
+    habitualMinDecisions: 20,
+    habitualOverrideRate: 0.8,
+    championCoverage: 0.05,
+  },
+};
 
 export const contract = {
   workspace: {
@@ -278,6 +344,9 @@ export const contract = {
       .input(ImportUploadInput)
       .output(type<ImportSummary>()),
     list: query('Imported files (batches), newest first').input(noInput).output(type<ImportBatch[]>()),
+    progress: query('How far a running upload import has got')
+      .input(z.strictObject({ progressId: z.string() }))
+      .output(type<ImportProgress>()),
   },
   shadow: {
     list: query('The shadow-process register').input(ListInput).output(type<ShadowProcess[]>()),
@@ -308,6 +377,16 @@ export const contract = {
   },
   reports: {
     get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it').input(ReportInput).output(type<Report>()),
+    export: query('The report of a slice as JSON (METRICS.md), CSV or a self-contained HTML file')
+      .input(ReportExportInput)
+      .output(type<ReportExport>()),
+    publish: mutation('Write uptake-report.html and uptake-report.json into the shared folder (remembered on this device)', ['reports'])
+      .input(ReportPublishInput)
+      .output(type<ReportPublishResult>()),
+    publishTarget: query('The shared folder this device publishes reports to').input(noInput).output(type<ReportPublishTarget>()),
+    rows: query('The stored rows that fed a slice’s figures (drill-down), a page at a time')
+      .input(SourceRowsInput)
+      .output(type<SourceRows>()),
   },
   metrics: {
     settings: query('Weights and alert thresholds of the workspace').input(noInput).output(type<MetricSettings>()),

@@ -40,6 +40,7 @@ export const permissions = {
   'imports.run': changeManagers,
   'imports.list': everyone,
   'imports.upload': changeManagers,
+  'imports.progress': changeManagers,
   'shadow.list': everyone,
   'shadow.create': championsAndManagers,
   'shadow.update': championsAndManagers,
@@ -47,6 +48,10 @@ export const permissions = {
   'reviews.queue': championsAndManagers,
   'reviews.create': championsAndManagers,
   'reports.get': everyone,
+  'reports.export': everyone,
+  'reports.publish': everyone,
+  'reports.publishTarget': everyone,
+  'reports.rows': everyone,
   'metrics.settings': everyone,
   'metrics.configure': changeManagers,
 } as const satisfies Record<OperationName, Access>;

@@ -138,3 +138,24 @@ export interface ReviewItem {
   timestamp: string;
   reason: string | null;
 }
+
+/** Where a figure's inputs come from, for the report's drill-down. */
+export type SourceKind = 'usage' | 'pulse' | 'decisions' | 'shadow';
+
+/** A page of the stored rows that fed a slice's figures, as a plain table. */
+export interface SourceRows {
+  source: SourceKind;
+  /** Rows in the slice (all pages). */
+  total: number;
+  offset: number;
+  columns: { key: string; label: string; numeric: boolean }[];
+  rows: (string | number | null)[][];
+}
+
+/** How far an import in progress has got (polled by the app while it runs). */
+export interface ImportProgress {
+  phase: 'reading' | 'done' | 'failed' | 'unknown';
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}

@@ -9,11 +9,20 @@ import { importFile } from '../signals/import';
 import { keyValues } from '../signals/keys';
 import { computeReport } from '../signals/metrics';
 import { metricSettings, saveMetricSettings } from '../signals/settings';
+import { sourceRows } from '../signals/sources';
 import { newId, write } from '../write';
 import type { Handlers } from './handlers';
 import { listInitiatives } from './initiatives';
 import { listMembers } from './members';
-import type { ImportBatch, ReviewItem, ShadowProcess } from './signal-types';
+import type { ImportBatch, ImportProgress, ReviewItem, ShadowProcess } from './signal-types';
+
+/**
+ * Uploads in progress in this process, by the id the client chose, so the app can show a real
+ * progress bar while the import runs. Finished entries are kept briefly for the last poll.
+ */
+const progress = new Map<string, ImportProgress>();
+const PROGRESS_KEEP_MS = 60_000;
+
 import { listTeams } from './teams';
 
 export const signalsHandlers = {
@@ -45,6 +54,8 @@ export const signalsHandlers = {
       });
   },
   'reports.get': (ctx, input) => computeReport(ctx.engine, input),
+  'reports.rows': (ctx, input) => sourceRows(ctx.engine, input),
+  'imports.progress': (_ctx, input) => progress.get(input.progressId) ?? { phase: 'unknown', rows: 0, bytes: 0, totalBytes: 0 },
   'metrics.settings': (ctx) => metricSettings(ctx.engine),
   'metrics.configure': (ctx, input) => saveMetricSettings(ctx.engine, ctx.actor?.id ?? null, input),
 } satisfies Partial<Handlers>;
@@ -99,15 +110,28 @@ export const registerHandlers = {
   'imports.upload': async (ctx, input) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
     const file = path.join(dir, 'upload.csv');
+    const state: ImportProgress = { phase: 'reading', rows: 0, bytes: 0, totalBytes: input.file.size };
+    if (input.progressId) progress.set(input.progressId, state);
     try {
       fs.writeFileSync(file, Buffer.from(await input.file.arrayBuffer()));
-      return await importFile(ctx.engine, ctx.actor?.id ?? null, input.kind, file, {
+      const summary = await importFile(ctx.engine, ctx.actor?.id ?? null, input.kind, file, {
         dryRun: input.dryRun,
         createMissing: input.createMissing,
         displayName: input.file.name || `${input.kind}.csv`,
+        onProgress: (p) => {
+          state.rows = p.rows;
+        },
       });
+      state.phase = 'done';
+      state.bytes = state.totalBytes;
+      return summary;
+    } catch (e) {
+      state.phase = 'failed';
+      throw e;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      const id = input.progressId;
+      if (id) setTimeout(() => progress.delete(id), PROGRESS_KEEP_MS).unref();
     }
   },
   'shadow.list': (ctx, input) => listShadow(ctx.engine, input.includeDeleted),

@@ -1,6 +1,7 @@
 import { listInitiatives } from '../api/initiatives';
 import type { Alert, Components, Counts, Report, ReportRow } from '../api/signal-types';
 import { listTeams } from '../api/teams';
+import type { Initiative, Team } from '../api/types';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { intToMonth, keyValues, monthToInt } from './keys';
@@ -166,14 +167,23 @@ interface Cell {
   users: Map<number, [number, number, number]>;
 }
 
-export function computeReport(engine: Engine, slice: Slice = {}): Report {
-  const s = metricSettings(engine);
-  const ws = engine.sqlite.prepare('SELECT name FROM workspace WHERE deleted = 0').get() as { name: string } | undefined;
+export interface ResolvedSlice {
+  teams: Team[];
+  initiatives: Initiative[];
+  initiative: Initiative | null;
+  team: Team | null;
+  /** The team and its sub-teams; null for all teams. */
+  teamSet: Set<string> | null;
+  /** First and last month as YYYYMM integers (0 and 999912 when open). */
+  lo: number;
+  hi: number;
+  inSlice: (teamId: string, initiativeId: string) => boolean;
+}
+
+/** Names or ids to records, months checked: the one reading of a slice for the report and its drill-down. */
+export function resolveSlice(engine: Engine, slice: Slice = {}): ResolvedSlice {
   const teams = listTeams(engine);
   const initiatives = listInitiatives(engine);
-  const teamById = new Map(teams.map((t) => [t.id, t]));
-  const initiativeById = new Map(initiatives.map((i) => [i.id, i]));
-
   const find = <T extends { id: string; name: string }>(list: T[], wanted: string, what: string): T => {
     const w = wanted.trim().toLocaleLowerCase();
     const hits = list.filter((x) => x.id === wanted || x.name.toLocaleLowerCase() === w);
@@ -198,10 +208,42 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
           .map((t) => t.id),
       )
     : null;
-  const inSlice = (teamId: string, initiativeId: string) =>
-    (!teamSet || teamSet.has(teamId)) && (!initiative || initiative.id === initiativeId);
-  const lo = slice.from ? monthToInt(slice.from) : 0;
-  const hi = slice.to ? monthToInt(slice.to) : 999_912;
+  return {
+    teams,
+    initiatives,
+    initiative,
+    team,
+    teamSet,
+    lo: slice.from ? monthToInt(slice.from) : 0,
+    hi: slice.to ? monthToInt(slice.to) : 999_912,
+    inSlice: (teamId, initiativeId) => (!teamSet || teamSet.has(teamId)) && (!initiative || initiative.id === initiativeId),
+  };
+}
+
+/**
+ * The decisions of a slice in SQL over the integer keys (the primary keys of the decision tables
+ * start with initiative, team, so a one-team slice reads only that team's rows). The SQL takes
+ * the first and last month as its two parameters.
+ */
+export function decisionFilter(engine: Engine, r: Pick<ResolvedSlice, 'teamSet' | 'initiative'>) {
+  const teamKeys = keyValues(engine, 'team');
+  const initiativeKeys = keyValues(engine, 'initiative');
+  const teamKeyList = r.teamSet ? [...teamKeys].filter(([, id]) => r.teamSet?.has(id)).map(([k]) => k) : null;
+  const initiativeKeyList = r.initiative ? [...initiativeKeys].filter(([, id]) => id === r.initiative?.id).map(([k]) => k) : null;
+  const where = [
+    `initiative IN (${(initiativeKeyList ?? [...initiativeKeys.keys()]).join(',') || 'NULL'})`,
+    teamKeyList ? `team IN (${teamKeyList.join(',') || 'NULL'})` : 'TRUE',
+    'month BETWEEN ? AND ?',
+  ].join(' AND ');
+  return { teamKeys, initiativeKeys, where };
+}
+
+export function computeReport(engine: Engine, slice: Slice = {}): Report {
+  const s = metricSettings(engine);
+  const ws = engine.sqlite.prepare('SELECT name FROM workspace WHERE deleted = 0').get() as { name: string } | undefined;
+  const { teams, initiatives, initiative, team, teamSet, lo, hi, inSlice } = resolveSlice(engine, slice);
+  const teamById = new Map(teams.map((t) => [t.id, t]));
+  const initiativeById = new Map(initiatives.map((i) => [i.id, i]));
 
   const cells = new Map<string, Cell>();
   const cellOf = (initiativeId: string, teamId: string): Cell => {
@@ -249,18 +291,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
   }
 
   // Decisions: the aggregates kept by imports (integer keys).
-  const teamKeys = keyValues(engine, 'team');
-  const initiativeKeys = keyValues(engine, 'initiative');
-  // With a team or initiative in the slice, filter in SQL on the aggregates' keys (their primary
-  // key starts with initiative, team), so a one-team report reads only that team's rows.
-  const teamKeyList = teamSet ? [...teamKeys].filter(([, id]) => teamSet.has(id)).map(([k]) => k) : null;
-  const initiativeKeyList = initiative ? [...initiativeKeys].filter(([, id]) => id === initiative.id).map(([k]) => k) : null;
-  const allInitiativeKeys = [...initiativeKeys.keys()];
-  const where = [
-    `initiative IN (${(initiativeKeyList ?? allInitiativeKeys).join(',') || 'NULL'})`,
-    teamKeyList ? `team IN (${teamKeyList.join(',') || 'NULL'})` : 'TRUE',
-    'month BETWEEN ? AND ?',
-  ].join(' AND ');
+  const { teamKeys, initiativeKeys, where } = decisionFilter(engine, { teamSet, initiative });
   for (const r of engine.sqlite
     .prepare(`SELECT initiative, team, month, accepted, edited, overridden, ignored FROM decision_counts WHERE ${where}`)
     .raw()

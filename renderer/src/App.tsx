@@ -8,7 +8,9 @@ import { ImportsPage } from './imports/ImportsPage';
 import { InitiativesPage } from './initiatives/InitiativesPage';
 import { MembersPage } from './members/MembersPage';
 import { ReportPage } from './reports/ReportPage';
+import { ReviewsPage } from './reviews/ReviewsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { ShadowPage } from './shadow/ShadowPage';
 import { Shell } from './shell/Shell';
 import { TeamsPage } from './teams/TeamsPage';
 
@@ -23,18 +25,22 @@ export function App() {
 
 function Screens({ info }: { info: WorkspaceInfo }) {
   const canImport = info.allowed.includes('imports.upload');
+  const canReview = info.allowed.includes('reviews.queue');
   return (
     <Router hook={useHashLocation}>
       <Shell info={info}>
         <Switch>
           <Route path="/report" component={ReportPage} />
+          <Route path="/report/team/:id">{(params) => <ReportPage key={params.id} params={params} />}</Route>
           {canImport && <Route path="/imports" component={ImportsPage} />}
           <Route path="/teams" component={TeamsPage} />
           <Route path="/initiatives" component={InitiativesPage} />
           <Route path="/members" component={MembersPage} />
+          <Route path="/shadow" component={ShadowPage} />
+          {canReview && <Route path="/reviews" component={ReviewsPage} />}
           <Route path="/settings" component={SettingsPage} />
           <Route>
-            <Redirect to="/teams" replace />
+            <Redirect to="/report" replace />
           </Route>
         </Switch>
       </Shell>

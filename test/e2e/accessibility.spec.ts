@@ -26,6 +26,7 @@ test.describe('with the demo workspace', () => {
   test.use({ workspace: 'demo' });
 
   test('every screen, drawer and dialog is accessible', async ({ app, page }) => {
+    await app.go('Teams');
     await expectAccessible(page, 'teams');
 
     await app.teams.newButton.click();

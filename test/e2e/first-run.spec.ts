@@ -6,8 +6,10 @@ test('first run: create a workspace, teams and an initiative; they persist and h
   await expect(app.firstRun.root).toContainText('Uptake helps change managers');
   await app.firstRun.create('Acme', 'Dana Lee');
 
-  // The shell: workspace name, the acting member, Teams first.
-  await expect(app.screen('teams')).toBeVisible();
+  // The shell opens on the report, which says what to do first; then Teams.
+  await expect(app.screen('report')).toBeVisible();
+  await expect(app.report.emptyState).toContainText('No adoption data yet');
+  await app.go('Teams');
   await expect(app.workspaceName).toHaveText('Acme');
   await expect(app.sidebar.getByTestId('acting-member')).toHaveText('Dana Lee');
   await expect(app.sidebar.getByTestId('acting-role')).toHaveText('Change manager');
@@ -87,8 +89,11 @@ test('first run: create a workspace, teams and an initiative; they persist and h
 
 test('first run: open the demo workspace', async ({ app }) => {
   await app.firstRun.demoButton.click();
-  await expect(app.screen('teams')).toBeVisible();
+  // The demo opens on the report, with its story: a wide gap in Claims North.
+  await expect(app.screen('report')).toBeVisible();
   await expect(app.workspaceName).toHaveText('Acme Insurance');
+  await expect(app.report.row('Claims triage assistant', 'Claims North')).toBeVisible();
+  await app.go('Teams');
   await expect(app.sidebar.getByTestId('acting-member')).toHaveText('Dana Lee');
   await expect(app.teams.row('Claims North')).toBeVisible();
 });

@@ -3,6 +3,11 @@ import { expect, test } from './fixtures';
 
 test.use({ workspace: 'demo' });
 
+// The app opens on the report; these tests start on Teams.
+test.beforeEach(async ({ app }) => {
+  await app.go('Teams');
+});
+
 /** Press Tab until the focused element matches; fails if it never does. */
 async function tabTo(page: Page, accessibleName: string, max = 40) {
   for (let i = 0; i < max; i++) {

@@ -310,6 +310,18 @@ export class ReportScreen {
   get formula() {
     return this.page.getByTestId('formula-drawer');
   }
+  /** The drill-down's table of stored rows inside the formula drawer. */
+  sourceRows(): Locator {
+    return this.formula.getByTestId('source-row');
+  }
+  /** One team's own report page. */
+  get teamPage() {
+    return this.page.locator('[data-screen="team-report"][data-ready="true"]');
+  }
+  async pickMonth(label: 'From' | 'To', month: string) {
+    await this.root.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: month, exact: true }).click();
+  }
 }
 
 export class ImportsScreen {
@@ -321,7 +333,32 @@ export class ImportsScreen {
     await this.root.getByText(label, { exact: true }).click();
   }
   async chooseFile(name: string, content: string) {
-    await this.root.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+    // A large file takes a while to hand to the browser on a loaded machine.
+    await this.root
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) }, { timeout: 60_000 });
+  }
+  /** Drag a file from the desktop and drop it on the import card. */
+  async dropFile(name: string, content: string) {
+    const dataTransfer = await this.page.evaluateHandle(
+      ([n, c]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([c], n, { type: 'text/csv' }));
+        return dt;
+      },
+      [name, content] as const,
+    );
+    const zone = this.root.getByTestId('import-dropzone');
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await expect(zone).toHaveAttribute('data-over', 'true');
+    await zone.dispatchEvent('drop', { dataTransfer });
+  }
+  get detected() {
+    return this.root.getByTestId('import-detected');
+  }
+  get progress() {
+    return this.root.getByTestId('import-progress');
   }
   get preview() {
     return this.root.getByTestId('import-preview');

@@ -5,6 +5,7 @@ test.use({ workspace: 'demo' });
 test('a sponsor sees read-only lists: no create, edit or delete', async ({ app, page }) => {
   await expect(app.workspaceName).toHaveText('Acme Insurance');
   await expect(app.sidebar.getByTestId('acting-member')).toHaveText('Dana Lee');
+  await app.go('Teams');
   await expect(app.teams.newButton).toBeVisible();
 
   await app.switchProfile('Priya Shah');

@@ -40,10 +40,9 @@ test.use({ viewport: { width: 1280, height: 800 } });
 
 test('import usage and decisions through the UI, then read the report and its formulas', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(app.screen('teams')).toBeVisible();
 
-  // No data yet: the report says what to import and links to Imports.
-  await app.go('Report');
+  // No data yet: the app opens on the report, which says what to import and links to Imports.
+  await expect(app.screen('report')).toBeVisible();
   await expect(app.report.emptyState).toContainText('Import usage, decisions and pulse CSVs');
   await app.report.root.getByRole('button', { name: 'Go to Imports' }).click();
   await expect(app.screen('imports')).toBeVisible();
@@ -60,8 +59,11 @@ test('import usage and decisions through the UI, then read the report and its fo
   await expect(app.imports.summary).toContainText('Claims triage assistant');
   await expect(app.imports.batches()).toHaveCount(1);
 
-  await app.imports.kind('Decisions');
-  await app.imports.chooseFile('decisions.csv', DECISIONS);
+  // Decisions dragged onto the card: the kind is recognised from the columns.
+  await app.imports.dropFile('decisions.csv', DECISIONS);
+  await expect(app.imports.detected).toHaveText('Recognised as a decisions file from its columns.');
+  await expect(app.imports.root.getByRole('radio', { name: 'Decisions' })).toBeChecked();
+  await expect(app.imports.preview.locator('tbody tr')).toHaveCount(9);
   await app.imports.dryRunButton.click();
   await expect(app.imports.summary).toContainText('Dry run of decisions.csv');
   await app.imports.importButton.click();
@@ -91,9 +93,60 @@ test('import usage and decisions through the UI, then read the report and its fo
   await expect(app.report.formula).toContainText('formal = mean of the available ones of {activation, completion}');
   await app.report.formula.getByRole('button', { name: /^Activation/ }).click();
   await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('activation = 35 / 40 = 87.5%');
+  // …and the usage rows that fed it, with the file they came from.
+  await expect(app.report.sourceRows()).toHaveCount(2);
+  await expect(app.report.sourceRows().first()).toContainText('2026-02');
+  await expect(app.report.sourceRows().first()).toContainText('usage.csv');
   await expectAccessible(page, 'formula drawer');
   await page.keyboard.press('Escape');
   await expect(app.report.formula).toBeHidden();
+
+  // The override rate's drill-down lists the overrides themselves, users only as a hash.
+  await app.report.figure(north, 'overrideRate').click();
+  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('overrideRate = 2 / (2 + 1 + 2) = 40.0%');
+  await expect(app.report.sourceRows()).toHaveCount(2);
+  await expect(app.report.sourceRows().first()).toContainText('r4');
+  await expect(app.report.sourceRows().first()).toContainText('model_wrong');
+  await expect(app.report.sourceRows().first()).not.toContainText('u2@acme.example');
+  await app.report.formula.getByText('All', { exact: true }).click();
+  await expect(app.report.sourceRows()).toHaveCount(6);
+  await page.keyboard.press('Escape');
+
+  // The period filter offers the months with data; February alone: 1 override of 2 acted on.
+  await app.report.pickMonth('From', 'Feb 2026');
+  await expect(app.report.figure(north, 'overrideRate')).toHaveText('50%');
+
+  // Each team has its own page with its figures.
+  await app.report.root.getByRole('button', { name: 'Open the page of Claims South' }).click();
+  await expect(app.report.teamPage).toBeVisible();
+  await expect(app.report.teamPage.getByRole('heading', { level: 1 })).toHaveText('Claims South');
+  await expect(app.report.teamPage.getByTestId('report-row')).toHaveCount(1);
+  await expect(app.report.teamPage.getByTestId('stat-tile').filter({ hasText: 'Decisions' })).toContainText('3');
+  await expectAccessible(page, 'team page');
+});
+
+test('a large decisions file shows its real progress while it imports', async ({ app }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await app.go('Imports');
+  await app.imports.chooseFile('usage.csv', USAGE);
+  await app.imports.importButton.click();
+  await app.imports.createMissingButton.click();
+  await expect(app.imports.summary).toContainText('Imported usage.csv');
+
+  const lines = ['timestamp,initiative,team,user,recommendation_id,action,reason'];
+  const actions = ['accepted', 'accepted', 'edited', 'overridden', 'ignored'];
+  for (let i = 0; i < 200_000; i++) {
+    lines.push(
+      `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00Z,Claims triage assistant,Claims North,u${i % 400},r${i},${actions[i % 5]},`,
+    );
+  }
+  await app.imports.chooseFile('big-decisions.csv', `${lines.join('\n')}\n`);
+  await expect(app.imports.detected).toBeVisible();
+  await app.imports.importButton.click();
+  await expect(app.imports.progress).toBeVisible();
+  await expect(app.imports.progress.getByTestId('import-progress-rows')).toHaveText(/^[1-9][\d,]* rows read · \d+%$/, { timeout: 60_000 });
+  await expect(app.imports.summary).toContainText('Imported big-decisions.csv', { timeout: 120_000 });
+  await expect(app.imports.summary).toContainText('200,000');
 });
 
 test.describe('demo workspace', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { MetricSettingsSection, openScreen, ReviewsScreen, ShadowScreen } from './signals-pages';
 
 /*
  * Screenshots of every screen at 1280x800 for the README and for design review
@@ -20,7 +21,9 @@ test('screenshots: first run, then the empty workspace', async ({ app, page }) =
   await expect(app.firstRun.root).toBeVisible();
   await shoot(page, 'first-run');
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(app.screen('teams')).toBeVisible();
+  await expect(app.screen('report')).toBeVisible();
+  await shoot(page, 'report-empty');
+  await app.go('Teams');
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await shoot(page, 'teams-empty');
 });
@@ -29,6 +32,7 @@ test.describe('demo workspace', () => {
   test.use({ workspace: 'demo' });
 
   test('screenshots: screens, drawer and forms', async ({ app, page }) => {
+    await app.go('Teams');
     await expect(app.teams.rows().first()).toBeVisible();
     await shoot(page, 'teams');
 
@@ -59,5 +63,83 @@ test.describe('demo workspace', () => {
 
     await app.go('Settings');
     await shoot(page, 'settings');
+  });
+
+  test('screenshots: the report the demo opens on, a drill-down and a team page', async ({ app, page }) => {
+    await expect(app.screen('report')).toBeVisible();
+    await expect(app.report.rows().first()).toBeVisible();
+    await shoot(page, 'report-demo');
+    await app.report.figure(app.report.row('Claims triage assistant', 'Claims North'), 'overrideRate').click();
+    await expect(app.report.sourceRows().first()).toBeVisible();
+    await shoot(page, 'report-drilldown');
+    await page.keyboard.press('Escape');
+    await app.report.root.getByRole('button', { name: 'Open the page of Claims North' }).first().click();
+    await expect(app.report.teamPage).toBeVisible();
+    await shoot(page, 'team-report');
+    await app.go('Imports');
+    await shoot(page, 'imports-demo');
+  });
+});
+
+test.describe('shadow processes, override review, weights and thresholds', () => {
+  test('screenshots: empty register and empty review queue', async ({ app, page }) => {
+    await app.firstRun.create('Acme', 'Dana Lee');
+    await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+    await openScreen(app, 'Shadow processes');
+    await expect(new ShadowScreen(page).emptyState).toBeVisible();
+    await shoot(page, 'shadow-empty');
+    await openScreen(app, 'Override review');
+    await expect(new ReviewsScreen(page).emptyState).toBeVisible();
+    await shoot(page, 'reviews-empty');
+  });
+
+  test.describe('demo workspace', () => {
+    test.use({ workspace: 'demo' });
+
+    test('screenshots: register, form, review queue, settings', async ({ app, page }) => {
+      const shadow = new ShadowScreen(page);
+      await openScreen(app, 'Shadow processes');
+      await expect(shadow.rows().first()).toBeVisible();
+      await shoot(page, 'shadow');
+      await shadow.rowAction('Claims reserve tracker', 'Edit');
+      await expect(shadow.form).toBeVisible();
+      await shoot(page, 'shadow-form');
+      await page.keyboard.press('Escape');
+      await expect(shadow.form).toBeHidden();
+      await shadow.rowAction('Paper referral log', 'Retire');
+      await expect(shadow.retireDialog).toBeVisible();
+      await shoot(page, 'shadow-retire');
+      await page.keyboard.press('Escape');
+
+      const reviews = new ReviewsScreen(page);
+      await openScreen(app, 'Override review');
+      await expect(reviews.items().first()).toBeVisible();
+      // One judged, the next one current with a reason picked: the queue mid-review.
+      await reviews.items().first().focus();
+      await page.keyboard.press('1');
+      await page.keyboard.press('a');
+      await expect(reviews.items().nth(1)).toBeFocused();
+      await page.keyboard.press('5');
+      await shoot(page, 'reviews');
+
+      // The settings screen is long: a taller window shows the whole weights and thresholds section.
+      const settings = new MetricSettingsSection(page);
+      await page.setViewportSize({ width: 1280, height: 1240 });
+      await openScreen(app, 'Settings');
+      await settings.input('High override rate').fill('60');
+      await shoot(page, 'metric-settings');
+      await app.switchProfile('Priya Shah');
+      await expect(settings.root).toContainText('Only change managers');
+      await page.locator('.mantine-Notification-root').getByRole('button', { name: 'Dismiss' }).click();
+      await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+      await shoot(page, 'metric-settings-readonly');
+
+      // A sponsor's register: read-only, the disabled button says why.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openScreen(app, 'Shadow processes');
+      await shadow.newButton.hover();
+      await expect(page.getByRole('tooltip')).toBeVisible();
+      await page.screenshot({ path: path.join(dir, 'shadow-readonly.png'), animations: 'disabled' });
+    });
   });
 });

@@ -2,6 +2,11 @@ import { expect, test } from './fixtures';
 
 test.use({ workspace: 'demo' });
 
+// The app opens on the report; these tests start on Teams.
+test.beforeEach(async ({ app }) => {
+  await app.go('Teams');
+});
+
 test('delete a team, see it among the deleted, then undo', async ({ app, page }) => {
   await expect(app.teams.row('Claims North')).toBeVisible();
   await app.teams.rowAction('Claims North', 'Delete');

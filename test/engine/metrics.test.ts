@@ -240,3 +240,75 @@ describe('null rules', () => {
     expect(figures({ ...zero, pulseRows: 1 }, W).shadowShare).toBeNull();
   });
 });
+
+describe('drill-down: the rows behind a figure (reports.rows)', () => {
+  it('usage of a team with its sub-teams, newest month first, with the file it came from', async () => {
+    const all = await callTyped(host, 'reports.rows', { source: 'usage' });
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => [r[0], r[1]])).toEqual([
+      ['2026-02', 'Claims North'],
+      ['2026-01', 'Claims North'],
+      ['2026-01', 'Underwriting'],
+    ]);
+    const claims = await callTyped(host, 'reports.rows', { source: 'usage', team: 'Claims' });
+    expect(claims.columns.map((c) => c.key)).toEqual([
+      'month',
+      'team',
+      'initiative',
+      'licensed_users',
+      'active_users',
+      'workflows_started',
+      'workflows_completed',
+      'file',
+    ]);
+    expect(claims.rows).toEqual([
+      ['2026-02', 'Claims North', 'Triage', 10, 9, 120, 60, 'usage.csv'],
+      ['2026-01', 'Claims North', 'Triage', 10, 8, 100, 80, 'usage.csv'],
+    ]);
+    const jan = await callTyped(host, 'reports.rows', { source: 'usage', from: '2026-01', to: '2026-01' });
+    expect(jan.rows.map((r) => r[1])).toEqual(['Claims North', 'Underwriting']);
+  });
+
+  it('decisions: totals from the aggregates, pages newest first, users only as a short hash', async () => {
+    const all = await callTyped(host, 'reports.rows', { source: 'decisions', limit: 3 });
+    expect(all.total).toBe(34);
+    expect(all.rows).toHaveLength(3);
+    const key = userHashKey(t.engine, null);
+    expect(all.rows[0]).toEqual([
+      '2026-02-10 09:00:00',
+      'Claims North',
+      'Triage',
+      hashUser(key, 'b@acme').slice(0, 10),
+      'r32',
+      'overridden',
+      null,
+      'decisions.csv',
+    ]);
+    const overrides = await callTyped(host, 'reports.rows', { source: 'decisions', action: 'overridden', offset: 20, limit: 50 });
+    expect(overrides.total).toBe(23);
+    expect(overrides.rows).toHaveLength(3);
+    expect(new Set(overrides.rows.map((r) => r[5]))).toEqual(new Set(['overridden']));
+    const feb = await callTyped(host, 'reports.rows', { source: 'decisions', from: '2026-02', to: '2026-02' });
+    expect(feb.total).toBe(2);
+    expect(feb.rows.map((r) => r[4])).toEqual(['r32', 'r33']);
+    const none = await callTyped(host, 'reports.rows', { source: 'decisions', team: 'Underwriting' });
+    expect(none).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it('pulse and the shadow register, within the period', async () => {
+    const pulse = await callTyped(host, 'reports.rows', { source: 'pulse', team: 'Claims North' });
+    expect(pulse.rows).toEqual([
+      ['2026-02', 'Claims North', 'Triage', 5, 4, 1, 'pulse.csv'],
+      ['2026-01', 'Claims North', 'Triage', 10, 2, 4, 'pulse.csv'],
+    ]);
+    const shadow = await callTyped(host, 'reports.rows', { source: 'shadow', team: 'Underwriting', from: '2026-01', to: '2026-02' });
+    expect(shadow.rows.map((r) => r[0])).toEqual(['Referral tracker']);
+    const older = await callTyped(host, 'reports.rows', { source: 'shadow', team: 'Underwriting', from: '2025-03', to: '2025-03' });
+    expect(older.rows.map((r) => r[0])).toEqual(['Old checklist']);
+  });
+
+  it('refuses an unknown team and a bad month with a clear message', async () => {
+    await expect(callTyped(host, 'reports.rows', { source: 'usage', team: 'Nowhere' })).rejects.toThrow(/No team named "Nowhere"/);
+    await expect(callTyped(host, 'reports.rows', { source: 'usage', from: '2026-13' })).rejects.toThrow(/YYYY-MM/);
+  });
+});

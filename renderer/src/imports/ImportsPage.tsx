@@ -17,7 +17,7 @@ import {
 import { IconFileTypeCsv, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Papa from 'papaparse';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
@@ -41,6 +41,8 @@ const number = new Intl.NumberFormat('en-US');
 interface Preview {
   header: string[];
   rows: string[][];
+  /** Average bytes per data row in the sample, to estimate progress before the engine reports bytes. */
+  bytesPerRow: number;
 }
 
 /** The first rows of a file, parsing only its first 64 KiB (a decisions log can be huge). */
@@ -57,13 +59,80 @@ function usePreview(file: File | null): Preview | null {
         if (cancelled) return;
         const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 11, skipEmptyLines: true });
         const [header = [], ...rows] = parsed.data;
-        setPreview({ header, rows: rows.slice(0, 10) });
+        const sample = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length - 1;
+        setPreview({ header, rows: rows.slice(0, 10), bytesPerRow: sample > 0 ? text.length / (sample + 1) : 0 });
       });
     return () => {
       cancelled = true;
     };
   }, [file]);
   return preview;
+}
+
+/** The kind whose columns the header has (in any order), if exactly one. */
+function detectKind(header: string[]): ImportKind | null {
+  const have = new Set(header.map((h) => h.trim().toLowerCase()));
+  const hits = KINDS.filter((k) => k.columns.split(',').every((c) => have.has(c)));
+  return hits.length === 1 ? (hits[0]?.value ?? null) : null;
+}
+
+/** Drag a CSV onto the card, or choose one: both end in `onFile`. */
+function DropZone({ onFile, children }: { onFile: (f: File) => void; children: ReactNode }) {
+  const [over, setOver] = useState(false);
+  return (
+    <Box
+      data-testid="import-dropzone"
+      data-over={over ? 'true' : undefined}
+      className="drop-zone"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const f = e.dataTransfer.files[0];
+        if (f) onFile(f);
+      }}
+    >
+      {children}
+    </Box>
+  );
+}
+
+/** A real progress bar: polls the engine for the rows (and bytes) it has read so far. */
+function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: string; file: File; bytesPerRow: number }) {
+  const progress = useQuery(orpc.imports.progress.queryOptions({ input: { progressId }, refetchInterval: 250 }));
+  const p = progress.data;
+  const total = p?.totalBytes || file.size;
+  const estimate = p && p.bytes > 0 ? p.bytes / total : p && bytesPerRow > 0 ? (p.rows * bytesPerRow) / total : 0;
+  const fraction = Math.min(0.99, Math.max(0, estimate));
+  const started = p !== undefined && p.phase !== 'unknown';
+  return (
+    <Box data-testid="import-progress">
+      <Group justify="space-between" mb={4}>
+        <Text size="xs" c="dimmed">
+          {started ? `Importing ${file.name}…` : `Sending ${file.name}…`}
+        </Text>
+        <Text size="xs" c="dimmed" className="tabular" data-testid="import-progress-rows">
+          {started ? `${number.format(p.rows)} rows read · ${Math.round(fraction * 100)}%` : `${(file.size / 2 ** 20).toFixed(1)} MB`}
+        </Text>
+      </Group>
+      <Progress
+        value={started ? fraction * 100 : 100}
+        animated={!started}
+        striped={!started}
+        aria-label="Import progress"
+        size="sm"
+        transitionDuration={200}
+      />
+    </Box>
+  );
 }
 
 function SummaryView({ summary }: { summary: ImportSummary }) {
@@ -106,13 +175,29 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
 export function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>('usage');
   const [file, setFile] = useState<File | null>(null);
+  const [detected, setDetected] = useState<ImportKind | null>(null);
+  const [progressId, setProgressId] = useState<string | null>(null);
   const preview = usePreview(file);
   const canUpload = useCan('imports.upload');
   const batches = useQuery(orpc.imports.list.queryOptions({ input: {} }));
   const upload = useMutation(orpc.imports.upload.mutationOptions({ meta: { inlineErrors: true } }));
   const run = (dryRun: boolean, createMissing = false) => {
-    if (file) upload.mutate({ kind, file, dryRun, createMissing });
+    if (!file) return;
+    const id = crypto.randomUUID();
+    setProgressId(id);
+    upload.mutate({ kind, file, dryRun, createMissing, progressId: id });
   };
+  const choose = (f: File | null) => {
+    setFile(f);
+    setDetected(null);
+    upload.reset();
+  };
+  // Pick the kind from the file's header when it is unambiguous (the user can still change it).
+  useEffect(() => {
+    const found = preview ? detectKind(preview.header) : null;
+    setDetected(found);
+    if (found) setKind(found);
+  }, [preview]);
   const error = upload.isError ? errorMessage(upload.error) : null;
   const unknownNames = error !== null && /unknown (teams|initiatives)/i.test(error);
   const columns = KINDS.find((k) => k.value === kind)?.columns ?? '';
@@ -148,20 +233,29 @@ export function ImportsPage() {
                   Columns: <Code>{columns}</Code>
                 </Text>
               </Box>
-              <FileInput
-                label="CSV file"
-                placeholder="Choose a .csv file"
-                accept=".csv,text/csv"
-                clearable
-                clearButtonProps={{ 'aria-label': 'Clear file' }}
-                leftSection={<IconFileTypeCsv size={16} />}
-                value={file}
-                onChange={(f) => {
-                  setFile(f);
-                  upload.reset();
-                }}
-                maw={480}
-              />
+              <DropZone onFile={choose}>
+                <Group gap="md" align="flex-end" wrap="nowrap">
+                  <FileInput
+                    label="CSV file"
+                    placeholder="Choose a .csv file"
+                    accept=".csv,text/csv"
+                    clearable
+                    clearButtonProps={{ 'aria-label': 'Clear file' }}
+                    leftSection={<IconFileTypeCsv size={16} />}
+                    value={file}
+                    onChange={choose}
+                    w={360}
+                  />
+                  <Text size="sm" c="dimmed" pb={6}>
+                    or drop a CSV file here
+                  </Text>
+                </Group>
+                {detected && (
+                  <Text size="xs" c="dimmed" mt={6} data-testid="import-detected">
+                    Recognised as a {KINDS.find((k) => k.value === detected)?.label.toLowerCase()} file from its columns.
+                  </Text>
+                )}
+              </DropZone>
               {preview && (
                 <Box>
                   <Text size="xs" c="dimmed" mb={4}>
@@ -200,7 +294,9 @@ export function ImportsPage() {
                   Import
                 </Button>
               </Group>
-              {upload.isPending && <Progress value={100} animated striped aria-label="Importing" size="sm" />}
+              {upload.isPending && file && progressId && (
+                <ImportProgressBar progressId={progressId} file={file} bytesPerRow={preview?.bytesPerRow ?? 0} />
+              )}
               {upload.isSuccess && <SummaryView summary={upload.data} />}
               {error !== null && (
                 <Alert color="red" variant="light" title="The file was not imported" role="alert" data-testid="import-error">

@@ -1,5 +1,6 @@
-import { Badge, Box, Button, Code, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { explain, FIGURE_LABELS, type FigureKey, pct, points, rowName } from './formulas';
+import { SourceRowsPanel } from './SourceRowsPanel';
 import type { Report, ReportRow } from './types';
 
 export interface FigureTarget {
@@ -27,7 +28,7 @@ export function FormulaDrawer({
       opened={target !== null}
       onClose={onClose}
       position="right"
-      size={480}
+      size={640}
       title={e ? `How ${e.label.toLowerCase()} is computed` : ''}
     >
       {target && e && (
@@ -76,38 +77,44 @@ export function FormulaDrawer({
               </Group>
             </Box>
           )}
-          <Box>
-            <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Weights used for real adoption
+          <SourceRowsPanel
+            key={`${target.key}-${target.row.initiativeId}-${target.row.teamId}`}
+            figure={target.key}
+            row={target.row}
+            slice={{ initiative: target.row.initiativeId, team: target.row.teamId, from: report.slice.from, to: report.slice.to }}
+          />
+          {(target.key === 'real' || target.key === 'gap') && (
+            <Box>
+              <Text size="xs" fw={600} c="dimmed" mb={4}>
+                Weights used for real adoption
+              </Text>
+              <Group gap={6}>
+                <Badge variant="light" color="gray">
+                  reliance {report.weights.reliance}
+                </Badge>
+                <Badge variant="light" color="gray">
+                  trust {report.weights.trust}
+                </Badge>
+                <Badge variant="light" color="gray">
+                  shadow-free {report.weights.shadowFree}
+                </Badge>
+              </Group>
+            </Box>
+          )}
+          <Box component="details" className="counts-details">
+            <Text component="summary" size="xs" fw={600} c="dimmed">
+              All sums behind this row
             </Text>
-            <Group gap={6}>
-              <Badge variant="light" color="gray">
-                reliance {report.weights.reliance}
-              </Badge>
-              <Badge variant="light" color="gray">
-                trust {report.weights.trust}
-              </Badge>
-              <Badge variant="light" color="gray">
-                shadow-free {report.weights.shadowFree}
-              </Badge>
-            </Group>
-          </Box>
-          <Box>
-            <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Counts behind this row
-            </Text>
-            <Table withRowBorders={false} verticalSpacing={2} fz="xs" aria-label="Counts">
-              <Table.Tbody>
-                {Object.entries(target.row.counts).map(([name, value]) => (
-                  <Table.Tr key={name}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td ta="right" className="tabular">
-                      {number.format(Math.round(value * 100) / 100)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <SimpleGrid cols={2} spacing={0} verticalSpacing={0} mt={6}>
+              {Object.entries(target.row.counts).map(([name, value]) => (
+                <Group key={name} justify="space-between" px={8} py={2} className="counts-cell">
+                  <Text size="xs">{name}</Text>
+                  <Text size="xs" className="tabular">
+                    {number.format(Math.round(value * 100) / 100)}
+                  </Text>
+                </Group>
+              ))}
+            </SimpleGrid>
           </Box>
         </Stack>
       )}

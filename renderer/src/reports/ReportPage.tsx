@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -10,13 +11,12 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { IconAlertTriangle, IconChartDots, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
@@ -24,12 +24,12 @@ import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
+import { ExportMenu } from './ExportMenu';
 import { type FigureTarget, FormulaDrawer } from './FormulaDrawer';
 import { FIGURE_LABELS, type FigureKey, pct, points, rowName } from './formulas';
 import type { Report, ReportRow } from './types';
 
 const number = new Intl.NumberFormat('en-US');
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DUMBBELL_WIDTH = 220;
 
 function valueText(key: FigureKey, v: number | null) {
@@ -76,7 +76,16 @@ function Tile({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Overview({ report, onOpen }: { report: Report; onOpen: (t: FigureTarget) => void }) {
+function Overview({
+  report,
+  onOpen,
+  onOpenTeam,
+}: {
+  report: Report;
+  onOpen: (t: FigureTarget) => void;
+  /** Opens a team's own page; absent on that page. */
+  onOpenTeam?: (teamId: string) => void;
+}) {
   const o = report.overall;
   const ranked = [...report.rows].sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity));
   const alerts = report.rows.flatMap((r) => r.alerts.map((a) => ({ ...a, row: r })));
@@ -146,7 +155,21 @@ function Overview({ report, onOpen }: { report: Report; onOpen: (t: FigureTarget
                     {r.initiative ?? 'All initiatives'}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {r.team ?? 'All teams'}
+                    {onOpenTeam && r.teamId ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="xs"
+                        c="dimmed"
+                        underline="hover"
+                        onClick={() => r.teamId && onOpenTeam(r.teamId)}
+                        aria-label={`Open the page of ${r.team ?? 'this team'}`}
+                      >
+                        {r.team}
+                      </Anchor>
+                    ) : (
+                      (r.team ?? 'All teams')
+                    )}
                     {r.alerts.length > 0 && (
                       <Badge ml={6} size="xs" color="orange" variant="light">
                         {r.alerts.length} alert{r.alerts.length === 1 ? '' : 's'}
@@ -226,31 +249,65 @@ function Overview({ report, onOpen }: { report: Report; onOpen: (t: FigureTarget
   );
 }
 
-export function ReportPage() {
+/** Months from `from` to `to` (YYYY-MM), newest first. */
+function monthsBetween(from: string | null, to: string | null): string[] {
+  if (!from || !to) return [];
+  const out: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  while (`${y}-${String(m).padStart(2, '0')}` <= to && out.length < 600) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out.reverse();
+}
+
+const monthLabel = (m: string) =>
+  new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** The whole workspace's report (`/report`), or one team's page with its sub-teams (`/report/team/:id`). */
+export function ReportPage({ params }: { params?: { id?: string } }) {
+  const teamPage = params?.id ?? null;
   const [initiative, setInitiative] = useState<string | null>(null);
-  const [team, setTeam] = useState<string | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [teamFilter, setTeam] = useState<string | null>(null);
+  const team = teamPage ?? teamFilter;
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [range, setRange] = useState<{ from: string | null; to: string | null } | null>(null);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
   const [, navigate] = useLocation();
   const canImport = useCan('imports.upload');
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
-  const input = {
-    initiative,
-    team,
-    from: MONTH.test(from) ? from : null,
-    to: MONTH.test(to) ? to : null,
-  };
+  const input = { initiative, team, from, to };
   const report = useQuery(orpc.reports.get.queryOptions({ input, placeholderData: keepPreviousData }));
-  const filtered = initiative !== null || team !== null || input.from !== null || input.to !== null;
+  // The months on offer are the ones with data, learnt from the unfiltered period.
+  const dataRange = from === null && to === null && report.data ? report.data.slice : null;
+  useEffect(() => {
+    if (dataRange && (dataRange.from !== range?.from || dataRange.to !== range?.to)) setRange({ from: dataRange.from, to: dataRange.to });
+  }, [dataRange, range]);
+  const months = monthsBetween(range?.from ?? null, range?.to ?? null).map((m) => ({ value: m, label: monthLabel(m) }));
+  const filtered = initiative !== null || team !== null || from !== null || to !== null;
+  const teamRecord = teamPage ? teams.data?.find((t) => t.id === teamPage) : undefined;
+  const openTeam = teamPage ? undefined : (id: string) => navigate(`/report/team/${id}`);
 
   return (
     <Page
-      screen="report"
-      title="Adoption report"
-      description="Formal adoption (licences used, workflows completed) against real adoption (reliance, trust, no shadow processes)."
-      ready={report.isSuccess}
+      screen={teamPage ? 'team-report' : 'report'}
+      title={teamPage ? (teamRecord?.name ?? 'Team') : 'Adoption report'}
+      description={
+        teamPage ? (
+          <>
+            <Anchor href="#/report" size="sm" underline="always">
+              Adoption report
+            </Anchor>{' '}
+            › this team and its sub-teams: formal against real adoption, per initiative.
+          </>
+        ) : (
+          'Formal adoption (licences used, workflows completed) against real adoption (reliance, trust, no shadow processes).'
+        )
+      }
+      ready={report.isSuccess && (!teamPage || teams.isSuccess)}
+      actions={<ExportMenu input={input} />}
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
         <Select
@@ -262,17 +319,38 @@ export function ReportPage() {
           value={initiative}
           onChange={setInitiative}
         />
+        {!teamPage && (
+          <Select
+            label="Team"
+            placeholder="All teams"
+            clearable
+            searchable
+            w={200}
+            data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.name }))}
+            value={teamFilter}
+            onChange={setTeam}
+          />
+        )}
         <Select
-          label="Team"
-          placeholder="All teams"
+          label="From"
+          placeholder="First month"
           clearable
-          w={200}
-          data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.name }))}
-          value={team}
-          onChange={setTeam}
+          w={150}
+          data={months.filter((m) => to === null || m.value <= to)}
+          value={from}
+          onChange={setFrom}
+          nothingFoundMessage="No months with data yet"
         />
-        <TextInput label="From month" type="month" w={160} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To month" type="month" w={160} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Select
+          label="To"
+          placeholder="Latest month"
+          clearable
+          w={150}
+          data={months.filter((m) => from === null || m.value >= from)}
+          value={to}
+          onChange={setTo}
+          nothingFoundMessage="No months with data yet"
+        />
       </Group>
       <QueryState query={report} what="the report">
         {(data) =>
@@ -284,7 +362,7 @@ export function ReportPage() {
                 filtered
                   ? 'Nothing was imported for this initiative, team or period. Widen the filters.'
                   : canImport
-                    ? 'Import usage, decisions and pulse CSVs to see formal against real adoption.'
+                    ? 'Import usage, decisions and pulse CSVs to see formal against real adoption per team, with the formula behind every figure.'
                     : 'A change manager imports usage, decisions and pulse CSVs; the report appears once they have.'
               }
               action={
@@ -298,7 +376,7 @@ export function ReportPage() {
             />
           ) : (
             <>
-              <Overview report={data} onOpen={setFigure} />
+              <Overview report={data} onOpen={setFigure} onOpenTeam={openTeam} />
               <FormulaDrawer target={figure} report={data} onOpen={setFigure} onClose={() => setFigure(null)} />
             </>
           )

@@ -11,3 +11,5 @@ export type SeriesPoint = ReportRow['series'][number];
 export type Weights = Report['weights'];
 export type ImportSummary = Awaited<ReturnType<ApiClient['imports']['upload']>>;
 export type ImportKind = ImportSummary['kind'];
+export type SourceRows = Awaited<ReturnType<ApiClient['reports']['rows']>>;
+export type SourceKind = SourceRows['source'];

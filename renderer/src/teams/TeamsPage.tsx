@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCornerDownRight, IconHierarchy2, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -96,9 +96,23 @@ export function TeamsPage() {
                     <Table.Td pl="lg">
                       <Box className="tree-name" style={{ paddingLeft: Math.max(0, t.depth - 1) * 20 }}>
                         {t.depth > 0 && <IconCornerDownRight size={14} className="tree-guide" aria-hidden />}
-                        <Text size="sm" fw={t.depth === 0 ? 600 : 400} truncate="end">
-                          {t.name}
-                        </Text>
+                        {t.deleted ? (
+                          <Text size="sm" fw={t.depth === 0 ? 600 : 400} truncate="end">
+                            {t.name}
+                          </Text>
+                        ) : (
+                          <Anchor
+                            href={`#/report/team/${t.id}`}
+                            size="sm"
+                            fw={t.depth === 0 ? 600 : 400}
+                            c="inherit"
+                            underline="hover"
+                            truncate="end"
+                            title={`Adoption report for ${t.name}`}
+                          >
+                            {t.name}
+                          </Anchor>
+                        )}
                         {t.deleted && (
                           <Badge size="xs" color="gray" variant="light">
                             Deleted

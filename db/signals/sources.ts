@@ -1,0 +1,213 @@
+import type { SourceKind, SourceRows } from '../api/signal-types';
+import type { Engine } from '../open';
+import { intToMonth, keyValues, monthToInt } from './keys';
+import { decisionFilter, resolveSlice, type Slice } from './metrics';
+
+/*
+ * The drill-down behind a figure: the stored rows of one source that fed a slice, a page at a
+ * time. Usage, pulse and the register are small and filtered here; decisions can be millions of
+ * rows, so they are filtered and paged in SQL and their total comes from the exact aggregates.
+ */
+
+export interface SourceQuery extends Slice {
+  source: SourceKind;
+  /** Decisions only: one action (e.g. only the overrides behind an override rate). */
+  action?: (typeof ACTION_NAMES)[number] | null;
+  offset?: number;
+  limit?: number;
+}
+
+const ACTION_NAMES = ['accepted', 'edited', 'overridden', 'ignored'] as const;
+const col = (key: string, label: string, numeric = false) => ({ key, label, numeric });
+
+export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
+  const slice = resolveSlice(engine, q);
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 50;
+  const teamName = new Map(slice.teams.map((t) => [t.id, t.name]));
+  const initiativeName = new Map(slice.initiatives.map((i) => [i.id, i.name]));
+  const fileName = new Map(
+    (engine.sqlite.prepare('SELECT id, file_name FROM import_batches').raw().all() as [string, string][]).map(([id, f]) => [id, f]),
+  );
+  const page = (columns: SourceRows['columns'], all: SourceRows['rows']): SourceRows => ({
+    source: q.source,
+    total: all.length,
+    offset,
+    columns,
+    rows: all.slice(offset, offset + limit),
+  });
+  const byMonthTeam = (a: (string | number | null)[], b: (string | number | null)[]) =>
+    String(b[0]).localeCompare(String(a[0])) || String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2]));
+
+  switch (q.source) {
+    case 'usage': {
+      const rows = (
+        engine.sqlite
+          .prepare(
+            'SELECT month, team_id, initiative_id, licensed_users, active_users, workflows_started, workflows_completed, batch_id FROM usage',
+          )
+          .raw()
+          .all() as [string, string, string, number, number, number, number, string][]
+      )
+        .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
+        .map((r) => [
+          r[0],
+          teamName.get(r[1]) ?? r[1],
+          initiativeName.get(r[2]) ?? r[2],
+          r[3],
+          r[4],
+          r[5],
+          r[6],
+          fileName.get(r[7]) ?? null,
+        ])
+        .sort(byMonthTeam);
+      return page(
+        [
+          col('month', 'Month'),
+          col('team', 'Team'),
+          col('initiative', 'Initiative'),
+          col('licensed_users', 'Licensed', true),
+          col('active_users', 'Active', true),
+          col('workflows_started', 'Started', true),
+          col('workflows_completed', 'Completed', true),
+          col('file', 'File'),
+        ],
+        rows,
+      );
+    }
+    case 'pulse': {
+      const rows = (
+        engine.sqlite
+          .prepare('SELECT month, team_id, initiative_id, respondents, trust_mean, manual_backup, batch_id FROM pulse')
+          .raw()
+          .all() as [string, string, string, number, number, number, string][]
+      )
+        .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
+        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], fileName.get(r[6]) ?? null])
+        .sort(byMonthTeam);
+      return page(
+        [
+          col('month', 'Month'),
+          col('team', 'Team'),
+          col('initiative', 'Initiative'),
+          col('respondents', 'Respondents', true),
+          col('trust_mean', 'Trust (1–5)', true),
+          col('manual_backup', 'Keep a manual backup', true),
+          col('file', 'File'),
+        ],
+        rows,
+      );
+    }
+    case 'shadow': {
+      const first = slice.lo > 0 ? `${intToMonth(slice.lo)}-01` : '0000-01-01';
+      const last = slice.hi < 999_912 ? `${intToMonth(slice.hi)}-31` : '9999-12-31';
+      const rows = (
+        engine.sqlite
+          .prepare(
+            'SELECT name, team_id, initiative_id, kind, owner, users_involved, first_seen, retired_on FROM shadow_processes WHERE deleted = 0',
+          )
+          .raw()
+          .all() as [string, string, string | null, string, string | null, number, string, string | null][]
+      )
+        .filter(
+          (r) =>
+            (!slice.teamSet || slice.teamSet.has(r[1])) &&
+            (!slice.initiative || r[2] === null || r[2] === slice.initiative.id) &&
+            r[6] <= last &&
+            (r[7] === null || r[7] >= first),
+        )
+        .map((r) => [
+          r[0],
+          teamName.get(r[1]) ?? r[1],
+          r[2] ? (initiativeName.get(r[2]) ?? r[2]) : 'All initiatives',
+          r[3],
+          r[4],
+          r[5],
+          r[6],
+          r[7],
+        ])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+      return page(
+        [
+          col('name', 'Process'),
+          col('team', 'Team'),
+          col('initiative', 'Initiative'),
+          col('kind', 'Kind'),
+          col('owner', 'Owner'),
+          col('users_involved', 'Users involved', true),
+          col('first_seen', 'First seen'),
+          col('retired_on', 'Retired on'),
+        ],
+        rows,
+      );
+    }
+    case 'decisions': {
+      const { teamKeys, initiativeKeys, where } = decisionFilter(engine, slice);
+      const action = q.action ? ACTION_NAMES.indexOf(q.action) : null;
+      const sums = engine.sqlite
+        .prepare(
+          `SELECT COALESCE(SUM(accepted), 0), COALESCE(SUM(edited), 0), COALESCE(SUM(overridden), 0), COALESCE(SUM(ignored), 0)
+           FROM decision_counts WHERE ${where}`,
+        )
+        .raw()
+        .get(slice.lo, slice.hi) as [number, number, number, number];
+      // The aggregates hold whole teams and initiatives; a slice never splits one, so the sums are exact.
+      const total = action === null ? sums[0] + sums[1] + sums[2] + sums[3] : (sums[action] ?? 0);
+      const users = keyValues(engine, 'user');
+      const batches = keyValues(engine, 'batch');
+      const rows = (
+        engine.sqlite
+          .prepare(
+            `SELECT ts, initiative, team, user, recommendation_id, action, reason, batch FROM decisions
+             WHERE ${where}${action === null ? '' : ' AND action = ?'} ORDER BY ts DESC, recommendation_id LIMIT ? OFFSET ?`,
+          )
+          .raw()
+          .all(...(action === null ? [slice.lo, slice.hi] : [slice.lo, slice.hi, action]), limit, offset) as [
+          number,
+          number,
+          number,
+          number,
+          string,
+          number,
+          string | null,
+          number,
+        ][]
+      ).map((r) => {
+        const initiativeId = initiativeKeys.get(r[1]) ?? '';
+        const teamId = teamKeys.get(r[2]) ?? '';
+        const batchId = batches.get(r[7]) ?? '';
+        return [
+          new Date(r[0]).toISOString().slice(0, 19).replace('T', ' '),
+          teamName.get(teamId) ?? teamId,
+          initiativeName.get(initiativeId) ?? initiativeId,
+          (users.get(r[3]) ?? '').slice(0, 10),
+          r[4],
+          ACTION_NAMES[r[5]] ?? String(r[5]),
+          r[6],
+          fileName.get(batchId) ?? null,
+        ];
+      });
+      return {
+        source: 'decisions',
+        total,
+        offset,
+        columns: [
+          col('timestamp', 'Time (UTC)'),
+          col('team', 'Team'),
+          col('initiative', 'Initiative'),
+          col('user', 'User (hash)'),
+          col('recommendation_id', 'Recommendation'),
+          col('action', 'Action'),
+          col('reason', 'Reason'),
+          col('file', 'File'),
+        ],
+        rows,
+      };
+    }
+  }
+}
+
+function inMonths(month: string, slice: { lo: number; hi: number }) {
+  const m = monthToInt(month);
+  return m >= slice.lo && m <= slice.hi;
+}
