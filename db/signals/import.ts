@@ -1,12 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { ImportSummary } from '../api/signal-types';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
 import { newId, write } from '../write';
-import { CsvErrors, columnIndex, formatCsvErrors, readCsv } from './csv';
+import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
+import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
+import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
 import { NameResolver } from './names';
 
@@ -14,6 +17,7 @@ export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes'] 
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type { ImportSummary } from '../api/signal-types';
+export { ACTIONS, hashUser } from './decisions-read';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -21,15 +25,19 @@ export interface ImportOptions {
   /** Shown in messages and stored with the batch (defaults to the file's name). */
   displayName?: string;
   onProgress?: (progress: { rows: number }) => void;
+  /**
+   * Decisions only: false parses the file on this thread instead of a worker thread (the fallback
+   * when no worker starts; the tests compare both). Called with where it was parsed.
+   */
+  worker?: boolean;
+  onParsed?: (where: DecisionsRead['parsedOn']) => void;
+  /** Decisions only, for tests: aggregate entries held in memory before they are written. */
+  totalsEntries?: number;
 }
 
-export const ACTIONS = ['accepted', 'edited', 'overridden', 'ignored'] as const;
-const ACTION_CODE: Record<string, number> = { accepted: 0, edited: 1, overridden: 2, ignored: 3 };
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const INTEGER = /^\d+$/;
+/** Page cache for a decisions import, in KiB. */
+const DECISIONS_CACHE_KIB = 16_384;
 
 /** The workspace's key for hashing user ids (made once, synced with the workspace). */
 export function userHashKey(engine: Engine, authorId: string | null): string {
@@ -38,23 +46,6 @@ export function userHashKey(engine: Engine, authorId: string | null): string {
   const made = randomBytes(32).toString('hex');
   write(engine, authorId, 'settings', 'user_hash_key', { value: JSON.stringify(made) }, 'create');
   return made;
-}
-
-/** HMAC-SHA-256 of a user id with the workspace key, 128 bits in hex: counts habits, stores no name. */
-export function hashUser(key: string, user: string): string {
-  return createHmac('sha256', key).update(user).digest('hex').slice(0, 32);
-}
-
-const realDates = new Map<string, boolean>();
-/** True for a calendar date that exists (2026-02-30 does not). Cached: a file has few distinct days. */
-function isRealDate(s: string): boolean {
-  let ok = realDates.get(s);
-  if (ok === undefined) {
-    const d = new Date(`${s}T00:00:00Z`);
-    ok = !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    if (realDates.size < 100_000) realDates.set(s, ok);
-  }
-  return ok;
 }
 
 /**
@@ -84,27 +75,52 @@ export async function importFile(
     created: names.created,
   };
   if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
+  // A decisions import walks tens of MB of B-tree: a bigger page cache than the connection's 2 MB
+  // saves re-reading and re-writing evicted pages when keys arrive in random order (16 MB: about a
+  // quarter faster there, within the import's memory budget). Set back afterwards.
+  const cacheSize = engine.sqlite.pragma('cache_size', { simple: true }) as number;
+  if (kind === 'decisions') engine.sqlite.pragma(`cache_size = ${-DECISIONS_CACHE_KIB}`);
   engine.sqlite.exec('BEGIN IMMEDIATE');
   try {
     const batchId = kind === 'shadow-processes' ? null : newId();
     if (batchId) {
       write(engine, authorId, 'import_batches', batchId, { kind, fileName: name, sha256: '', counts: '{}', open: true }, 'create');
     }
-    const sink = makeSink(engine, authorId, kind, batchId, names, errors, summary);
-    const read = await readCsv(
-      file,
-      (header) => sink.header(name, header),
-      (rows, first) => {
-        sink.rows(rows, first);
-        summary.rows += rows.length;
-        options.onProgress?.({ rows: summary.rows });
-      },
-    );
+    let read: CsvReadResult;
+    let finish: () => void;
+    if (kind === 'decisions') {
+      const sink = decisionsSink(engine, authorId, batchId ?? '', names, errors, summary);
+      finish = sink.finish;
+      const decisions = await readDecisionBatches(
+        file,
+        name,
+        sink.secret,
+        (batch) => {
+          sink.batch(batch);
+          options.onProgress?.({ rows: summary.rows });
+        },
+        { worker: options.worker ?? true, ...(options.totalsEntries ? { totalsEntries: options.totalsEntries } : {}) },
+      );
+      options.onParsed?.(decisions.parsedOn);
+      read = decisions;
+    } else {
+      const sink = makeSink(engine, authorId, kind, batchId, names, errors, summary);
+      finish = sink.finish;
+      read = await readCsv(
+        file,
+        (header) => sink.header(name, header),
+        (rows, first) => {
+          sink.rows(rows, first);
+          summary.rows += rows.length;
+          options.onProgress?.({ rows: summary.rows });
+        },
+      );
+    }
     if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
     summary.sha256 = read.sha256;
     if (errors.count > 0) throw badInput(formatCsvErrors(name, errors), { errors: errors.list, errorCount: errors.count });
     names.check(name);
-    sink.finish();
+    finish();
     if (batchId) {
       summary.batchId = batchId;
       const counts = { rows: summary.rows, new: summary.new, changed: summary.changed, unchanged: summary.unchanged };
@@ -116,6 +132,8 @@ export async function importFile(
   } catch (e) {
     if (engine.sqlite.inTransaction) engine.sqlite.exec('ROLLBACK');
     throw e;
+  } finally {
+    if (kind === 'decisions') engine.sqlite.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
@@ -128,7 +146,7 @@ interface Sink {
 function makeSink(
   engine: Engine,
   authorId: string | null,
-  kind: ImportKind,
+  kind: Exclude<ImportKind, 'decisions'>,
   batchId: string | null,
   names: NameResolver,
   errors: CsvErrors,
@@ -139,8 +157,6 @@ function makeSink(
       return keyedSink(engine, 'usage', USAGE, batchId ?? '', names, errors, summary);
     case 'pulse':
       return keyedSink(engine, 'pulse', PULSE, batchId ?? '', names, errors, summary);
-    case 'decisions':
-      return decisionsSink(engine, authorId, batchId ?? '', names, errors, summary);
     case 'shadow-processes':
       return shadowSink(engine, authorId, names, errors, summary);
   }
@@ -279,7 +295,27 @@ function keyedSink(
 
 /* ---------- decisions: millions of rows, hashed users, dedupe, exact aggregates ---------- */
 
-const DECISION_COLUMNS = ['timestamp', 'initiative', 'team', 'user', 'recommendation_id', 'action', 'reason'] as const;
+/*
+ * The file is read, checked and hashed by decisions-read.ts (on a worker thread: decisions-source.ts);
+ * this thread gets compact batches and only resolves names to keys and writes, in the import's one
+ * transaction. A row is inserted; when its key (initiative, recommendation, user) is already there,
+ * a later timestamp replaces it and an equal or older one is a duplicate. Rows are inserted
+ * CHUNK_ROWS at a time in one statement; a chunk that meets an existing key fails as a whole
+ * (nothing of it is written) and is done row by row, each row looked up first from then on until
+ * one is new again (a re-import is all duplicates).
+ */
+
+interface DecisionsSink {
+  /** The workspace's key for hashing user ids, for the reader. */
+  secret: string;
+  batch(batch: DecisionBatch): void;
+  finish(): void;
+}
+
+const CHUNK_ROWS = 64;
+const DECISION_COLUMNS_SQL = 'initiative, recommendation_id, user, ts, month, team, action, reason, batch';
+const values = (rows: number, columns: number) =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
 
 function decisionsSink(
   engine: Engine,
@@ -288,195 +324,367 @@ function decisionsSink(
   names: NameResolver,
   errors: CsvErrors,
   summary: ImportSummary,
-): Sink {
-  let idx = {} as Record<(typeof DECISION_COLUMNS)[number], number>;
+): DecisionsSink {
   const secret = userHashKey(engine, authorId);
   const keys = new SignalKeys(engine);
-  const batch = keys.get('batch', batchId);
-  const userKeys = new Map<string, number>();
-  const teamCache = new Map<string, number | null>();
-  const initiativeCache = new Map<string, number | null>();
-  // Aggregates are accumulated here and added to the tables every FLUSH_EVERY rows and at the end,
-  // so memory stays bounded however large the file.
-  const FLUSH_EVERY = 250_000;
-  let pending = 0;
-  const counts = new Map<number, Map<number, [number, number, number, number]>>();
-  const users = new Map<string, [number, number, number]>();
-  const insert = engine.sqlite.prepare(
-    `INSERT INTO decisions (initiative, recommendation_id, user, ts, month, team, action, reason, batch)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const batchKey = keys.get('batch', batchId);
+  const insert = engine.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS_SQL}) VALUES ${values(1, 9)} ON CONFLICT DO NOTHING`);
+  const insertChunk = engine.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS_SQL}) VALUES ${values(CHUNK_ROWS, 9)}`);
   const select = engine.sqlite
     .prepare('SELECT ts, month, team, action FROM decisions WHERE initiative = ? AND recommendation_id = ? AND user = ?')
     .raw();
   const update = engine.sqlite.prepare(
     'UPDATE decisions SET ts = ?, month = ?, team = ?, action = ?, reason = ?, batch = ? WHERE initiative = ? AND recommendation_id = ? AND user = ?',
   );
-  const upCounts = engine.sqlite.prepare(
-    `INSERT INTO decision_counts (initiative, team, month, accepted, edited, overridden, ignored) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET accepted = accepted + excluded.accepted, edited = edited + excluded.edited,
-       overridden = overridden + excluded.overridden, ignored = ignored + excluded.ignored`,
-  );
-  const upUsers = engine.sqlite.prepare(
-    `INSERT INTO decision_user_counts (initiative, team, month, user, total, acted, overridden) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET total = total + excluded.total, acted = acted + excluded.acted, overridden = overridden + excluded.overridden`,
-  );
-  // (initiative, team, month) packed in one number: initiative and team keys < 2^20, month YYYYMM < 2^20.
-  const cell = (initiative: number, team: number, month: number) => (initiative * 1_048_576 + team) * 1_048_576 + month;
-  const add = (initiative: number, team: number, month: number, user: number, action: number, sign: 1 | -1) => {
-    const k = cell(initiative, team, month);
-    let byCell = counts.get(k);
-    if (!byCell) {
-      byCell = new Map();
-      counts.set(k, byCell);
-    }
-    let c = byCell.get(-1);
-    if (!c) {
-      c = [0, 0, 0, 0];
-      byCell.set(-1, c);
-    }
-    c[action as 0 | 1 | 2 | 3] += sign;
-    const uk = `${k}:${user}`;
-    let u = users.get(uk);
-    if (!u) {
-      u = [0, 0, 0];
-      users.set(uk, u);
-    }
-    u[0] += sign;
-    if (action !== 3) u[1] += sign;
-    if (action === 2) u[2] += sign;
+
+  // The reader's dictionaries (names as written in the file, user hashes) and their keys, resolved on first use.
+  const teamNames: string[] = [];
+  const initiativeNames: string[] = [];
+  const userHashes: string[] = [];
+  const userKeys: number[] = [];
+  const resolver = (kind: 'team' | 'initiative', dictionary: string[]) => {
+    const cache: (number | null)[] = [];
+    const lookup = (name: string, row: number) => (kind === 'team' ? names.team(name, row) : names.initiative(name, row));
+    const resolve = (i: number, row: number): number | null => {
+      if (i < 0) return null;
+      const cached = cache[i];
+      if (cached === null) lookup(dictionary[i] ?? '', row); // notes the row of an unknown name
+      if (cached !== undefined) return cached;
+      const id = lookup(dictionary[i] ?? '', row);
+      const key = id ? keys.get(kind, id) : null;
+      cache[i] = key;
+      return key;
+    };
+    return { resolve, known: (i: number) => cache[i] ?? null };
   };
-  const unpack = (k: number): [number, number, number] => {
-    const month = k % 1_048_576;
-    const rest = (k - month) / 1_048_576;
-    const team = rest % 1_048_576;
-    return [(rest - team) / 1_048_576, team, month];
-  };
-  const flush = () => {
-    for (const [k, byCell] of counts) {
-      const c = byCell.get(-1);
-      if (c?.some((x) => x !== 0)) upCounts.run(...unpack(k), ...c);
+  const teams = resolver('team', teamNames);
+  const initiatives = resolver('initiative', initiativeNames);
+  const userKey = (u: number) => {
+    let key = userKeys[u];
+    if (key === undefined) {
+      key = keys.get('user', userHashes[u] as string);
+      userKeys[u] = key;
     }
-    for (const [uk, u] of users) {
-      if (u[0] === 0 && u[1] === 0 && u[2] === 0) continue;
-      const [k, user] = uk.split(':');
-      upUsers.run(...unpack(Number(k)), Number(user), ...u);
-    }
-    counts.clear();
-    users.clear();
-    pending = 0;
-  };
-  const monthCache = new Map<number, number>();
-  const monthOf = (ms: number) => {
-    // Cached per UTC hour: the month of a timestamp changes only at hour boundaries.
-    const hour = Math.floor(ms / 3_600_000);
-    let m = monthCache.get(hour);
-    if (m === undefined) {
-      const d = new Date(ms);
-      m = d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
-      monthCache.set(hour, m);
-    }
-    return m;
-  };
-  const resolve = (cache: Map<string, number | null>, kind: 'team' | 'initiative', name: string, row: number): number | null => {
-    const cached = cache.get(name);
-    if (cached !== undefined) {
-      if (cached === null) kind === 'team' ? names.team(name, row) : names.initiative(name, row);
-      return cached;
-    }
-    const id = name.trim() ? (kind === 'team' ? names.team(name, row) : names.initiative(name, row)) : null;
-    const key = id ? keys.get(kind, id) : null;
-    if (key !== null) cache.set(name, key);
-    else if (name.trim()) cache.set(name, null);
     return key;
+  };
+  const totals = new DecisionTotals(engine, {
+    team: teams.known,
+    initiative: initiatives.known,
+    user: (u) => userKeys[u] ?? null,
+  });
+
+  // Rows of the current batch that are to be written, with their keys.
+  let rows = new Int32Array(0);
+  let teamOf = new Float64Array(0);
+  let initiativeOf = new Float64Array(0);
+  let userOf = new Float64Array(0);
+  const params: (number | string | null)[] = new Array(CHUNK_ROWS * 9);
+  let seeking = false;
+
+  /** One row: inserted, or compared with the row already there. */
+  const one = (b: DecisionBatch, j: number) => {
+    const i = rows[j] as number;
+    const initiative = initiativeOf[j] as number;
+    const team = teamOf[j] as number;
+    const user = userOf[j] as number;
+    const ts = b.ts[i] as number;
+    const month = b.month[i] as number;
+    const action = b.action[i] as number;
+    const rec = b.recs[i] as string;
+    const reason = b.reasons[i] ?? null;
+    let old: [number, number, number, number] | undefined;
+    if (seeking) {
+      old = select.get(initiative, rec, user) as typeof old;
+      if (!old) {
+        insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey);
+        seeking = false;
+      }
+    } else if (insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey).changes === 0) {
+      seeking = true;
+      old = select.get(initiative, rec, user) as typeof old;
+    }
+    if (!old) {
+      summary.new++;
+      totals.count(b.cell[i] as number, b.entry[i] as number, action);
+    } else if (ts > old[0]) {
+      update.run(ts, month, team, action, reason, batchKey, initiative, rec, user);
+      totals.subtract(initiative, old[2], old[1], user, old[3]);
+      totals.count(b.cell[i] as number, b.entry[i] as number, action);
+      summary.changed++;
+    } else {
+      summary.unchanged++;
+    }
+  };
+
+  /** CHUNK_ROWS rows in one statement; false (and nothing written) if a key was there already or repeats. */
+  const chunk = (b: DecisionBatch, from: number): boolean => {
+    for (let j = 0; j < CHUNK_ROWS; j++) {
+      const k = from + j;
+      const i = rows[k] as number;
+      const o = j * 9;
+      params[o] = initiativeOf[k] as number;
+      params[o + 1] = b.recs[i] as string;
+      params[o + 2] = userOf[k] as number;
+      params[o + 3] = b.ts[i] as number;
+      params[o + 4] = b.month[i] as number;
+      params[o + 5] = teamOf[k] as number;
+      params[o + 6] = b.action[i] as number;
+      params[o + 7] = b.reasons[i] ?? null;
+      params[o + 8] = batchKey;
+    }
+    try {
+      insertChunk.run(params);
+    } catch (e) {
+      // The statement is undone as a whole (SQLite's ABORT); the transaction stays.
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+      throw e;
+    }
+    for (let j = 0; j < CHUNK_ROWS; j++) {
+      const i = rows[from + j] as number;
+      totals.count(b.cell[i] as number, b.entry[i] as number, b.action[i] as number);
+    }
+    summary.new += CHUNK_ROWS;
+    return true;
   };
 
   return {
-    header: (name, header) => {
-      idx = columnIndex(name, header, DECISION_COLUMNS);
-    },
-    rows: (rows, first) => {
-      const n = rows.length;
-      for (let i = 0; i < n; i++) {
-        const r = rows[i] as string[];
-        const row = first + i;
-        if (r.length !== 7) {
-          errors.add({ row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
-          continue;
-        }
-        const tsText = (r[idx.timestamp] ?? '').trim();
-        const initiativeName = r[idx.initiative] ?? '';
-        const teamName = r[idx.team] ?? '';
-        const user = (r[idx.user] ?? '').trim();
-        const rec = (r[idx.recommendation_id] ?? '').trim();
-        const actionText = (r[idx.action] ?? '').trim();
-        const reasonText = (r[idx.reason] ?? '').trim();
-        let ok = true;
-        const ms = TIMESTAMP.test(tsText) ? Date.parse(tsText) : Number.NaN;
-        if (Number.isNaN(ms) || !isRealDate(tsText.slice(0, 10))) {
-          errors.add({
-            row,
-            column: 'timestamp',
-            value: tsText,
-            expected: 'an ISO 8601 timestamp with Z or an offset, e.g. 2026-03-14T09:30:00Z',
-          });
-          ok = false;
-        }
-        const action = ACTION_CODE[actionText];
-        if (action === undefined) {
-          errors.add({ row, column: 'action', value: actionText, expected: `one of ${ACTIONS.join(', ')}` });
-          ok = false;
-        }
-        if (!user) {
-          errors.add({ row, column: 'user', value: '', expected: 'a user id (it is stored only as a keyed hash)' });
-          ok = false;
-        }
-        if (!rec) {
-          errors.add({ row, column: 'recommendation_id', value: '', expected: 'the id of the AI recommendation' });
-          ok = false;
-        }
-        if (!teamName.trim()) {
-          errors.add({ row, column: 'team', value: '', expected: 'a team name' });
-          ok = false;
-        }
-        if (!initiativeName.trim()) {
-          errors.add({ row, column: 'initiative', value: '', expected: 'an initiative name' });
-          ok = false;
-        }
-        const team = resolve(teamCache, 'team', teamName, row);
-        const initiative = resolve(initiativeCache, 'initiative', initiativeName, row);
-        if (!ok || team === null || initiative === null || errors.count > 0 || action === undefined) continue;
-
-        let userKey = userKeys.get(user);
-        if (userKey === undefined) {
-          userKey = keys.get('user', hashUser(secret, user));
-          userKeys.set(user, userKey);
-        }
-        const month = monthOf(ms);
-        const reason = reasonText === '' ? null : reasonText;
-        if (insert.run(initiative, rec, userKey, ms, month, team, action, reason, batch).changes === 1) {
-          summary.new++;
-          add(initiative, team, month, userKey, action, 1);
-        } else {
-          const old = select.get(initiative, rec, userKey) as [number, number, number, number];
-          if (ms > old[0]) {
-            update.run(ms, month, team, action, reason, batch, initiative, rec, userKey);
-            add(initiative, old[2], old[1], userKey, old[3], -1);
-            add(initiative, team, month, userKey, action, 1);
-            summary.changed++;
-          } else {
-            summary.unchanged++;
-          }
-        }
-        if (++pending >= FLUSH_EVERY) flush();
+    secret,
+    batch: (b) => {
+      teamNames.push(...b.newTeams);
+      initiativeNames.push(...b.newInitiatives);
+      userHashes.push(...b.newUsers);
+      for (const e of b.errors) errors.add(e);
+      errors.count += b.errorCount - b.errors.length;
+      if (b.totalsRestart) totals.write();
+      totals.define(b.newCells, b.newEntries);
+      const n = b.count;
+      if (rows.length < n) {
+        rows = new Int32Array(n);
+        teamOf = new Float64Array(n);
+        initiativeOf = new Float64Array(n);
+        userOf = new Float64Array(n);
       }
+      // Names are resolved for every row (unknown ones are listed with all their rows); rows are
+      // written only while the file has no problem (the import fails otherwise).
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const state = b.state[i];
+        if (state === ROW_SKIPPED) continue;
+        const row = b.first + i;
+        const team = teams.resolve(b.team[i] as number, row);
+        const initiative = initiatives.resolve(b.initiative[i] as number, row);
+        if (state !== ROW_OK || team === null || initiative === null || errors.count > 0) continue;
+        rows[m] = i;
+        teamOf[m] = team;
+        initiativeOf[m] = initiative;
+        userOf[m] = userKey(b.user[i] as number);
+        m++;
+      }
+      let j = 0;
+      while (j < m) {
+        if (!seeking && m - j >= CHUNK_ROWS && chunk(b, j)) j += CHUNK_ROWS;
+        else {
+          // Row by row to the end of the chunk that met an existing row (or of the batch).
+          const end = Math.min(m, j + CHUNK_ROWS);
+          for (; j < end; j++) one(b, j);
+        }
+      }
+      summary.rows += n;
     },
-    finish: () => {
-      flush();
-      engine.sqlite.exec('DELETE FROM decision_counts WHERE accepted = 0 AND edited = 0 AND overridden = 0 AND ignored = 0');
-      engine.sqlite.exec('DELETE FROM decision_user_counts WHERE total = 0');
-    },
+    finish: () => totals.write(true),
   };
+}
+
+/**
+ * What an import adds to decision_counts and decision_user_counts. New rows are counted in typed
+ * arrays by the cells and entries the reader numbered (no lookups here); a replaced row's old
+ * values are subtracted by key. Written in primary-key order (B-tree appends, not random
+ * inserts) when the reader starts numbering again and at the end, so memory stays bounded.
+ */
+class DecisionTotals {
+  /** Per cell: initiative and team (dictionary indexes) and month; per entry: cell and user index. */
+  private cells = new Int32Array(3 * 1024);
+  private entries = new Int32Array(2 * 16_384);
+  private nCells = 0;
+  private nEntries = 0;
+  /** Per cell: accepted, edited, overridden, ignored. Per entry: total, acted, overridden. */
+  private cellCounts = new Int32Array(4 * 1024);
+  private entryCounts = new Int32Array(3 * 16_384);
+  /** Subtractions for replaced rows: "initiative,team,month,user" → action counts. */
+  private subtracted = new Map<string, number[]>();
+  private anySubtracted = false;
+  private readonly upCounts;
+  private readonly upCountsChunk;
+  private readonly upUsers;
+  private readonly upUsersChunk;
+
+  constructor(
+    private readonly engine: Engine,
+    /** Keys of the reader's dictionary indexes (null: never written, so nothing is counted). */
+    private readonly keyOf: Record<'team' | 'initiative' | 'user', (i: number) => number | null>,
+  ) {
+    const counts = (rows: number) =>
+      engine.sqlite.prepare(
+        `INSERT INTO decision_counts (initiative, team, month, accepted, edited, overridden, ignored) VALUES ${values(rows, 7)}
+         ON CONFLICT DO UPDATE SET accepted = accepted + excluded.accepted, edited = edited + excluded.edited,
+           overridden = overridden + excluded.overridden, ignored = ignored + excluded.ignored`,
+      );
+    const users = (rows: number) =>
+      engine.sqlite.prepare(
+        `INSERT INTO decision_user_counts (initiative, team, month, user, total, acted, overridden) VALUES ${values(rows, 7)}
+         ON CONFLICT DO UPDATE SET total = total + excluded.total, acted = acted + excluded.acted, overridden = overridden + excluded.overridden`,
+      );
+    this.upCounts = counts(1);
+    this.upCountsChunk = counts(CHUNK_ROWS);
+    this.upUsers = users(1);
+    this.upUsersChunk = users(CHUNK_ROWS);
+  }
+
+  /** The reader's new cells and entries (numbered from where the earlier ones stop). */
+  define(cells: Int32Array, entries: Int32Array): void {
+    while (this.cells.length < this.nCells * 3 + cells.length) this.cells = grow(this.cells);
+    this.cells.set(cells, this.nCells * 3);
+    this.nCells += cells.length / 3;
+    while (this.entries.length < this.nEntries * 2 + entries.length) this.entries = grow(this.entries);
+    this.entries.set(entries, this.nEntries * 2);
+    this.nEntries += entries.length / 2;
+    while (this.cellCounts.length < this.nCells * 4) this.cellCounts = grow(this.cellCounts);
+    while (this.entryCounts.length < this.nEntries * 3) this.entryCounts = grow(this.entryCounts);
+  }
+
+  count(cell: number, entry: number, action: number): void {
+    const c = this.cellCounts;
+    const k = cell * 4 + action;
+    c[k] = (c[k] as number) + 1;
+    const u = this.entryCounts;
+    const o = entry * 3;
+    u[o] = (u[o] as number) + 1;
+    if (action !== 3) u[o + 1] = (u[o + 1] as number) + 1;
+    if (action === 2) u[o + 2] = (u[o + 2] as number) + 1;
+  }
+
+  subtract(initiative: number, team: number, month: number, user: number, action: number): void {
+    const k = `${initiative},${team},${month},${user}`;
+    let s = this.subtracted.get(k);
+    if (!s) {
+      s = [0, 0, 0, 0];
+      this.subtracted.set(k, s);
+    }
+    s[action] = (s[action] as number) + 1;
+    this.anySubtracted = true;
+  }
+
+  /** Writes what is held, in key order, and starts again; at the end, removes cells that fell to zero. */
+  write(final = false): void {
+    const counts = new Chunked(this.upCountsChunk, this.upCounts, 7);
+    const users = new Chunked(this.upUsersChunk, this.upUsers, 7);
+    const nCells = this.nCells;
+    const nEntries = this.nEntries;
+    // Cells by key; entries grouped by cell (a counting sort), then by user key.
+    const cellKey = new Float64Array(nCells * 3);
+    const order: number[] = [];
+    for (let c = 0; c < nCells; c++) {
+      const initiative = this.keyOf.initiative(this.cells[c * 3] as number);
+      const team = this.keyOf.team(this.cells[c * 3 + 1] as number);
+      if (initiative === null || team === null) continue;
+      cellKey[c * 3] = initiative;
+      cellKey[c * 3 + 1] = team;
+      cellKey[c * 3 + 2] = this.cells[c * 3 + 2] as number;
+      order.push(c);
+    }
+    order.sort(
+      (a, b) =>
+        (cellKey[a * 3] as number) - (cellKey[b * 3] as number) ||
+        (cellKey[a * 3 + 1] as number) - (cellKey[b * 3 + 1] as number) ||
+        (cellKey[a * 3 + 2] as number) - (cellKey[b * 3 + 2] as number),
+    );
+    const start = new Int32Array(nCells + 1);
+    for (let e = 0; e < nEntries; e++) {
+      const next = (this.entries[e * 2] as number) + 1;
+      start[next] = (start[next] as number) + 1;
+    }
+    for (let c = 0; c < nCells; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+    const fill = start.slice(0, nCells);
+    const byCell = new Int32Array(nEntries);
+    for (let e = 0; e < nEntries; e++) {
+      const c = this.entries[e * 2] as number;
+      byCell[fill[c] as number] = e;
+      fill[c] = (fill[c] as number) + 1;
+    }
+    const cc = this.cellCounts;
+    const ec = this.entryCounts;
+    const inCell: [number, number][] = [];
+    for (const c of order) {
+      const initiative = cellKey[c * 3] as number;
+      const team = cellKey[c * 3 + 1] as number;
+      const month = cellKey[c * 3 + 2] as number;
+      const k = c * 4;
+      if (cc[k] !== 0 || cc[k + 1] !== 0 || cc[k + 2] !== 0 || cc[k + 3] !== 0) {
+        counts.row(initiative, team, month, cc[k] as number, cc[k + 1] as number, cc[k + 2] as number, cc[k + 3] as number);
+      }
+      inCell.length = 0;
+      for (let x = start[c] as number; x < (start[c + 1] as number); x++) {
+        const e = byCell[x] as number;
+        if (ec[e * 3] === 0) continue;
+        const user = this.keyOf.user(this.entries[e * 2 + 1] as number);
+        if (user !== null) inCell.push([user, e]);
+      }
+      inCell.sort((a, b) => a[0] - b[0]);
+      for (const [user, e] of inCell) {
+        users.row(initiative, team, month, user, ec[e * 3] as number, ec[e * 3 + 1] as number, ec[e * 3 + 2] as number);
+      }
+    }
+    // Replaced rows' old values, in key order too.
+    const subtracted = [...this.subtracted].map(([k, s]) => [...k.split(',').map(Number), s] as [number, number, number, number, number[]]);
+    subtracted.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    counts.end();
+    for (const [initiative, team, month, user, s] of subtracted) {
+      const [accepted = 0, edited = 0, overridden = 0, ignored = 0] = s;
+      this.upCounts.run(initiative, team, month, -accepted, -edited, -overridden, -ignored);
+      users.row(initiative, team, month, user, -(accepted + edited + overridden + ignored), -(accepted + edited + overridden), -overridden);
+    }
+    users.end();
+    this.nCells = 0;
+    this.nEntries = 0;
+    this.cellCounts.fill(0);
+    this.entryCounts.fill(0);
+    this.subtracted.clear();
+    if (final && this.anySubtracted) {
+      this.engine.sqlite.exec('DELETE FROM decision_counts WHERE accepted = 0 AND edited = 0 AND overridden = 0 AND ignored = 0');
+      this.engine.sqlite.exec('DELETE FROM decision_user_counts WHERE total = 0');
+    }
+  }
+}
+
+/** Rows for a multi-row INSERT, run CHUNK_ROWS at a time (the rest one by one). */
+class Chunked {
+  private readonly params: number[];
+  private k = 0;
+  constructor(
+    private readonly many: Statement,
+    private readonly one: Statement,
+    private readonly columns: number,
+  ) {
+    this.params = new Array(CHUNK_ROWS * columns);
+  }
+  row(...values: number[]): void {
+    for (const v of values) this.params[this.k++] = v;
+    if (this.k === this.params.length) {
+      this.many.run(this.params);
+      this.k = 0;
+    }
+  }
+  end(): void {
+    for (let o = 0; o < this.k; o += this.columns) this.one.run(this.params.slice(o, o + this.columns));
+    this.k = 0;
+  }
+}
+
+/** The same numbers in an array twice the size. */
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /* ---------- the shadow-process register as CSV ---------- */

@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
-import { exportWorkspace } from '../../db/export';
+import { UserError } from '../../db/errors';
+import { checkDatabase, exportWorkspace } from '../../db/export';
+import { type Engine, open } from '../../db/open';
+import { generalTimestampMs, PairNumbers, timestampMs, utcMonth } from '../../db/signals/decisions-read';
+import { hashUser, importFile, userHashKey } from '../../db/signals/import';
 import { tempEngine } from '../helpers';
 
 let t: ReturnType<typeof tempEngine>;
@@ -254,5 +260,302 @@ describe('imports: what is accepted', () => {
     expect(batch).toMatchObject({ kind: 'usage', fileName: 'usage-jan.csv', importedBy: 'Dana Lee', counts: { rows: 1, new: 1 } });
     const { createHash } = await import('node:crypto');
     expect(batch?.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+  });
+});
+
+/* ---------- decisions: the reader on a worker thread, chunked writes, exact aggregates ---------- */
+
+/**
+ * A decisions file with name variants, quoted reasons, offsets, and keys that repeat (older, newer,
+ * equal): `repeats` of the rows repeat an earlier key. Few repeats leave most chunks of rows free of
+ * them (written many rows per statement); many make most chunks meet one (written row by row).
+ */
+function decisionsFile(rows: number, seed: number, shift = 0, repeats = 0.2): string {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), a | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const teams = ['Claims North', ' claims north ', 'CLAIMS NORTH', 'Claims South'];
+  const initiatives = ['Triage', 'triage', 'Drafts'];
+  const actions = ['accepted', 'edited', 'overridden', 'ignored'];
+  const reasons = ['', '', 'local knowledge', '"checked by hand, twice"', '"the ""usual"" exception"'];
+  const lines = [DECISIONS];
+  const keys: [string, string, string][] = [];
+  for (let i = 0; i < rows; i++) {
+    const repeat = rand() < repeats && i > 0 ? keys[Math.floor(rand() * i)] : undefined;
+    const [initiative, rec, user] = repeat ?? [pick(initiatives), `r${i}`, `u${Math.floor(rand() * 40)}@acme.example`];
+    keys.push([initiative, rec, user]);
+    const day = 1 + Math.floor(rand() * 28);
+    const month = 1 + Math.floor(rand() * 12);
+    const second = shift + Math.floor(rand() * 3) * 3600;
+    const date = new Date(Date.UTC(2026, month - 1, day, 9, 0, second));
+    const iso = date.toISOString().replace('.000', '');
+    const ts = rand() < 0.1 ? iso.replace('Z', '+00:00') : rand() < 0.05 ? iso.replace('Z', '.250Z') : iso;
+    const spelt = repeat && initiative.toLowerCase() === 'triage' ? pick(['Triage', 'triage', ' TRIAGE ']) : initiative;
+    lines.push(`${ts},${spelt},${pick(teams)},${user},${rec},${pick(actions)},${pick(reasons)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What importing `texts` one after the other must do, row by row: key (initiative, recommendation,
+ * user); a later timestamp replaces. The state at the end, and each file's counts.
+ */
+function expectedDecisions(texts: string[], known: { teams: Map<string, string>; initiatives: Map<string, string> }) {
+  const state = new Map<string, { ts: number; action: string; teamId: string; reason: string | null }>();
+  const perFile = texts.map((text) => {
+    const counts = { new: 0, changed: 0, unchanged: 0 };
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);
+    for (const row of rows) apply(row, counts);
+    return counts;
+  });
+  return { state, counts: perFile[0] as (typeof perFile)[number], perFile };
+  function apply([ts, initiative, team, user, rec, action, reason]: string[], counts: { new: number; changed: number; unchanged: number }) {
+    const key = `${known.initiatives.get((initiative ?? '').trim().toLowerCase())}|${rec}|${user}`;
+    const next = {
+      ts: Date.parse(ts ?? ''),
+      action: action ?? '',
+      teamId: known.teams.get((team ?? '').trim().toLowerCase()) ?? '',
+      reason: reason ? reason : null,
+    };
+    const old = state.get(key);
+    if (!old) counts.new++;
+    else if (next.ts > old.ts) counts.changed++;
+    else {
+      counts.unchanged++;
+      return;
+    }
+    state.set(key, next);
+  }
+}
+
+describe('imports: decisions at scale (worker thread, chunked writes)', () => {
+  const setup = async () => {
+    await callTyped(host, 'teams.create', { name: 'Claims South' });
+    await callTyped(host, 'initiatives.create', { name: 'Drafts' });
+    const teams = new Map((await callTyped(host, 'teams.list', {})).map((x) => [x.name.toLowerCase(), x.id]));
+    const initiatives = new Map((await callTyped(host, 'initiatives.list', {})).map((x) => [x.name.toLowerCase(), x.id]));
+    return { teams, initiatives };
+  };
+  /** The same workspace (its user-hash key made first) in a second file, to import the same file a second way. */
+  const twin = () => {
+    userHashKey(t.engine, null);
+    t.engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const copy = path.join(t.dir, 'twin.db');
+    fs.copyFileSync(t.file, copy);
+    return open(copy);
+  };
+  const decisionsOf = (engine: Engine) => {
+    const data = exportWorkspace(engine);
+    return JSON.stringify({ decisions: data.tables.decisions, teams: data.tables.teams, initiatives: data.tables.initiatives });
+  };
+  const aggregates = (engine: Engine) =>
+    JSON.stringify([
+      engine.sqlite
+        .prepare(
+          `SELECT i.value, t.value, c.month, c.accepted, c.edited, c.overridden, c.ignored FROM decision_counts c
+           JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team ORDER BY 1, 2, 3`,
+        )
+        .raw()
+        .all(),
+      engine.sqlite
+        .prepare(
+          `SELECT i.value, t.value, c.month, u.value, c.total, c.acted, c.overridden FROM decision_user_counts c
+           JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team JOIN signal_keys u ON u.id = c.user ORDER BY 1, 2, 3, 4`,
+        )
+        .raw()
+        .all(),
+    ]);
+
+  it.each([
+    ['many repeated keys', 0.2],
+    ['few repeated keys', 0.002],
+  ])('imports exactly what the rows say, row by row, with exact aggregates (%s)', async (_name, repeats) => {
+    const known = await setup();
+    const text = decisionsFile(6000, 1, 0, repeats);
+    const where: string[] = [];
+    const s = await importFile(t.engine, null, 'decisions', file('d.csv', text), { onParsed: (w) => where.push(w) });
+    expect(where).toEqual(['worker']);
+    const laterText = decisionsFile(6000, 1, 86_400 * 40, repeats);
+    const { counts, perFile } = expectedDecisions([text, text, laterText], known);
+    const { state } = expectedDecisions([text], known);
+    expect(s).toMatchObject({ rows: 6000, ...counts });
+    expect(counts.changed + counts.unchanged).toBeGreaterThan(repeats > 0.1 ? 500 : 3);
+    const secret = userHashKey(t.engine, null);
+    const stored = exportWorkspace(t.engine).tables.decisions ?? [];
+    expect(stored).toHaveLength(state.size);
+    const byHash = new Map([...Array(40).keys()].map((u) => [hashUser(secret, `u${u}@acme.example`), `u${u}@acme.example`]));
+    for (const d of stored) {
+      const want = state.get(`${d.initiativeId}|${d.recommendationId}|${byHash.get(String(d.userHash))}`);
+      expect({ ts: d.ts, action: d.action, teamId: d.teamId, reason: d.reason }).toEqual(want);
+    }
+    expect(checkDatabase(t.engine).changeLog.mismatches).toEqual([]);
+
+    // Again: all duplicates. Then the same rows 40 days later: what replaces, row by row.
+    expect(perFile[1]).toEqual({ new: 0, changed: 0, unchanged: 6000 });
+    expect(await importFile(t.engine, null, 'decisions', file('d.csv', text))).toMatchObject(perFile[1] ?? {});
+    const later = await importFile(t.engine, null, 'decisions', file('later.csv', laterText));
+    expect(later).toMatchObject(perFile[2] ?? {});
+    expect(perFile[2]?.changed).toBeGreaterThan(500);
+    expect(checkDatabase(t.engine).ok).toBe(true);
+  });
+
+  it('the worker thread and the in-thread fallback give the same database', async () => {
+    await setup();
+    const other = twin();
+    try {
+      const text = decisionsFile(5000, 2, 0, 0.01);
+      const where: string[] = [];
+      const onParsed = (w: string) => where.push(w);
+      // Small aggregate windows: the totals are written several times, with cells met again later.
+      const a = await importFile(t.engine, null, 'decisions', file('a.csv', text), { onParsed, totalsEntries: 300 });
+      const b = await importFile(other, null, 'decisions', file('a.csv', text), { onParsed, worker: false });
+      expect(where).toEqual(['worker', 'thread']);
+      expect({ ...a, batchId: null }).toEqual({ ...b, batchId: null });
+      expect(decisionsOf(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(decisionsOf(other).replaceAll(b.batchId ?? '', 'B'));
+      expect(aggregates(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(aggregates(other).replaceAll(b.batchId ?? '', 'B'));
+      // A second file that replaces some rows and repeats others, the same both ways.
+      const next = decisionsFile(3000, 3, 3600);
+      const c = await importFile(t.engine, null, 'decisions', file('b.csv', next), { totalsEntries: 50 });
+      const d = await importFile(other, null, 'decisions', file('b.csv', next), { worker: false });
+      expect({ ...c, batchId: null }).toEqual({ ...d, batchId: null });
+      expect(c.changed + c.unchanged).toBeGreaterThan(0);
+      const ids = [a.batchId, b.batchId, c.batchId, d.batchId] as string[];
+      const norm = (s: string) => ids.reduce((x, id, i) => x.replaceAll(id, `B${i % 2 === 0 ? i : i - 1}`), s);
+      expect(norm(decisionsOf(t.engine))).toBe(norm(decisionsOf(other)));
+      expect(norm(aggregates(t.engine))).toBe(norm(aggregates(other)));
+      expect(checkDatabase(t.engine).ok).toBe(true);
+      expect(checkDatabase(other).ok).toBe(true);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('the worker thread and the in-thread fallback list the same problems', async () => {
+    await setup();
+    const good = decisionsFile(3000, 4).split('\n');
+    // Bad rows throughout: more than the 100 listed, plus unknown names and a stray field.
+    const lines = good.map((line, i) =>
+      i === 0 || !line
+        ? line
+        : i % 20 === 0
+          ? line.replace(/,(accepted|edited|overridden|ignored),/, ',rejected,')
+          : i % 45 === 0
+            ? line.replace('Claims South', 'Claims Sooth')
+            : i % 77 === 0
+              ? `${line},extra`
+              : i % 91 === 0
+                ? line.replace(/^[^,]+/, '2026-02-30T09:00:00Z')
+                : line,
+    );
+    const content = lines.join('\n');
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const failure = async (worker: boolean) => {
+      const e = (await importFile(t.engine, null, 'decisions', file('bad.csv', content), { worker }).catch((x: unknown) => x)) as UserError;
+      expect(e).toBeInstanceOf(UserError);
+      return { message: e.message, details: e.details };
+    };
+    const viaWorker = await failure(true);
+    const inThread = await failure(false);
+    expect(viaWorker).toEqual(inThread);
+    expect(viaWorker.message).toMatch(/problems in 100\+ rows; nothing was imported/);
+    expect(viaWorker.message).toMatch(/row 21, column "action", value "rejected": one of accepted/);
+    expect((viaWorker.details as { errorCount: number }).errorCount).toBeGreaterThan(150);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+
+    // Only unknown names: the names error, with every row, the same both ways.
+    const unknown = good.map((line, i) =>
+      i > 0 && i % 45 === 0 ? line.replace(/Claims (North|South)|claims north|CLAIMS NORTH/, 'Claims Sooth') : line,
+    );
+    const names = async (worker: boolean) =>
+      (
+        (await importFile(t.engine, null, 'decisions', file('names.csv', unknown.join('\n')), { worker }).catch(
+          (x: unknown) => x,
+        )) as UserError
+      ).message;
+    const [n1, n2] = [await names(true), await names(false)];
+    expect(n1).toBe(n2);
+    expect(n1).toMatch(/unknown teams: "Claims Sooth" \(rows 46, 91, 136, .* and \d+ more\)/);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('a dry run of a big file counts like the real import and writes nothing', async () => {
+    await setup();
+    const text = decisionsFile(4000, 5);
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const dry = await importFile(t.engine, null, 'decisions', file('d.csv', text), { dryRun: true });
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    expect(t.engine.sqlite.prepare('SELECT count(*) FROM decision_user_counts').pluck().get()).toBe(0);
+    const real = await importFile(t.engine, null, 'decisions', file('d.csv', text));
+    expect({ ...dry, dryRun: false, batchId: null }).toEqual({ ...real, batchId: null });
+  });
+
+  it('progress is reported as batches are written', async () => {
+    await setup();
+    const seen: number[] = [];
+    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(4000, 6)), { onProgress: (p) => seen.push(p.rows) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    expect(seen.at(-1)).toBe(4000);
+  });
+});
+
+describe('decisions reader: shortcuts equal the general way', () => {
+  it('the usual timestamp shape is read exactly as Date.parse and the calendar check read it', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        (y, mo, d, h, mi, s) => {
+          const text = `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}Z`;
+          expect(Object.is(timestampMs(text), generalTimestampMs(text))).toBe(true);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const text of [
+      '2024-02-29T23:59:59Z',
+      '2100-02-29T00:00:00Z',
+      '2000-02-29T00:00:00Z',
+      '2026-1-01T00:00:00Z',
+      '2026-01-01 00:00:00Z',
+    ]) {
+      expect(Object.is(timestampMs(text), generalTimestampMs(text))).toBe(true);
+    }
+  });
+
+  it('the UTC month of an instant is the one Date gives', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }), (ms) => {
+        const d = new Date(ms);
+        expect(utcMonth(ms)).toBe(d.getUTCFullYear() * 100 + d.getUTCMonth() + 1);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('pairs are numbered in order of first sight, however many', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.nat(70_000)), { maxLength: 20_000 }), (pairs) => {
+        const numbers = new PairNumbers();
+        const reference = new Map<string, number>();
+        for (const [x, y] of pairs) {
+          const k = `${x},${y}`;
+          if (!reference.has(k)) reference.set(k, reference.size);
+          expect(numbers.number(x, y)).toBe(reference.get(k));
+        }
+        expect(numbers.size).toBe(reference.size);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
