@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the Electron shell: electron/main.ts -> dist/electron/main.cjs, electron/preload.ts -> dist/electron/preload.cjs.
+// Bundles the Electron shell: electron/main.ts -> dist/electron/main.cjs, electron/preload.ts -> dist/electron/preload.cjs,
+// and the decisions import's worker, db/signals/decisions-worker.ts -> dist/electron/decisions-worker.cjs.
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -37,6 +38,17 @@ const main = await esbuild.build({
   banner: { js: "const __uptakeImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The decisions import reads and checks its file on a worker thread (db/signals/decisions-source.ts):
+// main starts dist/electron/decisions-worker.cjs, next to main.cjs. It needs only Node's builtins.
+const worker = await esbuild.build({
+  ...common,
+  entryPoints: { 'decisions-worker': 'db/signals/decisions-worker.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  platform: 'node',
+  target: 'node22',
+});
+
 // The preload runs sandboxed: it may require only 'electron'. Building for the browser platform
 // makes any Node import fail here rather than at runtime in the window.
 const preload = await esbuild.build({
@@ -68,7 +80,13 @@ if (mainImports.length > 0) {
   process.exit(1);
 }
 
+const workerImports = imports(worker).filter((name) => !isBuiltin(name));
+if (workerImports.length > 0) {
+  console.error(`decisions-worker.cjs may require only Node's builtins, but requires: ${workerImports.join(', ')}.`);
+  process.exit(1);
+}
+
 const size = (file) => `${(fs.statSync(path.join(outdir, file)).size / 1024).toFixed(0)} KiB`;
 console.error(
-  `Built dist/electron/main.cjs (${size('main.cjs')}) and dist/electron/preload.cjs (${size('preload.cjs')}) for Electron ${electronVersion}.`,
+  `Built dist/electron/main.cjs (${size('main.cjs')}), dist/electron/decisions-worker.cjs (${size('decisions-worker.cjs')}) and dist/electron/preload.cjs (${size('preload.cjs')}) for Electron ${electronVersion}.`,
 );
