@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { callTyped } from '../../db/api';
 import { open } from '../../db/open';
 import { importFile } from '../../db/signals/import';
@@ -9,19 +11,26 @@ import { computeReport } from '../../db/signals/metrics';
 import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
 
 /*
- * Benchmarks (figures, not pass/fail): `npm run bench [-- --rows N]`.
- * - import of an N-row decisions CSV (default 1,000,000) against the sqlite3 shell's `.import` of
- *   the same file into a plain table, in the same run; then the same file again (all duplicates);
+ * Benchmarks (figures, not pass/fail): `npm run bench [-- --rows N --rounds R]`.
+ * - the decisions import as a user runs it, `uptake import decisions FILE` (the CLI under tsx, a
+ *   process of its own, start-up included), on an N-row CSV (default 1,000,000) into a fresh copy
+ *   of a workspace that has its teams, initiatives, usage and pulse; then the same file again (all
+ *   duplicates). Against the sqlite3 shell's `.import` of the same file into a plain table. Each of
+ *   R rounds (default 3) runs the three one after the other, so each ratio is taken on the same
+ *   machine state; medians are quoted. Peak memory is the import process's own maximum RSS
+ *   (from /usr/bin/time: GNU -v on Linux, BSD -l on macOS);
  * - the report over that workspace (100 teams, 24 months, 3 initiatives): median of 20 warm runs,
  *   whole workspace and one team;
  * - the write path: creating teams through the API.
- * Peak memory is the process's max RSS after the import.
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const rows = arg('rows', 1_000_000);
+const rounds = Math.max(1, arg('rounds', 3));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-'));
 const teams = Array.from({ length: 100 }, (_, i) => `Team ${String(i).padStart(3, '0')}`);
 const initiatives = ['Claims triage assistant', 'Underwriting risk scorer', 'Customer email drafter'];
@@ -29,44 +38,110 @@ const months = monthsBetween('2025-01', 24);
 const spec = { teams, initiatives, months, usersPerTeam: 50 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mib = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(0)} MiB`);
+const removeDb = (file: string) => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+};
 
+const cpus = os.cpus();
+console.log(
+  `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 const csv = path.join(dir, 'decisions.csv');
 await writeDecisions(csv, rows, spec);
 fs.writeFileSync(path.join(dir, 'usage.csv'), usageCsv(spec));
 fs.writeFileSync(path.join(dir, 'pulse.csv'), pulseCsv(spec));
-console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-);
 console.log(`decisions.csv: ${rows.toLocaleString('en-US')} rows, ${(fs.statSync(csv).size / 2 ** 20).toFixed(0)} MiB`);
 
-let shell: number | null = null;
-const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
-if (probe.status === 0) {
+// The workspace every round starts from: teams and initiatives made by the usage import.
+const template = path.join(dir, 'template.db');
+{
+  const engine = open(template);
+  const info = await callTyped({ engine }, 'workspace.init', { workspace: 'Bench', me: 'Dana Lee' });
+  const me = info.me?.id ?? null;
+  await importFile(engine, me, 'usage', path.join(dir, 'usage.csv'), { createMissing: true });
+  await importFile(engine, me, 'pulse', path.join(dir, 'pulse.csv'));
+  engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  engine.close();
+}
+
+/** How to read a child's peak RSS here: GNU time (Linux), BSD time (macOS), or not at all. */
+const timeTool = (() => {
+  for (const [flag, pattern, unit] of [
+    ['-v', /Maximum resident set size \(kbytes\): (\d+)/, 1024],
+    ['-l', /(\d+)\s+maximum resident set size/, 1],
+  ] as const) {
+    const probe = spawnSync('/usr/bin/time', [flag, 'true'], { encoding: 'utf8' });
+    if (probe.status === 0 && pattern.test(probe.stderr)) return { flag, pattern, unit };
+  }
+  return null;
+})();
+if (!timeTool) console.log('/usr/bin/time with -v (GNU) or -l (BSD) not found: no peak memory figures');
+
+interface Run {
+  ms: number;
+  peakMiB: number | null;
+  stdout: string;
+}
+/** Runs a command to its end: wall time and the peak RSS of its largest process. */
+function run(command: string, args: string[]): Run {
+  const [file, argv] = timeTool ? ['/usr/bin/time', [timeTool.flag, command, ...args]] : [command, args];
   const t0 = performance.now();
-  const r = spawnSync('sqlite3', [path.join(dir, 'shell.db'), '.mode csv', `.import ${csv} d`], { encoding: 'utf8' });
-  shell = performance.now() - t0;
-  if (r.status !== 0) shell = null;
-  console.log(`sqlite3 shell .import: ${shell === null ? 'failed' : ms(shell)}`);
-} else console.log('sqlite3 shell not found (apt-get install sqlite3): no baseline ratio');
+  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const elapsed = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const peak = timeTool?.pattern.exec(r.stderr);
+  return { ms: elapsed, peakMiB: peak && timeTool ? (Number(peak[1]) * timeTool.unit) / 2 ** 20 : null, stdout: r.stdout };
+}
+const cliImport = (db: string) =>
+  run(process.execPath, [tsxCli, path.join(root, 'scripts', 'uptake.ts'), '--db', db, 'import', 'decisions', csv]);
 
-const engine = open(path.join(dir, 'bench.db'));
-const info = await callTyped({ engine }, 'workspace.init', { workspace: 'Bench', me: 'Dana Lee' });
-const me = info.me?.id ?? null;
-await importFile(engine, me, 'usage', path.join(dir, 'usage.csv'), { createMissing: true });
-await importFile(engine, me, 'pulse', path.join(dir, 'pulse.csv'));
+const hasShell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
+if (!hasShell) console.log('sqlite3 shell not found (apt-get install sqlite3): no baseline ratio');
 
-let t0 = performance.now();
-const first = await importFile(engine, me, 'decisions', csv);
-const importMs = performance.now() - t0;
-console.log(`uptake import: ${ms(importMs)} (${first.new} new)${shell ? `, ${(importMs / shell).toFixed(2)}× the shell` : ''}`);
-t0 = performance.now();
-const again = await importFile(engine, me, 'decisions', csv);
-const againMs = performance.now() - t0;
+const results: { shell: Run | null; first: Run; again: Run }[] = [];
+const db = path.join(dir, 'bench.db');
+for (let round = 1; round <= rounds; round++) {
+  let shell: Run | null = null;
+  if (hasShell) {
+    const shellDb = path.join(dir, 'shell.db');
+    removeDb(shellDb);
+    shell = run('sqlite3', [shellDb, '.mode csv', `.import ${csv} d`]);
+  }
+  removeDb(db);
+  fs.copyFileSync(template, db);
+  const first = cliImport(db);
+  const again = cliImport(db);
+  const summary = (r: Run) => JSON.parse(r.stdout) as { new: number; unchanged: number };
+  if (summary(first).new !== rows || summary(again).unchanged !== rows) throw new Error('The import did not import every row once.');
+  results.push({ shell, first, again });
+  const ratio = (r: Run) => (shell ? `, ${(r.ms / shell.ms).toFixed(2)}× the shell` : '');
+  console.log(
+    `round ${round}: shell .import ${shell ? ms(shell.ms) : 'n/a'}; uptake import ${ms(first.ms)}${ratio(first)}, peak ${mib(first.peakMiB)}; re-import ${ms(again.ms)}${ratio(again)}, peak ${mib(again.peakMiB)}`,
+  );
+}
+
+const pick = (f: (r: (typeof results)[number]) => number | null) => {
+  const xs = results.map(f).filter((x): x is number => x !== null);
+  return xs.length > 0 ? median(xs) : null;
+};
+const shellMs = pick((r) => r.shell?.ms ?? null);
+const ratioOf = (f: (r: (typeof results)[number]) => Run) => pick((r) => (r.shell ? f(r).ms / r.shell.ms : null));
+const firstRatio = ratioOf((r) => r.first);
+const againRatio = ratioOf((r) => r.again);
+console.log(`medians of ${rounds} round${rounds > 1 ? 's' : ''} (ratios taken round by round):`);
+console.log(`  sqlite3 shell .import into a plain table: ${shellMs === null ? 'n/a' : ms(shellMs)}`);
 console.log(
-  `uptake re-import (all duplicates): ${ms(againMs)} (${again.unchanged} duplicate)${shell ? `, ${(againMs / shell).toFixed(2)}× the shell` : ''}`,
+  `  uptake import decisions (CLI process, start-up included): ${ms(pick((r) => r.first.ms) ?? 0)}${firstRatio === null ? '' : `, ${firstRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.first.peakMiB))}`,
 );
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(
+  `  re-import, all duplicates: ${ms(pick((r) => r.again.ms) ?? 0)}${againRatio === null ? '' : `, ${againRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.again.peakMiB))}`,
+);
 
+const engine = open(db);
 const timeIt = (fn: () => unknown) => {
   fn();
   const xs: number[] = [];
@@ -80,10 +155,9 @@ const timeIt = (fn: () => unknown) => {
 console.log(`report, whole workspace (median of 20 warm): ${timeIt(() => computeReport(engine, {})).toFixed(1)} ms`);
 console.log(`report, one team (median of 20 warm): ${timeIt(() => computeReport(engine, { team: 'Team 042' })).toFixed(1)} ms`);
 
-t0 = performance.now();
+const t0 = performance.now();
 for (let i = 0; i < 500; i++) await callTyped({ engine }, 'teams.create', { name: `Bench team ${i}` });
-console.log(
-  `write path: 500 teams.create through the API in ${ms(performance.now() - t0)} (${((performance.now() - t0) / 500).toFixed(2)} ms each, fsync per commit)`,
-);
+const writeMs = performance.now() - t0;
+console.log(`write path: 500 teams.create through the API in ${ms(writeMs)} (${(writeMs / 500).toFixed(2)} ms each, fsync per commit)`);
 engine.close();
 fs.rmSync(dir, { recursive: true, force: true });
