@@ -38,8 +38,14 @@ export type FromWorker =
 /** Batches posted by the worker and not yet written: bounds memory however fast it parses. */
 const MAX_IN_FLIGHT = 8;
 
+/** Files smaller than this are read here: starting a worker (about 0.1 s under tsx) would cost more than it saves. */
+const WORKER_MIN_BYTES = 1 << 20;
+
 export interface ReadOptions {
-  /** false: read on this thread (the fallback; tests compare both). Default: a worker when one starts. */
+  /**
+   * true: on a worker thread (here if none starts); false: here (the fallback; tests compare both).
+   * Default: on a worker for files of 1 MiB or more.
+   */
   worker?: boolean;
   /** Aggregate entries held before they are written (decisions-read.ts TOTALS_ENTRIES; tests make it small). */
   totalsEntries?: number;
@@ -62,7 +68,7 @@ export async function readDecisionBatches(
   options: ReadOptions = {},
 ): Promise<DecisionsRead> {
   const job: DecisionsJob = { file, fileName, secret, maxInFlight: MAX_IN_FLIGHT, totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES };
-  if (options.worker !== false) {
+  if (options.worker ?? fileSize(file) >= WORKER_MIN_BYTES) {
     const worker = startWorker(job);
     if (worker) {
       const read = await inWorker(worker, onBatch);
@@ -70,6 +76,15 @@ export async function readDecisionBatches(
     }
   }
   return { ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries)), parsedOn: 'thread' };
+}
+
+/** The file's size, or 0 when it cannot be read (the reader then says why). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function workerEntry(): { script: string; workerData: unknown; execArgv?: string[] } | null {

@@ -26,8 +26,9 @@ export interface ImportOptions {
   displayName?: string;
   onProgress?: (progress: { rows: number }) => void;
   /**
-   * Decisions only: false parses the file on this thread instead of a worker thread (the fallback
-   * when no worker starts; the tests compare both). Called with where it was parsed.
+   * Decisions only: where the file is read and checked. true: a worker thread (this thread if none
+   * starts); false: this thread (the fallback; the tests compare both). Default: a worker thread
+   * for files of 1 MiB or more. onParsed is told where it was.
    */
   worker?: boolean;
   onParsed?: (where: DecisionsRead['parsedOn']) => void;
@@ -106,7 +107,10 @@ export async function importFile(
           sink.batch(batch);
           options.onProgress?.({ rows: summary.rows });
         },
-        { worker: options.worker ?? true, ...(options.totalsEntries ? { totalsEntries: options.totalsEntries } : {}) },
+        {
+          ...(options.worker === undefined ? {} : { worker: options.worker }),
+          ...(options.totalsEntries ? { totalsEntries: options.totalsEntries } : {}),
+        },
       );
       options.onParsed?.(decisions.parsedOn);
       read = decisions;

@@ -378,7 +378,7 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     const known = await setup();
     const text = decisionsFile(6000, 1, 0, repeats);
     const where: string[] = [];
-    const s = await importFile(t.engine, null, 'decisions', file('d.csv', text), { onParsed: (w) => where.push(w) });
+    const s = await importFile(t.engine, null, 'decisions', file('d.csv', text), { worker: true, onParsed: (w) => where.push(w) });
     expect(where).toEqual(['worker']);
     const laterText = decisionsFile(6000, 1, 86_400 * 40, repeats);
     const { counts, perFile } = expectedDecisions([text, text, laterText], known);
@@ -397,8 +397,8 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
 
     // Again: all duplicates. Then the same rows 40 days later: what replaces, row by row.
     expect(perFile[1]).toEqual({ new: 0, changed: 0, unchanged: 6000 });
-    expect(await importFile(t.engine, null, 'decisions', file('d.csv', text))).toMatchObject(perFile[1] ?? {});
-    const later = await importFile(t.engine, null, 'decisions', file('later.csv', laterText));
+    expect(await importFile(t.engine, null, 'decisions', file('d.csv', text), { worker: true })).toMatchObject(perFile[1] ?? {});
+    const later = await importFile(t.engine, null, 'decisions', file('later.csv', laterText), { worker: true });
     expect(later).toMatchObject(perFile[2] ?? {});
     expect(perFile[2]?.changed).toBeGreaterThan(500);
     expect(checkDatabase(t.engine).ok).toBe(true);
@@ -412,7 +412,7 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
       const where: string[] = [];
       const onParsed = (w: string) => where.push(w);
       // Small aggregate windows: the totals are written several times, with cells met again later.
-      const a = await importFile(t.engine, null, 'decisions', file('a.csv', text), { onParsed, totalsEntries: 300 });
+      const a = await importFile(t.engine, null, 'decisions', file('a.csv', text), { worker: true, onParsed, totalsEntries: 300 });
       const b = await importFile(other, null, 'decisions', file('a.csv', text), { onParsed, worker: false });
       expect(where).toEqual(['worker', 'thread']);
       expect({ ...a, batchId: null }).toEqual({ ...b, batchId: null });
@@ -420,7 +420,7 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
       expect(aggregates(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(aggregates(other).replaceAll(b.batchId ?? '', 'B'));
       // A second file that replaces some rows and repeats others, the same both ways.
       const next = decisionsFile(3000, 3, 3600);
-      const c = await importFile(t.engine, null, 'decisions', file('b.csv', next), { totalsEntries: 50 });
+      const c = await importFile(t.engine, null, 'decisions', file('b.csv', next), { worker: true, totalsEntries: 50 });
       const d = await importFile(other, null, 'decisions', file('b.csv', next), { worker: false });
       expect({ ...c, batchId: null }).toEqual({ ...d, batchId: null });
       expect(c.changed + c.unchanged).toBeGreaterThan(0);
@@ -483,6 +483,38 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
   });
 
+  it('a file that cannot be read is the same error from the worker thread as in-thread, and small files stay in-thread', async () => {
+    await setup();
+    const cases: [string, string | Buffer][] = [
+      [
+        'header.csv',
+        'timestamp,initiative,team,user,recommendation,action,reason\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,accepted,\n',
+      ],
+      [
+        'latin1.csv',
+        Buffer.concat([
+          Buffer.from(`${DECISIONS}\n2026-01-10T09:00:00Z,Triage,Claims `),
+          Buffer.from([0xe9]),
+          Buffer.from('t,u1,r1,accepted,\n'),
+        ]),
+      ],
+      ['empty.csv', ''],
+      ['header-only.csv', `${DECISIONS}\n`],
+    ];
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const message = async (f: string, worker?: boolean) =>
+      String(await importFile(t.engine, null, 'decisions', f, worker === undefined ? {} : { worker }).catch((e: Error) => e.message));
+    for (const [name, content] of [...cases, ['missing.csv', null] as const]) {
+      const f = content === null ? path.join(t.dir, name) : file(name, content);
+      expect(await message(f, true)).toBe(await message(f, false));
+    }
+    expect(await message(path.join(t.dir, 'missing.csv'), true)).toMatch(/no such file/);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    const where: string[] = [];
+    await importFile(t.engine, null, 'decisions', file('small.csv', decisionsFile(50, 7)), { onParsed: (w) => where.push(w) });
+    expect(where).toEqual(['thread']);
+  });
+
   it('a dry run of a big file counts like the real import and writes nothing', async () => {
     await setup();
     const text = decisionsFile(4000, 5);
@@ -497,7 +529,10 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
   it('progress is reported as batches are written', async () => {
     await setup();
     const seen: number[] = [];
-    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(4000, 6)), { onProgress: (p) => seen.push(p.rows) });
+    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(4000, 6)), {
+      worker: true,
+      onProgress: (p) => seen.push(p.rows),
+    });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
     expect(seen.at(-1)).toBe(4000);
