@@ -372,13 +372,15 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     ]);
 
   it.each([
-    ['many repeated keys', 0.2],
-    ['few repeated keys', 0.002],
-  ])('imports exactly what the rows say, row by row, with exact aggregates (%s)', async (_name, repeats) => {
+    ['many repeated keys', 0.2, false],
+    ['few repeated keys', 0.002, false],
+    ['a BOM and CRLF', 0.2, true],
+  ])('imports exactly what the rows say, row by row, with exact aggregates (%s)', async (_name, repeats, windows) => {
     const known = await setup();
     const text = decisionsFile(6000, 1, 0, repeats);
+    const content = windows ? `\uFEFF${text.replaceAll('\n', '\r\n')}` : text;
     const where: string[] = [];
-    const s = await importFile(t.engine, null, 'decisions', file('d.csv', text), { worker: true, onParsed: (w) => where.push(w) });
+    const s = await importFile(t.engine, null, 'decisions', file('d.csv', content), { worker: true, onParsed: (w) => where.push(w) });
     expect(where).toEqual(['worker']);
     const laterText = decisionsFile(6000, 1, 86_400 * 40, repeats);
     const { counts, perFile } = expectedDecisions([text, text, laterText], known);
@@ -397,7 +399,7 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
 
     // Again: all duplicates. Then the same rows 40 days later: what replaces, row by row.
     expect(perFile[1]).toEqual({ new: 0, changed: 0, unchanged: 6000 });
-    expect(await importFile(t.engine, null, 'decisions', file('d.csv', text), { worker: true })).toMatchObject(perFile[1] ?? {});
+    expect(await importFile(t.engine, null, 'decisions', file('d.csv', content), { worker: true })).toMatchObject(perFile[1] ?? {});
     const later = await importFile(t.engine, null, 'decisions', file('later.csv', laterText), { worker: true });
     expect(later).toMatchObject(perFile[2] ?? {});
     expect(perFile[2]?.changed).toBeGreaterThan(500);
