@@ -447,7 +447,8 @@ function decisionsSink(
       params[o + 8] = batchKey;
     }
     try {
-      insertChunk.run(params);
+      // Spread: better-sqlite3 then reads arguments, faster than the elements of one array.
+      insertChunk.run(...params);
     } catch (e) {
       // The statement is undone as a whole (SQLite's ABORT); the transaction stays.
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
@@ -684,7 +685,7 @@ class Chunked {
   row(...values: number[]): void {
     for (const v of values) this.params[this.k++] = v;
     if (this.k === this.params.length) {
-      this.many.run(this.params);
+      this.many.run(...this.params);
       this.k = 0;
     }
   }
