@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Engine } from '../open';
 import { type HostContext, runOperation } from './context';
 import type { OperationName } from './contract';
 import type { Handlers, InputOf, OutputOf } from './handlers';
@@ -20,9 +22,31 @@ export const handlers = {
   ...reportsHandlers,
 } satisfies Handlers;
 
+/**
+ * Operations on one database run one at a time. An import keeps its transaction open across
+ * awaits (it reads the file as it goes), and SQLite has one connection per engine: without this,
+ * an edit arriving mid-import would run inside the import's transaction and be rolled back with
+ * a failed import or a dry run. Reading an import's progress touches no database, so it never waits.
+ */
+const UNQUEUED = new Set(['imports.progress']);
+const queues = new WeakMap<Engine, Promise<unknown>>();
+const inOperation = new AsyncLocalStorage<Engine>();
+
 /** Runs one operation the way every host does: validate, check permissions, handle. */
 export function call(host: HostContext, name: string, input: unknown): Promise<unknown> {
-  return runOperation(host, name, input, handlers as unknown as Parameters<typeof runOperation>[3]);
+  const run = () => runOperation(host, name, input, handlers as unknown as Parameters<typeof runOperation>[3]);
+  // Not queued behind itself: an operation that calls another (nested) runs it at once.
+  if (UNQUEUED.has(name) || inOperation.getStore() === host.engine) return run();
+  const previous = queues.get(host.engine) ?? Promise.resolve();
+  const result = previous.then(() => inOperation.run(host.engine, run));
+  queues.set(
+    host.engine,
+    result.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return result;
 }
 
 /** Typed variant for code that knows the operation at compile time (tests, demo, CLI commands). */
