@@ -173,12 +173,25 @@ export function buildProgram(): Command {
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
     .action(async (kind: string, file: string, opts: { dryRun?: boolean; createMissing?: boolean }) => {
       await withEngine(globals(), false, async (engine) => {
-        const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'imports.run', {
+        // Progress on stderr, at most a few times a second: a line that rewrites itself on a
+        // terminal, plain lines otherwise (a log file gets one per second).
+        const tty = process.stderr.isTTY === true;
+        let last = 0;
+        const started = Date.now();
+        const onProgress = ({ rows }: { rows: number }) => {
+          const now = Date.now();
+          if (now - last < (tty ? 200 : 1000)) return;
+          last = now;
+          const line = `Reading ${path.basename(file)}: ${rows.toLocaleString('en-US')} rows (${((now - started) / 1000).toFixed(1)} s)`;
+          process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+        };
+        const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {
           kind,
           path: path.resolve(file),
           dryRun: opts.dryRun ?? false,
           createMissing: opts.createMissing ?? false,
         });
+        if (tty && last > 0) process.stderr.write('\r\x1b[K');
         print(summary);
         process.stderr.write(
           `${summary.dryRun ? 'Dry run: would import' : 'Imported'} ${summary.rows.toLocaleString('en-US')} rows of ${summary.file}: ${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}.\n`,

@@ -92,4 +92,17 @@ describe('uptake CLI', () => {
     expect(teams.length).toBeGreaterThan(5);
     expect(JSON.parse(uptake(['--db', demo, 'check']).out).ok).toBe(true);
   });
+
+  it('import prints its progress and a summary on stderr, the summary as JSON on stdout', () => {
+    const file = path.join(tmp.dir, 'decisions.csv');
+    const lines = ['timestamp,initiative,team,user,recommendation_id,action,reason'];
+    for (let i = 0; i < 5000; i++)
+      lines.push(`2026-01-10T09:00:00Z,Triage,Claims North,u${i % 40},r${i},${i % 4 ? 'accepted' : 'overridden'},`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = uptake(['--db', db, 'import', 'decisions', file, '--create-missing']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^Reading decisions\.csv: [\d,]+ rows \(\d+\.\d s\)$/m);
+    expect(r.err).toMatch(/Imported 5,000 rows of decisions\.csv: 5000 new, 0 replaced, 0 duplicate\./);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'decisions', rows: 5000, new: 5000 });
+  });
 });

@@ -14,6 +14,8 @@ export interface HostContext {
   engine: Engine;
   /** Act as this member (name or id) instead of the device's current profile: the CLI's --as. */
   actAs?: string | null;
+  /** Told how many rows a long-running import has read (the CLI prints it on stderr). */
+  onProgress?: (progress: { rows: number }) => void;
 }
 
 export interface Actor {
@@ -26,6 +28,7 @@ export interface Actor {
 export interface Ctx {
   engine: Engine;
   actor: Actor | null;
+  onProgress?: (progress: { rows: number }) => void;
 }
 
 export const operationNames = (): OperationName[] =>
@@ -122,5 +125,5 @@ export async function runOperation(
   }
   const handler = handlers[name];
   if (!handler) throw new Error(`No handler for ${name}`);
-  return await handler({ engine: host.engine, actor }, parsed.data as never);
+  return await handler({ engine: host.engine, actor, ...(host.onProgress ? { onProgress: host.onProgress } : {}) }, parsed.data as never);
 }

@@ -27,7 +27,11 @@ import { listTeams } from './teams';
 
 export const signalsHandlers = {
   'imports.run': (ctx, input) =>
-    importFile(ctx.engine, ctx.actor?.id ?? null, input.kind, input.path, { dryRun: input.dryRun, createMissing: input.createMissing }),
+    importFile(ctx.engine, ctx.actor?.id ?? null, input.kind, input.path, {
+      dryRun: input.dryRun,
+      createMissing: input.createMissing,
+      ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    }),
   'imports.list': (ctx) => {
     const names = new Map(listMembers(ctx.engine, true).map((m) => [m.id, m.name]));
     const firstLog = ctx.engine.sqlite
