@@ -307,7 +307,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
         )
       }
       ready={report.isSuccess && (!teamPage || teams.isSuccess)}
-      actions={<ExportMenu input={input} />}
+      actions={report.data && report.data.rows.length > 0 ? <ExportMenu input={input} /> : undefined}
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
         <Select
