@@ -1,0 +1,1 @@
+CREATE INDEX `decision_user_counts_by_user` ON `decision_user_counts` (`initiative`,`team`,`user`,`month`,`total`,`acted`,`overridden`);
