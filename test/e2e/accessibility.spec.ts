@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = blocking.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}\n  ${n.failureSummary ?? ''}`).join('\n')}`,
-  );
-  expect(report, `${what}: accessibility violations`).toEqual([]);
-}
 
 test('first run is accessible', async ({ app, page }) => {
   await expect(app.firstRun.root).toBeVisible();

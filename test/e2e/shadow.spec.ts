@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ShadowScreen } from './signals-pages';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = blocking.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}`).join('\n')}`,
-  );
-  expect(report, `${what}: accessibility violations`).toEqual([]);
-}
 
 test('an empty register says what to do next', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
