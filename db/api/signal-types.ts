@@ -156,6 +156,5 @@ export interface SourceRows {
 export interface ImportProgress {
   phase: 'reading' | 'done' | 'failed' | 'unknown';
   rows: number;
-  bytes: number;
   totalBytes: number;
 }

@@ -1,6 +1,6 @@
 import type { SourceKind, SourceRows } from '../api/signal-types';
 import type { Engine } from '../open';
-import { intToMonth, keyValues, monthToInt } from './keys';
+import { intToMonth, monthToInt } from './keys';
 import { decisionFilter, resolveSlice, type Slice } from './metrics';
 
 /*
@@ -153,8 +153,8 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
         .get(slice.lo, slice.hi) as [number, number, number, number];
       // The aggregates hold whole teams and initiatives; a slice never splits one, so the sums are exact.
       const total = action === null ? sums[0] + sums[1] + sums[2] + sums[3] : (sums[action] ?? 0);
-      const users = keyValues(engine, 'user');
-      const batches = keyValues(engine, 'batch');
+      // Only the page's users and batches are looked up, not every key of the workspace.
+      const keyValue = engine.sqlite.prepare('SELECT value FROM signal_keys WHERE id = ?').pluck();
       const rows = (
         engine.sqlite
           .prepare(
@@ -175,12 +175,12 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
       ).map((r) => {
         const initiativeId = initiativeKeys.get(r[1]) ?? '';
         const teamId = teamKeys.get(r[2]) ?? '';
-        const batchId = batches.get(r[7]) ?? '';
+        const batchId = (keyValue.get(r[7]) as string | undefined) ?? '';
         return [
           new Date(r[0]).toISOString().slice(0, 19).replace('T', ' '),
           teamName.get(teamId) ?? teamId,
           initiativeName.get(initiativeId) ?? initiativeId,
-          (users.get(r[3]) ?? '').slice(0, 10),
+          ((keyValue.get(r[3]) as string | undefined) ?? '').slice(0, 10),
           r[4],
           ACTION_NAMES[r[5]] ?? String(r[5]),
           r[6],

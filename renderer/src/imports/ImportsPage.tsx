@@ -41,7 +41,7 @@ const number = new Intl.NumberFormat('en-US');
 interface Preview {
   header: string[];
   rows: string[][];
-  /** Average bytes per data row in the sample, to estimate progress before the engine reports bytes. */
+  /** Average size of a row in the sample, to turn the rows read into a share of the file. */
   bytesPerRow: number;
 }
 
@@ -57,10 +57,8 @@ function usePreview(file: File | null): Preview | null {
       .text()
       .then((text) => {
         if (cancelled) return;
-        const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 11, skipEmptyLines: true });
-        const [header = [], ...rows] = parsed.data;
-        const sample = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length - 1;
-        setPreview({ header, rows: rows.slice(0, 10), bytesPerRow: sample > 0 ? text.length / (sample + 1) : 0 });
+        const [header = [], ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+        setPreview({ header, rows: rows.slice(0, 10), bytesPerRow: rows.length > 0 ? text.length / (rows.length + 1) : 0 });
       });
     return () => {
       cancelled = true;
@@ -105,13 +103,11 @@ function DropZone({ onFile, children }: { onFile: (f: File) => void; children: R
   );
 }
 
-/** A real progress bar: polls the engine for the rows (and bytes) it has read so far. */
+/** A real progress bar: polls the engine for the rows it has read so far (the share of the file is estimated from the preview's row size). */
 function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: string; file: File; bytesPerRow: number }) {
   const progress = useQuery(orpc.imports.progress.queryOptions({ input: { progressId }, refetchInterval: 250 }));
   const p = progress.data;
-  const total = p?.totalBytes || file.size;
-  const estimate = p && p.bytes > 0 ? p.bytes / total : p && bytesPerRow > 0 ? (p.rows * bytesPerRow) / total : 0;
-  const fraction = Math.min(0.99, Math.max(0, estimate));
+  const fraction = p && file.size > 0 ? Math.min(0.99, (p.rows * bytesPerRow) / file.size) : 0;
   const started = p !== undefined && p.phase !== 'unknown';
   return (
     <Box data-testid="import-progress">
@@ -175,7 +171,6 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
 export function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>('usage');
   const [file, setFile] = useState<File | null>(null);
-  const [detected, setDetected] = useState<ImportKind | null>(null);
   const [progressId, setProgressId] = useState<string | null>(null);
   const preview = usePreview(file);
   const canUpload = useCan('imports.upload');
@@ -189,15 +184,13 @@ export function ImportsPage() {
   };
   const choose = (f: File | null) => {
     setFile(f);
-    setDetected(null);
     upload.reset();
   };
   // Pick the kind from the file's header when it is unambiguous (the user can still change it).
+  const detected = preview ? detectKind(preview.header) : null;
   useEffect(() => {
-    const found = preview ? detectKind(preview.header) : null;
-    setDetected(found);
-    if (found) setKind(found);
-  }, [preview]);
+    if (detected) setKind(detected);
+  }, [detected]);
   const error = upload.isError ? errorMessage(upload.error) : null;
   const unknownNames = error !== null && /unknown (teams|initiatives)/i.test(error);
   const columns = KINDS.find((k) => k.value === kind)?.columns ?? '';

@@ -249,18 +249,6 @@ function Overview({
   );
 }
 
-/** Months from `from` to `to` (YYYY-MM), newest first. */
-function monthsBetween(from: string | null, to: string | null): string[] {
-  if (!from || !to) return [];
-  const out: string[] = [];
-  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  while (`${y}-${String(m).padStart(2, '0')}` <= to && out.length < 600) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return out.reverse();
-}
-
 const monthLabel = (m: string) =>
   new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -272,7 +260,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const team = teamPage ?? teamFilter;
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const [range, setRange] = useState<{ from: string | null; to: string | null } | null>(null);
+  const [dataMonths, setDataMonths] = useState<string[]>([]);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
   const [, navigate] = useLocation();
   const canImport = useCan('imports.upload');
@@ -280,12 +268,13 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const input = { initiative, team, from, to };
   const report = useQuery(orpc.reports.get.queryOptions({ input, placeholderData: keepPreviousData }));
-  // The months on offer are the ones with data, learnt from the unfiltered period.
-  const dataRange = from === null && to === null && report.data ? report.data.slice : null;
+  // The months on offer: the unfiltered period's (the report has a series point for each of its
+  // months), remembered while a period is chosen.
+  const series = from === null && to === null ? report.data?.overall.series : undefined;
   useEffect(() => {
-    if (dataRange && (dataRange.from !== range?.from || dataRange.to !== range?.to)) setRange({ from: dataRange.from, to: dataRange.to });
-  }, [dataRange, range]);
-  const months = monthsBetween(range?.from ?? null, range?.to ?? null).map((m) => ({ value: m, label: monthLabel(m) }));
+    if (series) setDataMonths(series.map((p) => p.month).reverse());
+  }, [series]);
+  const months = dataMonths.map((m) => ({ value: m, label: monthLabel(m) }));
   const filtered = initiative !== null || team !== null || from !== null || to !== null;
   const teamRecord = teamPage ? teams.data?.find((t) => t.id === teamPage) : undefined;
   const openTeam = teamPage ? undefined : (id: string) => navigate(`/report/team/${id}`);
