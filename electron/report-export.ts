@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type IpcMainInvokeEvent, ipcMain, type Session, session } from 'electron';
-import { call } from '../db/api';
-import type { ReportExport } from '../db/api/report-types';
+import { callTyped } from '../db/api';
 import type { ReportSaveResult } from '../db/api/types';
 import { UserError } from '../db/errors';
 import type { Engine } from '../db/open';
@@ -71,7 +70,7 @@ async function saveReport(engine: Engine, event: IpcMainInvokeEvent, raw: unknow
   try {
     const request = parseSaveRequest(raw);
     const format = request.format === 'pdf' ? 'html' : request.format;
-    const exported = (await call({ engine }, 'reports.export', { ...request.slice, format })) as ReportExport;
+    const exported = await callTyped({ engine }, 'reports.export', { ...request.slice, format });
     const file = await askSavePath(parent, {
       title: SAVE_TITLES[request.format],
       defaultPath: suggestedFileName(exported.fileName, request.format),

@@ -273,9 +273,7 @@ export function buildProgram(): Command {
         const data = await callTyped({ engine, actAs: globals().as ?? null }, 'workspace.export', {});
         const text = `${JSON.stringify(data, null, 2)}\n`;
         if (opts.out) {
-          const tmp = `${opts.out}.tmp-${process.pid}`;
-          fs.writeFileSync(tmp, text);
-          fs.renameSync(tmp, opts.out);
+          writeFileAtomic(path.resolve(opts.out), text);
           process.stderr.write(`Exported to ${opts.out}\n`);
         } else process.stdout.write(text);
       });

@@ -198,21 +198,14 @@ export const ReviewCreateInput = z.strictObject({
   note: optionalText('Note', 2000),
 });
 
-export const ReportInput = z
-  .strictObject({
-    initiative: z.string().nullable().optional(),
-    team: z.string().nullable().optional(),
-    from: month.nullable().optional(),
-    to: month.nullable().optional(),
-  })
-  .optional()
-  .default({});
+/** The report's filters: initiative and team (name or id), first and last month. */
 const reportSlice = {
   initiative: z.string().nullable().optional(),
   team: z.string().nullable().optional(),
   from: month.nullable().optional(),
   to: month.nullable().optional(),
 };
+export const ReportInput = z.strictObject(reportSlice).optional().default({});
 export const ReportExportInput = z.strictObject({
   format: z.enum(REPORT_FORMATS, { error: `format must be one of ${REPORT_FORMATS.join(', ')} (a PDF is printed from the html)` }),
   ...reportSlice,
@@ -226,10 +219,7 @@ export const ReportPublishInput = z
   .optional()
   .default({});
 export const SourceRowsInput = z.strictObject({
-  initiative: z.string().nullable().optional(),
-  team: z.string().nullable().optional(),
-  from: month.nullable().optional(),
-  to: month.nullable().optional(),
+  ...reportSlice,
   source: z.enum(['usage', 'pulse', 'decisions', 'shadow'], { error: 'source must be one of usage, pulse, decisions, shadow' }),
   action: z
     .enum(['accepted', 'edited', 'overridden', 'ignored'], { error: 'action must be one of accepted, edited, overridden, ignored' })

@@ -156,5 +156,4 @@ export interface SourceRows {
 export interface ImportProgress {
   phase: 'reading' | 'done' | 'failed' | 'unknown';
   rows: number;
-  totalBytes: number;
 }

@@ -59,7 +59,7 @@ export const signalsHandlers = {
   },
   'reports.get': (ctx, input) => computeReport(ctx.engine, input),
   'reports.rows': (ctx, input) => sourceRows(ctx.engine, input),
-  'imports.progress': (_ctx, input) => progress.get(input.progressId) ?? { phase: 'unknown', rows: 0, totalBytes: 0 },
+  'imports.progress': (_ctx, input) => progress.get(input.progressId) ?? { phase: 'unknown', rows: 0 },
   'metrics.settings': (ctx) => metricSettings(ctx.engine),
   'metrics.configure': (ctx, input) => saveMetricSettings(ctx.engine, ctx.actor?.id ?? null, input),
 } satisfies Partial<Handlers>;
@@ -114,7 +114,7 @@ export const registerHandlers = {
   'imports.upload': async (ctx, input) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
     const file = path.join(dir, 'upload.csv');
-    const state: ImportProgress = { phase: 'reading', rows: 0, totalBytes: input.file.size };
+    const state: ImportProgress = { phase: 'reading', rows: 0 };
     if (input.progressId) progress.set(input.progressId, state);
     try {
       fs.writeFileSync(file, Buffer.from(await input.file.arrayBuffer()));

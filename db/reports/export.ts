@@ -52,5 +52,3 @@ export function reportFileName(report: Report, format: ReportFormat | 'pdf'): st
 export function exportReport(report: Report, format: ReportFormat): ReportExport {
   return { format, fileName: reportFileName(report, format), mimeType: MIME[format], content: renderReport(report, format) };
 }
-
-export const mimeTypeOf = (format: ReportFormat | 'pdf'): string => MIME[format];

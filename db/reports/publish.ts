@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportPublishResult } from '../api/report-types';
 import type { Report } from '../api/signal-types';
-import { badInput, UserError } from '../errors';
+import { badInput } from '../errors';
 import { reportJsonText } from './export';
 import { reportHtml } from './html';
 
@@ -141,16 +141,11 @@ export function publishReport(report: Report, folder: string): ReportPublishResu
     { name: PUBLISHED.html, data: reportHtml(report) },
     { name: PUBLISHED.json, data: reportJsonText(report) },
   ];
-  let written: { path: string; bytes: number }[];
-  try {
-    written = writeFilesAtomic(files.map((f) => ({ path: path.join(dir, f.name), data: f.data })));
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw fsError(e, dir, 'the report');
-  }
+  // writeFilesAtomic already turns every file-system error into a message naming the path.
+  const written = writeFilesAtomic(files.map((f) => ({ path: path.join(dir, f.name), data: f.data })));
   return {
     folder: dir,
-    files: written.map((w, i) => ({ name: files[i]?.name ?? path.basename(w.path), path: w.path, bytes: w.bytes })),
+    files: files.map((f, i) => ({ name: f.name, path: written[i]?.path ?? path.join(dir, f.name), bytes: written[i]?.bytes ?? 0 })),
     generatedAt: report.generatedAt,
   };
 }

@@ -1,5 +1,6 @@
 import type { SourceKind, SourceRows } from '../api/signal-types';
 import type { Engine } from '../open';
+import { ACTIONS } from './decisions-read';
 import { intToMonth, monthToInt } from './keys';
 import { decisionFilter, resolveSlice, type Slice } from './metrics';
 
@@ -12,12 +13,11 @@ import { decisionFilter, resolveSlice, type Slice } from './metrics';
 export interface SourceQuery extends Slice {
   source: SourceKind;
   /** Decisions only: one action (e.g. only the overrides behind an override rate). */
-  action?: (typeof ACTION_NAMES)[number] | null;
+  action?: (typeof ACTIONS)[number] | null;
   offset?: number;
   limit?: number;
 }
 
-const ACTION_NAMES = ['accepted', 'edited', 'overridden', 'ignored'] as const;
 const col = (key: string, label: string, numeric = false) => ({ key, label, numeric });
 
 export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
@@ -26,15 +26,16 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
   const limit = q.limit ?? 50;
   const teamName = new Map(slice.teams.map((t) => [t.id, t.name]));
   const initiativeName = new Map(slice.initiatives.map((i) => [i.id, i.name]));
-  const fileName = new Map(
-    (engine.sqlite.prepare('SELECT id, file_name FROM import_batches').raw().all() as [string, string][]).map(([id, f]) => [id, f]),
-  );
-  const page = (columns: SourceRows['columns'], all: SourceRows['rows']): SourceRows => ({
+  // The file a row came from (a page's worth of lookups, not the whole table).
+  const fileOf = engine.sqlite.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
+  const fileName = (batchId: string) => (fileOf.get(batchId) as string | undefined) ?? null;
+  /** One page of `all`; with `batchLast`, the last cell holds a batch id, shown as its file. */
+  const page = (columns: SourceRows['columns'], all: SourceRows['rows'], batchLast = false): SourceRows => ({
     source: q.source,
     total: all.length,
     offset,
     columns,
-    rows: all.slice(offset, offset + limit),
+    rows: all.slice(offset, offset + limit).map((r) => (batchLast ? [...r.slice(0, -1), fileName(String(r[r.length - 1]))] : r)),
   });
   const byMonthTeam = (a: (string | number | null)[], b: (string | number | null)[]) =>
     String(b[0]).localeCompare(String(a[0])) || String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2]));
@@ -50,16 +51,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           .all() as [string, string, string, number, number, number, number, string][]
       )
         .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
-        .map((r) => [
-          r[0],
-          teamName.get(r[1]) ?? r[1],
-          initiativeName.get(r[2]) ?? r[2],
-          r[3],
-          r[4],
-          r[5],
-          r[6],
-          fileName.get(r[7]) ?? null,
-        ])
+        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], r[6], r[7]])
         .sort(byMonthTeam);
       return page(
         [
@@ -73,6 +65,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           col('file', 'File'),
         ],
         rows,
+        true,
       );
     }
     case 'pulse': {
@@ -83,7 +76,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           .all() as [string, string, string, number, number, number, string][]
       )
         .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
-        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], fileName.get(r[6]) ?? null])
+        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], r[6]])
         .sort(byMonthTeam);
       return page(
         [
@@ -96,6 +89,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           col('file', 'File'),
         ],
         rows,
+        true,
       );
     }
     case 'shadow': {
@@ -143,7 +137,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
     }
     case 'decisions': {
       const { teamKeys, initiativeKeys, where } = decisionFilter(engine, slice);
-      const action = q.action ? ACTION_NAMES.indexOf(q.action) : null;
+      const action = q.action ? ACTIONS.indexOf(q.action) : null;
       const sums = engine.sqlite
         .prepare(
           `SELECT COALESCE(SUM(accepted), 0), COALESCE(SUM(edited), 0), COALESCE(SUM(overridden), 0), COALESCE(SUM(ignored), 0)
@@ -182,9 +176,9 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           initiativeName.get(initiativeId) ?? initiativeId,
           ((keyValue.get(r[3]) as string | undefined) ?? '').slice(0, 10),
           r[4],
-          ACTION_NAMES[r[5]] ?? String(r[5]),
+          ACTIONS[r[5]] ?? String(r[5]),
           r[6],
-          fileName.get(batchId) ?? null,
+          fileName(batchId),
         ];
       });
       return {
