@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Engine } from './open';
+import { prng } from './random';
+import { inTransaction } from './records';
+import { createReview } from './reviews/reviews';
 import { hashUser, importFile, userHashKey } from './signals/import';
-import { newId, write } from './write';
 
 /*
  * Signals for the demo workspace, written through the real importers, so the report tells a
@@ -83,17 +85,6 @@ const PROFILES: Profile[] = [
   },
 ];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function addDemoSignals(engine: Engine, authorId: string, seed: number): Promise<void> {
   const rand = prng(seed + 99);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-demo-'));
@@ -162,26 +153,21 @@ export async function addDemoSignals(engine: Engine, authorId: string, seed: num
       (engine.sqlite.prepare('SELECT id, name FROM initiatives').all() as { id: string; name: string }[]).map((i) => [i.name, i.id]),
     );
     const sample = overridden.filter((o) => o.initiative === 'Claims triage assistant').slice(0, 12);
-    engine.sqlite.transaction(() => {
+    inTransaction(engine, () => {
       sample.forEach((o, i) => {
         const appropriate = !o.habitual && i % 3 === 0;
-        write(
-          engine,
-          authorId,
-          'override_reviews',
-          newId(),
+        createReview(
+          { engine, authorId },
           {
             initiativeId: initiatives.get(o.initiative) ?? '',
             recommendationId: o.rec,
             userHash: hashUser(secret, o.user),
             verdict: appropriate ? 'appropriate' : 'inappropriate',
             reasonCode: appropriate ? 'model_wrong' : 'habit',
-            note: null,
           },
-          'create',
         );
       });
-    })();
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,21 +1,14 @@
-import type { Actor } from './api/context';
-import { addProfile } from './api/members';
-import { initWorkspace } from './api/workspace';
+import { addDemoSignals } from './demo-signals';
+import { createInitiative, type InitiativeFields } from './initiatives/initiatives';
+import { createMember } from './members/members';
+import type { Actor, Role } from './members/model';
 import type { Engine } from './open';
-import { teams as teamsTable } from './schema';
-import { newId, setLocal, write } from './write';
-
-/** Small deterministic PRNG (mulberry32), so `demo --seed N` gives the same workspace every time. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './random';
+import { inTransaction, type Session } from './records';
+import type { Team } from './teams/model';
+import { createTeam, updateTeam } from './teams/teams';
+import { initWorkspace } from './workspace/workspace';
+import { setLocal } from './write';
 
 const TEAMS: { name: string; parent?: string; region: string; unit: string; headcount: number }[] = [
   { name: 'Claims', region: 'UK', unit: 'Operations', headcount: 0 },
@@ -29,18 +22,23 @@ const TEAMS: { name: string; parent?: string; region: string; unit: string; head
 ];
 
 /**
- * A realistic demo workspace, written through the same write path as everything else. Later
- * features extend it (stakeholders, champions, feedback, signals).
+ * A realistic demo workspace, written through the same domain functions and write path as
+ * everything else, then filled with signals through the real importers. Later features extend
+ * it (stakeholders, champions, feedback).
  */
-export function createDemo(engine: Engine, seed: number): Actor {
-  return engine.sqlite.transaction(() => {
+export async function createDemo(engine: Engine, seed: number): Promise<Actor> {
+  const me = createDemoRecords(engine, seed);
+  await addDemoSignals(engine, me.id, seed);
+  return me;
+}
+
+function createDemoRecords(engine: Engine, seed: number): Actor {
+  return inTransaction(engine, () => {
     const rand = prng(seed);
     const me = initWorkspace(engine, 'Acme Insurance', 'Dana Lee');
-    const member = (name: string, role: 'change_manager' | 'champion' | 'sponsor', email: string) => {
-      const id = newId();
-      write(engine, me.id, 'members', id, { name, email, role }, 'create');
-      addProfile(engine, id);
-      return id;
+    const s: Session = { engine, authorId: me.id };
+    const member = (name: string, role: Role, email: string) => {
+      return createMember(s, { name, email, role, profileOnThisDevice: true }).id;
     };
     const priya = member('Priya Shah', 'sponsor', 'priya.shah@acme.example');
     const tom = member('Tom Okafor', 'champion', 'tom.okafor@acme.example');
@@ -48,71 +46,48 @@ export function createDemo(engine: Engine, seed: number): Actor {
     member('Sam Rivera', 'change_manager', 'sam.rivera@acme.example');
     const marcus = member('Marcus Webb', 'sponsor', 'marcus.webb@acme.example');
 
-    const ids = new Map<string, string>();
+    const teams = new Map<string, Team>();
     for (const t of TEAMS) {
-      const id = newId();
-      ids.set(t.name, id);
       const headcount = t.headcount === 0 ? null : t.headcount + Math.floor(rand() * 5);
-      write(
-        engine,
-        me.id,
-        'teams',
-        id,
-        { name: t.name, parentId: t.parent ? (ids.get(t.parent) ?? null) : null, region: t.region, businessUnit: t.unit, headcount },
-        'create',
-      );
+      const parentId = t.parent ? (teams.get(t.parent)?.id ?? null) : null;
+      teams.set(t.name, createTeam(s, { name: t.name, parentId, region: t.region, businessUnit: t.unit, headcount }));
     }
 
-    const initiative = (fields: Record<string, unknown>) =>
-      write(
-        engine,
-        me.id,
-        'initiatives',
-        newId(),
-        { description: null, goLive: null, businessSponsor: null, productOwner: null, technicalLead: null, ...fields },
-        'create',
-      );
+    const initiative = (fields: InitiativeFields) => createInitiative(s, fields);
     initiative({
       name: 'Claims triage assistant',
       description: 'Ranks incoming claims by complexity and suggests a handling route and reserve.',
       status: 'live',
       goLive: '2026-02-02',
-      modelVersions: JSON.stringify(['triage-gbm 3.2', 'triage-gbm 3.4']),
-      businessSponsor: JSON.stringify({ memberId: priya }),
-      productOwner: JSON.stringify({ name: 'Alex Morgan' }),
-      technicalLead: JSON.stringify({ name: 'Jordan Patel' }),
+      modelVersions: ['triage-gbm 3.2', 'triage-gbm 3.4'],
+      businessSponsor: { memberId: priya },
+      productOwner: { name: 'Alex Morgan' },
+      technicalLead: { name: 'Jordan Patel' },
     });
     initiative({
       name: 'Underwriting risk scorer',
       description: 'Scores commercial property submissions and flags ones to refer.',
       status: 'pilot',
       goLive: '2026-09-14',
-      modelVersions: JSON.stringify(['uw-risk 0.9']),
-      businessSponsor: JSON.stringify({ memberId: marcus }),
-      productOwner: JSON.stringify({ name: 'Ines Duarte' }),
+      modelVersions: ['uw-risk 0.9'],
+      businessSponsor: { memberId: marcus },
+      productOwner: { name: 'Ines Duarte' },
     });
     initiative({
       name: 'Customer email drafter',
       description: 'Drafts replies to customer emails for agents to edit and send.',
       status: 'rolling_out',
       goLive: '2026-05-11',
-      modelVersions: JSON.stringify(['llm-drafts 2026-04']),
-      businessSponsor: JSON.stringify({ name: 'Helen Brooks' }),
-      productOwner: JSON.stringify({ memberId: tom }),
-      technicalLead: JSON.stringify({ name: 'Chris Lin' }),
+      modelVersions: ['llm-drafts 2026-04'],
+      businessSponsor: { name: 'Helen Brooks' },
+      productOwner: { memberId: tom },
+      technicalLead: { name: 'Chris Lin' },
     });
 
     // A little history, so the audit trail has something to show.
-    const north = ids.get('Claims North');
-    if (north) {
-      const current = engine.orm
-        .select()
-        .from(teamsTable)
-        .all()
-        .find((t) => t.id === north);
-      write(engine, me.id, 'teams', north, { headcount: (current?.headcount ?? 60) + 4, region: 'UK North & Scotland' }, 'update');
-    }
+    const north = teams.get('Claims North');
+    if (north) updateTeam(s, { id: north.id, headcount: (north.headcount ?? 60) + 4, region: 'UK North & Scotland' });
     setLocal(engine, 'acting_member', me.id);
     return me;
-  })();
+  });
 }

@@ -1,13 +1,13 @@
 import type { AnyContractProcedure } from '@orpc/contract';
-import { and, eq, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { badInput, forbidden, UserError } from '../errors';
+import { resolveActor } from '../members/members';
+import { type Actor, ROLE_LABELS } from '../members/model';
 import type { Engine } from '../open';
-import { localProfiles, members, workspace } from '../schema';
-import { getLocal } from '../write';
+import type { Session } from '../records';
+import { hasWorkspace } from '../workspace/workspace';
 import { contract, type OperationName } from './contract';
 import { type Access, permissions } from './permissions';
-import { ROLE_LABELS, type Role } from './types';
 
 /** What a host hands to every operation. */
 export interface HostContext {
@@ -18,15 +18,13 @@ export interface HostContext {
   onProgress?: (progress: { rows: number }) => void;
 }
 
-export interface Actor {
-  id: string;
-  name: string;
-  role: Role;
-}
+export type { Actor } from '../members/model';
 
-/** What a handler receives. */
-export interface Ctx {
-  engine: Engine;
+/**
+ * What a handler receives. It is a write `Session` too (engine and the author changes are logged
+ * under), so a handler passes it straight to the domain's functions.
+ */
+export interface Ctx extends Session {
   actor: Actor | null;
   onProgress?: (progress: { rows: number }) => void;
 }
@@ -46,35 +44,6 @@ export function procedureOf(name: string) {
   return procedure;
 }
 
-export function hasWorkspace(engine: Engine): boolean {
-  return engine.orm.select({ id: workspace.id }).from(workspace).where(eq(workspace.deleted, false)).get() !== undefined;
-}
-
-/** Resolves the member acting: `actAs` (name or id), else this device's current profile. */
-export function resolveActor(engine: Engine, actAs?: string | null): Actor | null {
-  const wanted = actAs?.trim() || getLocal(engine, 'acting_member');
-  if (!wanted) return null;
-  const candidates = engine.orm
-    .select({ id: members.id, name: members.name, role: members.role, profile: localProfiles.memberId })
-    .from(members)
-    .leftJoin(localProfiles, eq(localProfiles.memberId, members.id))
-    .where(and(eq(members.deleted, false), or(eq(members.id, wanted), eq(members.name, wanted))))
-    .all();
-  if (candidates.length === 0) {
-    if (!actAs) return null;
-    throw badInput(`--as: no member named or with id "${actAs}" in this workspace. Run \`uptake call members.list\` to see them.`);
-  }
-  if (candidates.length > 1) throw badInput(`--as: more than one member is named "${wanted}"; pass the member's id instead.`);
-  const [m] = candidates;
-  if (!m) return null;
-  if (!m.profile) {
-    throw badInput(
-      `--as: ${m.name} has no profile on this device, so this device cannot act as them. A change manager can add one, or ${m.name} uses their own device.`,
-    );
-  }
-  return { id: m.id, name: m.name, role: m.role };
-}
-
 export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): string {
   const lines = issues.slice(0, 20).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(input)';
@@ -86,17 +55,13 @@ export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): str
 }
 
 type Handler = (ctx: Ctx, input: never) => unknown;
+export type HandlerTable = Record<string, Record<string, Handler>>;
 
 /**
  * The single entry point every host uses: validate the input against the contract, check the
  * permission matrix, run the handler.
  */
-export async function runOperation(
-  host: HostContext,
-  name: string,
-  rawInput: unknown,
-  handlers: Record<string, Handler>,
-): Promise<unknown> {
+export async function runOperation(host: HostContext, name: string, rawInput: unknown, handlers: HandlerTable): Promise<unknown> {
   const procedure = procedureOf(name);
   const operation = name as OperationName;
   const schema = procedure['~orpc'].inputSchema as z.ZodType | undefined;
@@ -123,7 +88,9 @@ export async function runOperation(
       );
     }
   }
-  const handler = handlers[name];
+  const [area = '', verb = ''] = name.split('.');
+  const handler = handlers[area]?.[verb];
   if (!handler) throw new Error(`No handler for ${name}`);
-  return await handler({ engine: host.engine, actor, ...(host.onProgress ? { onProgress: host.onProgress } : {}) }, parsed.data as never);
+  const ctx: Ctx = { engine: host.engine, actor, authorId: actor?.id ?? null, ...(host.onProgress ? { onProgress: host.onProgress } : {}) };
+  return await handler(ctx, parsed.data as never);
 }

@@ -17,4 +17,9 @@ export type InputOf<N extends OperationName> = Procedure<N> extends AnyProcedure
 export type OutputOf<N extends OperationName> = Procedure<N> extends AnyProcedure<AnySchema, infer O> ? InferSchemaOutput<O> : never;
 
 /** A handler per operation: `(ctx, input) => output`. Hosts never call these directly; see runOperation. */
-export type Handlers = { [N in OperationName]: (ctx: Ctx, input: InputOf<N>) => OutputOf<N> | Promise<OutputOf<N>> };
+
+/** One area's handlers, keyed by verb: `satisfies AreaHandlers<'teams'>` makes a missing one a compile error. */
+type Op<A extends keyof Contract, V extends string> = Extract<`${A}.${V}`, OperationName>;
+export type AreaHandlers<A extends keyof Contract> = {
+  [V in keyof Contract[A] & string]: (ctx: Ctx, input: InputOf<Op<A, V>>) => OutputOf<Op<A, V>> | Promise<OutputOf<Op<A, V>>>;
+};

@@ -1,26 +1,34 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Engine } from '../open';
-import { type HostContext, runOperation } from './context';
-import type { OperationName } from './contract';
-import type { Handlers, InputOf, OutputOf } from './handlers';
-import { historyHandlers } from './history';
-import { initiativesHandlers } from './initiatives';
-import { membersHandlers } from './members';
-import { reportsHandlers } from './reports';
-import { registerHandlers, signalsHandlers } from './signals';
-import { teamsHandlers } from './teams';
-import { workspaceHandlers } from './workspace';
+import { type HandlerTable, type HostContext, runOperation } from './context';
+import type { Area, OperationName } from './contract';
+import type { AreaHandlers, InputOf, OutputOf } from './handlers';
+import { historyHandlers } from './history/handlers';
+import { importsHandlers } from './imports/handlers';
+import { initiativesHandlers } from './initiatives/handlers';
+import { membersHandlers } from './members/handlers';
+import { metricsHandlers } from './metrics/handlers';
+import { profilesHandlers } from './profiles/handlers';
+import { reportsHandlers } from './reports/handlers';
+import { reviewsHandlers } from './reviews/handlers';
+import { shadowProcessesHandlers } from './shadow-processes/handlers';
+import { teamsHandlers } from './teams/handlers';
+import { workspaceHandlers } from './workspace/handlers';
 
+/** Every area's handlers: an operation without a handler is a compile error here. */
 export const handlers = {
-  ...workspaceHandlers,
-  ...membersHandlers,
-  ...teamsHandlers,
-  ...initiativesHandlers,
-  ...historyHandlers,
-  ...signalsHandlers,
-  ...registerHandlers,
-  ...reportsHandlers,
-} satisfies Handlers;
+  workspace: workspaceHandlers,
+  profiles: profilesHandlers,
+  members: membersHandlers,
+  teams: teamsHandlers,
+  initiatives: initiativesHandlers,
+  imports: importsHandlers,
+  shadowProcesses: shadowProcessesHandlers,
+  reviews: reviewsHandlers,
+  reports: reportsHandlers,
+  metrics: metricsHandlers,
+  history: historyHandlers,
+} satisfies { [A in Area]: AreaHandlers<A> };
 
 /**
  * Operations on one database run one at a time. An import keeps its transaction open across
@@ -34,7 +42,7 @@ const inOperation = new AsyncLocalStorage<Engine>();
 
 /** Runs one operation the way every host does: validate, check permissions, handle. */
 export function call(host: HostContext, name: string, input: unknown): Promise<unknown> {
-  const run = () => runOperation(host, name, input, handlers as unknown as Parameters<typeof runOperation>[3]);
+  const run = () => runOperation(host, name, input, handlers as unknown as HandlerTable);
   // Not queued behind itself: an operation that calls another (nested) runs it at once.
   if (UNQUEUED.has(name) || inOperation.getStore() === host.engine) return run();
   const previous = queues.get(host.engine) ?? Promise.resolve();

@@ -1,123 +1,19 @@
 /**
- * The shapes the API returns. Plain types only: the renderer imports them (and the contract),
- * never anything that touches the database.
+ * The shapes the API returns, re-exported from the engine's pure model modules (one per area),
+ * and the Electron bridge's types. The renderer imports this file and the contract, never
+ * anything that touches the database.
  */
-export const ROLES = ['change_manager', 'champion', 'sponsor'] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = {
-  change_manager: 'Change manager',
-  champion: 'Champion',
-  sponsor: 'Sponsor',
-};
-
-export const INITIATIVE_STATUSES = ['pilot', 'rolling_out', 'live', 'paused', 'retired'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatus, string> = {
-  pilot: 'Pilot',
-  rolling_out: 'Rolling out',
-  live: 'Live',
-  paused: 'Paused',
-  retired: 'Retired',
-};
-
-export const TRIAD_ROLES = ['businessSponsor', 'productOwner', 'technicalLead'] as const;
-export type TriadRole = (typeof TRIAD_ROLES)[number];
-export const TRIAD_LABELS: Record<TriadRole, string> = {
-  businessSponsor: 'Business sponsor',
-  productOwner: 'AI product owner',
-  technicalLead: 'Technical lead',
-};
-
-export interface Member {
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  deleted: boolean;
-  /** This member can be acted as on this device (CLI `--as`, the profile switcher). */
-  hasProfileHere: boolean;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  parentId: string | null;
-  region: string | null;
-  businessUnit: string | null;
-  headcount: number | null;
-  deleted: boolean;
-  /** 0 for a top-level team. */
-  depth: number;
-  /** Names from the top-level team down to this one. */
-  path: string[];
-  subTeamCount: number;
-}
-
-/** A triad role is filled by a member of the workspace or by a named person outside it. */
-export interface PersonRef {
-  memberId: string | null;
-  name: string;
-}
-
-export interface Initiative {
-  id: string;
-  name: string;
-  description: string | null;
-  status: InitiativeStatus;
-  goLive: string | null;
-  modelVersions: string[];
-  businessSponsor: PersonRef | null;
-  productOwner: PersonRef | null;
-  technicalLead: PersonRef | null;
-  /** Triad roles nobody fills: the initiative is flagged wherever it is listed. */
-  missingRoles: TriadRole[];
-  deleted: boolean;
-}
-
-export interface WorkspaceInfo {
-  workspace: { id: string; name: string } | null;
-  /** The member this device acts as (null before a workspace exists). */
-  me: Member | null;
-  /** Members with a profile on this device. */
-  profiles: Member[];
-  deviceId: string;
-  databaseFile: string;
-  schemaVersion: number;
-  /** Operations the acting member may call: the UI shows only what is allowed. */
-  allowed: string[];
-}
-
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface HistoryEntry {
-  hlc: string;
-  at: string;
-  deviceId: string;
-  author: { id: string; name: string } | null;
-  /** True for the entry that created the record. */
-  created: boolean;
-  changes: FieldChange[];
-}
-
-export interface ExportData {
-  format: 'uptake-export';
-  version: 1;
-  schemaVersion: number;
-  tables: Record<string, Record<string, unknown>[]>;
-}
-
-export interface CheckResult {
-  ok: boolean;
-  file: string;
-  integrity: string;
-  schemaVersion: number;
-  migrations: { tag: string; appliedAt: string }[];
-  changeLog: { records: number; rowsChecked: number; mismatches: string[] };
-}
+export * from '../history/model';
+export * from '../initiatives/model';
+export * from '../members/model';
+export * from '../metrics/model';
+export * from '../reports/model';
+export * from '../reviews/model';
+export * from '../shadow-processes/model';
+export * from '../signals/model';
+export * from '../synced';
+export * from '../teams/model';
+export * from '../workspace/model';
 
 /** The message the renderer posts (with a MessagePort) to ask the Electron preload for an API connection. */
 export const ELECTRON_PORT_MESSAGE = 'uptake:start-orpc';

@@ -1,7 +1,6 @@
-import type { ReportExport, ReportFormat } from '../api/report-types';
-import type { Report } from '../api/signal-types';
 import { reportCsv, reportJson } from '../signals/report-formats';
 import { reportHtml } from './html';
+import type { Report, ReportExport, ReportFormat } from './model';
 
 /*
  * The report's text exports, one place for every host: the CLI's `report --format`, the API's

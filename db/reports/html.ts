@@ -1,4 +1,4 @@
-import type { Alert, Report, ReportRow, SeriesPoint } from '../api/signal-types';
+import type { Alert, Report, ReportRow, SeriesPoint } from './model';
 import { explain, type FigureKey, pct, points, rowName } from './shared/formulas';
 import { dumbbellScale, PERCENT_TICKS, tickAnchor, tickLabel, trendLayout } from './shared/geometry';
 

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReportPublishResult } from '../api/report-types';
-import type { Report } from '../api/signal-types';
 import { badInput } from '../errors';
 import { reportJsonText } from './export';
 import { reportHtml } from './html';
+import type { Report, ReportPublishResult } from './model';
 
 /*
  * Writing report files so that a reader never sees half a file: each file is written to a temp

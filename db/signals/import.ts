@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import type { ImportSummary } from '../api/signal-types';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
@@ -16,7 +15,10 @@ import { NameResolver } from './names';
 export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export type { ImportSummary } from '../api/signal-types';
+export type { ImportSummary } from './model';
+
+import type { ImportSummary } from './model';
+
 export { ACTIONS, hashUser } from './decisions-read';
 
 export interface ImportOptions {

@@ -1,11 +1,13 @@
-import { listInitiatives } from '../api/initiatives';
-import type { Alert, Components, Counts, Report, ReportRow } from '../api/signal-types';
-import { listTeams } from '../api/teams';
-import type { Initiative, Team } from '../api/types';
 import { badInput } from '../errors';
+import { listInitiatives } from '../initiatives/initiatives';
+import type { Initiative } from '../initiatives/model';
+import type { MetricSettings } from '../metrics/model';
+import { metricSettings } from '../metrics/settings';
 import type { Engine } from '../open';
+import type { Alert, Components, Counts, Report, ReportRow } from '../reports/model';
+import type { Team } from '../teams/model';
+import { listTeams } from '../teams/teams';
 import { intToMonth, keyValues, monthToInt } from './keys';
-import { type MetricSettings, metricSettings } from './settings';
 
 /*
  * The adoption metrics of METRICS.md for any slice (initiative, team with its sub-teams,
@@ -23,7 +25,7 @@ export interface Slice {
   to?: string | null;
 }
 
-export type { Alert, Components, Counts, Report, ReportRow, SeriesPoint } from '../api/signal-types';
+export type { Alert, Components, Counts, Report, ReportRow, SeriesPoint } from '../reports/model';
 
 /** All sums zero: a slice with no inputs. */
 export const emptyCounts = (): Counts => ({

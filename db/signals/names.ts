@@ -1,8 +1,7 @@
-import { listInitiatives } from '../api/initiatives';
-import { listTeams } from '../api/teams';
 import { badInput } from '../errors';
+import { createInitiative, listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { newId, write } from '../write';
+import { createTeam, listTeams } from '../teams/teams';
 
 /**
  * Resolves team and initiative names from a CSV to ids: trimmed, case-insensitive. Unknown names
@@ -34,15 +33,7 @@ export class NameResolver {
       return null;
     }
     if (this.createMissing) {
-      const id = newId();
-      write(
-        this.engine,
-        this.authorId,
-        'teams',
-        id,
-        { name: name.trim(), parentId: null, region: null, businessUnit: null, headcount: null },
-        'create',
-      );
+      const { id } = createTeam({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
       this.teams.set(key(name), [id]);
       this.created.teams.push(name.trim());
       return id;
@@ -55,24 +46,7 @@ export class NameResolver {
     const ids = this.initiatives.get(key(name));
     if (ids?.[0]) return ids[0];
     if (this.createMissing) {
-      const id = newId();
-      write(
-        this.engine,
-        this.authorId,
-        'initiatives',
-        id,
-        {
-          name: name.trim(),
-          status: 'pilot',
-          description: null,
-          goLive: null,
-          modelVersions: '[]',
-          businessSponsor: null,
-          productOwner: null,
-          technicalLead: null,
-        },
-        'create',
-      );
+      const { id } = createInitiative({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
       this.initiatives.set(key(name), [id]);
       this.created.initiatives.push(name.trim());
       return id;

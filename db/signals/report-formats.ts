@@ -1,4 +1,4 @@
-import type { Report, ReportRow } from '../api/signal-types';
+import type { Report, ReportRow } from '../reports/model';
 
 /** The report JSON of METRICS.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
 export function reportJson(report: Report) {

@@ -1,5 +1,5 @@
-import type { SourceKind, SourceRows } from '../api/signal-types';
 import type { Engine } from '../open';
+import type { SourceKind, SourceRows } from '../reports/model';
 import { ACTIONS } from './decisions-read';
 import { intToMonth, monthToInt } from './keys';
 import { decisionFilter, resolveSlice, type Slice } from './metrics';
@@ -92,7 +92,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
         true,
       );
     }
-    case 'shadow': {
+    case 'shadowProcesses': {
       const first = slice.lo > 0 ? `${intToMonth(slice.lo)}-01` : '0000-01-01';
       const last = slice.hi < 999_912 ? `${intToMonth(slice.hi)}-31` : '9999-12-31';
       const rows = (

@@ -121,7 +121,7 @@ test.describe('demo workspace', () => {
     await expect(page.getByRole('menuitem')).toHaveText(['History']);
     await page.keyboard.press('Escape');
     // The engine refuses it too, whatever the screen shows.
-    const refused = await callApi(page, 'shadow.delete', { id: 'anything' });
+    const refused = await callApi(page, 'shadowProcesses.delete', { id: 'anything' });
     expect(refused.status).toBe(403);
     await expectAccessible(page, 'register as a sponsor');
 

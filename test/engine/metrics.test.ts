@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
-import { checkDatabase } from '../../db/export';
+import { checkDatabase } from '../../db/check';
+import { DEFAULT_METRIC_SETTINGS as DEFAULT_SETTINGS } from '../../db/metrics/model';
 import { hashUser, userHashKey } from '../../db/signals/import';
 import { emptyCounts, figures } from '../../db/signals/metrics';
-import { DEFAULT_SETTINGS } from '../../db/signals/settings';
 import { write } from '../../db/write';
 import { tempEngine } from '../helpers';
 
@@ -301,9 +301,19 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
       ['2026-02', 'Claims North', 'Triage', 5, 4, 1, 'pulse.csv'],
       ['2026-01', 'Claims North', 'Triage', 10, 2, 4, 'pulse.csv'],
     ]);
-    const shadow = await callTyped(host, 'reports.rows', { source: 'shadow', team: 'Underwriting', from: '2026-01', to: '2026-02' });
+    const shadow = await callTyped(host, 'reports.rows', {
+      source: 'shadowProcesses',
+      team: 'Underwriting',
+      from: '2026-01',
+      to: '2026-02',
+    });
     expect(shadow.rows.map((r) => r[0])).toEqual(['Referral tracker']);
-    const older = await callTyped(host, 'reports.rows', { source: 'shadow', team: 'Underwriting', from: '2025-03', to: '2025-03' });
+    const older = await callTyped(host, 'reports.rows', {
+      source: 'shadowProcesses',
+      team: 'Underwriting',
+      from: '2025-03',
+      to: '2025-03',
+    });
     expect(older.rows.map((r) => r[0])).toEqual(['Old checklist']);
   });
 

@@ -5,10 +5,10 @@ import { call, callTyped, operationNames } from '../../db/api';
 import type { OperationName } from '../../db/api/contract';
 import { permissions } from '../../db/api/permissions';
 import { ROLES, type Role } from '../../db/api/types';
+import { checkDatabase } from '../../db/check';
 import { UserError } from '../../db/errors';
-import { checkDatabase } from '../../db/export';
+import { DEFAULT_METRIC_SETTINGS as DEFAULT_SETTINGS } from '../../db/metrics/model';
 import { open } from '../../db/open';
-import { DEFAULT_SETTINGS } from '../../db/signals/settings';
 import { tempDir } from '../helpers';
 
 /*
@@ -41,7 +41,7 @@ beforeAll(async () => {
     shadow: '',
   };
   ids.shadow = (
-    await callTyped({ engine }, 'shadow.create', {
+    await callTyped({ engine }, 'shadowProcesses.create', {
       name: 'Reserve double-check',
       teamId: ids.team,
       kind: 'manual double-check',
@@ -90,10 +90,10 @@ function sampleInput(op: OperationName): unknown {
     'imports.progress': { progressId: 'no-such-upload' },
     'metrics.settings': {},
     'imports.upload': { kind: 'usage', file: new File([fs.readFileSync(usageFile)], 'usage.csv'), createMissing: true },
-    'shadow.list': {},
-    'shadow.create': { name: 'Claims tracker', teamId: ids.team, kind: 'spreadsheet', usersInvolved: 4, firstSeen: '2026-01-05' },
-    'shadow.update': { id: ids.shadow, retiredOn: '2026-06-30' },
-    'shadow.delete': { id: ids.shadow },
+    'shadowProcesses.list': {},
+    'shadowProcesses.create': { name: 'Claims tracker', teamId: ids.team, kind: 'spreadsheet', usersInvolved: 4, firstSeen: '2026-01-05' },
+    'shadowProcesses.update': { id: ids.shadow, retiredOn: '2026-06-30' },
+    'shadowProcesses.delete': { id: ids.shadow },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

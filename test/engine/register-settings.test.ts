@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
-import { DEFAULT_METRIC_SETTINGS } from '../../db/api/contract';
+import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
 import { tempEngine } from '../helpers';
 
 /*
@@ -21,15 +21,15 @@ afterEach(() => t.cleanup());
 describe('shadow-process history', () => {
   it('records who created, retired and deleted a process, field by field', async () => {
     const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
-    const p = await callTyped(host, 'shadow.create', {
+    const p = await callTyped(host, 'shadowProcesses.create', {
       name: 'Reserve tracker',
       teamId: team.id,
       kind: 'spreadsheet',
       usersInvolved: 12,
       firstSeen: '2026-03-02',
     });
-    await callTyped(host, 'shadow.update', { id: p.id, retiredOn: '2026-06-30' });
-    await callTyped(host, 'shadow.delete', { id: p.id });
+    await callTyped(host, 'shadowProcesses.update', { id: p.id, retiredOn: '2026-06-30' });
+    await callTyped(host, 'shadowProcesses.delete', { id: p.id });
     const history = await callTyped(host, 'history.get', { table: 'shadow_processes', id: p.id });
     expect(history).toHaveLength(3);
     expect(history[2]?.created).toBe(true);

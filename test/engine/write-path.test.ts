@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
-import { checkDatabase, exportWorkspace } from '../../db/export';
+import { checkDatabase } from '../../db/check';
+import { exportWorkspace } from '../../db/export';
 import type { Engine } from '../../db/open';
 import { syncedTables } from '../../db/schema';
 import { SignalKeys } from '../../db/signals/keys';

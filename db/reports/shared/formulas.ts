@@ -1,4 +1,5 @@
-import type { Components, MetricSettings, ReportRow } from '../../api/signal-types';
+import type { MetricSettings } from '../../metrics/model';
+import type { Components, ReportRow } from '../model';
 
 /*
  * How a report figure is shown and explained: METRICS.md's formula and the same with the slice's

@@ -11,7 +11,7 @@ import type { HistoryTarget } from './target';
 
 type Table = HistoryTarget['table'];
 
-const FIELD_LABELS: Record<Table, Record<string, string>> = {
+const FIELD_LABELS: Partial<Record<Table, Record<string, string>>> = {
   workspace: { name: 'Name' },
   members: { name: 'Name', email: 'Email', role: 'Role' },
   teams: { name: 'Name', parentId: 'Parent team', region: 'Region', businessUnit: 'Business unit', headcount: 'Headcount' },
@@ -39,13 +39,13 @@ const FIELD_LABELS: Record<Table, Record<string, string>> = {
 
 /** Fields in the order the forms show them, so a history entry reads like the record. */
 export function fieldOrder(table: Table, field: string): number {
-  const index = Object.keys(FIELD_LABELS[table]).indexOf(field);
+  const index = Object.keys(FIELD_LABELS[table] ?? {}).indexOf(field);
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
 export function fieldLabel(table: Table, field: string): string {
   if (field === 'deleted') return 'Deleted';
-  return FIELD_LABELS[table][field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  return FIELD_LABELS[table]?.[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
 export interface Lookups {

@@ -14,14 +14,14 @@ const SOURCE_LABELS: Record<SourceKind, string> = {
   usage: 'Usage',
   decisions: 'Decisions',
   pulse: 'Pulse',
-  shadow: 'Shadow register',
+  shadowProcesses: 'Shadow register',
 };
 
 type Action = 'accepted' | 'edited' | 'overridden' | 'ignored';
 
 /** The stored inputs a figure is computed from. */
 export function figureSources(key: FigureKey, row: ReportRow): SourceKind[] {
-  const shadow: SourceKind[] = row.shadowSource === 'register' ? ['shadow'] : ['pulse'];
+  const shadow: SourceKind[] = row.shadowSource === 'register' ? ['shadowProcesses'] : ['pulse'];
   switch (key) {
     case 'activation':
     case 'completion':
@@ -35,11 +35,11 @@ export function figureSources(key: FigureKey, row: ReportRow): SourceKind[] {
     case 'shadowFree':
       return shadow;
     case 'real':
-      return row.shadowSource === 'register' ? ['decisions', 'pulse', 'shadow'] : ['decisions', 'pulse'];
+      return row.shadowSource === 'register' ? ['decisions', 'pulse', 'shadowProcesses'] : ['decisions', 'pulse'];
     case 'gap':
       return [
         'usage',
-        ...(row.shadowSource === 'register' ? (['decisions', 'pulse', 'shadow'] as const) : (['decisions', 'pulse'] as const)),
+        ...(row.shadowSource === 'register' ? (['decisions', 'pulse', 'shadowProcesses'] as const) : (['decisions', 'pulse'] as const)),
       ];
   }
 }
@@ -127,7 +127,7 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
             .filter((c) => !(fixed.has(c.key) && new Set(data.rows.map((r) => r[c.j])).size <= 1));
           return data.total === 0 ? (
             <Text size="sm" c="dimmed">
-              {source === 'shadow'
+              {source === 'shadowProcesses'
                 ? 'No registered shadow processes were active in this slice.'
                 : `No ${SOURCE_LABELS[source].toLowerCase()} rows in this slice.`}
             </Text>

@@ -1,4 +1,4 @@
-import { REVIEW_REASONS } from '../../../db/api/contract';
+import { REVIEW_REASONS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
 
 /** An overridden decision waiting for a verdict, as `reviews.queue` returns it. */

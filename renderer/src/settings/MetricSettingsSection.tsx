@@ -3,7 +3,8 @@ import { Alert, Box, Button, Group, NumberInput, Stack, Table, Text } from '@man
 import { IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type Control, Controller, type FieldError, type Path, useForm, useWatch } from 'react-hook-form';
-import { DEFAULT_METRIC_SETTINGS, MetricSettingsInput } from '../../../db/api/contract';
+import { MetricSettingsInput } from '../../../db/api/contract';
+import { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';

@@ -1,4 +1,4 @@
-import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/contract';
+import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 
 /*
  * Every weight and threshold of METRICS.md, with what it means in the report. `percent` values

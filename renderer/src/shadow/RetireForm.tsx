@@ -13,7 +13,7 @@ export function RetireForm({ process, onClose }: { process: ShadowProcess; onClo
   const [fieldError, setFieldError] = useState<string | null>(null);
   const errors = useServerErrors<{ retiredOn: string }>((_name, e) => setFieldError(e.message ?? null), ['retiredOn']);
   const retire = useMutation(
-    orpc.shadow.update.mutationOptions({
+    orpc.shadowProcesses.update.mutationOptions({
       meta: { inlineErrors: true },
       onError: errors.report,
       onSuccess: (p) => {

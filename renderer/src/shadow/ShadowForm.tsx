@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Ref } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { ShadowCreateInput } from '../../../db/api/contract';
+import { ShadowProcessCreateInput as ShadowCreateInput } from '../../../db/api/contract';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
@@ -90,7 +90,7 @@ export function ShadowForm({ process, onClose }: { process: ShadowProcess | null
   const errors = useServerErrors(form.setError, FIELDS);
   const options = { meta: { inlineErrors: true }, onError: errors.report };
   const create = useMutation(
-    orpc.shadow.create.mutationOptions({
+    orpc.shadowProcesses.create.mutationOptions({
       ...options,
       onSuccess: (p) => {
         notifyDone(`“${p.name}” added to the register.`);
@@ -99,7 +99,7 @@ export function ShadowForm({ process, onClose }: { process: ShadowProcess | null
     }),
   );
   const update = useMutation(
-    orpc.shadow.update.mutationOptions({
+    orpc.shadowProcesses.update.mutationOptions({
       ...options,
       onSuccess: (p) => {
         notifyDone(`“${p.name}” saved.`);

@@ -48,16 +48,18 @@ export function ShadowPage() {
   const retiring = useDialog<ShadowProcess>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [, navigate] = useLocation();
-  const register = useQuery(orpc.shadow.list.queryOptions({ input: {} }));
+  const register = useQuery(orpc.shadowProcesses.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
-  const canCreate = useCan('shadow.create');
-  const canUpdate = useCan('shadow.update');
-  const canDelete = useCan('shadow.delete');
+  const canCreate = useCan('shadowProcesses.create');
+  const canUpdate = useCan('shadowProcesses.update');
+  const canDelete = useCan('shadowProcesses.delete');
   const canImport = useCan('imports.upload');
 
-  const reactivate = useMutation(orpc.shadow.update.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” is active again.`) }));
+  const reactivate = useMutation(
+    orpc.shadowProcesses.update.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” is active again.`) }),
+  );
   const remove = useMutation(
-    orpc.shadow.delete.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” removed from the register.`) }),
+    orpc.shadowProcesses.delete.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” removed from the register.`) }),
   );
 
   const on = today();

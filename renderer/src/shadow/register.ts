@@ -1,8 +1,8 @@
-import { SHADOW_KINDS } from '../../../db/api/contract';
+import { SHADOW_PROCESS_KINDS as SHADOW_KINDS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
 
-/** A register entry as `shadow.list` returns it (the renderer sees only the contract). */
-export type ShadowProcess = Awaited<ReturnType<ApiClient['shadow']['list']>>[number];
+/** A register entry as `shadowProcesses.list` returns it (the renderer sees only the contract). */
+export type ShadowProcess = Awaited<ReturnType<ApiClient['shadowProcesses']['list']>>[number];
 export type ShadowKind = (typeof SHADOW_KINDS)[number];
 
 export const KIND_LABELS: Record<ShadowKind, string> = {

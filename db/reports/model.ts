@@ -1,42 +1,5 @@
-/** Shapes of the signals and report operations (plain types; the renderer may import them). */
-export type ImportKind = 'usage' | 'decisions' | 'pulse' | 'shadow-processes';
-
-export interface ImportSummary {
-  kind: ImportKind;
-  file: string;
-  sha256: string;
-  batchId: string | null;
-  dryRun: boolean;
-  rows: number;
-  new: number;
-  changed: number;
-  unchanged: number;
-  created: { teams: string[]; initiatives: string[] };
-}
-
-export interface ImportBatch {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  sha256: string;
-  counts: { rows?: number; new?: number; changed?: number; unchanged?: number };
-  importedAt: string;
-  importedBy: string | null;
-}
-
-export interface MetricSettings {
-  weights: { reliance: number; trust: number; shadowFree: number };
-  thresholds: {
-    highOverrideRate: number;
-    lowOverrideRate: number;
-    minDecisions: number;
-    adoptionGap: number;
-    shadowShare: number;
-    habitualMinDecisions: number;
-    habitualOverrideRate: number;
-    championCoverage: number;
-  };
-}
+/** The report's shapes and export formats (pure; the renderer and the HTML export share them). */
+import type { MetricSettings } from '../metrics/model';
 
 export interface Components {
   activation: number | null;
@@ -110,37 +73,9 @@ export interface Report {
   rows: ReportRow[];
 }
 
-export interface ShadowProcess {
-  id: string;
-  name: string;
-  teamId: string;
-  team: string | null;
-  initiativeId: string | null;
-  initiative: string | null;
-  kind: 'spreadsheet' | 'manual double-check' | 'paper' | 'legacy system' | 'other';
-  owner: string | null;
-  usersInvolved: number;
-  reason: string | null;
-  failurePattern: string | null;
-  firstSeen: string;
-  retiredOn: string | null;
-  deleted: boolean;
-}
-
-/** An overridden decision waiting for review. The user is shown only as a short hash. */
-export interface ReviewItem {
-  initiativeId: string;
-  initiative: string;
-  teamId: string;
-  team: string;
-  recommendationId: string;
-  userHash: string;
-  timestamp: string;
-  reason: string | null;
-}
-
 /** Where a figure's inputs come from, for the report's drill-down. */
-export type SourceKind = 'usage' | 'pulse' | 'decisions' | 'shadow';
+export const SOURCE_KINDS = ['usage', 'pulse', 'decisions', 'shadowProcesses'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** A page of the stored rows that fed a slice's figures, as a plain table. */
 export interface SourceRows {
@@ -152,8 +87,32 @@ export interface SourceRows {
   rows: (string | number | null)[][];
 }
 
-/** How far an import in progress has got (polled by the app while it runs). */
-export interface ImportProgress {
-  phase: 'reading' | 'done' | 'failed' | 'unknown';
-  rows: number;
+/** Text formats of the report; PDF is printed from the HTML by the host (Chromium in the CLI, Electron in the app). */
+export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportExport {
+  format: ReportFormat;
+  /** A file name for a save dialog or a download: uptake-report-<workspace>[-<initiative>][-<team>]-<period>.<ext> */
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface PublishedFile {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+export interface ReportPublishResult {
+  /** The folder written to (absolute); remembered on this device for the next publish. */
+  folder: string;
+  files: PublishedFile[];
+  generatedAt: string;
+}
+
+export interface ReportPublishTarget {
+  /** The shared folder this device last published to, or null before the first publish. */
+  folder: string | null;
 }

@@ -1,9 +1,8 @@
+import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import type { SyncedTableName } from '../schema';
+import type { SyncedTableName } from '../synced';
 import { propertyName, rowLog } from '../write';
-import type { Handlers } from './handlers';
-import { listMembers } from './members';
-import type { HistoryEntry } from './types';
+import type { HistoryEntry } from './model';
 
 const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
 
@@ -36,7 +35,3 @@ export function recordHistory(engine: Engine, table: SyncedTableName, id: string
   }
   return entries.reverse();
 }
-
-export const historyHandlers = {
-  'history.get': (ctx, input) => recordHistory(ctx.engine, input.table, input.id),
-} satisfies Partial<Handlers>;

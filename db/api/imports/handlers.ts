@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listImportBatches } from '../../signals/batches';
+import { importFile } from '../../signals/import';
+import type { ImportProgress } from '../../signals/model';
+import type { AreaHandlers } from '../handlers';
+
+/**
+ * Uploads in progress in this process, by the id the client chose, so the app can show a real
+ * progress bar while the import runs. Finished entries are kept briefly for the last poll.
+ */
+const progress = new Map<string, ImportProgress>();
+const PROGRESS_KEEP_MS = 60_000;
+
+export const importsHandlers = {
+  run: (ctx, input) =>
+    importFile(ctx.engine, ctx.authorId, input.kind, input.path, {
+      dryRun: input.dryRun,
+      createMissing: input.createMissing,
+      ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    }),
+  upload: async (ctx, input) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
+    const file = path.join(dir, 'upload.csv');
+    const state: ImportProgress = { phase: 'reading', rows: 0 };
+    if (input.progressId) progress.set(input.progressId, state);
+    try {
+      fs.writeFileSync(file, Buffer.from(await input.file.arrayBuffer()));
+      const summary = await importFile(ctx.engine, ctx.authorId, input.kind, file, {
+        dryRun: input.dryRun,
+        createMissing: input.createMissing,
+        displayName: input.file.name || `${input.kind}.csv`,
+        onProgress: (p) => {
+          state.rows = p.rows;
+        },
+      });
+      state.phase = 'done';
+      return summary;
+    } catch (e) {
+      state.phase = 'failed';
+      throw e;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const id = input.progressId;
+      if (id) setTimeout(() => progress.delete(id), PROGRESS_KEEP_MS).unref();
+    }
+  },
+  list: (ctx) => listImportBatches(ctx.engine),
+  progress: (_ctx, input) => progress.get(input.progressId) ?? { phase: 'unknown', rows: 0 },
+} satisfies AreaHandlers<'imports'>;

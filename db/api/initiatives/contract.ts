@@ -1,0 +1,54 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import { INITIATIVE_STATUSES, type Initiative } from '../../initiatives/model';
+import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+
+export const StatusSchema = oneOf('status', INITIATIVE_STATUSES);
+
+/** A triad role: a member of the workspace, or a named person who is not one; null clears it. */
+export const PersonInput = z
+  .union([z.strictObject({ memberId: id }), z.strictObject({ name: text('name', 120) })], {
+    error: 'a person is {"memberId": "…"} or {"name": "…"}',
+  })
+  .nullable();
+
+const initiativeFields = {
+  description: optionalText('Description', 4000),
+  goLive: isoDate.nullable().optional(),
+  modelVersions: z
+    .array(text('Model version', 120), { error: 'modelVersions must be a list of text' })
+    .max(50, 'at most 50 model versions')
+    .optional(),
+  businessSponsor: PersonInput.optional(),
+  productOwner: PersonInput.optional(),
+  technicalLead: PersonInput.optional(),
+};
+export const InitiativeCreateInput = z.strictObject({
+  name: text('Initiative name', 120),
+  status: StatusSchema.optional().default('pilot'),
+  ...initiativeFields,
+});
+export const InitiativeUpdateInput = z.strictObject({
+  id,
+  name: text('Initiative name', 120).optional(),
+  status: StatusSchema.optional(),
+  ...initiativeFields,
+});
+export type InitiativeCreate = z.input<typeof InitiativeCreateInput>;
+
+export const initiatives = {
+  list: query('AI initiatives, with missing triad roles flagged', everyone).input(ListInput).output(type<Initiative[]>()),
+  get: query('One initiative', everyone).input(ById).output(type<Initiative>()),
+  create: mutation('Add an AI initiative', changeManagers, ['initiatives', 'history'])
+    .input(InitiativeCreateInput)
+    .output(type<Initiative>()),
+  update: mutation('Change an initiative', changeManagers, ['initiatives', 'history'])
+    .input(InitiativeUpdateInput)
+    .output(type<Initiative>()),
+  delete: mutation('Delete an initiative (a tombstone: restore undoes it)', changeManagers, ['initiatives', 'history'])
+    .input(ById)
+    .output(type<Initiative>()),
+  restore: mutation('Undo the deletion of an initiative', changeManagers, ['initiatives', 'history'])
+    .input(ById)
+    .output(type<Initiative>()),
+};

@@ -1,0 +1,58 @@
+import { oc } from '@orpc/contract';
+import { z } from 'zod';
+import type { Role } from '../members/model';
+
+/**
+ * What every area's contract is built from: the operation builders (each operation declares its
+ * summary, who may run it and which areas' queries it invalidates) and the input pieces shared
+ * across areas. Pure, like the contract: the renderer bundles it.
+ */
+
+/** Who may run an operation. `'anyone'` is for what must work before a workspace (or profile) exists, and for this device's local choices. */
+export type Access = 'anyone' | readonly Role[];
+export const everyone = ['change_manager', 'champion', 'sponsor'] as const satisfies readonly Role[];
+export const changeManagers = ['change_manager'] as const satisfies readonly Role[];
+export const championsAndManagers = ['change_manager', 'champion'] as const satisfies readonly Role[];
+
+export interface OperationMeta {
+  kind: 'query' | 'mutation';
+  /** The areas whose queries a client refetches after the operation succeeds ('*' for all). */
+  invalidates: readonly string[];
+  summary: string;
+  access: Access;
+}
+const base = oc.$meta<OperationMeta>({ kind: 'query', invalidates: [], summary: '', access: changeManagers });
+export const query = (summary: string, access: Access) => base.meta({ kind: 'query', invalidates: [], summary, access });
+export const mutation = (summary: string, access: Access, invalidates: readonly string[]) =>
+  base.meta({ kind: 'mutation', invalidates, summary, access });
+
+export const text = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, `${label} cannot be empty`)
+    .max(max, `${label} is longer than ${max} characters`);
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} is longer than ${max} characters`)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+export const id = z.string({ error: 'id must be text' }).min(1, 'id cannot be empty');
+export const noInput = z.strictObject({}).optional().default({});
+export const ById = z.strictObject({ id });
+export const ListInput = z
+  .strictObject({ includeDeleted: z.boolean().optional().default(false) })
+  .optional()
+  .default({ includeDeleted: false });
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+/** A zod enum over one of the model's value lists, with a message that lists them. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, { error: `${field} must be one of ${values.join(', ')}` });

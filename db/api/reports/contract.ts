@@ -1,0 +1,60 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import {
+  REPORT_FORMATS,
+  type Report,
+  type ReportExport,
+  type ReportPublishResult,
+  type ReportPublishTarget,
+  SOURCE_KINDS,
+  type SourceRows,
+} from '../../reports/model';
+import { DECISION_ACTIONS } from '../../signals/model';
+import { everyone, month, mutation, noInput, oneOf, query } from '../kit';
+
+/** The report's filters: initiative and team (name or id), first and last month. */
+export const reportSlice = {
+  initiative: z.string().nullable().optional(),
+  team: z.string().nullable().optional(),
+  from: month.nullable().optional(),
+  to: month.nullable().optional(),
+};
+export const ReportInput = z.strictObject(reportSlice).optional().default({});
+export const ReportExportInput = z.strictObject({
+  format: z.enum(REPORT_FORMATS, { error: `format must be one of ${REPORT_FORMATS.join(', ')} (a PDF is printed from the html)` }),
+  ...reportSlice,
+});
+export const ReportPublishInput = z
+  .strictObject({
+    /** The shared folder (a full path); default: the one this device published to last. */
+    folder: z.string().trim().min(1, 'folder cannot be empty').max(4096, 'folder is longer than 4096 characters').optional(),
+    ...reportSlice,
+  })
+  .optional()
+  .default({});
+export const SourceRowsInput = z.strictObject({
+  ...reportSlice,
+  source: oneOf('source', SOURCE_KINDS),
+  action: oneOf('action', DECISION_ACTIONS).nullable().optional(),
+  offset: z.number().int().min(0).optional().default(0),
+  limit: z.number().int().min(1).max(500).optional().default(50),
+});
+
+export const reports = {
+  get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it', everyone)
+    .input(ReportInput)
+    .output(type<Report>()),
+  export: query('The report of a slice as JSON (METRICS.md), CSV or a self-contained HTML file', everyone)
+    .input(ReportExportInput)
+    .output(type<ReportExport>()),
+  // Sponsors publish too: the shared folder is how a report reaches those who do not run the app.
+  publish: mutation('Write uptake-report.html and uptake-report.json into the shared folder (remembered on this device)', everyone, [
+    'reports',
+  ])
+    .input(ReportPublishInput)
+    .output(type<ReportPublishResult>()),
+  publishTarget: query('The shared folder this device publishes reports to', everyone).input(noInput).output(type<ReportPublishTarget>()),
+  rows: query('The stored rows that fed a slice’s figures (drill-down), a page at a time', everyone)
+    .input(SourceRowsInput)
+    .output(type<SourceRows>()),
+};

@@ -1,0 +1,141 @@
+import { badInput } from '../errors';
+import { listMembers } from '../members/members';
+import type { Engine } from '../open';
+import { type RecordKit, recordKit, type Session } from '../records';
+import { initiatives } from '../schema';
+import { type Initiative, type InitiativeStatus, type PersonRef, TRIAD_ROLES, type TriadRole } from './model';
+
+type Stored = { memberId: string } | { name: string };
+/** A triad role as given: a member of the workspace, a named outsider, or null to clear it. */
+export type PersonInput = { memberId: string } | { name: string } | null;
+
+function parseStored(value: string | null): Stored | null {
+  if (!value) return null;
+  try {
+    const v = JSON.parse(value) as Stored;
+    return typeof v === 'object' && v !== null ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function listInitiatives(engine: Engine, includeDeleted = false): Initiative[] {
+  const names = new Map(listMembers(engine, true).map((m) => [m.id, m]));
+  const resolve = (value: string | null): PersonRef | null => {
+    const v = parseStored(value);
+    if (!v) return null;
+    if ('memberId' in v) {
+      const m = names.get(v.memberId);
+      // A removed member no longer fills the role: the initiative is flagged so someone reassigns it.
+      if (!m || m.deleted) return null;
+      return { memberId: m.id, name: m.name };
+    }
+    return { memberId: null, name: v.name };
+  };
+  return engine.orm
+    .select()
+    .from(initiatives)
+    .all()
+    .filter((r) => includeDeleted || !r.deleted)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((r) => {
+      const triad = {
+        businessSponsor: resolve(r.businessSponsor),
+        productOwner: resolve(r.productOwner),
+        technicalLead: resolve(r.technicalLead),
+      };
+      let modelVersions: string[] = [];
+      try {
+        const parsed = JSON.parse(r.modelVersions) as unknown;
+        if (Array.isArray(parsed)) modelVersions = parsed.filter((x): x is string => typeof x === 'string');
+      } catch {
+        modelVersions = [];
+      }
+      return {
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        status: r.status,
+        goLive: r.goLive,
+        modelVersions,
+        ...triad,
+        missingRoles: TRIAD_ROLES.filter((role) => triad[role] === null),
+        deleted: r.deleted,
+      };
+    });
+}
+
+const records: RecordKit<Initiative> = recordKit({
+  table: 'initiatives',
+  label: 'initiative',
+  find: (engine, id) => listInitiatives(engine, true).find((i) => i.id === id),
+});
+export const getInitiative = records.get;
+
+function storePerson(engine: Engine, role: TriadRole, person: PersonInput | undefined): string | null | undefined {
+  if (person === undefined) return undefined;
+  if (person === null) return null;
+  if ('memberId' in person) {
+    const m = listMembers(engine).find((x) => x.id === person.memberId);
+    if (!m) throw badInput(`${role}.memberId: no member with id ${person.memberId}. Pick a member, or give a name instead.`);
+    return JSON.stringify({ memberId: m.id });
+  }
+  return JSON.stringify({ name: person.name });
+}
+
+function checkUniqueName(engine: Engine, name: string | undefined, exceptId: string | null) {
+  if (!name) return;
+  const clash = listInitiatives(engine).find((i) => i.id !== exceptId && i.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (clash) throw badInput(`name: an initiative named "${clash.name}" already exists. Choose another name.`);
+}
+
+export interface InitiativeFields {
+  name: string;
+  status?: InitiativeStatus | undefined;
+  description?: string | null | undefined;
+  goLive?: string | null | undefined;
+  modelVersions?: string[] | undefined;
+  businessSponsor?: PersonInput | undefined;
+  productOwner?: PersonInput | undefined;
+  technicalLead?: PersonInput | undefined;
+}
+
+function toRow(engine: Engine, input: Partial<InitiativeFields>) {
+  return {
+    name: input.name,
+    status: input.status,
+    description: input.description,
+    goLive: input.goLive,
+    modelVersions: input.modelVersions === undefined ? undefined : JSON.stringify([...new Set(input.modelVersions)]),
+    businessSponsor: storePerson(engine, 'businessSponsor', input.businessSponsor),
+    productOwner: storePerson(engine, 'productOwner', input.productOwner),
+    technicalLead: storePerson(engine, 'technicalLead', input.technicalLead),
+  };
+}
+
+export function createInitiative(s: Session, input: InitiativeFields): Initiative {
+  return records.create(s, () => {
+    checkUniqueName(s.engine, input.name, null);
+    const row = toRow(s.engine, input);
+    return {
+      ...row,
+      status: row.status ?? 'pilot',
+      description: row.description ?? null,
+      goLive: row.goLive ?? null,
+      modelVersions: row.modelVersions ?? '[]',
+      businessSponsor: row.businessSponsor ?? null,
+      productOwner: row.productOwner ?? null,
+      technicalLead: row.technicalLead ?? null,
+    };
+  });
+}
+
+export function updateInitiative(s: Session, { id, ...patch }: Partial<InitiativeFields> & { id: string }): Initiative {
+  return records.update(s, id, () => {
+    checkUniqueName(s.engine, patch.name, id);
+    return toRow(s.engine, patch);
+  });
+}
+
+export const deleteInitiative = (s: Session, id: string): Initiative => records.remove(s, id);
+export const restoreInitiative = records.restore;

@@ -1,0 +1,84 @@
+import { notFound } from './errors';
+import type { Engine } from './open';
+import type { SyncedTableName } from './synced';
+import { newId, write } from './write';
+
+/**
+ * The write kit: how a domain module creates, changes, deletes and restores the records of one
+ * synced table. Each call is one IMMEDIATE transaction (it takes the write lock before it reads,
+ * so a concurrent writer waits for busy_timeout instead of failing at once), runs the module's
+ * checks inside it, and writes through the write path (change log, HLC, tombstones).
+ */
+
+/** Who writes: the engine and the member the change is logged under (null for the system). */
+export interface Session {
+  engine: Engine;
+  authorId: string | null;
+}
+
+export type Fields = Record<string, unknown>;
+
+export interface RecordKit<T extends { id: string; deleted: boolean }> {
+  /** The record, deleted or not; NOT_FOUND when there is none. */
+  get(engine: Engine, id: string): T;
+  /** The record when it is not deleted; NOT_FOUND otherwise. */
+  live(engine: Engine, id: string): T;
+  /** `build` runs inside the transaction: it checks the input and returns the new record's fields. */
+  create(s: Session, build: () => Fields): T;
+  /** `build` receives the current (live) record and returns the fields to change. */
+  update(s: Session, id: string, build: (current: T) => Fields): T;
+  /** Sets the tombstone; `check` may refuse (e.g. a team that still has sub-teams). */
+  remove(s: Session, id: string, check?: (current: T) => void): T;
+  /** Clears the tombstone. */
+  restore(s: Session, id: string): T;
+}
+
+/** Runs `fn` in one IMMEDIATE transaction (a savepoint when already inside one). */
+export function inTransaction<R>(engine: Engine, fn: () => R): R {
+  return engine.sqlite.transaction(fn).immediate();
+}
+
+export function recordKit<T extends { id: string; deleted: boolean }>(spec: {
+  table: SyncedTableName;
+  /** What a user calls one record, for messages ("team", "shadow process"). */
+  label: string;
+  find: (engine: Engine, id: string) => T | undefined;
+}): RecordKit<T> {
+  const get = (engine: Engine, id: string): T => {
+    const found = spec.find(engine, id);
+    if (!found) throw notFound(spec.label, id);
+    return found;
+  };
+  const live = (engine: Engine, id: string): T => {
+    const found = get(engine, id);
+    if (found.deleted) throw notFound(spec.label, id);
+    return found;
+  };
+  return {
+    get,
+    live,
+    create: (s, build) =>
+      inTransaction(s.engine, () => {
+        const id = newId();
+        write(s.engine, s.authorId, spec.table, id, build(), 'create');
+        return get(s.engine, id);
+      }),
+    update: (s, id, build) =>
+      inTransaction(s.engine, () => {
+        write(s.engine, s.authorId, spec.table, id, build(live(s.engine, id)), 'update');
+        return get(s.engine, id);
+      }),
+    remove: (s, id, check) =>
+      inTransaction(s.engine, () => {
+        check?.(live(s.engine, id));
+        write(s.engine, s.authorId, spec.table, id, { deleted: true }, 'update');
+        return get(s.engine, id);
+      }),
+    restore: (s, id) =>
+      inTransaction(s.engine, () => {
+        get(s.engine, id);
+        write(s.engine, s.authorId, spec.table, id, { deleted: false }, 'update');
+        return get(s.engine, id);
+      }),
+  };
+}

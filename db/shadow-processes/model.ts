@@ -1,0 +1,27 @@
+/** The shadow-process register: kinds and the shape every layer shares (pure; the renderer sees it). */
+export const SHADOW_PROCESS_KINDS = ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] as const;
+export type ShadowProcessKind = (typeof SHADOW_PROCESS_KINDS)[number];
+export const SHADOW_PROCESS_KIND_LABELS: Record<ShadowProcessKind, string> = {
+  spreadsheet: 'Spreadsheet',
+  'manual double-check': 'Manual double-check',
+  paper: 'Paper',
+  'legacy system': 'Legacy system',
+  other: 'Other',
+};
+
+export interface ShadowProcess {
+  id: string;
+  name: string;
+  teamId: string;
+  team: string | null;
+  initiativeId: string | null;
+  initiative: string | null;
+  kind: ShadowProcessKind;
+  owner: string | null;
+  usersInvolved: number;
+  reason: string | null;
+  failurePattern: string | null;
+  firstSeen: string;
+  retiredOn: string | null;
+  deleted: boolean;
+}

@@ -1,0 +1,89 @@
+import { badInput } from '../errors';
+import { listInitiatives } from '../initiatives/initiatives';
+import type { Engine } from '../open';
+import { type RecordKit, recordKit, type Session } from '../records';
+import { shadowProcesses } from '../schema';
+import { listTeams } from '../teams/teams';
+import type { ShadowProcess, ShadowProcessKind } from './model';
+
+export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
+  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
+  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  return engine.orm
+    .select()
+    .from(shadowProcesses)
+    .all()
+    .filter((p) => includeDeleted || !p.deleted)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      teamId: p.teamId,
+      team: teams.get(p.teamId) ?? null,
+      initiativeId: p.initiativeId,
+      initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
+      kind: p.kind,
+      owner: p.owner,
+      usersInvolved: p.usersInvolved,
+      reason: p.reason,
+      failurePattern: p.failurePattern,
+      firstSeen: p.firstSeen,
+      retiredOn: p.retiredOn,
+      deleted: p.deleted,
+    }));
+}
+
+const records: RecordKit<ShadowProcess> = recordKit({
+  table: 'shadow_processes',
+  label: 'shadow process',
+  find: (engine, id) => listShadowProcesses(engine, true).find((p) => p.id === id),
+});
+export const getShadowProcess = records.get;
+
+export interface ShadowProcessFields {
+  name: string;
+  teamId: string;
+  initiativeId?: string | null | undefined;
+  kind: ShadowProcessKind;
+  owner?: string | null | undefined;
+  usersInvolved: number;
+  reason?: string | null | undefined;
+  failurePattern?: string | null | undefined;
+  firstSeen: string;
+  retiredOn?: string | null | undefined;
+}
+
+function checkRefs(engine: Engine, p: Partial<ShadowProcessFields>) {
+  if (p.teamId && !listTeams(engine).some((t) => t.id === p.teamId)) throw badInput(`teamId: no team with id ${p.teamId}.`);
+  if (p.initiativeId && !listInitiatives(engine).some((i) => i.id === p.initiativeId))
+    throw badInput(`initiativeId: no initiative with id ${p.initiativeId}.`);
+  if (p.firstSeen && p.retiredOn && p.retiredOn < p.firstSeen)
+    throw badInput(`retiredOn: ${p.retiredOn} is before firstSeen (${p.firstSeen}).`);
+}
+
+export function createShadowProcess(s: Session, input: ShadowProcessFields): ShadowProcess {
+  return records.create(s, () => {
+    checkRefs(s.engine, input);
+    return {
+      ...input,
+      initiativeId: input.initiativeId ?? null,
+      owner: input.owner ?? null,
+      reason: input.reason ?? null,
+      failurePattern: input.failurePattern ?? null,
+      retiredOn: input.retiredOn ?? null,
+    };
+  });
+}
+
+export function updateShadowProcess(s: Session, { id, ...patch }: Partial<ShadowProcessFields> & { id: string }): ShadowProcess {
+  return records.update(s, id, (current) => {
+    checkRefs(s.engine, {
+      ...patch,
+      firstSeen: patch.firstSeen ?? current.firstSeen,
+      retiredOn: patch.retiredOn === undefined ? current.retiredOn : patch.retiredOn,
+    });
+    return patch;
+  });
+}
+
+export const deleteShadowProcess = (s: Session, id: string): ShadowProcess => records.remove(s, id);

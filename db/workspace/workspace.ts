@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { badInput, UserError } from '../errors';
+import { addProfile, listMembers } from '../members/members';
+import type { Actor, Member } from '../members/model';
+import type { Engine } from '../open';
+import { inTransaction, type Session } from '../records';
+import { workspace } from '../schema';
+import { newId, setLocal, write } from '../write';
+
+export function currentWorkspace(engine: Engine): { id: string; name: string } | null {
+  const ws = engine.orm.select().from(workspace).where(eq(workspace.deleted, false)).get();
+  return ws ? { id: ws.id, name: ws.name } : null;
+}
+
+export const hasWorkspace = (engine: Engine): boolean => currentWorkspace(engine) !== null;
+
+/** Creates the workspace and its first change manager, who becomes this device's profile. */
+export function initWorkspace(engine: Engine, workspaceName: string, me: string): Actor {
+  return inTransaction(engine, () => {
+    if (hasWorkspace(engine)) {
+      throw new UserError('CONFLICT', `${engine.file} already holds a workspace. Use another --db file for a new one.`);
+    }
+    const memberId = newId();
+    write(engine, memberId, 'workspace', newId(), { name: workspaceName }, 'create');
+    write(engine, memberId, 'members', memberId, { name: me, email: null, role: 'change_manager' }, 'create');
+    addProfile(engine, memberId);
+    setLocal(engine, 'acting_member', memberId);
+    return { id: memberId, name: me, role: 'change_manager' as const };
+  });
+}
+
+export function renameWorkspace(s: Session, name: string): void {
+  inTransaction(s.engine, () => {
+    const ws = currentWorkspace(s.engine);
+    if (!ws) throw badInput('There is no workspace to rename.');
+    write(s.engine, s.authorId, 'workspace', ws.id, { name }, 'update');
+  });
+}
+
+/** Makes a member with a profile on this device the one it acts as. */
+export function switchProfile(engine: Engine, memberId: string): Member {
+  const member = listMembers(engine).find((m) => m.id === memberId);
+  if (!member?.hasProfileHere) throw badInput(`memberId: ${memberId} is not a member with a profile on this device.`);
+  setLocal(engine, 'acting_member', member.id);
+  return member;
+}
