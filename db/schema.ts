@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INITIATIVE_STATUSES } from './initiatives/model';
+import { ROLES } from './members/model';
+import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
+import { SHADOW_PROCESS_KINDS } from './shadow-processes/model';
+import { IMPORT_KINDS } from './signals/model';
+import type { SyncedTableName } from './synced';
 
 /*
  * Synced tables: every row has a device-made text id, a `deleted` tombstone and `last_hlc`,
@@ -26,7 +32,7 @@ export const members = sqliteTable('members', {
   ...synced,
   name: text('name').notNull(),
   email: text('email'),
-  role: text('role', { enum: ['change_manager', 'champion', 'sponsor'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
 });
 
 export const teams = sqliteTable(
@@ -46,7 +52,7 @@ export const initiatives = sqliteTable('initiatives', {
   ...synced,
   name: text('name').notNull(),
   description: text('description'),
-  status: text('status', { enum: ['pilot', 'rolling_out', 'live', 'paused', 'retired'] }).notNull(),
+  status: text('status', { enum: INITIATIVE_STATUSES }).notNull(),
   goLive: text('go_live'),
   /** JSON array of strings. */
   modelVersions: text('model_versions').notNull().default('[]'),
@@ -100,7 +106,7 @@ export const settings = sqliteTable('settings', {
  */
 export const importBatches = sqliteTable('import_batches', {
   ...synced,
-  kind: text('kind', { enum: ['usage', 'decisions', 'pulse', 'shadow-processes'] }).notNull(),
+  kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
   fileName: text('file_name').notNull(),
   sha256: text('sha256').notNull(),
   /** JSON: rows read, new, changed/replaced, unchanged/duplicate. */
@@ -114,7 +120,7 @@ export const shadowProcesses = sqliteTable('shadow_processes', {
   name: text('name').notNull(),
   teamId: text('team_id').notNull(),
   initiativeId: text('initiative_id'),
-  kind: text('kind', { enum: ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] }).notNull(),
+  kind: text('kind', { enum: SHADOW_PROCESS_KINDS }).notNull(),
   owner: text('owner'),
   usersInvolved: integer('users_involved').notNull(),
   reason: text('reason'),
@@ -131,8 +137,8 @@ export const overrideReviews = sqliteTable(
     initiativeId: text('initiative_id').notNull(),
     recommendationId: text('recommendation_id').notNull(),
     userHash: text('user_hash').notNull(),
-    verdict: text('verdict', { enum: ['appropriate', 'inappropriate'] }).notNull(),
-    reasonCode: text('reason_code').notNull(),
+    verdict: text('verdict', { enum: REVIEW_VERDICTS }).notNull(),
+    reasonCode: text('reason_code', { enum: REVIEW_REASONS }).notNull(),
     note: text('note'),
   },
   (t) => [index('override_reviews_decision').on(t.initiativeId, t.recommendationId, t.userHash)],
@@ -240,7 +246,7 @@ export const decisionUserCounts = sqliteTable(
   ],
 );
 
-/** The synced tables by SQL name, in the order export and the change log use. */
+/** The synced tables by SQL name, in the order of SYNCED_TABLES (export, the change log, the guards). */
 export const syncedTables = {
   workspace,
   members,
@@ -250,8 +256,8 @@ export const syncedTables = {
   import_batches: importBatches,
   shadow_processes: shadowProcesses,
   override_reviews: overrideReviews,
-} as const;
-export type SyncedTableName = keyof typeof syncedTables;
+} as const satisfies Record<SyncedTableName, unknown>;
+export type { SyncedTableName };
 
 /** Signal data written in batches (rows carry `batch_id`), exported with the workspace. */
 export const batchTables = { usage, pulse, decisions } as const;

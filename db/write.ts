@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { UserError } from './errors';
 import { formatHlc, type HlcState, parseHlc, tick } from './hlc';
 import type { Engine } from './open';
-import { changeLog, localState, type SyncedTableName, syncedTables } from './schema';
+import { changeLog, localState, syncedTables } from './schema';
+import type { SyncedTableName } from './synced';
 
 /*
  * The write path: the only code that changes synced rows. One call is one SQLite transaction that

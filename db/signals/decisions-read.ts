@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
+import { DECISION_ACTIONS } from './model';
 
 /*
  * Reading and checking a decisions CSV, with no database: the part of a decisions import that can
@@ -13,7 +14,8 @@ import { type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
  */
 
 export const DECISION_COLUMNS = ['timestamp', 'initiative', 'team', 'user', 'recommendation_id', 'action', 'reason'] as const;
-export const ACTIONS = ['accepted', 'edited', 'overridden', 'ignored'] as const;
+/** The actions in the order of their stored codes (0 accepted … 3 ignored). */
+export const ACTIONS = DECISION_ACTIONS;
 const ACTION_CODE = new Map<string, number>(ACTIONS.map((a, i) => [a, i]));
 
 export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

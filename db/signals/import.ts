@@ -5,21 +5,17 @@ import { eq } from 'drizzle-orm';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
+import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
+import type { ImportKind, ImportSummary } from './model';
 import { NameResolver } from './names';
 
-export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export type { ImportSummary } from './model';
-
-import type { ImportSummary } from './model';
-
 export { ACTIONS, hashUser } from './decisions-read';
+export type { ImportKind, ImportSummary } from './model';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -706,7 +702,6 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 /* ---------- the shadow-process register as CSV ---------- */
 
-export const SHADOW_KINDS = ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] as const;
 const SHADOW_COLUMNS = [
   'name',
   'team',
@@ -751,7 +746,8 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
         }
         if (!cell('name')) bad('name', '', 'a name for the process');
         const kind = cell('kind').toLowerCase();
-        if (!(SHADOW_KINDS as readonly string[]).includes(kind)) bad('kind', cell('kind'), `one of ${SHADOW_KINDS.join(', ')}`);
+        if (!(SHADOW_PROCESS_KINDS as readonly string[]).includes(kind))
+          bad('kind', cell('kind'), `one of ${SHADOW_PROCESS_KINDS.join(', ')}`);
         const users = cell('users_involved');
         if (!INTEGER.test(users)) bad('users_involved', users, 'a whole number, 0 or more');
         if (!DATE.test(cell('first_seen')) || !isRealDate(cell('first_seen')))

@@ -3,6 +3,7 @@ import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { checkDatabase } from '../../db/check';
 import { exportWorkspace } from '../../db/export';
+import { enumColumns, valueChecks } from '../../db/guards';
 import type { Engine } from '../../db/open';
 import { syncedTables } from '../../db/schema';
 import { SignalKeys } from '../../db/signals/keys';
@@ -167,7 +168,12 @@ describe('no synced table changes without a change-log record', () => {
       ).map((r) => r.name);
       // Besides its guards, import_batches keeps open_batch_keys (migration 0004): it has no others.
       const keepers = name === 'import_batches' ? ['open_batch_keys_on_batch_insert', 'open_batch_keys_on_batch_update'] : [];
-      expect(triggers.sort()).toEqual([`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`, ...keepers].sort());
+      const checks = enumColumns()
+        .filter((c) => c.table === name)
+        .flatMap((c) => valueChecks(c.table, c.column, c.values).map((t) => t.name));
+      expect(triggers.sort()).toEqual(
+        [`${name}_guard_delete`, `${name}_guard_insert`, `${name}_guard_update`, ...keepers, ...checks].sort(),
+      );
     }
   });
 
