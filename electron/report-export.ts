@@ -6,8 +6,8 @@ import { BrowserWindow, type IpcMainInvokeEvent, ipcMain, type Session, session 
 import { callTyped } from '../db/api';
 import type { ReportSaveResult } from '../db/api/types';
 import { UserError } from '../db/errors';
+import { writeFileAtomic } from '../db/fs';
 import type { Engine } from '../db/open';
-import { writeFileAtomic } from '../db/reports/publish';
 import { REPORT_SAVE_CHANNEL } from './channels';
 import { askSavePath, checkedSender } from './dialogs';
 import { PRINT_OPTIONS, parseSaveRequest, SAVE_FILTERS, SAVE_TITLES, saveFailure, suggestedFileName } from './report-save';

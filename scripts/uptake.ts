@@ -9,9 +9,9 @@ import { procedureOf } from '../db/api/context';
 import type { OperationMeta } from '../db/api/contract';
 import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
+import { writeFileAtomic } from '../db/fs';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
-import { writeFileAtomic } from '../db/reports/publish';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import { startWebHost } from './web-host';
 

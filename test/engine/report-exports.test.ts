@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { UserError } from '../../db/errors';
+import { writeFilesAtomic } from '../../db/fs';
 import { reportFileName } from '../../db/reports/export';
 import { esc, reportHtml } from '../../db/reports/html';
 import type { Report } from '../../db/reports/model';
-import { PUBLISHED, writeFilesAtomic } from '../../db/reports/publish';
+import { PUBLISHED } from '../../db/reports/publish';
 import { pct, points } from '../../db/reports/shared/formulas';
 import { tempDir, tempEngine } from '../helpers';
 
