@@ -1,5 +1,6 @@
 import type { PrintToPDFOptions } from 'electron';
 import { z } from 'zod';
+import { reportSlice } from '../db/api/contract';
 import { REPORT_SAVE_FORMATS, type ReportSaveRequest } from '../db/api/types';
 import { UserError } from '../db/errors';
 
@@ -9,21 +10,10 @@ import { UserError } from '../db/errors';
  * settings. Tested without Electron.
  */
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
-const name = z.string().max(200);
-
 /** The page sends only a format and the report's filters: never content, never a path. */
 export const ReportSaveRequestSchema = z.strictObject({
   format: z.enum(REPORT_SAVE_FORMATS, { error: `format must be one of ${REPORT_SAVE_FORMATS.join(', ')}` }),
-  slice: z
-    .strictObject({
-      initiative: name.nullable().optional(),
-      team: name.nullable().optional(),
-      from: month.nullable().optional(),
-      to: month.nullable().optional(),
-    })
-    .optional()
-    .default({}),
+  slice: z.strictObject(reportSlice).optional().default({}),
 });
 
 export function parseSaveRequest(raw: unknown): ReportSaveRequest {

@@ -14,8 +14,8 @@ import { everyone, month, mutation, noInput, oneOf, query } from '../kit';
 
 /** The report's filters: initiative and team (name or id), first and last month. */
 export const reportSlice = {
-  initiative: z.string().nullable().optional(),
-  team: z.string().nullable().optional(),
+  initiative: z.string().max(200, 'initiative is longer than 200 characters').nullable().optional(),
+  team: z.string().max(200, 'team is longer than 200 characters').nullable().optional(),
   from: month.nullable().optional(),
   to: month.nullable().optional(),
 };
