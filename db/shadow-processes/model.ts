@@ -25,3 +25,10 @@ export interface ShadowProcess {
   retiredOn: string | null;
   deleted: boolean;
 }
+
+/**
+ * METRICS.md: a process is active in a period (dates `first`..`last`, YYYY-MM-DD) when it was
+ * first seen by its last day and not retired before its first day.
+ */
+export const isActiveBetween = (p: { firstSeen: string; retiredOn: string | null }, first: string, last: string): boolean =>
+  p.firstSeen <= last && (p.retiredOn === null || p.retiredOn >= first);

@@ -5,6 +5,7 @@ import type { MetricSettings } from '../metrics/model';
 import { metricSettings } from '../metrics/settings';
 import type { Engine } from '../open';
 import type { Alert, Components, Counts, Report, ReportRow } from '../reports/model';
+import { isActiveBetween } from '../shadow-processes/model';
 import type { Team } from '../teams/model';
 import { listTeams } from '../teams/teams';
 import { intToMonth, keyValues, monthToInt } from './keys';
@@ -353,7 +354,9 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
       if (counts.activeUsers === 0) continue;
       const first = `${intToMonth(month)}-01`;
       const last = `${intToMonth(month)}-31`;
-      const users = mine.filter((p) => p[3] <= last && (p[4] === null || p[4] >= first)).reduce((sum, p) => sum + p[2], 0);
+      const users = mine
+        .filter((p) => isActiveBetween({ firstSeen: p[3], retiredOn: p[4] }, first, last))
+        .reduce((sum, p) => sum + p[2], 0);
       counts.registerUsers += users;
       counts.registerActiveUsers += counts.activeUsers;
     }

@@ -1,5 +1,6 @@
 import type { Engine } from '../open';
 import type { SourceKind, SourceRows } from '../reports/model';
+import { isActiveBetween } from '../shadow-processes/model';
 import { ACTIONS } from './decisions-read';
 import { intToMonth, monthToInt } from './keys';
 import { decisionFilter, resolveSlice, type Slice } from './metrics';
@@ -107,8 +108,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           (r) =>
             (!slice.teamSet || slice.teamSet.has(r[1])) &&
             (!slice.initiative || r[2] === null || r[2] === slice.initiative.id) &&
-            r[6] <= last &&
-            (r[7] === null || r[7] >= first),
+            isActiveBetween({ firstSeen: r[6], retiredOn: r[7] }, first, last),
         )
         .map((r) => [
           r[0],
