@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { callTyped, type HostContext } from '../db/api';
 import { type Engine, open } from '../db/open';
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
@@ -23,4 +24,27 @@ export function tempEngine(): { engine: Engine; file: string; dir: string; clean
       cleanup();
     },
   };
+}
+
+export interface TestWorkspace {
+  engine: Engine;
+  /** What an API call runs as: this device's profile (the workspace's first change manager). */
+  host: HostContext;
+  file: string;
+  dir: string;
+  cleanup: () => void;
+}
+
+/**
+ * A fresh database with a workspace ("Acme", change manager Dana Lee) and, optionally, teams and
+ * initiatives by name, made through the API like a user would. Call it in `beforeEach` and
+ * `cleanup` in `afterEach`.
+ */
+export async function withWorkspace(setup: { teams?: string[]; initiatives?: string[] } = {}): Promise<TestWorkspace> {
+  const t = tempEngine();
+  const host: HostContext = { engine: t.engine };
+  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  for (const name of setup.teams ?? []) await callTyped(host, 'teams.create', { name });
+  for (const name of setup.initiatives ?? []) await callTyped(host, 'initiatives.create', { name });
+  return { ...t, host };
 }

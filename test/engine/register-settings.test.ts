@@ -2,19 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
-import { tempEngine } from '../helpers';
+import { type TestWorkspace, withWorkspace } from '../helpers';
 
 /*
  * What the shadow-process, review and settings screens rely on beyond the plain CRUD: a register
  * entry has a history like any record, and weights and thresholds that could never make sense
  * are refused with a message naming the field.
  */
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let host: HostContext;
 beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  t = await withWorkspace();
+  host = t.host;
 });
 afterEach(() => t.cleanup());
 

@@ -2,14 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { exportWorkspace } from '../../db/export';
-import { tempEngine } from '../helpers';
+import { type TestWorkspace, withWorkspace } from '../helpers';
 
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let host: HostContext;
 beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  t = await withWorkspace();
+  host = t.host;
 });
 afterEach(() => t.cleanup());
 
