@@ -22,6 +22,8 @@ export const MetricSettingsSchema = z.strictObject({
       habitualMinDecisions: z.number().int('must be a whole number').min(1, 'must be at least 1'),
       habitualOverrideRate: unit,
       championCoverage: unit,
+      thinMonthDecisions: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+      thinMonthUsers: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
     })
     .refine((t) => t.lowOverrideRate < t.highOverrideRate, {
       message: 'the low override rate must be below the high override rate',
@@ -41,5 +43,7 @@ export const DEFAULT_METRIC_SETTINGS: MetricSettings = {
     habitualMinDecisions: 20,
     habitualOverrideRate: 0.8,
     championCoverage: 0.05,
+    thinMonthDecisions: 30,
+    thinMonthUsers: 5,
   },
 };

@@ -9,7 +9,12 @@ import { DEFAULT_METRIC_SETTINGS, type MetricSettings, MetricSettingsSchema } fr
 export function metricSettings(engine: Engine): MetricSettings {
   const row = engine.orm.select().from(settings).where(eq(settings.id, 'metrics')).get();
   if (!row || row.deleted) return DEFAULT_METRIC_SETTINGS;
-  const parsed = MetricSettingsSchema.safeParse(JSON.parse(row.value));
+  // Settings saved before a threshold existed take its default.
+  const stored = JSON.parse(row.value) as Partial<MetricSettings>;
+  const parsed = MetricSettingsSchema.safeParse({
+    weights: { ...DEFAULT_METRIC_SETTINGS.weights, ...stored.weights },
+    thresholds: { ...DEFAULT_METRIC_SETTINGS.thresholds, ...stored.thresholds },
+  });
   return parsed.success ? parsed.data : DEFAULT_METRIC_SETTINGS;
 }
 

@@ -27,6 +27,27 @@ export interface Counts {
   registerProcesses: number;
   reviewed: number;
   appropriate: number;
+  /** usage.csv rows summed (how much usage data a figure rests on). */
+  usageRows: number;
+}
+
+/**
+ * What a headline figure rests on: the components it could use (a weight of 0 leaves one out by
+ * choice) and those that had data. A figure with some of them missing is partial ("1 of 3").
+ */
+export interface FigureBasis {
+  used: (keyof Components)[];
+  missing: (keyof Components)[];
+}
+
+/** A month of the slice with little data behind it (below a threshold of decisions or active users, a setting). */
+export interface ThinMonth {
+  month: string;
+  decisions: number;
+  activeUsers: number;
+  usageRows: number;
+  /** Why it is thin, in words ("12 decisions", "2 active users"). */
+  reasons: string[];
 }
 
 export interface Alert {
@@ -40,6 +61,8 @@ export interface SeriesPoint {
   real: number | null;
   gap: number | null;
   overrideRate: number | null;
+  /** Little data behind this month: shown marked, never dropped. */
+  thin: boolean;
 }
 
 export interface ReportRow {
@@ -49,6 +72,10 @@ export interface ReportRow {
   real: number | null;
   gap: number | null;
   components: Components;
+  /** Which components formal and real adoption rest on; a figure with missing ones is partial. */
+  basis: { formal: FigureBasis; real: FigureBasis };
+  /** Months of the slice with little data behind them (they count in the figures, marked). */
+  thinMonths: ThinMonth[];
   overrideRate: number | null;
   ignoreRate: number | null;
   decisions: number;

@@ -4,7 +4,7 @@ import type { Initiative } from '../initiatives/model';
 import type { MetricSettings } from '../metrics/model';
 import { metricSettings } from '../metrics/settings';
 import type { Engine } from '../open';
-import type { Alert, Components, Counts, Report, ReportRow } from '../reports/model';
+import type { Alert, Components, Counts, FigureBasis, Report, ReportRow, ThinMonth } from '../reports/model';
 import { isActiveBetween } from '../shadow-processes/model';
 import type { Team } from '../teams/model';
 import { listTeams } from '../teams/teams';
@@ -47,6 +47,7 @@ export const emptyCounts = (): Counts => ({
   registerProcesses: 0,
   reviewed: 0,
   appropriate: 0,
+  usageRows: 0,
 });
 
 function addInto(a: Counts, b: Counts) {
@@ -70,6 +71,15 @@ export interface Figures {
   shadowSource: 'pulse' | 'register' | null;
   decisions: number;
   overrideAppropriateness: number | null;
+  basis: { formal: FigureBasis; real: FigureBasis };
+}
+
+/** The components a figure could use, and which of them had data. */
+function basisOf(candidates: [keyof Components, number | null][]): FigureBasis {
+  return {
+    used: candidates.filter(([, v]) => v !== null).map(([k]) => k),
+    missing: candidates.filter(([, v]) => v === null).map(([k]) => k),
+  };
 }
 
 /** Every formula of METRICS.md, from the sums of a slice. */
@@ -102,7 +112,21 @@ export function figures(c: Counts, weights: MetricSettings['weights']): Figures 
   const weightSum = available.reduce((s, [, w]) => s + w, 0);
   const real = weightSum > 0 ? available.reduce((s, [v, w]) => s + v * w, 0) / weightSum : null;
   const gap = formal !== null && real !== null ? formal - real : null;
+  const weighted = (
+    [
+      ['reliance', reliance, weights.reliance],
+      ['trust', trust, weights.trust],
+      ['shadowFree', shadowFree, weights.shadowFree],
+    ] as const
+  ).filter(([, , w]) => w > 0);
   return {
+    basis: {
+      formal: basisOf([
+        ['activation', activation],
+        ['completion', completion],
+      ]),
+      real: basisOf(weighted.map(([k, v]) => [k, v])),
+    },
     formal,
     real,
     gap,
@@ -114,6 +138,22 @@ export function figures(c: Counts, weights: MetricSettings['weights']): Figures 
     decisions,
     overrideAppropriateness: ratio(c.appropriate, c.reviewed),
   };
+}
+
+/**
+ * A month with data but little of it: fewer decisions than `thinMonthDecisions` (when it has
+ * decisions) or fewer active users than `thinMonthUsers` (when it has usage). It still counts
+ * in every figure, as the formulas say; the report marks it and names it.
+ */
+export function thinMonth(month: string, c: Counts, t: MetricSettings['thresholds']): ThinMonth | null {
+  const decisions = c.accepted + c.edited + c.overridden + c.ignored;
+  const reasons: string[] = [];
+  if (decisions > 0 && decisions < t.thinMonthDecisions) reasons.push(`${num(decisions)} decision${decisions === 1 ? '' : 's'}`);
+  if (c.usageRows > 0 && c.activeUsers < t.thinMonthUsers)
+    reasons.push(
+      `${num(c.activeUsers)} active user${c.activeUsers === 1 ? '' : 's'} (${num(c.usageRows)} usage row${c.usageRows === 1 ? '' : 's'})`,
+    );
+  return reasons.length > 0 ? { month, decisions, activeUsers: c.activeUsers, usageRows: c.usageRows, reasons } : null;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -275,6 +315,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
     const m = monthToInt(r[0]);
     if (m < lo || m > hi || !inSlice(r[1], r[2])) continue;
     const c = monthOf(cellOf(r[2], r[1]), m);
+    c.usageRows += 1;
     c.licensedUsers += r[3];
     c.activeUsers += r[4];
     c.workflowsStarted += r[5];
@@ -411,6 +452,11 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
       real: f.real,
       gap: f.gap,
       components: f.components,
+      basis: f.basis,
+      thinMonths: months.flatMap((m) => {
+        const thin = thinMonth(intToMonth(m), byMonth.get(m) ?? emptyCounts(), s.thresholds);
+        return thin ? [thin] : [];
+      }),
       overrideRate: f.overrideRate,
       ignoreRate: f.ignoreRate,
       decisions: f.decisions,
@@ -420,8 +466,10 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
       shadowSource: f.shadowSource,
       alerts: alertsFor(f, h, ini ? ini.missingRoles : null, ini?.name ?? null, s.thresholds),
       series: months.map((m) => {
-        const mf = figures(byMonth.get(m) ?? emptyCounts(), s.weights);
-        return { month: intToMonth(m), formal: mf.formal, real: mf.real, gap: mf.gap, overrideRate: mf.overrideRate };
+        const mc = byMonth.get(m) ?? emptyCounts();
+        const mf = figures(mc, s.weights);
+        const thin = thinMonth(intToMonth(m), mc, s.thresholds) !== null;
+        return { month: intToMonth(m), formal: mf.formal, real: mf.real, gap: mf.gap, overrideRate: mf.overrideRate, thin };
       }),
       counts: total,
       initiativeId,

@@ -1,4 +1,8 @@
+import { DEFAULT_METRIC_SETTINGS, type MetricSettings } from '../metrics/model';
 import type { Report, ReportRow } from '../reports/model';
+
+const sameWeights = (a: MetricSettings['weights'], b: MetricSettings['weights']) =>
+  a.reliance === b.reliance && a.trust === b.trust && a.shadowFree === b.shadowFree;
 
 /** The report JSON of METRICS.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
 export function reportJson(report: Report) {
@@ -9,6 +13,8 @@ export function reportJson(report: Report) {
     real: r.real,
     gap: r.gap,
     components: r.components,
+    basis: r.basis,
+    thinMonths: r.thinMonths.map(({ month, decisions, activeUsers, reasons }) => ({ month, decisions, activeUsers, reasons })),
     overrideRate: r.overrideRate,
     ignoreRate: r.ignoreRate,
     decisions: r.decisions,
@@ -22,6 +28,7 @@ export function reportJson(report: Report) {
     generatedAt: report.generatedAt,
     slice: report.slice,
     weights: report.weights,
+    customWeights: !sameWeights(report.weights, DEFAULT_METRIC_SETTINGS.weights),
     overall: row(report.overall),
     rows: report.rows.map(row),
   };

@@ -103,9 +103,18 @@ describe('report figures match a hand computation', () => {
     ]);
     expect(north?.alerts[0]?.message).toBe('Override rate 70% over 34 decisions (threshold 50%)');
     expect(north?.series).toEqual([
-      { month: '2026-01', formal: (8 / 10 + 80 / 100) / 2, real: expect.any(Number), gap: expect.any(Number), overrideRate: 21 / 31 },
-      { month: '2026-02', formal: (9 / 10 + 60 / 120) / 2, real: expect.any(Number), gap: expect.any(Number), overrideRate: 1 },
+      {
+        month: '2026-01',
+        formal: (8 / 10 + 80 / 100) / 2,
+        real: expect.any(Number),
+        gap: expect.any(Number),
+        overrideRate: 21 / 31,
+        thin: false,
+      },
+      // February has 34 - 32 = 2 decisions: below the 30 of a thin month, marked but counted.
+      { month: '2026-02', formal: (9 / 10 + 60 / 120) / 2, real: expect.any(Number), gap: expect.any(Number), overrideRate: 1, thin: true },
     ]);
+    expect(north?.thinMonths.map((m) => [m.month, m.reasons])).toEqual([['2026-02', ['2 decisions']]]);
     // January: reliance 10/32, trust (2-1)/4, shadowFree 1 - 4/10.
     expect(north?.series[0]?.real).toBeCloseTo(0.5 * (10 / 32) + 0.25 * 0.25 + 0.25 * 0.6, 12);
 
@@ -118,7 +127,8 @@ describe('report figures match a hand computation', () => {
     expect(uw?.overrideRate).toBeNull();
     expect(uw?.decisions).toBe(0);
     expect(uw?.alerts.map((a) => a.code)).toEqual(['SHADOW_PROCESSES', 'TRIAD_INCOMPLETE']);
-    expect(uw?.series[1]).toEqual({ month: '2026-02', formal: null, real: null, gap: null, overrideRate: null });
+    expect(uw?.series[1]).toEqual({ month: '2026-02', formal: null, real: null, gap: null, overrideRate: null, thin: false });
+    expect(uw?.basis.real).toEqual({ used: ['shadowFree'], missing: ['reliance', 'trust'] });
   });
 
   it('overall sums before taking ratios, and a team includes its sub-teams', async () => {

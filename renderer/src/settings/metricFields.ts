@@ -103,6 +103,20 @@ export const THRESHOLD_FIELDS: FieldInfo<ThresholdKey>[] = [
     unit: 'percent',
     pending: 'Raised once champions are recorded',
   },
+  {
+    key: 'thinMonthDecisions',
+    label: 'Thin month: decisions',
+    code: 'thin month',
+    meaning: 'A month with decisions but fewer than this is marked as thin on charts and under the figures',
+    unit: 'count',
+  },
+  {
+    key: 'thinMonthUsers',
+    label: 'Thin month: active users',
+    code: 'thin month',
+    meaning: 'A month with usage but fewer active users than this is marked as thin',
+    unit: 'count',
+  },
 ];
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 });
