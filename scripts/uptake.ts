@@ -12,6 +12,7 @@ import { badInput, UserError } from '../db/errors';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { writeFileAtomic } from '../db/reports/publish';
+import { IMPORT_COLUMNS } from '../db/signals/import';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import { startWebHost } from './web-host';
 
@@ -76,6 +77,18 @@ function openInBrowser(url: string): void {
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
   child.unref();
+}
+
+/** What each kind of file holds: its header row, as the import checks it. */
+function importColumnsHelp(): string {
+  const kinds = Object.entries(IMPORT_COLUMNS);
+  const width = Math.max(...kinds.map(([kind]) => kind.length));
+  return [
+    '',
+    'Columns of each kind (row 1 of the file, in any order; docs/metrics.md gives every type and rule,',
+    'examples/ a sample of each):',
+    ...kinds.map(([kind, columns]) => `  ${kind.padEnd(width)}  ${columns.join(',')}`),
+  ].join('\n');
 }
 
 export function buildProgram(): Command {
@@ -171,6 +184,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
+    .addHelpText('after', importColumnsHelp)
     .action(async (kind: string, file: string, opts: { dryRun?: boolean; createMissing?: boolean }) => {
       await withEngine(globals(), false, async (engine) => {
         // Progress on stderr, at most a few times a second: a line that rewrites itself on a
@@ -201,7 +215,7 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('formal against real adoption, per initiative and team (METRICS.md), as JSON, CSV, HTML or PDF; or publish it')
+    .description('formal against real adoption, per initiative and team (docs/metrics.md), as JSON, CSV, HTML or PDF; or publish it')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html', 'pdf']).default('json'))
     .option('--out <file>', 'write to this file instead of stdout (required for pdf)')
     .addOption(

@@ -93,6 +93,16 @@ describe('uptake CLI', () => {
     expect(JSON.parse(uptake(['--db', demo, 'check']).out).ok).toBe(true);
   });
 
+  it('import --help lists the columns of each kind, as the sample files have them', () => {
+    const help = uptake(['import', '--help']);
+    expect(help.code).toBe(0);
+    for (const kind of ['usage', 'decisions', 'pulse', 'shadow-processes']) {
+      const header = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n')[0];
+      expect(help.out).toMatch(new RegExp(`^  ${kind} +${header}$`, 'm'));
+    }
+    expect(help.out).toContain('docs/metrics.md');
+  });
+
   it('import prints its progress and a summary on stderr, the summary as JSON on stdout', () => {
     const file = path.join(tmp.dir, 'decisions.csv');
     const lines = ['timestamp,initiative,team,user,recommendation_id,action,reason'];

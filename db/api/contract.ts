@@ -229,7 +229,7 @@ export const SourceRowsInput = z.strictObject({
   limit: z.number().int().min(1).max(500).optional().default(50),
 });
 const unit = z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1');
-// Weights are renormalised over the components a slice has (METRICS.md), so they need not sum
+// Weights are renormalised over the components a slice has (docs/metrics.md), so they need not sum
 // to 1; but with all three at 0 real adoption could never be computed.
 export const MetricSettingsInput = z.strictObject({
   weights: z
@@ -251,7 +251,7 @@ export const MetricSettingsInput = z.strictObject({
       path: ['lowOverrideRate'],
     }),
 });
-/** The defaults of METRICS.md, used until a change manager changes them. */
+/** The defaults of docs/metrics.md, used until a change manager changes them. */
 export const DEFAULT_METRIC_SETTINGS: z.infer<typeof MetricSettingsInput> = {
   weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
   thresholds: {
@@ -366,8 +366,8 @@ export const contract = {
       .output(type<{ id: string }>()),
   },
   reports: {
-    get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it').input(ReportInput).output(type<Report>()),
-    export: query('The report of a slice as JSON (METRICS.md), CSV or a self-contained HTML file')
+    get: query('Formal against real adoption for a slice, exactly as docs/metrics.md defines it').input(ReportInput).output(type<Report>()),
+    export: query('The report of a slice as JSON (docs/metrics.md), CSV or a self-contained HTML file')
       .input(ReportExportInput)
       .output(type<ReportExport>()),
     publish: mutation('Write uptake-report.html and uptake-report.json into the shared folder (remembered on this device)', ['reports'])

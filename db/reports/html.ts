@@ -318,7 +318,7 @@ function seriesTable(series: SeriesPoint[]): string {
   return tables.join('');
 }
 
-/** What an alert means and where to look; METRICS.md's reading of it. */
+/** What an alert means and where to look; docs/metrics.md's reading of it. */
 export const ALERT_EXPLANATIONS: Record<string, string> = {
   ADOPTION_GAP:
     'Licences are used and workflows completed, but people do not rely on the AI’s output, do not trust it or keep a manual process alongside it: the formal figures overstate real adoption.',
@@ -655,7 +655,7 @@ ${alertsSection(report)}
 <div class="section-head"><div><h2>How these figures are computed</h2></div></div>
 ${computation(report)}
 </section>
-<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in Uptake’s METRICS.md; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
+<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in docs/metrics.md of Uptake’s source; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
 </main>`;
 
   return `<!doctype html>

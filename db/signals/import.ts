@@ -8,7 +8,7 @@ import type { Engine } from '../open';
 import { settings } from '../schema';
 import { newId, write } from '../write';
 import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
-import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
+import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
 import { NameResolver } from './names';
@@ -795,3 +795,11 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
     finish: () => {},
   };
 }
+
+/** The header of each kind of file (columns in any order): `uptake import --help` and docs/metrics.md list them. */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  usage: USAGE.columns,
+  decisions: DECISION_COLUMNS,
+  pulse: PULSE.columns,
+  'shadow-processes': SHADOW_COLUMNS,
+};

@@ -8,7 +8,7 @@ import { intToMonth, keyValues, monthToInt } from './keys';
 import { type MetricSettings, metricSettings } from './settings';
 
 /*
- * The adoption metrics of METRICS.md for any slice (initiative, team with its sub-teams,
+ * The adoption metrics of docs/metrics.md for any slice (initiative, team with its sub-teams,
  * months). Counts are summed over the slice first and ratios taken of the sums; a figure whose
  * denominator is zero or whose inputs are absent is null ("no data"), never 0.
  */
@@ -69,7 +69,7 @@ export interface Figures {
   overrideAppropriateness: number | null;
 }
 
-/** Every formula of METRICS.md, from the sums of a slice. */
+/** Every formula of docs/metrics.md, from the sums of a slice. */
 export function figures(c: Counts, weights: MetricSettings['weights']): Figures {
   const activation = ratio(c.activeUsers, c.licensedUsers);
   const completion = ratio(c.workflowsCompleted, c.workflowsStarted);

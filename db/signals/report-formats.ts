@@ -1,6 +1,6 @@
 import type { Report, ReportRow } from '../api/signal-types';
 
-/** The report JSON of METRICS.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
+/** The report JSON of docs/metrics.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
 export function reportJson(report: Report) {
   const row = (r: ReportRow) => ({
     initiative: r.initiative,

@@ -5,7 +5,7 @@ import type { Engine } from '../open';
 import { settings } from '../schema';
 import { write } from '../write';
 
-/** Weights and alert thresholds: workspace settings only a change manager may change (METRICS.md). */
+/** Weights and alert thresholds: workspace settings only a change manager may change (docs/metrics.md). */
 export const MetricSettingsSchema = MetricSettingsInput;
 export type MetricSettings = z.infer<typeof MetricSettingsSchema>;
 

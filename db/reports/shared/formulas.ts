@@ -1,7 +1,7 @@
 import type { Components, MetricSettings, ReportRow } from '../../api/signal-types';
 
 /*
- * How a report figure is shown and explained: METRICS.md's formula and the same with the slice's
+ * How a report figure is shown and explained: docs/metrics.md's formula and the same with the slice's
  * counts put in. Pure (no Node, no DOM): the app's formula drawer and the HTML/PDF export both
  * use it, so a sponsor reads the same words in both.
  */
@@ -42,7 +42,7 @@ export function points(x: number | null): string {
 export interface Explanation {
   label: string;
   value: number | null;
-  /** The definition, as METRICS.md states it. */
+  /** The definition, as docs/metrics.md states it. */
   formula: string;
   /** The same with this slice's counts put in, ending with the result. */
   worked: string;
