@@ -58,6 +58,16 @@ function shellWords(line: string): { words: string[]; comment: string } {
   return { words, comment: '' };
 }
 
+describe('the README on Node versions', () => {
+  it("states package.json's engines, and the tests run on a supported version", () => {
+    const { engines } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(engines.node).toBe('^20.19.0 || >=22.12.0');
+    expect(readme).toContain(`\`${engines.node}\``);
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    expect(major === 20 ? minor >= 19 : major > 22 || (major === 22 && minor >= 12), process.versions.node).toBe(true);
+  });
+});
+
 const PREFIX = ['npm', 'run', '-s', 'uptake', '--'];
 const chromium = await findChromium().catch(() => null);
 
