@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, IMPORT_KINDS } from '../db/signals/import';
+import { SHOTS } from './e2e/shots';
 
 /*
  * The documentation a user reads must match the code: docs/metrics.md and examples/ give the
@@ -43,5 +44,18 @@ describe('docs/metrics.md and examples/', () => {
       return text.includes(outside) || text.includes(oldName);
     });
     expect(offending).toEqual([]);
+  });
+
+  it('tests save screenshots only to an ignored folder; `npm run screenshots` renews the README’s', () => {
+    const picture = path.join(SHOTS, 'report-demo.png');
+    expect(execFileSync('git', ['check-ignore', picture], { cwd: root, encoding: 'utf8' }).trim()).toBe(picture);
+    const tests = fs.readdirSync(path.join(root, 'test'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f));
+    const calls = tests.flatMap((f) =>
+      [...fs.readFileSync(path.join(root, 'test', f), 'utf8').matchAll(/\.screenshot\(\{\s*path:\s*([^,]+),/g)].map((m) => `${f}: ${m[1]}`),
+    );
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => !c.includes('path.join(SHOTS'))).toEqual([]);
+    const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    expect(scripts.screenshots).toBe('node scripts/screenshots.mjs');
   });
 });
