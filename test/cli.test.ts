@@ -19,7 +19,8 @@ function uptake(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('uptake CLI', () => {
+// Each case starts several processes; on a loaded machine one takes seconds.
+describe('uptake CLI', { timeout: 180_000 }, () => {
   const db = path.join(tmp.dir, 'acme.db');
 
   it('init, create a team, export it, and refuse a sponsor', () => {
@@ -58,6 +59,36 @@ describe('uptake CLI', () => {
       expect(r.err, args.join(' ')).toMatch(message);
     }
     expect(uptake(['--db', db, 'export']).out).toBe(before);
+  });
+
+  it('names the flag or argument the user typed and the bad value, not the API field; writes nothing', () => {
+    const before = uptake(['--db', db, 'export']).out;
+    const cases: [string[], string][] = [
+      [['import', 'usgae', 'x.csv'], 'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes.'],
+      [['report', '--from', '2026-13'], 'uptake: --from: 2026-13 is not a month (YYYY-MM), e.g. 2026-03.'],
+      [['report', '--format', 'csv', '--to', '2026-1'], 'uptake: --to: 2026-1 is not a month (YYYY-MM), e.g. 2026-03.'],
+      [['report', '--from', '2026-07', '--to', '2026-03'], 'uptake: --from 2026-07 is after --to 2026-03'],
+      [['demo', '--seed', 'abc'], 'uptake: --seed: abc is not a whole number.'],
+      [['init', '--workspace', ' ', '--me', 'Dana Lee'], 'uptake: --workspace: Workspace name cannot be empty.'],
+    ];
+    for (const [args, message] of cases) {
+      const r = uptake(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.startsWith(message), `${args.join(' ')}: ${r.err}`).toBe(true);
+      expect(r.err, args.join(' ')).not.toMatch(/Invalid input for|imports\.run|reports\.export|workspace\.init/);
+    }
+    expect(uptake(['--db', db, 'export']).out).toBe(before);
+  });
+
+  it('says "1 row", not "1 rows"', () => {
+    const file = path.join(tmp.dir, 'one-row.csv');
+    fs.writeFileSync(
+      file,
+      'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,Claims North,Triage,10,8,100,90\n',
+    );
+    const r = uptake(['--db', db, 'import', 'usage', file, '--dry-run', '--create-missing']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('Dry run: would import 1 row of one-row.csv: 1 new, 0 changed, 0 unchanged.');
   });
 
   it('bad databases: missing folder, not SQLite, missing file', () => {

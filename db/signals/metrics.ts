@@ -4,6 +4,7 @@ import { listTeams } from '../api/teams';
 import type { Initiative, Team } from '../api/types';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
+import { plural } from '../reports/shared/plural';
 import { intToMonth, keyValues, monthToInt } from './keys';
 import { type MetricSettings, metricSettings } from './settings';
 
@@ -114,7 +115,6 @@ export function figures(c: Counts, weights: MetricSettings['weights']): Figures 
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const num = (x: number) => x.toLocaleString('en-US');
 
 function alertsFor(
   f: Figures,
@@ -127,7 +127,7 @@ function alertsFor(
   if (f.overrideRate !== null && f.decisions >= t.minDecisions && f.overrideRate > t.highOverrideRate) {
     alerts.push({
       code: 'HIGH_OVERRIDE',
-      message: `Override rate ${pct(f.overrideRate)} over ${num(f.decisions)} decisions (threshold ${pct(t.highOverrideRate)})`,
+      message: `Override rate ${pct(f.overrideRate)} over ${plural(f.decisions, 'decision')} (threshold ${pct(t.highOverrideRate)})`,
     });
   }
   if (f.gap !== null && f.gap > t.adoptionGap) {

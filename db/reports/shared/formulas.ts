@@ -1,4 +1,5 @@
 import type { Components, MetricSettings, ReportRow } from '../../api/signal-types';
+import { plural } from './plural';
 
 /*
  * How a report figure is shown and explained: docs/metrics.md's formula and the same with the slice's
@@ -101,8 +102,8 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
         parts: [],
         note:
           row.overrideAppropriateness === null
-            ? `Ignored: ${n(c.ignored)} of ${n(decisions)} decisions. No overrides reviewed yet.`
-            : `Ignored: ${n(c.ignored)} of ${n(decisions)} decisions. Of ${n(c.reviewed)} overrides reviewed, ${n(c.appropriate)} were appropriate (${pct(row.overrideAppropriateness)}: the AI was wrong).`,
+            ? `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. No overrides reviewed yet.`
+            : `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. Of ${plural(c.reviewed, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${pct(row.overrideAppropriateness)}: the AI was wrong).`,
       };
     case 'reliance':
       return {
@@ -145,7 +146,7 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
           value: k.shadowFree,
           formula:
             'shadowFree = 1 − shadowShare; shadowShare (register) = Σ users_involved of active processes / Σ active_users of those months, clipped to 1',
-          worked: `shadowFree = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${pct(k.shadowFree, 1)} (${n(c.registerProcesses)} processes)`,
+          worked: `shadowFree = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${pct(k.shadowFree, 1)} (${plural(c.registerProcesses, 'process', 'processes')})`,
           parts: [],
         };
       }
