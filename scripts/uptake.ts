@@ -12,6 +12,9 @@ import { badInput, UserError } from '../db/errors';
 import { writeFileAtomic } from '../db/fs';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
+import { plural } from '../db/reports/shared/plural';
+import { IMPORT_COLUMNS } from '../db/signals/import';
+import { IMPORT_KINDS } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import { startWebHost } from './web-host';
 
@@ -78,13 +81,67 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/**
+ * The flag or argument each command fills an operation's input field from. When the operation
+ * refuses a field, the message names what the user typed (`--from`), not the field (`from`).
+ */
+const FIELD_FLAGS: Record<string, Record<string, string>> = {
+  init: { workspace: '--workspace', me: '--me' },
+  demo: { seed: '--seed' },
+  import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing' },
+  report: { format: '--format', initiative: '--initiative', team: '--team', from: '--from', to: '--to', folder: '--publish' },
+  export: { format: '--format' },
+};
+/** The command being run (set before its action), for FIELD_FLAGS. */
+let running = '';
+
+/** The contract's complaints about the fields of an input the CLI built, in the CLI's terms. */
+function flagMessage(command: string, issues: unknown): string | null {
+  const flags = FIELD_FLAGS[command];
+  if (!flags || !Array.isArray(issues) || issues.length === 0) return null;
+  const lines = (issues as { path: PropertyKey[]; message: string }[]).map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    return `${flags[field] ?? field}: ${issue.message.replace(/\.$/, '')}.`;
+  });
+  return `${lines.join('\n')}\nRun \`uptake ${command} --help\` for what each option takes.`;
+}
+
+function monthOption(flag: string) {
+  return (value: string): string => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw badInput(`${flag}: ${value} is not a month (YYYY-MM), e.g. 2026-03.`);
+    return value;
+  };
+}
+
+function wholeNumberOption(flag: string) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value.trim())) throw badInput(`${flag}: ${value} is not a whole number.`);
+    return Number(value);
+  };
+}
+
+/** What each kind of file holds: its header row, as the import checks it. */
+function importColumnsHelp(): string {
+  const kinds = Object.entries(IMPORT_COLUMNS);
+  const width = Math.max(...kinds.map(([kind]) => kind.length));
+  return [
+    '',
+    'Columns of each kind (row 1 of the file, in any order; docs/metrics.md gives every type and rule,',
+    'examples/ a sample of each):',
+    ...kinds.map(([kind, columns]) => `  ${kind.padEnd(width)}  ${columns.join(',')}`),
+  ].join('\n');
+}
+
 export function buildProgram(): Command {
   const program = new Command('uptake')
     .description('Uptake: formal versus real adoption of the AI you roll out. Results are JSON on stdout.')
     .option('--db <file>', 'database file (default: $UPTAKE_DB, else the desktop app’s database)')
     .option('--as <member>', 'act as a member who has a profile on this device (name or id)')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => {
+      running = command.name();
+    });
   const globals = () => program.opts<Globals>();
 
   program
@@ -101,7 +158,7 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description('a realistic demo workspace in an empty database')
-    .addOption(new Option('--seed <n>', 'seed for the generated data').argParser((v) => Number.parseInt(v, 10)).default(1))
+    .addOption(new Option('--seed <n>', 'seed for the generated data').argParser(wholeNumberOption('--seed')).default(1))
     .action(async (opts: { seed: number }) => {
       await withEngine(globals(), true, async (engine) => print(await callTyped({ engine }, 'workspace.demo', { seed: opts.seed })));
     });
@@ -171,7 +228,13 @@ export function buildProgram(): Command {
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
+    .addHelpText('after', importColumnsHelp)
     .action(async (kind: string, file: string, opts: { dryRun?: boolean; createMissing?: boolean }) => {
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        throw badInput(
+          `Unknown import kind "${kind}". Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`,
+        );
+      }
       await withEngine(globals(), false, async (engine) => {
         // Progress on stderr, at most a few times a second: a line that rewrites itself on a
         // terminal, plain lines otherwise (a log file gets one per second).
@@ -182,7 +245,7 @@ export function buildProgram(): Command {
           const now = Date.now();
           if (now - last < (tty ? 200 : 1000)) return;
           last = now;
-          const line = `Reading ${path.basename(file)}: ${rows.toLocaleString('en-US')} rows (${((now - started) / 1000).toFixed(1)} s)`;
+          const line = `Reading ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
           process.stderr.write(tty ? `\r${line}` : `${line}\n`);
         };
         const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {
@@ -194,14 +257,14 @@ export function buildProgram(): Command {
         if (tty && last > 0) process.stderr.write('\r\x1b[K');
         print(summary);
         process.stderr.write(
-          `${summary.dryRun ? 'Dry run: would import' : 'Imported'} ${summary.rows.toLocaleString('en-US')} rows of ${summary.file}: ${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}.\n`,
+          `${summary.dryRun ? 'Dry run: would import' : 'Imported'} ${plural(summary.rows, 'row')} of ${summary.file}: ${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}.\n`,
         );
       });
     });
 
   program
     .command('report')
-    .description('formal against real adoption, per initiative and team (METRICS.md), as JSON, CSV, HTML or PDF; or publish it')
+    .description('formal against real adoption, per initiative and team (docs/metrics.md), as JSON, CSV, HTML or PDF; or publish it')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html', 'pdf']).default('json'))
     .option('--out <file>', 'write to this file instead of stdout (required for pdf)')
     .addOption(
@@ -212,8 +275,8 @@ export function buildProgram(): Command {
     )
     .option('--initiative <name>', 'one initiative (name or id)')
     .option('--team <name>', 'one team, with its sub-teams (name or id)')
-    .option('--from <month>', 'first month, YYYY-MM')
-    .option('--to <month>', 'last month, YYYY-MM')
+    .addOption(new Option('--from <month>', 'first month, YYYY-MM').argParser(monthOption('--from')))
+    .addOption(new Option('--to <month>', 'last month, YYYY-MM').argParser(monthOption('--to')))
     .action(
       async (opts: {
         format: 'json' | 'csv' | 'html' | 'pdf';
@@ -225,6 +288,9 @@ export function buildProgram(): Command {
         to?: string;
       }) => {
         const slice = { initiative: opts.initiative ?? null, team: opts.team ?? null, from: opts.from ?? null, to: opts.to ?? null };
+        if (opts.from && opts.to && opts.from > opts.to) {
+          throw badInput(`--from ${opts.from} is after --to ${opts.to}: give the first month of the period, then the last.`);
+        }
         if (opts.format === 'pdf' && !opts.out) {
           throw badInput('--format pdf needs --out FILE (a PDF is written to a file, not to the terminal), e.g. --out report.pdf');
         }
@@ -235,7 +301,7 @@ export function buildProgram(): Command {
           if (opts.publish) {
             const result = await callTyped(host, 'reports.publish', { ...slice, folder: path.resolve(opts.publish) });
             print(result);
-            const files = result.files.map((f) => `${f.name} (${f.bytes.toLocaleString('en-US')} bytes)`).join(' and ');
+            const files = result.files.map((f) => `${f.name} (${plural(f.bytes, 'byte')})`).join(' and ');
             process.stderr.write(`Published ${files} to ${result.folder}\n`);
             return;
           }
@@ -294,6 +360,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  running = '';
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -304,7 +371,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (e instanceof UserError) {
-      process.stderr.write(`uptake: ${e.message}\n`);
+      process.stderr.write(`uptake: ${flagMessage(running, e.details?.issues) ?? e.message}\n`);
       return 1;
     }
     process.stderr.write(`uptake: internal error: ${(e as Error).stack ?? String(e)}\n`);

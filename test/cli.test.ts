@@ -19,7 +19,8 @@ function uptake(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('uptake CLI', () => {
+// Each case starts several processes; on a loaded machine one takes seconds.
+describe('uptake CLI', { timeout: 180_000 }, () => {
   const db = path.join(tmp.dir, 'acme.db');
 
   it('init, create a team, export it, and refuse a sponsor', () => {
@@ -60,6 +61,36 @@ describe('uptake CLI', () => {
     expect(uptake(['--db', db, 'export']).out).toBe(before);
   });
 
+  it('names the flag or argument the user typed and the bad value, not the API field; writes nothing', () => {
+    const before = uptake(['--db', db, 'export']).out;
+    const cases: [string[], string][] = [
+      [['import', 'usgae', 'x.csv'], 'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes.'],
+      [['report', '--from', '2026-13'], 'uptake: --from: 2026-13 is not a month (YYYY-MM), e.g. 2026-03.'],
+      [['report', '--format', 'csv', '--to', '2026-1'], 'uptake: --to: 2026-1 is not a month (YYYY-MM), e.g. 2026-03.'],
+      [['report', '--from', '2026-07', '--to', '2026-03'], 'uptake: --from 2026-07 is after --to 2026-03'],
+      [['demo', '--seed', 'abc'], 'uptake: --seed: abc is not a whole number.'],
+      [['init', '--workspace', ' ', '--me', 'Dana Lee'], 'uptake: --workspace: Workspace name cannot be empty.'],
+    ];
+    for (const [args, message] of cases) {
+      const r = uptake(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.startsWith(message), `${args.join(' ')}: ${r.err}`).toBe(true);
+      expect(r.err, args.join(' ')).not.toMatch(/Invalid input for|imports\.run|reports\.export|workspace\.init/);
+    }
+    expect(uptake(['--db', db, 'export']).out).toBe(before);
+  });
+
+  it('says "1 row", not "1 rows"', () => {
+    const file = path.join(tmp.dir, 'one-row.csv');
+    fs.writeFileSync(
+      file,
+      'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,Claims North,Triage,10,8,100,90\n',
+    );
+    const r = uptake(['--db', db, 'import', 'usage', file, '--dry-run', '--create-missing']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('Dry run: would import 1 row of one-row.csv: 1 new, 0 changed, 0 unchanged.');
+  });
+
   it('bad databases: missing folder, not SQLite, missing file', () => {
     const missing = uptake(['--db', path.join(tmp.dir, 'nope', 'x.db'), 'check']);
     expect(missing.code).toBe(1);
@@ -91,6 +122,16 @@ describe('uptake CLI', () => {
     const teams = JSON.parse(uptake(['--db', demo, 'call', 'teams.list']).out) as { name: string }[];
     expect(teams.length).toBeGreaterThan(5);
     expect(JSON.parse(uptake(['--db', demo, 'check']).out).ok).toBe(true);
+  });
+
+  it('import --help lists the columns of each kind, as the sample files have them', () => {
+    const help = uptake(['import', '--help']);
+    expect(help.code).toBe(0);
+    for (const kind of ['usage', 'decisions', 'pulse', 'shadow-processes']) {
+      const header = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n')[0];
+      expect(help.out).toMatch(new RegExp(`^  ${kind} +${header}$`, 'm'));
+    }
+    expect(help.out).toContain('docs/metrics.md');
   });
 
   it('import prints its progress and a summary on stderr, the summary as JSON on stdout', () => {

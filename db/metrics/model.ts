@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Weights and alert thresholds: workspace settings only a change manager may change (METRICS.md).
+ * Weights and alert thresholds: workspace settings only a change manager may change (docs/metrics.md).
  * The schema is the rule (the contract validates input with it, the engine re-checks stored
- * values with it); the defaults are METRICS.md's.
+ * values with it); the defaults are docs/metrics.md's.
  */
 const unit = z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1');
-// Weights are renormalised over the components a slice has (METRICS.md), so they need not sum
+// Weights are renormalised over the components a slice has (docs/metrics.md), so they need not sum
 // to 1; but with all three at 0 real adoption could never be computed.
 export const MetricSettingsSchema = z.strictObject({
   weights: z

@@ -5,7 +5,7 @@ import { settings } from '../schema';
 import { write } from '../write';
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings, MetricSettingsSchema } from './model';
 
-/** The workspace's weights and thresholds; METRICS.md's defaults until a change manager changes them. */
+/** The workspace's weights and thresholds; docs/metrics.md's defaults until a change manager changes them. */
 export function metricSettings(engine: Engine): MetricSettings {
   const row = engine.orm.select().from(settings).where(eq(settings.id, 'metrics')).get();
   if (!row || row.deleted) return DEFAULT_METRIC_SETTINGS;

@@ -15,7 +15,7 @@ const MIME: Record<ReportFormat | 'pdf', string> = {
   pdf: 'application/pdf',
 };
 
-/** Exactly what `uptake report --format json` prints: METRICS.md's report JSON, two-space indented. */
+/** Exactly what `uptake report --format json` prints: docs/metrics.md's report JSON, two-space indented. */
 export const reportJsonText = (report: Report): string => `${JSON.stringify(reportJson(report), null, 2)}\n`;
 
 export function renderReport(report: Report, format: ReportFormat): string {

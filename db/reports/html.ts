@@ -1,6 +1,7 @@
 import type { Alert, Report, ReportRow, SeriesPoint } from './model';
 import { explain, type FigureKey, pct, points, rowName } from './shared/formulas';
 import { dumbbellScale, PERCENT_TICKS, tickAnchor, tickLabel, trendLayout } from './shared/geometry';
+import { plural } from './shared/plural';
 
 /*
  * The report as one self-contained HTML file: inline CSS, charts as inline SVG, no script, no
@@ -233,7 +234,7 @@ function tiles(report: Report): string {
     tile(
       'Override rate',
       pct(o.overrideRate),
-      `of ${int.format(acted)} recommendations acted on; alert above ${pct(t.highOverrideRate)}`,
+      `of ${plural(acted, 'recommendation')} acted on; alert above ${pct(t.highOverrideRate)}`,
       ' data-figure="overrideRate"',
     ),
     tile('Decisions', int.format(o.decisions), `${pct(o.ignoreRate)} ignored`, ' data-figure="decisions"'),
@@ -246,7 +247,7 @@ function tiles(report: Report): string {
     tile(
       'Overrides judged appropriate',
       pct(o.overrideAppropriateness),
-      c.reviewed > 0 ? `of ${int.format(c.reviewed)} overrides reviewed (the AI was wrong)` : 'no overrides reviewed yet',
+      c.reviewed > 0 ? `of ${plural(c.reviewed, 'override')} reviewed (the AI was wrong)` : 'no overrides reviewed yet',
       ' data-figure="overrideAppropriateness"',
     ),
     tile(
@@ -318,7 +319,7 @@ function seriesTable(series: SeriesPoint[]): string {
   return tables.join('');
 }
 
-/** What an alert means and where to look; METRICS.md's reading of it. */
+/** What an alert means and where to look; docs/metrics.md's reading of it. */
 export const ALERT_EXPLANATIONS: Record<string, string> = {
   ADOPTION_GAP:
     'Licences are used and workflows completed, but people do not rely on the AI’s output, do not trust it or keep a manual process alongside it: the formal figures overstate real adoption.',
@@ -389,7 +390,7 @@ function alertsSection(report: Report): string {
 function appropriatenessNote(r: ReportRow): string {
   const c = r.counts;
   if (c.reviewed === 0) return 'No overrides reviewed yet.';
-  return `Reviewed so far: ${int.format(c.appropriate)} of ${int.format(c.reviewed)} overrides judged appropriate (${pct(r.overrideAppropriateness)}).`;
+  return `Reviewed so far: ${int.format(c.appropriate)} of ${plural(c.reviewed, 'override')} judged appropriate (${pct(r.overrideAppropriateness)}).`;
 }
 
 const EXPLAINED: FigureKey[] = ['formal', 'activation', 'completion', 'real', 'reliance', 'trust', 'shadowFree', 'gap', 'overrideRate'];
@@ -420,7 +421,7 @@ function computation(report: Report): string {
     block(
       'Habitual overriders',
       int.format(o.habitualOverriders),
-      `habitualOverriders = people (hashed user ids) with ≥ ${t.habitualMinDecisions} decisions whose own override rate is ≥ ${pct(t.habitualOverrideRate)}`,
+      `habitualOverriders = people (hashed user ids) with ≥ ${plural(t.habitualMinDecisions, 'decision')} whose own override rate is ≥ ${pct(t.habitualOverrideRate)}`,
       `habitualOverriders = ${int.format(o.habitualOverriders)}`,
     ),
     block(
@@ -434,8 +435,8 @@ function computation(report: Report): string {
   );
   const settings = `<table class="settings" aria-label="Weights and thresholds"><tbody>
 <tr><th scope="row" class="plain">Weights of real adoption</th><td>reliance ${w.reliance} · trust ${w.trust} · shadow-free ${w.shadowFree} (renormalised over the components that have data)</td></tr>
-<tr><th scope="row">HIGH_OVERRIDE</th><td>override rate above ${pct(t.highOverrideRate)} over at least ${int.format(t.minDecisions)} decisions</td></tr>
-<tr><th scope="row">AUTOMATION_BIAS_RISK</th><td>override rate below ${pct(t.lowOverrideRate)} over at least ${int.format(t.minDecisions)} decisions, with open feedback flagged confidently wrong</td></tr>
+<tr><th scope="row">HIGH_OVERRIDE</th><td>override rate above ${pct(t.highOverrideRate)} over at least ${plural(t.minDecisions, 'decision')}</td></tr>
+<tr><th scope="row">AUTOMATION_BIAS_RISK</th><td>override rate below ${pct(t.lowOverrideRate)} over at least ${plural(t.minDecisions, 'decision')}, with open feedback flagged confidently wrong</td></tr>
 <tr><th scope="row">ADOPTION_GAP</th><td>gap above ${esc(points(t.adoptionGap))}</td></tr>
 <tr><th scope="row">HABITUAL_OVERRIDERS</th><td>at least one person overriding ≥ ${pct(t.habitualOverrideRate)} of ${int.format(t.habitualMinDecisions)}+ decisions</td></tr>
 <tr><th scope="row">SHADOW_PROCESSES</th><td>shadow share above ${pct(t.shadowShare)}</td></tr>
@@ -655,7 +656,7 @@ ${alertsSection(report)}
 <div class="section-head"><div><h2>How these figures are computed</h2></div></div>
 ${computation(report)}
 </section>
-<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in Uptake’s METRICS.md; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
+<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in docs/metrics.md of Uptake’s source; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
 </main>`;
 
   return `<!doctype html>

@@ -27,7 +27,7 @@ export interface ShadowProcess {
 }
 
 /**
- * METRICS.md: a process is active in a period (dates `first`..`last`, YYYY-MM-DD) when it was
+ * docs/metrics.md: a process is active in a period (dates `first`..`last`, YYYY-MM-DD) when it was
  * first seen by its last day and not retired before its first day.
  */
 export const isActiveBetween = (p: { firstSeen: string; retiredOn: string | null }, first: string, last: string): boolean =>

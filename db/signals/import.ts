@@ -8,7 +8,7 @@ import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
-import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
+import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
 import type { ImportKind, ImportSummary } from './model';
@@ -793,3 +793,11 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
     finish: () => {},
   };
 }
+
+/** The header of each kind of file (columns in any order): `uptake import --help` and docs/metrics.md list them. */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  usage: USAGE.columns,
+  decisions: DECISION_COLUMNS,
+  pulse: PULSE.columns,
+  'shadow-processes': SHADOW_COLUMNS,
+};

@@ -5,13 +5,14 @@ import type { MetricSettings } from '../metrics/model';
 import { metricSettings } from '../metrics/settings';
 import type { Engine } from '../open';
 import type { Alert, Components, Counts, FigureBasis, Report, ReportRow, ThinMonth } from '../reports/model';
+import { plural } from '../reports/shared/plural';
 import { isActiveBetween } from '../shadow-processes/model';
 import type { Team } from '../teams/model';
 import { listTeams } from '../teams/teams';
 import { intToMonth, keyValues, monthToInt } from './keys';
 
 /*
- * The adoption metrics of METRICS.md for any slice (initiative, team with its sub-teams,
+ * The adoption metrics of docs/metrics.md for any slice (initiative, team with its sub-teams,
  * months). Counts are summed over the slice first and ratios taken of the sums; a figure whose
  * denominator is zero or whose inputs are absent is null ("no data"), never 0.
  */
@@ -82,7 +83,7 @@ function basisOf(candidates: [keyof Components, number | null][]): FigureBasis {
   };
 }
 
-/** Every formula of METRICS.md, from the sums of a slice. */
+/** Every formula of docs/metrics.md, from the sums of a slice. */
 export function figures(c: Counts, weights: MetricSettings['weights']): Figures {
   const activation = ratio(c.activeUsers, c.licensedUsers);
   const completion = ratio(c.workflowsCompleted, c.workflowsStarted);
@@ -148,16 +149,13 @@ export function figures(c: Counts, weights: MetricSettings['weights']): Figures 
 export function thinMonth(month: string, c: Counts, t: MetricSettings['thresholds']): ThinMonth | null {
   const decisions = c.accepted + c.edited + c.overridden + c.ignored;
   const reasons: string[] = [];
-  if (decisions > 0 && decisions < t.thinMonthDecisions) reasons.push(`${num(decisions)} decision${decisions === 1 ? '' : 's'}`);
+  if (decisions > 0 && decisions < t.thinMonthDecisions) reasons.push(plural(decisions, 'decision'));
   if (c.usageRows > 0 && c.activeUsers < t.thinMonthUsers)
-    reasons.push(
-      `${num(c.activeUsers)} active user${c.activeUsers === 1 ? '' : 's'} (${num(c.usageRows)} usage row${c.usageRows === 1 ? '' : 's'})`,
-    );
+    reasons.push(`${plural(c.activeUsers, 'active user')} (${plural(c.usageRows, 'usage row')})`);
   return reasons.length > 0 ? { month, decisions, activeUsers: c.activeUsers, usageRows: c.usageRows, reasons } : null;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const num = (x: number) => x.toLocaleString('en-US');
 
 function alertsFor(
   f: Figures,
@@ -170,7 +168,7 @@ function alertsFor(
   if (f.overrideRate !== null && f.decisions >= t.minDecisions && f.overrideRate > t.highOverrideRate) {
     alerts.push({
       code: 'HIGH_OVERRIDE',
-      message: `Override rate ${pct(f.overrideRate)} over ${num(f.decisions)} decisions (threshold ${pct(t.highOverrideRate)})`,
+      message: `Override rate ${pct(f.overrideRate)} over ${plural(f.decisions, 'decision')} (threshold ${pct(t.highOverrideRate)})`,
     });
   }
   if (f.gap !== null && f.gap > t.adoptionGap) {

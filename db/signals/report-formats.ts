@@ -4,7 +4,7 @@ import type { Report, ReportRow } from '../reports/model';
 const sameWeights = (a: MetricSettings['weights'], b: MetricSettings['weights']) =>
   a.reliance === b.reliance && a.trust === b.trust && a.shadowFree === b.shadowFree;
 
-/** The report JSON of METRICS.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
+/** The report JSON of docs/metrics.md, exactly: the API's richer rows (counts, ids) trimmed to the contract. */
 export function reportJson(report: Report) {
   const row = (r: ReportRow) => ({
     initiative: r.initiative,

@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
 
 /*
  * The report's Export menu in the web host: the HTML export downloaded and opened on its own
  * (charts and figures there, nothing fetched), CSV and JSON downloads, "PDF" opening the report
  * in a new tab to print, and publishing to a shared folder (asked once, then remembered).
  */
-
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 class ExportMenu {
   constructor(readonly page: Page) {}
@@ -56,7 +55,7 @@ test('export the report as HTML, open it offline and find the charts; CSV and JS
     'Publish to shared folder…',
   ]);
   await expectAccessible(page, 'export menu');
-  await page.screenshot({ path: path.join(shots, 'report-export-menu.png'), animations: 'disabled' });
+  await page.screenshot({ path: path.join(SHOTS, 'report-export-menu.png'), animations: 'disabled' });
   await page.keyboard.press('Escape');
   await expect(exports.menu).toBeHidden();
 
@@ -90,7 +89,7 @@ test('export the report as HTML, open it offline and find the charts; CSV and JS
   expect(await offline.locator('script').count()).toBe(0);
   expect(requests).toEqual([pathToFileURL(file).href]);
   await expectAccessible(offline, 'exported HTML report');
-  await offline.screenshot({ path: path.join(shots, 'report-export-html.png'), animations: 'disabled' });
+  await offline.screenshot({ path: path.join(SHOTS, 'report-export-html.png'), animations: 'disabled' });
   await context.setOffline(false);
   await offline.close();
 

@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+import { SHOTS } from './shots';
 
 const USAGE = [
   'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed',
@@ -62,7 +60,7 @@ test('import usage and decisions through the UI, then read the report and its fo
   await expect(app.imports.batches().first()).toContainText('decisions.csv');
   await expectAccessible(page, 'imports');
   await page.mouse.move(1275, 795);
-  await page.screenshot({ path: path.join(shots, 'imports.png'), animations: 'disabled' });
+  await page.screenshot({ path: path.join(SHOTS, 'imports.png'), animations: 'disabled' });
 
   // The report: one row per (initiative, team), ranked by gap.
   await app.go('Report');
@@ -76,7 +74,7 @@ test('import usage and decisions through the UI, then read the report and its fo
 
   await expectAccessible(page, 'report');
   await page.mouse.move(1275, 795);
-  await page.screenshot({ path: path.join(shots, 'report.png'), animations: 'disabled' });
+  await page.screenshot({ path: path.join(SHOTS, 'report.png'), animations: 'disabled' });
 
   // Drill-down: activation of Claims North = 35 / 40.
   await app.report.figure(north, 'formal').click();

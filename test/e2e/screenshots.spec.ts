@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
 import { MetricSettingsSection, openScreen, ReviewsScreen, ShadowScreen } from './signals-pages';
 
 /*
- * Screenshots of every screen at 1280x800 for the README and for design review
- * (docs/screenshots/). They are taken on each run so they never show a stale UI.
+ * Screenshots of every screen at 1280x800 for the README and for design review. Each run takes
+ * them afresh into an ignored folder (./shots.ts); `npm run screenshots` puts them in
+ * docs/screenshots/, so the README's pictures change only when someone means them to.
  */
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 async function shoot(page: Page, name: string) {
   // Park the pointer where it hovers nothing, so no row or link shows a hover state.
   await page.mouse.move(1275, 795);
-  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -139,7 +139,7 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
       await openScreen(app, 'Shadow processes');
       await shadow.newButton.hover();
       await expect(page.getByRole('tooltip')).toBeVisible();
-      await page.screenshot({ path: path.join(dir, 'shadow-readonly.png'), animations: 'disabled' });
+      await page.screenshot({ path: path.join(SHOTS, 'shadow-readonly.png'), animations: 'disabled' });
     });
   });
 });

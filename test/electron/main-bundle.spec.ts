@@ -240,7 +240,7 @@ test.describe('main bundle, against a stub of Electron', () => {
       /only available/,
     );
 
-    // JSON: the report of METRICS.md, written where the user chose; the dialog suggests the export's name.
+    // JSON: the report of docs/metrics.md, written where the user chose; the dialog suggests the export's name.
     const json = path.join(folder, 'report.json');
     stub.record.nextDialogResult = { canceled: false, filePath: json };
     expect(await save(event(trusted), { format: 'json', slice: {} })).toEqual({ status: 'saved', path: json });

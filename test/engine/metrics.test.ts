@@ -11,7 +11,7 @@ import { write } from '../../db/write';
 import { tempEngine } from '../helpers';
 
 /*
- * Every figure against a hand computation from METRICS.md on a small workspace:
+ * Every figure against a hand computation from docs/metrics.md on a small workspace:
  *   Claims North (under Claims), Jan–Feb 2026, and Underwriting, Jan 2026, one initiative "Triage".
  */
 let t: ReturnType<typeof tempEngine>;

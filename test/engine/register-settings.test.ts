@@ -40,7 +40,7 @@ describe('shadow-process history', () => {
 });
 
 describe('metric settings', () => {
-  it('starts at the defaults of METRICS.md and saves a change', async () => {
+  it('starts at the defaults of docs/metrics.md and saves a change', async () => {
     expect(await callTyped(host, 'metrics.settings', {})).toEqual(DEFAULT_METRIC_SETTINGS);
     const changed = {
       ...DEFAULT_METRIC_SETTINGS,

@@ -41,10 +41,10 @@ export const SourceRowsInput = z.strictObject({
 });
 
 export const reports = {
-  get: query('Formal against real adoption for a slice, exactly as METRICS.md defines it', everyone)
+  get: query('Formal against real adoption for a slice, exactly as docs/metrics.md defines it', everyone)
     .input(ReportInput)
     .output(type<Report>()),
-  export: query('The report of a slice as JSON (METRICS.md), CSV or a self-contained HTML file', everyone)
+  export: query('The report of a slice as JSON (docs/metrics.md), CSV or a self-contained HTML file', everyone)
     .input(ReportExportInput)
     .output(type<ReportExport>()),
   // Sponsors publish too: the shared folder is how a report reaches those who do not run the app.

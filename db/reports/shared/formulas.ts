@@ -1,8 +1,9 @@
 import type { MetricSettings } from '../../metrics/model';
 import type { Components, ReportRow } from '../model';
+import { plural } from './plural';
 
 /*
- * How a report figure is shown and explained: METRICS.md's formula and the same with the slice's
+ * How a report figure is shown and explained: docs/metrics.md's formula and the same with the slice's
  * counts put in. Pure (no Node, no DOM): the app's formula drawer and the HTML/PDF export both
  * use it, so a sponsor reads the same words in both.
  */
@@ -43,7 +44,7 @@ export function points(x: number | null): string {
 export interface Explanation {
   label: string;
   value: number | null;
-  /** The definition, as METRICS.md states it. */
+  /** The definition, as docs/metrics.md states it. */
   formula: string;
   /** The same with this slice's counts put in, ending with the result. */
   worked: string;
@@ -102,8 +103,8 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
         parts: [],
         note:
           row.overrideAppropriateness === null
-            ? `Ignored: ${n(c.ignored)} of ${n(decisions)} decisions. No overrides reviewed yet.`
-            : `Ignored: ${n(c.ignored)} of ${n(decisions)} decisions. Of ${n(c.reviewed)} overrides reviewed, ${n(c.appropriate)} were appropriate (${pct(row.overrideAppropriateness)}: the AI was wrong).`,
+            ? `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. No overrides reviewed yet.`
+            : `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. Of ${plural(c.reviewed, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${pct(row.overrideAppropriateness)}: the AI was wrong).`,
       };
     case 'reliance':
       return {
@@ -146,7 +147,7 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
           value: k.shadowFree,
           formula:
             'shadowFree = 1 − shadowShare; shadowShare (register) = Σ users_involved of active processes / Σ active_users of those months, clipped to 1',
-          worked: `shadowFree = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${pct(k.shadowFree, 1)} (${n(c.registerProcesses)} processes)`,
+          worked: `shadowFree = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${pct(k.shadowFree, 1)} (${plural(c.registerProcesses, 'process', 'processes')})`,
           parts: [],
         };
       }

@@ -18,6 +18,7 @@ import { IconFileTypeCsv, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Papa from 'papaparse';
 import { type ReactNode, useEffect, useState } from 'react';
+import { plural } from '../../../db/reports/shared/plural';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
@@ -116,7 +117,7 @@ function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: stri
           {started ? `Importing ${file.name}…` : `Sending ${file.name}…`}
         </Text>
         <Text size="xs" c="dimmed" className="tabular" data-testid="import-progress-rows">
-          {started ? `${number.format(p.rows)} rows read · ${Math.round(fraction * 100)}%` : `${(file.size / 2 ** 20).toFixed(1)} MB`}
+          {started ? `${plural(p.rows, 'row')} read · ${Math.round(fraction * 100)}%` : `${(file.size / 2 ** 20).toFixed(1)} MB`}
         </Text>
       </Group>
       <Progress

@@ -10,7 +10,7 @@ export interface FigureTarget {
 
 const number = new Intl.NumberFormat('en-US');
 
-/** How one figure was computed: METRICS.md's formula, the slice's counts put in, the weights used. */
+/** How one figure was computed: docs/metrics.md's formula, the slice's counts put in, the weights used. */
 export function FormulaDrawer({
   target,
   report,
@@ -43,7 +43,7 @@ export function FormulaDrawer({
           </Box>
           <Box>
             <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Formula (METRICS.md)
+              Formula (docs/metrics.md)
             </Text>
             <Code block>{e.formula}</Code>
           </Box>

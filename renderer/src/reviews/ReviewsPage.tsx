@@ -183,8 +183,8 @@ function Queue({
           data-testid="sample-done"
         >
           <Text size="sm">
-            All {items.length} overrides in this sample are reviewed. Draw another sample to keep going, or read the effect on the report
-            above.
+            {items.length === 1 ? 'The one override' : `All ${items.length} overrides`} in this sample {items.length === 1 ? 'is' : 'are'}{' '}
+            reviewed. Draw another sample to keep going, or read the effect on the report above.
           </Text>
           <Button ref={doneButton} leftSection={<IconRefresh size={16} />} onClick={onNewSample} loading={renewing}>
             Next sample

@@ -110,8 +110,8 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
         maw={920}
         description={
           canConfigure
-            ? 'How real adoption weighs its components, and when the report raises an alert (METRICS.md). A change applies to every report at once.'
-            : 'How real adoption weighs its components, and when the report raises an alert (METRICS.md).'
+            ? 'How real adoption weighs its components, and when the report raises an alert (docs/metrics.md). A change applies to every report at once.'
+            : 'How real adoption weighs its components, and when the report raises an alert (docs/metrics.md).'
         }
       >
         <MetricSettingsSection saved={metrics} editable={canConfigure} />

@@ -1,7 +1,7 @@
 import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 
 /*
- * Every weight and threshold of METRICS.md, with what it means in the report. `percent` values
+ * Every weight and threshold of docs/metrics.md, with what it means in the report. `percent` values
  * are fractions shown as percentages; `count` values are whole numbers; weights are plain
  * numbers from 0 to 1.
  */
@@ -16,7 +16,7 @@ export interface FieldInfo<K extends string> {
   code: string;
   meaning: string;
   unit: 'weight' | 'percent' | 'count';
-  /** Defined in METRICS.md but not raised yet, because its inputs are not recorded yet. */
+  /** Defined in docs/metrics.md but not raised yet, because its inputs are not recorded yet. */
   pending?: string;
 }
 

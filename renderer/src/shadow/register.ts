@@ -23,7 +23,7 @@ export function today(): string {
 
 /**
  * Retired once its retirement date has come; a date still ahead means it is being phased out
- * but people keep it until then (METRICS.md counts it as active in those months).
+ * but people keep it until then (docs/metrics.md counts it as active in those months).
  */
 export function isRetired(p: Pick<ShadowProcess, 'retiredOn'>, on = today()): boolean {
   return p.retiredOn !== null && p.retiredOn <= on;

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IMPORT_COLUMNS } from '../db/signals/import';
+import { IMPORT_KINDS } from '../db/signals/model';
+import { SHOTS } from './e2e/shots';
+
+/*
+ * The documentation a user reads must match the code: docs/metrics.md and examples/ give the
+ * same columns the import checks, and nothing points at a file outside the repository.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const metrics = fs.readFileSync(path.join(root, 'docs', 'metrics.md'), 'utf8');
+
+describe('docs/metrics.md and examples/', () => {
+  it.each(IMPORT_KINDS)('%s: the header the import checks is documented, with a row per column, and is the sample file’s', (kind) => {
+    const header = IMPORT_COLUMNS[kind].join(',');
+    expect(metrics).toContain(`\`${header}\``);
+    for (const column of IMPORT_COLUMNS[kind]) expect(metrics).toMatch(new RegExp(`^\\| \`${column}\` \\|`, 'm'));
+    const sample = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n');
+    expect(sample[0]).toBe(header);
+    const rows = sample.slice(1).filter((line) => line.trim() !== '');
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.length).toBeLessThanOrEqual(40);
+  });
+
+  it('documents every default weight and threshold the engine uses', async () => {
+    const { DEFAULT_METRIC_SETTINGS: DEFAULT_SETTINGS } = await import('../db/metrics/model');
+    for (const [group, values] of Object.entries(DEFAULT_SETTINGS)) {
+      for (const [key, value] of Object.entries(values)) {
+        expect(metrics, `${group}.${key}`).toMatch(new RegExp(`^\\| \`${group}\\.${key}\` \\| ${value} \\|`, 'm'));
+      }
+    }
+  });
+
+  it('no tracked file points at the design folder outside the repository or its old file name', () => {
+    const outside = ['..', 'shared'].join('/');
+    const oldName = ['METRICS', 'md'].join('.');
+    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.endsWith('.png') && fs.existsSync(path.join(root, f)));
+    const offending = files.filter((f) => {
+      const text = fs.readFileSync(path.join(root, f), 'utf8');
+      return text.includes(outside) || text.includes(oldName);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('tests save screenshots only to an ignored folder; `npm run screenshots` renews the README’s', () => {
+    const picture = path.join(SHOTS, 'report-demo.png');
+    expect(execFileSync('git', ['check-ignore', picture], { cwd: root, encoding: 'utf8' }).trim()).toBe(picture);
+    const tests = fs.readdirSync(path.join(root, 'test'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ts$/.test(f));
+    const calls = tests.flatMap((f) =>
+      [...fs.readFileSync(path.join(root, 'test', f), 'utf8').matchAll(/\.screenshot\(\{\s*path:\s*([^,]+),/g)].map((m) => `${f}: ${m[1]}`),
+    );
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => !c.includes('path.join(SHOTS'))).toEqual([]);
+    const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    expect(scripts.screenshots).toBe('node scripts/screenshots.mjs');
+  });
+});
