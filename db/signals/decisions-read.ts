@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
+import { type BrokenRows, type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
 
 /*
  * Reading and checking a decisions CSV, with no database: the part of a decisions import that can
@@ -205,7 +205,8 @@ export class DecisionParser {
     this.idx = columnIndex(this.fileName, header, DECISION_COLUMNS);
   }
 
-  parse(rows: string[][], first: number): DecisionBatch {
+  /** Checks and numbers `rows` (row `first` onwards); `broken` rows are reported as they are and not read. */
+  parse(rows: string[][], first: number, broken: BrokenRows | null = null): DecisionBatch {
     const n = rows.length;
     const totalsRestart = this.entries.size >= this.totalsEntries;
     if (totalsRestart) {
@@ -250,8 +251,9 @@ export class DecisionParser {
       const row = first + i;
       b.recs[i] = '';
       b.reasons[i] = null;
-      if (r.length !== 7) {
-        fail({ row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
+      const problem = broken?.get(i);
+      if (problem || r.length !== 7) {
+        fail(problem ?? { row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
         b.state[i] = ROW_SKIPPED;
         b.team[i] = -1;
         b.initiative[i] = -1;
@@ -423,6 +425,6 @@ export function readDecisions(
   return readCsv(
     file,
     (header) => parser.header(header),
-    (rows, first) => emit(parser.parse(rows, first)),
+    (rows, first, broken) => emit(parser.parse(rows, first, broken)),
   );
 }

@@ -7,7 +7,7 @@ import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
 import { newId, write } from '../write';
-import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
+import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
@@ -120,8 +120,8 @@ export async function importFile(
       read = await readCsv(
         file,
         (header) => sink.header(name, header),
-        (rows, first) => {
-          sink.rows(rows, first);
+        (rows, first, broken) => {
+          sink.rows(rows, first, broken);
           summary.rows += rows.length;
           options.onProgress?.({ rows: summary.rows });
         },
@@ -153,7 +153,7 @@ export async function importFile(
 
 interface Sink {
   header(name: string, header: string[]): void;
-  rows(rows: string[][], firstRow: number): void;
+  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
   finish(): void;
 }
 
@@ -246,9 +246,14 @@ function keyedSink(
     header: (name, header) => {
       idx = columnIndex(name, header, spec.columns);
     },
-    rows: (rows, first) => {
+    rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
+        const problem = broken?.get(i);
+        if (problem) {
+          errors.add(problem);
+          return;
+        }
         const cell = (c: string) => (r[idx[c] ?? -1] ?? '').trim();
         let ok = true;
         const bad = (column: string, expected: string) => {
@@ -734,9 +739,14 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
     header: (name, header) => {
       idx = columnIndex(name, header, SHADOW_COLUMNS);
     },
-    rows: (rows, first) => {
+    rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
+        const problem = broken?.get(i);
+        if (problem) {
+          errors.add(problem);
+          return;
+        }
         const cell = (c: (typeof SHADOW_COLUMNS)[number]) => (r[idx[c]] ?? '').trim();
         let ok = true;
         const bad = (column: string, value: string, expected: string) => {

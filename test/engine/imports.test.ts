@@ -26,6 +26,7 @@ afterEach(() => t.cleanup());
 const USAGE = 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed';
 const DECISIONS = 'timestamp,initiative,team,user,recommendation_id,action,reason';
 const PULSE = 'month,team,initiative,respondents,trust_mean,manual_backup';
+const SHADOW = 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on';
 
 function file(name: string, content: string | Buffer) {
   const f = path.join(t.dir, name);
@@ -157,9 +158,57 @@ describe('imports: bad input is a clear error and changes nothing', () => {
     ],
   ];
 
+  const good = (n: number) => Array.from({ length: n }, (_, i) => `2026-01-10T09:00:00Z,Triage,Claims North,u${i},r${i},accepted,`);
+  cases.push(
+    [
+      'a quote never closed, 1,000 good rows after it (decisions)',
+      'decisions',
+      `${DECISIONS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,"never closed\n${good(1000).join('\n')}\n`,
+      /1 problem;.*\n {2}row 2, column "reason", value "never closed": a closing quote/,
+    ],
+    [
+      'a quote never closed (usage)',
+      'usage',
+      `${USAGE}\n2026-01,"Claims North,Triage,10,5,10,5\n2026-02,Claims North,Triage,10,5,10,5\n`,
+      /1 problem;.*\n {2}row 2, column "team", value "Claims North,Triage,10,5,10,5": a closing quote/,
+    ],
+    [
+      'text after a closing quote (pulse)',
+      'pulse',
+      `${PULSE}\n2026-01,"Claims" North,Triage,10,3.5,2\n`,
+      /row 2, column "team", value "Claims\\" North,Triage,10,3.5,2": a comma or the end of the line after a closing quote/,
+    ],
+    [
+      'a quote not doubled (shadow processes)',
+      'shadow-processes',
+      `${SHADOW}\nTracker,Claims North,,spreadsheet,,3,"they say "just in case"",,2026-01-01,\n`,
+      /row 2, column "reason".*a comma or the end of the line after a closing quote/,
+    ],
+  );
+
   it.each(cases)('%s', async (_name, kind, content, message) => {
     const before = JSON.stringify(exportWorkspace(t.engine));
     await expect(run(kind, content)).rejects.toThrow(message);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('a broken quote is one row error; the rows after it are checked with their own row numbers, worker or not', async () => {
+    const lines = [
+      DECISIONS,
+      '2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,"never closed',
+      ...good(1000).map((line, i) => (i === 497 ? line.replace('accepted', 'rejected') : i === 700 ? `${line}"the "odd" one"` : line)),
+    ];
+    const f = file('broken.csv', `${lines.join('\n')}\n`);
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const failure = async (worker: boolean) =>
+      ((await importFile(t.engine, null, 'decisions', f, { worker }).catch((e: unknown) => e)) as UserError).message;
+    const [inThread, viaWorker] = [await failure(false), await failure(true)];
+    expect(viaWorker).toBe(inThread);
+    expect(inThread).toMatch(/^broken\.csv: 3 problems in 3 rows; nothing was imported/);
+    // Closed, as far as any reader can tell, by the quote that opens row 703's reason.
+    expect(inThread).toMatch(/\n {2}row 2, column "reason", value "never closed": a comma or .* or no closing quote at all/);
+    expect(inThread).toMatch(/\n {2}row 500, column "action", value "rejected"/);
+    expect(inThread).toMatch(/\n {2}row 703, column "reason", value "the \\"odd\\" one\\"": a comma or the end of the line/);
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
   });
 
