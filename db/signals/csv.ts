@@ -30,13 +30,21 @@ export interface CsvReadResult {
   rows: number;
 }
 
+/** How many entries an error lists (rows, names, columns); the rest are counted ("and N more"). */
+export const LISTED = 100;
+
+/** A listed error with its value cut short: a cell may be a million characters, and errors travel (worker, HTTP). */
+export function listedError(error: CsvError): CsvError {
+  return error.value !== null && error.value.length > 200 ? { ...error, value: `${error.value.slice(0, 200)}…` } : error;
+}
+
 export class CsvErrors {
   readonly list: CsvError[] = [];
   count = 0;
-  constructor(readonly limit = 100) {}
+  constructor(readonly limit = LISTED) {}
   add(error: CsvError) {
     this.count++;
-    if (this.list.length < this.limit) this.list.push(error);
+    if (this.list.length < this.limit) this.list.push(listedError(error));
   }
 }
 
@@ -420,9 +428,12 @@ export function columnIndex<C extends string>(file: string, header: string[], ex
   const missing = expected.filter((c) => !norm.includes(c));
   const unexpected = header.filter((h) => !expected.includes(h.toLowerCase() as C));
   if (missing.length > 0 || unexpected.length > 0) {
+    // A wrong file's first row can have thousands of cells: the list is capped like row errors.
+    const name = (c: string) => JSON.stringify(c.length > 60 ? `${c.slice(0, 60)}…` : c);
+    const more = unexpected.length > LISTED ? `, and ${(unexpected.length - LISTED).toLocaleString('en-US')} more` : '';
     const parts = [
       missing.length > 0 ? `missing ${missing.map((c) => `"${c}"`).join(', ')}` : '',
-      unexpected.length > 0 ? `unexpected ${unexpected.map((c) => `"${c}"`).join(', ')}` : '',
+      unexpected.length > 0 ? `unexpected ${unexpected.slice(0, LISTED).map(name).join(', ')}${more}` : '',
     ].filter(Boolean);
     throw badInput(
       `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). Row 1 must be exactly: ${expected.join(',')}. Nothing was imported.`,

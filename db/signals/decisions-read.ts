@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type BrokenRows, type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
+import { type BrokenRows, type CsvError, type CsvReadResult, columnIndex, LISTED, listedError, readCsv } from './csv';
 
 /*
  * Reading and checking a decisions CSV, with no database: the part of a decisions import that can
@@ -198,7 +198,7 @@ export class DecisionParser {
     /** Entries numbered before numbering starts again (tests make it small). */
     private readonly totalsEntries = TOTALS_ENTRIES,
     /** How many problems are listed in full (the rest are counted): CsvErrors' limit. */
-    private readonly limit = 100,
+    private readonly limit = LISTED,
   ) {}
 
   header(header: string[]): void {
@@ -243,7 +243,7 @@ export class DecisionParser {
       b.errorCount++;
       if (this.listed < this.limit) {
         this.listed++;
-        b.errors.push(error);
+        b.errors.push(listedError(error));
       }
     };
     for (let i = 0; i < n; i++) {

@@ -11,7 +11,7 @@ import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvE
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
-import { NameResolver } from './names';
+import { NAMES_HINT, NameResolver } from './names';
 
 export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -129,8 +129,8 @@ export async function importFile(
     }
     if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
     summary.sha256 = read.sha256;
-    if (errors.count > 0) throw badInput(formatCsvErrors(name, errors), { errors: errors.list, errorCount: errors.count });
-    names.check(name);
+    const unknown = names.problems();
+    if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
     finish();
     if (batchId) {
       summary.batchId = batchId;
@@ -149,6 +149,19 @@ export async function importFile(
       engine.sqlite.pragma(`temp_store = ${tempStore}`);
     }
   }
+}
+
+/**
+ * The error of a file with problems: its row errors and its unknown names together, so one run
+ * lists both; every list capped (CsvErrors and NameResolver.problems).
+ */
+function importErrors(name: string, errors: CsvErrors, unknown: ReturnType<NameResolver['problems']>) {
+  const details = { ...(errors.count > 0 ? { errors: errors.list, errorCount: errors.count } : {}), ...unknown?.details };
+  if (errors.count === 0 && unknown) {
+    return badInput(`${name}: ${unknown.text}. Nothing was imported. ${NAMES_HINT}`, details);
+  }
+  const names = unknown ? `\nAlso ${unknown.text}. ${NAMES_HINT}` : '';
+  return badInput(`${formatCsvErrors(name, errors)}${names}`, details);
 }
 
 interface Sink {
