@@ -47,7 +47,13 @@ export function procedureOf(name: string) {
 export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): string {
   const lines = issues.slice(0, 20).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(input)';
-    if (issue.code === 'unrecognized_keys') return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys') {
+      const more = issue.keys.length > 20 ? `, and ${issue.keys.length - 20} more` : '';
+      return `${where}: unknown field ${issue.keys
+        .slice(0, 20)
+        .map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k))
+        .join(', ')}${more}`;
+    }
     return `${where}: ${issue.message}`;
   });
   const more = issues.length > 20 ? `\n  …and ${issues.length - 20} more` : '';
@@ -66,7 +72,14 @@ export async function runOperation(host: HostContext, name: string, rawInput: un
   const operation = name as OperationName;
   const schema = procedure['~orpc'].inputSchema as z.ZodType | undefined;
   const parsed = schema ? schema.safeParse(rawInput) : { success: true as const, data: rawInput };
-  if (!parsed.success) throw badInput(formatIssues(name, parsed.error.issues), { issues: parsed.error.issues });
+  if (!parsed.success) {
+    // Capped like the message: an input with a million unknown keys is one issue listing them all.
+    const cap = (m: string) => (m.length > 200 ? `${m.slice(0, 200)}…` : m);
+    const issues = parsed.error.issues
+      .slice(0, 100)
+      .map((i) => ({ ...i, message: cap(i.message), ...(i.code === 'unrecognized_keys' ? { keys: i.keys.slice(0, 100) } : {}) }));
+    throw badInput(formatIssues(name, parsed.error.issues), { issues, issueCount: parsed.error.issues.length });
+  }
 
   const access: Access = permissions[operation];
   const actor = resolveActor(host.engine, host.actAs);

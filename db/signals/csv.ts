@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import Papa from 'papaparse';
 import { badInput } from '../errors';
 
 /*
- * Streaming CSV reading for imports: RFC 4180 quoting, a leading BOM and CRLF accepted, strict
- * UTF-8 (a file in another encoding is an error naming the byte), SHA-256 of the raw bytes
- * computed in the same pass. Rows reach the caller in chunks, never the whole file at once.
+ * Streaming CSV reading for imports: RFC 4180 quoting, a leading BOM and CRLF (or CR) line breaks
+ * accepted, strict UTF-8 (a file in another encoding is an error naming the byte), SHA-256 of the
+ * raw bytes computed in the same pass. Rows reach the caller in chunks, never the whole file at once.
  *
- * Papa Parse rather than csv-parse: on a 1,000,000-row decisions file here it parsed in about
- * 0.5 s against csv-parse's 5 s, and the renderer uses it for previews too.
+ * The rows are split here (CsvSplitter), not by a library: a value in quotes that is never closed,
+ * or goes on after its closing quote, must be a row error naming the row the quote opened in, with
+ * every other row still read and numbered as it stands in the file. Papa Parse (still the
+ * renderer's preview parser and the CSV writer) reads such a value on to the next quote that closes
+ * something, swallowing the rows between into it and shifting every later row number; an unclosed
+ * quote made the rest of a file one value. A quote inside a value that does not start with one
+ * (5" screen) is read as it stands, as spreadsheets and Papa Parse read it: it moves no boundary.
  */
 
 export interface CsvError {
@@ -27,13 +30,21 @@ export interface CsvReadResult {
   rows: number;
 }
 
+/** How many entries an error lists (rows, names, columns); the rest are counted ("and N more"). */
+export const LISTED = 100;
+
+/** A listed error with its value cut short: a cell may be a million characters, and errors travel (worker, HTTP). */
+export function listedError(error: CsvError): CsvError {
+  return error.value !== null && error.value.length > 200 ? { ...error, value: `${error.value.slice(0, 200)}…` } : error;
+}
+
 export class CsvErrors {
   readonly list: CsvError[] = [];
   count = 0;
-  constructor(readonly limit = 100) {}
+  constructor(readonly limit = LISTED) {}
   add(error: CsvError) {
     this.count++;
-    if (this.list.length < this.limit) this.list.push(error);
+    if (this.list.length < this.limit) this.list.push(listedError(error));
   }
 }
 
@@ -52,15 +63,33 @@ export function formatCsvErrors(file: string, errors: CsvErrors): string {
 }
 
 /**
+ * Rows of one chunk whose text the CSV reader could not split into fields the way the file meant:
+ * by index in the chunk's rows, the problem to report for that row (its fields are not checked).
+ */
+export type BrokenRows = ReadonlyMap<number, CsvError>;
+
+/**
+ * Longest text one row may take. A value in quotes may hold commas and line breaks, so an opening
+ * quote that is never closed makes the rest of the file one value: beyond this the reader stops
+ * and names the row where the quote opened, instead of holding (and re-reading) the whole rest of
+ * the file as one row.
+ */
+export const MAX_ROW_CHARS = 1 << 20;
+
+const QUOTE_HELP = 'A value with commas, quotes or line breaks goes in quotes, each quote inside it doubled ("").';
+
+/**
  * Reads `file` as CSV. `onHeader` gets the header row; `onRows` gets successive chunks of data
- * rows with the row number (1-based, the header is row 1) of the chunk's first row. When `onRows`
- * returns a promise, reading the file pauses until it settles (a consumer on another thread
- * bounds what is in flight this way), so memory stays bounded however large the file.
+ * rows with the row number (1-based, the header is row 1) of the chunk's first row, and the rows of
+ * the chunk that are broken (a quote opened and never closed, text after a closing quote): those
+ * are row errors, and their fields mean nothing. When `onRows` returns a promise, reading the file
+ * pauses until it settles (a consumer on another thread bounds what is in flight this way), so
+ * memory stays bounded however large the file.
  */
 export async function readCsv(
   file: string,
   onHeader: (header: string[]) => void,
-  onRows: (rows: string[][], firstRow: number) => void | Promise<void>,
+  onRows: (rows: string[][], firstRow: number, broken: BrokenRows | null) => void | Promise<void>,
 ): Promise<CsvReadResult> {
   let stat: fs.Stats;
   try {
@@ -68,107 +97,329 @@ export async function readCsv(
   } catch {
     throw badInput(`${file}: no such file. Check the path.`);
   }
+  const name = path.basename(file);
   if (stat.isDirectory()) throw badInput(`${file} is a folder; give the path of a CSV file.`);
-  if (stat.size === 0) throw badInput(`${path.basename(file)} is empty: it needs a header row and at least one data row.`);
+  if (stat.size === 0) throw badInput(`${name} is empty: it needs a header row and at least one data row.`);
 
   const hash = createHash('sha256');
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Text in, text out: decodeStrings false keeps the decoded text from being turned back into bytes.
-  const text = new PassThrough({ encoding: 'utf8', decodeStrings: false });
   // 64 KiB reads: about 650 decisions rows reach onRows at a time, and each chunk of text stays a
   // small object that dies young (bigger ones go to V8's large-object space until a full GC).
   const raw = fs.createReadStream(file, { highWaterMark: 1 << 16 });
   let offset = 0;
-  let failure: Error | null = null;
-  // The file is read while nothing holds it back: neither the text stream nor the consumer.
-  let holds = 0;
-  const hold = () => {
-    if (holds++ === 0) raw.pause();
-  };
-  const release = () => {
-    if (--holds === 0) raw.resume();
-  };
-
-  raw.on('data', (chunk: string | Buffer) => {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    hash.update(buf);
-    try {
-      const s = decoder.decode(buf, { stream: true });
-      if (!text.write(s)) {
-        hold();
-        text.once('drain', release);
-      }
-    } catch {
-      failure = badInput(
-        `${path.basename(file)} is not valid UTF-8 (a byte near offset ${offset} is not). Save it as "CSV UTF-8" and import it again; nothing was imported.`,
-      );
-      raw.destroy();
-      text.end();
-    }
-    offset += buf.length;
-  });
-  raw.on('end', () => {
-    try {
-      const rest = decoder.decode();
-      if (rest) text.write(rest);
-    } catch {
-      failure = badInput(`${path.basename(file)} ends in the middle of a UTF-8 character. Save it as "CSV UTF-8"; nothing was imported.`);
-    }
-    text.end();
-  });
-  raw.on('error', (e) => {
-    failure = badInput(`Cannot read ${file}: ${e.message}`);
-    text.end();
-  });
-
-  let rowNumber = 0;
-  let headerSeen = false;
+  let failure: unknown = null;
   let callbackError: unknown = null;
+
+  const splitter = new CsvSplitter();
+  let header: string[] | null = null;
+  let rowNumber = 0;
+
+  /**
+   * Splits `text` after what is pending and hands on every complete row: blank lines skipped, the
+   * header first, broken rows marked. Returns the consumer's promise, if any.
+   */
+  const feed = (text: string, final: boolean): void | Promise<void> => {
+    const split = splitter.push(text, final);
+    let rows = split.rows;
+    let problems = split.problems;
+    if (rows.length === 0) return;
+    if (!header) {
+      const first = rows[0] as string[];
+      const problem = problems?.get(0);
+      if (problem) throw badInput(formatCsvErrors(name, oneError(rowProblem(problem, 1, null))));
+      header = first.map((h) => h.trim());
+      rowNumber = 1;
+      onHeader(header);
+      rows = rows.slice(1);
+      if (problems) problems = new Map([...problems].map(([i, p]) => [i - 1, p]));
+      if (rows.length === 0) return;
+    }
+    const first = rowNumber + 1;
+    rowNumber += rows.length;
+    let broken: Map<number, CsvError> | null = null;
+    if (problems) {
+      broken = new Map();
+      for (const [i, p] of problems) broken.set(i, rowProblem(p, first + i, header));
+    }
+    return onRows(rows, first, broken);
+  };
+
   await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(text as unknown as File, {
-      delimiter: ',',
-      quoteChar: '"',
-      escapeChar: '"',
-      skipEmptyLines: true,
-      chunk: (results, parser) => {
-        if (callbackError) return;
-        try {
-          let rows = results.data;
-          if (!headerSeen) {
-            const [header, ...rest] = rows;
-            if (!header) return;
-            headerSeen = true;
-            rowNumber = 1;
-            onHeader(header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
-            rows = rest;
-          }
-          if (rows.length > 0) {
-            const wait = onRows(rows, rowNumber + 1);
-            if (wait) {
-              hold();
-              wait.then(release, (e: unknown) => {
-                callbackError ??= e;
-                release();
-              });
-            }
-          }
-          rowNumber += rows.length;
-        } catch (e) {
-          callbackError = e;
-          parser.abort();
-        }
-      },
-      complete: () => resolve(),
-      error: (e: Error) => {
-        failure ??= badInput(`Cannot read ${file} as CSV: ${e.message}`);
-        resolve();
-      },
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    };
+    const stop = (e: unknown) => {
+      callbackError ??= e;
+      raw.destroy();
+      settle();
+    };
+    /** Holds the reading back until the consumer is ready for more. */
+    const waitFor = (wait: void | Promise<void>, then: () => void) => {
+      if (!wait) return then();
+      raw.pause();
+      wait.then(then, stop);
+    };
+    raw.on('data', (chunk: string | Buffer) => {
+      if (settled) return;
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      hash.update(buf);
+      let text: string;
+      try {
+        text = decoder.decode(buf, { stream: true });
+      } catch {
+        failure = badInput(
+          `${name} is not valid UTF-8 (a byte near offset ${offset} is not). Save it as "CSV UTF-8" and import it again; nothing was imported.`,
+        );
+        raw.destroy();
+        settle();
+        return;
+      }
+      offset += buf.length;
+      try {
+        waitFor(feed(text, false), () => raw.resume());
+      } catch (e) {
+        stop(e);
+      }
+    });
+    raw.on('end', () => {
+      if (settled) return;
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        failure = badInput(`${name} ends in the middle of a UTF-8 character. Save it as "CSV UTF-8"; nothing was imported.`);
+        settle();
+        return;
+      }
+      try {
+        waitFor(feed(rest, true), settle);
+      } catch (e) {
+        stop(e);
+      }
+    });
+    raw.on('error', (e) => {
+      failure ??= badInput(`Cannot read ${file}: ${e.message}`);
+      settle();
     });
   });
   if (callbackError) throw callbackError;
   if (failure) throw failure;
-  if (!headerSeen) throw badInput(`${path.basename(file)} has no header row.`);
+  if (!header) throw badInput(`${name} has no header row.`);
   return { sha256: hash.digest('hex'), bytes: stat.size, rows: rowNumber - 1 };
+}
+
+function oneError(error: CsvError): CsvErrors {
+  const errors = new CsvErrors();
+  errors.add(error);
+  return errors;
+}
+
+/** What the splitter could not read in a row, and the field (by position) where it starts. */
+export interface SplitProblem {
+  kind: 'unclosed' | 'after-quote' | 'too-long';
+  field: number;
+  /** The value from its opening quote to the end of that line ('' for too-long). */
+  value: string;
+}
+
+/** A splitter problem as a row error: the row the quote opened in, the column, and what to do. */
+function rowProblem(p: SplitProblem, row: number, header: string[] | null): CsvError {
+  if (p.kind === 'too-long') {
+    return {
+      row,
+      column: null,
+      value: null,
+      expected: 'a line break within a million characters: this row is longer. Is this a CSV file?',
+    };
+  }
+  const at = { row, column: header?.[p.field] ?? null, value: p.value };
+  if (p.kind === 'unclosed') {
+    return {
+      ...at,
+      expected: `a closing quote: a value in quotes opens in this row and is never closed, so the rows after it would read as part of it. Close it. ${QUOTE_HELP}`,
+    };
+  }
+  return {
+    ...at,
+    expected: `a comma or the end of the line after a closing quote: this value in quotes has text after its closing quote, a quote inside it that is not doubled, or no closing quote at all. ${QUOTE_HELP}`,
+  };
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+
+/** A row the splitter cannot finish with the text it has. */
+const INCOMPLETE = null;
+
+interface SplitRow {
+  fields: string[];
+  /** Where the next row starts; beyond the text: drop the text up to the next line break. */
+  next: number;
+  problem?: SplitProblem;
+}
+
+/**
+ * Splits CSV text, pushed chunk by chunk, into rows. A row cut by a chunk's end is kept and split
+ * when the rest arrives. A value in quotes that is not closed (by the end of the file, or within
+ * MAX_ROW_CHARS) or that goes on after its closing quote makes its row a broken row, and splitting
+ * goes on at the line after the one the quote opened in: the rows after it are read as the file
+ * has them, and their numbers stay right.
+ */
+export class CsvSplitter {
+  private pending = '';
+  /** '\n' also ends CRLF lines (the CR is dropped); '\r' for files with CR line breaks only. */
+  private newline: '\n' | '\r' | null = null;
+  /** After a line too long to hold: its text up to the next line break is dropped. */
+  private skipping = false;
+
+  /** The complete rows of the pending text and `text` (all of it when `final`), with the broken ones by index. */
+  push(text: string, final: boolean): { rows: string[][]; problems: Map<number, SplitProblem> | null } {
+    let s = this.pending ? this.pending + text : text;
+    const rows: string[][] = [];
+    let problems: Map<number, SplitProblem> | null = null;
+    if (this.newline === null) {
+      if (!s) return { rows, problems };
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      this.newline = lineBreak(s) === '\r' ? '\r' : '\n';
+    }
+    const nl = this.newline;
+    const len = s.length;
+    let pos = 0;
+    if (this.skipping) {
+      const end = s.indexOf(nl);
+      if (end === -1) {
+        this.pending = '';
+        return { rows, problems };
+      }
+      this.skipping = false;
+      pos = end + 1;
+    }
+    // The next quote and line break at or after pos (-1: none), found again only once passed.
+    let quote = -2;
+    let lineEnd = -2;
+    while (pos < len) {
+      if (quote !== -1 && quote < pos) quote = s.indexOf('"', pos);
+      if (lineEnd !== -1 && lineEnd < pos) lineEnd = s.indexOf(nl, pos);
+      if (quote === -1 || (lineEnd !== -1 && quote > lineEnd)) {
+        // A line without quotes: split at its commas.
+        if (lineEnd === -1 && !final) break;
+        const end = lineEnd === -1 ? len : lineEnd;
+        const stop = nl === '\n' && end > pos && s.charCodeAt(end - 1) === CR ? end - 1 : end;
+        if (stop > pos) rows.push(s.slice(pos, stop).split(','));
+        pos = end + 1;
+        continue;
+      }
+      const row = this.quoted(s, pos, lineEnd, final);
+      if (row === INCOMPLETE) break;
+      if (row.problem) {
+        problems ??= new Map();
+        problems.set(rows.length, row.problem);
+      }
+      rows.push(row.fields);
+      pos = row.next;
+      if (pos > len) this.skipping = true;
+    }
+    if (pos < len && len - pos > MAX_ROW_CHARS && !final) {
+      // No line break in a million characters (and no open quote to blame): dropped to the next one.
+      problems ??= new Map();
+      problems.set(rows.length, { kind: 'too-long', field: 0, value: '' });
+      rows.push([]);
+      this.skipping = true;
+      pos = len;
+    }
+    this.pending = pos < len ? s.slice(pos) : '';
+    return { rows, problems };
+  }
+
+  /** The row starting at `pos`, which has a quote, field by field; INCOMPLETE when the text ends before it does. */
+  private quoted(s: string, pos: number, lineEnd: number, final: boolean): SplitRow | typeof INCOMPLETE {
+    const len = s.length;
+    const lf = this.newline === '\n';
+    const fields: string[] = [];
+    let f = pos;
+    let end = lineEnd;
+    for (;;) {
+      if (s.charCodeAt(f) !== QUOTE) {
+        // Up to the next comma, or the end of the line.
+        if (end !== -1 && end < f) end = s.indexOf(lf ? '\n' : '\r', f);
+        if (end === -1 && !final) return INCOMPLETE;
+        const stop = end === -1 ? len : end;
+        const comma = s.indexOf(',', f);
+        if (comma !== -1 && comma < stop) {
+          fields.push(s.slice(f, comma));
+          f = comma + 1;
+          continue;
+        }
+        fields.push(s.slice(f, lf && stop > f && s.charCodeAt(stop - 1) === CR ? stop - 1 : stop));
+        return { fields, next: stop + 1 };
+      }
+      const open = f;
+      let search = open + 1;
+      let escaped = false;
+      let close: number;
+      for (;;) {
+        close = s.indexOf('"', search);
+        // A quote at the very end may be the first of a doubled one: wait for the next character.
+        if (close === -1 || (close === len - 1 && !final)) {
+          if (!final && len - open <= MAX_ROW_CHARS) return INCOMPLETE;
+          return this.broken(s, fields, open, 'unclosed', final);
+        }
+        if (s.charCodeAt(close + 1) !== QUOTE) break;
+        escaped = true;
+        search = close + 2;
+      }
+      let after = close + 1;
+      // Spaces between the closing quote and the comma are allowed, as Papa Parse allows them.
+      while (s.charCodeAt(after) === SPACE || s.charCodeAt(after) === TAB) after++;
+      if (!final && (after >= len || (lf && s.charCodeAt(after) === CR && after + 1 >= len))) return INCOMPLETE;
+      const value = escaped ? s.slice(open + 1, close).replaceAll('""', '"') : s.slice(open + 1, close);
+      const c = s.charCodeAt(after);
+      if (c === COMMA) {
+        fields.push(value);
+        f = after + 1;
+        continue;
+      }
+      if (after >= len) {
+        fields.push(value);
+        return { fields, next: len };
+      }
+      if (lf ? c === LF || (c === CR && s.charCodeAt(after + 1) === LF) : c === CR) {
+        fields.push(value);
+        return { fields, next: after + (lf && c === CR ? 2 : 1) };
+      }
+      return this.broken(s, fields, open, 'after-quote', final);
+    }
+  }
+
+  /** A broken row: splitting goes on at the line after the one its quote opened in. */
+  private broken(s: string, fields: string[], open: number, kind: 'unclosed' | 'after-quote', final: boolean): SplitRow {
+    const lineEnd = s.indexOf(this.newline ?? '\n', open);
+    const next = lineEnd !== -1 ? lineEnd + 1 : final ? s.length : s.length + 1;
+    return { fields: [], next, problem: { kind, field: fields.length, value: firstLine(s.slice(open + 1, open + 201)) } };
+  }
+}
+
+/** A value that runs over several lines is shown up to its first line break. */
+const firstLine = (value: string) => value.split(/\r\n|\n|\r/, 1)[0] ?? '';
+
+/**
+ * The file's line break, guessed as Papa Parse guesses it: outside quoted values, CRLF when most
+ * carriage returns are followed by a line feed, CR when they are not, LF when a line feed comes first.
+ */
+function lineBreak(text: string): '\r\n' | '\n' | '\r' {
+  const outside = text.slice(0, 1 << 20).replace(/"[\s\S]*?"/g, '');
+  const byCr = outside.split('\r');
+  const firstLf = outside.indexOf('\n');
+  if (byCr.length === 1 || (firstLf !== -1 && firstLf < (byCr[0] as string).length)) return '\n';
+  const crLf = byCr.filter((part) => part.startsWith('\n')).length;
+  return crLf >= byCr.length / 2 ? '\r\n' : '\r';
 }
 
 /** Checks the header has exactly the expected columns (in any order); returns each column's index. */
@@ -177,9 +428,12 @@ export function columnIndex<C extends string>(file: string, header: string[], ex
   const missing = expected.filter((c) => !norm.includes(c));
   const unexpected = header.filter((h) => !expected.includes(h.toLowerCase() as C));
   if (missing.length > 0 || unexpected.length > 0) {
+    // A wrong file's first row can have thousands of cells: the list is capped like row errors.
+    const name = (c: string) => JSON.stringify(c.length > 60 ? `${c.slice(0, 60)}…` : c);
+    const more = unexpected.length > LISTED ? `, and ${(unexpected.length - LISTED).toLocaleString('en-US')} more` : '';
     const parts = [
       missing.length > 0 ? `missing ${missing.map((c) => `"${c}"`).join(', ')}` : '',
-      unexpected.length > 0 ? `unexpected ${unexpected.map((c) => `"${c}"`).join(', ')}` : '',
+      unexpected.length > 0 ? `unexpected ${unexpected.slice(0, LISTED).map(name).join(', ')}${more}` : '',
     ].filter(Boolean);
     throw badInput(
       `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). Row 1 must be exactly: ${expected.join(',')}. Nothing was imported.`,

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type CsvError, type CsvReadResult, columnIndex, readCsv } from './csv';
+import { type BrokenRows, type CsvError, type CsvReadResult, columnIndex, LISTED, listedError, readCsv } from './csv';
 import { DECISION_ACTIONS } from './model';
 
 /*
@@ -200,14 +200,15 @@ export class DecisionParser {
     /** Entries numbered before numbering starts again (tests make it small). */
     private readonly totalsEntries = TOTALS_ENTRIES,
     /** How many problems are listed in full (the rest are counted): CsvErrors' limit. */
-    private readonly limit = 100,
+    private readonly limit = LISTED,
   ) {}
 
   header(header: string[]): void {
     this.idx = columnIndex(this.fileName, header, DECISION_COLUMNS);
   }
 
-  parse(rows: string[][], first: number): DecisionBatch {
+  /** Checks and numbers `rows` (row `first` onwards); `broken` rows are reported as they are and not read. */
+  parse(rows: string[][], first: number, broken: BrokenRows | null = null): DecisionBatch {
     const n = rows.length;
     const totalsRestart = this.entries.size >= this.totalsEntries;
     if (totalsRestart) {
@@ -244,7 +245,7 @@ export class DecisionParser {
       b.errorCount++;
       if (this.listed < this.limit) {
         this.listed++;
-        b.errors.push(error);
+        b.errors.push(listedError(error));
       }
     };
     for (let i = 0; i < n; i++) {
@@ -252,8 +253,9 @@ export class DecisionParser {
       const row = first + i;
       b.recs[i] = '';
       b.reasons[i] = null;
-      if (r.length !== 7) {
-        fail({ row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
+      const problem = broken?.get(i);
+      if (problem || r.length !== 7) {
+        fail(problem ?? { row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
         b.state[i] = ROW_SKIPPED;
         b.team[i] = -1;
         b.initiative[i] = -1;
@@ -425,6 +427,6 @@ export function readDecisions(
   return readCsv(
     file,
     (header) => parser.header(header),
-    (rows, first) => emit(parser.parse(rows, first)),
+    (rows, first, broken) => emit(parser.parse(rows, first, broken)),
   );
 }

@@ -7,12 +7,12 @@ import type { Engine } from '../open';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
-import { CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
+import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
 import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { type DecisionsRead, readDecisionBatches } from './decisions-source';
 import { SignalKeys } from './keys';
 import type { ImportKind, ImportSummary } from './model';
-import { NameResolver } from './names';
+import { NAMES_HINT, NameResolver } from './names';
 
 export { ACTIONS, hashUser } from './decisions-read';
 export type { ImportKind, ImportSummary } from './model';
@@ -118,8 +118,8 @@ export async function importFile(
       read = await readCsv(
         file,
         (header) => sink.header(name, header),
-        (rows, first) => {
-          sink.rows(rows, first);
+        (rows, first, broken) => {
+          sink.rows(rows, first, broken);
           summary.rows += rows.length;
           options.onProgress?.({ rows: summary.rows });
         },
@@ -127,8 +127,8 @@ export async function importFile(
     }
     if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
     summary.sha256 = read.sha256;
-    if (errors.count > 0) throw badInput(formatCsvErrors(name, errors), { errors: errors.list, errorCount: errors.count });
-    names.check(name);
+    const unknown = names.problems();
+    if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
     finish();
     if (batchId) {
       summary.batchId = batchId;
@@ -149,9 +149,22 @@ export async function importFile(
   }
 }
 
+/**
+ * The error of a file with problems: its row errors and its unknown names together, so one run
+ * lists both; every list capped (CsvErrors and NameResolver.problems).
+ */
+function importErrors(name: string, errors: CsvErrors, unknown: ReturnType<NameResolver['problems']>) {
+  const details = { ...(errors.count > 0 ? { errors: errors.list, errorCount: errors.count } : {}), ...unknown?.details };
+  if (errors.count === 0 && unknown) {
+    return badInput(`${name}: ${unknown.text}. Nothing was imported. ${NAMES_HINT}`, details);
+  }
+  const names = unknown ? `\nAlso ${unknown.text}. ${NAMES_HINT}` : '';
+  return badInput(`${formatCsvErrors(name, errors)}${names}`, details);
+}
+
 interface Sink {
   header(name: string, header: string[]): void;
-  rows(rows: string[][], firstRow: number): void;
+  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
   finish(): void;
 }
 
@@ -244,9 +257,14 @@ function keyedSink(
     header: (name, header) => {
       idx = columnIndex(name, header, spec.columns);
     },
-    rows: (rows, first) => {
+    rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
+        const problem = broken?.get(i);
+        if (problem) {
+          errors.add(problem);
+          return;
+        }
         const cell = (c: string) => (r[idx[c] ?? -1] ?? '').trim();
         let ok = true;
         const bad = (column: string, expected: string) => {
@@ -731,9 +749,14 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
     header: (name, header) => {
       idx = columnIndex(name, header, SHADOW_COLUMNS);
     },
-    rows: (rows, first) => {
+    rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
+        const problem = broken?.get(i);
+        if (problem) {
+          errors.add(problem);
+          return;
+        }
         const cell = (c: (typeof SHADOW_COLUMNS)[number]) => (r[idx[c]] ?? '').trim();
         let ok = true;
         const bad = (column: string, value: string, expected: string) => {

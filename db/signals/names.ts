@@ -11,9 +11,9 @@ import { createTeam, listTeams } from '../teams/teams';
 export class NameResolver {
   private readonly teams = new Map<string, string[]>();
   private readonly initiatives = new Map<string, string[]>();
-  readonly unknownTeams = new Map<string, number[]>();
-  readonly unknownInitiatives = new Map<string, number[]>();
-  readonly ambiguousTeams = new Map<string, number[]>();
+  readonly unknownTeams = new Map<string, NameRows>();
+  readonly unknownInitiatives = new Map<string, NameRows>();
+  readonly ambiguousTeams = new Map<string, NameRows>();
   readonly created = { teams: [] as string[], initiatives: [] as string[] };
 
   constructor(
@@ -55,36 +55,66 @@ export class NameResolver {
     return null;
   }
 
-  /** Throws the list of unknown or ambiguous names, if any. */
-  check(fileName: string): void {
+  /**
+   * The unknown and ambiguous names for an error message, each list capped like row errors (the
+   * first NAMES_LISTED names, each with its first ROWS_LISTED rows, then how many more), and the
+   * same capped lists as details; null when every name was found.
+   */
+  problems(): { text: string; details: Record<string, unknown> } | null {
+    const lists: [string, string, Map<string, NameRows>][] = [
+      ['unknown teams', 'unknownTeams', this.unknownTeams],
+      ['unknown initiatives', 'unknownInitiatives', this.unknownInitiatives],
+      ['team names that match more than one team (rename one of them)', 'ambiguousTeams', this.ambiguousTeams],
+    ];
     const parts: string[] = [];
-    const list = (m: Map<string, number[]>) =>
-      [...m.entries()]
-        .map(
-          ([n, rows]) =>
-            `"${n}" (row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ` and ${rows.length - 8} more` : ''})`,
-        )
-        .join(', ');
-    if (this.unknownTeams.size > 0) parts.push(`unknown teams: ${list(this.unknownTeams)}`);
-    if (this.unknownInitiatives.size > 0) parts.push(`unknown initiatives: ${list(this.unknownInitiatives)}`);
-    if (this.ambiguousTeams.size > 0)
-      parts.push(`team names that match more than one team (rename one of them): ${list(this.ambiguousTeams)}`);
-    if (parts.length === 0) return;
-    throw badInput(
-      `${fileName}: ${parts.join('; ')}. Nothing was imported. Check the spelling, add them in the app first, or import again creating them (the --create-missing option, or "Create them" in the app).`,
-      {
-        unknownTeams: Object.fromEntries(this.unknownTeams),
-        unknownInitiatives: Object.fromEntries(this.unknownInitiatives),
-        ambiguousTeams: Object.fromEntries(this.ambiguousTeams),
-      },
-    );
+    const details: Record<string, unknown> = {};
+    for (const [label, field, map] of lists) {
+      if (map.size === 0) continue;
+      const listed = [...take(map.entries(), NAMES_LISTED)];
+      const names = listed.map(([n, r]) => {
+        const more = r.count - r.rows.length;
+        return `"${n}" (row${r.count > 1 ? 's' : ''} ${r.rows.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
+      });
+      const moreNames = map.size - listed.length;
+      parts.push(`${label}: ${names.join(', ')}${moreNames > 0 ? `, and ${moreNames.toLocaleString('en-US')} more` : ''}`);
+      details[field] = Object.fromEntries(listed.map(([n, r]) => [n, r.rows]));
+      details[`${field}Count`] = map.size;
+    }
+    return parts.length === 0 ? null : { text: parts.join('; '), details };
+  }
+}
+
+/** What an error says of the names: the hint after the lists. */
+export const NAMES_HINT =
+  'Check the spelling, add them in the app first, or import again creating them (the --create-missing option, or "Create them" in the app).';
+
+/** Names listed in an error, and rows listed per name; the rest are counted. */
+const NAMES_LISTED = 100;
+const ROWS_LISTED = 8;
+
+/** The rows a name was met in: the first ROWS_LISTED, and how many in all. */
+interface NameRows {
+  rows: number[];
+  count: number;
+}
+
+function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
   }
 }
 
 const key = (name: string) => name.trim().toLocaleLowerCase();
 
-function note(map: Map<string, number[]>, name: string, row: number) {
-  const rows = map.get(name);
-  if (rows) rows.push(row);
-  else map.set(name, [row]);
+function note(map: Map<string, NameRows>, name: string, row: number) {
+  let seen = map.get(name);
+  if (!seen) {
+    seen = { rows: [], count: 0 };
+    map.set(name, seen);
+  }
+  seen.count++;
+  if (seen.rows.length < ROWS_LISTED) seen.rows.push(row);
 }

