@@ -15,6 +15,7 @@ import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { initiativeHistory } from './history';
 import { InitiativeForm } from './InitiativeForm';
 import { StatusBadge } from './StatusBadge';
 import { describeMissing } from './triad';
@@ -196,7 +197,7 @@ export function InitiativesPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={i.name}
-                          onHistory={() => setHistory({ table: 'initiatives', id: i.id, name: i.name })}
+                          onHistory={() => setHistory({ id: i.id, name: i.name })}
                           onEdit={canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined}
                           onRestore={canRestore && i.deleted ? () => restore.mutate({ id: i.id }) : undefined}
                           onDelete={
@@ -223,7 +224,7 @@ export function InitiativesPage() {
       <FormDialog dialog={editing} title={editing.value?.initiative ? 'Edit initiative' : 'New initiative'} size={680}>
         {({ initiative }) => <InitiativeForm initiative={initiative} onClose={editing.close} />}
       </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <HistoryDrawer format={initiativeHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

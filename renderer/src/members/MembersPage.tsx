@@ -15,6 +15,7 @@ import { RowActions } from '../components/RowActions';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
 import { initials } from '../shell/ProfileMenu';
+import { memberHistory } from './history';
 import { MemberForm } from './MemberForm';
 
 const ROLE_COLORS: Record<Role, string> = { change_manager: 'indigo', champion: 'teal', sponsor: 'grape' };
@@ -99,7 +100,7 @@ export function MembersPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={m.name}
-                          onHistory={() => setHistory({ table: 'members', id: m.id, name: m.name })}
+                          onHistory={() => setHistory({ id: m.id, name: m.name })}
                           onEdit={canUpdate ? () => editing.open({ member: m }) : undefined}
                           deleteLabel="Remove"
                           onDelete={
@@ -126,7 +127,7 @@ export function MembersPage() {
       <FormDialog dialog={editing} title={editing.value?.member ? 'Edit member' : 'Add member'}>
         {({ member }) => <MemberForm member={member} onClose={editing.close} />}
       </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <HistoryDrawer format={memberHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

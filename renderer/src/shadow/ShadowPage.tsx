@@ -15,6 +15,7 @@ import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { shadowHistory } from './history';
 import { RetireForm } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
 import { ShadowForm } from './ShadowForm';
@@ -242,7 +243,7 @@ export function ShadowPage() {
                         <Group justify="flex-end">
                           <RowActions
                             name={p.name}
-                            onHistory={() => setHistory({ table: 'shadow_processes', id: p.id, name: p.name })}
+                            onHistory={() => setHistory({ id: p.id, name: p.name })}
                             onEdit={canUpdate ? () => editing.open({ process: p }) : undefined}
                             more={
                               !canUpdate
@@ -287,7 +288,7 @@ export function ShadowPage() {
       <FormDialog dialog={retiring} title={`Retire ${retiring.value?.name ?? ''}`} size={440}>
         {(process) => <RetireForm process={process} onClose={retiring.close} />}
       </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <HistoryDrawer format={shadowHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

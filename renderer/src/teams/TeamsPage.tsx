@@ -14,6 +14,7 @@ import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { teamHistory } from './history';
 import { TeamForm } from './TeamForm';
 
 const number = new Intl.NumberFormat();
@@ -132,7 +133,7 @@ export function TeamsPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={t.name}
-                          onHistory={() => setHistory({ table: 'teams', id: t.id, name: t.name })}
+                          onHistory={() => setHistory({ id: t.id, name: t.name })}
                           onEdit={canUpdate && !t.deleted ? () => editing.open({ team: t, parentId: t.parentId }) : undefined}
                           onAddChild={canCreate && !t.deleted ? () => editing.open({ team: null, parentId: t.id }) : undefined}
                           onRestore={canRestore && t.deleted ? () => restore.mutate({ id: t.id }) : undefined}
@@ -163,7 +164,7 @@ export function TeamsPage() {
       <FormDialog dialog={editing} title={editing.value?.team ? 'Edit team' : 'New team'}>
         {({ team, parentId }) => <TeamForm team={team} parentId={parentId} teams={teams.data ?? []} onClose={editing.close} />}
       </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <HistoryDrawer format={teamHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }
