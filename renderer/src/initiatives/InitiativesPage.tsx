@@ -8,19 +8,17 @@ import { useCan } from '../api/workspace';
 import { confirmDelete, notifyDone, notifyUndoable } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { useDialog } from '../kit/dialog';
 import { initiativeHistory } from './history';
-import { InitiativeForm } from './InitiativeForm';
+import { type InitiativeEditing, InitiativeFormDialog } from './InitiativeForm';
 import { StatusBadge } from './StatusBadge';
 import { describeMissing } from './triad';
-
-type Editing = { initiative: Initiative | null };
 
 function Person({ person }: { person: PersonRef | null }) {
   if (!person) {
@@ -65,7 +63,7 @@ export function TriadFlag({ initiative }: { initiative: Initiative }) {
 
 export function InitiativesPage() {
   const [showDeleted, setShowDeleted] = useState(false);
-  const editing = useDialog<Editing>();
+  const editing = useDialog<InitiativeEditing>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const initiatives = useQuery(
     orpc.initiatives.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }),
@@ -221,9 +219,7 @@ export function InitiativesPage() {
           )
         }
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.initiative ? 'Edit initiative' : 'New initiative'} size={680}>
-        {({ initiative }) => <InitiativeForm initiative={initiative} onClose={editing.close} />}
-      </FormDialog>
+      <InitiativeFormDialog dialog={editing} />
       <HistoryDrawer format={initiativeHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );

@@ -1,64 +1,53 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { z } from 'zod';
 import { orpc } from '../api/query';
-import { notifyDone } from '../components/confirm';
-import { FormError, useServerErrors } from '../components/FormError';
 import { formatDate } from '../history/format';
+import type { Dialog } from '../kit/dialog';
+import { EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { type ShadowProcess, today } from './register';
 
+// Not before it was first seen: the engine refuses that too, this says it in the person's terms.
+const retireInput = (process: ShadowProcess) =>
+  z.object({
+    retiredOn: z
+      .string()
+      .min(1, 'Enter the day people stopped keeping it')
+      .refine((day) => day >= process.firstSeen, `It was first seen on ${formatDate(process.firstSeen)}; retire it on or after that day`),
+  });
+
 /** Retire a shadow process: the day people stopped keeping it (today unless said otherwise). */
-export function RetireForm({ process, onClose }: { process: ShadowProcess; onClose: () => void }) {
-  const [date, setDate] = useState(process.retiredOn ?? today());
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const errors = useServerErrors<{ retiredOn: string }>((_name, e) => setFieldError(e.message ?? null), ['retiredOn']);
-  const retire = useMutation(
-    orpc.shadow.update.mutationOptions({
-      meta: { inlineErrors: true },
-      onError: errors.report,
-      onSuccess: (p) => {
-        notifyDone(`“${p.name}” retired on ${formatDate(p.retiredOn)}.`);
-        onClose();
-      },
-    }),
-  );
+export function RetireFormDialog({ dialog }: { dialog: Dialog<ShadowProcess> }) {
+  const retire = useMutation(orpc.shadow.update.mutationOptions(INLINE_ERRORS));
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        errors.clear();
-        setFieldError(null);
-        if (date === '') setFieldError('Enter the day people stopped keeping it');
-        else if (date < process.firstSeen)
-          setFieldError(`It was first seen on ${formatDate(process.firstSeen)}; retire it on or after that day`);
-        else retire.mutate({ id: process.id, retiredOn: date });
+    <EntityFormDialog
+      dialog={dialog}
+      title={(process) => `Retire ${process.name}`}
+      size={440}
+      schema={retireInput}
+      defaults={(process) => ({ retiredOn: process.retiredOn ?? today() })}
+      submitLabel="Retire"
+      onSubmit={async ({ retiredOn }, process) => {
+        const p = await retire.mutateAsync({ id: process.id, retiredOn });
+        return `“${p.name}” retired on ${formatDate(p.retiredOn)}.`;
       }}
-    >
-      <Stack gap="sm">
+      intro={
         <Text size="sm" c="dimmed">
           From this day on it no longer counts towards the shadow share in reports. It stays in the register as retired.
         </Text>
-        <FormError message={errors.formError} />
+      }
+    >
+      {(form) => (
         <TextInput
           type="date"
           label="Retired on"
           withAsterisk
           data-autofocus
           w={200}
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          error={fieldError}
+          {...form.register('retiredOn')}
+          error={form.formState.errors.retiredOn?.message}
         />
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={retire.isPending}>
-            Retire
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+    </EntityFormDialog>
   );
 }

@@ -2,28 +2,25 @@ import { Anchor, Badge, Box, Button, Group, Switch, Table, Text, VisuallyHidden 
 import { IconCornerDownRight, IconHierarchy2, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { confirmDelete, notifyDone, notifyUndoable } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { useDialog } from '../kit/dialog';
 import { teamHistory } from './history';
-import { TeamForm } from './TeamForm';
+import { type TeamEditing, TeamFormDialog } from './TeamForm';
 
 const number = new Intl.NumberFormat();
 
-type Editing = { team: Team | null; parentId: string | null };
-
 export function TeamsPage() {
   const [showDeleted, setShowDeleted] = useState(false);
-  const editing = useDialog<Editing>();
+  const editing = useDialog<TeamEditing>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }));
   const canCreate = useCan('teams.create');
@@ -161,9 +158,7 @@ export function TeamsPage() {
           )
         }
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.team ? 'Edit team' : 'New team'}>
-        {({ team, parentId }) => <TeamForm team={team} parentId={parentId} teams={teams.data ?? []} onClose={editing.close} />}
-      </FormDialog>
+      <TeamFormDialog dialog={editing} teams={teams.data ?? []} />
       <HistoryDrawer format={teamHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
