@@ -4,15 +4,9 @@ import type { WorkspaceInfo } from '../../db/api/types';
 import { useWorkspace } from './api/workspace';
 import { FullScreenError, FullScreenLoader } from './components/FullScreen';
 import { FirstRun } from './first-run/FirstRun';
-import { ImportsPage } from './imports/ImportsPage';
-import { InitiativesPage } from './initiatives/InitiativesPage';
-import { MembersPage } from './members/MembersPage';
-import { ReportPage } from './reports/ReportPage';
-import { ReviewsPage } from './reviews/ReviewsPage';
-import { SettingsPage } from './settings/SettingsPage';
-import { ShadowPage } from './shadow/ShadowPage';
+import { routesOf, visibleScreens } from './kit/registry';
+import { SCREENS } from './screens';
 import { Shell } from './shell/Shell';
-import { TeamsPage } from './teams/TeamsPage';
 
 /** First run when the database has no workspace yet; otherwise the app shell and its screens. */
 export function App() {
@@ -24,23 +18,16 @@ export function App() {
 }
 
 function Screens({ info }: { info: WorkspaceInfo }) {
-  const canImport = info.allowed.includes('imports.upload');
-  const canReview = info.allowed.includes('reviews.queue');
+  const screens = visibleScreens(SCREENS, info.allowed);
   return (
     <Router hook={useHashLocation}>
-      <Shell info={info}>
+      <Shell info={info} screens={screens}>
         <Switch>
-          <Route path="/report" component={ReportPage} />
-          <Route path="/report/team/:id">{(params) => <ReportPage key={params.id} params={params} />}</Route>
-          {canImport && <Route path="/imports" component={ImportsPage} />}
-          <Route path="/teams" component={TeamsPage} />
-          <Route path="/initiatives" component={InitiativesPage} />
-          <Route path="/members" component={MembersPage} />
-          <Route path="/shadow" component={ShadowPage} />
-          {canReview && <Route path="/reviews" component={ReviewsPage} />}
-          <Route path="/settings" component={SettingsPage} />
+          {routesOf(screens).map((route) => (
+            <Route key={route.path} path={route.path} component={route.component} />
+          ))}
           <Route>
-            <Redirect to="/report" replace />
+            <Redirect to={SCREENS[0]?.path ?? '/'} replace />
           </Route>
         </Switch>
       </Shell>

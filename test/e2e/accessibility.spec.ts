@@ -41,7 +41,12 @@ test.describe('with the demo workspace', () => {
     await expect(app.initiatives.form).toBeVisible();
     await app.initiatives.fill({ businessSponsor: { member: 'Priya Shah' }, productOwner: { outside: 'Alex Morgan' } });
     await expectAccessible(page, 'initiative form');
+    // The form has unsaved changes: closing it asks first.
     await page.keyboard.press('Escape');
+    await expect(app.discardDialog).toBeVisible();
+    await expectAccessible(page, 'discard changes confirmation');
+    await app.discardDialog.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(app.initiatives.form).toBeHidden();
 
     await app.go('Members');
     await expectAccessible(page, 'members');

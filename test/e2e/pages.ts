@@ -74,6 +74,11 @@ export class UptakeApp {
     return this.page.locator('.mantine-Notification-root').filter({ hasText: text });
   }
 
+  /** What closing a form with unsaved changes asks. */
+  get discardDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Discard your changes?' });
+  }
+
   /** A confirmation dialog, e.g. "Delete Claims North?". */
   confirmDialog(title: string | RegExp): Locator {
     return this.page.getByRole('dialog', { name: title });

@@ -8,7 +8,7 @@ import type { UptakeApp } from './pages';
 
 /** Follow a sidebar link and wait for its screen to say it is ready. */
 export async function openScreen(app: UptakeApp, link: 'Shadow processes' | 'Override review' | 'Settings' | 'Report') {
-  const screen = { 'Shadow processes': 'shadow', 'Override review': 'reviews', Settings: 'settings', Report: 'report' }[link];
+  const screen = { 'Shadow processes': 'shadow-processes', 'Override review': 'reviews', Settings: 'settings', Report: 'report' }[link];
   await app.sidebar.getByRole('link', { name: link, exact: true }).click();
   await expect(app.screen(screen)).toBeVisible();
 }
@@ -45,7 +45,7 @@ export interface ShadowFields {
 export class ShadowScreen {
   constructor(readonly page: Page) {}
   get root() {
-    return this.page.locator('[data-screen="shadow"]');
+    return this.page.locator('[data-screen="shadow-processes"]');
   }
   rows(): Locator {
     return this.root.getByTestId('shadow-row');

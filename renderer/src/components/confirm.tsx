@@ -19,6 +19,22 @@ export function confirmDelete(options: { title: string; message: ReactNode; conf
   });
 }
 
+/** Closing a form with unsaved changes asks first; focus starts on Keep editing, so Enter loses nothing. */
+export function confirmDiscard(onDiscard: () => void) {
+  modals.openConfirmModal({
+    title: 'Discard your changes?',
+    children: (
+      <Text size="sm" mb="xs">
+        What you changed in this form has not been saved.
+      </Text>
+    ),
+    labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+    confirmProps: { color: 'red.9' },
+    cancelProps: { 'data-autofocus': true },
+    onConfirm: onDiscard,
+  });
+}
+
 /** After a delete: say what happened, and offer to take it back. */
 export function notifyUndoable(message: string, undo: () => void) {
   const id = `undo-${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -5,15 +5,24 @@ import { Fragment, useMemo } from 'react';
 import type { HistoryEntry } from '../../../db/api/types';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
-import { fieldLabel, fieldOrder, formatDateTime, formatValue, type Lookups } from './format';
+import { fieldLabel, fieldOrder, formatDateTime, formatValue, type HistoryFormat, type Lookups } from './format';
 import type { HistoryTarget } from './target';
 
 /** Who changed which field of a record, when, from what to what: newest first. */
-export function HistoryDrawer({ target, onClose }: { target: HistoryTarget | null; onClose: () => void }) {
-  const history = useQuery(orpc.history.get.queryOptions({ input: target ? { table: target.table, id: target.id } : skipToken }));
+export function HistoryDrawer({
+  format,
+  target,
+  onClose,
+}: {
+  /** The screen's field labels and value formatting. */
+  format: HistoryFormat;
+  target: HistoryTarget | null;
+  onClose: () => void;
+}) {
+  const history = useQuery(orpc.history.get.queryOptions({ input: target ? { table: format.table, id: target.id } : skipToken }));
   const members = useQuery(orpc.members.list.queryOptions({ input: { includeDeleted: true }, enabled: target !== null }));
-  const namesTeams = target?.table === 'teams' || target?.table === 'shadow_processes';
-  const namesInitiatives = target?.table === 'shadow_processes';
+  const namesTeams = target !== null && (format.names?.includes('teams') ?? false);
+  const namesInitiatives = target !== null && (format.names?.includes('initiatives') ?? false);
   const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: true }, enabled: namesTeams }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: { includeDeleted: true }, enabled: namesInitiatives }));
   const lookups = useMemo<Lookups>(
@@ -63,7 +72,7 @@ export function HistoryDrawer({ target, onClose }: { target: HistoryTarget | nul
           <Timeline bulletSize={22} lineWidth={1} mt="xs">
             {history.data.map((entry) => (
               <Timeline.Item key={entry.hlc} bullet={<EntryIcon entry={entry} />} data-testid="history-entry">
-                <HistoryItem entry={entry} table={target.table} lookups={lookups} />
+                <HistoryItem entry={entry} format={format} lookups={lookups} />
               </Timeline.Item>
             ))}
           </Timeline>
@@ -89,11 +98,11 @@ function verb(entry: HistoryEntry): string {
   return 'Edited';
 }
 
-function HistoryItem({ entry, table, lookups }: { entry: HistoryEntry; table: HistoryTarget['table']; lookups: Lookups }) {
+function HistoryItem({ entry, format, lookups }: { entry: HistoryEntry; format: HistoryFormat; lookups: Lookups }) {
   const del = deletion(entry);
   const changes = entry.changes
     .filter((c) => c.field !== 'deleted' && !(entry.created && (c.to === null || c.to === '')))
-    .sort((a, b) => fieldOrder(table, a.field) - fieldOrder(table, b.field));
+    .sort((a, b) => fieldOrder(format, a.field) - fieldOrder(format, b.field));
   return (
     <Stack gap={6} pb={4}>
       <Group gap={6} wrap="wrap" align="baseline">
@@ -112,21 +121,21 @@ function HistoryItem({ entry, table, lookups }: { entry: HistoryEntry; table: Hi
           {changes.map((c) => (
             <Fragment key={c.field}>
               <Text component="dt" size="sm" c="dimmed">
-                {fieldLabel(table, c.field)}
+                {fieldLabel(format, c.field)}
               </Text>
               <Text component="dd" size="sm" m={0} className="history-value" data-testid={`change-${c.field}`}>
                 {entry.created ? (
-                  formatValue(table, c.field, c.to, lookups)
+                  formatValue(format, c.field, c.to, lookups)
                 ) : (
                   <>
                     <Text span size="sm" c="dimmed" data-part="from">
-                      {formatValue(table, c.field, c.from, lookups)}
+                      {formatValue(format, c.field, c.from, lookups)}
                     </Text>
                     <Text span size="sm" c="dimmed" mx={6}>
                       →
                     </Text>
                     <Text span size="sm" data-part="to">
-                      {formatValue(table, c.field, c.to, lookups)}
+                      {formatValue(format, c.field, c.to, lookups)}
                     </Text>
                   </>
                 )}

@@ -8,18 +8,17 @@ import { useCan } from '../api/workspace';
 import { confirmDelete, notifyDone, notifyUndoable } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
-import { InitiativeForm } from './InitiativeForm';
+import { useDialog } from '../kit/dialog';
+import { initiativeHistory } from './history';
+import { type InitiativeEditing, InitiativeFormDialog } from './InitiativeForm';
 import { StatusBadge } from './StatusBadge';
 import { describeMissing } from './triad';
-
-type Editing = { initiative: Initiative | null };
 
 function Person({ person }: { person: PersonRef | null }) {
   if (!person) {
@@ -64,7 +63,7 @@ export function TriadFlag({ initiative }: { initiative: Initiative }) {
 
 export function InitiativesPage() {
   const [showDeleted, setShowDeleted] = useState(false);
-  const editing = useDialog<Editing>();
+  const editing = useDialog<InitiativeEditing>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const initiatives = useQuery(
     orpc.initiatives.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }),
@@ -196,7 +195,7 @@ export function InitiativesPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={i.name}
-                          onHistory={() => setHistory({ table: 'initiatives', id: i.id, name: i.name })}
+                          onHistory={() => setHistory({ id: i.id, name: i.name })}
                           onEdit={canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined}
                           onRestore={canRestore && i.deleted ? () => restore.mutate({ id: i.id }) : undefined}
                           onDelete={
@@ -220,10 +219,8 @@ export function InitiativesPage() {
           )
         }
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.initiative ? 'Edit initiative' : 'New initiative'} size={680}>
-        {({ initiative }) => <InitiativeForm initiative={initiative} onClose={editing.close} />}
-      </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <InitiativeFormDialog dialog={editing} />
+      <HistoryDrawer format={initiativeHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

@@ -1,14 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { MemberCreateInput } from '../../../db/api/contract';
 import { type Member, ROLE_LABELS, ROLES } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { notifyDone } from '../components/confirm';
-import { FormError, useServerErrors } from '../components/FormError';
+import type { Dialog } from '../kit/dialog';
+import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 
-const FIELDS = ['name', 'email', 'role', 'profileOnThisDevice'] as const;
+export type MemberEditing = { member: Member | null };
 
 const ROLE_HELP: Record<Member['role'], string> = {
   change_manager: 'Manages the workspace: teams, initiatives and members',
@@ -16,102 +15,84 @@ const ROLE_HELP: Record<Member['role'], string> = {
   sponsor: 'A senior stakeholder who follows progress; read-only here',
 };
 
-export function MemberForm({ member, onClose }: { member: Member | null; onClose: () => void }) {
-  const form = useForm({
-    resolver: zodResolver(MemberCreateInput),
-    defaultValues: { name: member?.name ?? '', email: member?.email ?? null, role: member?.role ?? 'champion', profileOnThisDevice: true },
-  });
-  const errors = useServerErrors(form.setError, FIELDS);
-  const options = { meta: { inlineErrors: true }, onError: errors.report };
-  const create = useMutation(
-    orpc.members.create.mutationOptions({
-      ...options,
-      onSuccess: (m) => {
-        notifyDone(`${m.name} added as ${ROLE_LABELS[m.role].toLowerCase()}.`);
-        onClose();
-      },
-    }),
-  );
-  const update = useMutation(
-    orpc.members.update.mutationOptions({
-      ...options,
-      onSuccess: (m) => {
-        notifyDone(`${m.name} saved.`);
-        onClose();
-      },
-    }),
-  );
-  const { errors: fieldErrors } = form.formState;
-
+export function MemberFormDialog({ dialog }: { dialog: Dialog<MemberEditing> }) {
+  const create = useMutation(orpc.members.create.mutationOptions(INLINE_ERRORS));
+  const update = useMutation(orpc.members.update.mutationOptions(INLINE_ERRORS));
   return (
-    <form
-      noValidate
-      onSubmit={form.handleSubmit(({ profileOnThisDevice, ...values }) => {
-        errors.clear();
-        if (member) update.mutate({ id: member.id, ...values });
-        else create.mutate({ ...values, profileOnThisDevice });
+    <EntityFormDialog
+      dialog={dialog}
+      title={({ member }) => (member ? 'Edit member' : 'Add member')}
+      schema={MemberCreateInput}
+      defaults={({ member }) => ({
+        name: member?.name ?? '',
+        email: member?.email ?? null,
+        role: member?.role ?? 'champion',
+        profileOnThisDevice: true,
       })}
+      submitLabel={({ member }) => (member ? 'Save changes' : 'Add member')}
+      onSubmit={async ({ profileOnThisDevice, ...values }, { member }) => {
+        if (member) return `${(await update.mutateAsync({ id: member.id, ...values })).name} saved.`;
+        const added = await create.mutateAsync({ ...values, profileOnThisDevice });
+        return `${added.name} added as ${ROLE_LABELS[added.role].toLowerCase()}.`;
+      }}
     >
-      <Stack gap="sm">
-        <FormError message={errors.formError} />
-        <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={fieldErrors.name?.message} />
-        <Controller
-          control={form.control}
-          name="email"
-          render={({ field, fieldState }) => (
-            <TextInput
-              type="email"
-              label="Email"
-              placeholder="name@example.com"
-              value={field.value ?? ''}
-              onChange={(e) => field.onChange(e.currentTarget.value.trim() === '' ? null : e.currentTarget.value.trim())}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Role"
-              withAsterisk
-              data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-              value={field.value}
-              onChange={(v) => v && field.onChange(v)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              description={ROLE_HELP[field.value]}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        {!member && (
-          <Controller
-            control={form.control}
-            name="profileOnThisDevice"
-            render={({ field }) => (
-              <Checkbox
-                label="Can be acted as on this device"
-                description="Lets you switch to this member from the profile menu, for a shared machine or a demo"
-                checked={field.value ?? true}
-                onChange={(e) => field.onChange(e.currentTarget.checked)}
-                mt={4}
-              />
-            )}
+      {(form, { member }) => <MemberFields form={form} adding={!member} />}
+    </EntityFormDialog>
+  );
+}
+
+function MemberFields({ form, adding }: { form: EntityForm<typeof MemberCreateInput>; adding: boolean }) {
+  return (
+    <>
+      <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={form.formState.errors.name?.message} />
+      <Controller
+        control={form.control}
+        name="email"
+        render={({ field, fieldState }) => (
+          <TextInput
+            type="email"
+            label="Email"
+            placeholder="name@example.com"
+            value={field.value ?? ''}
+            onChange={(e) => field.onChange(e.currentTarget.value.trim() === '' ? null : e.currentTarget.value.trim())}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            error={fieldState.error?.message}
           />
         )}
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {member ? 'Save changes' : 'Add member'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      />
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field, fieldState }) => (
+          <Select
+            label="Role"
+            withAsterisk
+            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            value={field.value}
+            onChange={(v) => v && field.onChange(v)}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            description={ROLE_HELP[field.value]}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      {adding && (
+        <Controller
+          control={form.control}
+          name="profileOnThisDevice"
+          render={({ field }) => (
+            <Checkbox
+              label="Can be acted as on this device"
+              description="Lets you switch to this member from the profile menu, for a shared machine or a demo"
+              checked={field.value ?? true}
+              onChange={(e) => field.onChange(e.currentTarget.checked)}
+              mt={4}
+            />
+          )}
+        />
+      )}
+    </>
   );
 }

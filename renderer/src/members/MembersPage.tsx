@@ -2,27 +2,26 @@ import { Avatar, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mant
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Member, ROLE_LABELS, type Role } from '../../../db/api/types';
+import { ROLE_LABELS, type Role } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { confirmDelete, notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { useDialog } from '../kit/dialog';
 import { initials } from '../shell/ProfileMenu';
-import { MemberForm } from './MemberForm';
+import { memberHistory } from './history';
+import { type MemberEditing, MemberFormDialog } from './MemberForm';
 
 const ROLE_COLORS: Record<Role, string> = { change_manager: 'indigo', champion: 'teal', sponsor: 'grape' };
 
-type Editing = { member: Member | null };
-
 export function MembersPage() {
-  const editing = useDialog<Editing>();
+  const editing = useDialog<MemberEditing>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const members = useQuery(orpc.members.list.queryOptions());
   const me = useWorkspace().data?.me;
@@ -99,7 +98,7 @@ export function MembersPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={m.name}
-                          onHistory={() => setHistory({ table: 'members', id: m.id, name: m.name })}
+                          onHistory={() => setHistory({ id: m.id, name: m.name })}
                           onEdit={canUpdate ? () => editing.open({ member: m }) : undefined}
                           deleteLabel="Remove"
                           onDelete={
@@ -123,10 +122,8 @@ export function MembersPage() {
           )
         }
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.member ? 'Edit member' : 'Add member'}>
-        {({ member }) => <MemberForm member={member} onClose={editing.close} />}
-      </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <MemberFormDialog dialog={editing} />
+      <HistoryDrawer format={memberHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { REVIEW_REASONS } from '../../../db/api/types';
+import { REVIEW_REASON_LABELS, REVIEW_REASONS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
 
 /** An overridden decision waiting for a verdict, as `reviews.queue` returns it. */
@@ -10,15 +10,7 @@ export type Verdict = 'appropriate' | 'inappropriate';
 export const REASONS: { code: ReasonCode; label: string; key: string }[] = REVIEW_REASONS.map((code, i) => ({
   code,
   key: String(i + 1),
-  label: {
-    model_wrong: 'Model wrong',
-    missing_context: 'Missing context',
-    policy_exception: 'Policy exception',
-    customer_request: 'Customer request',
-    habit: 'Habit',
-    distrust: 'Distrust',
-    other: 'Other',
-  }[code],
+  label: REVIEW_REASON_LABELS[code],
 }));
 
 export const reasonLabel = (code: ReasonCode) => REASONS.find((r) => r.code === code)?.label ?? code;

@@ -1,39 +1,21 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
-import {
-  IconBulb,
-  IconChartDots,
-  IconChecklist,
-  IconFileSpreadsheet,
-  IconHierarchy2,
-  IconSettings,
-  IconUpload,
-  IconUsers,
-} from '@tabler/icons-react';
+import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { WorkspaceInfo } from '../../../db/api/types';
+import { isActive, type Screen } from '../kit/registry';
 import { ProfileMenu } from './ProfileMenu';
 
-const AREAS = [
-  { path: '/report', label: 'Report', icon: IconChartDots },
-  { path: '/teams', label: 'Teams', icon: IconHierarchy2 },
-  { path: '/initiatives', label: 'Initiatives', icon: IconBulb },
-  { path: '/members', label: 'Members', icon: IconUsers },
-  { path: '/shadow', label: 'Shadow processes', icon: IconFileSpreadsheet },
-  { path: '/reviews', label: 'Override review', icon: IconChecklist, operation: 'reviews.queue' },
-  { path: '/imports', label: 'Imports', icon: IconUpload, operation: 'imports.upload' },
-] as const;
-
-function SidebarLink({ path, label, icon: Icon }: { path: string; label: string; icon: typeof IconUsers }) {
+function SidebarLink({ path, label, icon: LinkIcon }: { path: string; label: string; icon: Icon }) {
   const [location] = useLocation();
-  const active = location === path || location.startsWith(`${path}/`);
+  const active = isActive(location, path);
   return (
     <NavLink
       href={`#${path}`}
       label={label}
       active={active}
       aria-current={active ? 'page' : undefined}
-      leftSection={<Icon size={16} stroke={1.7} />}
+      leftSection={<LinkIcon size={16} stroke={1.7} />}
       className="sidebar-link"
       py={6}
       variant="light"
@@ -41,8 +23,13 @@ function SidebarLink({ path, label, icon: Icon }: { path: string; label: string;
   );
 }
 
-/** The app's frame: the sidebar (workspace, areas, settings, who is acting) and the current screen. */
-export function Shell({ info, children }: { info: WorkspaceInfo; children: ReactNode }) {
+/**
+ * The app's frame: the sidebar (workspace, areas, settings, who is acting) and the current screen.
+ * `screens` are those the acting member may open; each gives its own link.
+ */
+export function Shell({ info, screens, children }: { info: WorkspaceInfo; screens: readonly Screen[]; children: ReactNode }) {
+  const links = (section: Screen['section']) =>
+    screens.filter((s) => s.section === section).map((s) => <SidebarLink key={s.path} path={s.path} label={s.label} icon={s.icon} />);
   return (
     <AppShell navbar={{ width: 232, breakpoint: 0 }} padding={0}>
       <AppShell.Navbar p="sm" bg="var(--uptake-sidebar-bg)" aria-label="Main">
@@ -64,17 +51,11 @@ export function Shell({ info, children }: { info: WorkspaceInfo; children: React
           </Group>
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
-          <Stack gap={2}>
-            {AREAS.map((area) =>
-              'operation' in area && !info.allowed.includes(area.operation) ? null : (
-                <SidebarLink key={area.path} path={area.path} label={area.label} icon={area.icon} />
-              ),
-            )}
-          </Stack>
+          <Stack gap={2}>{links('main')}</Stack>
         </AppShell.Section>
         <AppShell.Section>
           <Stack gap={6}>
-            <SidebarLink path="/settings" label="Settings" icon={IconSettings} />
+            {links('bottom')}
             <Box pt={6} style={{ borderTop: '1px solid var(--uptake-border)' }}>
               <ProfileMenu info={info} />
             </Box>

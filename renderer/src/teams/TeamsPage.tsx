@@ -2,27 +2,25 @@ import { Anchor, Badge, Box, Button, Group, Switch, Table, Text, VisuallyHidden 
 import { IconCornerDownRight, IconHierarchy2, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { confirmDelete, notifyDone, notifyUndoable } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
-import { TeamForm } from './TeamForm';
+import { useDialog } from '../kit/dialog';
+import { teamHistory } from './history';
+import { type TeamEditing, TeamFormDialog } from './TeamForm';
 
 const number = new Intl.NumberFormat();
 
-type Editing = { team: Team | null; parentId: string | null };
-
 export function TeamsPage() {
   const [showDeleted, setShowDeleted] = useState(false);
-  const editing = useDialog<Editing>();
+  const editing = useDialog<TeamEditing>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }));
   const canCreate = useCan('teams.create');
@@ -132,7 +130,7 @@ export function TeamsPage() {
                       <Group justify="flex-end">
                         <RowActions
                           name={t.name}
-                          onHistory={() => setHistory({ table: 'teams', id: t.id, name: t.name })}
+                          onHistory={() => setHistory({ id: t.id, name: t.name })}
                           onEdit={canUpdate && !t.deleted ? () => editing.open({ team: t, parentId: t.parentId }) : undefined}
                           onAddChild={canCreate && !t.deleted ? () => editing.open({ team: null, parentId: t.id }) : undefined}
                           onRestore={canRestore && t.deleted ? () => restore.mutate({ id: t.id }) : undefined}
@@ -160,10 +158,8 @@ export function TeamsPage() {
           )
         }
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.team ? 'Edit team' : 'New team'}>
-        {({ team, parentId }) => <TeamForm team={team} parentId={parentId} teams={teams.data ?? []} onClose={editing.close} />}
-      </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <TeamFormDialog dialog={editing} teams={teams.data ?? []} />
+      <HistoryDrawer format={teamHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

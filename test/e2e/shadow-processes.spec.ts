@@ -103,7 +103,7 @@ test.describe('demo workspace', () => {
 
     // The register is stored: a reload shows the same four.
     await app.reload();
-    await expect(app.screen('shadow')).toBeVisible();
+    await expect(app.screen('shadow-processes')).toBeVisible();
     await expect(shadow.rows()).toHaveCount(4);
   });
 

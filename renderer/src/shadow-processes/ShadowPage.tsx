@@ -8,21 +8,20 @@ import { useCan } from '../api/workspace';
 import { confirmDelete, notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { FormDialog, useDialog } from '../components/FormDialog';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
-import { RetireForm } from './RetireForm';
+import { useDialog } from '../kit/dialog';
+import { shadowHistory } from './history';
+import { RetireFormDialog } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
-import { ShadowForm } from './ShadowForm';
+import { type ShadowEditing, ShadowFormDialog } from './ShadowForm';
 
 const number = new Intl.NumberFormat();
 const READ_ONLY = 'Only champions and change managers can add or change shadow processes.';
-
-type Editing = { process: ShadowProcess | null };
 
 const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
 
@@ -44,7 +43,7 @@ function StatusBadge({ process, on }: { process: ShadowProcess; on: string }) {
 export function ShadowPage() {
   const [team, setTeam] = useState<string | null>(null);
   const [status, setStatus] = useState<StatusFilter>('all');
-  const editing = useDialog<Editing>();
+  const editing = useDialog<ShadowEditing>();
   const retiring = useDialog<ShadowProcess>();
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [, navigate] = useLocation();
@@ -95,7 +94,7 @@ export function ShadowPage() {
 
   return (
     <Page
-      screen="shadow"
+      screen="shadow-processes"
       title="Shadow processes"
       description={
         all.length > 0
@@ -244,7 +243,7 @@ export function ShadowPage() {
                         <Group justify="flex-end">
                           <RowActions
                             name={p.name}
-                            onHistory={() => setHistory({ table: 'shadow_processes', id: p.id, name: p.name })}
+                            onHistory={() => setHistory({ id: p.id, name: p.name })}
                             onEdit={canUpdate ? () => editing.open({ process: p }) : undefined}
                             more={
                               !canUpdate
@@ -283,13 +282,9 @@ export function ShadowPage() {
           );
         }}
       </QueryState>
-      <FormDialog dialog={editing} title={editing.value?.process ? 'Edit shadow process' : 'New shadow process'} size={640}>
-        {({ process }) => <ShadowForm process={process} onClose={editing.close} />}
-      </FormDialog>
-      <FormDialog dialog={retiring} title={`Retire ${retiring.value?.name ?? ''}`} size={440}>
-        {(process) => <RetireForm process={process} onClose={retiring.close} />}
-      </FormDialog>
-      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
+      <ShadowFormDialog dialog={editing} />
+      <RetireFormDialog dialog={retiring} />
+      <HistoryDrawer format={shadowHistory} target={history} onClose={() => setHistory(null)} />
     </Page>
   );
 }

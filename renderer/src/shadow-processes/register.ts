@@ -1,17 +1,11 @@
-import { SHADOW_PROCESS_KINDS as SHADOW_KINDS } from '../../../db/api/types';
+import { SHADOW_PROCESS_KINDS as SHADOW_KINDS, SHADOW_PROCESS_KIND_LABELS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
 
 /** A register entry as `shadowProcesses.list` returns it (the renderer sees only the contract). */
 export type ShadowProcess = Awaited<ReturnType<ApiClient['shadowProcesses']['list']>>[number];
 export type ShadowKind = (typeof SHADOW_KINDS)[number];
 
-export const KIND_LABELS: Record<ShadowKind, string> = {
-  spreadsheet: 'Spreadsheet',
-  'manual double-check': 'Manual double-check',
-  paper: 'Paper',
-  'legacy system': 'Legacy system',
-  other: 'Other',
-};
+export const KIND_LABELS = SHADOW_PROCESS_KIND_LABELS;
 
 export const KIND_OPTIONS = SHADOW_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 

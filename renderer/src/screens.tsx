@@ -1,0 +1,48 @@
+import {
+  IconBulb,
+  IconChartDots,
+  IconChecklist,
+  IconFileSpreadsheet,
+  IconHierarchy2,
+  IconSettings,
+  IconUpload,
+  IconUsers,
+} from '@tabler/icons-react';
+import { ImportsPage } from './imports/ImportsPage';
+import { InitiativesPage } from './initiatives/InitiativesPage';
+import { allowedTo, type RouteComponent, type Screen } from './kit/registry';
+import { MembersPage } from './members/MembersPage';
+import { ReportPage } from './reports/ReportPage';
+import { ReviewsPage } from './reviews/ReviewsPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { ShadowPage } from './shadow-processes/ShadowPage';
+import { TeamsPage } from './teams/TeamsPage';
+
+// Keyed by the team, so moving from one team's page to another's starts with fresh filters.
+const TeamReport: RouteComponent = ({ params }) => <ReportPage key={params.id} params={params} />;
+
+/** Every screen, in sidebar order; the first is where the app opens and where unknown paths lead. */
+export const SCREENS: readonly Screen[] = [
+  {
+    path: '/report',
+    label: 'Report',
+    icon: IconChartDots,
+    section: 'main',
+    component: ReportPage,
+    routes: [{ path: '/report/team/:id', component: TeamReport }],
+  },
+  { path: '/teams', label: 'Teams', icon: IconHierarchy2, section: 'main', component: TeamsPage },
+  { path: '/initiatives', label: 'Initiatives', icon: IconBulb, section: 'main', component: InitiativesPage },
+  { path: '/members', label: 'Members', icon: IconUsers, section: 'main', component: MembersPage },
+  { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
+  {
+    path: '/reviews',
+    label: 'Override review',
+    icon: IconChecklist,
+    section: 'main',
+    component: ReviewsPage,
+    visibleTo: allowedTo('reviews.queue'),
+  },
+  { path: '/imports', label: 'Imports', icon: IconUpload, section: 'main', component: ImportsPage, visibleTo: allowedTo('imports.upload') },
+  { path: '/settings', label: 'Settings', icon: IconSettings, section: 'bottom', component: SettingsPage },
+];

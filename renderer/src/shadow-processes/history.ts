@@ -1,0 +1,24 @@
+import { dateField, type HistoryFormat, nameField } from '../history/format';
+
+export const shadowHistory: HistoryFormat = {
+  table: 'shadow_processes',
+  labels: {
+    name: 'Name',
+    teamId: 'Team',
+    initiativeId: 'Initiative',
+    kind: 'Kind',
+    owner: 'Owner',
+    usersInvolved: 'Users involved',
+    reason: 'Reason',
+    failurePattern: 'Failure pattern',
+    firstSeen: 'First seen',
+    retiredOn: 'Retired on',
+  },
+  values: {
+    teamId: nameField('teams', 'a deleted team'),
+    initiativeId: nameField('initiatives', 'a deleted initiative'),
+    firstSeen: dateField,
+    retiredOn: dateField,
+  },
+  names: ['teams', 'initiatives'],
+};

@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+
+test.use({ workspace: 'demo' });
+
+test('closing a form with unsaved changes asks first; an untouched form closes at once', async ({ app, page }) => {
+  await app.go('Teams');
+
+  // Untouched: Esc closes it, nothing asked.
+  await app.teams.newButton.click();
+  await expect(app.teams.form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(app.teams.form).toBeHidden();
+  await expect(app.discardDialog).toHaveCount(0);
+
+  // Typed into: Esc asks; Enter keeps editing (focus starts there), and what was typed is still there.
+  await app.teams.newButton.click();
+  await app.teams.fill({ name: 'Claims Scotland' });
+  await page.keyboard.press('Escape');
+  await expect(app.discardDialog).toBeVisible();
+  await expect(app.discardDialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.discardDialog).toBeHidden();
+  await expect(app.teams.form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Claims Scotland');
+
+  // Cancel asks too; discarding closes the form and saves nothing.
+  await app.teams.form.getByRole('button', { name: 'Cancel' }).click();
+  await app.discardDialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(app.discardDialog).toBeHidden();
+  await expect(app.teams.form).toBeHidden();
+  await expect(app.teams.row('Claims Scotland')).toHaveCount(0);
+
+  // An edit discarded leaves the record as it was; a fresh open starts from the record again.
+  await app.teams.rowAction('Claims North', 'Edit');
+  const region = app.teams.form.getByLabel('Region');
+  const saved = await region.inputValue();
+  expect(saved).not.toBe('');
+  await region.fill('Somewhere else');
+  await page.keyboard.press('Escape');
+  await app.discardDialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(app.teams.form).toBeHidden();
+  await expect(app.teams.row('Claims North')).toContainText(saved);
+  await expect(app.teams.row('Claims North')).not.toContainText('Somewhere else');
+  await app.teams.rowAction('Claims North', 'Edit');
+  await expect(region).toHaveValue(saved);
+  await page.keyboard.press('Escape');
+  await expect(app.teams.form).toBeHidden();
+});
+
+test('the retire dialog checks its date before asking the engine, and says when it was first seen', async ({ app, page }) => {
+  await app.sidebar.getByRole('link', { name: 'Shadow processes', exact: true }).click();
+  await expect(app.screen('shadow-processes')).toBeVisible();
+  await page.getByRole('button', { name: 'Actions for Paper referral log', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Retire' }).click();
+  const retire = page.getByRole('dialog', { name: 'Retire Paper referral log' });
+  const date = retire.getByLabel('Retired on');
+  await date.fill('');
+  await retire.getByRole('button', { name: 'Retire', exact: true }).click();
+  await expect(retire.getByText('Enter the day people stopped keeping it')).toBeVisible();
+  await date.fill('2001-01-01');
+  await retire.getByRole('button', { name: 'Retire', exact: true }).click();
+  await expect(retire.getByText(/^It was first seen on .+; retire it on or after that day$/)).toBeVisible();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+});
