@@ -10,6 +10,7 @@ import { keyValues } from '../signals/keys';
 import { computeReport } from '../signals/metrics';
 import { metricSettings, saveMetricSettings } from '../signals/settings';
 import { sourceRows } from '../signals/sources';
+import { saveUpload, uploadFileOf } from '../signals/uploads';
 import { newId, write } from '../write';
 import type { Handlers } from './handlers';
 import { listInitiatives } from './initiatives';
@@ -112,12 +113,13 @@ function checkShadowRefs(
 
 export const registerHandlers = {
   'imports.upload': async (ctx, input) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
-    const file = path.join(dir, 'upload.csv');
+    const streamed = uploadFileOf(input.file);
+    const dir = streamed ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
+    const file = streamed ?? path.join(dir ?? '', 'upload.csv');
     const state: ImportProgress = { phase: 'reading', rows: 0 };
     if (input.progressId) progress.set(input.progressId, state);
     try {
-      fs.writeFileSync(file, Buffer.from(await input.file.arrayBuffer()));
+      if (!streamed) await saveUpload(input.file, file);
       const summary = await importFile(ctx.engine, ctx.actor?.id ?? null, input.kind, file, {
         dryRun: input.dryRun,
         createMissing: input.createMissing,
@@ -132,7 +134,7 @@ export const registerHandlers = {
       state.phase = 'failed';
       throw e;
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       const id = input.progressId;
       if (id) setTimeout(() => progress.delete(id), PROGRESS_KEEP_MS).unref();
     }
