@@ -13,7 +13,7 @@ import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { writeFileAtomic } from '../db/reports/publish';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
-import { startWebHost } from './web-host';
+import { checkRendererBuilt, startWebHost, type WebHost } from './web-host';
 
 /*
  * The CLI host: the same operations as the app, for scripting, tests and automation.
@@ -150,26 +150,42 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('the web host on 127.0.0.1; prints its URL (with its token)')
-    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser((v) => Number.parseInt(v, 10)).default(0))
+    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser(wholeNumber(0, 65535)).default(0))
     .option('--open', 'open the URL in the default browser')
     .action(async (opts: { port: number; open?: boolean }) => {
-      const { engine } = openDb(globals(), 'create');
-      const host = await startWebHost({
-        engine,
-        port: opts.port,
-        staticDir: path.join(repoRoot, 'dist', 'renderer'),
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
-      print({ url: host.url, database: engine.file });
-      process.stderr.write(`Uptake is running at ${host.url}\nDatabase: ${engine.file}\nPress Ctrl+C to stop.\n`);
+      // Before the database is opened or created, so a missing build changes nothing.
+      const staticDir = process.env.UPTAKE_RENDERER_DIR || path.join(repoRoot, 'dist', 'renderer');
+      checkRendererBuilt(staticDir);
+      const db = openDb(globals(), 'create');
+      let host: WebHost;
+      try {
+        host = await startWebHost({ engine: db.engine, port: opts.port, staticDir, log: (line) => process.stderr.write(`${line}\n`) });
+      } catch (e) {
+        db.close(true);
+        throw e;
+      }
+      print({ url: host.url, database: db.engine.file });
+      process.stderr.write(`Uptake is running at ${host.url}\nDatabase: ${db.engine.file}\nPress Ctrl+C to stop.\n`);
       if (opts.open) openInBrowser(host.url);
-      const stop = async () => {
-        await host.close();
-        engine.close();
-        process.exit(0);
+      let stopping = false;
+      const stop = (why: string) => {
+        if (stopping) process.exit(1); // asked twice: do not wait for the clean stop
+        stopping = true;
+        process.stderr.write(`Stopping (${why}).\n`);
+        host.close().finally(() => {
+          db.close(false);
+          process.exit(0);
+        });
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+      // Under `npm run` (or npx) this process runs below `sh -c`, and npm passes a SIGTERM to that
+      // shell only, which exits without passing it on: so stop when the parent is gone.
+      if (process.env.npm_lifecycle_event) {
+        const parent = process.ppid;
+        setInterval(() => {
+          if (!stopping && process.ppid !== parent) stop('the npm process that started it has exited');
+        }, 250).unref();
+      }
       await new Promise(() => {});
     });
 
