@@ -179,6 +179,28 @@ describe.skipIf(process.platform === 'win32')('uptake CLI: a database where it m
   );
 
   it(
+    'report --publish into a folder it may not write in: exit 1 and what to do, nothing written',
+    async () => {
+      const db = await workspaceFile(path.join(tmp.dir, 'publish.db'));
+      const share = path.join(tmp.dir, 'share');
+      fs.mkdirSync(share);
+      handOver(share);
+      fs.chmodSync(share, 0o555);
+      try {
+        expectUserMistake(
+          await uptake(['--db', db, 'report', '--publish', share]),
+          /may not write .* \(permission denied\)\. Choose a folder you can write to/,
+          'publish',
+        );
+        expect(fs.readdirSync(share)).toEqual([]);
+      } finally {
+        fs.chmodSync(share, 0o755);
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'a path under a regular file (refused even for root)',
     async () => {
       const notes = path.join(tmp.dir, 'notes.txt');
