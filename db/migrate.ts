@@ -38,10 +38,10 @@ export interface AppliedMigration {
   appliedAt: string;
 }
 
+/** Reads only: a database opened read-only must not gain even the bookkeeping table. */
 export function appliedMigrations(sqlite: Database.Database): AppliedMigration[] {
-  sqlite.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (idx INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return [];
   return sqlite.prepare('SELECT tag, hash, applied_at AS appliedAt FROM schema_migrations ORDER BY idx').all() as AppliedMigration[];
 }
 
@@ -65,6 +65,9 @@ export function pendingMigrations(file: string, known: Migration[], applied: App
 }
 
 export function applyMigrations(sqlite: Database.Database, pending: Migration[], firstIdx: number): void {
+  sqlite.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (idx INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const record = sqlite.prepare('INSERT INTO schema_migrations (idx, tag, hash, applied_at) VALUES (?, ?, ?, ?)');
   pending.forEach((m, i) => {
     sqlite.transaction(() => {

@@ -1,12 +1,9 @@
 #!/usr/bin/env node
-// `npx uptake …`: run the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npx uptake …` and `npm run uptake -- …`: the TypeScript CLI in this very process, with tsx's
+// loader registered here rather than a `tsx` wrapper that starts a second node process, so that a
+// signal sent to this process (SIGTERM from a process manager, npm) reaches the CLI itself.
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'uptake.ts');
-const result = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 2);
+register();
+const { main } = await import('./uptake.ts');
+process.exitCode = await main(process.argv.slice(2));

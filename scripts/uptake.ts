@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { call, callTyped, operationNames } from '../db/api';
-import { procedureOf } from '../db/api/context';
-import type { OperationMeta } from '../db/api/contract';
+import { formatIssues, procedureOf } from '../db/api/context';
+import type { OperationMeta, OperationName } from '../db/api/contract';
 import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
 import { writeFileAtomic } from '../db/fs';
@@ -16,7 +16,7 @@ import { plural } from '../db/reports/shared/plural';
 import { IMPORT_COLUMNS } from '../db/signals/import';
 import { IMPORT_KINDS } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
-import { startWebHost } from './web-host';
+import { checkRendererBuilt, startWebHost, type WebHost } from './web-host';
 
 /*
  * The CLI host: the same operations as the app, for scripting, tests and automation.
@@ -32,27 +32,68 @@ interface Globals {
   as?: string;
 }
 
-function databaseFile(globals: Globals): string {
+/** How a command uses the database: `create` it if missing, `write` to an existing one, or only `read` it. */
+type Access = 'create' | 'write' | 'read';
+
+function databaseFile(globals: Globals, access: Access): string {
   if (globals.db) return path.resolve(globals.db);
   const file = defaultDatabaseFile();
-  if (!process.env.UPTAKE_DB) fs.mkdirSync(defaultDataDir(), { recursive: true });
+  // The app's data folder is made only by a command that may create the database in it.
+  if (!process.env.UPTAKE_DB && access === 'create') fs.mkdirSync(defaultDataDir(), { recursive: true });
   return file;
 }
 
-function openDb(globals: Globals, create: boolean): Engine {
-  return open(databaseFile(globals), { create });
+interface OpenedDb {
+  engine: Engine;
+  /** Closes it; after a failed command, also removes the file if this command created it. */
+  close(failed: boolean): void;
+}
+
+function openDb(globals: Globals, access: Access): OpenedDb {
+  const file = databaseFile(globals, access);
+  const existed = fs.existsSync(file);
+  const engine = open(file, { create: access === 'create', readonly: access === 'read' });
+  return {
+    engine,
+    close: (failed) => {
+      engine.close();
+      // A failed command changes nothing: not even an empty database file is left behind.
+      if (failed && !existed) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${engine.file}${suffix}`, { force: true });
+    },
+  };
+}
+
+/** Checks an operation's input against the contract before anything is opened or created. */
+function validate(operation: OperationName, input: unknown): void {
+  const schema = procedureOf(operation)['~orpc'].inputSchema as z.ZodType | undefined;
+  const parsed = schema?.safeParse(input);
+  if (parsed && !parsed.success) throw badInput(formatIssues(operation, parsed.error.issues));
+}
+
+/** A commander parser for a whole number in [min, max], so `--seed abc` fails before anything runs. */
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}".`);
+    }
+    return n;
+  };
 }
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-async function withEngine<T>(globals: Globals, create: boolean, fn: (engine: Engine) => Promise<T> | T): Promise<T> {
-  const engine = openDb(globals, create);
+async function withEngine<T>(globals: Globals, access: Access, fn: (engine: Engine) => Promise<T> | T): Promise<T> {
+  const db = openDb(globals, access);
+  let failed = true;
   try {
-    return await fn(engine);
+    const result = await fn(db.engine);
+    failed = false;
+    return result;
   } finally {
-    engine.close();
+    db.close(failed);
   }
 }
 
@@ -150,9 +191,9 @@ export function buildProgram(): Command {
     .requiredOption('--workspace <name>', 'the workspace (organisation or programme) name')
     .requiredOption('--me <name>', 'your name')
     .action(async (opts: { workspace: string; me: string }) => {
-      await withEngine(globals(), true, async (engine) =>
-        print(await callTyped({ engine }, 'workspace.init', { workspace: opts.workspace, me: opts.me })),
-      );
+      const input = { workspace: opts.workspace, me: opts.me };
+      validate('workspace.init', input);
+      await withEngine(globals(), 'create', async (engine) => print(await callTyped({ engine }, 'workspace.init', input)));
     });
 
   program
@@ -160,32 +201,48 @@ export function buildProgram(): Command {
     .description('a realistic demo workspace in an empty database')
     .addOption(new Option('--seed <n>', 'seed for the generated data').argParser(wholeNumberOption('--seed')).default(1))
     .action(async (opts: { seed: number }) => {
-      await withEngine(globals(), true, async (engine) => print(await callTyped({ engine }, 'workspace.demo', { seed: opts.seed })));
+      await withEngine(globals(), 'create', async (engine) => print(await callTyped({ engine }, 'workspace.demo', { seed: opts.seed })));
     });
 
   program
     .command('serve')
     .description('the web host on 127.0.0.1; prints its URL (with its token)')
-    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser((v) => Number.parseInt(v, 10)).default(0))
+    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser(wholeNumber(0, 65535)).default(0))
     .option('--open', 'open the URL in the default browser')
     .action(async (opts: { port: number; open?: boolean }) => {
-      const engine = openDb(globals(), true);
-      const host = await startWebHost({
-        engine,
-        port: opts.port,
-        staticDir: path.join(repoRoot, 'dist', 'renderer'),
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
-      print({ url: host.url, database: engine.file });
-      process.stderr.write(`Uptake is running at ${host.url}\nDatabase: ${engine.file}\nPress Ctrl+C to stop.\n`);
+      // Before the database is opened or created, so a missing build changes nothing.
+      const staticDir = process.env.UPTAKE_RENDERER_DIR || path.join(repoRoot, 'dist', 'renderer');
+      checkRendererBuilt(staticDir);
+      const db = openDb(globals(), 'create');
+      let host: WebHost;
+      try {
+        host = await startWebHost({ engine: db.engine, port: opts.port, staticDir, log: (line) => process.stderr.write(`${line}\n`) });
+      } catch (e) {
+        db.close(true);
+        throw e;
+      }
+      print({ url: host.url, database: db.engine.file });
+      process.stderr.write(`Uptake is running at ${host.url}\nDatabase: ${db.engine.file}\nPress Ctrl+C to stop.\n`);
       if (opts.open) openInBrowser(host.url);
-      const stop = async () => {
-        await host.close();
-        engine.close();
-        process.exit(0);
+      let stopping = false;
+      const stop = (why: string) => {
+        if (stopping) process.exit(1); // asked twice: do not wait for the clean stop
+        stopping = true;
+        process.stderr.write(`Stopping (${why}).\n`);
+        host.close().finally(() => {
+          db.close(false);
+          process.exit(0);
+        });
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+      // Under `npm run` (or npx) this process runs below `sh -c`, and npm passes a SIGTERM to that
+      // shell only, which exits without passing it on: so stop when the parent is gone.
+      if (process.env.npm_lifecycle_event) {
+        const parent = process.ppid;
+        setInterval(() => {
+          if (!stopping && process.ppid !== parent) stop('the npm process that started it has exited');
+        }, 250).unref();
+      }
       await new Promise(() => {});
     });
 
@@ -217,8 +274,11 @@ export function buildProgram(): Command {
     .action(async (operation: string, json: string) => {
       procedureOf(operation);
       const input = json === '-' ? parseJsonInput(await readStdin(), 'stdin') : parseJsonInput(json, 'argument');
+      validate(operation as OperationName, input);
       const create = operation === 'workspace.init' || operation === 'workspace.demo';
-      await withEngine(globals(), create, async (engine) => print(await call({ engine, actAs: globals().as ?? null }, operation, input)));
+      await withEngine(globals(), create ? 'create' : 'write', async (engine) =>
+        print(await call({ engine, actAs: globals().as ?? null }, operation, input)),
+      );
     });
 
   program
@@ -235,7 +295,7 @@ export function buildProgram(): Command {
           `Unknown import kind "${kind}". Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`,
         );
       }
-      await withEngine(globals(), false, async (engine) => {
+      await withEngine(globals(), 'write', async (engine) => {
         // Progress on stderr, at most a few times a second: a line that rewrites itself on a
         // terminal, plain lines otherwise (a log file gets one per second).
         const tty = process.stderr.isTTY === true;
@@ -296,7 +356,8 @@ export function buildProgram(): Command {
         }
         // Before the report is computed, so a machine without Chromium hears it at once.
         const chromium = opts.format === 'pdf' ? await chromiumForPdf() : null;
-        await withEngine(globals(), false, async (engine) => {
+        // Publishing remembers its folder in the database; the other formats only read it.
+        await withEngine(globals(), opts.publish ? 'write' : 'read', async (engine) => {
           const host = { engine, actAs: globals().as ?? null };
           if (opts.publish) {
             const result = await callTyped(host, 'reports.publish', { ...slice, folder: path.resolve(opts.publish) });
@@ -335,7 +396,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { format: 'json'; out?: string }) => {
-      await withEngine(globals(), false, async (engine) => {
+      await withEngine(globals(), 'read', async (engine) => {
         const data = await callTyped({ engine, actAs: globals().as ?? null }, 'workspace.export', {});
         const text = `${JSON.stringify(data, null, 2)}\n`;
         if (opts.out) {
@@ -349,7 +410,7 @@ export function buildProgram(): Command {
     .command('check')
     .description('integrity check, schema version, change-log consistency')
     .action(async () => {
-      await withEngine(globals(), false, async (engine) => {
+      await withEngine(globals(), 'read', async (engine) => {
         const result = await callTyped({ engine, actAs: globals().as ?? null }, 'workspace.check', {});
         print(result);
         if (!result.ok) process.exitCode = 2;

@@ -271,6 +271,7 @@ describe('publishing to a shared folder', () => {
     expect((await callTyped(host, 'reports.publishTarget', {})).folder).toBe(remembered);
   });
 
+  // As root (who may write anywhere) test/cli-databases.test.ts runs the same case through the CLI as `nobody`.
   it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write in (skipped as root, who may write anywhere)', async () => {
     const locked = path.join(tmp.dir, 'locked');
     fs.mkdirSync(locked, { mode: 0o555 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { listImportBatches } from '../../signals/batches';
 import { importFile } from '../../signals/import';
 import type { ImportProgress } from '../../signals/model';
+import { saveUpload, uploadFileOf } from '../../signals/uploads';
 import type { AreaHandlers } from '../handlers';
 
 /**
@@ -21,12 +22,14 @@ export const importsHandlers = {
       ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     }),
   upload: async (ctx, input) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
-    const file = path.join(dir, 'upload.csv');
+    // The web host streams an upload to a temp file before the handler runs; other hosts hand a File.
+    const streamed = uploadFileOf(input.file);
+    const dir = streamed ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
+    const file = streamed ?? path.join(dir ?? '', 'upload.csv');
     const state: ImportProgress = { phase: 'reading', rows: 0 };
     if (input.progressId) progress.set(input.progressId, state);
     try {
-      fs.writeFileSync(file, Buffer.from(await input.file.arrayBuffer()));
+      if (!streamed) await saveUpload(input.file, file);
       const summary = await importFile(ctx.engine, ctx.authorId, input.kind, file, {
         dryRun: input.dryRun,
         createMissing: input.createMissing,
@@ -41,7 +44,7 @@ export const importsHandlers = {
       state.phase = 'failed';
       throw e;
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
       const id = input.progressId;
       if (id) setTimeout(() => progress.delete(id), PROGRESS_KEEP_MS).unref();
     }

@@ -17,7 +17,8 @@ export type ApiClient = ContractRouterClient<Contract>;
 /**
  * Electron: ask the preload for an API connection by handing it one end of a MessageChannel;
  * only the contract's procedures are reachable through it. Browser: the web host's /rpc
- * endpoint on the same origin (its token cookie rides along).
+ * endpoint on the same origin (its token cookie rides along), with the header the host requires
+ * (scripts/web-host.ts RPC_HEADER): a cross-site form cannot send it.
  */
 function createLink() {
   if (window.api?.host === 'electron') {
@@ -26,7 +27,7 @@ function createLink() {
     port1.start();
     return new MessagePortRPCLink({ port: port1 });
   }
-  return new FetchRPCLink({ url: new URL('/rpc', window.location.origin) });
+  return new FetchRPCLink({ url: new URL('/rpc', window.location.origin), headers: { 'x-uptake-rpc': '1' } });
 }
 
 export const client: ApiClient = createORPCClient(createLink());
