@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { call, callTyped, operationNames } from '../db/api';
 import { formatIssues, procedureOf } from '../db/api/context';
@@ -70,12 +70,12 @@ function validate(operation: OperationName, input: unknown): void {
   if (parsed && !parsed.success) throw badInput(formatIssues(operation, parsed.error.issues));
 }
 
-/** A commander parser for a whole number in [min, max], so `--seed abc` fails before anything runs. */
-function wholeNumber(min: number, max: number) {
+/** A parser for a whole-number flag in [min, max], so `--seed abc` fails before anything runs, naming the flag. */
+function wholeNumber(flag: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}".`);
+      throw badInput(`${flag}: expected a whole number from ${min} to ${max}, got "${value}".`);
     }
     return n;
   };
@@ -154,13 +154,6 @@ function monthOption(flag: string) {
   };
 }
 
-function wholeNumberOption(flag: string) {
-  return (value: string): number => {
-    if (!/^-?\d+$/.test(value.trim())) throw badInput(`${flag}: ${value} is not a whole number.`);
-    return Number(value);
-  };
-}
-
 /** What each kind of file holds: its header row, as the import checks it. */
 function importColumnsHelp(): string {
   const kinds = Object.entries(IMPORT_COLUMNS);
@@ -199,7 +192,9 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description('a realistic demo workspace in an empty database')
-    .addOption(new Option('--seed <n>', 'seed for the generated data').argParser(wholeNumberOption('--seed')).default(1))
+    .addOption(
+      new Option('--seed <n>', 'seed for the generated data').argParser(wholeNumber('--seed', 0, Number.MAX_SAFE_INTEGER)).default(1),
+    )
     .action(async (opts: { seed: number }) => {
       await withEngine(globals(), 'create', async (engine) => print(await callTyped({ engine }, 'workspace.demo', { seed: opts.seed })));
     });
@@ -207,7 +202,7 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('the web host on 127.0.0.1; prints its URL (with its token)')
-    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser(wholeNumber(0, 65535)).default(0))
+    .addOption(new Option('--port <n>', 'port (default: any free one)').argParser(wholeNumber('--port', 0, 65535)).default(0))
     .option('--open', 'open the URL in the default browser')
     .action(async (opts: { port: number; open?: boolean }) => {
       // Before the database is opened or created, so a missing build changes nothing.

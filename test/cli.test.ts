@@ -68,7 +68,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
       [['report', '--from', '2026-13'], 'uptake: --from: 2026-13 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--format', 'csv', '--to', '2026-1'], 'uptake: --to: 2026-1 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--from', '2026-07', '--to', '2026-03'], 'uptake: --from 2026-07 is after --to 2026-03'],
-      [['demo', '--seed', 'abc'], 'uptake: --seed: abc is not a whole number.'],
+      [['demo', '--seed', 'abc'], 'uptake: --seed: expected a whole number from 0 to 9007199254740991, got "abc".'],
       [['init', '--workspace', ' ', '--me', 'Dana Lee'], 'uptake: --workspace: Workspace name cannot be empty.'],
     ];
     for (const [args, message] of cases) {

@@ -1,4 +1,3 @@
-import { badInput } from '../errors';
 import { createInitiative, listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
 import { createTeam, listTeams } from '../teams/teams';
