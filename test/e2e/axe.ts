@@ -5,7 +5,11 @@ import { expect, type Page } from '@playwright/test';
 export async function expectAccessible(page: Page, what: string, include?: string) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
+  const { violations, testEngine } = await builder.analyze();
+  // axe-core 4.14 is the first to check label in name (WCAG 2.5.3) by default; an older one passes
+  // the mismatches it reports, so the suite must not fall back to one.
+  const [major = 0, minor = 0] = testEngine.version.split('.').map(Number);
+  expect(major * 100 + minor, `axe-core ${testEngine.version}`).toBeGreaterThanOrEqual(414);
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map(
     (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.html}`).join('\n')}`,

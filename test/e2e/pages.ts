@@ -60,7 +60,7 @@ export class UptakeApp {
   }
 
   get profileButton(): Locator {
-    return this.sidebar.getByRole('button', { name: /^Acting as|^Choose a profile/ });
+    return this.sidebar.getByRole('button', { name: /, switch profile$|^No profile selected/ });
   }
 
   async switchProfile(name: string) {

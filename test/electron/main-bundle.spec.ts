@@ -5,12 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { createORPCClient } from '@orpc/client';
+import { createORPCClient, ORPCError } from '@orpc/client';
 import { RPCLink } from '@orpc/client/message-port';
 import type { ContractRouterClient } from '@orpc/contract';
 import { expect, test } from '@playwright/test';
-import type { Contract } from '../../db/api/contract';
-import { ELECTRON_PORT_MESSAGE } from '../../db/api/types';
+import type { Contract, OperationName } from '../../db/api/contract';
+import { DEFAULT_METRIC_SETTINGS, ELECTRON_PORT_MESSAGE, ROLES, type Role } from '../../db/api/types';
+import { expectedAllowed } from '../policy';
 import { createElectronStub, type ElectronStub, type FakeFrame, isRecord, stubAppFolder } from './electron-stub';
 
 /*
@@ -294,6 +295,60 @@ test.describe('main bundle, against a stub of Electron', () => {
       status: 'failed',
       message: expect.stringMatching(/No team named "Nowhere"/),
     });
+  });
+
+  test('the API over the port holds each role to the policy of test/policy.ts', async () => {
+    const listener = stub.record.ipcListeners.get('uptake:orpc-port');
+    if (!listener) throw new Error('no uptake:orpc-port listener');
+    const { port1, port2 } = new MessageChannel();
+    listener({ ports: [mainSidePort(port1)], senderFrame: trusted });
+    port2.start();
+    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ port: port2 }));
+    try {
+      const me = (await client.workspace.get({})).me;
+      if (me?.role !== 'change_manager') throw new Error('the workspace was made by a change manager');
+      const team = await client.teams.create({ name: 'Claims North' });
+      const initiative = await client.initiatives.create({ name: 'Claims triage assistant' });
+      // The app acts as this device's chosen profile: one per role.
+      const profiles: Record<Role, string> = {
+        change_manager: me.id,
+        champion: (await client.members.create({ name: 'Tom Okafor', role: 'champion' })).id,
+        sponsor: (await client.members.create({ name: 'Priya Shah', role: 'sponsor' })).id,
+      };
+      const sample = (role: Role): [OperationName, () => Promise<unknown>][] => [
+        ['teams.list', () => client.teams.list({})],
+        ['initiatives.update', () => client.initiatives.update({ id: initiative.id, status: 'live' })],
+        [
+          'shadowProcesses.create',
+          () =>
+            client.shadowProcesses.create({
+              name: `Tracker of the ${role}`,
+              teamId: team.id,
+              kind: 'spreadsheet',
+              usersInvolved: 2,
+              firstSeen: '2026-01-05',
+            }),
+        ],
+        ['reviews.queue', () => client.reviews.queue({})],
+        ['metrics.configure', () => client.metrics.configure(DEFAULT_METRIC_SETTINGS)],
+        ['reports.export', () => client.reports.export({ format: 'csv' })],
+      ];
+      const wrong: string[] = [];
+      for (const role of ROLES) {
+        await client.profiles.switch({ memberId: profiles[role] });
+        for (const [op, run] of sample(role)) {
+          const error = await run().then(
+            () => null,
+            (e: unknown) => e,
+          );
+          const refused = error instanceof ORPCError && error.code === 'FORBIDDEN';
+          if (refused === expectedAllowed(op, role) || (error && !refused)) wrong.push(`${op} as ${role}: ${String(error ?? 'allowed')}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    } finally {
+      port2.close();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import { esc, reportHtml } from '../../db/reports/html';
 import type { Report } from '../../db/reports/model';
 import { PUBLISHED } from '../../db/reports/publish';
 import { pct, points } from '../../db/reports/shared/formulas';
+import type { ImportKind } from '../../db/signals/model';
 import { tempDir, tempEngine } from '../helpers';
 
 /*
@@ -271,7 +272,6 @@ describe('publishing to a shared folder', () => {
     expect((await callTyped(host, 'reports.publishTarget', {})).folder).toBe(remembered);
   });
 
-  // As root (who may write anywhere) test/cli-databases.test.ts runs the same case through the CLI as `nobody`.
   it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write in (skipped as root, who may write anywhere)', async () => {
     const locked = path.join(tmp.dir, 'locked');
     fs.mkdirSync(locked, { mode: 0o555 });
@@ -334,6 +334,145 @@ describe('reportHtml directly', () => {
     const page = reportHtml(r);
     expect(between(page, 'data-figure="real"', '</div></div>')).toContain('>No data<');
     expect(between(page, 'data-figure="gap"', '</div></div>')).toContain('>No data<');
+  });
+});
+
+describe('exported figures against a hand computation', () => {
+  /*
+   * A workspace small enough to compute by hand; the expected figures below are that computation,
+   * not the engine's output, so a wrong formula fails here.
+   *
+   * North, Triage: usage 2026-01 10 licensed, 8 active, 100 started, 90 completed; 2026-02 10, 9, 120, 96.
+   *   decisions (2026-01): 4 accepted, 1 edited, 4 overridden, 1 ignored. pulse: 2026-01 10
+   *   respondents, trust 3, 2 keep a backup; 2026-02 10, 4, 4.
+   *   activation 17/20, completion 186/220, formal (17/20 + 186/220)/2 = 373/440 ≈ 0.8477
+   *   reliance 5/10, trust ((3·10 + 4·10)/20 − 1)/4 = 0.625, shadowFree 1 − 6/20 = 0.7
+   *   real 0.5·0.5 + 0.25·0.625 + 0.25·0.7 = 0.58125 = 93/160; gap 373/440 − 93/160 = 469/1760 ≈ 0.2665
+   *   overrideRate 4/9, ignoreRate 1/10
+   * South, Triage: usage 2026-01 20, 10, 50, 25; decisions 3 accepted, 1 overridden; no pulse; a
+   *   register process with 5 users, active since 2025-12-01.
+   *   formal (10/20 + 25/50)/2 = 0.5; reliance 3/4; trust none; shadowFree 1 − 5/10 = 0.5 (register)
+   *   real (0.5·0.75 + 0.25·0.5)/(0.5 + 0.25) = 2/3; gap 0.5 − 2/3 = −1/6; overrideRate 1/4
+   * Whole slice: activation 27/40, completion 211/270, formal 1573/2160 ≈ 0.7282
+   *   reliance 8/14, trust 0.625, shadowFree 1 − 6/20 = 0.7 (the slice has pulse rows, so the pulse
+   *   decides, not the register); real 0.5·4/7 + 0.15625 + 0.175 = 691/1120 ≈ 0.6170
+   *   gap 1573/2160 − 691/1120 = 3365/30240 ≈ 0.1113; overrideRate 5/13; 14 decisions
+   */
+  let json: { overall: Record<string, unknown>; rows: Record<string, unknown>[] };
+  let csv: string[][];
+  let page: string;
+
+  beforeAll(async () => {
+    const t = tempEngine();
+    const h: HostContext = { engine: t.engine };
+    try {
+      await callTyped(h, 'workspace.init', { workspace: 'Hand', me: 'Dana Lee' });
+      const file = (name: string, text: string) => {
+        const p = path.join(t.dir, name);
+        fs.writeFileSync(p, text);
+        return p;
+      };
+      const imports: [ImportKind, string, string][] = [
+        [
+          'usage',
+          'usage.csv',
+          'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,North,Triage,10,8,100,90\n2026-02,North,Triage,10,9,120,96\n2026-01,South,Triage,20,10,50,25\n',
+        ],
+        [
+          'decisions',
+          'decisions.csv',
+          [
+            'timestamp,initiative,team,user,recommendation_id,action,reason',
+            ...[
+              'accepted',
+              'accepted',
+              'accepted',
+              'accepted',
+              'edited',
+              'overridden',
+              'overridden',
+              'overridden',
+              'overridden',
+              'ignored',
+            ].map((action, i) => `2026-01-1${i % 9}T10:00:00Z,Triage,North,u${i % 3},n${i},${action},`),
+            ...['accepted', 'accepted', 'accepted', 'overridden'].map(
+              (action, i) => `2026-01-20T10:00:00Z,Triage,South,s${i},s${i},${action},`,
+            ),
+          ].join('\n'),
+        ],
+        [
+          'pulse',
+          'pulse.csv',
+          'month,team,initiative,respondents,trust_mean,manual_backup\n2026-01,North,Triage,10,3,2\n2026-02,North,Triage,10,4,4\n',
+        ],
+        [
+          'shadow-processes',
+          'register.csv',
+          'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on\nSecond look,South,Triage,manual double-check,,5,,,2025-12-01,\n',
+        ],
+      ];
+      for (const [kind, name, text] of imports) await callTyped(h, 'imports.run', { kind, path: file(name, text), createMissing: true });
+      json = JSON.parse((await callTyped(h, 'reports.export', { format: 'json' })).content);
+      csv = (await callTyped(h, 'reports.export', { format: 'csv' })).content
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      page = (await callTyped(h, 'reports.export', { format: 'html' })).content;
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('JSON: the figures of each row and of the whole slice', () => {
+    const north = json.rows.find((r) => r.team === 'North');
+    const south = json.rows.find((r) => r.team === 'South');
+    const close = (actual: unknown, expected: number) => expect(actual as number).toBeCloseTo(expected, 12);
+    close(north?.formal, 373 / 440);
+    close(north?.real, 93 / 160);
+    close(north?.gap, 469 / 1760);
+    close(north?.overrideRate, 4 / 9);
+    close(north?.ignoreRate, 1 / 10);
+    expect(north?.components).toEqual({
+      activation: 0.85,
+      completion: expect.closeTo(186 / 220, 12),
+      reliance: 0.5,
+      trust: 0.625,
+      shadowFree: 0.7,
+    });
+    close(south?.formal, 0.5);
+    close(south?.real, 2 / 3);
+    close(south?.gap, -1 / 6);
+    close(south?.overrideRate, 1 / 4);
+    expect(south?.components).toMatchObject({ reliance: 0.75, trust: null, shadowFree: 0.5 });
+    close(json.overall.formal, 1573 / 2160);
+    close(json.overall.real, 691 / 1120);
+    close(json.overall.gap, 3365 / 30240);
+    close(json.overall.overrideRate, 5 / 13);
+    expect(json.overall.decisions).toBe(14);
+  });
+
+  it('CSV: the same unrounded figures', () => {
+    const [header = [], ...lines] = csv;
+    const cell = (team: string, column: string) => Number(lines.find((l) => l[1] === team || l[0] === team)?.[header.indexOf(column)]);
+    expect(cell('North', 'formal')).toBeCloseTo(373 / 440, 12);
+    expect(cell('North', 'real')).toBeCloseTo(93 / 160, 12);
+    expect(cell('South', 'gap')).toBeCloseTo(-1 / 6, 12);
+    expect(cell('(overall)', 'real')).toBeCloseTo(691 / 1120, 12);
+    expect(cell('(overall)', 'decisions')).toBe(14);
+  });
+
+  it('HTML: the same figures rounded for display', () => {
+    const tile = (figure: string) => between(page, `data-figure="${figure}"`, '</div></div>');
+    expect(tile('formal')).toContain('>73%<');
+    expect(tile('real')).toContain('>62%<');
+    expect(tile('gap')).toContain('>+11 pts<');
+    expect(tile('overrideRate')).toContain('>38%<');
+    expect(tile('decisions')).toContain('>14<');
+    const north = between(page, '<tr data-row="Triage · North">', '</tr>');
+    expect(north).toContain('data-figure="formal">85%<');
+    expect(north).toContain('data-figure="real">58%<');
+    expect(north).toContain('data-figure="gap">+27 pts<');
+    expect(north).toContain('data-figure="overrideRate">44%<');
   });
 });
 

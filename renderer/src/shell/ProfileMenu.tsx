@@ -1,4 +1,4 @@
-import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSelector } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -23,12 +23,14 @@ export function ProfileMenu({ info }: { info: WorkspaceInfo }) {
   return (
     <Menu position="top-start" width={280}>
       <Menu.Target>
-        <UnstyledButton
-          className="profile-button"
-          aria-label={me ? `Acting as ${me.name}, ${ROLE_LABELS[me.role]}. Switch profile` : 'Choose a profile'}
-        >
+        {/*
+         * Named by its content, so the name starts with the text on screen, which is what
+         * voice-control users say (WCAG 2.5.3); the initials are decoration, and the action is
+         * said but not shown.
+         */}
+        <UnstyledButton className="profile-button">
           <Group gap={8} wrap="nowrap">
-            <Avatar size={28} radius="xl" color="indigo" variant="light">
+            <Avatar size={28} radius="xl" color="indigo" variant="light" aria-hidden>
               {me ? initials(me.name) : '?'}
             </Avatar>
             <Box miw={0} style={{ flex: 1 }}>
@@ -38,6 +40,7 @@ export function ProfileMenu({ info }: { info: WorkspaceInfo }) {
               <Text size="xs" c="dimmed" data-testid="acting-role">
                 {me ? ROLE_LABELS[me.role] : 'Choose who you are'}
               </Text>
+              {me && <VisuallyHidden>, switch profile</VisuallyHidden>}
             </Box>
             <IconSelector size={14} color="var(--mantine-color-dimmed)" aria-hidden />
           </Group>

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { callTyped } from '../db/api';
+import type { OperationName } from '../db/api/contract';
+import { DEFAULT_METRIC_SETTINGS as DEFAULT_SETTINGS } from '../db/metrics/model';
+import { open } from '../db/open';
+
+/*
+ * What the permission tests run every operation on: the demo workspace plus one shadow process,
+ * saved once as a template file to copy per case, and a valid input for every operation.
+ */
+
+export interface TemplateIds {
+  team: string;
+  leafTeam: string;
+  initiative: string;
+  member: string;
+  shadow: string;
+}
+
+export interface Template {
+  file: string;
+  ids: TemplateIds;
+  /** A one-row usage file for the imports. */
+  usageFile: string;
+}
+
+export async function makeTemplate(dir: string): Promise<Template> {
+  const file = path.join(dir, 'template.db');
+  const usageFile = path.join(dir, 'usage.csv');
+  fs.writeFileSync(
+    usageFile,
+    'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,Claims North,Claims triage assistant,10,8,100,90\n',
+  );
+  const engine = open(file);
+  try {
+    await callTyped({ engine }, 'workspace.demo', { seed: 7 });
+    const teams = await callTyped({ engine }, 'teams.list', {});
+    const initiatives = await callTyped({ engine }, 'initiatives.list', {});
+    const members = await callTyped({ engine }, 'members.list', {});
+    const team = teams[0]?.id ?? '';
+    const shadow = await callTyped({ engine }, 'shadowProcesses.create', {
+      name: 'Reserve double-check',
+      teamId: team,
+      kind: 'manual double-check',
+      usersInvolved: 3,
+      firstSeen: '2026-01-01',
+    });
+    engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return {
+      file,
+      usageFile,
+      ids: {
+        team,
+        leafTeam: teams.find((t) => t.subTeamCount === 0)?.id ?? '',
+        initiative: initiatives[0]?.id ?? '',
+        member: members.find((m) => m.name === 'Mei Chen')?.id ?? '',
+        shadow: shadow.id,
+      },
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+/** A valid input for every operation (a missing one is a compile error). `folder` must exist. */
+export function sampleInputs(t: Template, folder: string): Record<OperationName, unknown> {
+  const { ids, usageFile } = t;
+  return {
+    'workspace.get': {},
+    'workspace.init': { workspace: 'Other', me: 'Someone' },
+    'workspace.demo': {},
+    'workspace.update': { name: 'Acme Group' },
+    'workspace.export': {},
+    'workspace.check': {},
+    'profiles.switch': { memberId: ids.member },
+    'members.list': {},
+    'members.create': { name: 'New Person', role: 'champion' },
+    'members.update': { id: ids.member, name: 'Mei C.' },
+    'members.delete': { id: ids.member },
+    'teams.list': {},
+    'teams.get': { id: ids.team },
+    'teams.create': { name: 'New team' },
+    'teams.update': { id: ids.team, region: 'EU' },
+    'teams.delete': { id: ids.leafTeam },
+    'teams.restore': { id: ids.leafTeam },
+    'initiatives.list': {},
+    'initiatives.get': { id: ids.initiative },
+    'initiatives.create': { name: 'New initiative' },
+    'initiatives.update': { id: ids.initiative, status: 'paused' },
+    'initiatives.delete': { id: ids.initiative },
+    'initiatives.restore': { id: ids.initiative },
+    'history.get': { table: 'teams', id: ids.team },
+    'imports.run': { kind: 'usage', path: usageFile, createMissing: true },
+    'imports.list': {},
+    'reports.get': {},
+    'reports.export': { format: 'html' },
+    'reports.publish': { folder },
+    'reports.publishTarget': {},
+    'reports.rows': { source: 'usage' },
+    'imports.progress': { progressId: 'no-such-upload' },
+    'metrics.settings': {},
+    'imports.upload': { kind: 'usage', file: new File([fs.readFileSync(usageFile)], 'usage.csv'), createMissing: true },
+    'shadowProcesses.list': {},
+    'shadowProcesses.create': { name: 'Claims tracker', teamId: ids.team, kind: 'spreadsheet', usersInvolved: 4, firstSeen: '2026-01-05' },
+    'shadowProcesses.update': { id: ids.shadow, retiredOn: '2026-06-30' },
+    'shadowProcesses.delete': { id: ids.shadow },
+    'reviews.queue': {},
+    'reviews.create': {
+      initiativeId: ids.initiative,
+      recommendationId: 'r1',
+      userHash: 'abc',
+      verdict: 'appropriate',
+      reasonCode: 'model_wrong',
+    },
+    'metrics.configure': { weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 }, thresholds: DEFAULT_SETTINGS.thresholds },
+  };
+}

@@ -1,0 +1,80 @@
+import type { OperationName } from '../db/api/contract';
+import type { Role } from '../db/api/types';
+
+/*
+ * Who may run each operation, written by hand from what the issues ask, NOT read from the
+ * production matrix (db/api/permissions.ts): a wrong entry there must fail the tests that compare
+ * against this table. The roles, as the README and the issues describe them:
+ *
+ * - Change managers run the workspace: everything.
+ * - Champions carry the frontline signals: they read everything there is to read, keep the
+ *   shadow-process register (add and change entries, not delete them) and review overrides. They
+ *   do not import, change the metric settings, or edit teams, initiatives, members or the workspace.
+ * - Sponsors read: lists and records, the report and its drill-down, exports and publishing the
+ *   report to a shared folder, history, the settings. They change nothing, and the override
+ *   review (individual decisions) is not theirs.
+ * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
+ *   one (init, demo) and choosing which of this device's profiles to act as.
+ *
+ * Adding an operation to the contract without a line here is a compile error.
+ */
+
+type Rule = 'anyone' | Readonly<Record<Role, boolean>>;
+const may = (change_manager: boolean, champion: boolean, sponsor: boolean): Rule => ({ change_manager, champion, sponsor });
+const Y = true;
+const N = false;
+
+export const POLICY = {
+  //                                change manager, champion, sponsor
+  'workspace.get': 'anyone',
+  'workspace.init': 'anyone',
+  'workspace.demo': 'anyone',
+  'profiles.switch': 'anyone',
+  'workspace.update': may(Y, N, N),
+  'workspace.export': may(Y, Y, Y),
+  'workspace.check': may(Y, Y, Y),
+  'members.list': may(Y, Y, Y),
+  'members.create': may(Y, N, N),
+  'members.update': may(Y, N, N),
+  'members.delete': may(Y, N, N),
+  'teams.list': may(Y, Y, Y),
+  'teams.get': may(Y, Y, Y),
+  'teams.create': may(Y, N, N),
+  'teams.update': may(Y, N, N),
+  'teams.delete': may(Y, N, N),
+  'teams.restore': may(Y, N, N),
+  'initiatives.list': may(Y, Y, Y),
+  'initiatives.get': may(Y, Y, Y),
+  'initiatives.create': may(Y, N, N),
+  'initiatives.update': may(Y, N, N),
+  'initiatives.delete': may(Y, N, N),
+  'initiatives.restore': may(Y, N, N),
+  'history.get': may(Y, Y, Y),
+  'imports.list': may(Y, Y, Y),
+  'imports.run': may(Y, N, N),
+  'imports.upload': may(Y, N, N),
+  'imports.progress': may(Y, N, N),
+  'shadowProcesses.list': may(Y, Y, Y),
+  'shadowProcesses.create': may(Y, Y, N),
+  'shadowProcesses.update': may(Y, Y, N),
+  'shadowProcesses.delete': may(Y, N, N),
+  'reviews.queue': may(Y, Y, N),
+  'reviews.create': may(Y, Y, N),
+  'reports.get': may(Y, Y, Y),
+  'reports.rows': may(Y, Y, Y),
+  'reports.export': may(Y, Y, Y),
+  'reports.publish': may(Y, Y, Y),
+  'reports.publishTarget': may(Y, Y, Y),
+  'metrics.settings': may(Y, Y, Y),
+  'metrics.configure': may(Y, N, N),
+} as const satisfies Record<OperationName, Rule>;
+
+/** Whether `role` may run `operation` (null: no profile chosen), by the table above. */
+export function expectedAllowed(operation: OperationName, role: Role | null): boolean {
+  const rule: Rule = POLICY[operation];
+  if (rule === 'anyone') return true;
+  return role !== null && rule[role];
+}
+
+/** The members of the demo workspace who act in each role. */
+export const DEMO_ACTORS: Record<Role, string> = { change_manager: 'Dana Lee', champion: 'Tom Okafor', sponsor: 'Priya Shah' };
