@@ -9,7 +9,7 @@ export interface RowAction {
   onClick: () => void;
 }
 
-interface RowActionsProps {
+export interface RowActionsProps {
   /** The record's name, for the menu button's accessible label. */
   name: string;
   onHistory: () => void;

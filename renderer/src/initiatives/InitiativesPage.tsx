@@ -1,20 +1,18 @@
-import { Badge, Box, Button, Group, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconBulb, IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Badge, Box, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconBulb } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Initiative, type PersonRef, TRIAD_LABELS, TRIAD_ROLES } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
-import { confirmDelete, notifyDone, notifyUndoable } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
-import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
-import { HistoryDrawer } from '../history/HistoryDrawer';
-import type { HistoryTarget } from '../history/target';
+import { type Column, DataTable } from '../kit/DataTable';
+import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
+import { AddButton, ListPage } from '../kit/ListPage';
+import { useRecordHistory } from '../kit/recordHistory';
 import { initiativeHistory } from './history';
 import { type InitiativeEditing, InitiativeFormDialog } from './InitiativeForm';
 import { StatusBadge } from './StatusBadge';
@@ -61,10 +59,66 @@ export function TriadFlag({ initiative }: { initiative: Initiative }) {
   );
 }
 
+const COLUMNS: readonly Column<Initiative>[] = [
+  {
+    header: 'Name',
+    td: { maw: 300 },
+    cell: (i) => (
+      <>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={500} truncate="end">
+            {i.name}
+          </Text>
+          {i.deleted && (
+            <Badge size="xs" color="gray" variant="light">
+              Deleted
+            </Badge>
+          )}
+        </Group>
+        {i.missingRoles.length > 0 ? (
+          <Box mt={4}>
+            <TriadFlag initiative={i} />
+          </Box>
+        ) : (
+          i.description && (
+            <Text size="xs" c="dimmed" truncate="end">
+              {i.description}
+            </Text>
+          )
+        )}
+      </>
+    ),
+  },
+  { header: 'Status', th: { w: 116 }, cell: (i) => <StatusBadge status={i.status} /> },
+  {
+    header: 'Go-live',
+    th: { w: 110 },
+    td: { className: 'tabular', style: { whiteSpace: 'nowrap' } },
+    cell: (i) => (i.goLive ? formatDate(i.goLive) : <Dash />),
+  },
+  {
+    header: 'Model versions',
+    th: { miw: 140 },
+    cell: (i) =>
+      i.modelVersions.length === 0 ? (
+        <Dash />
+      ) : (
+        <Group gap={4}>
+          {i.modelVersions.map((v) => (
+            <Badge key={v} variant="default" size="sm" fw={400} styles={{ label: { overflow: 'visible' } }}>
+              {v}
+            </Badge>
+          ))}
+        </Group>
+      ),
+  },
+  ...TRIAD_ROLES.map((r) => ({ header: TRIAD_LABELS[r], td: { maw: 160 }, cell: (i: Initiative) => <Person person={i[r]} /> })),
+];
+
 export function InitiativesPage() {
   const [showDeleted, setShowDeleted] = useState(false);
   const editing = useDialog<InitiativeEditing>();
-  const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const history = useRecordHistory(initiativeHistory);
   const initiatives = useQuery(
     orpc.initiatives.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }),
   );
@@ -72,21 +126,15 @@ export function InitiativesPage() {
   const canUpdate = useCan('initiatives.update');
   const canDelete = useCan('initiatives.delete');
   const canRestore = useCan('initiatives.restore');
-
-  const restore = useMutation(
-    orpc.initiatives.restore.mutationOptions({ onSuccess: (i) => notifyDone(`Initiative “${i.name}” restored.`) }),
-  );
-  const remove = useMutation(
-    orpc.initiatives.delete.mutationOptions({
-      onSuccess: (i) => notifyUndoable(`Initiative “${i.name}” deleted.`, () => restore.mutate({ id: i.id })),
-    }),
-  );
+  const restore = useRestore(orpc.initiatives.restore.mutationOptions(), (i) => `Initiative “${i.name}” restored.`);
+  const remove = useDelete(orpc.initiatives.delete.mutationOptions(), (i) => `Initiative “${i.name}” deleted.`, restore);
 
   const live = initiatives.data?.filter((i) => !i.deleted) ?? [];
   const flagged = live.filter((i) => i.missingRoles.length > 0).length;
+  const add = () => editing.open({ initiative: null });
 
   return (
-    <Page
+    <ListPage
       screen="initiatives"
       title="Initiatives"
       description={
@@ -94,133 +142,47 @@ export function InitiativesPage() {
           ? `${live.length} AI initiative${live.length === 1 ? '' : 's'}${flagged > 0 ? ` · ${flagged} with an incomplete triad` : ''}`
           : undefined
       }
-      ready={initiatives.isSuccess}
-      actions={
-        <>
-          <Switch size="xs" label="Show deleted" checked={showDeleted} onChange={(e) => setShowDeleted(e.currentTarget.checked)} mr="sm" />
-          {canCreate && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => editing.open({ initiative: null })}>
-              New initiative
-            </Button>
-          )}
-        </>
+      query={initiatives}
+      what="initiatives"
+      showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
+      actions={canCreate && <AddButton onClick={add}>New initiative</AddButton>}
+      empty={
+        <EmptyTable
+          icon={<IconBulb size={22} />}
+          title="No initiatives yet"
+          description={
+            canCreate
+              ? 'Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead.'
+              : 'A change manager adds the AI initiatives being rolled out. Nothing to show until then.'
+          }
+          action={canCreate && <AddButton onClick={add}>Add the first initiative</AddButton>}
+        />
       }
+      history={history}
+      dialogs={<InitiativeFormDialog dialog={editing} />}
     >
-      <QueryState query={initiatives} what="initiatives">
-        {(rows) =>
-          rows.length === 0 ? (
-            <EmptyTable
-              icon={<IconBulb size={22} />}
-              title="No initiatives yet"
-              description={
-                canCreate
-                  ? 'Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead.'
-                  : 'A change manager adds the AI initiatives being rolled out. Nothing to show until then.'
-              }
-              action={
-                canCreate && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => editing.open({ initiative: null })}>
-                    Add the first initiative
-                  </Button>
-                )
-              }
-            />
-          ) : (
-            <Table className="data-table" highlightOnHover aria-label="Initiatives">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th pl="lg">Name</Table.Th>
-                  <Table.Th w={116}>Status</Table.Th>
-                  <Table.Th w={110}>Go-live</Table.Th>
-                  <Table.Th miw={140}>Model versions</Table.Th>
-                  {TRIAD_ROLES.map((r) => (
-                    <Table.Th key={r}>{TRIAD_LABELS[r]}</Table.Th>
-                  ))}
-                  <Table.Th w={48} pr="lg">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((i) => (
-                  <Table.Tr key={i.id} data-deleted={i.deleted ? 'true' : undefined} data-testid="initiative-row">
-                    <Table.Td pl="lg" maw={300}>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={500} truncate="end">
-                          {i.name}
-                        </Text>
-                        {i.deleted && (
-                          <Badge size="xs" color="gray" variant="light">
-                            Deleted
-                          </Badge>
-                        )}
-                      </Group>
-                      {i.missingRoles.length > 0 ? (
-                        <Box mt={4}>
-                          <TriadFlag initiative={i} />
-                        </Box>
-                      ) : (
-                        i.description && (
-                          <Text size="xs" c="dimmed" truncate="end">
-                            {i.description}
-                          </Text>
-                        )
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={i.status} />
-                    </Table.Td>
-                    <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                      {i.goLive ? formatDate(i.goLive) : <Dash />}
-                    </Table.Td>
-                    <Table.Td>
-                      {i.modelVersions.length === 0 ? (
-                        <Dash />
-                      ) : (
-                        <Group gap={4}>
-                          {i.modelVersions.map((v) => (
-                            <Badge key={v} variant="default" size="sm" fw={400} styles={{ label: { overflow: 'visible' } }}>
-                              {v}
-                            </Badge>
-                          ))}
-                        </Group>
-                      )}
-                    </Table.Td>
-                    {TRIAD_ROLES.map((r) => (
-                      <Table.Td key={r} maw={160}>
-                        <Person person={i[r]} />
-                      </Table.Td>
-                    ))}
-                    <Table.Td pr="lg">
-                      <Group justify="flex-end">
-                        <RowActions
-                          name={i.name}
-                          onHistory={() => setHistory({ id: i.id, name: i.name })}
-                          onEdit={canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined}
-                          onRestore={canRestore && i.deleted ? () => restore.mutate({ id: i.id }) : undefined}
-                          onDelete={
-                            canDelete && !i.deleted
-                              ? () =>
-                                  confirmDelete({
-                                    title: `Delete ${i.name}?`,
-                                    message: 'The initiative disappears from lists and reports. Its history is kept and you can undo this.',
-                                    confirmLabel: 'Delete initiative',
-                                    onConfirm: () => remove.mutate({ id: i.id }),
-                                  })
-                              : undefined
-                          }
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryState>
-      <InitiativeFormDialog dialog={editing} />
-      <HistoryDrawer format={initiativeHistory} target={history} onClose={() => setHistory(null)} />
-    </Page>
+      {(rows) => (
+        <DataTable
+          label="Initiatives"
+          rows={rows}
+          columns={COLUMNS}
+          rowProps={(i) => ({ 'data-deleted': i.deleted ? 'true' : undefined, 'data-testid': 'initiative-row' })}
+          history={history}
+          actions={(i) => ({
+            onEdit: canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined,
+            onRestore: canRestore && i.deleted ? () => restore(i) : undefined,
+            onDelete:
+              canDelete && !i.deleted
+                ? () =>
+                    remove(i, {
+                      title: `Delete ${i.name}?`,
+                      message: 'The initiative disappears from lists and reports. Its history is kept and you can undo this.',
+                      confirmLabel: 'Delete initiative',
+                    })
+                : undefined,
+          })}
+        />
+      )}
+    </ListPage>
   );
 }

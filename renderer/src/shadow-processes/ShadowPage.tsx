@@ -1,20 +1,19 @@
-import { Badge, Button, Group, Input, SegmentedControl, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Input, SegmentedControl, Select, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
-import { confirmDelete, notifyDone } from '../components/confirm';
+import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
-import { RowActions } from '../components/RowActions';
 import { formatDate } from '../history/format';
-import { HistoryDrawer } from '../history/HistoryDrawer';
-import type { HistoryTarget } from '../history/target';
+import { type Column, DataTable } from '../kit/DataTable';
+import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
+import { AddButton, ListPage } from '../kit/ListPage';
+import { useRecordHistory } from '../kit/recordHistory';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
@@ -40,12 +39,61 @@ function StatusBadge({ process, on }: { process: ShadowProcess; on: string }) {
   );
 }
 
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+
+/** The register's columns, as of the day `on` (what is retired by then). */
+const columns = (on: string): Column<ShadowProcess>[] => [
+  {
+    header: 'Name · reason',
+    td: { miw: 220 },
+    cell: (p) => (
+      <>
+        <Text size="sm" fw={500} c={isRetired(p, on) ? 'dimmed' : undefined}>
+          {p.name}
+        </Text>
+        {p.reason ? (
+          <Text size="xs" c="dimmed" lineClamp={1} title={p.reason} data-testid="shadow-reason">
+            {p.reason}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            No reason recorded
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    header: 'Team · initiative',
+    td: NOWRAP,
+    cell: (p) => (
+      <>
+        <Text size="sm">{p.team ?? <Dash />}</Text>
+        <Text size="xs" c="dimmed" truncate="end" maw={180} title={p.initiative ?? undefined}>
+          {p.initiative ?? 'All initiatives'}
+        </Text>
+      </>
+    ),
+  },
+  { header: 'Kind', td: NOWRAP, cell: (p) => KIND_LABELS[p.kind] },
+  { header: 'Owner', td: NOWRAP, cell: (p) => p.owner ?? <Dash /> },
+  {
+    header: 'Users',
+    th: { ta: 'right' },
+    td: { ta: 'right', className: 'tabular', 'data-testid': 'users-involved' },
+    cell: (p) => number.format(p.usersInvolved),
+  },
+  { header: 'First seen', td: { className: 'tabular', ...NOWRAP }, cell: (p) => formatDate(p.firstSeen) },
+  { header: 'Retired on', td: { className: 'tabular', ...NOWRAP }, cell: (p) => (p.retiredOn ? formatDate(p.retiredOn) : <Dash />) },
+  { header: 'Status', cell: (p) => <StatusBadge process={p} on={on} /> },
+];
+
 export function ShadowPage() {
   const [team, setTeam] = useState<string | null>(null);
   const [status, setStatus] = useState<StatusFilter>('all');
   const editing = useDialog<ShadowEditing>();
   const retiring = useDialog<ShadowProcess>();
-  const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const history = useRecordHistory(shadowHistory);
   const [, navigate] = useLocation();
   const register = useQuery(orpc.shadowProcesses.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
@@ -57,9 +105,7 @@ export function ShadowPage() {
   const reactivate = useMutation(
     orpc.shadowProcesses.update.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” is active again.`) }),
   );
-  const remove = useMutation(
-    orpc.shadowProcesses.delete.mutationOptions({ onSuccess: (p) => notifyDone(`“${p.name}” removed from the register.`) }),
-  );
+  const remove = useDelete(orpc.shadowProcesses.delete.mutationOptions(), (p) => `“${p.name}” removed from the register.`);
 
   const on = today();
   const all = register.data ?? [];
@@ -79,21 +125,10 @@ export function ShadowPage() {
     setTeam(null);
     setStatus('all');
   };
-
-  const newButton = canCreate ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => editing.open({ process: null })}>
-      New shadow process
-    </Button>
-  ) : (
-    <Tooltip label={READ_ONLY} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
-      <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
-        New shadow process
-      </Button>
-    </Tooltip>
-  );
+  const add = () => editing.open({ process: null });
 
   return (
-    <Page
+    <ListPage
       screen="shadow-processes"
       title="Shadow processes"
       description={
@@ -101,190 +136,136 @@ export function ShadowPage() {
           ? `${active.length} active · ${number.format(people)} ${people === 1 ? 'person keeps' : 'people keep'} a parallel spreadsheet, double check or paper process`
           : 'The parallel spreadsheets, double checks and paper processes people keep as a hedge against the AI.'
       }
-      ready={register.isSuccess}
-      actions={newButton}
-    >
-      {all.length > 0 && (
-        <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
-          <Select
-            label="Team"
-            placeholder="All teams"
-            clearable
-            searchable
-            w={240}
-            data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }))}
-            value={team}
-            onChange={setTeam}
-          />
-          <Input.Wrapper label="Status" labelElement="div" id="shadow-status" styles={{ label: { display: 'block' } }}>
-            <SegmentedControl
-              aria-labelledby="shadow-status-label"
-              // As tall as the team select beside it (36px).
-              styles={{ label: { paddingBlock: 4.25 } }}
-              value={status}
-              onChange={(v) => setStatus(v as StatusFilter)}
-              data={[
-                { value: 'all', label: 'All' },
-                { value: 'active', label: 'Active' },
-                { value: 'retired', label: 'Retired' },
-              ]}
+      query={register}
+      what="the shadow-process register"
+      actions={
+        canCreate ? (
+          <AddButton onClick={add}>New shadow process</AddButton>
+        ) : (
+          <Tooltip label={READ_ONLY} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
+            <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
+              New shadow process
+            </Button>
+          </Tooltip>
+        )
+      }
+      filters={
+        all.length > 0 && (
+          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
+            <Select
+              label="Team"
+              placeholder="All teams"
+              clearable
+              searchable
+              w={240}
+              data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }))}
+              value={team}
+              onChange={setTeam}
             />
-          </Input.Wrapper>
-        </Group>
-      )}
-      <QueryState query={register} what="the shadow-process register">
-        {(rows) => {
-          const shown = rows.filter(
-            (p) => (team === null || inTeam.has(p.teamId)) && (status === 'all' || (status === 'retired') === isRetired(p, on)),
-          );
-          if (rows.length === 0) {
-            return (
-              <EmptyTable
-                icon={<IconFileSpreadsheet size={22} />}
-                title="No shadow processes registered"
-                description={
-                  canCreate
-                    ? 'Add each spreadsheet, double check or paper process people keep alongside the AI, with who keeps it and why' +
-                      (canImport
-                        ? ', or import a shadow-processes CSV from Imports.'
-                        : '. A change manager can also import them from a CSV.')
-                    : 'Champions and change managers register the parallel processes people keep alongside the AI. Nothing to show until then.'
-                }
-                action={
-                  canCreate && (
-                    <Group gap="xs" justify="center">
-                      <Button leftSection={<IconPlus size={16} />} onClick={() => editing.open({ process: null })}>
-                        Add a shadow process
-                      </Button>
-                      {canImport && (
-                        <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => navigate('/imports')}>
-                          Go to Imports
-                        </Button>
-                      )}
-                    </Group>
-                  )
-                }
+            <Input.Wrapper label="Status" labelElement="div" id="shadow-status" styles={{ label: { display: 'block' } }}>
+              <SegmentedControl
+                aria-labelledby="shadow-status-label"
+                // As tall as the team select beside it (36px).
+                styles={{ label: { paddingBlock: 4.25 } }}
+                value={status}
+                onChange={(v) => setStatus(v as StatusFilter)}
+                data={[
+                  { value: 'all', label: 'All' },
+                  { value: 'active', label: 'Active' },
+                  { value: 'retired', label: 'Retired' },
+                ]}
               />
-            );
+            </Input.Wrapper>
+          </Group>
+        )
+      }
+      empty={
+        <EmptyTable
+          icon={<IconFileSpreadsheet size={22} />}
+          title="No shadow processes registered"
+          description={
+            canCreate
+              ? 'Add each spreadsheet, double check or paper process people keep alongside the AI, with who keeps it and why' +
+                (canImport ? ', or import a shadow-processes CSV from Imports.' : '. A change manager can also import them from a CSV.')
+              : 'Champions and change managers register the parallel processes people keep alongside the AI. Nothing to show until then.'
           }
-          if (shown.length === 0) {
-            return (
-              <EmptyTable
-                icon={<IconFilterOff size={22} />}
-                title="Nothing matches these filters"
-                description={`No ${status === 'all' ? '' : `${status} `}shadow process in ${selected?.name ?? 'any team'}. Clear the filters to see the whole register.`}
-                action={
-                  filtered && (
-                    <Button variant="default" onClick={clearFilters}>
-                      Clear filters
-                    </Button>
-                  )
-                }
-              />
-            );
+          action={
+            canCreate && (
+              <Group gap="xs" justify="center">
+                <AddButton onClick={add}>Add a shadow process</AddButton>
+                {canImport && (
+                  <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => navigate('/imports')}>
+                    Go to Imports
+                  </Button>
+                )}
+              </Group>
+            )
           }
+        />
+      }
+      history={history}
+      dialogs={
+        <>
+          <ShadowFormDialog dialog={editing} />
+          <RetireFormDialog dialog={retiring} />
+        </>
+      }
+    >
+      {(rows) => {
+        const shown = rows.filter(
+          (p) => (team === null || inTeam.has(p.teamId)) && (status === 'all' || (status === 'retired') === isRetired(p, on)),
+        );
+        if (shown.length === 0) {
           return (
-            <Table className="data-table" highlightOnHover aria-label="Shadow processes" horizontalSpacing={8}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th pl="lg">Name · reason</Table.Th>
-                  <Table.Th>Team · initiative</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Owner</Table.Th>
-                  <Table.Th ta="right">Users</Table.Th>
-                  <Table.Th>First seen</Table.Th>
-                  <Table.Th>Retired on</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th w={48} pr="lg">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((p) => {
-                  const retired = isRetired(p, on);
-                  return (
-                    <Table.Tr key={p.id} data-testid="shadow-row" data-status={retired ? 'retired' : 'active'}>
-                      <Table.Td pl="lg" miw={220}>
-                        <Text size="sm" fw={500} c={retired ? 'dimmed' : undefined}>
-                          {p.name}
-                        </Text>
-                        {p.reason ? (
-                          <Text size="xs" c="dimmed" lineClamp={1} title={p.reason} data-testid="shadow-reason">
-                            {p.reason}
-                          </Text>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            No reason recorded
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Text size="sm">{p.team ?? <Dash />}</Text>
-                        <Text size="xs" c="dimmed" truncate="end" maw={180} title={p.initiative ?? undefined}>
-                          {p.initiative ?? 'All initiatives'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{KIND_LABELS[p.kind]}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.owner ?? <Dash />}</Table.Td>
-                      <Table.Td ta="right" className="tabular" data-testid="users-involved">
-                        {number.format(p.usersInvolved)}
-                      </Table.Td>
-                      <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDate(p.firstSeen)}
-                      </Table.Td>
-                      <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                        {p.retiredOn ? formatDate(p.retiredOn) : <Dash />}
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge process={p} on={on} />
-                      </Table.Td>
-                      <Table.Td pr="lg">
-                        <Group justify="flex-end">
-                          <RowActions
-                            name={p.name}
-                            onHistory={() => setHistory({ id: p.id, name: p.name })}
-                            onEdit={canUpdate ? () => editing.open({ process: p }) : undefined}
-                            more={
-                              !canUpdate
-                                ? []
-                                : p.retiredOn
-                                  ? [
-                                      {
-                                        label: 'Mark active again',
-                                        icon: <IconArrowBackUp size={14} />,
-                                        onClick: () => reactivate.mutate({ id: p.id, retiredOn: null }),
-                                      },
-                                    ]
-                                  : [{ label: 'Retire', icon: <IconArchive size={14} />, onClick: () => retiring.open(p) }]
-                            }
-                            onDelete={
-                              canDelete
-                                ? () =>
-                                    confirmDelete({
-                                      title: `Delete ${p.name}?`,
-                                      message:
-                                        'It disappears from the register and no longer counts towards the shadow share in reports. ' +
-                                        'Its history is kept. If people stopped keeping it, retire it instead.',
-                                      confirmLabel: 'Delete shadow process',
-                                      onConfirm: () => remove.mutate({ id: p.id }),
-                                    })
-                                : undefined
-                            }
-                          />
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <EmptyTable
+              icon={<IconFilterOff size={22} />}
+              title="Nothing matches these filters"
+              description={`No ${status === 'all' ? '' : `${status} `}shadow process in ${selected?.name ?? 'any team'}. Clear the filters to see the whole register.`}
+              action={
+                filtered && (
+                  <Button variant="default" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                )
+              }
+            />
           );
-        }}
-      </QueryState>
-      <ShadowFormDialog dialog={editing} />
-      <RetireFormDialog dialog={retiring} />
-      <HistoryDrawer format={shadowHistory} target={history} onClose={() => setHistory(null)} />
-    </Page>
+        }
+        return (
+          <DataTable
+            label="Shadow processes"
+            horizontalSpacing={8}
+            rows={shown}
+            columns={columns(on)}
+            rowProps={(p) => ({ 'data-testid': 'shadow-row', 'data-status': isRetired(p, on) ? 'retired' : 'active' })}
+            history={history}
+            actions={(p) => ({
+              onEdit: canUpdate ? () => editing.open({ process: p }) : undefined,
+              more: !canUpdate
+                ? []
+                : p.retiredOn
+                  ? [
+                      {
+                        label: 'Mark active again',
+                        icon: <IconArrowBackUp size={14} />,
+                        onClick: () => reactivate.mutate({ id: p.id, retiredOn: null }),
+                      },
+                    ]
+                  : [{ label: 'Retire', icon: <IconArchive size={14} />, onClick: () => retiring.open(p) }],
+              onDelete: canDelete
+                ? () =>
+                    remove(p, {
+                      title: `Delete ${p.name}?`,
+                      message:
+                        'It disappears from the register and no longer counts towards the shadow share in reports. ' +
+                        'Its history is kept. If people stopped keeping it, retire it instead.',
+                      confirmLabel: 'Delete shadow process',
+                    })
+                : undefined,
+            })}
+          />
+        );
+      }}
+    </ListPage>
   );
 }

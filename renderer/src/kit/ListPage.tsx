@@ -1,0 +1,87 @@
+import { Button, Switch } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Page } from '../components/Page';
+import { type QueryLike, QueryState } from '../components/QueryState';
+import { HistoryDrawer } from '../history/HistoryDrawer';
+import type { RecordHistory } from './recordHistory';
+
+interface ListPageProps<R> {
+  /** `data-screen`, for tests and styling. */
+  screen: string;
+  title: string;
+  description?: ReactNode;
+  query: QueryLike<R[]> & { isSuccess: boolean };
+  /** What the list holds, for "Loading …" and "Could not load …". */
+  what: string;
+  /** The "Show deleted" switch, for areas whose deletions are tombstones. */
+  showDeleted?: { checked: boolean; onChange: (checked: boolean) => void };
+  /** Buttons on the right of the header, after the switch. */
+  actions?: ReactNode;
+  /** Between the header and the table: the screen's filters. */
+  filters?: ReactNode;
+  /** What an empty list shows (EmptyTable). */
+  empty: ReactNode;
+  history: RecordHistory;
+  /** The screen's form dialogs. */
+  dialogs?: ReactNode;
+  /** The table, once there are rows. */
+  children: (rows: R[]) => ReactNode;
+}
+
+/** A screen listing one kind of record: header, filters, table or empty state, its dialogs and history drawer. */
+export function ListPage<R>({
+  screen,
+  title,
+  description,
+  query,
+  what,
+  showDeleted,
+  actions,
+  filters,
+  empty,
+  history,
+  dialogs,
+  children,
+}: ListPageProps<R>) {
+  return (
+    <Page
+      screen={screen}
+      title={title}
+      description={description}
+      ready={query.isSuccess}
+      actions={
+        showDeleted || actions ? (
+          <>
+            {showDeleted && (
+              <Switch
+                size="xs"
+                label="Show deleted"
+                checked={showDeleted.checked}
+                onChange={(e) => showDeleted.onChange(e.currentTarget.checked)}
+                mr="sm"
+              />
+            )}
+            {actions}
+          </>
+        ) : undefined
+      }
+    >
+      {filters}
+      <QueryState query={query} what={what}>
+        {(rows) => (rows.length === 0 ? empty : children(rows))}
+      </QueryState>
+      {dialogs}
+      <HistoryDrawer format={history.format} target={history.target} onClose={history.close} />
+    </Page>
+  );
+}
+
+/** The header's and the empty state's button for adding a record. */
+export function AddButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
