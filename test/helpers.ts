@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { callTyped, type HostContext } from '../db/api';
 import { type Engine, open } from '../db/open';
 
@@ -47,4 +48,35 @@ export async function withWorkspace(setup: { teams?: string[]; initiatives?: str
   for (const name of setup.teams ?? []) await callTyped(host, 'teams.create', { name });
   for (const name of setup.initiatives ?? []) await callTyped(host, 'initiatives.create', { name });
   return { ...t, host };
+}
+
+/**
+ * `withWorkspace` for every test of a file: a fresh workspace before each, removed after each.
+ * Read its fields inside the tests (`ws.host`, `ws.dir`), not at the top of the file.
+ */
+export function useWorkspace(setup: Parameters<typeof withWorkspace>[0] = {}): TestWorkspace {
+  let current: TestWorkspace | null = null;
+  beforeEach(async () => {
+    current = await withWorkspace(setup);
+  });
+  afterEach(() => current?.cleanup());
+  const get = (): TestWorkspace => {
+    if (!current) throw new Error('useWorkspace(): read the workspace inside a test, not at the top of the file.');
+    return current;
+  };
+  return {
+    get engine() {
+      return get().engine;
+    },
+    get host() {
+      return get().host;
+    },
+    get file() {
+      return get().file;
+    },
+    get dir() {
+      return get().dir;
+    },
+    cleanup: () => get().cleanup(),
+  };
 }

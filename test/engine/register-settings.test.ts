@@ -2,34 +2,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
-import { type TestWorkspace, withWorkspace } from '../helpers';
+import { useWorkspace } from '../helpers';
 
 /*
  * What the shadow-process, review and settings screens rely on beyond the plain CRUD: a register
  * entry has a history like any record, and weights and thresholds that could never make sense
  * are refused with a message naming the field.
  */
-let t: TestWorkspace;
-let host: HostContext;
-beforeEach(async () => {
-  t = await withWorkspace();
-  host = t.host;
-});
-afterEach(() => t.cleanup());
+const t = useWorkspace();
 
 describe('shadow-process history', () => {
   it('records who created, retired and deleted a process, field by field', async () => {
-    const team = await callTyped(host, 'teams.create', { name: 'Claims North' });
-    const p = await callTyped(host, 'shadowProcesses.create', {
+    const team = await callTyped(t.host, 'teams.create', { name: 'Claims North' });
+    const p = await callTyped(t.host, 'shadowProcesses.create', {
       name: 'Reserve tracker',
       teamId: team.id,
       kind: 'spreadsheet',
       usersInvolved: 12,
       firstSeen: '2026-03-02',
     });
-    await callTyped(host, 'shadowProcesses.update', { id: p.id, retiredOn: '2026-06-30' });
-    await callTyped(host, 'shadowProcesses.delete', { id: p.id });
-    const history = await callTyped(host, 'history.get', { table: 'shadow_processes', id: p.id });
+    await callTyped(t.host, 'shadowProcesses.update', { id: p.id, retiredOn: '2026-06-30' });
+    await callTyped(t.host, 'shadowProcesses.delete', { id: p.id });
+    const history = await callTyped(t.host, 'history.get', { table: 'shadow_processes', id: p.id });
     expect(history).toHaveLength(3);
     expect(history[2]?.created).toBe(true);
     expect(history[2]?.changes.find((c) => c.field === 'usersInvolved')?.to).toBe(12);
@@ -41,28 +35,28 @@ describe('shadow-process history', () => {
 
 describe('metric settings', () => {
   it('starts at the defaults of docs/metrics.md and saves a change', async () => {
-    expect(await callTyped(host, 'metrics.settings', {})).toEqual(DEFAULT_METRIC_SETTINGS);
+    expect(await callTyped(t.host, 'metrics.settings', {})).toEqual(DEFAULT_METRIC_SETTINGS);
     const changed = {
       ...DEFAULT_METRIC_SETTINGS,
       thresholds: { ...DEFAULT_METRIC_SETTINGS.thresholds, highOverrideRate: 0.75 },
     };
-    await callTyped(host, 'metrics.configure', changed);
-    expect(await callTyped(host, 'metrics.settings', {})).toEqual(changed);
+    await callTyped(t.host, 'metrics.configure', changed);
+    expect(await callTyped(t.host, 'metrics.settings', {})).toEqual(changed);
   });
 
   it('refuses all-zero weights and a low override threshold at or above the high one', async () => {
     await expect(
-      call(host, 'metrics.configure', { ...DEFAULT_METRIC_SETTINGS, weights: { reliance: 0, trust: 0, shadowFree: 0 } }),
+      call(t.host, 'metrics.configure', { ...DEFAULT_METRIC_SETTINGS, weights: { reliance: 0, trust: 0, shadowFree: 0 } }),
     ).rejects.toThrow(/weights\.reliance: at least one weight must be above 0/);
     await expect(
-      call(host, 'metrics.configure', {
+      call(t.host, 'metrics.configure', {
         ...DEFAULT_METRIC_SETTINGS,
         thresholds: { ...DEFAULT_METRIC_SETTINGS.thresholds, lowOverrideRate: 0.5 },
       }),
     ).rejects.toThrow(/thresholds\.lowOverrideRate: the low override rate must be below the high override rate/);
     // Weights need not sum to 1: they are renormalised over the components a slice has.
     const partial = { ...DEFAULT_METRIC_SETTINGS, weights: { reliance: 0.4, trust: 0.2, shadowFree: 0 } };
-    await callTyped(host, 'metrics.configure', partial);
-    expect((await callTyped(host, 'metrics.settings', {})).weights).toEqual(partial.weights);
+    await callTyped(t.host, 'metrics.configure', partial);
+    expect((await callTyped(t.host, 'metrics.settings', {})).weights).toEqual(partial.weights);
   });
 });
