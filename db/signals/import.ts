@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { ImportSummary } from '../api/signal-types';
+import { noteWriter } from '../busy';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
@@ -88,8 +89,11 @@ export async function importFile(
     engine.sqlite.pragma(`cache_size = ${-DECISIONS_CACHE_KIB}`);
     engine.sqlite.pragma('temp_store = MEMORY');
   }
-  engine.sqlite.exec('BEGIN IMMEDIATE');
+  let unnote = () => {};
   try {
+    engine.sqlite.exec('BEGIN IMMEDIATE');
+    // Noted once the lock is ours: a writer that waits in vain is told which import it waited for.
+    unnote = noteWriter(engine.file, `an import of ${name}`);
     const batchId = kind === 'shadow-processes' ? null : newId();
     if (batchId) {
       write(engine, authorId, 'import_batches', batchId, { kind, fileName: name, sha256: '', counts: '{}', open: true }, 'create');
@@ -144,6 +148,7 @@ export async function importFile(
     if (engine.sqlite.inTransaction) engine.sqlite.exec('ROLLBACK');
     throw e;
   } finally {
+    unnote();
     if (kind === 'decisions') {
       engine.sqlite.pragma(`cache_size = ${cacheSize}`);
       engine.sqlite.pragma(`temp_store = ${tempStore}`);
