@@ -65,7 +65,8 @@ describe('operations during an import', () => {
  * Two processes on one database file, as a user gets them: the CLI importing while another CLI
  * command or the web host writes. SQLite lets one of them write at a time; the other waits
  * (busy_timeout) and then either goes ahead or says clearly what is busy, never "database is
- * locked" with a stack trace.
+ * locked" with a stack trace. An import holds the write lock only while it writes: checking the
+ * file (its first pass) holds none, so a file with problems never makes anyone wait.
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -164,6 +165,34 @@ describe('two processes', () => {
     expect(JSON.parse(written.out).name).toBe('After the wait');
     expect(performance.now() - sent).toBeGreaterThan(1000);
   }, 60_000);
+
+  it('checking a file holds no lock: writes from another process go ahead at once while a bad file is read, then refused', async () => {
+    const file = decisions(300_000, true);
+    const importing = cli(['--db', t.file, 'import', 'decisions', file]);
+    // A second connection that does not wait at all: any lock held by the import fails it at once.
+    process.env.UPTAKE_BUSY_TIMEOUT_MS = '0';
+    const other = open(t.file);
+    delete process.env.UPTAKE_BUSY_TIMEOUT_MS;
+    let made = 0;
+    try {
+      let finished = false;
+      void importing.done.then(() => {
+        finished = true;
+      });
+      while (!finished) {
+        await callTyped({ engine: other }, 'teams.create', { name: `Made while checking ${made}` });
+        made++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      other.close();
+    }
+    const refused = await importing.done;
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/row 300002, column "action", value "maybe"/);
+    expect(made).toBeGreaterThan(3);
+    expect((await callTyped(host, 'reports.rows', { source: 'decisions' })).total).toBe(0);
+  }, 180_000);
 
   it('the web host answers a write during another process’s import with a clear 409, not a 500, and reads as usual', async () => {
     const staticDir = path.join(t.dir, 'static');
