@@ -2,7 +2,8 @@
  * Errors that reach a user. `UserError` means the input was wrong (CLI exit code 1): its message
  * says what, where and what to do. Anything else is an internal failure (exit code 2).
  */
-export type UserErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'NO_WORKSPACE' | 'BAD_DATABASE';
+/** BUSY: another process held the database's write lock for longer than this one waited. */
+export type UserErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'NO_WORKSPACE' | 'BAD_DATABASE' | 'BUSY';
 
 export class UserError extends Error {
   override readonly name = 'UserError';

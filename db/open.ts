@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { busyError, busyTimeoutMs, isBusy } from './busy';
 import { UserError } from './errors';
 import { appliedMigrations, applyMigrations, pendingMigrations, readMigrations } from './migrate';
 import { defaultMigrationsDir } from './paths';
@@ -200,8 +201,20 @@ export function open(file: string, options: OpenOptions = {}): Engine {
     return initialise(sqlite, resolved, stat !== undefined, options);
   } catch (e) {
     sqlite.close();
-    throw sqliteUserError(e, resolved) ?? e;
+    throw isBusy(e) ? busyError(resolved) : (sqliteUserError(e, resolved) ?? e);
   }
+}
+
+/**
+ * Every transaction of this connection begins IMMEDIATE (takes the write lock at BEGIN): Uptake's
+ * transactions read and then write, and a transaction begun DEFERRED that reads first gets
+ * SQLITE_BUSY at once when it comes to write while another process writes, whatever busy_timeout
+ * says (SQLite cannot wait there without risking a deadlock). Begun IMMEDIATE, it waits for the
+ * other writer like any other. `.deferred` is still there for a transaction that only reads.
+ */
+function immediateTransactions(sqlite: Database.Database): void {
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn) => transaction(fn).immediate) as typeof sqlite.transaction;
 }
 
 function initialise(sqlite: Database.Database, file: string, existed: boolean, options: OpenOptions): Engine {
@@ -227,7 +240,8 @@ function initialise(sqlite: Database.Database, file: string, existed: boolean, o
     sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  if (!options.readonly) immediateTransactions(sqlite);
 
   if (existed && tableCount.n > 0) {
     const check = sqlite.pragma('quick_check', { simple: true }) as string;

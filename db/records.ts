@@ -33,9 +33,10 @@ export interface RecordKit<T extends { id: string; deleted: boolean }> {
   restore(s: Session, id: string): T;
 }
 
-/** Runs `fn` in one IMMEDIATE transaction (a savepoint when already inside one). */
+/** Runs `fn` in one transaction (a savepoint when already inside one). */
 export function inTransaction<R>(engine: Engine, fn: () => R): R {
-  return engine.sqlite.transaction(fn).immediate();
+  // open() makes every transaction of a writable connection IMMEDIATE.
+  return engine.sqlite.transaction(fn)();
 }
 
 export function recordKit<T extends { id: string; deleted: boolean }>(spec: {

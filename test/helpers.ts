@@ -54,14 +54,14 @@ export async function withWorkspace(setup: { teams?: string[]; initiatives?: str
  * `withWorkspace` for every test of a file: a fresh workspace before each, removed after each.
  * Read its fields inside the tests (`ws.host`, `ws.dir`), not at the top of the file.
  */
-export function useWorkspace(setup: Parameters<typeof withWorkspace>[0] = {}): TestWorkspace {
+export function workspaceForEachTest(setup: Parameters<typeof withWorkspace>[0] = {}): TestWorkspace {
   let current: TestWorkspace | null = null;
   beforeEach(async () => {
     current = await withWorkspace(setup);
   });
   afterEach(() => current?.cleanup());
   const get = (): TestWorkspace => {
-    if (!current) throw new Error('useWorkspace(): read the workspace inside a test, not at the top of the file.');
+    if (!current) throw new Error('workspaceForEachTest(): read the workspace inside a test, not at the top of the file.');
     return current;
   };
   return {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { busyError, isBusy } from '../busy';
 import type { Engine } from '../open';
 import { type HandlerTable, type HostContext, runOperation } from './context';
 import type { Area, OperationName } from './contract';
@@ -42,7 +43,11 @@ const inOperation = new AsyncLocalStorage<Engine>();
 
 /** Runs one operation the way every host does: validate, check permissions, handle. */
 export function call(host: HostContext, name: string, input: unknown): Promise<unknown> {
-  const run = () => runOperation(host, name, input, handlers as unknown as HandlerTable);
+  // Another process holding the write lock past the wait is the user's to retry, not an internal error.
+  const run = () =>
+    runOperation(host, name, input, handlers as unknown as HandlerTable).catch((e: unknown) => {
+      throw isBusy(e) ? busyError(host.engine.file) : e;
+    });
   // Not queued behind itself: an operation that calls another (nested) runs it at once.
   if (UNQUEUED.has(name) || inOperation.getStore() === host.engine) return run();
   const previous = queues.get(host.engine) ?? Promise.resolve();

@@ -10,6 +10,7 @@ const HTTP_CODES = {
   CONFLICT: 'CONFLICT',
   NO_WORKSPACE: 'PRECONDITION_FAILED',
   BAD_DATABASE: 'PRECONDITION_FAILED',
+  BUSY: 'CONFLICT',
 } as const;
 
 /** A UserError crosses the wire as an ORPCError with the same message and `data.code`. */

@@ -201,6 +201,11 @@ export class DecisionParser {
     private readonly totalsEntries = TOTALS_ENTRIES,
     /** How many problems are listed in full (the rest are counted): CsvErrors' limit. */
     private readonly limit = LISTED,
+    /**
+     * Only check: every field as usual, and the team and initiative names, but no user hashes,
+     * timestamps or aggregate numbers in the batches (an import's first pass, before it writes).
+     */
+    private readonly checkOnly = false,
   ) {}
 
   header(header: string[]): void {
@@ -217,25 +222,27 @@ export class DecisionParser {
     }
     const newCells: number[] = [];
     const newEntries: number[] = [];
+    const checkOnly = this.checkOnly;
+    const m = checkOnly ? 0 : n;
     const b: DecisionBatch = {
       first,
       count: n,
       state: new Uint8Array(n),
       team: new Int32Array(n),
       initiative: new Int32Array(n),
-      user: new Int32Array(n),
-      ts: new Float64Array(n),
-      month: new Int32Array(n),
-      action: new Uint8Array(n),
-      recs: new Array<string>(n),
-      reasons: new Array<string | null>(n),
+      user: new Int32Array(m),
+      ts: new Float64Array(m),
+      month: new Int32Array(m),
+      action: new Uint8Array(m),
+      recs: new Array<string>(m),
+      reasons: new Array<string | null>(m),
       newTeams: [],
       newInitiatives: [],
       newUsers: [],
       errors: [],
       errorCount: 0,
-      cell: new Int32Array(n),
-      entry: new Int32Array(n),
+      cell: new Int32Array(m),
+      entry: new Int32Array(m),
       newCells: new Int32Array(0),
       newEntries: new Int32Array(0),
       totalsRestart,
@@ -251,8 +258,10 @@ export class DecisionParser {
     for (let i = 0; i < n; i++) {
       const r = rows[i] as string[];
       const row = first + i;
-      b.recs[i] = '';
-      b.reasons[i] = null;
+      if (!checkOnly) {
+        b.recs[i] = '';
+        b.reasons[i] = null;
+      }
       const problem = broken?.get(i);
       if (problem || r.length !== 7) {
         fail(problem ?? { row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
@@ -301,6 +310,10 @@ export class DecisionParser {
       b.initiative[i] = initiativeBlank ? -1 : dictionaryIndex(this.initiatives, initiativeName, b.newInitiatives);
       if (!ok || action === undefined) {
         b.state[i] = ROW_BAD;
+        continue;
+      }
+      if (checkOnly) {
+        b.state[i] = ROW_OK;
         continue;
       }
       let u = this.users.get(user);
@@ -422,8 +435,9 @@ export function readDecisions(
   secret: string,
   emit: (batch: DecisionBatch) => void | Promise<void>,
   totalsEntries = TOTALS_ENTRIES,
+  checkOnly = false,
 ): Promise<CsvReadResult> {
-  const parser = new DecisionParser(fileName, secret, totalsEntries);
+  const parser = new DecisionParser(fileName, secret, totalsEntries, LISTED, checkOnly);
   return readCsv(
     file,
     (header) => parser.header(header),

@@ -22,6 +22,8 @@ export interface DecisionsJob {
   secret: string;
   maxInFlight: number;
   totalsEntries: number;
+  /** Only check the file (DecisionParser's checkOnly): an import's first pass. */
+  checkOnly: boolean;
 }
 
 export type FromWorker =
@@ -49,6 +51,8 @@ export interface ReadOptions {
   worker?: boolean;
   /** Aggregate entries held before they are written (decisions-read.ts TOTALS_ENTRIES; tests make it small). */
   totalsEntries?: number;
+  /** Only check the file: batches carry the problems and the names, nothing to write. */
+  checkOnly?: boolean;
 }
 
 export interface DecisionsRead extends CsvReadResult {
@@ -67,7 +71,14 @@ export async function readDecisionBatches(
   onBatch: (batch: DecisionBatch) => void,
   options: ReadOptions = {},
 ): Promise<DecisionsRead> {
-  const job: DecisionsJob = { file, fileName, secret, maxInFlight: MAX_IN_FLIGHT, totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES };
+  const job: DecisionsJob = {
+    file,
+    fileName,
+    secret,
+    maxInFlight: MAX_IN_FLIGHT,
+    totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES,
+    checkOnly: options.checkOnly ?? false,
+  };
   if (options.worker ?? fileSize(file) >= WORKER_MIN_BYTES) {
     const worker = startWorker(job);
     if (worker) {
@@ -75,7 +86,7 @@ export async function readDecisionBatches(
       if (read) return { ...read, parsedOn: 'worker' };
     }
   }
-  return { ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries)), parsedOn: 'thread' };
+  return { ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries, job.checkOnly)), parsedOn: 'thread' };
 }
 
 /** The file's size, or 0 when it cannot be read (the reader then says why). */

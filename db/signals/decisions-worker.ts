@@ -36,6 +36,7 @@ function run(port: NonNullable<typeof parentPort>, job: DecisionsJob): void {
       });
     },
     job.totalsEntries,
+    job.checkOnly,
   ).then(
     (result) => {
       post({ t: 'done', result });

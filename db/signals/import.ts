@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
+import { noteWriter } from '../busy';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { settings } from '../schema';
@@ -48,8 +49,11 @@ export function userHashKey(engine: Engine, authorId: string | null): string {
 }
 
 /**
- * Imports one CSV file, all or nothing: one transaction, rolled back on the first problem found
- * (after reading the whole file, so every bad row is listed) and for a dry run.
+ * Imports one CSV file, all or nothing, in two passes. The first reads and checks the whole file
+ * holding no lock: a file with problems is refused listing every one, and other writers (another
+ * window, the CLI) never wait on it. The second reads it again and writes it in one transaction,
+ * begun IMMEDIATE, that holds the database's write lock; it is rolled back for a dry run, and
+ * when the file changed between the passes.
  */
 export async function importFile(
   engine: Engine,
@@ -59,6 +63,9 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const name = options.displayName ?? path.basename(file);
+  if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
+  const checked = await checkFile(engine, kind, file, name, options);
+
   const errors = new CsvErrors();
   const names = new NameResolver(engine, authorId, options.createMissing ?? false);
   const summary: ImportSummary = {
@@ -73,7 +80,6 @@ export async function importFile(
     unchanged: 0,
     created: names.created,
   };
-  if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
   // A decisions import walks tens of MB of B-tree: a bigger page cache than the connection's 2 MB
   // saves re-reading and re-writing evicted pages when keys arrive in random order (8 MB: a third
   // faster there; 16 MB gains another tenth but takes the import process near 256 MB). Its
@@ -86,8 +92,11 @@ export async function importFile(
     engine.sqlite.pragma(`cache_size = ${-DECISIONS_CACHE_KIB}`);
     engine.sqlite.pragma('temp_store = MEMORY');
   }
-  engine.sqlite.exec('BEGIN IMMEDIATE');
+  let unnote = () => {};
   try {
+    engine.sqlite.exec('BEGIN IMMEDIATE');
+    // Noted once the lock is ours: a writer that waits in vain is told which import it waited for.
+    unnote = noteWriter(engine.file, `an import of ${name}`);
     const batchId = kind === 'shadow-processes' ? null : newId();
     if (batchId) {
       write(engine, authorId, 'import_batches', batchId, { kind, fileName: name, sha256: '', counts: '{}', open: true }, 'create');
@@ -125,7 +134,9 @@ export async function importFile(
         },
       );
     }
-    if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
+    if (read.sha256 !== checked.sha256) {
+      throw badInput(`${name} changed while it was being imported; nothing was imported. Import it again once it is saved.`);
+    }
     summary.sha256 = read.sha256;
     const unknown = names.problems();
     if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
@@ -142,12 +153,78 @@ export async function importFile(
     if (engine.sqlite.inTransaction) engine.sqlite.exec('ROLLBACK');
     throw e;
   } finally {
+    unnote();
     if (kind === 'decisions') {
       engine.sqlite.pragma(`cache_size = ${cacheSize}`);
       engine.sqlite.pragma(`temp_store = ${tempStore}`);
     }
   }
 }
+
+/**
+ * An import's first pass: reads and checks the whole file as the second pass will, resolving
+ * names without creating any, writing nothing and holding no lock. Throws every problem found
+ * (capped lists); returns the file's hash, which the second pass must find again.
+ */
+async function checkFile(engine: Engine, kind: ImportKind, file: string, name: string, options: ImportOptions): Promise<CsvReadResult> {
+  const errors = new CsvErrors();
+  const names = new NameResolver(engine, null, options.createMissing ?? false, true);
+  let read: CsvReadResult;
+  if (kind === 'decisions') {
+    const teamNames: string[] = [];
+    const initiativeNames: string[] = [];
+    const teamIds: (string | null)[] = [];
+    const initiativeIds: (string | null)[] = [];
+    /** A name's id, resolved once; an unknown one is looked up again for each row, which notes the row. */
+    const resolve = (i: number, row: number, dictionary: string[], ids: (string | null)[], kind: 'team' | 'initiative') => {
+      if (i < 0) return;
+      if (ids[i] !== undefined && ids[i] !== null) return;
+      const lookup = (n: string) => (kind === 'team' ? names.team(n, row) : names.initiative(n, row));
+      ids[i] = lookup(dictionary[i] ?? '');
+    };
+    read = await readDecisionBatches(
+      file,
+      name,
+      '',
+      (b) => {
+        teamNames.push(...b.newTeams);
+        initiativeNames.push(...b.newInitiatives);
+        for (const e of b.errors) errors.add(e);
+        errors.count += b.errorCount - b.errors.length;
+        for (let i = 0; i < b.count; i++) {
+          if (b.state[i] === ROW_SKIPPED) continue;
+          resolve(b.team[i] as number, b.first + i, teamNames, teamIds, 'team');
+          resolve(b.initiative[i] as number, b.first + i, initiativeNames, initiativeIds, 'initiative');
+        }
+      },
+      { ...(options.worker === undefined ? {} : { worker: options.worker }), checkOnly: true },
+    );
+  } else {
+    const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
+    read = await readCsv(
+      file,
+      (header) => sink.header(name, header),
+      (rows, first, broken) => sink.rows(rows, first, broken),
+    );
+  }
+  if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
+  const unknown = names.problems();
+  if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
+  return read;
+}
+
+const emptySummary = (kind: ImportKind, file: string): ImportSummary => ({
+  kind,
+  file,
+  sha256: '',
+  batchId: null,
+  dryRun: true,
+  rows: 0,
+  new: 0,
+  changed: 0,
+  unchanged: 0,
+  created: { teams: [], initiatives: [] },
+});
 
 /**
  * The error of a file with problems: its row errors and its unknown names together, so one run
@@ -176,14 +253,16 @@ function makeSink(
   names: NameResolver,
   errors: CsvErrors,
   summary: ImportSummary,
+  /** Only check the rows (the first pass): nothing is looked up or written. */
+  checkOnly = false,
 ): Sink {
   switch (kind) {
     case 'usage':
-      return keyedSink(engine, 'usage', USAGE, batchId ?? '', names, errors, summary);
+      return keyedSink(engine, 'usage', USAGE, batchId ?? '', names, errors, summary, checkOnly);
     case 'pulse':
-      return keyedSink(engine, 'pulse', PULSE, batchId ?? '', names, errors, summary);
+      return keyedSink(engine, 'pulse', PULSE, batchId ?? '', names, errors, summary, checkOnly);
     case 'shadow-processes':
-      return shadowSink(engine, authorId, names, errors, summary);
+      return shadowSink(engine, authorId, names, errors, summary, checkOnly);
   }
 }
 
@@ -242,6 +321,7 @@ function keyedSink(
   names: NameResolver,
   errors: CsvErrors,
   summary: ImportSummary,
+  checkOnly: boolean,
 ): Sink {
   let idx: Record<string, number> = {};
   const seen = new Map<string, number>();
@@ -309,6 +389,7 @@ function keyedSink(
           return;
         }
         seen.set(key, row);
+        if (checkOnly) return;
         const next = spec.values.map((v) => values[v.column] ?? 0);
         const existing = select.get(month, teamId, initiativeId) as number[] | undefined;
         if (!existing) summary.new++;
@@ -733,7 +814,14 @@ const SHADOW_COLUMNS = [
   'retired_on',
 ] as const;
 
-function shadowSink(engine: Engine, authorId: string | null, names: NameResolver, errors: CsvErrors, summary: ImportSummary): Sink {
+function shadowSink(
+  engine: Engine,
+  authorId: string | null,
+  names: NameResolver,
+  errors: CsvErrors,
+  summary: ImportSummary,
+  checkOnly: boolean,
+): Sink {
   let idx = {} as Record<(typeof SHADOW_COLUMNS)[number], number>;
   const existing = new Map(
     (
@@ -790,6 +878,7 @@ function shadowSink(engine: Engine, authorId: string | null, names: NameResolver
           return;
         }
         seen.set(key, row);
+        if (checkOnly) return;
         const fields = {
           name: cell('name'),
           teamId,

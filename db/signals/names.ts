@@ -19,6 +19,8 @@ export class NameResolver {
     private readonly engine: Engine,
     private readonly authorId: string | null,
     private readonly createMissing: boolean,
+    /** Only check (an import's first pass, which writes nothing): a name to create gets a stand-in id. */
+    private readonly checkOnly = false,
   ) {
     for (const t of listTeams(engine)) this.teams.set(key(t.name), [...(this.teams.get(key(t.name)) ?? []), t.id]);
     for (const i of listInitiatives(engine)) this.initiatives.set(key(i.name), [i.id]);
@@ -31,6 +33,7 @@ export class NameResolver {
       note(this.ambiguousTeams, name.trim(), row);
       return null;
     }
+    if (this.createMissing && this.checkOnly) return standIn(name);
     if (this.createMissing) {
       const { id } = createTeam({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
       this.teams.set(key(name), [id]);
@@ -44,6 +47,7 @@ export class NameResolver {
   initiative(name: string, row: number): string | null {
     const ids = this.initiatives.get(key(name));
     if (ids?.[0]) return ids[0];
+    if (this.createMissing && this.checkOnly) return standIn(name);
     if (this.createMissing) {
       const { id } = createInitiative({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
       this.initiatives.set(key(name), [id]);
@@ -107,6 +111,9 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 }
 
 const key = (name: string) => name.trim().toLocaleLowerCase();
+
+/** The id a name to be created stands in with while a file is only checked: the same for every spelling of it. */
+const standIn = (name: string) => `new:${key(name)}`;
 
 function note(map: Map<string, NameRows>, name: string, row: number) {
   let seen = map.get(name);

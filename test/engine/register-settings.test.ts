@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
-import type { HostContext } from '../../db/api/context';
 import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
-import { useWorkspace } from '../helpers';
+import { workspaceForEachTest } from '../helpers';
 
 /*
  * What the shadow-process, review and settings screens rely on beyond the plain CRUD: a register
  * entry has a history like any record, and weights and thresholds that could never make sense
  * are refused with a message naming the field.
  */
-const t = useWorkspace();
+const t = workspaceForEachTest();
 
 describe('shadow-process history', () => {
   it('records who created, retired and deleted a process, field by field', async () => {

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
-import type { HostContext } from '../../db/api/context';
 import { exportWorkspace } from '../../db/export';
-import { useWorkspace } from '../helpers';
+import { workspaceForEachTest } from '../helpers';
 
-const t = useWorkspace();
+const t = workspaceForEachTest();
 
 describe('teams', () => {
   it('lists a hierarchy in order with depth and path', async () => {
