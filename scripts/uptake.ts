@@ -67,7 +67,7 @@ function openDb(globals: Globals, access: Access): OpenedDb {
 function validate(operation: OperationName, input: unknown): void {
   const schema = procedureOf(operation)['~orpc'].inputSchema as z.ZodType | undefined;
   const parsed = schema?.safeParse(input);
-  if (parsed && !parsed.success) throw badInput(formatIssues(operation, parsed.error.issues));
+  if (parsed && !parsed.success) throw badInput(formatIssues(operation, parsed.error.issues), { issues: parsed.error.issues });
 }
 
 /** A parser for a whole-number flag in [min, max], so `--seed abc` fails before anything runs, naming the flag. */
