@@ -13,6 +13,8 @@ const DEFAULTS = {
     habitualMinDecisions: 20,
     habitualOverrideRate: 0.8,
     championCoverage: 0.05,
+    thinMonthDecisions: 30,
+    thinMonthUsers: 5,
   },
 };
 
@@ -30,7 +32,7 @@ test('a change manager raises a threshold and the report’s alerts follow; rese
   await openScreen(app, 'Settings');
   await expect(settings.root).toBeVisible();
   // Every weight and threshold, with its default.
-  await expect(settings.root.locator('[data-testid^="metric-"]')).toHaveCount(11);
+  await expect(settings.root.locator('[data-testid^="metric-"]')).toHaveCount(3 + 10);
   await expect(settings.row('highOverrideRate')).toContainText('HIGH_OVERRIDE');
   await expect(settings.input('High override rate')).toHaveValue('50%');
   await expect(settings.input('Reliance')).toHaveValue('0.5');
