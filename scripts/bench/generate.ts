@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { prng } from '../../db/random';
 
 /*
  * Generates realistic signal CSVs for benchmarks and tests: decisions (millions of rows,
@@ -12,16 +13,7 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export function monthsBetween(from: string, count: number): string[] {
   const [y, m] = from.split('-').map(Number) as [number, number];
