@@ -21,6 +21,12 @@ test('closing a form with unsaved changes asks first; an untouched form closes a
   await page.keyboard.press('Enter');
   await expect(app.discardDialog).toBeHidden();
   await expect(app.teams.form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Claims Scotland');
+  // Esc on the question keeps editing too: it closes the question, not the form.
+  await page.keyboard.press('Escape');
+  await expect(app.discardDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(app.discardDialog).toBeHidden();
+  await expect(app.teams.form).toBeVisible();
 
   // Cancel asks too; discarding closes the form and saves nothing.
   await app.teams.form.getByRole('button', { name: 'Cancel' }).click();
