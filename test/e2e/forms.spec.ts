@@ -21,6 +21,12 @@ test('closing a form with unsaved changes asks first; an untouched form closes a
   await page.keyboard.press('Enter');
   await expect(app.discardDialog).toBeHidden();
   await expect(app.teams.form.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Claims Scotland');
+  // Esc on the question keeps editing too: it closes the question, not the form.
+  await page.keyboard.press('Escape');
+  await expect(app.discardDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(app.discardDialog).toBeHidden();
+  await expect(app.teams.form).toBeVisible();
 
   // Cancel asks too; discarding closes the form and saves nothing.
   await app.teams.form.getByRole('button', { name: 'Cancel' }).click();
@@ -60,4 +66,26 @@ test('the retire dialog checks its date before asking the engine, and says when 
   await retire.getByRole('button', { name: 'Retire', exact: true }).click();
   await expect(retire.getByText(/^It was first seen on .+; retire it on or after that day$/)).toBeVisible();
   await expect(date).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('emptied fields hold what the engine expects: no headcount; a role cannot be emptied', async ({ app, page }) => {
+  await app.go('Teams');
+  await app.teams.rowAction('Claims North', 'Edit');
+  await app.teams.form.getByLabel('Headcount').fill('');
+  await app.teams.form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.teams.form).toBeHidden();
+  await expect(app.teams.row('Claims North').locator('td').nth(3)).toHaveText('—');
+
+  await app.go('Members');
+  await app.members.addButton.click();
+  const role = app.members.form.getByRole('combobox', { name: 'Role' });
+  await expect(role).toHaveValue('Champion');
+  // Choosing the selected role again keeps it (a Mantine select would otherwise empty itself).
+  await role.click();
+  await page.getByRole('option', { name: 'Champion', exact: true }).click();
+  await expect(role).toHaveValue('Champion');
+  await role.click();
+  await page.getByRole('option', { name: 'Sponsor', exact: true }).click();
+  await expect(role).toHaveValue('Sponsor');
+  await expect(app.members.form).toContainText('A senior stakeholder who follows progress');
 });

@@ -19,8 +19,11 @@ export function confirmDelete(options: { title: string; message: ReactNode; conf
   });
 }
 
-/** Closing a form with unsaved changes asks first; focus starts on Keep editing, so Enter loses nothing. */
-export function confirmDiscard(onDiscard: () => void) {
+/**
+ * Closing a form with unsaved changes asks first; focus starts on Keep editing, so Enter loses
+ * nothing. `onClose` runs however the question goes away.
+ */
+export function confirmDiscard(onDiscard: () => void, onClose: () => void) {
   modals.openConfirmModal({
     title: 'Discard your changes?',
     children: (
@@ -32,6 +35,7 @@ export function confirmDiscard(onDiscard: () => void) {
     confirmProps: { color: 'red.9' },
     cancelProps: { 'data-autofocus': true },
     onConfirm: onDiscard,
+    onClose,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Fieldset, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { InitiativeCreateInput } from '../../../db/api/contract';
@@ -8,6 +8,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { DateField, SelectField } from '../kit/fields';
 import { TriadField } from './TriadField';
 
 export type InitiativeEditing = { initiative: Initiative | null };
@@ -53,36 +54,14 @@ function InitiativeFields({ form }: { form: EntityForm<typeof InitiativeCreateIn
       {members.isError && <FormError message={`The member list could not be loaded: ${errorMessage(members.error)}`} />}
       <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={errors.name?.message} />
       <SimpleGrid cols={3} spacing="sm">
-        <Controller
+        <SelectField
           control={form.control}
           name="status"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Status"
-              data={INITIATIVE_STATUSES.map((s) => ({ value: s, label: INITIATIVE_STATUS_LABELS[s] }))}
-              value={field.value ?? 'pilot'}
-              onChange={(v) => field.onChange(v ?? 'pilot')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
+          cleared="pilot"
+          label="Status"
+          data={INITIATIVE_STATUSES.map((s) => ({ value: s, label: INITIATIVE_STATUS_LABELS[s] }))}
         />
-        <Controller
-          control={form.control}
-          name="goLive"
-          render={({ field, fieldState }) => (
-            <TextInput
-              type="date"
-              label="Go-live date"
-              value={field.value ?? ''}
-              onChange={(e) => field.onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
+        <DateField control={form.control} name="goLive" cleared={null} label="Go-live date" />
       </SimpleGrid>
       <Controller
         control={form.control}

@@ -40,9 +40,17 @@ const resolve = <T, R>(v: R | ((value: T) => R), value: T): R => (typeof v === '
 export function EntityFormDialog<T, TIn extends FieldValues, TOut>(props: EntityFormDialogProps<T, TIn, TOut>) {
   const { dialog, title, size = 'md' } = props;
   const dirty = useRef(false);
+  const [asking, setAsking] = useState(false);
   const requestClose = () => {
-    if (dirty.current) confirmDiscard(dialog.close);
-    else dialog.close();
+    // Every open modal hears Esc: while the question is up, Esc answers it (keep editing) and leaves the form be.
+    if (asking) return;
+    if (!dirty.current) {
+      dialog.close();
+      return;
+    }
+    setAsking(true);
+    // That Esc reaches this modal after the question has closed: clear the flag once the key press is over.
+    confirmDiscard(dialog.close, () => setTimeout(() => setAsking(false)));
   };
   return (
     <Modal

@@ -1,11 +1,12 @@
-import { Checkbox, Select, TextInput } from '@mantine/core';
+import { Checkbox, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Controller } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { MemberCreateInput } from '../../../db/api/contract';
 import { type Member, ROLE_LABELS, ROLES } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { SelectField } from '../kit/fields';
 
 export type MemberEditing = { member: Member | null };
 
@@ -42,6 +43,7 @@ export function MemberFormDialog({ dialog }: { dialog: Dialog<MemberEditing> }) 
 }
 
 function MemberFields({ form, adding }: { form: EntityForm<typeof MemberCreateInput>; adding: boolean }) {
+  const role = useWatch({ control: form.control, name: 'role' });
   return (
     <>
       <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={form.formState.errors.name?.message} />
@@ -61,22 +63,15 @@ function MemberFields({ form, adding }: { form: EntityForm<typeof MemberCreateIn
           />
         )}
       />
-      <Controller
+      <SelectField
         control={form.control}
         name="role"
-        render={({ field, fieldState }) => (
-          <Select
-            label="Role"
-            withAsterisk
-            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            value={field.value}
-            onChange={(v) => v && field.onChange(v)}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            description={ROLE_HELP[field.value]}
-            error={fieldState.error?.message}
-          />
-        )}
+        // A member always has a role: clicking the chosen one again keeps it.
+        allowDeselect={false}
+        label="Role"
+        withAsterisk
+        data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        description={ROLE_HELP[role]}
       />
       {adding && (
         <Controller

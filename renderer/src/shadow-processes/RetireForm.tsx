@@ -1,10 +1,11 @@
-import { Text, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { orpc } from '../api/query';
 import { formatDate } from '../history/format';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { DateField } from '../kit/fields';
 import { type ShadowProcess, today } from './register';
 
 // Not before it was first seen: the engine refuses that too, this says it in the person's terms.
@@ -37,17 +38,7 @@ export function RetireFormDialog({ dialog }: { dialog: Dialog<ShadowProcess> }) 
         </Text>
       }
     >
-      {(form) => (
-        <TextInput
-          type="date"
-          label="Retired on"
-          withAsterisk
-          data-autofocus
-          w={200}
-          {...form.register('retiredOn')}
-          error={form.formState.errors.retiredOn?.message}
-        />
-      )}
+      {(form) => <DateField control={form.control} name="retiredOn" cleared="" label="Retired on" withAsterisk data-autofocus w={200} />}
     </EntityFormDialog>
   );
 }

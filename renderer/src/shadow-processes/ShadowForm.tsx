@@ -1,7 +1,5 @@
-import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Ref } from 'react';
-import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { ShadowProcessCreateInput as ShadowCreateInput } from '../../../db/api/contract';
 import { errorMessage } from '../api/errors';
@@ -9,6 +7,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { DateField, NumberField, SelectField } from '../kit/fields';
 import { KIND_OPTIONS, type ShadowProcess, today } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -23,38 +22,6 @@ const ShadowFormInput = ShadowCreateInput.extend({
   message: 'Retired on cannot be before first seen',
   path: ['retiredOn'],
 });
-
-/** A date field as a native date picker; empty is null. */
-function DateField({
-  label,
-  description,
-  value,
-  onChange,
-  error,
-  required,
-  ref,
-}: {
-  ref?: Ref<HTMLInputElement>;
-  label: string;
-  description?: string;
-  value: string | null | undefined;
-  onChange: (v: string | null) => void;
-  error?: string | undefined;
-  required?: boolean;
-}) {
-  return (
-    <TextInput
-      type="date"
-      label={label}
-      description={description}
-      withAsterisk={required}
-      ref={ref}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-      error={error}
-    />
-  );
-}
 
 export type ShadowEditing = { process: ShadowProcess | null };
 
@@ -111,104 +78,35 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
         error={errors.name?.message}
       />
       <SimpleGrid cols={2} spacing="sm">
-        <Controller
+        <SelectField
           control={form.control}
           name="teamId"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Team"
-              withAsterisk
-              placeholder="Choose a team"
-              data={teamOptions}
-              value={field.value || null}
-              onChange={(v) => field.onChange(v ?? '')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              searchable
-              nothingFoundMessage="No team matches"
-              error={fieldState.error?.message}
-            />
-          )}
+          cleared=""
+          label="Team"
+          withAsterisk
+          placeholder="Choose a team"
+          data={teamOptions}
+          searchable
+          nothingFoundMessage="No team matches"
         />
-        <Controller
+        <SelectField
           control={form.control}
           name="initiativeId"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Initiative"
-              placeholder="Every initiative of the team"
-              data={initiativeOptions}
-              value={field.value ?? null}
-              onChange={(v) => field.onChange(v)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              clearable
-              error={fieldState.error?.message}
-            />
-          )}
+          cleared={null}
+          label="Initiative"
+          placeholder="Every initiative of the team"
+          data={initiativeOptions}
+          clearable
         />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
-        <Controller
-          control={form.control}
-          name="kind"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Kind"
-              withAsterisk
-              data={KIND_OPTIONS}
-              value={field.value}
-              onChange={(v) => field.onChange(v ?? 'other')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
+        <SelectField control={form.control} name="kind" cleared="other" label="Kind" withAsterisk data={KIND_OPTIONS} />
         <TextInput label="Owner" placeholder="Who keeps it going" {...form.register('owner')} error={errors.owner?.message} />
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm">
-        <Controller
-          control={form.control}
-          name="usersInvolved"
-          render={({ field, fieldState }) => (
-            <NumberInput
-              label="Users involved"
-              withAsterisk
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator=","
-              hideControls
-              value={field.value ?? ''}
-              onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="firstSeen"
-          render={({ field, fieldState }) => (
-            <DateField
-              label="First seen"
-              required
-              ref={field.ref}
-              value={field.value}
-              onChange={(v) => field.onChange(v ?? '')}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="retiredOn"
-          render={({ field, fieldState }) => (
-            <DateField label="Retired on" ref={field.ref} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
-          )}
-        />
+        <NumberField control={form.control} name="usersInvolved" label="Users involved" withAsterisk />
+        <DateField control={form.control} name="firstSeen" cleared="" label="First seen" withAsterisk />
+        <DateField control={form.control} name="retiredOn" cleared={null} label="Retired on" />
       </SimpleGrid>
       <Textarea
         label="Reason"

@@ -1,11 +1,11 @@
-import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Controller } from 'react-hook-form';
 import { TeamCreateInput } from '../../../db/api/contract';
 import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { NumberField, SelectField } from '../kit/fields';
 import { parentOptions } from './hierarchy';
 
 /** The team being edited (null when adding one), and the preselected parent when adding a sub-team. */
@@ -51,26 +51,18 @@ function TeamFields({
   return (
     <>
       <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={errors.name?.message} />
-      <Controller
+      <SelectField
         control={form.control}
         name="parentId"
-        render={({ field, fieldState }) => (
-          <Select
-            label="Parent team"
-            description="Leave empty for a top-level team"
-            placeholder="None (top level)"
-            data={parentOptions(teams, editingId)}
-            value={field.value ?? null}
-            onChange={(v) => field.onChange(v)}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            clearable
-            searchable
-            nothingFoundMessage="No team matches"
-            error={fieldState.error?.message}
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
+        cleared={null}
+        label="Parent team"
+        description="Leave empty for a top-level team"
+        placeholder="None (top level)"
+        data={parentOptions(teams, editingId)}
+        clearable
+        searchable
+        nothingFoundMessage="No team matches"
+        comboboxProps={{ withinPortal: true }}
       />
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Region" placeholder="e.g. UK North" {...form.register('region')} error={errors.region?.message} />
@@ -82,26 +74,13 @@ function TeamFields({
         />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
-        <Controller
+        <NumberField
           control={form.control}
           name="headcount"
-          render={({ field, fieldState }) => (
-            <NumberInput
-              label="Headcount"
-              description="Not counting sub-teams"
-              w={200}
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator=","
-              value={field.value ?? ''}
-              onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-              hideControls
-            />
-          )}
+          cleared={null}
+          label="Headcount"
+          description="Not counting sub-teams"
+          w={200}
         />
       </SimpleGrid>
     </>
