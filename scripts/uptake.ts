@@ -13,7 +13,6 @@ import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { writeFileAtomic } from '../db/reports/publish';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
-import { startWebHost } from './web-host';
 
 /*
  * The CLI host: the same operations as the app, for scripting, tests and automation.
@@ -113,6 +112,8 @@ export function buildProgram(): Command {
     .option('--open', 'open the URL in the default browser')
     .action(async (opts: { port: number; open?: boolean }) => {
       const engine = openDb(globals(), true);
+      // Loaded here only: every other command would pay its start-up time and memory for nothing.
+      const { startWebHost } = await import('./web-host');
       const host = await startWebHost({
         engine,
         port: opts.port,
