@@ -10,7 +10,7 @@ import { settings } from '../schema';
 import { newId, write } from '../write';
 import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
-import { type DecisionsRead, readDecisionBatches } from './decisions-source';
+import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
 import { NAMES_HINT, NameResolver } from './names';
 
@@ -32,7 +32,7 @@ export interface ImportOptions {
    * for files of 1 MiB or more. onParsed is told where it was.
    */
   worker?: boolean;
-  onParsed?: (where: DecisionsRead['parsedOn']) => void;
+  onParsed?: (where: 'worker' | 'thread') => void;
   /** Decisions only, for tests: aggregate entries held in memory before they are written. */
   totalsEntries?: number;
 }
@@ -66,8 +66,28 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const name = options.displayName ?? path.basename(file);
   if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
-  const checked = await checkFile(engine, kind, file, name, options);
+  // One worker thread reads a decisions file for both passes.
+  const reader = kind === 'decisions' ? new DecisionsReader(file, options.worker) : null;
+  try {
+    const checked = await checkFile(engine, kind, file, name, options, reader);
+    return await writeFile(engine, authorId, kind, file, name, options, reader, checked);
+  } finally {
+    await reader?.close();
+  }
+}
 
+/** An import's second pass: reads the file again and writes it, holding the write lock. */
+async function writeFile(
+  engine: Engine,
+  authorId: string | null,
+  kind: ImportKind,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  reader: DecisionsReader | null,
+  /** The SHA-256 the first pass read. */
+  checked: string,
+): Promise<ImportSummary> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, authorId, options.createMissing ?? false);
   const summary: ImportSummary = {
@@ -108,7 +128,7 @@ export async function importFile(
     if (kind === 'decisions') {
       const sink = decisionsSink(engine, authorId, batchId ?? '', names, errors, summary);
       finish = sink.finish;
-      const decisions = await readDecisionBatches(
+      const decisions = await (reader ?? new DecisionsReader(file, false)).read(
         file,
         name,
         sink.secret,
@@ -116,10 +136,7 @@ export async function importFile(
           sink.batch(batch);
           options.onProgress?.({ rows: summary.rows });
         },
-        {
-          ...(options.worker === undefined ? {} : { worker: options.worker }),
-          ...(options.totalsEntries ? { totalsEntries: options.totalsEntries } : {}),
-        },
+        options.totalsEntries ? { totalsEntries: options.totalsEntries } : {},
       );
       options.onParsed?.(decisions.parsedOn);
       read = decisions;
@@ -136,7 +153,7 @@ export async function importFile(
         },
       );
     }
-    if (read.sha256 !== checked.sha256) {
+    if (read.sha256 !== checked) {
       throw badInput(`${name} changed while it was being imported; nothing was imported. Import it again once it is saved.`);
     }
     summary.sha256 = read.sha256;
@@ -166,53 +183,57 @@ export async function importFile(
 /**
  * An import's first pass: reads and checks the whole file as the second pass will, resolving
  * names without creating any, writing nothing and holding no lock. Throws every problem found
- * (capped lists); returns the file's hash, which the second pass must find again.
+ * (capped lists); returns the SHA-256 of what it read, which the second pass must read again.
  */
-async function checkFile(engine: Engine, kind: ImportKind, file: string, name: string, options: ImportOptions): Promise<CsvReadResult> {
+async function checkFile(
+  engine: Engine,
+  kind: ImportKind,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  reader: DecisionsReader | null,
+): Promise<string> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, null, options.createMissing ?? false, true);
   let read: CsvReadResult;
   if (kind === 'decisions') {
-    const teamNames: string[] = [];
-    const initiativeNames: string[] = [];
-    const teamIds: (string | null)[] = [];
-    const initiativeIds: (string | null)[] = [];
-    /** A name's id, resolved once; an unknown one is looked up again for each row, which notes the row. */
-    const resolve = (i: number, row: number, dictionary: string[], ids: (string | null)[], kind: 'team' | 'initiative') => {
-      if (i < 0) return;
-      if (ids[i] !== undefined && ids[i] !== null) return;
-      const lookup = (n: string) => (kind === 'team' ? names.team(n, row) : names.initiative(n, row));
-      ids[i] = lookup(dictionary[i] ?? '');
+    // The reader's dictionaries of names, each resolved once; an unknown one is looked up again for each row, which notes the row.
+    const dictionaries = { team: [] as string[], initiative: [] as string[] };
+    const ids = { team: [] as (string | null)[], initiative: [] as (string | null)[] };
+    const resolve = (kind: 'team' | 'initiative', i: number, row: number) => {
+      if (i < 0 || (ids[kind][i] ?? null) !== null) return;
+      const n = dictionaries[kind][i] ?? '';
+      ids[kind][i] = kind === 'team' ? names.team(n, row) : names.initiative(n, row);
     };
-    read = await readDecisionBatches(
+    read = await (reader ?? new DecisionsReader(file, false)).read(
       file,
       name,
       '',
       (b) => {
-        teamNames.push(...b.newTeams);
-        initiativeNames.push(...b.newInitiatives);
+        dictionaries.team.push(...b.newTeams);
+        dictionaries.initiative.push(...b.newInitiatives);
         for (const e of b.errors) errors.add(e);
         errors.count += b.errorCount - b.errors.length;
         for (let i = 0; i < b.count; i++) {
           if (b.state[i] === ROW_SKIPPED) continue;
-          resolve(b.team[i] as number, b.first + i, teamNames, teamIds, 'team');
-          resolve(b.initiative[i] as number, b.first + i, initiativeNames, initiativeIds, 'initiative');
+          resolve('team', b.team[i] as number, b.first + i);
+          resolve('initiative', b.initiative[i] as number, b.first + i);
         }
       },
-      { ...(options.worker === undefined ? {} : { worker: options.worker }), checkOnly: true },
+      { checkOnly: true },
     );
   } else {
     const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
     read = await readCsv(
       file,
       (header) => sink.header(name, header),
-      (rows, first, broken) => sink.rows(rows, first, broken),
+      (chunk, first, broken) => sink.rows(chunk, first, broken),
     );
   }
   if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
   const unknown = names.problems();
   if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
-  return read;
+  return read.sha256;
 }
 
 const emptySummary = (kind: ImportKind, file: string): ImportSummary => ({
