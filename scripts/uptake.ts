@@ -16,7 +16,7 @@ import { plural } from '../db/reports/shared/plural';
 import { IMPORT_COLUMNS } from '../db/signals/import';
 import { IMPORT_KINDS } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
-import { checkRendererBuilt, startWebHost, type WebHost } from './web-host';
+import type { WebHost } from './web-host';
 
 /*
  * The CLI host: the same operations as the app, for scripting, tests and automation.
@@ -205,6 +205,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--port <n>', 'port (default: any free one)').argParser(wholeNumber('--port', 0, 65535)).default(0))
     .option('--open', 'open the URL in the default browser')
     .action(async (opts: { port: number; open?: boolean }) => {
+      // Loaded here only: every other command would pay its start-up time and memory for nothing.
+      const { checkRendererBuilt, startWebHost } = await import('./web-host');
       // Before the database is opened or created, so a missing build changes nothing.
       const staticDir = process.env.UPTAKE_RENDERER_DIR || path.join(repoRoot, 'dist', 'renderer');
       checkRendererBuilt(staticDir);

@@ -26,6 +26,8 @@ export interface DecisionsJob {
   checkOnly: boolean;
 }
 
+export type ToWorker = { t: 'job'; job: DecisionsJob } | 'ack';
+
 export type FromWorker =
   | { t: 'ready' }
   | { t: 'batch'; batch: DecisionBatch }
@@ -61,32 +63,124 @@ export interface DecisionsRead extends CsvReadResult {
 }
 
 /**
- * Reads `file`, calling `onBatch` on this thread for each batch in file order. `onBatch` may throw:
- * reading stops and the promise rejects with that error.
+ * Reads decisions files, one after another, on one worker thread, or on this thread when it does
+ * not start: an import's check and its writing pass share the thread (one start, one isolate's
+ * memory). Each read calls `onBatch` on this thread for each batch in file order; `onBatch` may
+ * throw: reading stops, the worker is ended and the read rejects with that error.
  */
-export async function readDecisionBatches(
-  file: string,
-  fileName: string,
-  secret: string,
-  onBatch: (batch: DecisionBatch) => void,
-  options: ReadOptions = {},
-): Promise<DecisionsRead> {
-  const job: DecisionsJob = {
-    file,
-    fileName,
-    secret,
-    maxInFlight: MAX_IN_FLIGHT,
-    totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES,
-    checkOnly: options.checkOnly ?? false,
-  };
-  if (options.worker ?? fileSize(file) >= WORKER_MIN_BYTES) {
-    const worker = startWorker(job);
-    if (worker) {
-      const read = await inWorker(worker, onBatch);
-      if (read) return { ...read, parsedOn: 'worker' };
-    }
+export class DecisionsReader {
+  private worker: Worker | null;
+  /** Resolves true once the worker runs, false when it did not start (reads are then done here). */
+  private readonly ready: Promise<boolean>;
+
+  /** `worker`: as ReadOptions.worker, for `file` (its size decides by default). */
+  constructor(file: string, worker?: boolean) {
+    this.worker = (worker ?? fileSize(file) >= WORKER_MIN_BYTES) ? startWorker() : null;
+    const w = this.worker;
+    this.ready = w
+      ? new Promise((resolve) => {
+          const fail = () => {
+            this.worker = null;
+            resolve(false);
+          };
+          w.once('message', (m: FromWorker) => (m.t === 'ready' ? resolve(true) : fail()));
+          w.once('error', fail);
+          w.once('exit', fail);
+        })
+      : Promise.resolve(false);
   }
-  return { ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries, job.checkOnly)), parsedOn: 'thread' };
+
+  /** Whether reads run on the worker thread (false once it has failed to start, or has been ended). */
+  async onWorker(): Promise<boolean> {
+    return (await this.ready) && this.worker !== null;
+  }
+
+  async read(
+    file: string,
+    fileName: string,
+    secret: string,
+    onBatch: (batch: DecisionBatch) => void,
+    options: Omit<ReadOptions, 'worker'> = {},
+  ): Promise<DecisionsRead> {
+    const job: DecisionsJob = {
+      file,
+      fileName,
+      secret,
+      maxInFlight: MAX_IN_FLIGHT,
+      totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES,
+      checkOnly: options.checkOnly ?? false,
+    };
+    const worker = (await this.onWorker()) ? this.worker : null;
+    if (worker) return { ...(await this.inWorker(worker, job, onBatch)), parsedOn: 'worker' };
+    return {
+      ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries, job.checkOnly)),
+      parsedOn: 'thread',
+    };
+  }
+
+  /** Ends the worker; resolves once it is gone, so its memory is free before what comes next. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.removeAllListeners();
+    worker.on('error', () => {});
+    await worker.terminate();
+  }
+
+  /** One job on the worker, to its end. */
+  private inWorker(worker: Worker, job: DecisionsJob, onBatch: (batch: DecisionBatch) => void): Promise<CsvReadResult> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const onMessage = (m: FromWorker) => {
+        if (settled) return;
+        switch (m.t) {
+          case 'batch':
+            try {
+              onBatch(m.batch);
+            } catch (e) {
+              // The worker may still be reading: it is ended, and no read comes after a failure.
+              fail(e);
+              return;
+            }
+            worker.postMessage('ack');
+            return;
+          case 'done':
+            done(() => resolve(m.result));
+            return;
+          case 'fail': {
+            const error = m.error.user
+              ? new UserError(m.error.code, m.error.message, m.error.details ?? undefined)
+              : Object.assign(new Error(m.error.message), { stack: m.error.stack });
+            done(() => reject(error));
+            return;
+          }
+        }
+      };
+      const onError = (e: unknown) => fail(e);
+      const onExit = (code: number) => fail(new Error(`The decisions reader stopped unexpectedly (exit code ${code}).`));
+      const done = (then: () => void) => {
+        if (settled) return;
+        settled = true;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        then();
+      };
+      const fail = (e: unknown) =>
+        done(
+          () =>
+            void this.close().then(
+              () => reject(e),
+              () => reject(e),
+            ),
+        );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ t: 'job', job } satisfies ToWorker);
+    });
+  }
 }
 
 /** The file's size, or 0 when it cannot be read (the reader then says why). */
@@ -112,12 +206,12 @@ function workerEntry(): { script: string; workerData: unknown; execArgv?: string
   return fs.existsSync(bundled) ? { script: bundled, workerData: {} } : null;
 }
 
-function startWorker(job: DecisionsJob): Worker | null {
+function startWorker(): Worker | null {
   try {
     const entry = workerEntry();
     if (!entry) return null;
     return new Worker(entry.script, {
-      workerData: { ...(entry.workerData as object), job },
+      workerData: entry.workerData,
       ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
       // The reader keeps little alive: a small young generation (V8's default grows to 32 MB) is
       // collected often and cheaply, which keeps the import's memory down.
@@ -126,52 +220,4 @@ function startWorker(job: DecisionsJob): Worker | null {
   } catch {
     return null;
   }
-}
-
-/** Runs the worker to the end. Resolves null if it could not start (the caller then reads here). */
-function inWorker(worker: Worker, onBatch: (batch: DecisionBatch) => void): Promise<CsvReadResult | null> {
-  return new Promise((resolve, reject) => {
-    let started = false;
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      worker.removeAllListeners();
-      // A settled run needs nothing more from the worker: end it (it may still be reading after a failure).
-      worker.on('error', () => {});
-      void worker.terminate();
-      fn();
-    };
-    worker.on('message', (m: FromWorker) => {
-      if (settled) return;
-      switch (m.t) {
-        case 'ready':
-          started = true;
-          return;
-        case 'batch':
-          try {
-            onBatch(m.batch);
-          } catch (e) {
-            settle(() => reject(e));
-            return;
-          }
-          worker.postMessage('ack');
-          return;
-        case 'done':
-          settle(() => resolve(m.result));
-          return;
-        case 'fail': {
-          const error = m.error.user
-            ? new UserError(m.error.code, m.error.message, m.error.details ?? undefined)
-            : Object.assign(new Error(m.error.message), { stack: m.error.stack });
-          settle(() => reject(error));
-          return;
-        }
-      }
-    });
-    worker.on('error', (e) => settle(() => (started ? reject(e) : resolve(null))));
-    worker.on('exit', (code) =>
-      settle(() => (started ? reject(new Error(`The decisions reader stopped unexpectedly (exit code ${code}).`)) : resolve(null))),
-    );
-  });
 }

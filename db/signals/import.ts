@@ -10,7 +10,7 @@ import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
 import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
-import { type DecisionsRead, readDecisionBatches } from './decisions-source';
+import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
 import type { ImportKind, ImportSummary } from './model';
 import { NAMES_HINT, NameResolver } from './names';
@@ -30,7 +30,7 @@ export interface ImportOptions {
    * for files of 1 MiB or more. onParsed is told where it was.
    */
   worker?: boolean;
-  onParsed?: (where: DecisionsRead['parsedOn']) => void;
+  onParsed?: (where: 'worker' | 'thread') => void;
   /** Decisions only, for tests: aggregate entries held in memory before they are written. */
   totalsEntries?: number;
 }
@@ -64,8 +64,28 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const name = options.displayName ?? path.basename(file);
   if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
-  const checked = await checkFile(engine, kind, file, name, options);
+  // One worker thread reads a decisions file for both passes.
+  const reader = kind === 'decisions' ? new DecisionsReader(file, options.worker) : null;
+  try {
+    const checked = await checkFile(engine, kind, file, name, options, reader);
+    return await writeFile(engine, authorId, kind, file, name, options, reader, checked);
+  } finally {
+    await reader?.close();
+  }
+}
 
+/** An import's second pass: reads the file again and writes it, holding the write lock. */
+async function writeFile(
+  engine: Engine,
+  authorId: string | null,
+  kind: ImportKind,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  reader: DecisionsReader | null,
+  /** The SHA-256 the first pass read. */
+  checked: string,
+): Promise<ImportSummary> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, authorId, options.createMissing ?? false);
   const summary: ImportSummary = {
@@ -106,7 +126,7 @@ export async function importFile(
     if (kind === 'decisions') {
       const sink = decisionsSink(engine, authorId, batchId ?? '', names, errors, summary);
       finish = sink.finish;
-      const decisions = await readDecisionBatches(
+      const decisions = await (reader ?? new DecisionsReader(file, false)).read(
         file,
         name,
         sink.secret,
@@ -114,10 +134,7 @@ export async function importFile(
           sink.batch(batch);
           options.onProgress?.({ rows: summary.rows });
         },
-        {
-          ...(options.worker === undefined ? {} : { worker: options.worker }),
-          ...(options.totalsEntries ? { totalsEntries: options.totalsEntries } : {}),
-        },
+        options.totalsEntries ? { totalsEntries: options.totalsEntries } : {},
       );
       options.onParsed?.(decisions.parsedOn);
       read = decisions;
@@ -134,7 +151,7 @@ export async function importFile(
         },
       );
     }
-    if (read.sha256 !== checked.sha256) {
+    if (read.sha256 !== checked) {
       throw badInput(`${name} changed while it was being imported; nothing was imported. Import it again once it is saved.`);
     }
     summary.sha256 = read.sha256;
@@ -164,53 +181,57 @@ export async function importFile(
 /**
  * An import's first pass: reads and checks the whole file as the second pass will, resolving
  * names without creating any, writing nothing and holding no lock. Throws every problem found
- * (capped lists); returns the file's hash, which the second pass must find again.
+ * (capped lists); returns the SHA-256 of what it read, which the second pass must read again.
  */
-async function checkFile(engine: Engine, kind: ImportKind, file: string, name: string, options: ImportOptions): Promise<CsvReadResult> {
+async function checkFile(
+  engine: Engine,
+  kind: ImportKind,
+  file: string,
+  name: string,
+  options: ImportOptions,
+  reader: DecisionsReader | null,
+): Promise<string> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, null, options.createMissing ?? false, true);
   let read: CsvReadResult;
   if (kind === 'decisions') {
-    const teamNames: string[] = [];
-    const initiativeNames: string[] = [];
-    const teamIds: (string | null)[] = [];
-    const initiativeIds: (string | null)[] = [];
-    /** A name's id, resolved once; an unknown one is looked up again for each row, which notes the row. */
-    const resolve = (i: number, row: number, dictionary: string[], ids: (string | null)[], kind: 'team' | 'initiative') => {
-      if (i < 0) return;
-      if (ids[i] !== undefined && ids[i] !== null) return;
-      const lookup = (n: string) => (kind === 'team' ? names.team(n, row) : names.initiative(n, row));
-      ids[i] = lookup(dictionary[i] ?? '');
+    // The reader's dictionaries of names, each resolved once; an unknown one is looked up again for each row, which notes the row.
+    const dictionaries = { team: [] as string[], initiative: [] as string[] };
+    const ids = { team: [] as (string | null)[], initiative: [] as (string | null)[] };
+    const resolve = (kind: 'team' | 'initiative', i: number, row: number) => {
+      if (i < 0 || (ids[kind][i] ?? null) !== null) return;
+      const n = dictionaries[kind][i] ?? '';
+      ids[kind][i] = kind === 'team' ? names.team(n, row) : names.initiative(n, row);
     };
-    read = await readDecisionBatches(
+    read = await (reader ?? new DecisionsReader(file, false)).read(
       file,
       name,
       '',
       (b) => {
-        teamNames.push(...b.newTeams);
-        initiativeNames.push(...b.newInitiatives);
+        dictionaries.team.push(...b.newTeams);
+        dictionaries.initiative.push(...b.newInitiatives);
         for (const e of b.errors) errors.add(e);
         errors.count += b.errorCount - b.errors.length;
         for (let i = 0; i < b.count; i++) {
           if (b.state[i] === ROW_SKIPPED) continue;
-          resolve(b.team[i] as number, b.first + i, teamNames, teamIds, 'team');
-          resolve(b.initiative[i] as number, b.first + i, initiativeNames, initiativeIds, 'initiative');
+          resolve('team', b.team[i] as number, b.first + i);
+          resolve('initiative', b.initiative[i] as number, b.first + i);
         }
       },
-      { ...(options.worker === undefined ? {} : { worker: options.worker }), checkOnly: true },
+      { checkOnly: true },
     );
   } else {
     const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
     read = await readCsv(
       file,
       (header) => sink.header(name, header),
-      (rows, first, broken) => sink.rows(rows, first, broken),
+      (chunk, first, broken) => sink.rows(chunk, first, broken),
     );
   }
   if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
   const unknown = names.problems();
   if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
-  return read;
+  return read.sha256;
 }
 
 const emptySummary = (kind: ImportKind, file: string): ImportSummary => ({
@@ -484,25 +505,26 @@ function decisionsSink(
     user: (u) => userKeys[u] ?? null,
   });
 
-  // Rows of the current batch that are to be written, with their keys.
-  let rows = new Int32Array(0);
-  let teamOf = new Float64Array(0);
-  let initiativeOf = new Float64Array(0);
-  let userOf = new Float64Array(0);
+  // Rows waiting to fill a chunk, in file order and carried from one batch to the next (so the
+  // rows at a batch's end do not each take a statement of their own): their parameters, and the
+  // aggregate cell and entry the reader numbered them with.
   const params: (number | string | null)[] = new Array(CHUNK_ROWS * 9);
+  const stagedCell = new Int32Array(CHUNK_ROWS);
+  const stagedEntry = new Int32Array(CHUNK_ROWS);
+  let staged = 0;
+  const single: (number | string | null)[] = new Array(9);
   let seeking = false;
 
-  /** One row: inserted, or compared with the row already there. */
-  const one = (b: DecisionBatch, j: number) => {
-    const i = rows[j] as number;
-    const initiative = initiativeOf[j] as number;
-    const team = teamOf[j] as number;
-    const user = userOf[j] as number;
-    const ts = b.ts[i] as number;
-    const month = b.month[i] as number;
-    const action = b.action[i] as number;
-    const rec = b.recs[i] as string;
-    const reason = b.reasons[i] ?? null;
+  /** One row, its parameters at p[o…o+8]: inserted, or compared with the row already there. */
+  const one = (p: (number | string | null)[], o: number, cell: number, entry: number) => {
+    const initiative = p[o] as number;
+    const rec = p[o + 1] as string;
+    const user = p[o + 2] as number;
+    const ts = p[o + 3] as number;
+    const month = p[o + 4] as number;
+    const team = p[o + 5] as number;
+    const action = p[o + 6] as number;
+    const reason = p[o + 7] as string | null;
     let old: [number, number, number, number] | undefined;
     if (seeking) {
       old = select.get(initiative, rec, user) as typeof old;
@@ -516,47 +538,59 @@ function decisionsSink(
     }
     if (!old) {
       summary.new++;
-      totals.count(b.cell[i] as number, b.entry[i] as number, action);
+      totals.count(cell, entry, action);
     } else if (ts > old[0]) {
       update.run(ts, month, team, action, reason, batchKey, initiative, rec, user);
       totals.subtract(initiative, old[2], old[1], user, old[3]);
-      totals.count(b.cell[i] as number, b.entry[i] as number, action);
+      totals.count(cell, entry, action);
       summary.changed++;
     } else {
       summary.unchanged++;
     }
   };
 
-  /** CHUNK_ROWS rows in one statement; false (and nothing written) if a key was there already or repeats. */
-  const chunk = (b: DecisionBatch, from: number): boolean => {
-    for (let j = 0; j < CHUNK_ROWS; j++) {
-      const k = from + j;
-      const i = rows[k] as number;
-      const o = j * 9;
-      params[o] = initiativeOf[k] as number;
-      params[o + 1] = b.recs[i] as string;
-      params[o + 2] = userOf[k] as number;
-      params[o + 3] = b.ts[i] as number;
-      params[o + 4] = b.month[i] as number;
-      params[o + 5] = teamOf[k] as number;
-      params[o + 6] = b.action[i] as number;
-      params[o + 7] = b.reasons[i] ?? null;
-      params[o + 8] = batchKey;
-    }
+  /** The staged rows one by one (fewer than a chunk: at the end, or before the aggregates' numbering restarts). */
+  const drain = () => {
+    for (let j = 0; j < staged; j++) one(params, j * 9, stagedCell[j] as number, stagedEntry[j] as number);
+    staged = 0;
+  };
+
+  /** A full chunk in one statement; when a key in it was there already or repeats, nothing is written and it goes row by row. */
+  const flush = () => {
     try {
       // Spread: better-sqlite3 then reads arguments, faster than the elements of one array.
       insertChunk.run(...params);
     } catch (e) {
       // The statement is undone as a whole (SQLite's ABORT); the transaction stays.
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
-      throw e;
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
+      drain();
+      return;
     }
-    for (let j = 0; j < CHUNK_ROWS; j++) {
-      const i = rows[from + j] as number;
-      totals.count(b.cell[i] as number, b.entry[i] as number, b.action[i] as number);
-    }
+    for (let j = 0; j < CHUNK_ROWS; j++) totals.count(stagedCell[j] as number, stagedEntry[j] as number, params[j * 9 + 6] as number);
     summary.new += CHUNK_ROWS;
-    return true;
+    staged = 0;
+  };
+
+  /** Row i of batch b with its keys: staged for a chunk, or on its own while seeking the end of known rows. */
+  const row = (b: DecisionBatch, i: number, initiative: number, team: number, user: number) => {
+    const p = seeking ? single : params;
+    const o = seeking ? 0 : staged * 9;
+    p[o] = initiative;
+    p[o + 1] = b.recs[i] as string;
+    p[o + 2] = user;
+    p[o + 3] = b.ts[i] as number;
+    p[o + 4] = b.month[i] as number;
+    p[o + 5] = team;
+    p[o + 6] = b.action[i] as number;
+    p[o + 7] = b.reasons[i] ?? null;
+    p[o + 8] = batchKey;
+    if (seeking) {
+      one(single, 0, b.cell[i] as number, b.entry[i] as number);
+      return;
+    }
+    stagedCell[staged] = b.cell[i] as number;
+    stagedEntry[staged] = b.entry[i] as number;
+    if (++staged === CHUNK_ROWS) flush();
   };
 
   return {
@@ -567,43 +601,30 @@ function decisionsSink(
       userHashes.push(...b.newUsers);
       for (const e of b.errors) errors.add(e);
       errors.count += b.errorCount - b.errors.length;
-      if (b.totalsRestart) totals.write();
-      totals.define(b.newCells, b.newEntries);
-      const n = b.count;
-      if (rows.length < n) {
-        rows = new Int32Array(n);
-        teamOf = new Float64Array(n);
-        initiativeOf = new Float64Array(n);
-        userOf = new Float64Array(n);
+      if (b.totalsRestart) {
+        // Staged rows are counted in the numbering about to end.
+        drain();
+        totals.write();
       }
+      totals.define(b.newCells, b.newEntries);
       // Names are resolved for every row (unknown ones are listed with all their rows); rows are
       // written only while the file has no problem (the import fails otherwise).
-      let m = 0;
+      const n = b.count;
       for (let i = 0; i < n; i++) {
         const state = b.state[i];
         if (state === ROW_SKIPPED) continue;
-        const row = b.first + i;
-        const team = teams.resolve(b.team[i] as number, row);
-        const initiative = initiatives.resolve(b.initiative[i] as number, row);
+        const line = b.first + i;
+        const team = teams.resolve(b.team[i] as number, line);
+        const initiative = initiatives.resolve(b.initiative[i] as number, line);
         if (state !== ROW_OK || team === null || initiative === null || errors.count > 0) continue;
-        rows[m] = i;
-        teamOf[m] = team;
-        initiativeOf[m] = initiative;
-        userOf[m] = userKey(b.user[i] as number);
-        m++;
-      }
-      let j = 0;
-      while (j < m) {
-        if (!seeking && m - j >= CHUNK_ROWS && chunk(b, j)) j += CHUNK_ROWS;
-        else {
-          // Row by row to the end of the chunk that met an existing row (or of the batch).
-          const end = Math.min(m, j + CHUNK_ROWS);
-          for (; j < end; j++) one(b, j);
-        }
+        row(b, i, initiative, team, userKey(b.user[i] as number));
       }
       summary.rows += n;
     },
-    finish: () => totals.write(true),
+    finish: () => {
+      drain();
+      totals.write(true);
+    },
   };
 }
 

@@ -11,6 +11,12 @@ export interface GenerateOptions {
   months: string[];
   usersPerTeam: number;
   seed?: number;
+  /**
+   * A free-text reason, quoted (it has commas, sometimes quotes), on about this share of the rows
+   * whatever the action, as exported from a tool where people type why. Default: short reasons on
+   * some overrides only.
+   */
+  freeTextShare?: number;
 }
 
 export { prng };
@@ -25,6 +31,26 @@ export function monthsBetween(from: string, count: number): string[] {
 
 const ACTIONS = ['accepted', 'edited', 'overridden', 'ignored'] as const;
 const REASONS = ['', '', '', 'local knowledge', 'customer asked', 'policy exception', 'model looked wrong, "checked manually"'];
+const OPENINGS = ['Checked it by hand', 'Customer called back', 'Model missed the context', 'Policy says otherwise', 'Kept the old figure'];
+const MIDDLES = [
+  'the claim had a second policy',
+  'numbers looked off by a month',
+  'the broker sent new documents',
+  'same as last week',
+  'the "urgent" flag was wrong',
+  'team lead asked for a second look',
+  'address did not match the file',
+];
+const ENDINGS = ['', 'will raise it at the review', 'see ticket 4411', 'ok after all', 'again'];
+
+/** A typed reason: one to three clauses with commas, now and then a quoted word; 20 to 120 characters. */
+function freeText(rand: () => number): string {
+  const pick = (xs: readonly string[]) => xs[Math.floor(rand() * xs.length)] ?? '';
+  const parts = [pick(OPENINGS), pick(MIDDLES)];
+  const end = pick(ENDINGS);
+  if (end) parts.push(end);
+  return parts.join(', ');
+}
 
 /** Writes `rows` decisions to `file` without holding them in memory. */
 export async function writeDecisions(file: string, rows: number, o: GenerateOptions): Promise<void> {
@@ -44,7 +70,14 @@ export async function writeDecisions(file: string, rows: number, o: GenerateOpti
     const bias = (team % 5) / 10;
     const r = rand();
     const action = r < 0.55 - bias ? ACTIONS[0] : r < 0.7 - bias ? ACTIONS[1] : r < 0.95 ? ACTIONS[2] : ACTIONS[3];
-    const reason = action === 'overridden' ? (REASONS[Math.floor(rand() * REASONS.length)] ?? '') : '';
+    const reason =
+      o.freeTextShare === undefined
+        ? action === 'overridden'
+          ? (REASONS[Math.floor(rand() * REASONS.length)] ?? '')
+          : ''
+        : rand() < o.freeTextShare
+          ? freeText(rand)
+          : '';
     const quoted = reason.includes(',') || reason.includes('"') ? `"${reason.replaceAll('"', '""')}"` : reason;
     buf += `${month}-${day}T${time}Z,${initiative},${o.teams[team]},${user},rec-${i},${action},${quoted}\n`;
     if (buf.length > 1 << 16) {

@@ -13,14 +13,16 @@ import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
 /*
  * Benchmarks (figures, not pass/fail): `npm run bench [-- --rows N --rounds R]`.
  * - the decisions import as a user runs it, `uptake import decisions FILE` (the CLI under tsx, a
- *   process of its own, start-up included), on an N-row CSV (default 1,000,000) into a fresh copy
- *   of a workspace that has its teams, initiatives, usage and pulse; then the same file again (all
- *   duplicates). Against the sqlite3 shell's `.import` of the same file into a plain table. Each of
- *   R rounds (default 3) runs the three one after the other, so each ratio is taken on the same
- *   machine state; medians are quoted. Peak memory is the import process's own maximum RSS
- *   (from /usr/bin/time: GNU -v on Linux, BSD -l on macOS);
- * - the report over that workspace (100 teams, 24 months, 3 initiatives): median of 20 warm runs,
- *   whole workspace and one team;
+ *   process of its own, start-up included), into a fresh copy of a workspace that has its teams,
+ *   initiatives, usage and pulse; then the same file again (all duplicates). Against the sqlite3
+ *   shell's `.import` of the same file into a plain table. Two N-row files (default 1,000,000):
+ *   the bench's own (5,000 users, a short reason on some overrides) and a realistic one (20,000
+ *   users, a quoted free-text reason on about a third of the rows). Each of R rounds (default 3)
+ *   runs, per file, the three one after the other, so each ratio is taken on the same machine
+ *   state; medians are quoted. Peak memory is the import process's own maximum RSS (from
+ *   /usr/bin/time: GNU -v on Linux, BSD -l on macOS);
+ * - the report over the bench file's workspace (100 teams, 24 months, 3 initiatives): median of 20
+ *   warm runs, whole workspace and one team;
  * - the write path: creating teams through the API.
  */
 const arg = (name: string, fallback: number) => {
@@ -50,11 +52,22 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 );
-const csv = path.join(dir, 'decisions.csv');
-await writeDecisions(csv, rows, spec);
+const files = [
+  { label: 'bench file (5,000 users, short reasons on some overrides)', csv: path.join(dir, 'decisions.csv'), spec },
+  {
+    label: 'realistic file (20,000 users, quoted free text on a third of the rows)',
+    csv: path.join(dir, 'decisions-realistic.csv'),
+    spec: { ...spec, usersPerTeam: 200, freeTextShare: 1 / 3 },
+  },
+];
+for (const f of files) {
+  await writeDecisions(f.csv, rows, f.spec);
+  console.log(
+    `${path.basename(f.csv)}: ${rows.toLocaleString('en-US')} rows, ${(fs.statSync(f.csv).size / 2 ** 20).toFixed(0)} MiB, the ${f.label}`,
+  );
+}
 fs.writeFileSync(path.join(dir, 'usage.csv'), usageCsv(spec));
 fs.writeFileSync(path.join(dir, 'pulse.csv'), pulseCsv(spec));
-console.log(`decisions.csv: ${rows.toLocaleString('en-US')} rows, ${(fs.statSync(csv).size / 2 ** 20).toFixed(0)} MiB`);
 
 // The workspace every round starts from: teams and initiatives made by the usage import.
 const template = path.join(dir, 'template.db');
@@ -96,50 +109,59 @@ function run(command: string, args: string[]): Run {
   const peak = timeTool?.pattern.exec(r.stderr);
   return { ms: elapsed, peakMiB: peak && timeTool ? (Number(peak[1]) * timeTool.unit) / 2 ** 20 : null, stdout: r.stdout };
 }
-const cliImport = (db: string) =>
+const cliImport = (db: string, csv: string) =>
   run(process.execPath, [tsxCli, path.join(root, 'scripts', 'uptake.ts'), '--db', db, 'import', 'decisions', csv]);
 
 const hasShell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
 if (!hasShell) console.log('sqlite3 shell not found (apt-get install sqlite3): no baseline ratio');
 
-const results: { shell: Run | null; first: Run; again: Run }[] = [];
+type Round = { shell: Run | null; first: Run; again: Run };
+const results: Round[][] = files.map(() => []);
 const db = path.join(dir, 'bench.db');
 for (let round = 1; round <= rounds; round++) {
-  let shell: Run | null = null;
-  if (hasShell) {
-    const shellDb = path.join(dir, 'shell.db');
-    removeDb(shellDb);
-    shell = run('sqlite3', [shellDb, '.mode csv', `.import ${csv} d`]);
-  }
-  removeDb(db);
-  fs.copyFileSync(template, db);
-  const first = cliImport(db);
-  const again = cliImport(db);
-  const summary = (r: Run) => JSON.parse(r.stdout) as { new: number; unchanged: number };
-  if (summary(first).new !== rows || summary(again).unchanged !== rows) throw new Error('The import did not import every row once.');
-  results.push({ shell, first, again });
-  const ratio = (r: Run) => (shell ? `, ${(r.ms / shell.ms).toFixed(2)}× the shell` : '');
-  console.log(
-    `round ${round}: shell .import ${shell ? ms(shell.ms) : 'n/a'}; uptake import ${ms(first.ms)}${ratio(first)}, peak ${mib(first.peakMiB)}; re-import ${ms(again.ms)}${ratio(again)}, peak ${mib(again.peakMiB)}`,
-  );
+  files.forEach((f, i) => {
+    let shell: Run | null = null;
+    if (hasShell) {
+      const shellDb = path.join(dir, 'shell.db');
+      removeDb(shellDb);
+      shell = run('sqlite3', [shellDb, '.mode csv', `.import ${f.csv} d`]);
+    }
+    // The report and the write path below run on the bench file's database.
+    const target = i === 0 ? db : path.join(dir, 'realistic.db');
+    removeDb(target);
+    fs.copyFileSync(template, target);
+    const first = cliImport(target, f.csv);
+    const again = cliImport(target, f.csv);
+    const summary = (r: Run) => JSON.parse(r.stdout) as { new: number; unchanged: number };
+    if (summary(first).new !== rows || summary(again).unchanged !== rows) throw new Error('The import did not import every row once.');
+    results[i]?.push({ shell, first, again });
+    const ratio = (r: Run) => (shell ? `, ${(r.ms / shell.ms).toFixed(2)}× the shell` : '');
+    console.log(
+      `round ${round}, ${path.basename(f.csv)}: shell .import ${shell ? ms(shell.ms) : 'n/a'}; uptake import ${ms(first.ms)}${ratio(first)}, peak ${mib(first.peakMiB)}; re-import ${ms(again.ms)}${ratio(again)}, peak ${mib(again.peakMiB)}`,
+    );
+  });
 }
 
-const pick = (f: (r: (typeof results)[number]) => number | null) => {
-  const xs = results.map(f).filter((x): x is number => x !== null);
-  return xs.length > 0 ? median(xs) : null;
-};
-const shellMs = pick((r) => r.shell?.ms ?? null);
-const ratioOf = (f: (r: (typeof results)[number]) => Run) => pick((r) => (r.shell ? f(r).ms / r.shell.ms : null));
-const firstRatio = ratioOf((r) => r.first);
-const againRatio = ratioOf((r) => r.again);
 console.log(`medians of ${rounds} round${rounds > 1 ? 's' : ''} (ratios taken round by round):`);
-console.log(`  sqlite3 shell .import into a plain table: ${shellMs === null ? 'n/a' : ms(shellMs)}`);
-console.log(
-  `  uptake import decisions (CLI process, start-up included): ${ms(pick((r) => r.first.ms) ?? 0)}${firstRatio === null ? '' : `, ${firstRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.first.peakMiB))}`,
-);
-console.log(
-  `  re-import, all duplicates: ${ms(pick((r) => r.again.ms) ?? 0)}${againRatio === null ? '' : `, ${againRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.again.peakMiB))}`,
-);
+files.forEach((f, i) => {
+  const rs = results[i] ?? [];
+  const pick = (fn: (r: Round) => number | null) => {
+    const xs = rs.map(fn).filter((x): x is number => x !== null);
+    return xs.length > 0 ? median(xs) : null;
+  };
+  const shellMs = pick((r) => r.shell?.ms ?? null);
+  const ratioOf = (fn: (r: Round) => Run) => pick((r) => (r.shell ? fn(r).ms / r.shell.ms : null));
+  const firstRatio = ratioOf((r) => r.first);
+  const againRatio = ratioOf((r) => r.again);
+  console.log(`  ${f.label}:`);
+  console.log(`    sqlite3 shell .import into a plain table: ${shellMs === null ? 'n/a' : ms(shellMs)}`);
+  console.log(
+    `    uptake import decisions (CLI process, start-up included): ${ms(pick((r) => r.first.ms) ?? 0)}${firstRatio === null ? '' : `, ${firstRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.first.peakMiB))}`,
+  );
+  console.log(
+    `    re-import, all duplicates: ${ms(pick((r) => r.again.ms) ?? 0)}${againRatio === null ? '' : `, ${againRatio.toFixed(2)}× the shell`}, peak RSS ${mib(pick((r) => r.again.peakMiB))}`,
+  );
+});
 
 const engine = open(db);
 const timeIt = (fn: () => unknown) => {
