@@ -1,19 +1,28 @@
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { lazy } from 'react';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { WorkspaceInfo } from '../../db/api/types';
 import { useWorkspace } from './api/workspace';
 import { FullScreenError, FullScreenLoader } from './components/FullScreen';
-import { FirstRun } from './first-run/FirstRun';
-import { routesOf, visibleScreens } from './kit/registry';
+import { ScreenBoundary } from './components/ScreenBoundary';
+import { routesOf, type Screen, visibleScreens } from './kit/registry';
 import { SCREENS } from './screens';
 import { Shell } from './shell/Shell';
+
+// Only a new database shows it, so its code (and the contract's schemas it checks with) loads then.
+const FirstRun = lazy(() => import('./first-run/FirstRun').then((m) => ({ default: m.FirstRun })));
 
 /** First run when the database has no workspace yet; otherwise the app shell and its screens. */
 export function App() {
   const info = useWorkspace();
   if (info.isPending) return <FullScreenLoader label="Opening Uptake…" />;
   if (info.isError) return <FullScreenError error={info.error} onRetry={() => void info.refetch()} />;
-  if (!info.data.workspace) return <FirstRun />;
+  if (!info.data.workspace)
+    return (
+      <ScreenBoundary>
+        <FirstRun />
+      </ScreenBoundary>
+    );
   return <Screens info={info.data} />;
 }
 
@@ -22,15 +31,24 @@ function Screens({ info }: { info: WorkspaceInfo }) {
   return (
     <Router hook={useHashLocation}>
       <Shell info={info} screens={screens}>
-        <Switch>
-          {routesOf(screens).map((route) => (
-            <Route key={route.path} path={route.path} component={route.component} />
-          ))}
-          <Route>
-            <Redirect to={SCREENS[0]?.path ?? '/'} replace />
-          </Route>
-        </Switch>
+        <Routes screens={screens} />
       </Shell>
     </Router>
+  );
+}
+
+function Routes({ screens }: { screens: readonly Screen[] }) {
+  const [location] = useLocation();
+  return (
+    <ScreenBoundary key={location}>
+      <Switch>
+        {routesOf(screens).map((route) => (
+          <Route key={route.path} path={route.path} component={route.component} />
+        ))}
+        <Route>
+          <Redirect to={SCREENS[0]?.path ?? '/'} replace />
+        </Route>
+      </Switch>
+    </ScreenBoundary>
   );
 }

@@ -8,13 +8,20 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createQueryClient } from './api/query';
+import { createQueryClient, orpc } from './api/query';
+import { OPENING_REPORT, reportQuery } from './reports/query';
 import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
+// The app opens on the report: ask for the workspace and the report's data together, now, rather
+// than the report's only once the workspace has arrived and the screen has been drawn.
+if (['', '#', '#/', '#/report'].includes(window.location.hash)) {
+  void queryClient.prefetchQuery(orpc.workspace.get.queryOptions());
+  void queryClient.prefetchQuery(reportQuery(OPENING_REPORT));
+}
 
 createRoot(root).render(
   <StrictMode>

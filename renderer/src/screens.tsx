@@ -8,15 +8,39 @@ import {
   IconUpload,
   IconUsers,
 } from '@tabler/icons-react';
-import { ImportsPage } from './imports/ImportsPage';
-import { InitiativesPage } from './initiatives/InitiativesPage';
-import { allowedTo, type RouteComponent, type Screen } from './kit/registry';
-import { MembersPage } from './members/MembersPage';
+import { allowedTo, lazyScreen, type RouteComponent, type Screen } from './kit/registry';
 import { ReportPage } from './reports/ReportPage';
-import { ReviewsPage } from './reviews/ReviewsPage';
-import { SettingsPage } from './settings/SettingsPage';
-import { ShadowPage } from './shadow-processes/ShadowPage';
-import { TeamsPage } from './teams/TeamsPage';
+
+// The report is where the app opens, so it comes with the first script; every other screen loads
+// when it is first opened.
+const TeamsPage = lazyScreen(
+  () => import('./teams/TeamsPage'),
+  (m) => m.TeamsPage,
+);
+const InitiativesPage = lazyScreen(
+  () => import('./initiatives/InitiativesPage'),
+  (m) => m.InitiativesPage,
+);
+const MembersPage = lazyScreen(
+  () => import('./members/MembersPage'),
+  (m) => m.MembersPage,
+);
+const ShadowPage = lazyScreen(
+  () => import('./shadow-processes/ShadowPage'),
+  (m) => m.ShadowPage,
+);
+const ReviewsPage = lazyScreen(
+  () => import('./reviews/ReviewsPage'),
+  (m) => m.ReviewsPage,
+);
+const ImportsPage = lazyScreen(
+  () => import('./imports/ImportsPage'),
+  (m) => m.ImportsPage,
+);
+const SettingsPage = lazyScreen(
+  () => import('./settings/SettingsPage'),
+  (m) => m.SettingsPage,
+);
 
 // Keyed by the team, so moving from one team's page to another's starts with fresh filters.
 const TeamReport: RouteComponent = ({ params }) => <ReportPage key={params.id} params={params} />;

@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { callTyped } from '../../db/api';
 import { open } from '../../db/open';
 import { importFile } from '../../db/signals/import';
 import { computeReport } from '../../db/signals/metrics';
+import { describeFirstFigure, timeToFirstFigure } from './first-figure';
 import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
 
 /*
@@ -23,7 +25,9 @@ import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
  *   /usr/bin/time: GNU -v on Linux, BSD -l on macOS);
  * - the report over the bench file's workspace (100 teams, 24 months, 3 initiatives): median of 20
  *   warm runs, whole workspace and one team;
- * - the write path: creating teams through the API.
+ * - the write path: creating teams through the API;
+ * - time to the first figure: the demo's report in Chromium, cold context (first-figure.ts), on a
+ *   renderer built from the current source.
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -183,3 +187,7 @@ const writeMs = performance.now() - t0;
 console.log(`write path: 500 teams.create through the API in ${ms(writeMs)} (${(writeMs / 500).toFixed(2)} ms each, fsync per commit)`);
 engine.close();
 fs.rmSync(dir, { recursive: true, force: true });
+
+// The renderer as the current source builds it (vite.config.ts: into dist/renderer).
+await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'error' });
+console.log(describeFirstFigure(await timeToFirstFigure(Math.max(5, rounds))));

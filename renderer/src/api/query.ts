@@ -1,20 +1,24 @@
 import { notifications } from '@mantine/notifications';
 import { createTanstackQueryUtils } from '@orpc/tanstack-query';
 import { type Mutation, MutationCache, QueryClient } from '@tanstack/react-query';
-import { type Area, contract, type OperationMeta } from '../../../db/api/contract';
+import type { Area, OperationMeta } from '../../../db/api/contract';
 import { client } from './client';
 import { errorMessage, isUserError } from './errors';
 
 export const orpc = createTanstackQueryUtils(client);
 
-const areas = Object.keys(contract) as Area[];
-const isArea = (name: unknown): name is Area => typeof name === 'string' && (areas as string[]).includes(name);
+/**
+ * The contract (with zod and every operation's schema) is loaded when it is first needed, after a
+ * first change is saved or a form opens, so that it is not part of the script the report waits for.
+ */
+const loadContract = () => import('../../../db/api/contract').then((m) => m.contract);
 
 /** The contract's metadata for an operation path such as ['teams', 'create']. */
-export function operationMeta(path: readonly unknown[]): OperationMeta | null {
+export async function operationMeta(path: readonly unknown[]): Promise<OperationMeta | null> {
+  const contract = await loadContract();
   const [area, verb] = path;
-  if (!isArea(area) || typeof verb !== 'string') return null;
-  const operations: Record<string, { '~orpc': { meta: OperationMeta } }> = contract[area];
+  if (typeof area !== 'string' || !Object.hasOwn(contract, area) || typeof verb !== 'string') return null;
+  const operations: Record<string, { '~orpc': { meta: OperationMeta } }> = contract[area as Area];
   return Object.hasOwn(operations, verb) ? (operations[verb]?.['~orpc'].meta ?? null) : null;
 }
 
@@ -30,8 +34,10 @@ export interface UptakeMutationMeta extends Record<string, unknown> {
  */
 async function invalidateAfter(queryClient: QueryClient, mutation: Mutation<unknown, unknown, unknown, unknown>) {
   const path = mutation.options.mutationKey?.[0];
-  const meta = Array.isArray(path) ? operationMeta(path) : null;
+  const meta = Array.isArray(path) ? await operationMeta(path) : null;
   if (!meta) return;
+  const contract = await loadContract();
+  const isArea = (name: string): name is Area => Object.hasOwn(contract, name);
   if (meta.invalidates.includes('*')) {
     await queryClient.invalidateQueries();
     return;

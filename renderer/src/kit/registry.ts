@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { OperationName } from '../../../db/api/contract';
 
 /** What a route hands its component: the path's parameters (wouter's `params`). */
@@ -37,4 +37,12 @@ export function routesOf(screens: readonly Screen[]): { path: string; component:
 /** A sidebar link stays lit on the screen's own sub-routes (a team's report under Report). */
 export function isActive(location: string, path: string): boolean {
   return location === path || location.startsWith(`${path}/`);
+}
+
+/**
+ * A screen whose code loads when it is first opened: the app's first script then holds the shell
+ * and the report only (the screen the app opens on), and each other screen comes as its own chunk.
+ */
+export function lazyScreen<M>(load: () => Promise<M>, pick: (module: M) => RouteComponent): RouteComponent {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
 }

@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconAlertTriangle, IconChartDots, IconUpload } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { orpc } from '../api/query';
@@ -27,6 +27,7 @@ import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
 import { ExportMenu } from './ExportMenu';
 import { type FigureTarget, FormulaDrawer } from './FormulaDrawer';
 import { FIGURE_LABELS, type FigureKey, pct, points, rowName } from './formulas';
+import { reportQuery } from './query';
 import type { Report, ReportRow } from './types';
 
 const number = new Intl.NumberFormat('en-US');
@@ -267,7 +268,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const input = { initiative, team, from, to };
-  const report = useQuery(orpc.reports.get.queryOptions({ input, placeholderData: keepPreviousData }));
+  const report = useQuery(reportQuery(input));
   // The months on offer: the unfiltered period's (the report has a series point for each of its
   // months), remembered while a period is chosen.
   const series = from === null && to === null ? report.data?.overall.series : undefined;
