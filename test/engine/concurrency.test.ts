@@ -4,21 +4,19 @@ import path from 'node:path';
 import { createORPCClient, ORPCError } from '@orpc/client';
 import { RPCLink } from '@orpc/client/fetch';
 import type { ContractRouterClient } from '@orpc/contract';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import type { HostContext } from '../../db/api/context';
 import type { Contract } from '../../db/api/contract';
 import { open } from '../../db/open';
 import { startWebHost } from '../../scripts/web-host';
-import { tempEngine } from '../helpers';
+import { workspaceForEachTest } from '../helpers';
 
 /*
  * An import reads its file across many awaits inside one transaction. Operations that arrive
  * meanwhile (another window, the web host) must not run inside it: they wait their turn, so a
  * dry run or a failed import cannot roll them back.
  */
-let t: ReturnType<typeof tempEngine>;
-let host: HostContext;
+const t = workspaceForEachTest({ teams: ['Claims'], initiatives: ['Triage'] });
 
 function decisions(rows: number, badLast: boolean): string {
   const file = path.join(t.dir, `decisions-${rows}-${badLast}.csv`);
@@ -29,35 +27,26 @@ function decisions(rows: number, badLast: boolean): string {
   return file;
 }
 
-beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
-  await callTyped(host, 'teams.create', { name: 'Claims' });
-  await callTyped(host, 'initiatives.create', { name: 'Triage' });
-});
-afterEach(() => t.cleanup());
-
 describe('operations during an import', () => {
   it('an edit made while a dry run is reading survives the dry run’s rollback', async () => {
     const file = decisions(60_000, false);
-    const dry = callTyped(host, 'imports.run', { kind: 'decisions', path: file, dryRun: true });
-    const created = callTyped(host, 'teams.create', { name: 'Made during the import' });
+    const dry = callTyped(t.host, 'imports.run', { kind: 'decisions', path: file, dryRun: true });
+    const created = callTyped(t.host, 'teams.create', { name: 'Made during the import' });
     const [summary, team] = await Promise.all([dry, created]);
     expect(summary).toMatchObject({ dryRun: true, new: 60_000 });
-    expect((await callTyped(host, 'teams.get', { id: team.id })).name).toBe('Made during the import');
-    expect((await callTyped(host, 'reports.rows', { source: 'decisions' })).total).toBe(0);
+    expect((await callTyped(t.host, 'teams.get', { id: team.id })).name).toBe('Made during the import');
+    expect((await callTyped(t.host, 'reports.rows', { source: 'decisions' })).total).toBe(0);
   });
 
   it('an edit made while a failing import is reading survives its rollback, and the import error is kept', async () => {
     const file = decisions(60_000, true);
-    const failing = callTyped(host, 'imports.run', { kind: 'decisions', path: file });
-    const created = callTyped(host, 'teams.create', { name: 'Also made during the import' });
+    const failing = callTyped(t.host, 'imports.run', { kind: 'decisions', path: file });
+    const created = callTyped(t.host, 'teams.create', { name: 'Also made during the import' });
     await expect(failing).rejects.toThrow(/maybe/);
     const team = await created;
-    const names = (await callTyped(host, 'teams.list', {})).map((x) => x.name);
+    const names = (await callTyped(t.host, 'teams.list', {})).map((x) => x.name);
     expect(names).toContain('Also made during the import');
-    expect((await callTyped(host, 'teams.get', { id: team.id })).deleted).toBe(false);
+    expect((await callTyped(t.host, 'teams.get', { id: team.id })).deleted).toBe(false);
   });
 });
 
@@ -120,7 +109,7 @@ describe('two processes', () => {
     expect(imported.code, imported.err).toBe(0);
     expect(JSON.parse(imported.out)).toMatchObject({ rows: 300_000, new: 300_000 });
     noStack(written.err);
-    const names = (await callTyped(host, 'teams.list', {})).map((x) => x.name);
+    const names = (await callTyped(t.host, 'teams.list', {})).map((x) => x.name);
     if (written.code === 0) {
       expect(names).toContain('Made during the import');
     } else {
@@ -144,7 +133,7 @@ describe('two processes', () => {
     );
     noStack(written.err);
     expect((await importing.done).code).toBe(0);
-    expect((await callTyped(host, 'teams.list', {})).map((x) => x.name)).not.toContain('Too early');
+    expect((await callTyped(t.host, 'teams.list', {})).map((x) => x.name)).not.toContain('Too early');
     expect(fs.existsSync(`${t.file}.writing.json`)).toBe(false);
   }, 180_000);
 
@@ -191,7 +180,7 @@ describe('two processes', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/row 300002, column "action", value "maybe"/);
     expect(made).toBeGreaterThan(3);
-    expect((await callTyped(host, 'reports.rows', { source: 'decisions' })).total).toBe(0);
+    expect((await callTyped(t.host, 'reports.rows', { source: 'decisions' })).total).toBe(0);
   }, 180_000);
 
   it('the web host answers a write during another process’s import with a clear 409, not a 500, and reads as usual', async () => {

@@ -161,51 +161,15 @@ describe('report figures match a hand computation', () => {
   it('override appropriateness counts reviewed overrides', async () => {
     const secret = userHashKey(t.engine, null);
     const initiative = (await callTyped(host, 'initiatives.list', {}))[0]?.id ?? '';
-    write(
-      t.engine,
-      null,
-      'override_reviews',
-      'rev-1',
-      {
-        initiativeId: initiative,
-        recommendationId: 'r0',
-        userHash: hashUser(secret, 'a@acme'),
-        verdict: 'appropriate',
-        reasonCode: 'model_wrong',
-        note: null,
-      },
-      'create',
-    );
-    write(
-      t.engine,
-      null,
-      'override_reviews',
-      'rev-2',
-      {
-        initiativeId: initiative,
-        recommendationId: 'r1',
-        userHash: hashUser(secret, 'a@acme'),
-        verdict: 'inappropriate',
-        reasonCode: 'habit',
-        note: null,
-      },
-      'create',
-    );
-    write(
-      t.engine,
-      null,
-      'override_reviews',
-      'rev-3',
-      {
-        initiativeId: initiative,
-        recommendationId: 'r2',
-        userHash: hashUser(secret, 'a@acme'),
-        verdict: 'appropriate',
-        reasonCode: 'model_wrong',
-        note: null,
-      },
-      'create',
-    );
+    const reviews = [
+      ['r0', 'appropriate', 'model_wrong'],
+      ['r1', 'inappropriate', 'habit'],
+      ['r2', 'appropriate', 'model_wrong'],
+    ] as const;
+    reviews.forEach(([recommendationId, verdict, reasonCode], i) => {
+      const fields = { initiativeId: initiative, recommendationId, userHash: hashUser(secret, 'a@acme'), verdict, reasonCode, note: null };
+      write(t.engine, null, 'override_reviews', `rev-${i + 1}`, fields, 'create');
+    });
     const report = await callTyped(host, 'reports.get', {});
     expect(report.rows[0]?.overrideAppropriateness).toBeCloseTo(2 / 3, 12);
   });
