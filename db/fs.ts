@@ -41,12 +41,12 @@ export function checkWritableFolder(folder: string): string {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw badInput(
-        `The folder ${dir} does not exist. Check the path (is the network share connected?), or create the folder, then publish again.`,
+        `The folder ${dir} does not exist. Check the path (is the network share connected?), or create the folder, then try again.`,
       );
     }
     throw fsError(e, dir, 'files');
   }
-  if (!stat.isDirectory()) throw badInput(`${dir} is a file, not a folder. Give the folder to publish into.`);
+  if (!stat.isDirectory()) throw badInput(`${dir} is a file, not a folder. Give the folder itself.`);
   try {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (e) {

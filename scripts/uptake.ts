@@ -132,6 +132,8 @@ const FIELD_FLAGS: Record<string, Record<string, string>> = {
   import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing' },
   report: { format: '--format', initiative: '--initiative', team: '--team', from: '--from', to: '--to', folder: '--publish' },
   export: { format: '--format' },
+  join: { folder: '--folder', member: '--member', workspace: '--workspace' },
+  sync: { folder: '--folder' },
 };
 /** The command being run (set before its action), for FIELD_FLAGS. */
 let running = '';
@@ -400,6 +402,40 @@ export function buildProgram(): Command {
           writeFileAtomic(path.resolve(opts.out), text);
           process.stderr.write(`Exported to ${opts.out}\n`);
         } else process.stdout.write(text);
+      });
+    });
+
+  program
+    .command('sync')
+    .description("publish this device's changes to the shared folder, apply the other devices', print a summary")
+    .option('--folder <dir>', 'the shared folder (a full path; remembered on this device, so later syncs may leave it out)')
+    .action(async (opts: { folder?: string }) => {
+      await withEngine(globals(), 'write', async (engine) => {
+        const folder = opts.folder === undefined ? undefined : path.resolve(opts.folder);
+        const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'sync.run', folder ? { folder } : {});
+        print(summary);
+        const waiting = summary.problems.length + summary.moreProblems;
+        process.stderr.write(
+          `Synced with ${summary.folder}: published ${plural(summary.published.changes, 'change')}, applied ${plural(summary.imported.changes, 'change')} from ${plural(summary.devices.length, 'other device')}${waiting ? `; ${plural(waiting, 'file')} not applied (see problems)` : ''}.\n`,
+        );
+      });
+    });
+
+  program
+    .command('join')
+    .description('make a new database a device of a workspace found in the shared folder, as a member a change manager added')
+    .requiredOption('--folder <dir>', 'the shared folder')
+    .requiredOption('--member <name>', 'your name (or member id) as a change manager added you')
+    .option('--workspace <id>', 'which workspace, when the folder holds more than one')
+    .action(async (opts: { folder: string; member: string; workspace?: string }) => {
+      const input = { folder: path.resolve(opts.folder), member: opts.member, ...(opts.workspace ? { workspace: opts.workspace } : {}) };
+      validate('sync.join', input);
+      await withEngine(globals(), 'create', async (engine) => {
+        const joined = await callTyped({ engine }, 'sync.join', input);
+        print(joined);
+        process.stderr.write(
+          `Joined ${joined.workspace?.name ?? 'the workspace'} as ${joined.me?.name ?? opts.member}: applied ${plural(joined.sync.imported.changes, 'change')} from ${plural(joined.sync.devices.length, 'device')}.\n`,
+        );
       });
     });
 

@@ -11,7 +11,8 @@ import type { Role } from '../db/api/types';
  *   shadow-process register (add and change entries, not delete them) and review overrides. They
  *   do not import, change the metric settings, or edit teams, initiatives, members or the workspace.
  * - Sponsors read: lists and records, the report and its drill-down, exports and publishing the
- *   report to a shared folder, history, the settings. They change nothing, and the override
+ *   report to a shared folder, history, the settings, and syncing their device with the team's
+ *   shared folder (how the workspace reaches them). They change nothing, and the override
  *   review (individual decisions) is not theirs.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
@@ -50,6 +51,9 @@ export const POLICY = {
   'initiatives.delete': may(Y, N, N),
   'initiatives.restore': may(Y, N, N),
   'history.get': may(Y, Y, Y),
+  'sync.run': may(Y, Y, Y),
+  'sync.join': 'anyone',
+  'sync.folder': may(Y, Y, Y),
   'imports.list': may(Y, Y, Y),
   'imports.run': may(Y, N, N),
   'imports.upload': may(Y, N, N),

@@ -7,6 +7,7 @@ import { profiles } from './profiles/contract';
 import { reports } from './reports/contract';
 import { reviews } from './reviews/contract';
 import { shadowProcesses } from './shadow-processes/contract';
+import { sync } from './sync/contract';
 import { teams } from './teams/contract';
 import { workspace } from './workspace/contract';
 
@@ -28,6 +29,7 @@ export const contract = {
   reports,
   metrics,
   history,
+  sync,
 };
 
 export type Contract = typeof contract;
@@ -43,5 +45,6 @@ export { MetricSettingsInput } from './metrics/contract';
 export { ReportExportInput, ReportInput, ReportPublishInput, reportSlice, SourceRowsInput } from './reports/contract';
 export { ReviewCreateInput } from './reviews/contract';
 export { ShadowProcessCreateInput, ShadowProcessUpdateInput } from './shadow-processes/contract';
+export { SyncRunInput } from './sync/contract';
 export { type TeamCreate, TeamCreateInput, TeamUpdateInput } from './teams/contract';
 export { WorkspaceInitInput } from './workspace/contract';

@@ -13,6 +13,7 @@ import { profilesHandlers } from './profiles/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { reviewsHandlers } from './reviews/handlers';
 import { shadowProcessesHandlers } from './shadow-processes/handlers';
+import { syncHandlers } from './sync/handlers';
 import { teamsHandlers } from './teams/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -29,6 +30,7 @@ export const handlers = {
   reports: reportsHandlers,
   metrics: metricsHandlers,
   history: historyHandlers,
+  sync: syncHandlers,
 } satisfies { [A in Area]: AreaHandlers<A> };
 
 /**

@@ -1,0 +1,24 @@
+import { badInput } from '../../errors';
+import { getMember } from '../../members/members';
+import { joinWorkspace, SYNC_FOLDER, syncFolder } from '../../sync/sync';
+import { getLocal } from '../../write';
+import type { AreaHandlers } from '../handlers';
+import { workspaceInfo } from '../workspace/handlers';
+
+export const syncHandlers = {
+  run: (ctx, input) => {
+    const folder = input.folder ?? getLocal(ctx.engine, SYNC_FOLDER);
+    if (!folder) {
+      throw badInput(
+        'folder: no shared folder chosen yet on this device. Give the folder to sync with (in the CLI: uptake sync --folder DIR); it is remembered for next time.',
+      );
+    }
+    return syncFolder(ctx.engine, folder);
+  },
+  join: (ctx, input) => {
+    const joined = joinWorkspace(ctx.engine, input.folder, input.member, input.workspace);
+    const member = getMember(ctx.engine, joined.memberId);
+    return { ...workspaceInfo(ctx.engine, { id: member.id, name: member.name, role: member.role }), sync: joined.sync };
+  },
+  folder: (ctx) => ({ folder: getLocal(ctx.engine, SYNC_FOLDER) }),
+} satisfies AreaHandlers<'sync'>;

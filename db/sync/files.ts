@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/*
+ * The files on the shared folder. The folder holds immutable files only, and each device writes
+ * in its own folder, so no two devices ever write the same file:
+ *
+ *   <folder>/<workspace id>/format.json
+ *   <folder>/<workspace id>/devices/<device id>/changes/<seq, 12 digits>.json
+ *
+ * A change file is two lines: a header (JSON) and a body (JSON). The header names the format,
+ * workspace, device, the file's sequence number, the HLC range and record count of the body, the
+ * SHA-256 of the body line and the SHA-256 of the device's previous file, so a file that is short,
+ * altered or out of step is seen before anything of it is applied.
+ */
+
+export const SHARE_FORMAT = 'uptake-share';
+export const CHANGES_FORMAT = 'uptake-changes';
+/** The newest version of the folder's layout and files this build reads and writes. */
+export const SHARE_VERSION = 1;
+
+/** Only files named exactly like this are read: conflicted copies, temp files and placeholders are not. */
+export const CHANGE_FILE = /^(\d{12})\.json$/;
+export const DEVICE_ID = /^[0-9a-z]{16}$/;
+
+export const changeFileName = (seq: number) => `${String(seq).padStart(12, '0')}.json`;
+
+export const workspaceDir = (folder: string, workspaceId: string) => path.join(folder, workspaceId);
+export const devicesDir = (folder: string, workspaceId: string) => path.join(workspaceDir(folder, workspaceId), 'devices');
+export const changesDir = (folder: string, workspaceId: string, device: string) =>
+  path.join(devicesDir(folder, workspaceId), device, 'changes');
+
+/** One change of one field of one record, as the change log holds it (value: JSON text). */
+export interface FieldChange {
+  hlc: string;
+  authorId: string | null;
+  tbl: string;
+  rowId: string;
+  col: string;
+  value: string | null;
+}
+
+export interface ChangeFileHeader {
+  format: typeof CHANGES_FORMAT;
+  version: number;
+  workspace: string;
+  device: string;
+  seq: number;
+  /** SHA-256 of the device's previous change file (null for its first). */
+  prev: string | null;
+  hlcFrom: string;
+  hlcTo: string;
+  count: number;
+  /** SHA-256 of the body line. */
+  sha256: string;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The file's text: header line, body line. */
+export function changeFileText(header: Omit<ChangeFileHeader, 'format' | 'version' | 'sha256' | 'count'>, changes: FieldChange[]): string {
+  const body = JSON.stringify({ changes });
+  const full: ChangeFileHeader = {
+    format: CHANGES_FORMAT,
+    version: SHARE_VERSION,
+    ...header,
+    count: changes.length,
+    sha256: sha256(body),
+  };
+  return `${JSON.stringify(full)}\n${body}\n`;
+}
+
+/** Why a file was not applied; `retry`: it may still be arriving (a cloud folder mid-download). */
+export interface FileProblem {
+  file: string;
+  reason: string;
+  retry: boolean;
+}
+
+export type ReadChangeFile =
+  | { ok: true; header: ChangeFileHeader; changes: FieldChange[]; fileHash: string }
+  | { ok: false; problem: FileProblem };
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isChange = (c: unknown): c is FieldChange => {
+  const x = c as Record<string, unknown>;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    isText(x.hlc) &&
+    (x.authorId === null || isText(x.authorId)) &&
+    isText(x.tbl) &&
+    isText(x.rowId) &&
+    isText(x.col) &&
+    (x.value === null || isText(x.value))
+  );
+};
+
+/** Reads and checks one change file; never throws for what is in the file. */
+export function readChangeFile(file: string, expect: { workspace: string; device: string; seq: number }): ReadChangeFile {
+  const fail = (reason: string, retry: boolean): ReadChangeFile => ({ ok: false, problem: { file, reason, retry } });
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, true);
+  }
+  if (text.length === 0) return fail('is empty (still arriving?)', true);
+  const [headLine, bodyLine, rest] = text.split('\n');
+  if (!headLine || bodyLine === undefined || rest !== '') return fail('is incomplete (still arriving?)', true);
+  let header: ChangeFileHeader;
+  try {
+    header = JSON.parse(headLine) as ChangeFileHeader;
+  } catch {
+    return fail('has an unreadable header (still arriving, or damaged)', true);
+  }
+  if (header.format !== CHANGES_FORMAT) return fail('is not an Uptake change file', false);
+  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
+    return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);
+  }
+  if (header.workspace !== expect.workspace || header.device !== expect.device || header.seq !== expect.seq) {
+    return fail('says it belongs to another workspace, device or place in the sequence than where it lies', false);
+  }
+  if (sha256(bodyLine) !== header.sha256) return fail('does not match its checksum (still arriving, or damaged)', true);
+  let changes: unknown;
+  try {
+    changes = (JSON.parse(bodyLine) as { changes?: unknown }).changes;
+  } catch {
+    return fail('has an unreadable body', false);
+  }
+  if (!Array.isArray(changes) || changes.length !== header.count || !changes.every(isChange)) {
+    return fail('holds records that are not field changes', false);
+  }
+  return { ok: true, header, changes, fileHash: sha256(text) };
+}

@@ -1,0 +1,409 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, getTableColumns } from 'drizzle-orm';
+import { badInput, UserError } from '../errors';
+import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
+import { formatHlc, parseHlc, receive } from '../hlc';
+import { addProfile, listMembers } from '../members/members';
+import type { Engine } from '../open';
+import { inTransaction } from '../records';
+import { syncedTables } from '../schema';
+import { SYNCED_TABLES, type SyncedTableName } from '../synced';
+import { currentWorkspace } from '../workspace/workspace';
+import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
+import {
+  CHANGE_FILE,
+  type ChangeFileHeader,
+  changeFileName,
+  changeFileText,
+  changesDir,
+  DEVICE_ID,
+  devicesDir,
+  type FieldChange,
+  type FileProblem,
+  readChangeFile,
+  SHARE_FORMAT,
+  SHARE_VERSION,
+  sha256,
+  workspaceDir,
+} from './files';
+import type { SyncSummary } from './model';
+
+/*
+ * Sync through a shared folder. Each device publishes its own change-log records (the per-field
+ * changes its members made) as numbered, immutable files in its own folder, and applies the other
+ * devices' files in their order. A field's value is the one of its change with the highest HLC
+ * stamp (the device id inside the stamp breaks ties), whatever order files arrive in and however
+ * often: every received change goes into the change log (losers too, so history shows both), and
+ * a record is rebuilt from its log. A file is applied whole, in one transaction with the note that
+ * it was applied, or not at all.
+ */
+
+/** Records per change file (a file never splits the fields of one write). */
+const FILE_RECORDS = 5_000;
+/** The most problems and ignored files a summary lists (the counts are always whole). */
+const LIST_CAP = 100;
+
+const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
+const FILE_SEQ = 'sync_file_seq';
+const PREV_HASH = 'sync_prev_hash';
+export const SYNC_FOLDER = 'sync_folder';
+const applied = (device: string) => `sync_applied:${device}`;
+const appliedHash = (device: string) => `sync_applied_hash:${device}`;
+
+/** The shared folder, checked: it exists and can be written (a share that is not mounted is an error, not an empty folder). */
+function checkFolder(folder: string): string {
+  return checkWritableFolder(folder);
+}
+
+/** Creates the workspace's folder and its format.json, or checks that this build can read it. */
+function prepareWorkspaceFolder(folder: string, workspace: { id: string; name: string }): void {
+  const dir = workspaceDir(folder, workspace.id);
+  const format = path.join(dir, 'format.json');
+  try {
+    fs.mkdirSync(devicesDir(folder, workspace.id), { recursive: true });
+    if (!fs.existsSync(format)) {
+      writeFileAtomic(
+        format,
+        `${JSON.stringify({ format: SHARE_FORMAT, version: SHARE_VERSION, workspace: workspace.id, name: workspace.name }, null, 2)}\n`,
+      );
+    }
+  } catch (e) {
+    throw fsError(e, dir, 'sync files');
+  }
+  checkFormat(format);
+}
+
+function checkFormat(format: string): void {
+  let parsed: { format?: unknown; version?: unknown };
+  try {
+    parsed = JSON.parse(fs.readFileSync(format, 'utf8')) as typeof parsed;
+  } catch {
+    // Not arrived yet or damaged: the change files carry their own format version.
+    return;
+  }
+  if (parsed.format === SHARE_FORMAT && typeof parsed.version === 'number' && parsed.version > SHARE_VERSION) {
+    throw badInput(
+      `${format} says the folder was written by a newer Uptake (format ${parsed.version}; this one reads ${SHARE_VERSION}). Update Uptake on this device, then sync again; nothing was changed.`,
+    );
+  }
+}
+
+interface LogRecord extends FieldChange {
+  seq: number;
+}
+
+/** Publishes this device's change-log records that no file holds yet. */
+function publish(engine: Engine, folder: string, workspaceId: string): { files: number; changes: number } {
+  const me = deviceId(engine);
+  const dir = changesDir(folder, workspaceId, me);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fsError(e, dir, 'sync files');
+  }
+  const select = engine.sqlite.prepare(
+    `SELECT seq, hlc, author_id AS authorId, tbl, row_id AS rowId, col, value FROM change_log
+     WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  let files = 0;
+  let changes = 0;
+  for (;;) {
+    const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
+    const batch = select.all(me, after, FILE_RECORDS + 1) as LogRecord[];
+    if (batch.length === 0) break;
+    // A file ends where a write ends: the fields of one stamp travel together.
+    let end = Math.min(batch.length, FILE_RECORDS);
+    if (batch.length > FILE_RECORDS) {
+      const lastHlc = batch[FILE_RECORDS - 1]?.hlc;
+      while (end > 1 && batch[end]?.hlc === lastHlc) end--;
+      if (end === 1 && batch[1]?.hlc === lastHlc) end = batch.length;
+    }
+    const records = batch.slice(0, end);
+    const seq = Number(getLocal(engine, FILE_SEQ) ?? 0) + 1;
+    const prev = getLocal(engine, PREV_HASH);
+    const first = records[0];
+    const last = records[records.length - 1];
+    if (!first || !last) break;
+    const text = changeFileText(
+      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc },
+      records.map(({ hlc, authorId, tbl, rowId, col, value }) => ({ hlc, authorId, tbl, rowId, col, value })),
+    );
+    const file = path.join(dir, changeFileName(seq));
+    if (fs.existsSync(file)) {
+      // A publish that stopped after writing the file and before noting it: the same records make the same file.
+      if (fs.readFileSync(file, 'utf8') !== text) {
+        throw badInput(
+          `${file} already exists with other content: another database uses this device's id (a copied database?). Nothing was changed; ask for help before syncing this database again.`,
+        );
+      }
+    } else {
+      try {
+        writeFileAtomic(file, text);
+      } catch (e) {
+        throw fsError(e, dir, 'sync files');
+      }
+    }
+    inTransaction(engine, () => {
+      setLocal(engine, FILE_SEQ, String(seq));
+      setLocal(engine, PREV_HASH, sha256(text));
+      setLocal(engine, PUBLISHED_LOG_SEQ, String(last.seq));
+    });
+    files++;
+    changes += records.length;
+  }
+  return { files, changes };
+}
+
+const columnsOf = (table: SyncedTableName) =>
+  new Set(Object.values(getTableColumns(syncedTables[table]) as Record<string, { name: string }>).map((c) => c.name));
+
+/** Rebuilds one record from its change log: each field takes the value of its change with the highest stamp. */
+function rebuild(engine: Engine, table: SyncedTableName, id: string): void {
+  const winners = engine.sqlite
+    .prepare(
+      `SELECT col, value, hlc FROM change_log c
+       WHERE tbl = ? AND row_id = ? AND hlc = (SELECT MAX(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
+    )
+    .all(table, id) as { col: string; value: string | null; hlc: string }[];
+  const existing = readRow(engine, table, id);
+  const fields: Record<string, unknown> = {};
+  let stamp = '';
+  for (const w of winners) {
+    const prop = propertyName(table, w.col);
+    const value = w.value === null ? null : (JSON.parse(w.value) as unknown);
+    if (existing && existing[prop] === value) continue;
+    fields[prop] = value;
+    if (w.hlc > stamp) stamp = w.hlc;
+  }
+  if (!stamp) return;
+  const t = syncedTables[table];
+  if (existing) {
+    engine.orm
+      .update(t)
+      .set({ ...fields, lastHlc: stamp } as never)
+      .where(eq(t.id, id))
+      .run();
+    return;
+  }
+  try {
+    engine.orm
+      .insert(t)
+      .values({ ...fields, id, lastHlc: stamp } as never)
+      .run();
+  } catch (e) {
+    // Later fields of a record whose creation has not arrived yet: the record is built when it does.
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
+    throw e;
+  }
+}
+
+interface DeviceProgress {
+  imported: { files: number; changes: number };
+  problems: FileProblem[];
+  latest: string | null;
+}
+
+/** Applies the files of one other device that come after the last one applied, in order, each whole. */
+function pullDevice(engine: Engine, folder: string, workspaceId: string, device: string, progress: DeviceProgress): void {
+  const insert = engine.sqlite.prepare(
+    'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const dir = changesDir(folder, workspaceId, device);
+  for (;;) {
+    const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
+    const file = path.join(dir, changeFileName(seq));
+    if (!fs.existsSync(file)) return;
+    const read = readChangeFile(file, { workspace: workspaceId, device, seq });
+    if (!read.ok) {
+      progress.problems.push(read.problem);
+      return;
+    }
+    const { header, changes, fileHash } = read;
+    const expectedPrev = getLocal(engine, appliedHash(device));
+    if ((header.prev ?? null) !== expectedPrev) {
+      progress.problems.push({ file, reason: 'does not follow the file before it (a file of this device was replaced)', retry: false });
+      return;
+    }
+    const unknown = changes.find(
+      (c) => !(SYNCED_TABLES as readonly string[]).includes(c.tbl) || !columnsOf(c.tbl as SyncedTableName).has(c.col),
+    );
+    if (unknown) {
+      progress.problems.push({
+        file,
+        reason: `changes ${unknown.tbl}.${unknown.col}, which this version of Uptake does not know: update Uptake`,
+        retry: false,
+      });
+      return;
+    }
+    try {
+      inTransaction(engine, () => {
+        const touched = new Map<string, { table: SyncedTableName; id: string }>();
+        for (const c of changes) {
+          if (insert.run(c.hlc, device, c.authorId, c.tbl, c.rowId, c.col, c.value).changes > 0) {
+            touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
+          }
+        }
+        for (const { table, id } of touched.values()) rebuild(engine, table, id);
+        setLocal(engine, applied(device), String(seq));
+        setLocal(engine, appliedHash(device), fileHash);
+      });
+    } catch (e) {
+      progress.problems.push({ file, reason: `could not be applied: ${(e as Error).message}`, retry: false });
+      return;
+    }
+    progress.imported.files++;
+    progress.imported.changes += changes.length;
+    if (!progress.latest || header.hlcTo > progress.latest) progress.latest = header.hlcTo;
+  }
+}
+
+/** Later local changes must sort after every change received. */
+function advanceClock(engine: Engine, seen: string | null): void {
+  if (!seen) return;
+  const me = deviceId(engine);
+  const last = getLocal(engine, 'hlc');
+  const local = last ? parseHlc(last) : { millis: 0, counter: 0 };
+  setLocal(engine, 'hlc', formatHlc(receive(local, parseHlc(seen), Date.now()), me));
+}
+
+/**
+ * One sync: publish this device's new changes, then apply every other device's new files. The
+ * workspace is this database's; a database without one (a new device) names the workspace to
+ * take from the folder.
+ */
+export function syncFolder(engine: Engine, folderInput: string, options: { workspace?: string } = {}): SyncSummary {
+  const folder = checkFolder(folderInput);
+  const local = currentWorkspace(engine);
+  const workspaceId = local?.id ?? options.workspace;
+  if (!workspaceId) {
+    throw badInput(
+      'This database has no workspace yet: name the workspace to take from the shared folder (its id, the name of its folder there).',
+    );
+  }
+  if (local && options.workspace && options.workspace !== local.id) {
+    throw badInput(`This database holds workspace ${local.id}, not ${options.workspace}: sync it with its own workspace's folder.`);
+  }
+  if (local) prepareWorkspaceFolder(folder, local);
+  else if (!fs.existsSync(workspaceDir(folder, workspaceId))) {
+    throw badInput(`${folder} has no workspace ${workspaceId}. Check the folder and the workspace id, then try again.`);
+  } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
+  setLocal(engine, SYNC_FOLDER, folder);
+
+  const me = deviceId(engine);
+  const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
+  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], latest: null };
+  const ignored: string[] = [];
+  const devices: string[] = [];
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(devicesDir(folder, workspaceId), { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(e, devicesDir(folder, workspaceId), 'sync files');
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !DEVICE_ID.test(entry.name)) {
+      ignored.push(path.join(devicesDir(folder, workspaceId), entry.name));
+      continue;
+    }
+    if (entry.name === me) continue;
+    devices.push(entry.name);
+    const dir = changesDir(folder, workspaceId, entry.name);
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
+    }
+    pullDevice(engine, folder, workspaceId, entry.name, progress);
+  }
+  advanceClock(engine, progress.latest);
+  return {
+    folder,
+    workspace: workspaceId,
+    device: me,
+    published,
+    imported: progress.imported,
+    devices: devices.sort(),
+    problems: progress.problems.slice(0, LIST_CAP),
+    moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    ignored: ignored.sort().slice(0, LIST_CAP),
+    moreIgnored: Math.max(0, ignored.length - LIST_CAP),
+  };
+}
+
+export type { ChangeFileHeader };
+
+/** The workspaces a shared folder holds: every folder with a format.json, with the name it gives. */
+export function workspacesIn(folder: string): { id: string; name: string }[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch (e) {
+    throw fsError(e, folder, 'sync files');
+  }
+  const found: { id: string; name: string }[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    try {
+      const format = JSON.parse(fs.readFileSync(path.join(folder, entry.name, 'format.json'), 'utf8')) as {
+        format?: unknown;
+        name?: unknown;
+      };
+      if (format.format === SHARE_FORMAT) found.push({ id: entry.name, name: typeof format.name === 'string' ? format.name : entry.name });
+    } catch {
+      // Not a workspace's folder (or its format.json has not arrived yet).
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Makes an empty database a new device of a workspace on the shared folder, as a member a change
+ * manager has added: it applies every change file there, then gives this device that member's
+ * profile. All in one transaction: a member who is not found leaves the database as it was.
+ */
+export function joinWorkspace(
+  engine: Engine,
+  folderInput: string,
+  memberName: string,
+  workspaceId?: string,
+): { workspace: { id: string; name: string }; memberId: string; sync: SyncSummary } {
+  const folder = checkFolder(folderInput);
+  const existing = currentWorkspace(engine);
+  if (existing) {
+    throw new UserError('CONFLICT', `${engine.file} already holds the workspace ${existing.name}. Join with a new database file (--db).`);
+  }
+  const found = workspacesIn(folder);
+  const list = (ws: { id: string; name: string }[]) =>
+    ws
+      .slice(0, 20)
+      .map((w) => `${w.name} (${w.id})`)
+      .join(', ');
+  const chosen = workspaceId
+    ? found.find((w) => w.id === workspaceId || w.name === workspaceId)
+    : found.length === 1
+      ? found[0]
+      : undefined;
+  if (!chosen) {
+    if (found.length === 0)
+      throw badInput(`${folder} holds no Uptake workspace yet. Check the folder; a change manager syncs the workspace there first.`);
+    if (workspaceId) throw badInput(`${folder} has no workspace ${workspaceId}. It has: ${list(found)}.`);
+    throw badInput(`${folder} holds ${found.length} workspaces: ${list(found)}. Say which one to join (--workspace ID).`);
+  }
+  const target = chosen;
+  return inTransaction(engine, () => {
+    const summary = syncFolder(engine, folder, { workspace: target.id });
+    const wanted = memberName.trim().toLocaleLowerCase();
+    const members = listMembers(engine);
+    const member = members.find((m) => m.id === memberName || m.name.toLocaleLowerCase() === wanted);
+    if (!member) {
+      throw badInput(
+        `${target.name} has no member "${memberName}" (yet). Ask a change manager to add you and sync; members now: ${members
+          .slice(0, 20)
+          .map((m) => m.name)
+          .join(', ')}${members.length > 20 ? `, and ${members.length - 20} more` : ''}.`,
+      );
+    }
+    addProfile(engine, member.id);
+    setLocal(engine, 'acting_member', member.id);
+    return { workspace: currentWorkspace(engine) ?? target, memberId: member.id, sync: summary };
+  });
+}
