@@ -51,6 +51,7 @@ export const POLICY = {
   'initiatives.restore': may(Y, N, N),
   'history.get': may(Y, Y, Y),
   'imports.list': may(Y, Y, Y),
+  'imports.template': may(Y, Y, Y),
   'imports.run': may(Y, N, N),
   'imports.upload': may(Y, N, N),
   'imports.progress': may(Y, N, N),
