@@ -443,7 +443,7 @@ export function columnIndex<C extends string>(file: string, header: string[], ex
     ].filter(Boolean);
     throw badInput(
       `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). Row 1 must be exactly: ${expected.join(',')}. Nothing was imported.`,
-      fileProblem(path.basename(file), 1, `the header row is wrong (${parts.join('; ')}); it must be exactly: ${expected.join(',')}`),
+      fileProblem(path.basename(file), 1, `exactly the columns ${expected.join(',')}, in any order (${parts.join('; ')})`),
     );
   }
   return Object.fromEntries(expected.map((c) => [c, norm.indexOf(c)])) as Record<C, number>;

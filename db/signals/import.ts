@@ -241,10 +241,7 @@ async function checkFile(
   }
   if (read.rows === 0) {
     const message = 'a header but no data rows';
-    throw badInput(
-      `${name} has ${message}; nothing was imported.`,
-      fileProblem(name, null, `${message}: add at least one row below the header`),
-    );
+    throw badInput(`${name} has ${message}; nothing was imported.`, fileProblem(name, null, 'at least one data row below the header'));
   }
   const unknown = names.problems();
   if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);

@@ -773,7 +773,14 @@ describe('imports: one pass, "did you mean", identical files, templates', () => 
   it('a wrong header is a problem of row 1', async () => {
     const e = (await run('pulse', 'month,team\n2026-01,Claims North\n').catch((x: unknown) => x)) as UserError;
     expect((e.details as unknown as ImportErrorData).problems).toEqual([
-      { row: 1, column: null, value: null, message: expect.stringMatching(/^the header row is wrong \(missing "initiative"/) },
+      {
+        row: 1,
+        column: null,
+        value: null,
+        message: expect.stringMatching(
+          /^exactly the columns month,team,initiative,respondents,trust_mean,manual_backup, in any order \(missing "initiative"/,
+        ),
+      },
     ]);
   });
 
