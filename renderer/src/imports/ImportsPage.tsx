@@ -1,4 +1,20 @@
-import { Alert, Box, Button, Code, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { ORPCError } from '@orpc/client';
 import { IconDownload, IconFileTypeCsv, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -188,9 +204,12 @@ export function ImportsPage() {
     setFocusRow(null);
     upload.reset();
   };
+  const [shownTemplate, setShownTemplate] = useState<{ fileName: string; csv: string } | null>(null);
   const downloadTemplate = async () => {
     const template = await queryClient.fetchQuery(orpc.imports.template.queryOptions({ input: { kind } }));
-    download(template.fileName, template.csv);
+    // The desktop app refuses downloads (electron/security.ts): there the template is shown to copy.
+    if (window.api?.host === 'electron') setShownTemplate(template);
+    else download(template.fileName, template.csv);
   };
   // Pick the kind from the file's header when it is unambiguous (the user can still change it).
   const detected = preview ? detectKind(preview.header) : null;
@@ -217,6 +236,17 @@ export function ImportsPage() {
       description="Load usage, decisions, pulse and shadow-process CSVs. An import is all or nothing: one bad row and nothing is written."
       ready={batches.isSuccess}
     >
+      <Modal opened={shownTemplate !== null} onClose={() => setShownTemplate(null)} title={shownTemplate?.fileName} size="xl">
+        <Text size="sm" mb="xs">
+          Copy it into a new file saved as CSV: the header row and two example rows to replace with yours.
+        </Text>
+        <Code block>{shownTemplate?.csv}</Code>
+        <Group justify="flex-end" mt="sm">
+          <CopyButton value={shownTemplate?.csv ?? ''}>
+            {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}
+          </CopyButton>
+        </Group>
+      </Modal>
       <Stack px="lg" pb="xl" gap="lg">
         <Alert color="gray" variant="light" icon={<IconLock size={16} />} py="xs">
           <Text size="sm">User ids in decisions are replaced by a keyed hash; no names are stored.</Text>
