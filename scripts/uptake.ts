@@ -13,8 +13,8 @@ import { writeFileAtomic } from '../db/fs';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { plural } from '../db/reports/shared/plural';
-import { IMPORT_COLUMNS } from '../db/signals/import';
-import { IMPORT_KINDS } from '../db/signals/model';
+import { IMPORT_COLUMNS, importTemplate } from '../db/signals/import';
+import { IMPORT_KINDS, type ImportErrorData } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import type { WebHost } from './web-host';
 
@@ -129,7 +129,7 @@ function openInBrowser(url: string): void {
 const FIELD_FLAGS: Record<string, Record<string, string>> = {
   init: { workspace: '--workspace', me: '--me' },
   demo: { seed: '--seed' },
-  import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing' },
+  import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing', aliases: '--map', again: '--again' },
   report: { format: '--format', initiative: '--initiative', team: '--team', from: '--from', to: '--to', folder: '--publish' },
   export: { format: '--format' },
   join: { folder: '--folder', member: '--member', workspace: '--workspace' },
@@ -166,6 +166,34 @@ function importColumnsHelp(): string {
     'examples/ a sample of each):',
     ...kinds.map(([kind, columns]) => `  ${kind.padEnd(width)}  ${columns.join(',')}`),
   ].join('\n');
+}
+
+/** `--map "Claims Nrth=Claims North"`, repeatable: the names in the file → existing names. */
+function mapOption(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  const from = value.slice(0, at).trim();
+  const to = value.slice(at + 1).trim();
+  if (at < 0 || !from || !to) throw badInput(`--map: "${value}" is not NAME=EXISTING, e.g. --map "Claims Nrth=Claims North".`);
+  return { ...previous, [from]: to };
+}
+
+const KINDS_HELP = () => `Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`;
+
+/** An import's refusal in the CLI's terms: the engine's message, then the options that fix it. */
+function importFixes(e: UserError, argv: { createMissing?: boolean; kind: string; file: string }): string {
+  const data = e.details as Partial<ImportErrorData> | undefined;
+  const lines: string[] = [];
+  if (data?.alreadyImported) lines.push('To import it again anyway, add --again.');
+  const names = data?.names ?? [];
+  const close = names.filter((n) => n.suggestion !== null);
+  if (close.length > 0) {
+    const maps = close.map((n) => `--map ${JSON.stringify(`${n.name}=${n.suggestion}`)}`).join(' ');
+    lines.push(`To use the names suggested: uptake import ${argv.kind} ${argv.file} ${maps}`);
+  }
+  if (names.some((n) => !n.ambiguous) && !argv.createMissing) {
+    lines.push('To create the unknown names instead: add --create-missing.');
+  }
+  return lines.length === 0 ? e.message : `${e.message}\n${lines.join('\n')}`;
 }
 
 export function buildProgram(): Command {
@@ -287,38 +315,71 @@ export function buildProgram(): Command {
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
+    .option('--map <name=existing>', 'read a name in the file as an existing team or initiative (repeatable)', mapOption)
+    .option('--again', 'import the file even though the same file was imported before')
     .addHelpText('after', importColumnsHelp)
-    .action(async (kind: string, file: string, opts: { dryRun?: boolean; createMissing?: boolean }) => {
-      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
-        throw badInput(
-          `Unknown import kind "${kind}". Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`,
-        );
-      }
-      await withEngine(globals(), 'write', async (engine) => {
-        // Progress on stderr, at most a few times a second: a line that rewrites itself on a
-        // terminal, plain lines otherwise (a log file gets one per second).
-        const tty = process.stderr.isTTY === true;
-        let last = 0;
-        const started = Date.now();
-        const onProgress = ({ rows }: { rows: number }) => {
-          const now = Date.now();
-          if (now - last < (tty ? 200 : 1000)) return;
-          last = now;
-          const line = `Reading ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
-          process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-        };
-        const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {
-          kind,
-          path: path.resolve(file),
-          dryRun: opts.dryRun ?? false,
-          createMissing: opts.createMissing ?? false,
+    .action(
+      async (
+        kind: string,
+        file: string,
+        opts: { dryRun?: boolean; createMissing?: boolean; map?: Record<string, string>; again?: boolean },
+      ) => {
+        if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+          throw badInput(`Unknown import kind "${kind}". ${KINDS_HELP()}`);
+        }
+        await withEngine(globals(), 'write', async (engine) => {
+          // Progress on stderr, at most a few times a second: a line that rewrites itself on a
+          // terminal, plain lines otherwise (a log file gets one per second).
+          const tty = process.stderr.isTTY === true;
+          let last = 0;
+          const started = Date.now();
+          const onProgress = ({ rows }: { rows: number }) => {
+            const now = Date.now();
+            if (now - last < (tty ? 200 : 1000)) return;
+            last = now;
+            const line = `Reading ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
+            process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+          };
+          const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {
+            kind,
+            path: path.resolve(file),
+            dryRun: opts.dryRun ?? false,
+            createMissing: opts.createMissing ?? false,
+            again: opts.again ?? false,
+            ...(opts.map ? { aliases: opts.map } : {}),
+          }).catch((e: unknown) => {
+            if (tty && last > 0) process.stderr.write('\r\x1b[K');
+            if (e instanceof UserError && e.details && 'problems' in e.details) {
+              throw new UserError(
+                e.code,
+                importFixes(e, { kind, file, ...(opts.createMissing ? { createMissing: true } : {}) }),
+                e.details,
+              );
+            }
+            throw e;
+          });
+          if (tty && last > 0) process.stderr.write('\r\x1b[K');
+          print(summary);
+          const counts = `${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}`;
+          const earlier = summary.alreadyImported
+            ? ` The same file was imported on ${summary.alreadyImported.importedAt.slice(0, 10)} (batch ${summary.alreadyImported.id.slice(0, 8)}); importing it needs --again.`
+            : '';
+          process.stderr.write(
+            summary.dryRun
+              ? `Checked ${plural(summary.rows, 'row')} of ${summary.file}: nothing was written. Importing it would add ${counts}.${earlier}\n`
+              : `Imported ${plural(summary.rows, 'row')} of ${summary.file}: ${counts}.\n`,
+          );
         });
-        if (tty && last > 0) process.stderr.write('\r\x1b[K');
-        print(summary);
-        process.stderr.write(
-          `${summary.dryRun ? 'Dry run: would import' : 'Imported'} ${plural(summary.rows, 'row')} of ${summary.file}: ${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}.\n`,
-        );
-      });
+      },
+    );
+
+  program
+    .command('template')
+    .description('print a template of a kind of file: its header row and two example rows')
+    .argument('<kind>', 'usage | decisions | pulse | shadow-processes')
+    .action((kind: string) => {
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw badInput(`Unknown import kind "${kind}". ${KINDS_HELP()}`);
+      process.stdout.write(importTemplate(kind as (typeof IMPORT_KINDS)[number]).csv);
     });
 
   program

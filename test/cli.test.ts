@@ -88,7 +88,51 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     );
     const r = uptake(['--db', db, 'import', 'usage', file, '--dry-run', '--create-missing']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('Dry run: would import 1 row of one-row.csv: 1 new, 0 changed, 0 unchanged.');
+    expect(r.err).toContain('Checked 1 row of one-row.csv: nothing was written. Importing it would add 1 new, 0 changed, 0 unchanged.');
+  });
+
+  it('unknown names: the message suggests --map and --create-missing; --map fixes them; the same file again needs --again', () => {
+    const file = path.join(tmp.dir, 'misspelt.csv');
+    fs.writeFileSync(
+      file,
+      'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-03,Claims Nrth,Triage,10,8,100,90\n',
+    );
+    const db = path.join(tmp.dir, 'names.db');
+    expect(uptake(['--db', db, 'init', '--workspace', 'Acme', '--me', 'Dana Lee']).code).toBe(0);
+    expect(uptake(['--db', db, 'call', 'teams.create', '{"name":"Claims North"}']).code).toBe(0);
+    expect(uptake(['--db', db, 'call', 'initiatives.create', '{"name":"Triage"}']).code).toBe(0);
+    const before = uptake(['--db', db, 'export']).out;
+    const refused = uptake(['--db', db, 'import', 'usage', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('unknown teams: "Claims Nrth" (row 2)');
+    expect(refused.err).toContain('Did you mean "Claims North" for "Claims Nrth"?');
+    expect(refused.err).toContain(`To use the names suggested: uptake import usage ${file} --map "Claims Nrth=Claims North"`);
+    expect(refused.err).toContain('To create the unknown names instead: add --create-missing.');
+    expect(uptake(['--db', db, 'export']).out).toBe(before);
+
+    const args = ['--db', db, 'import', 'usage', file, '--map', 'Claims Nrth=Claims North', '--map', 'Triaje=Triage'];
+    const done = uptake(args);
+    expect(done.code, done.err).toBe(0);
+    expect(done.err).toContain('Imported 1 row of misspelt.csv: 1 new, 0 changed, 0 unchanged.');
+    const again = uptake(args);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(
+      /^uptake: misspelt\.csv was already imported on \d+ \w{3} \d{4} by Dana Lee \(batch \w{8}, "misspelt\.csv"\)[^\n]*Nothing was written\.\nTo import it again anyway, add --again\.\n$/,
+    );
+    expect(uptake([...args, '--again']).err).toContain('Imported 1 row of misspelt.csv: 0 new, 0 changed, 1 unchanged.');
+    expect(uptake(['--db', db, 'import', 'usage', file, '--map', 'Claims Nrth']).err).toMatch(/--map: "Claims Nrth" is not NAME=EXISTING/);
+  });
+
+  it('template prints a file of each kind: its header row and two example rows', () => {
+    for (const kind of ['usage', 'decisions', 'pulse', 'shadow-processes']) {
+      const r = uptake(['template', kind]);
+      expect(r.code, r.err).toBe(0);
+      const header = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n')[0];
+      const lines = r.out.trimEnd().split('\r\n');
+      expect(lines[0]).toBe(header);
+      expect(lines).toHaveLength(3);
+    }
+    expect(uptake(['template', 'usgae']).err).toMatch(/Unknown import kind "usgae"/);
   });
 
   it('bad databases: missing folder, not SQLite, missing file', () => {

@@ -55,6 +55,7 @@ export const POLICY = {
   'sync.join': 'anyone',
   'sync.folder': may(Y, Y, Y),
   'imports.list': may(Y, Y, Y),
+  'imports.template': may(Y, Y, Y),
   'imports.run': may(Y, N, N),
   'imports.upload': may(Y, N, N),
   'imports.progress': may(Y, N, N),

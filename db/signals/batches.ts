@@ -30,3 +30,12 @@ export function listImportBatches(engine: Engine): ImportBatch[] {
       };
     });
 }
+
+/** The latest import of the same kind of file with the same SHA-256, if any. */
+export function findImportBatch(engine: Engine, kind: ImportBatch['kind'], sha256: string): ImportBatch | null {
+  const found = engine.sqlite
+    .prepare('SELECT id FROM import_batches WHERE kind = ? AND sha256 = ? AND deleted = 0 AND open = 0 LIMIT 1')
+    .get(kind, sha256) as { id: string } | undefined;
+  if (!found) return null;
+  return listImportBatches(engine).find((b) => b.kind === kind && b.sha256 === sha256) ?? null;
+}

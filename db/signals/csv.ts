@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../errors';
+import type { ImportErrorData } from './model';
 
 /*
  * Streaming CSV reading for imports: RFC 4180 quoting, a leading BOM and CRLF (or CR) line breaks
@@ -46,6 +47,11 @@ export class CsvErrors {
     this.count++;
     if (this.list.length < this.limit) this.list.push(listedError(error));
   }
+}
+
+/** The data of an error about the whole file (row 1: its header; null: no row in particular). */
+export function fileProblem(file: string, row: number | null, message: string): ImportErrorData & Record<string, unknown> {
+  return { file, problems: [{ row, column: null, value: null, message }], problemCount: 1, names: [], nameCount: 0 };
 }
 
 /** Formats the errors of a failed import: file, row, column, value, what was expected. */
@@ -437,6 +443,7 @@ export function columnIndex<C extends string>(file: string, header: string[], ex
     ].filter(Boolean);
     throw badInput(
       `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). Row 1 must be exactly: ${expected.join(',')}. Nothing was imported.`,
+      fileProblem(path.basename(file), 1, `exactly the columns ${expected.join(',')}, in any order (${parts.join('; ')})`),
     );
   }
   return Object.fromEntries(expected.map((c) => [c, norm.indexOf(c)])) as Record<C, number>;

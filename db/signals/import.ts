@@ -3,17 +3,19 @@ import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { noteWriter } from '../busy';
-import { badInput } from '../errors';
+import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
+import { toCsv } from '../reports/csv';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
-import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, formatCsvErrors, readCsv } from './csv';
+import { findImportBatch } from './batches';
+import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, readCsv } from './csv';
 import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
-import type { ImportKind, ImportSummary } from './model';
-import { NAMES_HINT, NameResolver } from './names';
+import type { ImportBatch, ImportErrorData, ImportKind, ImportSummary } from './model';
+import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 
 export { ACTIONS, hashUser } from './decisions-read';
 export type { ImportKind, ImportSummary } from './model';
@@ -21,6 +23,10 @@ export type { ImportKind, ImportSummary } from './model';
 export interface ImportOptions {
   dryRun?: boolean;
   createMissing?: boolean;
+  /** Names in the file → existing team or initiative names, for every row ("did you mean"). */
+  aliases?: Record<string, string>;
+  /** Import a file even though the same file (same kind, same SHA-256) was imported before. */
+  again?: boolean;
   /** Shown in messages and stored with the batch (defaults to the file's name). */
   displayName?: string;
   onProgress?: (progress: { rows: number }) => void;
@@ -68,7 +74,12 @@ export async function importFile(
   const reader = kind === 'decisions' ? new DecisionsReader(file, options.worker) : null;
   try {
     const checked = await checkFile(engine, kind, file, name, options, reader);
-    return await writeFile(engine, authorId, kind, file, name, options, reader, checked);
+    // Known from the first pass's hash, so said before anything is written (and without reading the file again).
+    const earlier = options.again || kind === 'shadow-processes' ? null : findImportBatch(engine, kind, checked);
+    if (earlier && !options.dryRun) throw alreadyImported(name, earlier);
+    const summary = await writeFile(engine, authorId, kind, file, name, options, reader, checked);
+    if (earlier) summary.alreadyImported = earlier;
+    return summary;
   } finally {
     await reader?.close();
   }
@@ -87,7 +98,7 @@ async function writeFile(
   checked: string,
 ): Promise<ImportSummary> {
   const errors = new CsvErrors();
-  const names = new NameResolver(engine, authorId, options.createMissing ?? false);
+  const names = new NameResolver(engine, authorId, options.createMissing ?? false, false, options.aliases);
   const summary: ImportSummary = {
     kind,
     file: name,
@@ -192,7 +203,7 @@ async function checkFile(
   reader: DecisionsReader | null,
 ): Promise<string> {
   const errors = new CsvErrors();
-  const names = new NameResolver(engine, null, options.createMissing ?? false, true);
+  const names = new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
   let read: CsvReadResult;
   if (kind === 'decisions') {
     // The reader's dictionaries of names, each resolved once; an unknown one is looked up again for each row, which notes the row.
@@ -228,7 +239,10 @@ async function checkFile(
       (chunk, first, broken) => sink.rows(chunk, first, broken),
     );
   }
-  if (read.rows === 0) throw badInput(`${name} has a header but no data rows; nothing was imported.`);
+  if (read.rows === 0) {
+    const message = 'a header but no data rows';
+    throw badInput(`${name} has ${message}; nothing was imported.`, fileProblem(name, null, 'at least one data row below the header'));
+  }
   const unknown = names.problems();
   if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
   return read.sha256;
@@ -252,12 +266,36 @@ const emptySummary = (kind: ImportKind, file: string): ImportSummary => ({
  * lists both; every list capped (CsvErrors and NameResolver.problems).
  */
 function importErrors(name: string, errors: CsvErrors, unknown: ReturnType<NameResolver['problems']>) {
-  const details = { ...(errors.count > 0 ? { errors: errors.list, errorCount: errors.count } : {}), ...unknown?.details };
+  const data: ImportErrorData = {
+    file: name,
+    problems: errors.list.map((e) => ({ row: e.row, column: e.column, value: e.value, message: e.expected })),
+    problemCount: errors.count,
+    names: unknown?.names ?? [],
+    nameCount: unknown?.nameCount ?? 0,
+  };
+  const details = { ...(errors.count > 0 ? { errors: errors.list, errorCount: errors.count } : {}), ...unknown?.details, ...data };
+  const hint = unknown ? `${suggestionsText(unknown.names)}${NAMES_HINT}` : '';
   if (errors.count === 0 && unknown) {
-    return badInput(`${name}: ${unknown.text}. Nothing was imported. ${NAMES_HINT}`, details);
+    return badInput(`${name}: ${unknown.text}. Nothing was imported. ${hint}`, details);
   }
-  const names = unknown ? `\nAlso ${unknown.text}. ${NAMES_HINT}` : '';
-  return badInput(`${formatCsvErrors(name, errors)}${names}`, details);
+  const also = unknown ? `\nAlso ${unknown.text}. ${hint}` : '';
+  return badInput(`${formatCsvErrors(name, errors)}${also}`, details);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The refusal of a file imported before: nothing is written unless the import is asked to go again. */
+function alreadyImported(name: string, earlier: ImportBatch): UserError {
+  // One spelling of a day that no reader misreads (the shared formatting module is the renderer's).
+  const [y, m, d] = earlier.importedAt.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = `${d} ${MONTHS[m - 1]} ${y}`;
+  const by = earlier.importedBy ? ` by ${earlier.importedBy}` : '';
+  const data: ImportErrorData = { file: name, problems: [], problemCount: 0, names: [], nameCount: 0, alreadyImported: earlier };
+  return new UserError(
+    'CONFLICT',
+    `${name} was already imported on ${day}${by} (batch ${earlier.id.slice(0, 8)}, "${earlier.fileName}"): the same ${earlier.kind} file, byte for byte. Nothing was written.`,
+    { ...data },
+  );
 }
 
 interface Sink {
@@ -934,3 +972,57 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   pulse: PULSE.columns,
   'shadow-processes': SHADOW_COLUMNS,
 };
+
+/**
+ * Two example rows of each kind, by column, as docs/metrics.md describes them. A column without
+ * an example here is left empty in the template (every column the import adds later is optional or
+ * gets one).
+ */
+const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = {
+  usage: {
+    month: ['2026-01', '2026-01'],
+    team: ['Claims North', 'Claims South'],
+    initiative: ['Claims triage assistant', 'Claims triage assistant'],
+    licensed_users: ['40', '30'],
+    active_users: ['34', '22'],
+    workflows_started: ['380', '260'],
+    workflows_completed: ['341', '218'],
+  },
+  decisions: {
+    timestamp: ['2026-01-05T08:00:00+01:00', '2026-01-05T09:30:00Z'],
+    initiative: ['Claims triage assistant', 'Claims triage assistant'],
+    team: ['Claims North', 'Claims South'],
+    user: ['E1042', 'E2011'],
+    recommendation_id: ['rec-4100', 'rec-7200'],
+    action: ['accepted', 'overridden'],
+    reason: ['', 'Estimate ignored the flood history, so the reserve was set by hand'],
+  },
+  pulse: {
+    month: ['2026-01', '2026-01'],
+    team: ['Claims North', 'Claims South'],
+    initiative: ['Claims triage assistant', 'Claims triage assistant'],
+    respondents: ['28', '21'],
+    trust_mean: ['2.3', '3.4'],
+    manual_backup: ['13', '5'],
+  },
+  'shadow-processes': {
+    name: ['Claims reserve tracker', 'Paper referral log'],
+    team: ['Claims North', 'Claims North'],
+    initiative: ['Claims triage assistant', ''],
+    kind: ['spreadsheet', 'paper'],
+    owner: ['Sam Patel', 'Lena Fischer'],
+    users_involved: ['9', '4'],
+    reason: ['Reserves are re-checked by hand', 'Referrals are still logged on paper'],
+    failure_pattern: ['Flood claims under-reserved', ''],
+    first_seen: ['2025-11-03', '2025-09-15'],
+    retired_on: ['', '2026-04-30'],
+  },
+};
+
+/** A template of a kind of file: its header (IMPORT_COLUMNS) and two example rows, as CSV. */
+export function importTemplate(kind: ImportKind): { fileName: string; csv: string } {
+  const columns = IMPORT_COLUMNS[kind];
+  const examples = TEMPLATE_EXAMPLES[kind];
+  const rows = [0, 1].map((i) => columns.map((c) => examples[c]?.[i] ?? ''));
+  return { fileName: `${kind}-template.csv`, csv: toCsv(columns, rows) };
+}

@@ -17,6 +17,44 @@ export interface ImportSummary {
   changed: number;
   unchanged: number;
   created: { teams: string[]; initiatives: string[] };
+  /** A dry run of a file imported before (same kind, same SHA-256): that import. */
+  alreadyImported?: ImportBatch | null;
+}
+
+/** One problem of a file, at a row (the CSV row number, header = 1) or of the whole file (row null). */
+export interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  /** What was expected there (the host words the rest). */
+  message: string;
+}
+
+/** A team or initiative name a file uses that the workspace does not have (or has twice). */
+export interface UnknownName {
+  kind: 'team' | 'initiative';
+  name: string;
+  /** The first rows it is in, and how many in all. */
+  rows: number[];
+  count: number;
+  /** An existing name close to it (case, spaces, accents, a letter or two), if exactly one is closest. */
+  suggestion: string | null;
+  /** The name matches more than one team: renaming one of them is the fix, not creating. */
+  ambiguous: boolean;
+}
+
+/**
+ * The data of a refused import's error (alongside its message): every problem found in the one
+ * pass, capped at the first 100 (problemCount and nameCount say how many in all), and, when the
+ * same file was imported before, that import.
+ */
+export interface ImportErrorData {
+  file: string;
+  problems: ImportProblem[];
+  problemCount: number;
+  names: UnknownName[];
+  nameCount: number;
+  alreadyImported?: ImportBatch;
 }
 
 export interface ImportBatch {

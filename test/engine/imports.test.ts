@@ -10,7 +10,9 @@ import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
 import { type Engine, open } from '../../db/open';
 import { generalTimestampMs, PairNumbers, timestampMs, utcMonth } from '../../db/signals/decisions-read';
-import { hashUser, importFile, userHashKey } from '../../db/signals/import';
+import { hashUser, IMPORT_COLUMNS, importFile, importTemplate, userHashKey } from '../../db/signals/import';
+import { IMPORT_KINDS, type ImportErrorData } from '../../db/signals/model';
+import { closestName, editDistance } from '../../db/signals/names';
 import { tempEngine } from '../helpers';
 
 let t: ReturnType<typeof tempEngine>;
@@ -91,7 +93,7 @@ describe('imports: bad input is a clear error and changes nothing', () => {
       'unknown team',
       'usage',
       `${USAGE}\n2026-01,Claims Nroth,Triage,10,5,10,5\n2026-02,Claims Nroth,Triage,10,5,10,5\n`,
-      /unknown teams: "Claims Nroth" \(rows 2, 3\).*--create-missing/,
+      /unknown teams: "Claims Nroth" \(rows 2, 3\)\. Nothing was imported\. Did you mean "Claims North" for "Claims Nroth"\? Check the spelling/,
     ],
     ['unknown initiative', 'pulse', `${PULSE}\n2026-01,Claims North,Triaje,10,3.5,2\n`, /unknown initiatives: "Triaje" \(row 2\)/],
     [
@@ -239,16 +241,20 @@ describe('imports: error lists are capped, and one run lists every kind of probl
     );
     expect(e.message).not.toContain('"Team 100"');
     expect(size(e).message).toBeLessThan(5_000);
-    expect(size(e).details).toBeLessThan(5_000);
-    expect(e.details).toMatchObject({ unknownTeamsCount: 120_000 });
-    expect(Object.keys((e.details as { unknownTeams: object }).unknownTeams)).toHaveLength(100);
+    // 100 names, each with its rows and suggestion: bounded, however many names the file has.
+    expect(size(e).details).toBeLessThan(10_000);
+    expect(e.details).toMatchObject({ unknownTeamsCount: 120_000, nameCount: 120_000 });
+    expect((e.details as unknown as ImportErrorData).names).toHaveLength(100);
   });
 
   it('a name in many rows lists its first 8 rows and counts the rest', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `2026-01-10T09:00:00Z,Triage,Claims Nroth,u${i},r${i},accepted,`);
     const e = (await run('decisions', `${DECISIONS}\n${rows.join('\n')}\n`).catch((x: unknown) => x)) as UserError;
     expect(e.message).toMatch(/unknown teams: "Claims Nroth" \(rows 2, 3, 4, 5, 6, 7, 8, 9 and 4992 more\)\. Nothing/);
-    expect(e.details).toMatchObject({ unknownTeams: { 'Claims Nroth': [2, 3, 4, 5, 6, 7, 8, 9] }, unknownTeamsCount: 1 });
+    expect(e.details).toMatchObject({
+      names: [{ name: 'Claims Nroth', rows: [2, 3, 4, 5, 6, 7, 8, 9], count: 5000 }],
+      unknownTeamsCount: 1,
+    });
   });
 
   it.each([
@@ -265,9 +271,15 @@ describe('imports: error lists are capped, and one run lists every kind of probl
     const e = (await run(kind, content).catch((x: unknown) => x)) as UserError;
     expect(e.message).toMatch(/: 1 problem; nothing was imported\. Fix the file and import it again\.\n {2}row 2, column "(month|action)"/);
     expect(e.message).toMatch(
-      /\nAlso unknown teams: "Claims Nroth" \(row 3\); unknown initiatives: "Triaje" \(row 4\)\. Check the spelling/,
+      /\nAlso unknown teams: "Claims Nroth" \(row 3\); unknown initiatives: "Triaje" \(row 4\)\. Did you mean "Claims North" for "Claims Nroth", "Triage" for "Triaje"\? Check the spelling/,
     );
-    expect(e.details).toMatchObject({ errorCount: 1, unknownTeams: { 'Claims Nroth': [3] }, unknownInitiatives: { Triaje: [4] } });
+    expect(e.details).toMatchObject({
+      errorCount: 1,
+      names: [
+        { kind: 'team', name: 'Claims Nroth', rows: [3] },
+        { kind: 'initiative', name: 'Triaje', rows: [4] },
+      ],
+    });
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
   });
 
@@ -334,7 +346,8 @@ describe('imports: what is accepted', () => {
       changed: 0,
       unchanged: 0,
     });
-    expect(await callTyped(host, 'imports.run', { kind: 'decisions', path: file('a.csv', a) })).toMatchObject({
+    // The same file again (asked for: an identical file is otherwise refused before anything is read twice).
+    expect(await callTyped(host, 'imports.run', { kind: 'decisions', path: file('a.csv', a), again: true })).toMatchObject({
       new: 0,
       changed: 0,
       unchanged: 2,
@@ -518,7 +531,9 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
 
     // Again: all duplicates. Then the same rows 40 days later: what replaces, row by row.
     expect(perFile[1]).toEqual({ new: 0, changed: 0, unchanged: 6000 });
-    expect(await importFile(t.engine, null, 'decisions', file('d.csv', content), { worker: true })).toMatchObject(perFile[1] ?? {});
+    expect(await importFile(t.engine, null, 'decisions', file('d.csv', content), { worker: true, again: true })).toMatchObject(
+      perFile[1] ?? {},
+    );
     const later = await importFile(t.engine, null, 'decisions', file('later.csv', laterText), { worker: true });
     expect(later).toMatchObject(perFile[2] ?? {});
     expect(perFile[2]?.changed).toBeGreaterThan(500);
@@ -713,5 +728,129 @@ describe('decisions reader: shortcuts equal the general way', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('imports: one pass, "did you mean", identical files, templates', () => {
+  it('edit distance counts a swap of neighbours as one edit; suggestions ignore case, spaces and accents', () => {
+    expect(editDistance('claims nroth', 'claims north')).toBe(1);
+    expect(editDistance('claims nrth', 'claims north')).toBe(1);
+    expect(editDistance('triaje', 'triage')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    const known = ['Claims North', 'Claims South', 'Ops', 'Team B', 'Team C'];
+    expect(closestName('Claims Nrth', known)).toBe('Claims North');
+    expect(closestName('  claims   NORTH ', known)).toBe('Claims North');
+    expect(closestName('Cläims Nörth', known)).toBe('Claims North');
+    expect(closestName('Claims Sotuh', known)).toBe('Claims South');
+    expect(closestName('Underwriting', known)).toBeNull();
+    // Short names: one edit at most; two equally close names: no guess.
+    expect(closestName('Opz', known)).toBe('Ops');
+    expect(closestName('Oxz', known)).toBeNull();
+    expect(closestName('Team D', known)).toBeNull();
+  });
+
+  it('format, range and cross-field errors and unknown names come back together, as rows and columns', async () => {
+    const content = `${USAGE}\n2026-13,Claims North,Triage,10,5,10,5\n2026-01,Claims North,Triage,10,11,10,5\n2026-02,Claims Nrth,Triage,10,5,10,5\n2026-03,Underwriting,Triage,10,5,10,5\n`;
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const e = (await run('usage', content).catch((x: unknown) => x)) as UserError;
+    const data = e.details as unknown as ImportErrorData;
+    expect(data.problems).toEqual([
+      { row: 2, column: 'month', value: '2026-13', message: 'a month as YYYY-MM, e.g. 2026-03' },
+      { row: 3, column: 'active_users', value: '11', message: 'at most licensed_users (10)' },
+    ]);
+    expect(data.problemCount).toBe(2);
+    expect(data.names).toEqual([
+      { kind: 'team', name: 'Claims Nrth', rows: [4], count: 1, suggestion: 'Claims North', ambiguous: false },
+      { kind: 'team', name: 'Underwriting', rows: [5], count: 1, suggestion: null, ambiguous: false },
+    ]);
+    // The app words the fixes itself: the engine's message names no option of the CLI.
+    expect(e.message).not.toMatch(/--/);
+    expect(e.message).toMatch(/Did you mean "Claims North" for "Claims Nrth"\?/);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('a wrong header is a problem of row 1', async () => {
+    const e = (await run('pulse', 'month,team\n2026-01,Claims North\n').catch((x: unknown) => x)) as UserError;
+    expect((e.details as unknown as ImportErrorData).problems).toEqual([
+      {
+        row: 1,
+        column: null,
+        value: null,
+        message: expect.stringMatching(
+          /^exactly the columns month,team,initiative,respondents,trust_mean,manual_backup, in any order \(missing "initiative"/,
+        ),
+      },
+    ]);
+  });
+
+  it.each([false, true])('a map of names fixes a misspelt team and initiative in every row (decisions, worker %s)', async (worker) => {
+    const content = `${DECISIONS}\n2026-01-10T09:00:00Z,Triaje,Claims Nrth,u1,r1,accepted,\n2026-01-11T09:00:00Z,Triage,claims nrth,u2,r2,overridden,x\n`;
+    const f = file('d.csv', content);
+    const refused = (await importFile(t.engine, null, 'decisions', f, { worker }).catch((x: unknown) => x)) as UserError;
+    expect((refused.details as unknown as ImportErrorData).names.map((n) => [n.name, n.rows, n.suggestion])).toEqual([
+      ['Claims Nrth', [2], 'Claims North'],
+      ['claims nrth', [3], 'Claims North'],
+      ['Triaje', [2], 'Triage'],
+    ]);
+    const s = await importFile(t.engine, null, 'decisions', f, { worker, aliases: { 'Claims Nrth': 'Claims North', Triaje: 'Triage' } });
+    expect(s).toMatchObject({ rows: 2, new: 2, created: { teams: [], initiatives: [] } });
+    const team = (await callTyped(host, 'teams.list', {})).find((x) => x.name === 'Claims North')?.id;
+    const teams = t.engine.sqlite
+      .prepare("SELECT DISTINCT k.value FROM decisions d JOIN signal_keys k ON k.kind = 'team' AND k.id = d.team")
+      .pluck()
+      .all();
+    expect(teams).toEqual([team]);
+  });
+
+  it('a map of names for usage, and a map to a name the workspace lacks is refused', async () => {
+    const content = `${USAGE}\n2026-01,Claims Nrth,Triage,10,5,10,5\n`;
+    const s = await callTyped(host, 'imports.run', {
+      kind: 'usage',
+      path: file('u.csv', content),
+      aliases: { 'Claims Nrth': 'Claims North' },
+    });
+    expect(s).toMatchObject({ rows: 1, new: 1 });
+    const team = (await callTyped(host, 'teams.list', {})).find((x) => x.name === 'Claims North')?.id;
+    expect(exportWorkspace(t.engine).tables.usage?.map((r) => r.teamId)).toEqual([team]);
+    const e = (await call(host, 'imports.run', {
+      kind: 'usage',
+      path: file('u2.csv', `${USAGE}\n2026-02,Claims Nrth,Triage,10,5,10,5\n`),
+      aliases: { 'Claims Nrth': 'Claims Nort' },
+    }).catch((x: unknown) => x)) as UserError;
+    expect(e.message).toBe(
+      '"Claims Nrth" is mapped to "Claims Nort", which is not a team or initiative of this workspace. Map it to an existing name.',
+    );
+  });
+
+  it('a file imported before is refused before anything is written, unless asked to go again', async () => {
+    const f = file('p.csv', `${PULSE}\n2026-01,Claims North,Triage,10,3.5,2\n`);
+    const first = await callTyped(host, 'imports.run', { kind: 'pulse', path: f });
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const e = (await call(host, 'imports.run', { kind: 'pulse', path: f }).catch((x: unknown) => x)) as UserError;
+    expect(e.code).toBe('CONFLICT');
+    const day = new Date().toISOString().slice(0, 10).split('-').map(Number) as [number, number, number];
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day[1] - 1];
+    expect(e.message).toBe(
+      `p.csv was already imported on ${day[2]} ${month} ${day[0]} by Dana Lee (batch ${first.batchId?.slice(0, 8)}, "p.csv"): the same pulse file, byte for byte. Nothing was written.`,
+    );
+    expect((e.details as unknown as ImportErrorData).alreadyImported).toMatchObject({ id: first.batchId, importedBy: 'Dana Lee' });
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    // A dry run says so and still checks; the same rows in another kind of file are not the same file.
+    const dry = await callTyped(host, 'imports.run', { kind: 'pulse', path: f, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, unchanged: 1, alreadyImported: { id: first.batchId } });
+    const again = await callTyped(host, 'imports.run', { kind: 'pulse', path: f, again: true });
+    expect(again).toMatchObject({ rows: 1, unchanged: 1 });
+    expect((await callTyped(host, 'imports.list', {})).length).toBe(2);
+  });
+
+  it.each(IMPORT_KINDS)('the template of %s is its header and two example rows that import', async (kind) => {
+    const { fileName, csv } = importTemplate(kind);
+    expect(fileName).toBe(`${kind}-template.csv`);
+    const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual([...IMPORT_COLUMNS[kind]]);
+    expect(parsed.length).toBe(3);
+    const s = await callTyped(host, 'imports.run', { kind, path: file(fileName, csv), createMissing: true });
+    expect(s).toMatchObject({ rows: 2, new: 2 });
   });
 });

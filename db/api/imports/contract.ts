@@ -10,12 +10,18 @@ export const ImportInput = z.strictObject({
   path: z.string().min(1, 'path cannot be empty'),
   dryRun: z.boolean().optional().default(false),
   createMissing: z.boolean().optional().default(false),
+  /** Names in the file → existing team or initiative names, applied to every row ("did you mean"). */
+  aliases: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional(),
+  /** Import even though the same file was imported before. */
+  again: z.boolean().optional().default(false),
 });
 export const ImportUploadInput = z.strictObject({
   kind,
   file: z.file({ error: 'file must be a CSV file' }),
   dryRun: z.boolean().optional().default(false),
   createMissing: z.boolean().optional().default(false),
+  aliases: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional(),
+  again: z.boolean().optional().default(false),
   /** Chosen by the client so it can poll `imports.progress` while the import runs. */
   progressId: z.string().min(8).max(64).optional(),
 });
@@ -28,6 +34,9 @@ export const imports = {
   upload: mutation('Import an uploaded CSV (the app’s file picker; same rules as run)', changeManagers, changes)
     .input(ImportUploadInput)
     .output(type<ImportSummary>()),
+  template: query('A template of a kind of file: its header and two example rows, as CSV', everyone)
+    .input(z.strictObject({ kind }))
+    .output(type<{ fileName: string; csv: string }>()),
   list: query('Imported files (batches), newest first', everyone).input(noInput).output(type<ImportBatch[]>()),
   progress: query('How far a running upload import has got', changeManagers)
     .input(z.strictObject({ progressId: z.string() }))

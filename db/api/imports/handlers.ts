@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listImportBatches } from '../../signals/batches';
-import { importFile } from '../../signals/import';
+import { importFile, importTemplate } from '../../signals/import';
 import type { ImportProgress } from '../../signals/model';
 import { saveUpload, uploadFileOf } from '../../signals/uploads';
 import type { AreaHandlers } from '../handlers';
@@ -19,6 +19,8 @@ export const importsHandlers = {
     importFile(ctx.engine, ctx.authorId, input.kind, input.path, {
       dryRun: input.dryRun,
       createMissing: input.createMissing,
+      again: input.again,
+      ...(input.aliases ? { aliases: input.aliases } : {}),
       ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     }),
   upload: async (ctx, input) => {
@@ -33,6 +35,8 @@ export const importsHandlers = {
       const summary = await importFile(ctx.engine, ctx.authorId, input.kind, file, {
         dryRun: input.dryRun,
         createMissing: input.createMissing,
+        again: input.again,
+        ...(input.aliases ? { aliases: input.aliases } : {}),
         displayName: input.file.name || `${input.kind}.csv`,
         onProgress: (p) => {
           state.rows = p.rows;
@@ -49,6 +53,7 @@ export const importsHandlers = {
       if (id) setTimeout(() => progress.delete(id), PROGRESS_KEEP_MS).unref();
     }
   },
+  template: (_ctx, input) => importTemplate(input.kind),
   list: (ctx) => listImportBatches(ctx.engine),
   progress: (_ctx, input) => progress.get(input.progressId) ?? { phase: 'unknown', rows: 0 },
 } satisfies AreaHandlers<'imports'>;

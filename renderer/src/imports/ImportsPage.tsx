@@ -3,20 +3,21 @@ import {
   Box,
   Button,
   Code,
+  CopyButton,
   FileInput,
   Group,
+  Modal,
   Paper,
   Progress,
-  ScrollArea,
   SegmentedControl,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { IconFileTypeCsv, IconLock } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import Papa from 'papaparse';
+import { ORPCError } from '@orpc/client';
+import { IconDownload, IconFileTypeCsv, IconLock } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { plural } from '../../../db/reports/shared/plural';
 import { errorMessage } from '../api/errors';
@@ -25,7 +26,9 @@ import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { formatDateTime } from '../history/format';
 import type { ImportKind, ImportSummary } from '../reports/types';
+import { FilePreview, importErrorData, ProblemsView, usePreview } from './ImportCheck';
 
 const KINDS: { value: ImportKind; label: string; columns: string }[] = [
   { value: 'usage', label: 'Usage', columns: 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed' },
@@ -38,35 +41,6 @@ const KINDS: { value: ImportKind; label: string; columns: string }[] = [
   },
 ];
 const number = new Intl.NumberFormat('en-US');
-
-interface Preview {
-  header: string[];
-  rows: string[][];
-  /** Average size of a row in the sample, to turn the rows read into a share of the file. */
-  bytesPerRow: number;
-}
-
-/** The first rows of a file, parsing only its first 64 KiB (a decisions log can be huge). */
-function usePreview(file: File | null): Preview | null {
-  const [preview, setPreview] = useState<Preview | null>(null);
-  useEffect(() => {
-    setPreview(null);
-    if (!file) return;
-    let cancelled = false;
-    void file
-      .slice(0, 64 * 1024)
-      .text()
-      .then((text) => {
-        if (cancelled) return;
-        const [header = [], ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-        setPreview({ header, rows: rows.slice(0, 10), bytesPerRow: rows.length > 0 ? text.length / (rows.length + 1) : 0 });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [file]);
-  return preview;
-}
 
 /** The kind whose columns the header has (in any order), if exactly one. */
 function detectKind(header: string[]): ImportKind | null {
@@ -132,15 +106,41 @@ function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: stri
   );
 }
 
+/** Saves text as a file through the browser (Electron shows its save dialog). */
+function download(fileName: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function SummaryView({ summary }: { summary: ImportSummary }) {
   const created = [...summary.created.teams.map((t) => `team ${t}`), ...summary.created.initiatives.map((i) => `initiative ${i}`)];
   return (
     <Alert
       color={summary.dryRun ? 'blue' : 'green'}
       variant="light"
-      title={summary.dryRun ? `Dry run of ${summary.file}: nothing was written` : `Imported ${summary.file}`}
+      title={
+        summary.dryRun ? `Checked ${plural(summary.rows, 'row')} of ${summary.file}: nothing was written.` : `Imported ${summary.file}`
+      }
       data-testid="import-summary"
     >
+      {summary.alreadyImported && (
+        <Text size="sm" mb={6}>
+          This file was already imported on {formatDateTime(summary.alreadyImported.importedAt)}
+          {summary.alreadyImported.importedBy ? ` by ${summary.alreadyImported.importedBy}` : ''}: importing it again will ask first.
+        </Text>
+      )}
+      {summary.dryRun && (
+        <Text size="xs" c="dimmed" mb={6}>
+          Importing it would give:
+        </Text>
+      )}
       <Group gap="lg">
         {(
           [
@@ -177,15 +177,39 @@ export function ImportsPage() {
   const canUpload = useCan('imports.upload');
   const batches = useQuery(orpc.imports.list.queryOptions({ input: {} }));
   const upload = useMutation(orpc.imports.upload.mutationOptions({ meta: { inlineErrors: true } }));
-  const run = (dryRun: boolean, createMissing = false) => {
+  const queryClient = useQueryClient();
+  /** Names in the file read as existing ones, chosen through "did you mean" (for this file only). */
+  const [aliases, setAliases] = useState<Record<string, string>>({});
+  const [lastDryRun, setLastDryRun] = useState(false);
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const run = (dryRun: boolean, extra: { createMissing?: boolean; again?: boolean; aliases?: Record<string, string> } = {}) => {
     if (!file) return;
     const id = crypto.randomUUID();
     setProgressId(id);
-    upload.mutate({ kind, file, dryRun, createMissing, progressId: id });
+    setLastDryRun(dryRun);
+    const map = extra.aliases ?? aliases;
+    upload.mutate({
+      kind,
+      file,
+      dryRun,
+      createMissing: extra.createMissing ?? false,
+      again: extra.again ?? false,
+      ...(Object.keys(map).length > 0 ? { aliases: map } : {}),
+      progressId: id,
+    });
   };
   const choose = (f: File | null) => {
     setFile(f);
+    setAliases({});
+    setFocusRow(null);
     upload.reset();
+  };
+  const [shownTemplate, setShownTemplate] = useState<{ fileName: string; csv: string } | null>(null);
+  const downloadTemplate = async () => {
+    const template = await queryClient.fetchQuery(orpc.imports.template.queryOptions({ input: { kind } }));
+    // The desktop app refuses downloads (electron/security.ts): there the template is shown to copy.
+    if (window.api?.host === 'electron') setShownTemplate(template);
+    else download(template.fileName, template.csv);
   };
   // Pick the kind from the file's header when it is unambiguous (the user can still change it).
   const detected = preview ? detectKind(preview.header) : null;
@@ -193,7 +217,16 @@ export function ImportsPage() {
     if (detected) setKind(detected);
   }, [detected]);
   const error = upload.isError ? errorMessage(upload.error) : null;
-  const unknownNames = error !== null && /unknown (teams|initiatives)/i.test(error);
+  const errorData = upload.error instanceof ORPCError ? importErrorData(upload.error.data) : null;
+  const problemRows = new Set<number>([
+    ...(errorData?.problems ?? []).flatMap((p) => (p.row === null ? [] : [p.row])),
+    ...(errorData?.names ?? []).flatMap((n) => n.rows),
+  ]);
+  // The first problem's row is shown as soon as the problems are.
+  const firstRow = errorData ? ([...problemRows].sort((a, b) => a - b)[0] ?? null) : null;
+  useEffect(() => {
+    setFocusRow(firstRow);
+  }, [firstRow]);
   const columns = KINDS.find((k) => k.value === kind)?.columns ?? '';
 
   return (
@@ -203,6 +236,17 @@ export function ImportsPage() {
       description="Load usage, decisions, pulse and shadow-process CSVs. An import is all or nothing: one bad row and nothing is written."
       ready={batches.isSuccess}
     >
+      <Modal opened={shownTemplate !== null} onClose={() => setShownTemplate(null)} title={shownTemplate?.fileName} size="xl">
+        <Text size="sm" mb="xs">
+          Copy it into a new file saved as CSV: the header row and two example rows to replace with yours.
+        </Text>
+        <Code block>{shownTemplate?.csv}</Code>
+        <Group justify="flex-end" mt="sm">
+          <CopyButton value={shownTemplate?.csv ?? ''}>
+            {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}
+          </CopyButton>
+        </Group>
+      </Modal>
       <Stack px="lg" pb="xl" gap="lg">
         <Alert color="gray" variant="light" icon={<IconLock size={16} />} py="xs">
           <Text size="sm">User ids in decisions are replaced by a keyed hash; no names are stored.</Text>
@@ -223,9 +267,20 @@ export function ImportsPage() {
                   }}
                   data={KINDS.map((k) => ({ value: k.value, label: k.label }))}
                 />
-                <Text size="xs" c="dimmed" mt={4}>
-                  Columns: <Code>{columns}</Code>
-                </Text>
+                <Group gap="xs" mt={4} wrap="nowrap" align="center">
+                  <Text size="xs" c="dimmed" style={{ minWidth: 0 }}>
+                    Columns: <Code>{columns}</Code>
+                  </Text>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconDownload size={12} />}
+                    onClick={() => void downloadTemplate()}
+                    style={{ flexShrink: 0 }}
+                  >
+                    Download template
+                  </Button>
+                </Group>
               </Box>
               <DropZone onFile={choose}>
                 <Group gap="md" align="flex-end" wrap="nowrap">
@@ -250,36 +305,7 @@ export function ImportsPage() {
                   </Text>
                 )}
               </DropZone>
-              {preview && (
-                <Box>
-                  <Text size="xs" c="dimmed" mb={4}>
-                    Preview: the first {preview.rows.length} row{preview.rows.length === 1 ? '' : 's'}
-                  </Text>
-                  <ScrollArea type="auto" mah={200}>
-                    <Table className="data-table" fz="xs" aria-label="Preview" data-testid="import-preview" withColumnBorders>
-                      <Table.Thead>
-                        <Table.Tr>
-                          {preview.header.map((h, i) => (
-                            // biome-ignore lint/suspicious/noArrayIndexKey: columns have no identity but their position
-                            <Table.Th key={i}>{h}</Table.Th>
-                          ))}
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {preview.rows.map((r, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their position
-                          <Table.Tr key={i}>
-                            {r.map((cell, j) => (
-                              // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity but their position
-                              <Table.Td key={j}>{cell}</Table.Td>
-                            ))}
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </ScrollArea>
-                </Box>
-              )}
+              {preview && <FilePreview file={file} preview={preview} focusRow={focusRow} problemRows={problemRows} />}
               <Group gap="xs">
                 <Button variant="default" disabled={!file || upload.isPending} onClick={() => run(true)}>
                   Dry run
@@ -293,23 +319,29 @@ export function ImportsPage() {
               )}
               {upload.isSuccess && <SummaryView summary={upload.data} />}
               {error !== null && (
-                <Alert color="red" variant="light" title="The file was not imported" role="alert" data-testid="import-error">
-                  <ScrollArea.Autosize mah={220} type="auto">
-                    <Code block style={{ whiteSpace: 'pre-wrap' }}>
-                      {error}
-                    </Code>
-                  </ScrollArea.Autosize>
-                  {unknownNames && (
-                    <Group mt="sm" gap="xs">
-                      <Button size="xs" onClick={() => run(false, true)}>
-                        Create them and import
-                      </Button>
-                      <Text size="xs" c="dimmed">
-                        Adds the unknown teams and initiatives to the workspace, then imports the file.
-                      </Text>
-                    </Group>
-                  )}
-                </Alert>
+                <ProblemsView
+                  data={errorData}
+                  message={error}
+                  dryRun={lastDryRun}
+                  busy={upload.isPending}
+                  onShowRow={setFocusRow}
+                  onUseName={(name, existing) => {
+                    const next = { ...aliases, [name]: existing };
+                    setAliases(next);
+                    run(lastDryRun, { aliases: next });
+                  }}
+                  onCreate={() => run(lastDryRun, { createMissing: true })}
+                  onAgain={() => run(false, { again: true })}
+                />
+              )}
+              {Object.keys(aliases).length > 0 && (
+                <Text size="xs" c="dimmed" data-testid="import-aliases">
+                  Read in this file as existing names:{' '}
+                  {Object.entries(aliases)
+                    .map(([from, to]) => `“${from}” as ${to}`)
+                    .join(', ')}
+                  .
+                </Text>
               )}
             </Stack>
           </Paper>
