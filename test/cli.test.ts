@@ -131,6 +131,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
       const header = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n')[0];
       expect(help.out).toMatch(new RegExp(`^  ${kind} +${header}$`, 'm'));
     }
+    expect(help.out).toContain('Optional (may be left out of decisions files): recommended, final.');
     expect(help.out).toContain('docs/metrics.md');
   });
 

@@ -33,4 +33,7 @@ export interface ReviewItem {
   userHash: string;
   timestamp: string;
   reason: string | null;
+  /** What the AI recommended and what the person did, when the decisions file has those columns. */
+  recommended: string | null;
+  final: string | null;
 }

@@ -41,16 +41,16 @@ export function reviewQueue(engine: Engine, input: ReviewQueueInput): ReviewItem
   );
   const rows = engine.sqlite
     .prepare(
-      `SELECT initiative, team, recommendation_id, user, ts, reason FROM (
+      `SELECT initiative, team, recommendation_id, user, ts, reason, recommended, final FROM (
          SELECT d.*, row_number() OVER (PARTITION BY initiative, team ORDER BY ts DESC) AS n FROM decisions d WHERE action = 2
        ) WHERE n <= ? ORDER BY n, initiative, team`,
     )
     .raw()
-    .all(input.limit * 4) as [number, number, string, number, number, string | null][];
+    .all(input.limit * 4) as [number, number, string, number, number, string | null, string | null, string | null][];
   const out: ReviewItem[] = [];
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const initiativeNames = new Map(initiatives.map((i) => [i.id, i.name]));
-  for (const [ik, tk, rec, uk, ts, reason] of rows) {
+  for (const [ik, tk, rec, uk, ts, reason, recommended, final] of rows) {
     const initiativeId = initiativeKeys.get(ik);
     const teamId = teamKeys.get(tk);
     const userHash = userKeys.get(uk);
@@ -67,6 +67,8 @@ export function reviewQueue(engine: Engine, input: ReviewQueueInput): ReviewItem
       userHash,
       timestamp: new Date(ts).toISOString(),
       reason,
+      recommended,
+      final,
     });
     if (out.length >= input.limit) break;
   }
