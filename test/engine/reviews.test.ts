@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { open } from '../../db/open';
+import { recommendationUrl } from '../../db/workspace/model';
 import { workspaceForEachTest } from '../helpers';
 
 const ws = workspaceForEachTest({ teams: ['Claims North', 'Claims South'], initiatives: ['Triage'] });
@@ -138,5 +139,38 @@ describe('verdicts can be changed and undone, with history', () => {
     await expect(call(ws.host, 'reviews.delete', { id })).rejects.toThrow(/No review with id/);
     await expect(call(ws.host, 'reviews.update', { id, verdict: 'inappropriate' })).rejects.toThrow(/No review with id/);
     expect((await callTyped(ws.host, 'history.get', { table: 'override_reviews', id })).length).toBe(2);
+  });
+});
+
+describe('the recommendation link (a workspace setting)', () => {
+  it('is checked (http or https, contains {id}), shown in the workspace info, cleared with an empty value, and in history', async () => {
+    expect((await callTyped(ws.host, 'workspace.get', {})).recommendationLink).toBeNull();
+    const refused: [string, RegExp][] = [
+      ['https://claims.example/rec/', /must contain \{id\} where the recommendation id goes/],
+      ['claims.example/rec/{id}', /is not a web address: start it with https:\/\//],
+      ['javascript:alert({id})', /must start with https:\/\/ or http:\/\//],
+      [`https://claims.example/${'x'.repeat(500)}/{id}`, /is too long: at most 500 characters/],
+    ];
+    for (const [link, message] of refused) {
+      await expect(call(ws.host, 'workspace.update', { name: 'Renamed', recommendationLink: link }), link).rejects.toThrow(message);
+    }
+    // Nothing changed, the name included.
+    const before = await callTyped(ws.host, 'workspace.get', {});
+    expect([before.workspace?.name, before.recommendationLink]).toEqual(['Acme', null]);
+
+    const set = await callTyped(ws.host, 'workspace.update', { recommendationLink: ' http://claims.example/rec?id={id} ' });
+    expect(set.recommendationLink).toBe('http://claims.example/rec?id={id}');
+    expect(set.workspace?.name).toBe('Acme');
+    const cleared = await callTyped(ws.host, 'workspace.update', { recommendationLink: '' });
+    expect(cleared.recommendationLink).toBeNull();
+    const history = await callTyped(ws.host, 'history.get', { table: 'settings', id: 'recommendation_link' });
+    expect(history.map((h) => h.changes.find((c) => c.field === 'value')?.to)).toEqual(['null', '"http://claims.example/rec?id={id}"']);
+  });
+
+  it('builds the link of a recommendation, its id encoded', () => {
+    expect(recommendationUrl('https://claims.example/rec/{id}', 'rec 41/7')).toBe('https://claims.example/rec/rec%2041%2F7');
+    expect(recommendationUrl('https://claims.example/rec/{id}?from={id}', 'r1')).toBe('https://claims.example/rec/r1?from=r1');
+    expect(recommendationUrl(null, 'r1')).toBeNull();
+    expect(recommendationUrl('ftp://x/{id}', 'r1')).toBeNull();
   });
 });
