@@ -153,7 +153,7 @@ export function ReviewRow({
               </Button>
             ))}
           </Group>
-          <Group gap="xs" mt={8} wrap="wrap" align="flex-start">
+          <Group gap="xs" mt={8} wrap="nowrap" align="flex-start">
             <Box w={48} />
             {!judged && (
               <TextInput
@@ -163,12 +163,11 @@ export function ReviewRow({
                 value={note}
                 onChange={(e) => onNote(e.currentTarget.value)}
                 style={{ flex: 1 }}
-                miw={160}
+                miw={120}
                 maw={320}
               />
             )}
             {(['appropriate', 'inappropriate'] as const).map((v) => {
-              const current = judged?.verdict === v && judged.reasonCode === reason;
               return (
                 <Button
                   key={v}
@@ -176,7 +175,6 @@ export function ReviewRow({
                   variant={judged?.verdict === v ? 'filled' : 'light'}
                   color={v === 'appropriate' ? 'teal' : 'grape'}
                   loading={pending}
-                  disabled={current}
                   aria-pressed={judged ? judged.verdict === v : undefined}
                   aria-keyshortcuts={VERDICTS[v].key}
                   aria-describedby={error ? errorId : undefined}
@@ -190,22 +188,20 @@ export function ReviewRow({
                 </Button>
               );
             })}
-            {judged && (
-              <>
-                <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={onUndo} loading={pending}>
-                  Undo verdict
-                </Button>
-                <Button size="xs" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory}>
-                  History
-                </Button>
-              </>
-            )}
           </Group>
           {judged && (
-            <Text size="xs" c="dimmed" mt={6} pl={56}>
-              Judged {VERDICTS[judged.verdict].label.toLowerCase()} · {reasonLabel(judged.reasonCode)}
-              {judged.note ? ` · “${judged.note}”` : ''}. Pick another reason or verdict to change it.
-            </Text>
+            <Group gap="xs" mt={6} pl={56} wrap="wrap" align="center">
+              <Text size="xs" c="dimmed">
+                Judged {VERDICTS[judged.verdict].label.toLowerCase()} · {reasonLabel(judged.reasonCode)}
+                {judged.note ? ` · “${judged.note}”` : ''}. Pick another reason or verdict to change it.
+              </Text>
+              <Button size="compact-xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={onUndo} loading={pending}>
+                Undo verdict
+              </Button>
+              <Button size="compact-xs" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory}>
+                History
+              </Button>
+            </Group>
           )}
           {error && (
             <Text size="xs" c="red.9" mt={6} pl={56} id={errorId} role="alert">
