@@ -548,18 +548,20 @@ function decisionsSink(
     const action = p[o + 6] as number;
     const reason = p[o + 7] as string | null;
     const texts = W === 11;
-    const add = () =>
-      texts
-        ? insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10])
-        : insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey);
     let old: [number, number, number, number] | undefined;
     if (seeking) {
       old = select.get(initiative, rec, user) as typeof old;
       if (!old) {
-        add();
+        if (texts) insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10]);
+        else insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey);
         seeking = false;
       }
-    } else if (add().changes === 0) {
+    } else if (
+      (texts
+        ? insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10])
+        : insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey)
+      ).changes === 0
+    ) {
       seeking = true;
       old = select.get(initiative, rec, user) as typeof old;
     }
