@@ -120,6 +120,22 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(r3.getByTestId('review-verdict')).toHaveCount(0);
   await expect(reviews.progress).toHaveText('0 of 3 sampled overrides reviewed');
 
+  // A new review while this one is part done asks first; keeping on changes nothing.
+  await r3.focus();
+  await page.keyboard.press('n');
+  await expect(reviews.progress).toHaveText('1 of 3 sampled overrides reviewed');
+  const startNew = reviews.root.getByRole('button', { name: 'Start a new review' });
+  await startNew.click();
+  const ask = page.getByRole('dialog', { name: 'Start a new review?' });
+  await expect(ask).toContainText('You have reviewed 1 of 3 overrides in this sample.');
+  await ask.getByRole('button', { name: 'Keep reviewing' }).click();
+  await expect(ask).toBeHidden();
+  await expect(reviews.progress).toHaveText('1 of 3 sampled overrides reviewed');
+  await startNew.click();
+  await page.getByRole('dialog', { name: 'Start a new review?' }).getByRole('button', { name: 'Start a new review' }).click();
+  await expect(reviews.progress).toHaveText('0 of 2 sampled overrides reviewed');
+  await expect(reviews.items()).toHaveCount(2);
+
   // The report's drill-down shows the same texts and link.
   await openScreen(app, 'Report');
   const north = app.report.row('Claims triage assistant', 'Claims North');
