@@ -40,9 +40,11 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await linkField.fill('https://claims.example/rec/');
   await page.getByRole('region', { name: 'Source system' }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The link must contain {id} where the recommendation id goes')).toBeVisible();
+  await page.getByRole('region', { name: 'Source system' }).screenshot({ path: path.join(SHOTS, 'settings-source-system-error.png') });
   await linkField.fill('https://claims.example/rec/{id}');
   await page.getByRole('region', { name: 'Source system' }).getByRole('button', { name: 'Save' }).click();
   await expect(app.notification('Recommendation link saved.')).toBeVisible();
+  await page.getByRole('region', { name: 'Source system' }).screenshot({ path: path.join(SHOTS, 'settings-source-system.png') });
 
   await openScreen(app, 'Override review');
   const reviews = new ReviewsScreen(page);

@@ -97,7 +97,7 @@ function RecommendationLink({ saved }: { saved: string | null }) {
           error={error}
           data-testid="recommendation-link"
         />
-        <Button type="submit" loading={save.isPending} disabled={!dirty} mt={44}>
+        <Button type="submit" loading={save.isPending} disabled={!dirty} mt={39}>
           Save
         </Button>
       </Group>
