@@ -33,7 +33,7 @@ export function exportWorkspace(engine: Engine): ExportData {
     .prepare(
       `SELECT i.value AS initiativeId, d.recommendation_id AS recommendationId, u.value AS userHash, d.ts, t.value AS teamId,
          CASE d.action WHEN 0 THEN 'accepted' WHEN 1 THEN 'edited' WHEN 2 THEN 'overridden' ELSE 'ignored' END AS action,
-         d.reason, b.value AS batchId
+         d.reason, d.recommended, d.final, b.value AS batchId
        FROM decisions d
        JOIN signal_keys i ON i.id = d.initiative JOIN signal_keys u ON u.id = d.user
        JOIN signal_keys t ON t.id = d.team JOIN signal_keys b ON b.id = d.batch

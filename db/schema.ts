@@ -144,6 +144,30 @@ export const overrideReviews = sqliteTable(
   (t) => [index('override_reviews_decision').on(t.initiativeId, t.recommendationId, t.userHash)],
 );
 
+/**
+ * A reviewer's override sample and its order, one per member on this device. Local, never synced:
+ * it is one person's work in progress (which overrides they drew, in what order), not workspace
+ * data; two devices syncing half-done samples would merge into a queue nobody drew. The verdicts
+ * themselves are synced (override_reviews), so progress is derived from them.
+ */
+export const reviewSessions = sqliteTable('review_sessions', {
+  memberId: text('member_id').primaryKey(),
+  /** JSON: the filters the sample was drawn for ({ initiative, team }). */
+  filters: text('filters').notNull(),
+  startedAt: text('started_at').notNull(),
+});
+
+/** The overrides of a review sample, in order; `item` is the ReviewItem as drawn (JSON). */
+export const reviewSessionItems = sqliteTable(
+  'review_session_items',
+  {
+    memberId: text('member_id').notNull(),
+    position: integer('position').notNull(),
+    item: text('item').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.position] })],
+);
+
 /** usage.csv rows; key (month, team, initiative): the later batch wins. */
 export const usage = sqliteTable(
   'usage',
@@ -208,6 +232,9 @@ export const decisions = sqliteTable(
     action: integer('action').notNull(),
     reason: text('reason'),
     batch: integer('batch').notNull(),
+    /** Optional free text from the file: what the AI recommended and what the person did. */
+    recommended: text('recommended'),
+    final: text('final'),
   },
   (t) => [primaryKey({ columns: [t.initiative, t.recommendationId, t.user] })],
 );

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../db/fs';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { plural } from '../db/reports/shared/plural';
-import { IMPORT_COLUMNS, importTemplate } from '../db/signals/import';
+import { IMPORT_COLUMNS, importTemplate, OPTIONAL_IMPORT_COLUMNS } from '../db/signals/import';
 import { IMPORT_KINDS, type ImportErrorData } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import type { WebHost } from './web-host';
@@ -165,6 +165,9 @@ function importColumnsHelp(): string {
     'Columns of each kind (row 1 of the file, in any order; docs/metrics.md gives every type and rule,',
     'examples/ a sample of each):',
     ...kinds.map(([kind, columns]) => `  ${kind.padEnd(width)}  ${columns.join(',')}`),
+    ...Object.entries(OPTIONAL_IMPORT_COLUMNS).map(
+      ([kind, columns]) => `Optional (may be left out of ${kind} files): ${columns.join(', ')}.`,
+    ),
   ].join('\n');
 }
 

@@ -41,6 +41,17 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     expect(uptake(['--db', db, 'export']).out).toBe(withSponsor);
   });
 
+  it('call workspace.update sets the recommendation link; a bad one is refused and changes nothing', () => {
+    const bad = uptake(['--db', db, 'call', 'workspace.update', '{"name":"Renamed","recommendationLink":"ftp://claims.example/{id}"}']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /recommendationLink: the recommendation link must start with https:\/\/ or http:\/\/, e\.g\. https:\/\/claims\.example\/rec\/\{id\}/,
+    );
+    const set = uptake(['--db', db, 'call', 'workspace.update', '{"recommendationLink":"https://claims.example/rec/{id}"}']);
+    expect(set.code, set.err).toBe(0);
+    expect(JSON.parse(set.out)).toMatchObject({ workspace: { name: 'Acme' }, recommendationLink: 'https://claims.example/rec/{id}' });
+  });
+
   it('bad input: a clear message, exit code 1, nothing changed', () => {
     const before = uptake(['--db', db, 'export']).out;
     const cases: [string[], RegExp][] = [
@@ -175,6 +186,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
       const header = fs.readFileSync(path.join(root, 'examples', `${kind}.csv`), 'utf8').split('\n')[0];
       expect(help.out).toMatch(new RegExp(`^  ${kind} +${header}$`, 'm'));
     }
+    expect(help.out).toContain('Optional (may be left out of decisions files): recommended, final.');
     expect(help.out).toContain('docs/metrics.md');
   });
 

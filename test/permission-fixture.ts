@@ -16,6 +16,7 @@ export interface TemplateIds {
   initiative: string;
   member: string;
   shadow: string;
+  review: string;
 }
 
 export interface Template {
@@ -46,6 +47,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
       usersInvolved: 3,
       firstSeen: '2026-01-01',
     });
+    const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
       file,
@@ -56,6 +58,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         initiative: initiatives[0]?.id ?? '',
         member: members.find((m) => m.name === 'Mei Chen')?.id ?? '',
         shadow: shadow.id,
+        review,
       },
     };
   } finally {
@@ -117,6 +120,10 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
       verdict: 'appropriate',
       reasonCode: 'model_wrong',
     },
+    'reviews.update': { id: ids.review, verdict: 'inappropriate' },
+    'reviews.delete': { id: ids.review },
+    'reviews.current': {},
+    'reviews.start': {},
     'metrics.configure': { weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 }, thresholds: DEFAULT_SETTINGS.thresholds },
   };
 }

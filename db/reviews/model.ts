@@ -33,4 +33,34 @@ export interface ReviewItem {
   userHash: string;
   timestamp: string;
   reason: string | null;
+  /** What the AI recommended and what the person did, when the decisions file has those columns. */
+  recommended: string | null;
+  final: string | null;
+}
+
+/** A verdict as stored (override_reviews). */
+export interface Review {
+  id: string;
+  initiativeId: string;
+  recommendationId: string;
+  userHash: string;
+  verdict: ReviewVerdict;
+  reasonCode: ReviewReason;
+  note: string | null;
+  deleted: boolean;
+}
+
+/** An override of a review sample and, once judged, its verdict (by anyone: verdicts are shared). */
+export interface ReviewSessionItem extends ReviewItem {
+  review: Pick<Review, 'id' | 'verdict' | 'reasonCode' | 'note'> | null;
+}
+
+/** A reviewer's sample on this device, in its order, with the progress made on it. */
+export interface ReviewSession {
+  startedAt: string;
+  /** The filters it was drawn for (ids). */
+  initiative: string | null;
+  team: string | null;
+  items: ReviewSessionItem[];
+  reviewed: number;
 }

@@ -14,6 +14,10 @@ import { DECISION_ACTIONS } from './model';
  */
 
 export const DECISION_COLUMNS = ['timestamp', 'initiative', 'team', 'user', 'recommendation_id', 'action', 'reason'] as const;
+/** Columns a decisions file may add (free text, stored as written): what the AI recommended, what the person did. */
+export const DECISION_OPTIONAL_COLUMNS = ['recommended', 'final'] as const;
+/** Longest recommended or final text kept: a summary for the reviewer, not the whole case. */
+export const DECISION_TEXT_MAX = 500;
 /** The actions in the order of their stored codes (0 accepted … 3 ignored). */
 export const ACTIONS = DECISION_ACTIONS;
 const ACTION_CODE = new Map<string, number>(ACTIONS.map((a, i) => [a, i]));
@@ -152,6 +156,12 @@ export interface DecisionBatch {
   /** For ok rows: the recommendation id and the reason (null when empty); '' and null for the others. */
   recs: string[];
   reasons: (string | null)[];
+  /**
+   * For ok rows, when the file has the optional column: its text (null when empty). Null arrays
+   * when the file has no such column, so a file without them costs nothing more per row.
+   */
+  recommended: (string | null)[] | null;
+  final: (string | null)[] | null;
   /** Dictionary entries first used in this batch, in index order, appended to the earlier ones. */
   newTeams: string[];
   newInitiatives: string[];
@@ -192,6 +202,10 @@ export function batchBuffers(b: DecisionBatch): ArrayBuffer[] {
 /** Turns rows of a decisions CSV into batches: checks every field, hashes users (once per distinct user). */
 export class DecisionParser {
   private idx = {} as Record<(typeof DECISION_COLUMNS)[number], number>;
+  /** Fields per row, and the optional columns' positions (-1: absent). */
+  private width: number = DECISION_COLUMNS.length;
+  private recommendedAt = -1;
+  private finalAt = -1;
   private readonly teams = new Map<string, number>();
   private readonly initiatives = new Map<string, number>();
   private readonly users = new Map<string, number>();
@@ -216,7 +230,18 @@ export class DecisionParser {
   ) {}
 
   header(header: string[]): void {
-    this.idx = columnIndex(this.fileName, header, DECISION_COLUMNS);
+    const norm = header.map((h) => h.toLowerCase());
+    const optional = new Set<string>(DECISION_OPTIONAL_COLUMNS);
+    // The required columns are checked as before; optional ones are located by name.
+    const required = columnIndex(
+      this.fileName,
+      header.filter((_, j) => !optional.has(norm[j] as string)),
+      DECISION_COLUMNS,
+    );
+    this.idx = Object.fromEntries(DECISION_COLUMNS.map((c) => [c, norm.indexOf(c)])) as typeof required;
+    this.recommendedAt = norm.indexOf('recommended');
+    this.finalAt = norm.indexOf('final');
+    this.width = header.length;
   }
 
   /** Checks and numbers `rows` (row `first` onwards); `broken` rows are reported as they are and not read. */
@@ -243,6 +268,8 @@ export class DecisionParser {
       action: new Uint8Array(m),
       recs: new Array<string>(m),
       reasons: new Array<string | null>(m),
+      recommended: this.recommendedAt >= 0 ? new Array<string | null>(m).fill(null) : null,
+      final: this.finalAt >= 0 ? new Array<string | null>(m).fill(null) : null,
       newTeams: [],
       newInitiatives: [],
       newUsers: [],
@@ -255,6 +282,8 @@ export class DecisionParser {
       totalsRestart,
     };
     const idx = this.idx;
+    const width = this.width;
+    const extra = this.recommendedAt >= 0 || this.finalAt >= 0;
     const fail = (error: CsvError) => {
       b.errorCount++;
       if (this.listed < this.limit) {
@@ -270,8 +299,10 @@ export class DecisionParser {
         b.reasons[i] = null;
       }
       const problem = broken?.get(i);
-      if (problem || r.length !== 7) {
-        fail(problem ?? { row, column: null, value: null, expected: `7 fields, found ${r.length} (check for a stray comma or quote)` });
+      if (problem || r.length !== width) {
+        fail(
+          problem ?? { row, column: null, value: null, expected: `${width} fields, found ${r.length} (check for a stray comma or quote)` },
+        );
         b.state[i] = ROW_SKIPPED;
         b.team[i] = -1;
         b.initiative[i] = -1;
@@ -313,6 +344,26 @@ export class DecisionParser {
         fail({ row, column: 'initiative', value: '', expected: 'an initiative name' });
         ok = false;
       }
+      let recommendedText: string | null = null;
+      let finalText: string | null = null;
+      if (extra) {
+        recommendedText = this.recommendedAt >= 0 ? (r[this.recommendedAt] ?? '').trim() || null : null;
+        finalText = this.finalAt >= 0 ? (r[this.finalAt] ?? '').trim() || null : null;
+        for (const [column, text] of [
+          ['recommended', recommendedText],
+          ['final', finalText],
+        ] as const) {
+          if (text !== null && text.length > DECISION_TEXT_MAX) {
+            fail({
+              row,
+              column,
+              value: `${text.slice(0, 40)}…`,
+              expected: `at most ${DECISION_TEXT_MAX} characters (found ${text.length}); shorten it to a summary`,
+            });
+            ok = false;
+          }
+        }
+      }
       b.team[i] = teamBlank ? -1 : dictionaryIndex(this.teams, teamName, b.newTeams);
       b.initiative[i] = initiativeBlank ? -1 : dictionaryIndex(this.initiatives, initiativeName, b.newInitiatives);
       if (!ok || action === undefined) {
@@ -350,6 +401,10 @@ export class DecisionParser {
       b.action[i] = action;
       b.recs[i] = rec;
       b.reasons[i] = reasonText === '' ? null : reasonText;
+      if (extra) {
+        if (b.recommended) b.recommended[i] = recommendedText;
+        if (b.final) b.final[i] = finalText;
+      }
       b.cell[i] = cell;
       b.entry[i] = entry;
     }

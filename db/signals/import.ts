@@ -11,7 +11,16 @@ import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, readCsv } from './csv';
-import { DATE, DECISION_COLUMNS, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
+import {
+  DATE,
+  DECISION_COLUMNS,
+  DECISION_OPTIONAL_COLUMNS,
+  type DecisionBatch,
+  isRealDate,
+  MONTH,
+  ROW_OK,
+  ROW_SKIPPED,
+} from './decisions-read';
 import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
 import type { ImportBatch, ImportErrorData, ImportKind, ImportSummary } from './model';
@@ -484,6 +493,8 @@ interface DecisionsSink {
 
 const CHUNK_ROWS = 64;
 const DECISION_COLUMNS_SQL = 'initiative, recommendation_id, user, ts, month, team, action, reason, batch';
+/** With the file's optional columns (decisions-read.ts DECISION_OPTIONAL_COLUMNS), after the others. */
+const DECISION_TEXTS_SQL = ', recommended, final';
 const values = (rows: number, columns: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
 
@@ -498,14 +509,25 @@ function decisionsSink(
   const secret = userHashKey(engine, authorId);
   const keys = new SignalKeys(engine);
   const batchKey = keys.get('batch', batchId);
-  const insert = engine.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS_SQL}) VALUES ${values(1, 9)} ON CONFLICT DO NOTHING`);
-  const insertChunk = engine.sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS_SQL}) VALUES ${values(CHUNK_ROWS, 9)}`);
+  // Parameters per row: 9, or 11 once the file turns out to have recommended/final (its first
+  // batch says so), so a file without them binds nothing more per row.
+  let W = 9;
+  const statements = (texts: boolean) => {
+    const columns = texts ? DECISION_COLUMNS_SQL + DECISION_TEXTS_SQL : DECISION_COLUMNS_SQL;
+    const w = texts ? 11 : 9;
+    return {
+      insert: engine.sqlite.prepare(`INSERT INTO decisions (${columns}) VALUES ${values(1, w)} ON CONFLICT DO NOTHING`),
+      insertChunk: engine.sqlite.prepare(`INSERT INTO decisions (${columns}) VALUES ${values(CHUNK_ROWS, w)}`),
+      // A replacing row replaces its texts too (a file without them leaves none).
+      update: engine.sqlite.prepare(
+        `UPDATE decisions SET ts = ?, month = ?, team = ?, action = ?, reason = ?, batch = ?, ${texts ? 'recommended = ?, final = ?' : 'recommended = NULL, final = NULL'} WHERE initiative = ? AND recommendation_id = ? AND user = ?`,
+      ),
+    };
+  };
+  let { insert, insertChunk, update } = statements(false);
   const select = engine.sqlite
     .prepare('SELECT ts, month, team, action FROM decisions WHERE initiative = ? AND recommendation_id = ? AND user = ?')
     .raw();
-  const update = engine.sqlite.prepare(
-    'UPDATE decisions SET ts = ?, month = ?, team = ?, action = ?, reason = ?, batch = ? WHERE initiative = ? AND recommendation_id = ? AND user = ?',
-  );
 
   // The reader's dictionaries (names as written in the file, user hashes) and their keys, resolved on first use.
   const teamNames: string[] = [];
@@ -546,14 +568,14 @@ function decisionsSink(
   // Rows waiting to fill a chunk, in file order and carried from one batch to the next (so the
   // rows at a batch's end do not each take a statement of their own): their parameters, and the
   // aggregate cell and entry the reader numbered them with.
-  const params: (number | string | null)[] = new Array(CHUNK_ROWS * 9);
+  let params: (number | string | null)[] = new Array(CHUNK_ROWS * W);
   const stagedCell = new Int32Array(CHUNK_ROWS);
   const stagedEntry = new Int32Array(CHUNK_ROWS);
   let staged = 0;
-  const single: (number | string | null)[] = new Array(9);
+  let single: (number | string | null)[] = new Array(W);
   let seeking = false;
 
-  /** One row, its parameters at p[o…o+8]: inserted, or compared with the row already there. */
+  /** One row, its parameters at p[o…o+W-1]: inserted, or compared with the row already there. */
   const one = (p: (number | string | null)[], o: number, cell: number, entry: number) => {
     const initiative = p[o] as number;
     const rec = p[o + 1] as string;
@@ -563,14 +585,21 @@ function decisionsSink(
     const team = p[o + 5] as number;
     const action = p[o + 6] as number;
     const reason = p[o + 7] as string | null;
+    const texts = W === 11;
     let old: [number, number, number, number] | undefined;
     if (seeking) {
       old = select.get(initiative, rec, user) as typeof old;
       if (!old) {
-        insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey);
+        if (texts) insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10]);
+        else insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey);
         seeking = false;
       }
-    } else if (insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey).changes === 0) {
+    } else if (
+      (texts
+        ? insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10])
+        : insert.run(initiative, rec, user, ts, month, team, action, reason, batchKey)
+      ).changes === 0
+    ) {
       seeking = true;
       old = select.get(initiative, rec, user) as typeof old;
     }
@@ -578,7 +607,8 @@ function decisionsSink(
       summary.new++;
       totals.count(cell, entry, action);
     } else if (ts > old[0]) {
-      update.run(ts, month, team, action, reason, batchKey, initiative, rec, user);
+      if (texts) update.run(ts, month, team, action, reason, batchKey, p[o + 9], p[o + 10], initiative, rec, user);
+      else update.run(ts, month, team, action, reason, batchKey, initiative, rec, user);
       totals.subtract(initiative, old[2], old[1], user, old[3]);
       totals.count(cell, entry, action);
       summary.changed++;
@@ -589,7 +619,7 @@ function decisionsSink(
 
   /** The staged rows one by one (fewer than a chunk: at the end, or before the aggregates' numbering restarts). */
   const drain = () => {
-    for (let j = 0; j < staged; j++) one(params, j * 9, stagedCell[j] as number, stagedEntry[j] as number);
+    for (let j = 0; j < staged; j++) one(params, j * W, stagedCell[j] as number, stagedEntry[j] as number);
     staged = 0;
   };
 
@@ -604,7 +634,7 @@ function decisionsSink(
       drain();
       return;
     }
-    for (let j = 0; j < CHUNK_ROWS; j++) totals.count(stagedCell[j] as number, stagedEntry[j] as number, params[j * 9 + 6] as number);
+    for (let j = 0; j < CHUNK_ROWS; j++) totals.count(stagedCell[j] as number, stagedEntry[j] as number, params[j * W + 6] as number);
     summary.new += CHUNK_ROWS;
     staged = 0;
   };
@@ -612,7 +642,7 @@ function decisionsSink(
   /** Row i of batch b with its keys: staged for a chunk, or on its own while seeking the end of known rows. */
   const row = (b: DecisionBatch, i: number, initiative: number, team: number, user: number) => {
     const p = seeking ? single : params;
-    const o = seeking ? 0 : staged * 9;
+    const o = seeking ? 0 : staged * W;
     p[o] = initiative;
     p[o + 1] = b.recs[i] as string;
     p[o + 2] = user;
@@ -622,6 +652,10 @@ function decisionsSink(
     p[o + 6] = b.action[i] as number;
     p[o + 7] = b.reasons[i] ?? null;
     p[o + 8] = batchKey;
+    if (W === 11) {
+      p[o + 9] = b.recommended?.[i] ?? null;
+      p[o + 10] = b.final?.[i] ?? null;
+    }
     if (seeking) {
       one(single, 0, b.cell[i] as number, b.entry[i] as number);
       return;
@@ -634,6 +668,13 @@ function decisionsSink(
   return {
     secret,
     batch: (b) => {
+      if (W === 9 && (b.recommended || b.final)) {
+        // The first batch (nothing staged yet): every row of this file carries the texts.
+        W = 11;
+        ({ insert, insertChunk, update } = statements(true));
+        params = new Array(CHUNK_ROWS * W);
+        single = new Array(W);
+      }
       teamNames.push(...b.newTeams);
       initiativeNames.push(...b.newInitiatives);
       userHashes.push(...b.newUsers);
@@ -968,7 +1009,7 @@ function shadowSink(
 /** The header of each kind of file (columns in any order): `uptake import --help` and docs/metrics.md list them. */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   usage: USAGE.columns,
-  decisions: DECISION_COLUMNS,
+  decisions: [...DECISION_COLUMNS, ...DECISION_OPTIONAL_COLUMNS],
   pulse: PULSE.columns,
   'shadow-processes': SHADOW_COLUMNS,
 };
@@ -1026,3 +1067,6 @@ export function importTemplate(kind: ImportKind): { fileName: string; csv: strin
   const rows = [0, 1].map((i) => columns.map((c) => examples[c]?.[i] ?? ''));
   return { fileName: `${kind}-template.csv`, csv: toCsv(columns, rows) };
 }
+
+/** Columns of IMPORT_COLUMNS a file may leave out. */
+export const OPTIONAL_IMPORT_COLUMNS: Partial<Record<ImportKind, readonly string[]>> = { decisions: DECISION_OPTIONAL_COLUMNS };

@@ -152,7 +152,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
       const rows = (
         engine.sqlite
           .prepare(
-            `SELECT ts, initiative, team, user, recommendation_id, action, reason, batch FROM decisions
+            `SELECT ts, initiative, team, user, recommendation_id, action, reason, batch, recommended, final FROM decisions
              WHERE ${where}${action === null ? '' : ' AND action = ?'} ORDER BY ts DESC, recommendation_id LIMIT ? OFFSET ?`,
           )
           .raw()
@@ -165,6 +165,8 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           number,
           string | null,
           number,
+          string | null,
+          string | null,
         ][]
       ).map((r) => {
         const initiativeId = initiativeKeys.get(r[1]) ?? '';
@@ -178,6 +180,8 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           r[4],
           ACTIONS[r[5]] ?? String(r[5]),
           r[6],
+          r[8],
+          r[9],
           fileName(batchId),
         ];
       });
@@ -193,6 +197,8 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
           col('recommendation_id', 'Recommendation'),
           col('action', 'Action'),
           col('reason', 'Reason'),
+          col('recommended', 'AI recommended'),
+          col('final', 'Final decision'),
           col('file', 'File'),
         ],
         rows,

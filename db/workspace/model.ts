@@ -12,6 +12,33 @@ export interface WorkspaceInfo {
   schemaVersion: number;
   /** Operations the acting member may call: the UI shows only what is allowed. */
   allowed: string[];
+  /** The source system's address of a recommendation, `{id}` standing for its id; null when not set. */
+  recommendationLink: string | null;
+}
+
+/** Longest recommendation link pattern accepted. */
+export const RECOMMENDATION_LINK_MAX = 500;
+export const RECOMMENDATION_LINK_EXAMPLE = 'https://claims.example/rec/{id}';
+
+/** What is wrong with a recommendation link pattern, or null when it is fine. */
+export function recommendationLinkProblem(pattern: string): string | null {
+  const example = `e.g. ${RECOMMENDATION_LINK_EXAMPLE}`;
+  if (pattern.length > RECOMMENDATION_LINK_MAX) return `is too long: at most ${RECOMMENDATION_LINK_MAX} characters.`;
+  if (!pattern.includes('{id}')) return `must contain {id} where the recommendation id goes, ${example}.`;
+  let url: URL;
+  try {
+    url = new URL(pattern.replaceAll('{id}', 'id'));
+  } catch {
+    return `is not a web address: start it with https:// (or http://), ${example}.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must start with https:// or http://, ${example}.`;
+  return null;
+}
+
+/** The link to one recommendation in the source system; null without a (valid) pattern. */
+export function recommendationUrl(pattern: string | null | undefined, id: string): string | null {
+  if (!pattern || recommendationLinkProblem(pattern) !== null) return null;
+  return pattern.replaceAll('{id}', encodeURIComponent(id));
 }
 
 export interface ExportData {

@@ -4,8 +4,9 @@ import { addProfile, listMembers } from '../members/members';
 import type { Actor, Member } from '../members/model';
 import type { Engine } from '../open';
 import { inTransaction, type Session } from '../records';
-import { workspace } from '../schema';
+import { settings, workspace } from '../schema';
 import { newId, setLocal, write } from '../write';
+import { recommendationLinkProblem } from './model';
 
 export function currentWorkspace(engine: Engine): { id: string; name: string } | null {
   const ws = engine.orm.select().from(workspace).where(eq(workspace.deleted, false)).get();
@@ -43,4 +44,23 @@ export function switchProfile(engine: Engine, memberId: string): Member {
   if (!member?.hasProfileHere) throw badInput(`memberId: ${memberId} is not a member with a profile on this device.`);
   setLocal(engine, 'acting_member', member.id);
   return member;
+}
+
+/** The workspace's recommendation link pattern (Settings), or null. */
+export function recommendationLink(engine: Engine): string | null {
+  const row = engine.orm.select().from(settings).where(eq(settings.id, 'recommendation_link')).get();
+  if (!row || row.deleted) return null;
+  const value = JSON.parse(row.value) as unknown;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Sets (or, with null or '', clears) the pattern; a synced setting, so the history shows who changed it. */
+export function setRecommendationLink(s: Session, pattern: string | null): void {
+  const value = pattern?.trim() || null;
+  const problem = value === null ? null : recommendationLinkProblem(value);
+  if (problem) throw badInput(`recommendationLink: the recommendation link ${problem}`);
+  inTransaction(s.engine, () => {
+    const exists = s.engine.orm.select().from(settings).where(eq(settings.id, 'recommendation_link')).get();
+    write(s.engine, s.authorId, 'settings', 'recommendation_link', { value: JSON.stringify(value) }, exists ? 'update' : 'create');
+  });
 }

@@ -132,11 +132,12 @@ test.describe('demo workspace', () => {
     expect(after.overall.counts).toMatchObject({ reviewed: 14, appropriate: 1 });
     expect(after.overall.overrideAppropriateness).toBeCloseTo(1 / 14, 12);
 
-    // A judged override leaves the queue for good: a reload draws a sample without it.
+    // The sample is kept: a reload comes back to it, with its progress, at the next override waiting.
     await app.reload();
     await expect(app.screen('reviews')).toBeVisible();
-    await expect(reviews.progress).toHaveText('0 of 25 sampled overrides reviewed');
-    await expect(reviews.root.locator(`[data-recommendation="${firstRec}"]`)).toHaveCount(0);
+    await expect(reviews.progress).toHaveText('2 of 25 sampled overrides reviewed');
+    await expect(reviews.items().first()).toHaveAttribute('data-recommendation', firstRec ?? '');
+    await expect(reviews.items().nth(2)).toHaveAttribute('data-active', 'true');
   });
 
   test('filtering by team samples that team only; a sponsor has no review queue', async ({ app, page }) => {

@@ -854,3 +854,55 @@ describe('imports: one pass, "did you mean", identical files, templates', () => 
     expect(s).toMatchObject({ rows: 2, new: 2 });
   });
 });
+
+describe('decisions: the optional recommended and final columns', () => {
+  const WITH_TEXTS = `${DECISIONS},recommended,final`;
+  const stored = () =>
+    t.engine.sqlite.prepare('SELECT recommendation_id, recommended, final FROM decisions ORDER BY recommendation_id').raw().all();
+
+  it.each([true, false])(
+    'are stored as written, in any column order, and shown in the queue and the drill-down (worker: %s)',
+    async (worker) => {
+      const content = [
+        `final,${DECISIONS},recommended`,
+        'Refer to adjuster,2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,flood, Fast track: pay 1200 ',
+        ',2026-01-10T09:00:00Z,Triage,Claims North,u2,r2,accepted,,',
+      ].join('\n');
+      await importFile(t.engine, null, 'decisions', file('d.csv', content), { worker });
+      expect(stored()).toEqual([
+        ['r1', 'Fast track: pay 1200', 'Refer to adjuster'],
+        ['r2', null, null],
+      ]);
+      const queue = await callTyped(host, 'reviews.queue', {});
+      expect(queue.map((q) => [q.recommendationId, q.recommended, q.final])).toEqual([['r1', 'Fast track: pay 1200', 'Refer to adjuster']]);
+      const rows = await callTyped(host, 'reports.rows', { source: 'decisions', action: 'overridden' });
+      const at = (key: string) => rows.columns.findIndex((c) => c.key === key);
+      expect(rows.rows.map((r) => [r[at('recommendation_id')], r[at('recommended')], r[at('final')]])).toEqual([
+        ['r1', 'Fast track: pay 1200', 'Refer to adjuster'],
+      ]);
+    },
+  );
+
+  it('a file without them stores none, and a later row without them replaces the texts', async () => {
+    await run('decisions', `${WITH_TEXTS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,,Approve,Decline\n`);
+    expect(stored()).toEqual([['r1', 'Approve', 'Decline']]);
+    await run('decisions', `${DECISIONS}\n2026-02-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,\n`);
+    expect(stored()).toEqual([['r1', null, null]]);
+    await run('decisions', `${WITH_TEXTS}\n2026-03-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,,Approve,Refer\n`);
+    expect(stored()).toEqual([['r1', 'Approve', 'Refer']]);
+  });
+
+  it('a text longer than 500 characters is a row error naming the column, and nothing is written', async () => {
+    const long = 'x'.repeat(501);
+    const content = `${WITH_TEXTS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,,${'y'.repeat(500)},ok\n2026-01-10T09:00:00Z,Triage,Claims North,u2,r2,overridden,,Approve,${long}\n`;
+    await expect(run('decisions', content)).rejects.toThrow(
+      /row 3, column "final", value "x{40}…": at most 500 characters \(found 501\); shorten it to a summary/,
+    );
+    expect(stored()).toEqual([]);
+  });
+
+  it('a row with fewer fields than the header is an error that counts the header’s columns', async () => {
+    const content = `${WITH_TEXTS}\n2026-01-10T09:00:00Z,Triage,Claims North,u1,r1,overridden,\n`;
+    await expect(run('decisions', content)).rejects.toThrow(/row 2: 9 fields, found 7/);
+  });
+});

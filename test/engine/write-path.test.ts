@@ -188,14 +188,14 @@ describe('no synced table changes without a change-log record', () => {
     );
     engine.sqlite.prepare("INSERT INTO signal_keys (kind, value) VALUES ('batch', ?)").run(closed);
     const key = engine.sqlite.prepare("SELECT id FROM signal_keys WHERE kind = 'batch' AND value = ?").pluck().get(closed);
-    expect(() => engine.sqlite.prepare("INSERT INTO decisions VALUES (1, 'r', 1, 0, 202601, 1, 0, NULL, ?)").run(key)).toThrow(
+    expect(() => engine.sqlite.prepare("INSERT INTO decisions VALUES (1, 'r', 1, 0, 202601, 1, 0, NULL, ?, NULL, NULL)").run(key)).toThrow(
       /written only by an import/,
     );
   });
 
   it('decisions rows follow their batch: writable while it is open, refused once it is closed', () => {
     const openKeys = () => engine.sqlite.prepare('SELECT key FROM open_batch_keys').pluck().all();
-    const insert = engine.sqlite.prepare('INSERT INTO decisions VALUES (1, ?, 1, 0, 202601, 1, 0, NULL, ?)');
+    const insert = engine.sqlite.prepare('INSERT INTO decisions VALUES (1, ?, 1, 0, 202601, 1, 0, NULL, ?, NULL, NULL)');
     const update = engine.sqlite.prepare("UPDATE decisions SET action = 2 WHERE recommendation_id = 'r1'");
     engine.sqlite.exec('BEGIN IMMEDIATE');
     write(

@@ -1,31 +1,60 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
-import { REVIEW_REASONS, REVIEW_VERDICTS, type ReviewItem } from '../../reviews/model';
-import { championsAndManagers, id, mutation, oneOf, optionalText, query } from '../kit';
+import { REVIEW_REASONS, REVIEW_VERDICTS, type Review, type ReviewItem, type ReviewSession } from '../../reviews/model';
+import { ById, championsAndManagers, id, mutation, noInput, oneOf, optionalText, query } from '../kit';
+
+const verdict = z.enum(REVIEW_VERDICTS, { error: 'verdict is appropriate (the AI was wrong) or inappropriate (the AI was right)' });
 
 export const ReviewCreateInput = z.strictObject({
   initiativeId: id,
   recommendationId: z.string().min(1),
   userHash: z.string().min(1),
-  verdict: z.enum(REVIEW_VERDICTS, { error: 'verdict is appropriate (the AI was wrong) or inappropriate (the AI was right)' }),
+  verdict,
   reasonCode: oneOf('reasonCode', REVIEW_REASONS),
   note: optionalText('Note', 2000),
 });
 
+export const ReviewUpdateInput = z.strictObject({
+  id,
+  verdict: verdict.optional(),
+  reasonCode: oneOf('reasonCode', REVIEW_REASONS).optional(),
+  note: optionalText('Note', 2000),
+});
+
+const SampleInput = z
+  .strictObject({
+    initiative: z.string().nullable().optional(),
+    team: z.string().nullable().optional(),
+    limit: z.number().int().min(1).max(200).optional().default(25),
+  })
+  .optional()
+  .default({ limit: 25 });
+
 export const reviews = {
   queue: query('Overridden decisions not yet reviewed, sampled per initiative and team', championsAndManagers)
-    .input(
-      z
-        .strictObject({
-          initiative: z.string().nullable().optional(),
-          team: z.string().nullable().optional(),
-          limit: z.number().int().min(1).max(200).optional().default(25),
-        })
-        .optional()
-        .default({ limit: 25 }),
-    )
+    .input(SampleInput)
     .output(type<ReviewItem[]>()),
   create: mutation('Judge one override: appropriate (the AI was wrong) or not', championsAndManagers, ['reviews', 'reports', 'history'])
     .input(ReviewCreateInput)
     .output(type<{ id: string }>()),
+  update: mutation('Change a verdict, its reason or note (the history keeps the earlier one)', championsAndManagers, [
+    'reviews',
+    'reports',
+    'history',
+  ])
+    .input(ReviewUpdateInput)
+    .output(type<Review>()),
+  delete: mutation('Undo a verdict: the override waits for review again (the history keeps it)', championsAndManagers, [
+    'reviews',
+    'reports',
+    'history',
+  ])
+    .input(ById)
+    .output(type<Review>()),
+  current: query('Your review sample on this device and its progress (null before your first)', championsAndManagers)
+    .input(noInput)
+    .output(type<ReviewSession | null>()),
+  start: mutation('Draw a new review sample for you on this device, replacing the one you had', championsAndManagers, ['reviews'])
+    .input(SampleInput)
+    .output(type<ReviewSession>()),
 };

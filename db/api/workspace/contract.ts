@@ -16,8 +16,14 @@ export const workspace = {
   demo: mutation('Fill an empty database with a realistic demo workspace', 'anyone', ['*'])
     .input(z.strictObject({ seed: z.number().int().optional() }).optional().default({}))
     .output(type<WorkspaceInfo>()),
-  update: mutation('Rename the workspace', changeManagers, ['workspace', 'history'])
-    .input(z.strictObject({ name: text('Workspace name', 120) }))
+  update: mutation('Rename the workspace or set its recommendation link (a URL with {id})', changeManagers, ['workspace', 'history'])
+    .input(
+      z.strictObject({
+        name: text('Workspace name', 120).optional(),
+        /** '' or null clears it; the domain checks the pattern (http/https, contains {id}). */
+        recommendationLink: z.string({ error: 'recommendationLink must be text' }).nullable().optional(),
+      }),
+    )
     .output(type<WorkspaceInfo>()),
   export: query('All workspace data in a deterministic order', everyone).input(noInput).output(type<ExportData>()),
   check: query('Integrity check, schema version, change-log consistency', everyone).input(noInput).output(type<CheckResult>()),

@@ -3,8 +3,9 @@ import { exportWorkspace } from '../../export';
 import { getMember, listMembers, resolveActor } from '../../members/members';
 import type { Actor } from '../../members/model';
 import type { Engine } from '../../open';
+import { inTransaction } from '../../records';
 import type { WorkspaceInfo } from '../../workspace/model';
-import { currentWorkspace, initWorkspace, renameWorkspace } from '../../workspace/workspace';
+import { currentWorkspace, initWorkspace, recommendationLink, renameWorkspace, setRecommendationLink } from '../../workspace/workspace';
 import { deviceId } from '../../write';
 import { operationNames } from '../context';
 import type { AreaHandlers } from '../handlers';
@@ -22,6 +23,7 @@ export function workspaceInfo(engine: Engine, actor: Actor | null): WorkspaceInf
     databaseFile: engine.file,
     schemaVersion: engine.schemaVersion,
     allowed: operationNames().filter((op) => allows(op, ws ? (me?.role ?? null) : null)),
+    recommendationLink: ws ? recommendationLink(engine) : null,
   };
 }
 
@@ -34,7 +36,11 @@ export const workspaceHandlers = {
     return workspaceInfo(ctx.engine, me);
   },
   update: (ctx, input) => {
-    renameWorkspace(ctx, input.name);
+    // Both or neither: a refused link leaves the name as it was.
+    inTransaction(ctx.engine, () => {
+      if (input.name !== undefined) renameWorkspace(ctx, input.name);
+      if (input.recommendationLink !== undefined) setRecommendationLink(ctx, input.recommendationLink);
+    });
     return workspaceInfo(ctx.engine, ctx.actor);
   },
   export: (ctx) => exportWorkspace(ctx.engine),

@@ -1,13 +1,17 @@
 import { Box, Button, Group, ScrollArea, SegmentedControl, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { recommendationUrl } from '../../../db/api/types';
 import { orpc } from '../api/query';
+import { useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { QueryState } from '../components/QueryState';
+import { RecommendationId } from '../reviews/ReviewRow';
 import type { FigureKey } from './formulas';
 import type { ReportRow, SourceKind } from './types';
 
 const PAGE = 25;
+const FREE_TEXT = new Set(['reason', 'recommended', 'final']);
 const number = new Intl.NumberFormat('en-US');
 
 const SOURCE_LABELS: Record<SourceKind, string> = {
@@ -91,6 +95,7 @@ export function SourceRowsPanel({ figure, row, slice }: { figure: FigureKey; row
 function SourceTable({ source, slice, defaultAction }: { source: SourceKind; slice: Slice; defaultAction: Action | null }) {
   const [offset, setOffset] = useState(0);
   const [action, setAction] = useState<Action | null>(defaultAction);
+  const link = useWorkspace().data?.recommendationLink ?? null;
   const rows = useQuery(
     orpc.reports.rows.queryOptions({
       input: { ...slice, source, action: source === 'decisions' ? action : null, offset, limit: PAGE },
@@ -155,9 +160,23 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
                               key={column.key}
                               ta={column.numeric ? 'right' : undefined}
                               className={column.numeric ? 'tabular' : undefined}
-                              style={{ whiteSpace: 'nowrap' }}
+                              // Free text (up to 500 characters) is cut to one line; the whole of it is in the tooltip.
+                              style={
+                                FREE_TEXT.has(column.key)
+                                  ? { whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }
+                                  : { whiteSpace: 'nowrap' }
+                              }
+                              title={FREE_TEXT.has(column.key) && typeof cell === 'string' ? cell : undefined}
                             >
-                              {cell === null ? <Dash /> : typeof cell === 'number' ? number.format(cell) : cell}
+                              {cell === null ? (
+                                <Dash />
+                              ) : typeof cell === 'number' ? (
+                                number.format(cell)
+                              ) : column.key === 'recommendation_id' ? (
+                                <RecommendationId id={cell} link={recommendationUrl(link, cell)} />
+                              ) : (
+                                cell
+                              )}
                             </Table.Td>
                           );
                         })}

@@ -1,53 +1,75 @@
-import { Badge, Box, Button, Group, Kbd, Text, TextInput } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Anchor, Badge, Box, Button, Group, Kbd, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp, IconCheck, IconExternalLink, IconHistory } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import './reviews.css';
 import { formatDateTime } from '../history/format';
 import { type QueueItem, REASONS, type ReasonCode, reasonLabel, VERDICTS, type Verdict } from './reasons';
-
-export interface Judged {
-  verdict: Verdict;
-  reasonCode: ReasonCode;
-}
 
 interface ReviewRowProps {
   item: QueueItem;
   position: number;
   total: number;
   active: boolean;
-  judged: Judged | undefined;
+  /** The reason picked for the next verdict (the verdict's own once judged, until another is picked). */
   reason: ReasonCode | null;
   note: string;
   error: string | null;
   pending: boolean;
+  /** The recommendation in the source system, when the workspace sets a link. */
+  link: string | null;
   ref: Ref<HTMLLIElement>;
   onActivate: () => void;
   onReason: (code: ReasonCode) => void;
   onNote: (note: string) => void;
   onVerdict: (verdict: Verdict) => void;
+  onUndo: () => void;
+  onHistory: () => void;
+}
+
+/** The recommendation id, linked to the source system when there is a link (a browser tab; Electron opens the default browser). */
+export function RecommendationId({ id, link }: { id: string; link: string | null }) {
+  if (!link) return <>{id}</>;
+  return (
+    <Anchor
+      href={link}
+      target="_blank"
+      rel="noopener noreferrer"
+      inherit
+      title={`Open ${id} in the source system`}
+      data-testid="recommendation-link"
+      onClick={(e) => e.stopPropagation()}
+    >
+      {id}
+      <IconExternalLink size={12} style={{ marginLeft: 3, verticalAlign: '-1px' }} aria-hidden />
+    </Anchor>
+  );
 }
 
 /**
  * One overridden decision. The active one opens up: reason (1–7), an optional note and the two
- * verdicts (A, N); the others stay one line so the queue reads as a list.
+ * verdicts (A, N); once judged, the same keys change the verdict and it can be undone. The
+ * others stay one line (two with what the AI recommended) so the queue reads as a list.
  */
 export function ReviewRow({
   item,
   position,
   total,
   active,
-  judged,
   reason,
   note,
   error,
   pending,
+  link,
   ref,
   onActivate,
   onReason,
   onNote,
   onVerdict,
+  onUndo,
+  onHistory,
 }: ReviewRowProps) {
   const when = formatDateTime(item.timestamp);
+  const judged = item.review;
   const state = judged ? `${VERDICTS[judged.verdict].label}, ${reasonLabel(judged.reasonCode)}` : 'not reviewed';
   const errorId = `review-error-${position}`;
   return (
@@ -68,7 +90,7 @@ export function ReviewRow({
           {position}
         </Text>
         <Text size="sm" fw={500} className="tabular" style={{ flex: 'none' }}>
-          {item.recommendationId}
+          <RecommendationId id={item.recommendationId} link={link} />
         </Text>
         <Text size="xs" c="dimmed" style={{ flex: 'none' }} title="A keyed hash of the user id: names are never stored">
           user {item.userHash.slice(0, 8)}
@@ -91,7 +113,26 @@ export function ReviewRow({
           </Badge>
         )}
       </Group>
-      {active && !judged && (
+      {(item.recommended || item.final) && (
+        <Group gap={6} wrap="nowrap" pl={36} pt={2} data-testid="review-outcome" className="review-outcome">
+          <Text size="xs" c="dimmed" style={{ flex: 'none' }}>
+            AI recommended
+          </Text>
+          <Text size="xs" fw={500} truncate="end" title={item.recommended ?? undefined} data-testid="review-recommended">
+            {item.recommended ?? '—'}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ flex: 'none' }} aria-hidden>
+            →
+          </Text>
+          <Text size="xs" c="dimmed" style={{ flex: 'none' }}>
+            final
+          </Text>
+          <Text size="xs" fw={500} truncate="end" title={item.final ?? undefined} data-testid="review-final">
+            {item.final ?? '—'}
+          </Text>
+        </Group>
+      )}
+      {active && (
         <Box pl={36} pt={8}>
           <Group gap={6} role="group" aria-label="Reason" wrap="wrap">
             <Text size="xs" c="dimmed" w={48}>
@@ -114,34 +155,54 @@ export function ReviewRow({
           </Group>
           <Group gap="xs" mt={8} wrap="nowrap" align="flex-start">
             <Box w={48} />
-            <TextInput
-              size="xs"
-              placeholder="Note (optional)"
-              aria-label="Note (optional)"
-              value={note}
-              onChange={(e) => onNote(e.currentTarget.value)}
-              style={{ flex: 1 }}
-              maw={320}
-            />
-            {(['appropriate', 'inappropriate'] as const).map((v) => (
-              <Button
-                key={v}
+            {!judged && (
+              <TextInput
                 size="xs"
-                variant="light"
-                color={v === 'appropriate' ? 'teal' : 'grape'}
-                loading={pending}
-                aria-keyshortcuts={VERDICTS[v].key}
-                aria-describedby={error ? errorId : undefined}
-                onClick={() => onVerdict(v)}
-                rightSection={<Kbd size="xs">{VERDICTS[v].key}</Kbd>}
-              >
-                {VERDICTS[v].label}
-                <Text span size="xs" fw={400} ml={4} inherit={false}>
-                  ({VERDICTS[v].meaning})
-                </Text>
-              </Button>
-            ))}
+                placeholder="Note (optional)"
+                aria-label="Note (optional)"
+                value={note}
+                onChange={(e) => onNote(e.currentTarget.value)}
+                style={{ flex: 1 }}
+                miw={120}
+                maw={320}
+              />
+            )}
+            {(['appropriate', 'inappropriate'] as const).map((v) => {
+              return (
+                <Button
+                  key={v}
+                  size="xs"
+                  variant={judged?.verdict === v ? 'filled' : 'light'}
+                  color={v === 'appropriate' ? 'teal' : 'grape'}
+                  loading={pending}
+                  aria-pressed={judged ? judged.verdict === v : undefined}
+                  aria-keyshortcuts={VERDICTS[v].key}
+                  aria-describedby={error ? errorId : undefined}
+                  onClick={() => onVerdict(v)}
+                  rightSection={<Kbd size="xs">{VERDICTS[v].key}</Kbd>}
+                >
+                  {VERDICTS[v].label}
+                  <Text span size="xs" fw={400} ml={4} inherit={false}>
+                    ({VERDICTS[v].meaning})
+                  </Text>
+                </Button>
+              );
+            })}
           </Group>
+          {judged && (
+            <Group gap="xs" mt={6} pl={56} wrap="wrap" align="center">
+              <Text size="xs" c="dimmed">
+                Judged {VERDICTS[judged.verdict].label.toLowerCase()} · {reasonLabel(judged.reasonCode)}
+                {judged.note ? ` · “${judged.note}”` : ''}. Pick another reason or verdict to change it.
+              </Text>
+              <Button size="compact-xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={onUndo} loading={pending}>
+                Undo verdict
+              </Button>
+              <Button size="compact-xs" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory}>
+                History
+              </Button>
+            </Group>
+          )}
           {error && (
             <Text size="xs" c="red.9" mt={6} pl={56} id={errorId} role="alert">
               {error}

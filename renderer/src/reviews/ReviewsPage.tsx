@@ -1,35 +1,30 @@
 import { Box, Button, Group, Kbd, Progress, Select, Stack, Text, Title } from '@mantine/core';
-import { IconChecklist, IconFilterOff, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { modals } from '@mantine/modals';
+import { IconArrowBackUp, IconChecklist, IconFilterOff, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
+import { type ReviewSession, recommendationUrl } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { HistoryDrawer } from '../history/HistoryDrawer';
+import type { HistoryTarget } from '../history/target';
 import type { Report } from '../reports/types';
-import { type Judged, ReviewRow } from './ReviewRow';
+import { reviewHistory } from './history';
+import { ReviewRow } from './ReviewRow';
 import { appropriateness, ReviewSummary } from './ReviewSummary';
-import { itemKey, type QueueItem, REASONS, type ReasonCode, suggestedReason, type Verdict } from './reasons';
+import { itemKey, type QueueItem, REASONS, type ReasonCode, reasonLabel, suggestedReason, VERDICTS, type Verdict } from './reasons';
 import { useReviewShortcuts } from './shortcuts';
 
 const SAMPLE_SIZE = 25;
 const number = new Intl.NumberFormat();
 
-interface Sample {
-  /** The filters it was drawn for. */
-  key: string;
-  /** How many samples were drawn for these filters: a new one starts the queue afresh. */
-  drawn: number;
-  items: QueueItem[];
-}
-
-/** Group the sample by initiative and team, newest first within each, so the queue reads by slice. */
-function ordered(items: QueueItem[]): QueueItem[] {
-  return [...items].sort(
-    (a, b) => a.initiative.localeCompare(b.initiative) || a.team.localeCompare(b.team) || b.timestamp.localeCompare(a.timestamp),
-  );
+interface Filters {
+  initiative: string | null;
+  team: string | null;
 }
 
 interface Placed {
@@ -38,7 +33,7 @@ interface Placed {
   index: number;
 }
 
-/** Consecutive overrides of the same initiative and team (the sample is ordered that way). */
+/** Consecutive overrides of the same initiative and team (the engine orders the sample that way). */
 function groups(items: QueueItem[]): { first: Placed; members: Placed[] }[] {
   const out: { first: Placed; members: Placed[] }[] = [];
   items.forEach((item, index) => {
@@ -50,28 +45,44 @@ function groups(items: QueueItem[]): { first: Placed; members: Placed[] }[] {
   return out;
 }
 
+/** A step the reviewer can take back with Undo or Ctrl+Z: what it did, and how to reverse it. */
+interface Undoable {
+  key: string;
+  label: string;
+  undo: () => Promise<unknown>;
+}
+
 function Queue({
-  sample,
+  session,
   report,
+  link,
   onNewSample,
   renewing,
 }: {
-  sample: Sample;
+  session: ReviewSession;
   report: Report | undefined;
+  link: string | null;
   onNewSample: () => void;
   renewing: boolean;
 }) {
-  const items = sample.items;
-  const [judged, setJudged] = useState<Map<string, Judged>>(new Map());
+  const items = session.items;
   const [reasons, setReasons] = useState<Map<string, ReasonCode>>(new Map());
   const [notes, setNotes] = useState<Map<string, string>>(new Map());
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [active, setActive] = useState(0);
+  // Resume where the reviewer left off: the first override still waiting.
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      items.findIndex((i) => i.review === null),
+    ),
+  );
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const [undoable, setUndoable] = useState<Undoable[]>([]);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const doneButton = useRef<HTMLButtonElement>(null);
 
-  const reviewed = items.filter((i) => judged.has(itemKey(i))).length;
+  const reviewed = items.filter((i) => i.review !== null).length;
   const allDone = items.length > 0 && reviewed === items.length;
 
   useEffect(() => {
@@ -79,30 +90,31 @@ function Queue({
     rows.current[focusIndex]?.focus();
     setFocusIndex(null);
   }, [focusIndex]);
+  const wasDone = useRef(allDone);
   useEffect(() => {
-    if (allDone) doneButton.current?.focus();
+    // Only when the last verdict lands, not when a finished sample is opened again.
+    if (allDone && !wasDone.current) doneButton.current?.focus();
+    wasDone.current = allDone;
   }, [allDone]);
 
-  const create = useMutation(
-    orpc.reviews.create.mutationOptions({
-      onSuccess: (_result, v) => {
-        const key = itemKey(v);
-        const next = new Map(judged).set(key, { verdict: v.verdict, reasonCode: v.reasonCode });
-        setJudged(next);
-        // Focus moves to the next override still waiting, after this one first.
-        const at = items.findIndex((i) => itemKey(i) === key);
-        const order = [...items.keys()].map((k) => (at + 1 + k) % items.length);
-        const following = order.find((k) => {
-          const it = items[k];
-          return it !== undefined && !next.has(itemKey(it));
-        });
-        if (following !== undefined) {
-          setActive(following);
-          setFocusIndex(following);
-        }
-      },
-    }),
-  );
+  const indexOf = (key: string) => items.findIndex((i) => itemKey(i) === key);
+  const focus = (index: number) => {
+    setActive(index);
+    setFocusIndex(index);
+  };
+  const forget = (key: string) =>
+    setReasons((m) => {
+      const copy = new Map(m);
+      copy.delete(key);
+      return copy;
+    });
+  const remember = (step: Undoable) => setUndoable((u) => [...u.slice(-19), step]);
+
+  const create = useMutation(orpc.reviews.create.mutationOptions());
+  const update = useMutation(orpc.reviews.update.mutationOptions());
+  const remove = useMutation(orpc.reviews.delete.mutationOptions());
+  const pending = create.isPending || update.isPending || remove.isPending;
+  const pendingKey = useRef<string | null>(null);
 
   const setError = (key: string, message: string | null) =>
     setErrors((m) => {
@@ -112,55 +124,112 @@ function Queue({
       return copy;
     });
 
-  const reasonOf = useCallback((item: QueueItem) => reasons.get(itemKey(item)) ?? suggestedReason(item), [reasons]);
+  const reasonOf = useCallback(
+    (item: QueueItem) => reasons.get(itemKey(item)) ?? item.review?.reasonCode ?? suggestedReason(item),
+    [reasons],
+  );
 
   const chooseReason = (index: number, code: ReasonCode) => {
     const item = items[index];
-    if (!item || judged.has(itemKey(item))) return;
+    if (!item) return;
     setReasons((m) => new Map(m).set(itemKey(item), code));
     setError(itemKey(item), null);
   };
 
-  const decide = (index: number, verdict: Verdict) => {
+  /** Runs one change of a verdict, marking its row busy. */
+  const run = async (key: string, change: () => Promise<unknown>) => {
+    pendingKey.current = key;
+    try {
+      await change();
+      forget(key);
+      return true;
+    } catch {
+      // The mutation cache tells the reviewer what went wrong.
+      return false;
+    } finally {
+      pendingKey.current = null;
+    }
+  };
+
+  const decide = async (index: number, verdict: Verdict) => {
     const item = items[index];
-    if (!item || judged.has(itemKey(item)) || create.isPending) return;
+    if (!item || pending) return;
+    const key = itemKey(item);
     const reasonCode = reasonOf(item);
     if (!reasonCode) {
-      setError(itemKey(item), 'Pick a reason first: press 1–7 or click one.');
+      setError(key, 'Pick a reason first: press 1–7 or click one.');
       return;
     }
-    setError(itemKey(item), null);
-    create.mutate({
-      initiativeId: item.initiativeId,
-      recommendationId: item.recommendationId,
-      userHash: item.userHash,
-      verdict,
-      reasonCode,
-      note: notes.get(itemKey(item)) ?? '',
+    setError(key, null);
+    const label = `${item.recommendationId}: ${VERDICTS[verdict].label} · ${reasonLabel(reasonCode)}`;
+    const before = item.review;
+    if (before) {
+      if (before.verdict === verdict && before.reasonCode === reasonCode) return;
+      const ok = await run(key, () => update.mutateAsync({ id: before.id, verdict, reasonCode }));
+      if (ok)
+        remember({
+          key,
+          label: `Changed ${label}`,
+          undo: () => update.mutateAsync({ id: before.id, verdict: before.verdict, reasonCode: before.reasonCode }),
+        });
+      return;
+    }
+    let id = '';
+    const ok = await run(key, async () => {
+      id = (
+        await create.mutateAsync({
+          initiativeId: item.initiativeId,
+          recommendationId: item.recommendationId,
+          userHash: item.userHash,
+          verdict,
+          reasonCode,
+          note: notes.get(key) ?? '',
+        })
+      ).id;
     });
+    if (!ok) return;
+    remember({ key, label: `Recorded ${label}`, undo: () => remove.mutateAsync({ id }) });
+    // Focus moves to the next override still waiting, after this one first.
+    const order = [...items.keys()].map((k) => (index + 1 + k) % items.length);
+    const following = order.find((k) => k !== index && items[k]?.review === null);
+    if (following !== undefined) focus(following);
   };
 
-  const move = (by: number) => {
-    const next = Math.min(items.length - 1, Math.max(0, active + by));
-    setActive(next);
-    setFocusIndex(next);
+  const undoVerdict = async (index: number) => {
+    const item = items[index];
+    if (!item?.review || pending) return;
+    const review = item.review;
+    await run(itemKey(item), () => remove.mutateAsync({ id: review.id }));
   };
+
+  const undoLast = async () => {
+    const step = undoable[undoable.length - 1];
+    if (!step || pending) return;
+    setUndoable((u) => u.slice(0, -1));
+    await run(step.key, step.undo);
+    const at = indexOf(step.key);
+    if (at >= 0) focus(at);
+  };
+
+  const move = (by: number) => focus(Math.min(items.length - 1, Math.max(0, active + by)));
 
   useReviewShortcuts({
-    onVerdict: (v) => decide(active, v),
+    onVerdict: (v) => void decide(active, v),
     onReason: (n) => {
       const r = REASONS[n - 1];
       if (r) chooseReason(active, r.code);
     },
     onMove: move,
+    onUndo: () => void undoLast(),
   });
 
   const cellOf = (item: QueueItem) => report?.rows.find((r) => r.initiativeId === item.initiativeId && r.teamId === item.teamId);
+  const last = undoable[undoable.length - 1];
 
   return (
     <Stack gap="sm" px="lg" pb="xl">
-      <Group justify="space-between" align="center" wrap="nowrap">
-        <Box style={{ flex: 1 }} maw={420}>
+      <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+        <Box style={{ flex: 1 }} miw={260} maw={420}>
           <Text size="sm" data-testid="review-progress">
             <Text span fw={600} className="tabular">
               {reviewed}
@@ -171,9 +240,25 @@ function Queue({
         </Box>
         <Text size="xs" c="dimmed" data-testid="review-keys">
           <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move · <Kbd size="xs">1</Kbd>–<Kbd size="xs">7</Kbd> reason · <Kbd size="xs">A</Kbd>{' '}
-          appropriate · <Kbd size="xs">N</Kbd> not appropriate
+          appropriate · <Kbd size="xs">N</Kbd> not appropriate · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Z</Kbd> undo
         </Text>
       </Group>
+      {last && (
+        <Group gap="xs" data-testid="review-last" wrap="nowrap">
+          <Text size="xs" c="dimmed" truncate="end">
+            {last.label}.
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconArrowBackUp size={14} />}
+            onClick={() => void undoLast()}
+            aria-keyshortcuts="Control+Z"
+          >
+            Undo
+          </Button>
+        </Group>
+      )}
 
       {allDone && (
         <Group
@@ -184,7 +269,7 @@ function Queue({
         >
           <Text size="sm">
             {items.length === 1 ? 'The one override' : `All ${items.length} overrides`} in this sample {items.length === 1 ? 'is' : 'are'}{' '}
-            reviewed. Draw another sample to keep going, or read the effect on the report above.
+            reviewed. Read the effect on the report above, or draw another sample to keep going.
           </Text>
           <Button ref={doneButton} leftSection={<IconRefresh size={16} />} onClick={onNewSample} loading={renewing}>
             Next sample
@@ -194,7 +279,7 @@ function Queue({
 
       {groups(items).map(({ first, members }) => {
         const cell = cellOf(first.item);
-        const groupReviewed = members.filter(({ item }) => judged.has(itemKey(item))).length;
+        const groupReviewed = members.filter(({ item }) => item.review !== null).length;
         return (
           <Box key={`group-${itemKey(first.item)}`} component="section" aria-label={`${first.item.initiative} · ${first.item.team}`}>
             <Group justify="space-between" align="baseline" mb={4} data-testid="review-group">
@@ -219,15 +304,17 @@ function Queue({
                     position={index + 1}
                     total={items.length}
                     active={index === active}
-                    judged={judged.get(key)}
                     reason={reasonOf(item)}
                     note={notes.get(key) ?? ''}
                     error={errors.get(key) ?? null}
-                    pending={create.isPending && create.variables && itemKey(create.variables) === key}
+                    pending={pending && pendingKey.current === key}
+                    link={recommendationUrl(link, item.recommendationId)}
                     onActivate={() => setActive(index)}
                     onReason={(code) => chooseReason(index, code)}
                     onNote={(n) => setNotes((m) => new Map(m).set(key, n))}
-                    onVerdict={(v) => decide(index, v)}
+                    onVerdict={(v) => void decide(index, v)}
+                    onUndo={() => void undoVerdict(index)}
+                    onHistory={() => item.review && setHistory({ id: item.review.id, name: `Verdict on ${item.recommendationId}` })}
                   />
                 );
               })}
@@ -235,51 +322,67 @@ function Queue({
           </Box>
         );
       })}
+      <HistoryDrawer format={reviewHistory} target={history} onClose={() => setHistory(null)} />
     </Stack>
   );
 }
 
 export function ReviewsPage() {
-  const [initiative, setInitiative] = useState<string | null>(null);
-  const [team, setTeam] = useState<string | null>(null);
   const [, navigate] = useLocation();
   const canImport = useCan('imports.upload');
-  const input = { initiative, team, limit: SAMPLE_SIZE };
-  const key = JSON.stringify(input);
-  // Always fresh: a cached queue may hold overrides reviewed since it was fetched.
-  const queue = useQuery(orpc.reviews.queue.queryOptions({ input, staleTime: 0 }));
-  const report = useQuery(orpc.reports.get.queryOptions({ input: { initiative, team }, placeholderData: keepPreviousData }));
+  const link = useWorkspace().data?.recommendationLink ?? null;
+  // The sample lives in the database (this device, this member): leaving, reloading or
+  // restarting comes back to it. Always fresh: verdicts may have changed since.
+  const current = useQuery(orpc.reviews.current.queryOptions({ staleTime: 0 }));
+  const session = current.data ?? null;
+  const filters: Filters = { initiative: session?.initiative ?? null, team: session?.team ?? null };
+  const report = useQuery(orpc.reports.get.queryOptions({ input: filters, placeholderData: keepPreviousData }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
-  const [sample, setSample] = useState<Sample | null>(null);
-  const [renewing, setRenewing] = useState(false);
+  const start = useMutation(orpc.reviews.start.mutationOptions());
 
-  // The sample stays put while the reviewer works through it (each verdict refetches the queue,
-  // which would otherwise pull reviewed overrides out and new ones in); filters draw a new one.
+  // No sample yet, or an empty one (nothing was waiting when it was drawn): draw one on arrival.
+  const drewOnArrival = useRef(false);
   useEffect(() => {
-    if (queue.data && !queue.isFetching && sample?.key !== key) setSample({ key, drawn: 0, items: ordered(queue.data) });
-  }, [queue.data, queue.isFetching, key, sample?.key]);
-
-  const newSample = async () => {
-    setRenewing(true);
-    try {
-      const fresh = await queue.refetch();
-      if (fresh.data) setSample({ key, drawn: (sample?.drawn ?? 0) + 1, items: ordered(fresh.data) });
-    } finally {
-      setRenewing(false);
+    if (drewOnArrival.current || !current.isSuccess) return;
+    drewOnArrival.current = true;
+    if (current.data === null || current.data.items.length === 0) {
+      start.mutate({ initiative: current.data?.initiative ?? null, team: current.data?.team ?? null, limit: SAMPLE_SIZE });
     }
+  }, [current.isSuccess, current.data, start]);
+
+  /** A new sample for these filters; asks first when the current one is part done. */
+  const startNew = (next: Filters) => {
+    const draw = () => start.mutate({ ...next, limit: SAMPLE_SIZE });
+    const done = session?.reviewed ?? 0;
+    const total = session?.items.length ?? 0;
+    if (done === 0 || done === total) {
+      draw();
+      return;
+    }
+    modals.openConfirmModal({
+      title: 'Start a new review?',
+      children: (
+        <Text size="sm" mb="xs">
+          {`You have reviewed ${done} of ${total} overrides in this sample. Your verdicts are kept; the ${total - done} still waiting go back to the pool.`}
+        </Text>
+      ),
+      labels: { confirm: 'Start a new review', cancel: 'Keep reviewing' },
+      cancelProps: { 'data-autofocus': true },
+      onConfirm: draw,
+    });
   };
 
-  const current = sample?.key === key ? sample : null;
-  const filtered = initiative !== null || team !== null;
+  const filtered = filters.initiative !== null || filters.team !== null;
   const overrides = report.data?.overall.counts.overridden ?? 0;
+  const ready = session !== null && !start.isPending && report.isSuccess;
 
   return (
     <Page
       screen="reviews"
       title="Override review"
       description="Was each override right? Appropriate: the AI was wrong. Not appropriate: the AI was right and was overridden anyway."
-      ready={current !== null && report.isSuccess}
+      ready={ready}
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="review-filters">
         <Select
@@ -288,8 +391,8 @@ export function ReviewsPage() {
           clearable
           w={240}
           data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
-          value={initiative}
-          onChange={setInitiative}
+          value={filters.initiative}
+          onChange={(v) => startNew({ ...filters, initiative: v })}
         />
         <Select
           label="Team"
@@ -298,11 +401,16 @@ export function ReviewsPage() {
           searchable
           w={240}
           data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }))}
-          value={team}
-          onChange={setTeam}
+          value={filters.team}
+          onChange={(v) => startNew({ ...filters, team: v })}
         />
+        {session && session.items.length > 0 && session.reviewed < session.items.length && (
+          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => startNew(filters)} loading={start.isPending}>
+            Start a new review
+          </Button>
+        )}
       </Group>
-      <QueryState query={{ ...queue, data: current ?? undefined, isPending: current === null && !queue.isError }} what="the review queue">
+      <QueryState query={{ ...current, data: ready ? session : undefined, isPending: !ready && !current.isError }} what="the review queue">
         {(s) => {
           if (s.items.length === 0) {
             if (overrides === 0 && report.isSuccess) {
@@ -319,13 +427,7 @@ export function ReviewsPage() {
                   }
                   action={
                     filtered ? (
-                      <Button
-                        variant="default"
-                        onClick={() => {
-                          setInitiative(null);
-                          setTeam(null);
-                        }}
-                      >
+                      <Button variant="default" onClick={() => startNew({ initiative: null, team: null })}>
                         Clear filters
                       </Button>
                     ) : (
@@ -353,7 +455,14 @@ export function ReviewsPage() {
           return (
             <Stack gap="lg">
               {report.data && <ReviewSummary report={report.data} />}
-              <Queue key={`${s.key}-${s.drawn}`} sample={s} report={report.data} onNewSample={() => void newSample()} renewing={renewing} />
+              <Queue
+                key={s.startedAt}
+                session={s}
+                report={report.data}
+                link={link}
+                onNewSample={() => startNew(filters)}
+                renewing={start.isPending}
+              />
             </Stack>
           );
         }}

@@ -1,8 +1,7 @@
-import { REVIEW_REASON_LABELS, REVIEW_REASONS } from '../../../db/api/types';
-import type { ApiClient } from '../api/client';
+import { REVIEW_REASON_LABELS, REVIEW_REASONS, type ReviewSessionItem } from '../../../db/api/types';
 
-/** An overridden decision waiting for a verdict, as `reviews.queue` returns it. */
-export type QueueItem = Awaited<ReturnType<ApiClient['reviews']['queue']>>[number];
+/** An overridden decision of the reviewer's sample, with its verdict once it has one. */
+export type QueueItem = ReviewSessionItem;
 export type ReasonCode = (typeof REVIEW_REASONS)[number];
 export type Verdict = 'appropriate' | 'inappropriate';
 
@@ -21,7 +20,7 @@ export const VERDICTS: Record<Verdict, { label: string; meaning: string; key: st
 };
 
 /** The reason the decision log gave, when it is already one of the codes. */
-export function suggestedReason(item: QueueItem): ReasonCode | null {
+export function suggestedReason(item: Pick<QueueItem, 'reason'>): ReasonCode | null {
   const r = item.reason?.trim().toLowerCase().replaceAll(' ', '_');
   return REASONS.find((x) => x.code === r)?.code ?? null;
 }
@@ -29,3 +28,5 @@ export function suggestedReason(item: QueueItem): ReasonCode | null {
 /** One key per decision: initiative, recommendation and (hashed) user, as the engine keys them. */
 export const itemKey = (i: Pick<QueueItem, 'initiativeId' | 'recommendationId' | 'userHash'>) =>
   `${i.initiativeId}\u0001${i.recommendationId}\u0001${i.userHash}`;
+
+export const verdictLabel = (v: Verdict) => VERDICTS[v].label;

@@ -6,6 +6,8 @@ interface Shortcuts {
   /** 1–7: the reason codes in the contract's order. */
   onReason: (n: number) => void;
   onMove: (by: number) => void;
+  /** Ctrl+Z (⌘Z): take back the last verdict recorded or changed here. */
+  onUndo: () => void;
 }
 
 /** Typing in a field, choosing in a list or working in a dialog or menu is not a shortcut. */
@@ -18,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 
 /**
  * The review queue's keys: A and N judge the current override, 1–7 pick its reason, ↑/↓ (or
- * K/J) move. Listened for on the window so they work wherever focus is on the screen, except
+ * K/J) move, Ctrl+Z undoes the last verdict. Listened for on the window so they work wherever focus is on the screen, except
  * in a text field.
  */
 export function useReviewShortcuts(handlers: Shortcuts) {
@@ -26,8 +28,15 @@ export function useReviewShortcuts(handlers: Shortcuts) {
   latest.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.defaultPrevented || e.altKey || typing(e.target)) return;
       const h = latest.current;
+      if (e.ctrlKey || e.metaKey) {
+        if (e.key.toLowerCase() === 'z' && !e.shiftKey) {
+          e.preventDefault();
+          h.onUndo();
+        }
+        return;
+      }
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       if (key === 'a' || key === 'n') h.onVerdict(key === 'a' ? 'appropriate' : 'inappropriate');
       else if (/^[1-7]$/.test(key)) h.onReason(Number(key));

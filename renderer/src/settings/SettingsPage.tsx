@@ -1,9 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Box, Button, Code, DataList, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { contract } from '../../../db/api/contract';
-import { ROLE_LABELS, type WorkspaceInfo } from '../../../db/api/types';
+import { RECOMMENDATION_LINK_EXAMPLE, ROLE_LABELS, recommendationLinkProblem, type WorkspaceInfo } from '../../../db/api/types';
+import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
@@ -55,6 +57,54 @@ function RenameWorkspace({ name }: { name: string }) {
   );
 }
 
+/** The source system's address of a recommendation: review items and drill-down rows link to it. */
+function RecommendationLink({ saved }: { saved: string | null }) {
+  const [value, setValue] = useState(saved ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    orpc.workspace.update.mutationOptions({
+      meta: { inlineErrors: true },
+      onError: (e) => setError(errorMessage(e).replace(/^recommendationLink: the recommendation link /, 'The link ')),
+      onSuccess: (info) => {
+        setValue(info.recommendationLink ?? '');
+        notifyDone(info.recommendationLink ? 'Recommendation link saved.' : 'Recommendation link removed.');
+      },
+    }),
+  );
+  const dirty = value.trim() !== (saved ?? '');
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const trimmed = value.trim();
+        const problem = trimmed === '' ? null : recommendationLinkProblem(trimmed);
+        setError(problem ? `The link ${problem}` : null);
+        if (!problem) save.mutate({ recommendationLink: trimmed });
+      }}
+    >
+      <Group align="flex-start" gap="xs" wrap="nowrap" maw={620}>
+        <TextInput
+          label="Recommendation link"
+          description={`Where a recommendation id opens, {id} standing for the id. Leave empty for no link.`}
+          placeholder={RECOMMENDATION_LINK_EXAMPLE}
+          style={{ flex: 1 }}
+          value={value}
+          onChange={(e) => {
+            setValue(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          data-testid="recommendation-link"
+        />
+        <Button type="submit" loading={save.isPending} disabled={!dirty} mt={39}>
+          Save
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
 function Section({
   title,
   description,
@@ -102,6 +152,22 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
         ) : (
           <Text size="sm" data-testid="workspace-name-readonly">
             {info.workspace?.name}
+          </Text>
+        )}
+      </Section>
+      <Section
+        title="Source system"
+        description={
+          canRename
+            ? 'Link each recommendation id in Override review and in the rows behind a figure to the system it came from.'
+            : 'Recommendation ids link to the system they came from when a change manager sets the address here.'
+        }
+      >
+        {canRename ? (
+          <RecommendationLink key={info.recommendationLink ?? ''} saved={info.recommendationLink} />
+        ) : (
+          <Text size="sm" data-testid="recommendation-link-readonly">
+            {info.recommendationLink ?? 'No link set.'}
           </Text>
         )}
       </Section>
