@@ -154,4 +154,15 @@ test('weights typed the way people type them save exactly what was typed, or say
   await expect(reliance).toHaveValue('0.8');
   await expect(trust).toHaveValue('0.4');
   await expect(shadowFree).toHaveValue('0');
+
+  // History says who changed which weight from what to what.
+  await settings.root.getByRole('button', { name: 'History of changes' }).click();
+  const drawer = page.getByTestId('history-drawer');
+  const entry = drawer.getByTestId('history-entry').first();
+  await expect(entry).toContainText('Edited by Dana Lee');
+  await expect(entry.getByTestId('change-weights.reliance')).toHaveText('0.5→0.8');
+  await expect(entry.getByTestId('change-weights.trust')).toHaveText('0.25→0.4');
+  await expect(entry.getByTestId('change-weights.shadowFree')).toHaveText('0.25→0');
+  await expect(entry).toContainText('Reliance weight');
+  await expect(drawer.getByTestId('history-entry')).toHaveCount(1);
 });

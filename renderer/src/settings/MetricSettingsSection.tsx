@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Box, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconHistory, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Control, type FieldError, type Path, useController, useForm, useWatch } from 'react-hook-form';
@@ -9,6 +9,8 @@ import { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';
+import type { FormatField, HistoryFormat } from '../history/format';
+import { HistoryDrawer } from '../history/HistoryDrawer';
 import {
   display,
   type FieldInfo,
@@ -21,6 +23,38 @@ import {
   WEIGHT_FIELDS,
   type WeightKey,
 } from './metricFields';
+
+/** The drawer reads `weights.reliance` as "Reliance weight" and each value as the report states it. */
+const HISTORY_FORMAT: HistoryFormat = {
+  table: 'settings',
+  labels: Object.fromEntries([
+    ...WEIGHT_FIELDS.map((f) => [`weights.${f.key}`, `${f.label} weight`]),
+    ...THRESHOLD_FIELDS.map((f) => [`thresholds.${f.key}`, f.label]),
+  ]),
+  values: Object.fromEntries(
+    [...WEIGHT_FIELDS.map((f) => ['weights', f] as const), ...THRESHOLD_FIELDS.map((f) => ['thresholds', f] as const)].map(([group, f]) => [
+      `${group}.${f.key}`,
+      ((v) => (typeof v === 'number' ? display(f.unit, v) : undefined)) satisfies FormatField,
+    ]),
+  ),
+};
+
+/** Who changed the weights and thresholds, when, from what to what. */
+function SettingsHistory() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="subtle" color="gray" leftSection={<IconHistory size={16} />} onClick={() => setOpen(true)}>
+        History of changes
+      </Button>
+      <HistoryDrawer
+        format={HISTORY_FORMAT}
+        target={open ? { id: 'metrics', name: 'Weights and thresholds' } : null}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}
 
 export const READ_ONLY_NOTE = 'Only change managers can change weights and thresholds.';
 
@@ -237,14 +271,17 @@ function Editor({ saved }: { saved: MetricSettings }) {
         <SettingsTables values={values} control={form.control} />
         <FormError message={[errors.formError, acrossFields].filter(Boolean).join(' ') || null} />
         <Group justify="space-between">
-          <Button
-            variant="subtle"
-            color="gray"
-            disabled={atDefaults}
-            onClick={() => form.reset(DEFAULT_METRIC_SETTINGS, { keepDefaultValues: true })}
-          >
-            Reset to defaults
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="subtle"
+              color="gray"
+              disabled={atDefaults}
+              onClick={() => form.reset(DEFAULT_METRIC_SETTINGS, { keepDefaultValues: true })}
+            >
+              Reset to defaults
+            </Button>
+            <SettingsHistory />
+          </Group>
           <Group gap="xs">
             <Button variant="default" disabled={!form.formState.isDirty} onClick={() => form.reset(saved)}>
               Discard changes
@@ -268,6 +305,9 @@ export function MetricSettingsSection({ saved, editable }: { saved: MetricSettin
         <Text size="sm">{READ_ONLY_NOTE}</Text>
       </Alert>
       <SettingsTables values={saved} />
+      <Group>
+        <SettingsHistory />
+      </Group>
     </Stack>
   );
 }
