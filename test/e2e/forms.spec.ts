@@ -89,3 +89,16 @@ test('emptied fields hold what the engine expects: no headcount; a role cannot b
   await expect(role).toHaveValue('Sponsor');
   await expect(app.members.form).toContainText('A senior stakeholder who follows progress');
 });
+
+test('a tag input keeps half-typed text out of the tags when the field is left', async ({ app, page }) => {
+  await app.go('Initiatives');
+  await app.initiatives.newButton.click();
+  await expect(app.initiatives.form).toBeVisible();
+  const versions = app.initiatives.form.getByLabel('Model versions');
+  await versions.pressSequentially('triage-gbm 3.2', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await versions.pressSequentially('stray', { delay: 10 });
+  await page.keyboard.press('Tab');
+  const tags = app.initiatives.form.locator('.mantine-TagsInput-pill');
+  await expect(tags).toHaveText(['triage-gbm 3.2']);
+});

@@ -34,7 +34,9 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (!['auto', 'scroll'].includes(style.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
       if (el.closest('[role="dialog"], [data-allow-sideways]') && !el.matches('[role="dialog"] *')) continue;
-      found.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(' ').slice(0, 2).join('.')} (${el.scrollWidth} > ${el.clientWidth})`);
+      found.push(
+        `${el.tagName.toLowerCase()}.${el.className.toString().split(' ').slice(0, 2).join('.')} (${el.scrollWidth} > ${el.clientWidth})`,
+      );
     }
     return found;
   });

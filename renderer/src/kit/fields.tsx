@@ -16,7 +16,11 @@ function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({ con
   return { field, error: fieldState.error?.message };
 }
 
-/** A select; emptied (cleared, or its option clicked again) it holds `cleared`. */
+/**
+ * A select that can be typed into: typing narrows the options to those containing the text and
+ * highlights the first of them, so Enter picks a match, never the list's first option. Emptied
+ * (cleared, or its option clicked again) it holds `cleared`.
+ */
 export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
   control,
   name,
@@ -26,6 +30,9 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   const { field, error } = useBound({ control, name });
   return (
     <Select
+      searchable
+      selectFirstOptionOnChange
+      nothingFoundMessage="Nothing matches"
       {...props}
       value={field.value || null}
       onChange={(v) => field.onChange(v ?? cleared)}
