@@ -46,6 +46,7 @@ export const POLICY = {
   'teams.restore': may(Y, N, N),
   'initiatives.list': may(Y, Y, Y),
   'initiatives.get': may(Y, Y, Y),
+  'initiatives.byTeam': may(Y, Y, Y),
   'initiatives.create': may(Y, N, N),
   'initiatives.update': may(Y, N, N),
   'initiatives.delete': may(Y, N, N),

@@ -3,6 +3,7 @@ import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
 import { initiatives } from '../schema';
+import { listTeams } from '../teams/teams';
 import { type Initiative, type InitiativeStatus, type PersonRef, TRIAD_ROLES, type TriadRole } from './model';
 
 type Stored = { memberId: string } | { name: string };
@@ -139,3 +140,35 @@ export function updateInitiative(s: Session, { id, ...patch }: Partial<Initiativ
 
 export const deleteInitiative = (s: Session, id: string): Initiative => records.remove(s, id);
 export const restoreInitiative = records.restore;
+
+/**
+ * The initiatives each team works with: those with usage, pulse or decisions of the team or of
+ * any of its sub-teams (a team includes its sub-teams, as in the report), or a shadow process
+ * logged against them. Pickers offer these first once a team is chosen.
+ */
+export function initiativesByTeam(engine: Engine): Record<string, string[]> {
+  const pairs = engine.sqlite
+    .prepare(
+      `SELECT team_id AS team, initiative_id AS initiative FROM usage
+       UNION SELECT team_id, initiative_id FROM pulse
+       UNION SELECT kt.value, ki.value FROM (SELECT DISTINCT team, initiative FROM decision_counts) d
+         JOIN signal_keys kt ON kt.id = d.team JOIN signal_keys ki ON ki.id = d.initiative
+       UNION SELECT team_id, initiative_id FROM shadow_processes WHERE initiative_id IS NOT NULL AND deleted = 0`,
+    )
+    .all() as { team: string; initiative: string }[];
+  const own = new Map<string, Set<string>>();
+  for (const p of pairs) own.set(p.team, (own.get(p.team) ?? new Set()).add(p.initiative));
+  const teams = listTeams(engine);
+  const parent = new Map(teams.map((t) => [t.id, t.parentId]));
+  const result: Record<string, Set<string>> = {};
+  for (const t of teams) result[t.id] = new Set();
+  // Each team's own initiatives count for it and for every team above it.
+  for (const [team, ids] of own) {
+    const seen = new Set<string>();
+    for (let at: string | null | undefined = team; at && !seen.has(at); at = parent.get(at)) {
+      seen.add(at);
+      for (const id of ids) result[at]?.add(id);
+    }
+  }
+  return Object.fromEntries(Object.entries(result).map(([team, ids]) => [team, [...ids]]));
+}

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { recordHistory } from '../history/history';
+import type { FieldChange, HistoryEntry } from '../history/model';
 import type { Engine } from '../open';
 import { inTransaction, type Session } from '../records';
 import { settings } from '../schema';
@@ -24,4 +26,31 @@ export function saveMetricSettings(s: Session, value: MetricSettings): MetricSet
     write(s.engine, s.authorId, 'settings', 'metrics', { value: JSON.stringify(value) }, exists ? 'update' : 'create');
     return metricSettings(s.engine);
   });
+}
+
+/**
+ * Who changed which weight or threshold, when, from what to what: newest first. The row keeps the
+ * settings as one JSON value, so each write's value is compared key by key with the one before
+ * (the defaults before the first save); a field reads `weights.reliance`, `thresholds.minDecisions`.
+ */
+export function metricSettingsHistory(engine: Engine): HistoryEntry[] {
+  let before: MetricSettings = DEFAULT_METRIC_SETTINGS;
+  const entries: HistoryEntry[] = [];
+  for (const entry of recordHistory(engine, 'settings', 'metrics').reverse()) {
+    const value = entry.changes.find((c) => c.field === 'value');
+    if (!value || typeof value.to !== 'string') continue;
+    const after = MetricSettingsSchema.safeParse(JSON.parse(value.to) as unknown);
+    if (!after.success) continue;
+    const changes: FieldChange[] = [];
+    for (const group of ['weights', 'thresholds'] as const) {
+      const from = before[group] as Record<string, number>;
+      const to = after.data[group] as Record<string, number>;
+      for (const key of Object.keys(to)) {
+        if (from[key] !== to[key]) changes.push({ field: `${group}.${key}`, from: from[key] ?? null, to: to[key] });
+      }
+    }
+    before = after.data;
+    if (changes.length > 0) entries.push({ ...entry, created: false, changes });
+  }
+  return entries.reverse();
 }

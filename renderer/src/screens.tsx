@@ -45,7 +45,11 @@ const SettingsPage = lazyScreen(
 // Keyed by the team, so moving from one team's page to another's starts with fresh filters.
 const TeamReport: RouteComponent = ({ params }) => <ReportPage key={params.id} params={params} />;
 
-/** Every screen, in sidebar order; the first is where the app opens and where unknown paths lead. */
+/**
+ * Every screen, in sidebar order; the first is where the app opens and where unknown paths lead.
+ * Main screens by role: sponsors and change managers watch the report (a change manager's setup
+ * screens are occasional); champions review overrides, their recurring work.
+ */
 export const SCREENS: readonly Screen[] = [
   {
     path: '/report',
@@ -53,6 +57,7 @@ export const SCREENS: readonly Screen[] = [
     icon: IconChartDots,
     section: 'main',
     component: ReportPage,
+    homeOf: ['change_manager', 'sponsor'],
     routes: [{ path: '/report/team/:id', component: TeamReport }],
   },
   { path: '/teams', label: 'Teams', icon: IconHierarchy2, section: 'main', component: TeamsPage },
@@ -66,6 +71,7 @@ export const SCREENS: readonly Screen[] = [
     section: 'main',
     component: ReviewsPage,
     visibleTo: allowedTo('reviews.queue'),
+    homeOf: ['champion'],
   },
   { path: '/imports', label: 'Imports', icon: IconUpload, section: 'main', component: ImportsPage, visibleTo: allowedTo('imports.upload') },
   { path: '/settings', label: 'Settings', icon: IconSettings, section: 'bottom', component: SettingsPage },

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { callApi, openScreen, ShadowScreen } from './signals-pages';
 
 test.use({ workspace: 'demo' });
 
@@ -88,4 +89,51 @@ test('emptied fields hold what the engine expects: no headcount; a role cannot b
   await page.getByRole('option', { name: 'Sponsor', exact: true }).click();
   await expect(role).toHaveValue('Sponsor');
   await expect(app.members.form).toContainText('A senior stakeholder who follows progress');
+});
+
+test('a tag input keeps half-typed text out of the tags when the field is left', async ({ app, page }) => {
+  await app.go('Initiatives');
+  await app.initiatives.newButton.click();
+  await expect(app.initiatives.form).toBeVisible();
+  const versions = app.initiatives.form.getByLabel('Model versions');
+  await versions.pressSequentially('triage-gbm 3.2', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await versions.pressSequentially('stray', { delay: 10 });
+  await page.keyboard.press('Tab');
+  const tags = app.initiatives.form.locator('.mantine-TagsInput-pill');
+  await expect(tags).toHaveText(['triage-gbm 3.2']);
+});
+
+test.describe('in a British locale', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('date fields are written the locale’s way, in one tab stop', async ({ app, page }) => {
+    const shadow = new ShadowScreen(page);
+    await openScreen(app, 'Shadow processes');
+    await shadow.newButton.click();
+    const firstSeen = shadow.form.getByLabel('First seen');
+    const retiredOn = shadow.form.getByLabel('Retired on');
+    await expect(firstSeen).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+    // Today's date, as the British write it.
+    await expect(firstSeen).toHaveValue(/^\d\d\/\d\d\/\d{4}$/);
+    await shadow.fill({ name: 'Weekly paper tally', team: 'Underwriting', usersInvolved: 2 });
+
+    // One tab stop per date: from First seen, Tab goes straight to Retired on.
+    await firstSeen.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('3/8/26');
+    await page.keyboard.press('Tab');
+    await expect(retiredOn).toBeFocused();
+    await expect(firstSeen).toHaveValue('03/08/2026');
+    await page.keyboard.type('31/02/2027');
+    await page.keyboard.press('Tab');
+    await expect(shadow.form.getByText('There is no such date: enter it as dd/mm/yyyy')).toBeVisible();
+    await retiredOn.fill('');
+
+    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(shadow.form).toBeHidden();
+    await expect(shadow.row('Weekly paper tally')).toContainText('3 Aug 2026');
+    const stored = (await callApi(page, 'shadowProcesses.list', {})).body as { name: string; firstSeen: string }[];
+    expect(stored.find((p) => p.name === 'Weekly paper tally')?.firstSeen).toBe('2026-08-03');
+  });
 });

@@ -97,3 +97,72 @@ test('a sponsor reads the weights and thresholds, cannot edit them, and the engi
   expect(JSON.stringify(refused.body)).toContain('metrics.configure');
   expect((await callApi(page, 'metrics.settings', {})).body).toEqual(DEFAULTS);
 });
+
+test('weights typed the way people type them save exactly what was typed, or say why not', async ({ app, page }) => {
+  const settings = new MetricSettingsSection(page);
+  await openScreen(app, 'Settings');
+  const reliance = settings.input('Reliance');
+  const trust = settings.input('Trust');
+  const shadowFree = settings.input('Shadow-free');
+  const selectAllAndType = async (box: typeof reliance, text: string) => {
+    await box.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(text, { delay: 20 });
+  };
+
+  // Select all and type: the box keeps every keystroke (it used to show 0.85 and 0.425).
+  await selectAllAndType(reliance, '0.8');
+  await expect(reliance).toHaveValue('0.8');
+  await selectAllAndType(trust, '0.4');
+  await expect(trust).toHaveValue('0.4');
+  // Backspace back to "0." means 0 (it used to snap back to 0.25).
+  await selectAllAndType(shadowFree, '0.25');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(shadowFree).toHaveValue('0.');
+  await page.keyboard.press('Tab');
+  await expect(shadowFree).toHaveValue('0');
+
+  // Out of range: said under the box, in the box's terms, and not saved.
+  await selectAllAndType(trust, '2');
+  await expect(trust).toHaveValue('2');
+  await page.keyboard.press('Tab');
+  await expect(settings.row('trust')).toContainText('Enter a number from 0 to 1');
+  await settings.saveButton.click();
+  await expect(settings.row('trust')).toContainText('Enter a number from 0 to 1');
+  expect((await callApi(page, 'metrics.settings', {})).body).toEqual(DEFAULTS);
+  // Not a number at all.
+  await selectAllAndType(trust, '0.4x');
+  await page.keyboard.press('Tab');
+  await expect(settings.row('trust')).toContainText('“0.4x” is not a number');
+
+  // Paste replaces the selection with exactly the pasted text.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('0.4'));
+  await trust.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(trust).toHaveValue('0.4');
+  await expect(settings.row('trust')).not.toContainText('Enter a number');
+
+  await settings.saveButton.click();
+  await expect(app.notification('Weights and thresholds saved')).toBeVisible();
+  const saved = (await callApi(page, 'metrics.settings', {})).body as typeof DEFAULTS;
+  expect(saved.weights).toEqual({ reliance: 0.8, trust: 0.4, shadowFree: 0 });
+  const report = (await callApi(page, 'reports.get', {})).body as { weights: typeof DEFAULTS.weights };
+  expect(report.weights).toEqual({ reliance: 0.8, trust: 0.4, shadowFree: 0 });
+  await expect(reliance).toHaveValue('0.8');
+  await expect(trust).toHaveValue('0.4');
+  await expect(shadowFree).toHaveValue('0');
+
+  // History says who changed which weight from what to what.
+  await settings.root.getByRole('button', { name: 'History of changes' }).click();
+  const drawer = page.getByTestId('history-drawer');
+  const entry = drawer.getByTestId('history-entry').first();
+  await expect(entry).toContainText('Edited by Dana Lee');
+  await expect(entry.getByTestId('change-weights.reliance')).toHaveText('0.5→0.8');
+  await expect(entry.getByTestId('change-weights.trust')).toHaveText('0.25→0.4');
+  await expect(entry.getByTestId('change-weights.shadowFree')).toHaveText('0.25→0');
+  await expect(entry).toContainText('Reliance weight');
+  await expect(drawer.getByTestId('history-entry')).toHaveCount(1);
+});

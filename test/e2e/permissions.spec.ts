@@ -10,7 +10,9 @@ test('a sponsor sees read-only lists: no create, edit or delete', async ({ app, 
 
   await app.switchProfile('Priya Shah');
   await expect(app.sidebar.getByTestId('acting-role')).toHaveText('Sponsor');
-  await expect(app.screen('teams')).toBeVisible();
+  // A switch lands on the role's main screen.
+  await expect(app.screen('report')).toBeVisible();
+  await app.go('Teams');
   await expect(app.teams.newButton).toHaveCount(0);
   await expect(app.teams.rows().first()).toBeVisible();
 
@@ -35,4 +37,18 @@ test('a sponsor sees read-only lists: no create, edit or delete', async ({ app, 
   await app.switchProfile('Dana Lee');
   await app.go('Teams');
   await expect(app.teams.newButton).toBeVisible();
+});
+
+test('switching profile lands on that role’s main screen', async ({ app }) => {
+  await app.go('Members');
+  await app.switchProfile('Tom Okafor');
+  await expect(app.sidebar.getByTestId('acting-role')).toHaveText('Champion');
+  await expect(app.screen('reviews')).toBeVisible();
+  await app.go('Members');
+  await app.switchProfile('Priya Shah');
+  await expect(app.screen('report')).toBeVisible();
+  await app.go('Settings');
+  await app.switchProfile('Dana Lee');
+  await expect(app.sidebar.getByTestId('acting-role')).toHaveText('Change manager');
+  await expect(app.screen('report')).toBeVisible();
 });

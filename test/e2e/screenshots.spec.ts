@@ -129,6 +129,7 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
       await settings.input('High override rate').fill('60');
       await shoot(page, 'metric-settings');
       await app.switchProfile('Priya Shah');
+      await openScreen(app, 'Settings');
       await expect(settings.root).toContainText('Only change managers');
       await page.locator('.mantine-Notification-root').getByRole('button', { name: 'Dismiss' }).click();
       await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);

@@ -107,6 +107,64 @@ test.describe('demo workspace', () => {
     await expect(shadow.rows()).toHaveCount(4);
   });
 
+  test('pickers: typing narrows them and Enter picks the match; the initiative picker offers the team’s initiatives', async ({
+    app,
+    page,
+  }) => {
+    const shadow = new ShadowScreen(page);
+    // A team with no data yet, and an initiative no team has data for.
+    expect((await callApi(page, 'teams.create', { name: 'Fraud Ops' })).status).toBe(200);
+    expect((await callApi(page, 'initiatives.create', { name: 'Fraud detection' })).status).toBe(200);
+    await app.reload();
+    await openScreen(app, 'Shadow processes');
+    await shadow.newButton.click();
+    await expect(shadow.form).toBeVisible();
+    const team = shadow.form.getByRole('combobox', { name: 'Team' });
+    const initiative = shadow.form.getByRole('combobox', { name: 'Initiative' });
+    const options = page.getByRole('listbox').getByRole('option');
+
+    // Underwriting works with one initiative; Claims with the one its sub-teams use.
+    await team.click();
+    await page.getByRole('option', { name: 'Underwriting', exact: true }).click();
+    await initiative.click();
+    await expect(options).toHaveText(['Underwriting risk scorer']);
+    await page.keyboard.press('Escape');
+    await team.fill('');
+    await team.pressSequentially('Claims', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await expect(team).toHaveValue('Claims');
+    await initiative.click();
+    await expect(options).toHaveText(['Claims triage assistant']);
+    await page.keyboard.press('Escape');
+
+    // Type-ahead: Enter picks the highlighted match, not the list's first option.
+    await team.fill('');
+    // The demo has a Fraud Analytics team too: the typed text decides.
+    await team.pressSequentially('Fraud O', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await expect(team).toHaveValue('Fraud Ops');
+    // A team without data yet is offered every initiative.
+    await initiative.click();
+    await expect(options).toHaveCount(4);
+    await initiative.pressSequentially('Fraud', { delay: 20 });
+    await expect(options).toHaveText(['Fraud detection']);
+    await page.keyboard.press('Enter');
+    await expect(initiative).toHaveValue('Fraud detection');
+    await initiative.fill('');
+    await initiative.pressSequentially('scorer', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await expect(initiative).toHaveValue('Underwriting risk scorer');
+    await initiative.fill('');
+    await initiative.pressSequentially('Fraud', { delay: 20 });
+    await page.keyboard.press('Enter');
+
+    await shadow.fill({ name: 'Fraud double-check', usersInvolved: 3 });
+    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(shadow.form).toBeHidden();
+    await expect(shadow.row('Fraud double-check')).toContainText('Fraud Ops');
+    await expect(shadow.row('Fraud double-check')).toContainText('Fraud detection');
+  });
+
   test('a sponsor reads the register but cannot change it; a champion edits but cannot delete', async ({ app, page }) => {
     const shadow = new ShadowScreen(page);
     await app.switchProfile('Priya Shah');
@@ -126,6 +184,7 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'register as a sponsor');
 
     await app.switchProfile('Tom Okafor');
+    await openScreen(app, 'Shadow processes');
     await expect(shadow.newButton).not.toHaveAttribute('aria-disabled', 'true');
     await page.getByRole('button', { name: 'Actions for Claims reserve tracker' }).click();
     await expect(page.getByRole('menuitem')).toHaveText(['Edit', 'Retire', 'History']);

@@ -1,7 +1,7 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { INITIATIVE_STATUSES, type Initiative } from '../../initiatives/model';
-import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, noInput, oneOf, optionalText, query, text } from '../kit';
 
 export const StatusSchema = oneOf('status', INITIATIVE_STATUSES);
 
@@ -39,6 +39,9 @@ export type InitiativeCreate = z.input<typeof InitiativeCreateInput>;
 export const initiatives = {
   list: query('AI initiatives, with missing triad roles flagged', everyone).input(ListInput).output(type<Initiative[]>()),
   get: query('One initiative', everyone).input(ById).output(type<Initiative>()),
+  byTeam: query('The initiatives each team (with its sub-teams) has data or shadow processes for, by team id', everyone)
+    .input(noInput)
+    .output(type<Record<string, string[]>>()),
   create: mutation('Add an AI initiative', changeManagers, ['initiatives', 'history'])
     .input(InitiativeCreateInput)
     .output(type<Initiative>()),

@@ -2,6 +2,7 @@ import {
   createInitiative,
   deleteInitiative,
   getInitiative,
+  initiativesByTeam,
   listInitiatives,
   restoreInitiative,
   updateInitiative,
@@ -11,6 +12,7 @@ import type { AreaHandlers } from '../handlers';
 export const initiativesHandlers = {
   list: (ctx, input) => listInitiatives(ctx.engine, input.includeDeleted),
   get: (ctx, input) => getInitiative(ctx.engine, input.id),
+  byTeam: (ctx) => initiativesByTeam(ctx.engine),
   create: (ctx, input) => createInitiative(ctx, input),
   update: (ctx, input) => updateInitiative(ctx, input),
   delete: (ctx, input) => deleteInitiative(ctx, input.id),

@@ -77,6 +77,8 @@ function InitiativeFields({ form }: { form: EntityForm<typeof InitiativeCreateIn
             ref={field.ref}
             error={fieldState.error?.message}
             clearable
+            // Half-typed text left in the box is not a model version: only Enter (or a comma) makes a tag.
+            acceptValueOnBlur={false}
           />
         )}
       />

@@ -98,6 +98,7 @@ const COLUMNS: readonly Column<Initiative>[] = [
   },
   {
     header: 'Model versions',
+    priority: 'low',
     th: { miw: 140 },
     cell: (i) =>
       i.modelVersions.length === 0 ? (
@@ -112,7 +113,13 @@ const COLUMNS: readonly Column<Initiative>[] = [
         </Group>
       ),
   },
-  ...TRIAD_ROLES.map((r) => ({ header: TRIAD_LABELS[r], td: { maw: 160 }, cell: (i: Initiative) => <Person person={i[r]} /> })),
+  // The business sponsor stays; a missing product owner or technical lead is flagged under the name.
+  ...TRIAD_ROLES.map((r) => ({
+    header: TRIAD_LABELS[r],
+    priority: r === 'businessSponsor' ? undefined : ('low' as const),
+    td: { maw: 160 },
+    cell: (i: Initiative) => <Person person={i[r]} />,
+  })),
 ];
 
 export function InitiativesPage() {

@@ -10,6 +10,12 @@ export interface Column<R> {
   th?: TableThProps;
   td?: TableTdProps & { [attribute: `data-${string}`]: string };
   cell: (row: R) => ReactNode;
+  /**
+   * 'low': dropped when the table is narrower than 1000 px (a 1024 px window with the sidebar), so
+   * the page never scrolls sideways and the status and row actions stay in view. Keep what tells
+   * rows apart and what needs acting on; drop detail the row's form or history also shows.
+   */
+  priority?: 'low';
 }
 
 interface DataTableProps<R extends HistoryTarget> {
@@ -36,35 +42,37 @@ export function DataTable<R extends HistoryTarget>({
   horizontalSpacing,
 }: DataTableProps<R>) {
   return (
-    <Table className="data-table" highlightOnHover aria-label={label} horizontalSpacing={horizontalSpacing}>
-      <Table.Thead>
-        <Table.Tr>
-          {columns.map((c, i) => (
-            <Table.Th key={c.header} pl={i === 0 ? 'lg' : undefined} {...c.th}>
-              {c.header}
-            </Table.Th>
-          ))}
-          <Table.Th w={48} pr="lg">
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.id} {...rowProps?.(row)}>
+    <div className="data-table-frame">
+      <Table className="data-table" highlightOnHover aria-label={label} horizontalSpacing={horizontalSpacing}>
+        <Table.Thead>
+          <Table.Tr>
             {columns.map((c, i) => (
-              <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} {...c.td}>
-                {c.cell(row)}
-              </Table.Td>
+              <Table.Th key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.th}>
+                {c.header}
+              </Table.Th>
             ))}
-            <Table.Td pr="lg">
-              <Group justify="flex-end">
-                <RowActions name={row.name} onHistory={() => history.open(row)} {...actions(row)} />
-              </Group>
-            </Table.Td>
+            <Table.Th w={48} pr="lg">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id} {...rowProps?.(row)}>
+              {columns.map((c, i) => (
+                <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.td}>
+                  {c.cell(row)}
+                </Table.Td>
+              ))}
+              <Table.Td pr="lg">
+                <Group justify="flex-end">
+                  <RowActions name={row.name} onHistory={() => history.open(row)} {...actions(row)} />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }

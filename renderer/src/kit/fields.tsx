@@ -1,5 +1,7 @@
 import { NumberInput, type NumberInputProps, Select, type SelectProps, TextInput, type TextInputProps } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { type Control, type FieldPath, type FieldValues, type PathValue, useController } from 'react-hook-form';
+import { datePattern, formatDateInput, parseDateInput } from './locale';
 
 /** A Mantine input bound to one field of a react-hook-form form. */
 interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
@@ -16,7 +18,11 @@ function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({ con
   return { field, error: fieldState.error?.message };
 }
 
-/** A select; emptied (cleared, or its option clicked again) it holds `cleared`. */
+/**
+ * A select that can be typed into: typing narrows the options to those containing the text and
+ * highlights the first of them, so Enter picks a match, never the list's first option. Emptied
+ * (cleared, or its option clicked again) it holds `cleared`.
+ */
 export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
   control,
   name,
@@ -26,6 +32,9 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   const { field, error } = useBound({ control, name });
   return (
     <Select
+      searchable
+      selectFirstOptionOnChange
+      nothingFoundMessage="Nothing matches"
       {...props}
       value={field.value || null}
       onChange={(v) => field.onChange(v ?? cleared)}
@@ -61,23 +70,45 @@ export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   );
 }
 
-/** A calendar date (YYYY-MM-DD) in the native date picker; emptied it holds `cleared`. */
+/**
+ * A calendar date (stored YYYY-MM-DD) typed the locale's way, in one text box: one tab stop, where
+ * the native date input took three (day, month, year) and ignored the app's locale. YYYY-MM-DD is
+ * read too. Emptied it holds `cleared`; text that is no date holds the text, so the form's rules
+ * refuse it, and the box says how to write a date.
+ */
 export function DateField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
   control,
   name,
   cleared,
   ...props
 }: Bound<TIn, N, TOut> & Omit<TextInputProps, Wired | 'type'>) {
-  const { field, error } = useBound({ control, name });
+  const { field, fieldState } = useController({ control, name });
+  const pattern = useMemo(() => datePattern(), []);
+  const stored = typeof field.value === 'string' ? field.value : '';
+  const [text, setText] = useState(() => formatDateInput(stored, pattern));
+  const typed = parseDateInput(text, pattern);
+  const typedValue = typed === null ? '' : 'iso' in typed ? typed.iso : text;
+  // A value put in from outside (reset, a default) shows; typing keeps the two equal.
+  if (typedValue !== stored && text !== formatDateInput(stored, pattern)) setText(formatDateInput(stored, pattern));
+  const parseError = typed && 'error' in typed ? typed.error : undefined;
   return (
     <TextInput
+      placeholder={pattern.placeholder}
+      autoComplete="off"
       {...props}
-      type="date"
-      value={field.value ?? ''}
-      onChange={(e) => field.onChange(e.currentTarget.value === '' ? cleared : e.currentTarget.value)}
-      onBlur={field.onBlur}
+      value={text}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        const parsed = parseDateInput(next, pattern);
+        field.onChange(parsed === null ? cleared : 'iso' in parsed ? parsed.iso : next);
+      }}
+      onBlur={() => {
+        field.onBlur();
+        if (typed && 'iso' in typed) setText(formatDateInput(typed.iso, pattern));
+      }}
       ref={field.ref}
-      error={error}
+      error={(fieldState.isTouched || fieldState.error) && parseError ? parseError : fieldState.error?.message}
     />
   );
 }

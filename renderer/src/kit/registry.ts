@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import { type ComponentType, lazy } from 'react';
 import type { OperationName } from '../../../db/api/contract';
+import type { Role } from '../../../db/api/types';
 
 /** What a route hands its component: the path's parameters (wouter's `params`). */
 export type RouteComponent = ComponentType<{ params: Record<string, string | undefined> }>;
@@ -17,6 +18,8 @@ export interface Screen {
   routes?: readonly { path: `/${string}`; component: RouteComponent }[];
   /** Who may open it, by the operations the acting member is allowed; everyone when absent. */
   visibleTo?: (allowed: readonly string[]) => boolean;
+  /** The roles whose main screen this is: switching to such a profile lands here. */
+  homeOf?: readonly Role[];
 }
 
 /** A screen only for those allowed `operation` (it makes no sense without it). */
@@ -45,4 +48,9 @@ export function isActive(location: string, path: string): boolean {
  */
 export function lazyScreen<M>(load: () => Promise<M>, pick: (module: M) => RouteComponent): RouteComponent {
   return lazy(() => load().then((module) => ({ default: pick(module) })));
+}
+
+/** Where a role lands after a profile switch: its main screen if it may open it, else the first. */
+export function homeScreen(screens: readonly Screen[], role: Role): Screen | undefined {
+  return screens.find((s) => s.homeOf?.includes(role)) ?? screens[0];
 }

@@ -1,37 +1,83 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Box, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Alert, Box, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconHistory, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { type Control, Controller, type FieldError, type Path, useForm, useWatch } from 'react-hook-form';
+import { useState } from 'react';
+import { type Control, type FieldError, type Path, useController, useForm, useWatch } from 'react-hook-form';
 import { MetricSettingsInput } from '../../../db/api/contract';
 import { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';
+import type { FormatField, HistoryFormat } from '../history/format';
+import { HistoryDrawer } from '../history/HistoryDrawer';
 import {
   display,
   type FieldInfo,
-  fromPercent,
   type MetricSettings,
+  parseTyped,
+  rangeText,
   THRESHOLD_FIELDS,
   type ThresholdKey,
-  toPercent,
+  toText,
   WEIGHT_FIELDS,
   type WeightKey,
 } from './metricFields';
+
+/** The drawer reads `weights.reliance` as "Reliance weight" and each value as the report states it. */
+const HISTORY_FORMAT: HistoryFormat = {
+  table: 'settings',
+  labels: Object.fromEntries([
+    ...WEIGHT_FIELDS.map((f) => [`weights.${f.key}`, `${f.label} weight`]),
+    ...THRESHOLD_FIELDS.map((f) => [`thresholds.${f.key}`, f.label]),
+  ]),
+  values: Object.fromEntries(
+    [...WEIGHT_FIELDS.map((f) => ['weights', f] as const), ...THRESHOLD_FIELDS.map((f) => ['thresholds', f] as const)].map(([group, f]) => [
+      `${group}.${f.key}`,
+      ((v) => (typeof v === 'number' ? display(f.unit, v) : undefined)) satisfies FormatField,
+    ]),
+  ),
+};
+
+/** Who changed the weights and thresholds, when, from what to what. */
+function SettingsHistory() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="subtle" color="gray" leftSection={<IconHistory size={16} />} onClick={() => setOpen(true)}>
+        History of changes
+      </Button>
+      <HistoryDrawer
+        format={HISTORY_FORMAT}
+        target={open ? { id: 'metrics', name: 'Weights and thresholds' } : null}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}
 
 export const READ_ONLY_NOTE = 'Only change managers can change weights and thresholds.';
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
-/** zod's "expected number" for an emptied field reads badly next to a number box. */
-function message(error: FieldError | undefined): string | undefined {
+/** A rule's message under its field: ranges in the field's own terms, not zod's. */
+function message(error: FieldError | undefined, info: FieldInfo<string>, min: number): string | undefined {
   if (!error) return undefined;
-  if (error.type === 'invalid_type') return 'Enter a number';
+  if (error.type === 'invalid_type' || error.type === 'too_big' || error.type === 'too_small') return rangeText(info.unit, min);
   const text = error.message ?? 'Not a valid value';
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** No number (an empty or unreadable box) equals no number. */
+const sameNumber = (a: number | undefined, b: number | undefined) =>
+  a === b || ((a === undefined || Number.isNaN(a)) && (b === undefined || Number.isNaN(b)));
+
+/*
+ * A plain text box rather than Mantine's NumberInput: that one, bound to a number, rewrote the text
+ * while it was typed (a step of 0.05 and strict clamping turned "0.8" into 0.85 and "0." into the
+ * old value, and dropped "2" silently). Here the text is what was typed; the form holds its exact
+ * value, or NaN while the text is not a number, so nothing unsaid is saved.
+ */
 function ValueInput({
   control,
   name,
@@ -44,51 +90,42 @@ function ValueInput({
   /** Differs from the default: shown in bold, as in the read-only view. */
   changed: boolean;
 }) {
+  const { field, fieldState } = useController({ control, name });
+  const value = typeof field.value === 'number' ? field.value : undefined;
+  const [text, setText] = useState(() => toText(info.unit, value));
+  const typed = parseTyped(info.unit, text);
+  const typedValue = 'value' in typed ? typed.value : Number.NaN;
+  // Reset, discard and save put a value in from outside (typing keeps the two equal): show it.
+  if (!sameNumber(typedValue, value) && text !== toText(info.unit, value)) setText(toText(info.unit, value));
+  const min = info.key === 'thinMonthDecisions' || info.key === 'thinMonthUsers' ? 0 : info.unit === 'count' ? 1 : 0;
+  // Said once the box is left (the form validates on blur, then as it is typed), not at the first keystroke.
+  const error = fieldState.error && 'error' in typed ? typed.error : fieldState.error;
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => {
-        const value = typeof field.value === 'number' ? field.value : undefined;
-        const common = {
-          'aria-label': info.label,
-          ref: field.ref,
-          onBlur: field.onBlur,
-          // Rules across fields (low below high, some weight above 0) are said once, above the buttons.
-          error: fieldState.error?.type === 'custom' ? true : message(fieldState.error),
-          w: 112,
-          size: 'xs' as const,
-          hideControls: true,
-          allowNegative: false,
-          clampBehavior: 'strict' as const,
-          styles: { input: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums', fontWeight: changed ? 600 : 400 } },
-        };
-        if (info.unit === 'percent') {
-          return (
-            <NumberInput
-              {...common}
-              suffix="%"
-              min={0}
-              max={100}
-              decimalScale={2}
-              value={value === undefined ? '' : toPercent(value)}
-              onChange={(v) => field.onChange(typeof v === 'number' ? fromPercent(v) : undefined)}
-            />
-          );
-        }
-        return (
-          <NumberInput
-            {...common}
-            min={info.unit === 'count' ? 1 : 0}
-            max={info.unit === 'count' ? 1_000_000 : 1}
-            step={info.unit === 'count' ? 1 : 0.05}
-            decimalScale={info.unit === 'count' ? 0 : 3}
-            allowDecimal={info.unit !== 'count'}
-            thousandSeparator={info.unit === 'count' ? ',' : undefined}
-            value={value ?? ''}
-            onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
-          />
-        );
+    <TextInput
+      aria-label={info.label}
+      ref={field.ref}
+      name={field.name}
+      value={text}
+      inputMode={info.unit === 'count' ? 'numeric' : 'decimal'}
+      autoComplete="off"
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        const parsed = parseTyped(info.unit, next);
+        field.onChange('value' in parsed ? parsed.value : Number.NaN);
+      }}
+      onBlur={() => {
+        field.onBlur();
+        // A value typed as "0." or "50" reads as the report states it once the box is left.
+        if ('value' in typed) setText(toText(info.unit, typed.value));
+      }}
+      // Rules across fields (low below high, some weight above 0) are said once, above the buttons.
+      error={typeof error === 'string' ? error : error?.type === 'custom' ? true : message(error, info, min)}
+      w={112}
+      size="xs"
+      styles={{
+        input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: changed ? 600 : 400 },
+        error: { textAlign: 'right' },
       }}
     />
   );
@@ -201,7 +238,7 @@ function SettingsTables({ values, control }: { values: MetricSettings; control?:
 }
 
 function Editor({ saved }: { saved: MetricSettings }) {
-  const form = useForm<MetricSettings>({ resolver: zodResolver(MetricSettingsInput), defaultValues: saved });
+  const form = useForm<MetricSettings>({ resolver: zodResolver(MetricSettingsInput), defaultValues: saved, mode: 'onTouched' });
   const errors = useServerErrors(form.setError, []);
   const values = useWatch({ control: form.control }) as MetricSettings;
   const save = useMutation(
@@ -218,7 +255,8 @@ function Editor({ saved }: { saved: MetricSettings }) {
   const { errors: fieldErrors } = form.formState;
   const acrossFields = [fieldErrors.weights?.reliance, fieldErrors.thresholds?.lowOverrideRate]
     .filter((e) => e?.type === 'custom')
-    .map((e) => message(e))
+    .map((e) => e?.message ?? '')
+    .map((text) => text.charAt(0).toUpperCase() + text.slice(1))
     .join(' ');
   return (
     <form
@@ -233,14 +271,17 @@ function Editor({ saved }: { saved: MetricSettings }) {
         <SettingsTables values={values} control={form.control} />
         <FormError message={[errors.formError, acrossFields].filter(Boolean).join(' ') || null} />
         <Group justify="space-between">
-          <Button
-            variant="subtle"
-            color="gray"
-            disabled={atDefaults}
-            onClick={() => form.reset(DEFAULT_METRIC_SETTINGS, { keepDefaultValues: true })}
-          >
-            Reset to defaults
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="subtle"
+              color="gray"
+              disabled={atDefaults}
+              onClick={() => form.reset(DEFAULT_METRIC_SETTINGS, { keepDefaultValues: true })}
+            >
+              Reset to defaults
+            </Button>
+            <SettingsHistory />
+          </Group>
           <Group gap="xs">
             <Button variant="default" disabled={!form.formState.isDirty} onClick={() => form.reset(saved)}>
               Discard changes
@@ -264,6 +305,9 @@ export function MetricSettingsSection({ saved, editable }: { saved: MetricSettin
         <Text size="sm">{READ_ONLY_NOTE}</Text>
       </Alert>
       <SettingsTables values={saved} />
+      <Group>
+        <SettingsHistory />
+      </Group>
     </Stack>
   );
 }

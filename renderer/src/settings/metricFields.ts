@@ -127,6 +127,42 @@ export function display(unit: FieldInfo<string>['unit'], value: number): string 
   return unit === 'percent' ? percent.format(value) : plain.format(value);
 }
 
+/** What a value box shows for a stored value: 0.5, 50%, 30. */
+export function toText(unit: FieldInfo<string>['unit'], value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  return unit === 'percent' ? `${toPercent(value)}%` : String(value);
+}
+
+/** The allowed values of a unit, as a value box's error says them. */
+export function rangeText(unit: FieldInfo<string>['unit'], min = 1): string {
+  if (unit === 'percent') return 'Enter a percentage from 0% to 100%';
+  if (unit === 'count') return min === 0 ? 'Enter a whole number, 0 or more' : `Enter a whole number, ${min} or more`;
+  return 'Enter a number from 0 to 1';
+}
+
+const MAX_DECIMALS = { weight: 4, percent: 2, count: 0 } as const;
+
+/**
+ * What a person typed, read exactly: the stored value, or why it cannot be one. Nothing is
+ * rounded, clamped or snapped to a step; a value out of range is kept so the form can say so.
+ */
+export function parseTyped(unit: FieldInfo<string>['unit'], typed: string): { value: number } | { error: string } {
+  let text = typed.trim().replace(/\s/g, '');
+  if (unit === 'percent') text = text.replace(/%$/, '');
+  // Thousands separators in counts (the box shows 1,000); a comma is a decimal separator elsewhere.
+  text = unit === 'count' ? text.replace(/,(?=\d{3}(?:\D|$))/g, '') : text.replace(',', '.');
+  if (text === '') return { error: 'Enter a number' };
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return { error: `“${typed.trim()}” is not a number` };
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  if (decimals > MAX_DECIMALS[unit]) {
+    return {
+      error: unit === 'count' ? 'Enter a whole number' : `Use at most ${MAX_DECIMALS[unit]} decimals`,
+    };
+  }
+  const n = Number(text);
+  return { value: unit === 'percent' ? fromPercent(n) : n };
+}
+
 /** Fractions edited as percentages, without float noise (0.29 × 100 = 28.999…). */
 export const toPercent = (fraction: number) => Math.round(fraction * 1e6) / 1e4;
 export const fromPercent = (p: number) => Math.round(p * 1e4) / 1e6;

@@ -1,5 +1,6 @@
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ShadowProcessCreateInput as ShadowCreateInput } from '../../../db/api/contract';
 import { errorMessage } from '../api/errors';
@@ -63,7 +64,16 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
   const teamOptions = (teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }));
-  const initiativeOptions = (initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }));
+  const byTeam = useQuery(orpc.initiatives.byTeam.queryOptions({ staleTime: 0 }));
+  const teamId = useWatch({ control: form.control, name: 'teamId' });
+  const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
+  const live = (initiatives.data ?? []).filter((i) => !i.deleted);
+  // Narrowed to the team's initiatives (with its sub-teams'); a team with no data yet gets them all.
+  const ofTeam = teamId ? new Set(byTeam.data?.[teamId] ?? []) : null;
+  const narrowed = ofTeam && ofTeam.size > 0;
+  const initiativeOptions = live
+    .filter((i) => !narrowed || ofTeam.has(i.id) || i.id === initiativeId)
+    .map((i) => ({ value: i.id, label: i.name }));
   const listError = teams.error ?? initiatives.error;
 
   return (
@@ -97,6 +107,7 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
           placeholder="Every initiative of the team"
           data={initiativeOptions}
           clearable
+          nothingFoundMessage="No initiative of the team matches"
         />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">

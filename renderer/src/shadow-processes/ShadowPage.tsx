@@ -76,15 +76,20 @@ const columns = (on: string): Column<ShadowProcess>[] => [
     ),
   },
   { header: 'Kind', td: NOWRAP, cell: (p) => KIND_LABELS[p.kind] },
-  { header: 'Owner', td: NOWRAP, cell: (p) => p.owner ?? <Dash /> },
+  { header: 'Owner', priority: 'low', td: NOWRAP, cell: (p) => p.owner ?? <Dash /> },
   {
     header: 'Users',
     th: { ta: 'right' },
     td: { ta: 'right', className: 'tabular', 'data-testid': 'users-involved' },
     cell: (p) => number.format(p.usersInvolved),
   },
-  { header: 'First seen', td: { className: 'tabular', ...NOWRAP }, cell: (p) => formatDate(p.firstSeen) },
-  { header: 'Retired on', td: { className: 'tabular', ...NOWRAP }, cell: (p) => (p.retiredOn ? formatDate(p.retiredOn) : <Dash />) },
+  { header: 'First seen', priority: 'low', td: { className: 'tabular', ...NOWRAP }, cell: (p) => formatDate(p.firstSeen) },
+  {
+    header: 'Retired on',
+    priority: 'low',
+    td: { className: 'tabular', ...NOWRAP },
+    cell: (p) => (p.retiredOn ? formatDate(p.retiredOn) : <Dash />),
+  },
   { header: 'Status', cell: (p) => <StatusBadge process={p} on={on} /> },
 ];
 

@@ -1,9 +1,9 @@
 import { AppShell, Box, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import type { WorkspaceInfo } from '../../../db/api/types';
-import { isActive, type Screen } from '../kit/registry';
+import { homeScreen, isActive, type Screen } from '../kit/registry';
 import { ProfileMenu } from './ProfileMenu';
 
 function SidebarLink({ path, label, icon: LinkIcon }: { path: string; label: string; icon: Icon }) {
@@ -24,10 +24,27 @@ function SidebarLink({ path, label, icon: LinkIcon }: { path: string; label: str
 }
 
 /**
+ * After a profile switch, go to the new role's main screen. Here rather than in the menu: the
+ * screens the new role may open arrive with the new profile, so its route exists by then.
+ */
+function useLandOnSwitch(info: WorkspaceInfo, screens: readonly Screen[]) {
+  const [, navigate] = useLocation();
+  const acting = useRef(info.me?.id ?? null);
+  useEffect(() => {
+    const before = acting.current;
+    acting.current = info.me?.id ?? null;
+    if (!info.me || before === info.me.id) return;
+    const home = homeScreen(screens, info.me.role);
+    if (home) navigate(home.path);
+  }, [info.me, screens, navigate]);
+}
+
+/**
  * The app's frame: the sidebar (workspace, areas, settings, who is acting) and the current screen.
  * `screens` are those the acting member may open; each gives its own link.
  */
 export function Shell({ info, screens, children }: { info: WorkspaceInfo; screens: readonly Screen[]; children: ReactNode }) {
+  useLandOnSwitch(info, screens);
   const links = (section: Screen['section']) =>
     screens.filter((s) => s.section === section).map((s) => <SidebarLink key={s.path} path={s.path} label={s.label} icon={s.icon} />);
   return (

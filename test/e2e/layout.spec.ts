@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
+
+/*
+ * Every screen of the registry at the two sizes people use: the page never scrolls sideways, and
+ * each table's last column (status and row actions) is on screen. Screenshots of both sizes go to
+ * test-results/screenshots/layout-* for review.
+ */
+const SCREENS = [
+  ['Report', 'report'],
+  ['Teams', 'teams'],
+  ['Initiatives', 'initiatives'],
+  ['Members', 'members'],
+  ['Shadow processes', 'shadow-processes'],
+  ['Override review', 'reviews'],
+  ['Imports', 'imports'],
+  ['Settings', 'settings'],
+] as const;
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+/** What scrolls sideways: the page itself, or any box inside it that hides part of its content. */
+async function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const doc = document.scrollingElement;
+    if (doc && doc.scrollWidth > doc.clientWidth) found.push(`the page (${doc.scrollWidth} > ${doc.clientWidth})`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (!['auto', 'scroll'].includes(style.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+      if (el.closest('[role="dialog"], [data-allow-sideways]') && !el.matches('[role="dialog"] *')) continue;
+      found.push(
+        `${el.tagName.toLowerCase()}.${el.className.toString().split(' ').slice(0, 2).join('.')} (${el.scrollWidth} > ${el.clientWidth})`,
+      );
+    }
+    return found;
+  });
+}
+
+/** Each table's header cells lie within the window. */
+async function columnsOffScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const th of document.querySelectorAll<HTMLElement>('main table thead th')) {
+      const r = th.getBoundingClientRect();
+      if (r.width > 0 && r.right > window.innerWidth + 1) out.push(th.textContent?.trim() || '(actions)');
+    }
+    return out;
+  });
+}
+
+test.use({ workspace: 'demo' });
+
+for (const size of SIZES) {
+  test(`every screen at ${size.width} × ${size.height}: no sideways scrolling, every column on screen`, async ({ app, page }) => {
+    await page.setViewportSize(size);
+    for (const [label, screen] of SCREENS) {
+      await app.sidebar.getByRole('link', { name: label, exact: true }).click();
+      await expect(app.screen(screen)).toBeVisible();
+      await page.mouse.move(size.width - 2, size.height - 2);
+      await page.screenshot({ path: path.join(SHOTS, `layout-${size.width}-${screen}.png`), animations: 'disabled' });
+      expect.soft(await sidewaysScroll(page), `${label} scrolls sideways`).toEqual([]);
+      expect.soft(await columnsOffScreen(page), `${label} has columns off screen`).toEqual([]);
+    }
+  });
+}
