@@ -256,6 +256,9 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
       'r32',
       'overridden',
       null,
+      // recommended and final: this file has neither column.
+      null,
+      null,
       'decisions.csv',
     ]);
     const overrides = await callTyped(host, 'reports.rows', { source: 'decisions', action: 'overridden', offset: 20, limit: 50 });
