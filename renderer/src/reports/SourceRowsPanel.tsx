@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { orpc } from '../api/query';
 import { Dash } from '../components/Dash';
 import { QueryState } from '../components/QueryState';
-import type { FigureKey } from './formulas';
+import { useLocale } from '../locale/locale';
+import { type FigureKey, fmt } from './formulas';
 import type { ReportRow, SourceKind } from './types';
 
 const PAGE = 25;
-const number = new Intl.NumberFormat('en-US');
 
 const SOURCE_LABELS: Record<SourceKind, string> = {
   usage: 'Usage',
@@ -89,6 +89,8 @@ export function SourceRowsPanel({ figure, row, slice }: { figure: FigureKey; row
 }
 
 function SourceTable({ source, slice, defaultAction }: { source: SourceKind; slice: Slice; defaultAction: Action | null }) {
+  const locale = useLocale();
+  const n = (x: number) => fmt.decimal(x, locale);
   const [offset, setOffset] = useState(0);
   const [action, setAction] = useState<Action | null>(defaultAction);
   const rows = useQuery(
@@ -157,7 +159,7 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
                               className={column.numeric ? 'tabular' : undefined}
                               style={{ whiteSpace: 'nowrap' }}
                             >
-                              {cell === null ? <Dash /> : typeof cell === 'number' ? number.format(cell) : cell}
+                              {cell === null ? <Dash /> : typeof cell === 'number' ? n(cell) : cell}
                             </Table.Td>
                           );
                         })}
@@ -168,7 +170,7 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
               </ScrollArea>
               <Group justify="space-between" mt={6}>
                 <Text size="xs" c="dimmed" className="tabular" data-testid="source-range">
-                  {number.format(offset + 1)}–{number.format(offset + data.rows.length)} of {number.format(data.total)}
+                  {fmt.count(offset + 1, locale)}–{fmt.count(offset + data.rows.length, locale)} of {fmt.count(data.total, locale)}
                   {source === 'decisions' ? ' · newest first · users as a keyed hash' : ''}
                 </Text>
                 <Group gap={4}>
