@@ -1,8 +1,13 @@
-import { Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useLocale } from '../locale/locale';
+import { DocsModal } from './DocsModal';
 import { COUNT_LABELS, explain, FIGURE_LABELS, type FigureKey, figureText, fmt, rowName } from './formulas';
 import { SourceRowsPanel } from './SourceRowsPanel';
 import type { Report, ReportRow } from './types';
+
+/** Long formulas wrap rather than scroll sideways. */
+const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 export interface FigureTarget {
   row: ReportRow;
@@ -22,13 +27,14 @@ export function FormulaDrawer({
   onClose: () => void;
 }) {
   const locale = useLocale();
+  const [docs, setDocs] = useState(false);
   const e = target ? explain(target.row, target.key, report.weights, locale) : null;
   return (
     <Drawer
       opened={target !== null}
       onClose={onClose}
       position="right"
-      size={640}
+      size="min(640px, 94vw)"
       title={e ? `How ${e.label.toLowerCase()} is computed` : ''}
     >
       {target && e && (
@@ -42,16 +48,23 @@ export function FormulaDrawer({
             </Text>
           </Box>
           <Box>
-            <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Formula (docs/metrics.md)
-            </Text>
-            <Code block>{e.formula}</Code>
+            <Group justify="space-between" mb={4} gap="xs">
+              <Text size="xs" fw={600} c="dimmed">
+                Formula
+              </Text>
+              <Anchor component="button" type="button" size="xs" onClick={() => setDocs(true)} data-testid="formula-docs-link">
+                All formulas explained (docs/metrics.md)
+              </Anchor>
+            </Group>
+            <Code block style={WRAP} data-testid="formula-definition">
+              {e.formula}
+            </Code>
           </Box>
           <Box>
             <Text size="xs" fw={600} c="dimmed" mb={4}>
               With this slice’s counts
             </Text>
-            <Code block data-testid="formula-worked">
+            <Code block style={WRAP} data-testid="formula-worked">
               {e.worked}
             </Code>
             {e.note && (
@@ -117,6 +130,7 @@ export function FormulaDrawer({
           </Box>
         </Stack>
       )}
+      <DocsModal opened={docs} section="Formulas" onClose={() => setDocs(false)} />
     </Drawer>
   );
 }

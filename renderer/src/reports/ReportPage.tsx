@@ -224,7 +224,7 @@ function Overview({
   return (
     <Stack gap="lg" px="lg" pb="xl">
       <Box>
-        <SimpleGrid cols={{ base: 3, lg: 5 }} spacing="sm">
+        <SimpleGrid cols={{ base: 3, md: 5 }} spacing="sm">
           {tile('formal', 'formal')}
           {tile('real', 'real')}
           {tile('gap')}
@@ -482,7 +482,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           label="Initiative"
           placeholder="All initiatives"
           clearable
-          w={220}
+          w={200}
           data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
           value={initiative}
           onChange={setInitiative}
@@ -493,7 +493,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
             placeholder="All teams"
             clearable
             searchable
-            w={200}
+            w={180}
             data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.name }))}
             value={teamFilter}
             onChange={setTeam}
@@ -503,7 +503,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           label="From"
           placeholder="First month"
           clearable
-          w={150}
+          w={140}
           data={months.filter((m) => to === null || m.value <= to)}
           value={from}
           onChange={setFrom}
@@ -513,7 +513,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           label="To"
           placeholder="Latest month"
           clearable
-          w={150}
+          w={140}
           data={months.filter((m) => from === null || m.value >= from)}
           value={to}
           onChange={setTo}

@@ -1,4 +1,6 @@
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Box, Group, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useState } from 'react';
 import { dumbbellScale, PERCENT_TICKS, tickAnchor, trendLayout } from '../../../db/reports/shared/geometry';
 import { useLocale } from '../locale/locale';
 import { fmt } from './formulas';
@@ -67,16 +69,43 @@ export function DumbbellAxis({ width }: { width: number }) {
   );
 }
 
+/** A value label shown over a chart while a part of it is hovered or focused. */
+function ValueTip({ x, y, text }: { x: number; y: number; text: string }) {
+  return (
+    <Box
+      role="tooltip"
+      className="chart-tip"
+      style={{ position: 'absolute', left: x, top: y, transform: 'translate(-50%, calc(-100% - 8px))', pointerEvents: 'none' }}
+    >
+      {text}
+    </Box>
+  );
+}
+
 /** Formal and real on one 0–100% line; the bar between them is the gap. Values show on hover or focus. */
 export function Dumbbell({ formal, real, width }: { formal: number | null; real: number | null; width: number }) {
   const locale = useLocale();
+  const [shown, setShown] = useState(false);
   const h = 22;
   const x = dumbbellScale(width);
   const label = `Formal ${fmt.percent(formal, locale)}, real ${fmt.percent(real, locale)}, gap ${fmt.gapText(formal, real, locale)}`;
   return (
-    <Tooltip label={label} withArrow openDelay={150} events={{ hover: true, focus: true, touch: false }}>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart is focusable so keyboard users get its values */}
-      <svg width={width} height={h} role="img" aria-label={label} tabIndex={0} className="chart-focus" data-testid="dumbbell">
+    <Box pos="relative" w={width}>
+      <svg
+        width={width}
+        height={h}
+        role="img"
+        aria-label={label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users get its values too
+        tabIndex={0}
+        className="chart-focus"
+        data-testid="dumbbell"
+        onFocus={() => setShown(true)}
+        onBlur={() => setShown(false)}
+        onMouseEnter={() => setShown(true)}
+        onMouseLeave={() => setShown(false)}
+        style={{ display: 'block' }}
+      >
         {PERCENT_TICKS.map((t) => (
           <line key={t} x1={x(t)} x2={x(t)} y1={3} y2={h - 3} stroke={COLORS.grid} />
         ))}
@@ -86,7 +115,8 @@ export function Dumbbell({ formal, real, width }: { formal: number | null; real:
         {real !== null && <circle cx={x(real)} cy={h / 2} r={6} fill={COLORS.real} />}
         {formal !== null && <circle cx={x(formal)} cy={h / 2} r={6} fill={COLORS.formal} />}
       </svg>
-    </Tooltip>
+      {shown && <ValueTip x={width / 2} y={0} text={label} />}
+    </Box>
   );
 }
 
@@ -97,8 +127,19 @@ type LineKey = 'formal' | 'real' | 'overrideRate';
  * month is hatched with hollow points. Each month is a focusable column whose values show in a
  * tooltip on hover or focus (arrow keys move between months).
  */
-export function TrendChart({ series, width = 640, height = 240 }: { series: SeriesPoint[]; width?: number; height?: number }) {
+export function TrendChart({ series, height = 240 }: { series: SeriesPoint[]; height?: number }) {
+  // Drawn at the width it is shown at, so its 11px axis text is 11px on screen, not scaled down.
+  const { ref, width: measured } = useElementSize();
+  return (
+    <Box ref={ref} w="100%" pos="relative">
+      {measured > 0 && <TrendSvg series={series} width={Math.round(measured)} height={height} />}
+    </Box>
+  );
+}
+
+function TrendSvg({ series, width, height }: { series: SeriesPoint[]; width: number; height: number }) {
   const locale = useLocale();
+  const [active, setActive] = useState<number | null>(null);
   const margins = { left: 48, right: 12, top: 10, bottom: 44 };
   const maxLabels = Math.max(2, Math.floor((width - margins.left - margins.right) / 72));
   const { x, y, plot, labelled, runs } = trendLayout(series.length, width, height, margins, maxLabels);
@@ -125,87 +166,89 @@ export function TrendChart({ series, width = 640, height = 240 }: { series: Seri
     (svg?.querySelector(`[data-month-index="${next}"]`) as SVGGElement | null)?.focus();
   };
 
+  const tip = active === null ? null : series[active];
   return (
-    <svg width="100%" viewBox={`0 0 ${width} ${height}`} data-testid="trend-chart">
-      <title>Trend by month: formal adoption, real adoption and override rate (focus a month for its values)</title>
-      <defs>
-        <pattern id="thin-hatch" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <line x1={0} y1={0} x2={0} y2={6} stroke={COLORS.thin} strokeWidth={2} />
-        </pattern>
-      </defs>
-      {PERCENT_TICKS.map((t) => (
-        <g key={t}>
-          <line x1={plot.left} x2={plot.right} y1={y(t)} y2={y(t)} stroke={COLORS.grid} />
-          <text x={plot.left - 6} y={y(t) + 4} fontSize={AXIS_FONT} fill={COLORS.axis} textAnchor="end">
-            {fmt.percent(t, locale)}
-          </text>
-        </g>
-      ))}
-      <text
-        transform={`translate(11 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
-        fontSize={AXIS_FONT}
-        fill={COLORS.axis}
-        textAnchor="middle"
-      >
-        Share
-      </text>
-      {labelled.map((i) => (
+    <>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-testid="trend-chart" style={{ display: 'block' }}>
+        <title>Trend by month: formal adoption, real adoption and override rate (focus a month for its values)</title>
+        <defs>
+          <pattern id="thin-hatch" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1={0} y1={0} x2={0} y2={6} stroke={COLORS.thin} strokeWidth={2} />
+          </pattern>
+        </defs>
+        {PERCENT_TICKS.map((t) => (
+          <g key={t}>
+            <line x1={plot.left} x2={plot.right} y1={y(t)} y2={y(t)} stroke={COLORS.grid} />
+            <text x={plot.left - 6} y={y(t) + 4} fontSize={AXIS_FONT} fill={COLORS.axis} textAnchor="end">
+              {fmt.percent(t, locale)}
+            </text>
+          </g>
+        ))}
         <text
-          key={series[i]?.month}
-          x={x(i)}
-          y={plot.bottom + 16}
+          transform={`translate(11 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
           fontSize={AXIS_FONT}
           fill={COLORS.axis}
-          textAnchor={tickAnchor(i, series.length)}
+          textAnchor="middle"
         >
-          {series[i] ? fmt.monthLabel(series[i].month, locale) : ''}
+          Share
         </text>
-      ))}
-      <text x={(plot.left + plot.right) / 2} y={height - 4} fontSize={AXIS_FONT} fill={COLORS.axis} textAnchor="middle">
-        Month
-      </text>
-      {series.map((p, i) =>
-        p.thin ? (
-          <rect
-            key={`thin-${p.month}`}
-            data-thin={p.month}
-            x={Math.max(plot.left, x(i) - step / 2)}
-            y={plot.top}
-            width={Math.min(plot.right, x(i) + step / 2) - Math.max(plot.left, x(i) - step / 2)}
-            height={plot.bottom - plot.top}
-            fill="url(#thin-hatch)"
-            opacity={0.8}
-          />
-        ) : null,
-      )}
-      {lines.map(({ key, color, dashed }) => (
-        <g key={key}>
-          {segments(key).map((points) => (
-            <polyline
-              key={points}
-              points={points}
-              fill="none"
-              stroke={color}
-              strokeWidth={2}
-              strokeDasharray={dashed ? '5 4' : undefined}
-              strokeLinejoin="round"
+        {labelled.map((i) => (
+          <text
+            key={series[i]?.month}
+            x={x(i)}
+            y={plot.bottom + 16}
+            fontSize={AXIS_FONT}
+            fill={COLORS.axis}
+            textAnchor={tickAnchor(i, series.length)}
+          >
+            {series[i] ? fmt.monthLabel(series[i].month, locale) : ''}
+          </text>
+        ))}
+        <text x={(plot.left + plot.right) / 2} y={height - 4} fontSize={AXIS_FONT} fill={COLORS.axis} textAnchor="middle">
+          Month
+        </text>
+        {series.map((p, i) =>
+          p.thin ? (
+            <rect
+              key={`thin-${p.month}`}
+              data-thin={p.month}
+              x={Math.max(plot.left, x(i) - step / 2)}
+              y={plot.top}
+              width={Math.min(plot.right, x(i) + step / 2) - Math.max(plot.left, x(i) - step / 2)}
+              height={plot.bottom - plot.top}
+              fill="url(#thin-hatch)"
+              opacity={0.8}
             />
-          ))}
-          {series.map((p, i) => {
-            const v = p[key];
-            if (v === null) return null;
-            return p.thin ? (
-              <circle key={p.month} cx={x(i)} cy={y(v)} r={3.5} fill="#fff" stroke={color} strokeWidth={1.75} />
-            ) : (
-              <circle key={p.month} cx={x(i)} cy={y(v)} r={3} fill={color} />
-            );
-          })}
-        </g>
-      ))}
-      {series.map((p, i) => (
-        <Tooltip key={`focus-${p.month}`} label={pointText(p)} withArrow position="top" events={{ hover: true, focus: true, touch: false }}>
-          {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable month of the chart, announced as its values */}
+          ) : null,
+        )}
+        {lines.map(({ key, color, dashed }) => (
+          <g key={key}>
+            {segments(key).map((points) => (
+              <polyline
+                key={points}
+                points={points}
+                fill="none"
+                stroke={color}
+                strokeWidth={2}
+                strokeDasharray={dashed ? '5 4' : undefined}
+                strokeLinejoin="round"
+              />
+            ))}
+            {series.map((p, i) => {
+              const v = p[key];
+              if (v === null) return null;
+              return p.thin ? (
+                <circle key={p.month} cx={x(i)} cy={y(v)} r={3.5} fill="#fff" stroke={color} strokeWidth={1.75} />
+              ) : (
+                <circle key={p.month} cx={x(i)} cy={y(v)} r={3} fill={color} />
+              );
+            })}
+          </g>
+        ))}
+        {series.map((p, i) => (
+          // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable month of the chart, announced as its values
           <g
+            key={`focus-${p.month}`}
             role="img"
             tabIndex={i === series.length - 1 ? 0 : -1}
             aria-label={pointText(p)}
@@ -213,17 +256,28 @@ export function TrendChart({ series, width = 640, height = 240 }: { series: Seri
             data-testid="trend-month"
             className="chart-focus"
             onKeyDown={(e) => moveFocus(e, i)}
+            onFocus={() => setActive(i)}
+            onBlur={() => setActive((a) => (a === i ? null : a))}
+            onMouseEnter={() => setActive(i)}
+            onMouseLeave={() => setActive((a) => (a === i ? null : a))}
           >
             <rect
               x={Math.max(plot.left - 4, x(i) - step / 2)}
               y={plot.top}
               width={Math.max(8, Math.min(plot.right + 4, x(i) + step / 2) - Math.max(plot.left - 4, x(i) - step / 2))}
               height={plot.bottom - plot.top}
-              fill="transparent"
+              fill={active === i ? 'rgba(34, 139, 230, 0.06)' : 'transparent'}
             />
           </g>
-        </Tooltip>
-      ))}
-    </svg>
+        ))}
+      </svg>
+      {tip && active !== null && (
+        <ValueTip
+          x={Math.min(width - 150, Math.max(150, x(active)))}
+          y={y(Math.max(tip.formal ?? 0, tip.real ?? 0, tip.overrideRate ?? 0))}
+          text={pointText(tip)}
+        />
+      )}
+    </>
   );
 }
