@@ -4,6 +4,7 @@ import { ALERT_ORDER } from '../../db/reports/shared/alerts';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
+import { callApi } from './signals-pages';
 
 /*
  * The report tells its story in the app (issue 13, items 3–6): alerts in words, ordered by
@@ -136,6 +137,20 @@ test('one locale, chosen in Settings, for numbers and dates in the app and in th
   const html = await fs.readFile(file, 'utf8');
   expect(html).toContain('>15.432<');
   expect(html).toContain('<dd data-slice="period">Mai 2026 to Okt. 2026</dd>');
+
+  // Weights other than the defaults: the report says "custom weights" in its header and footer.
+  await expect(app.report.root.getByTestId('custom-weights')).toHaveCount(0);
+  const settings = await callApi(page, 'metrics.settings', {});
+  const configured = await callApi(page, 'metrics.configure', {
+    ...(settings.body as object),
+    weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 },
+  });
+  expect(configured.status).toBe(200);
+  await app.reload();
+  await expect(app.report.root.getByTestId('custom-weights')).toHaveText('Custom weights');
+  await expect(app.report.root.getByTestId('report-footer')).toContainText(
+    'Real adoption weights (custom weights): reliance 0,6, trust 0,2',
+  );
 
   // It stays chosen after a reload, and "System default" goes back to the browser's (en-US here).
   await app.reload();

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { canonicalLocale, FALLBACK_LOCALE } from '../../../db/reports/shared/format';
+import { canonicalLocale, date, dateTime, decimal, FALLBACK_LOCALE, percent } from '../../../db/reports/shared/format';
 
 /*
  * The reader's locale for every number and date on screen and in exports: a per-device choice kept
@@ -56,3 +56,15 @@ function subscribe(listener: () => void) {
 export function useLocale(): string {
   return useSyncExternalStore(subscribe, current, current);
 }
+
+/** The locale right now, for code outside React (module-level formatters read it at each call). */
+export const currentLocale = current;
+
+/**
+ * Drop-in replacements for module-level `Intl` formatters, through db/reports/shared/format.ts in
+ * the current locale: `number.format(1234)` → "1,234" or "1.234".
+ */
+export const localeNumber = { format: (n: number) => decimal(n, current(), 3) };
+export const localePercent = { format: (x: number) => percent(x, current()) };
+export const localeDate = { format: (d: Date) => date(d, current(), 'UTC') };
+export const localeDateTime = { format: (d: Date) => dateTime(d, current()) };

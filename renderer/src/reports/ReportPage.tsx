@@ -441,6 +441,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const [dataMonths, setDataMonths] = useState<string[]>([]);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
   const [, navigate] = useLocation();
+  const locale = useLocale();
   const canImport = useCan('imports.upload');
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
@@ -452,7 +453,6 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   useEffect(() => {
     if (series) setDataMonths(series.map((p) => p.month).reverse());
   }, [series]);
-  const locale = useLocale();
   const months = dataMonths.map((m) => ({ value: m, label: fmt.monthLabel(m, locale) }));
   const filtered = initiative !== null || team !== null || from !== null || to !== null;
   const teamRecord = teamPage ? teams.data?.find((t) => t.id === teamPage) : undefined;
@@ -475,7 +475,25 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
         )
       }
       ready={report.isSuccess && (!teamPage || teams.isSuccess)}
-      actions={report.data && report.data.rows.length > 0 ? <ExportMenu input={input} /> : undefined}
+      actions={
+        report.data && report.data.rows.length > 0 ? (
+          <Group gap="xs">
+            {customWeights(report.data.weights) && (
+              <Tooltip
+                label={`Real adoption weighs reliance ${fmt.decimal(report.data.weights.reliance, locale)}, trust ${fmt.decimal(report.data.weights.trust, locale)} and shadow-free ${fmt.decimal(report.data.weights.shadowFree, locale)}, not the defaults (Settings → Weights and thresholds).`}
+                multiline
+                maw={300}
+                withArrow
+              >
+                <Badge variant="light" color="grape" tabIndex={0} data-testid="custom-weights" style={{ textTransform: 'none' }}>
+                  Custom weights
+                </Badge>
+              </Tooltip>
+            )}
+            <ExportMenu input={input} />
+          </Group>
+        ) : undefined
+      }
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
         <Select

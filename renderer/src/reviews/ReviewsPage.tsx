@@ -8,6 +8,7 @@ import { useCan } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { type Judged, ReviewRow } from './ReviewRow';
 import { appropriateness, ReviewSummary } from './ReviewSummary';
@@ -15,7 +16,7 @@ import { itemKey, type QueueItem, REASONS, type ReasonCode, suggestedReason, typ
 import { useReviewShortcuts } from './shortcuts';
 
 const SAMPLE_SIZE = 25;
-const number = new Intl.NumberFormat();
+const number = localeNumber;
 
 interface Sample {
   /** The filters it was drawn for. */
