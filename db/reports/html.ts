@@ -420,24 +420,24 @@ function computation(f: F, report: Report): string {
     block(
       'Ignore rate',
       f.pct(o.ignoreRate, 1),
-      'ignoreRate = ignored / (accepted + edited + overridden + ignored)',
+      'Ignore rate = ignored / (accepted + edited + overridden + ignored)',
       decisions === 0
-        ? 'ignoreRate: no decisions in this slice, so no data'
-        : `ignoreRate = ${f.int(c.ignored)} / ${f.int(decisions)} = ${f.pct(o.ignoreRate, 1)}`,
+        ? 'Ignore rate: no decisions in this slice, so no data'
+        : `Ignore rate = ${f.int(c.ignored)} / ${f.int(decisions)} = ${f.pct(o.ignoreRate, 1)}`,
     ),
     block(
       'Habitual overriders',
       f.int(o.habitualOverriders),
-      `habitualOverriders = people (hashed user ids) with ≥ ${f.plural(t.habitualMinDecisions, 'decision')} whose own override rate is ≥ ${f.pct(t.habitualOverrideRate)}`,
-      `habitualOverriders = ${f.int(o.habitualOverriders)}`,
+      `Habitual overriders = people (hashed user ids) with ≥ ${f.plural(t.habitualMinDecisions, 'decision')} whose own override rate is ≥ ${f.pct(t.habitualOverrideRate)}`,
+      `Habitual overriders = ${f.int(o.habitualOverriders)}`,
     ),
     block(
       'Overrides judged appropriate',
       f.pct(o.overrideAppropriateness, 1),
-      'overrideAppropriateness = overrides reviewed as appropriate (the AI was wrong) / overrides reviewed',
+      'Overrides judged appropriate = overrides reviewed as appropriate (the AI was wrong) / overrides reviewed',
       c.reviewed === 0
-        ? 'overrideAppropriateness: no overrides reviewed in this slice, so no data'
-        : `overrideAppropriateness = ${f.int(c.appropriate)} / ${f.int(c.reviewed)} = ${f.pct(o.overrideAppropriateness, 1)}`,
+        ? 'Overrides judged appropriate: no overrides reviewed in this slice, so no data'
+        : `Overrides judged appropriate = ${f.int(c.appropriate)} / ${f.int(c.reviewed)} = ${f.pct(o.overrideAppropriateness, 1)}`,
     ),
   );
   const settings = `<table class="settings" aria-label="Weights and thresholds"><tbody>

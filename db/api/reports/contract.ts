@@ -49,6 +49,8 @@ export const SourceRowsInput = z.strictObject({
   limit: z.number().int().min(1).max(500).optional().default(50),
 });
 
+export const OverrideReasonsInput = z.strictObject({ ...reportSlice, limit: z.number().int().min(1).max(20).optional().default(5) });
+
 export const reports = {
   get: query('Formal against real adoption for a slice, exactly as docs/metrics.md defines it', everyone)
     .input(ReportInput)
@@ -63,6 +65,9 @@ export const reports = {
     .input(ReportPublishInput)
     .output(type<ReportPublishResult>()),
   publishTarget: query('The shared folder this device publishes reports to', everyone).input(noInput).output(type<ReportPublishTarget>()),
+  overrideReasons: query('The most frequent reasons people gave for overriding the AI in a slice', everyone)
+    .input(OverrideReasonsInput)
+    .output(type<{ total: number; reasons: { reason: string | null; count: number }[] }>()),
   rows: query('The stored rows that fed a slice’s figures (drill-down), a page at a time', everyone)
     .input(SourceRowsInput)
     .output(type<SourceRows>()),

@@ -2,7 +2,7 @@ import { badInput } from '../../errors';
 import { exportReport } from '../../reports/export';
 import { PUBLISH_FOLDER_KEY, publishReport } from '../../reports/publish';
 import { computeReport } from '../../signals/metrics';
-import { sourceRows } from '../../signals/sources';
+import { overrideReasons, sourceRows } from '../../signals/sources';
 import { getLocal, setLocal } from '../../write';
 import type { AreaHandlers } from '../handlers';
 
@@ -15,6 +15,7 @@ import type { AreaHandlers } from '../handlers';
 export const reportsHandlers = {
   get: (ctx, input) => computeReport(ctx.engine, input),
   rows: (ctx, input) => sourceRows(ctx.engine, input),
+  overrideReasons: (ctx, input) => overrideReasons(ctx.engine, input),
   export: (ctx, { format, locale, ...slice }) => exportReport(computeReport(ctx.engine, slice), format, locale),
   publish: (ctx, { folder, locale, ...slice }) => {
     const target = folder ?? getLocal(ctx.engine, PUBLISH_FOLDER_KEY);

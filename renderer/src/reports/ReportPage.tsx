@@ -430,6 +430,54 @@ function Overview({
   );
 }
 
+/** The reasons people gave most often for overriding the AI, on a team's page. */
+function OverrideReasons({ input }: { input: { initiative: string | null; team: string | null; from: string | null; to: string | null } }) {
+  const locale = useLocale();
+  const reasons = useQuery(orpc.reports.overrideReasons.queryOptions({ input: { ...input, limit: 5 }, placeholderData: keepPreviousData }));
+  const data = reasons.data;
+  return (
+    <Box px="lg" pb="xl" data-testid="override-reasons">
+      <Title order={2} fz="md" mb={6}>
+        Top override reasons
+      </Title>
+      {!data ? null : data.total === 0 ? (
+        <Text size="sm" c="dimmed">
+          No overrides in this slice, so no reasons to show.
+        </Text>
+      ) : (
+        <Table className="data-table" aria-label="Top override reasons" verticalSpacing={4} maw={640}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th ta="right">Overrides</Table.Th>
+              <Table.Th ta="right">Share of {fmt.countOf(data.total, locale, 'override')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.reasons.map((r) => (
+              <Table.Tr key={r.reason ?? '(none)'} data-testid="override-reason">
+                <Table.Td>
+                  {r.reason ?? (
+                    <Text span size="sm" c="dimmed">
+                      No reason given
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {fmt.count(r.count, locale)}
+                </Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {fmt.percent(r.count / data.total, locale)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
 /** The whole workspace's report (`/report`), or one team's page with its sub-teams (`/report/team/:id`). */
 export function ReportPage({ params }: { params?: { id?: string } }) {
   const teamPage = params?.id ?? null;
@@ -563,6 +611,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           ) : (
             <>
               <Overview report={data} onOpen={setFigure} onOpenTeam={openTeam} />
+              {teamPage && <OverrideReasons input={input} />}
               <FormulaDrawer target={figure} report={data} onOpen={setFigure} onClose={() => setFigure(null)} />
             </>
           )
