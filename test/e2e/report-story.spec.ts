@@ -110,6 +110,21 @@ test('the formula drawer speaks in words, fits, and opens the docs offline', asy
   await expect(docs.getByRole('heading', { name: 'Formulas', exact: true })).toBeVisible();
   await expect(docs).toContainText('Weights and thresholds');
   await expectAccessible(page, 'docs view');
+  await page.keyboard.press('Escape');
+  await expect(docs).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // A team's page names the reasons its people give most for overriding, most frequent first.
+  await app.report.root.getByRole('button', { name: 'Open the page of Claims North' }).click();
+  await expect(app.report.teamPage).toBeVisible();
+  const reasons = app.report.teamPage.getByTestId('override-reason');
+  await expect(reasons.first()).toBeVisible();
+  const counts = await reasons.evaluateAll((trs) => trs.map((tr) => Number((tr.children[1]?.textContent ?? '').replace(/\D/g, ''))));
+  expect(counts.length).toBeGreaterThan(0);
+  expect(counts.length).toBeLessThanOrEqual(5);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  await expectAccessible(page, 'team page with override reasons');
 });
 
 test('one locale, chosen in Settings, for numbers and dates in the app and in the export', async ({ app, page }) => {
