@@ -70,7 +70,7 @@ async function saveReport(engine: Engine, event: IpcMainInvokeEvent, raw: unknow
   try {
     const request = parseSaveRequest(raw);
     const format = request.format === 'pdf' ? 'html' : request.format;
-    const exported = await callTyped({ engine }, 'reports.export', { ...request.slice, format });
+    const exported = await callTyped({ engine }, 'reports.export', { ...request.slice, format, locale: request.locale });
     const file = await askSavePath(parent, {
       title: SAVE_TITLES[request.format],
       defaultPath: suggestedFileName(exported.fileName, request.format),

@@ -14,6 +14,7 @@ import { UserError } from '../db/errors';
 export const ReportSaveRequestSchema = z.strictObject({
   format: z.enum(REPORT_SAVE_FORMATS, { error: `format must be one of ${REPORT_SAVE_FORMATS.join(', ')}` }),
   slice: z.strictObject(reportSlice).optional().default({}),
+  locale: z.string().max(64).optional(),
 });
 
 export function parseSaveRequest(raw: unknown): ReportSaveRequest {

@@ -130,7 +130,15 @@ const FIELD_FLAGS: Record<string, Record<string, string>> = {
   init: { workspace: '--workspace', me: '--me' },
   demo: { seed: '--seed' },
   import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing', aliases: '--map', again: '--again' },
-  report: { format: '--format', initiative: '--initiative', team: '--team', from: '--from', to: '--to', folder: '--publish' },
+  report: {
+    format: '--format',
+    initiative: '--initiative',
+    team: '--team',
+    from: '--from',
+    to: '--to',
+    folder: '--publish',
+    locale: '--locale',
+  },
   export: { format: '--format' },
   join: { folder: '--folder', member: '--member', workspace: '--workspace' },
   sync: { folder: '--folder' },
@@ -400,6 +408,7 @@ export function buildProgram(): Command {
     .option('--team <name>', 'one team, with its sub-teams (name or id)')
     .addOption(new Option('--from <month>', 'first month, YYYY-MM').argParser(monthOption('--from')))
     .addOption(new Option('--to <month>', 'last month, YYYY-MM').argParser(monthOption('--to')))
+    .option('--locale <tag>', 'numbers and dates of the HTML and PDF in this locale, e.g. en-GB, de-DE (default: the environment’s)')
     .action(
       async (opts: {
         format: 'json' | 'csv' | 'html' | 'pdf';
@@ -409,8 +418,10 @@ export function buildProgram(): Command {
         team?: string;
         from?: string;
         to?: string;
+        locale?: string;
       }) => {
         const slice = { initiative: opts.initiative ?? null, team: opts.team ?? null, from: opts.from ?? null, to: opts.to ?? null };
+        const locale = opts.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
         if (opts.from && opts.to && opts.from > opts.to) {
           throw badInput(`--from ${opts.from} is after --to ${opts.to}: give the first month of the period, then the last.`);
         }
@@ -423,14 +434,14 @@ export function buildProgram(): Command {
         await withEngine(globals(), opts.publish ? 'write' : 'read', async (engine) => {
           const host = { engine, actAs: globals().as ?? null };
           if (opts.publish) {
-            const result = await callTyped(host, 'reports.publish', { ...slice, folder: path.resolve(opts.publish) });
+            const result = await callTyped(host, 'reports.publish', { ...slice, locale, folder: path.resolve(opts.publish) });
             print(result);
             const files = result.files.map((f) => `${f.name} (${plural(f.bytes, 'byte')})`).join(' and ');
             process.stderr.write(`Published ${files} to ${result.folder}\n`);
             return;
           }
           const format = opts.format === 'pdf' ? 'html' : opts.format;
-          const exported = await callTyped(host, 'reports.export', { ...slice, format });
+          const exported = await callTyped(host, 'reports.export', { ...slice, format, locale });
           if (chromium && opts.out) {
             let pdf: Buffer;
             try {

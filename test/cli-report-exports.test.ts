@@ -45,6 +45,21 @@ describe('uptake report', () => {
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('--locale: numbers and dates of the HTML in that locale; a locale that is not one is refused, nothing printed', () => {
+    // The demo has 15,432 decisions (5,280 + 4,752 + 3,600 + 1,800) from May to October 2026.
+    const de = uptake(['report', '--format', 'html', '--locale', 'de-DE']);
+    expect(de.code).toBe(0);
+    expect(de.out).toContain('>15.432<');
+    expect(de.out).toContain('<dd data-slice="period">Mai 2026 to Okt. 2026</dd>');
+    const gb = uptake(['report', '--format', 'html', '--locale', 'en-GB']);
+    expect(gb.out).toContain('>15,432<');
+    expect(gb.out).toContain('<dd data-slice="period">May 2026 to Oct 2026</dd>');
+    const bad = uptake(['report', '--format', 'html', '--locale', 'german']);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain('--locale: "german" is not a locale this app knows; use a language tag such as en-GB, en-US or de-DE');
+  }, 120_000);
+
   it('--format pdf: printed by Chromium where there is one, else a clear message and exit 1', async () => {
     const out = path.join(tmp.dir, 'r.pdf');
     const noOut = uptake(['report', '--format', 'pdf']);

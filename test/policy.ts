@@ -72,6 +72,7 @@ export const POLICY = {
   'reviews.start': may(Y, Y, N),
   'reports.get': may(Y, Y, Y),
   'reports.rows': may(Y, Y, Y),
+  'reports.overrideReasons': may(Y, Y, Y),
   'reports.export': may(Y, Y, Y),
   'reports.publish': may(Y, Y, Y),
   'reports.publishTarget': may(Y, Y, Y),

@@ -43,5 +43,7 @@ export const REPORT_SAVE_FORMATS = ['json', 'csv', 'html', 'pdf'] as const;
 export interface ReportSaveRequest {
   format: (typeof REPORT_SAVE_FORMATS)[number];
   slice: { initiative?: string | null; team?: string | null; from?: string | null; to?: string | null };
+  /** The reader's locale for the HTML and PDF (Settings → Language and region). */
+  locale?: string;
 }
 export type ReportSaveResult = { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };

@@ -18,10 +18,11 @@ const MIME: Record<ReportFormat | 'pdf', string> = {
 /** Exactly what `uptake report --format json` prints: docs/metrics.md's report JSON, two-space indented. */
 export const reportJsonText = (report: Report): string => `${JSON.stringify(reportJson(report), null, 2)}\n`;
 
-export function renderReport(report: Report, format: ReportFormat): string {
+/** `locale` sets how the HTML writes numbers and dates; JSON and CSV are locale-free. */
+export function renderReport(report: Report, format: ReportFormat, locale?: string): string {
   if (format === 'json') return reportJsonText(report);
   if (format === 'csv') return reportCsv(report);
-  return reportHtml(report);
+  return reportHtml(report, locale);
 }
 
 function slug(s: string): string {
@@ -48,6 +49,6 @@ export function reportFileName(report: Report, format: ReportFormat | 'pdf'): st
   return `${parts.join('-')}.${format}`;
 }
 
-export function exportReport(report: Report, format: ReportFormat): ReportExport {
-  return { format, fileName: reportFileName(report, format), mimeType: MIME[format], content: renderReport(report, format) };
+export function exportReport(report: Report, format: ReportFormat, locale?: string): ReportExport {
+  return { format, fileName: reportFileName(report, format), mimeType: MIME[format], content: renderReport(report, format, locale) };
 }

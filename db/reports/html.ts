@@ -1,7 +1,8 @@
 import type { Alert, Report, ReportRow, SeriesPoint } from './model';
-import { explain, type FigureKey, pct, points, rowName } from './shared/formulas';
-import { dumbbellScale, PERCENT_TICKS, tickAnchor, tickLabel, trendLayout } from './shared/geometry';
-import { plural } from './shared/plural';
+import { ALERT_EXPLANATIONS, ALERT_TITLES, alertRank } from './shared/alerts';
+import * as fmt from './shared/format';
+import { basisOf, customWeights, explain, type FigureKey, figureText, rowName, thinMonthsText } from './shared/formulas';
+import { dumbbellScale, PERCENT_TICKS, tickAnchor, trendLayout } from './shared/geometry';
 
 /*
  * The report as one self-contained HTML file: inline CSS, charts as inline SVG, no script, no
@@ -31,30 +32,25 @@ function cssString(value: string): string {
   return `"${value.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
 }
 
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const dec2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-05" → "May 2026". */
-export function monthName(month: string): string {
-  const [y, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+/** The reader's formatters: every number and date of the file goes through these (db/reports/shared/format.ts). */
+function formatters(locale: string) {
+  return {
+    locale,
+    pct: (x: number | null, digits = 0) => fmt.percent(x, locale, digits),
+    points: (x: number | null) => fmt.points(x, locale),
+    /** The gap beside its formal and real figures: their shown difference, so the three add up. */
+    gap: (p: { formal: number | null; real: number | null }) => fmt.gapText(p.formal, p.real, locale),
+    int: (n: number) => fmt.count(n, locale),
+    dec2: (n: number) => fmt.decimal(n, locale, 2),
+    month: (m: string) => fmt.monthLabel(m, locale),
+    period: (s: Report['slice']) => fmt.periodLabel(s.from, s.to, locale),
+    /** The same wherever the file is opened: in UTC, saying so. */
+    generated: (iso: string) => fmt.dateTime(iso, locale, 'UTC'),
+    plural: (n: number, singular: string, pluralForm?: string) => fmt.countOf(n, locale, singular, pluralForm),
+    tick: (t: number) => fmt.percent(t, locale),
+  };
 }
-
-/** The report's period in words. */
-export function periodText(slice: Report['slice']): string {
-  if (!slice.from || !slice.to) return 'No months with data';
-  return slice.from === slice.to ? monthName(slice.from) : `${monthName(slice.from)} to ${monthName(slice.to)}`;
-}
-
-/** "2026-11-22T10:00:00.000Z" → "22 Nov 2026, 10:00 UTC" (the same wherever it is opened). */
-export function generatedText(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
-}
+type F = ReturnType<typeof formatters>;
 
 /** Team first: the export is read per team. */
 const teamFirst = (r: ReportRow) => `${r.team ?? 'All teams'} · ${r.initiative ?? 'All initiatives'}`;
@@ -77,18 +73,18 @@ function swatch(color: string, dashed = false): string {
   }/>${dashed ? '' : `<circle cx="10" cy="5" r="4" fill="${color}"/>`}</svg>`;
 }
 
-function legend(withOverride: boolean): string {
+function legend(withOverride: boolean, withThin = false): string {
   const item = (color: string, label: string, dashed = false) => `<span class="key">${swatch(color, dashed)}${esc(label)}</span>`;
   return `<div class="legend">${item(COLOR.formal, 'Formal adoption')}${item(COLOR.real, 'Real adoption')}${
     withOverride ? item(COLOR.overrideRate, 'Override rate', true) : '<span class="key"><span class="bar-key"></span>Gap</span>'
-  }</div>`;
+  }${withThin ? '<span class="key"><span class="thin-key"></span>Thin month</span>' : ''}</div>`;
 }
 
 /** An inline SVG cannot break across printed pages, so many rows make several charts: a first one that fits under the tiles on page 1, then pages of `perChart`. */
 const DUMBBELL = { width: 720, label: 232, gap: 64, row: 36, top: 26, bottom: 40, pad: 34, firstChart: 12, perChart: 22 };
 
 /** Formal and real per row on one 0–100% line, the bar between them being the gap; values labelled outwards. */
-function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
+function dumbbellChart(f: F, rows: ReportRow[], part: number, parts: number): string {
   const d = DUMBBELL;
   const height = d.top + rows.length * d.row + d.bottom;
   const trackLeft = d.label;
@@ -98,7 +94,7 @@ function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
   const plotBottom = d.top + rows.length * d.row;
   const out: string[] = [];
   const title = `Formal against real adoption, by initiative and team${parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
-  const summary = rows.map((r) => `${rowName(r)}: formal ${pct(r.formal)}, real ${pct(r.real)}, gap ${points(r.gap)}`).join('; ');
+  const summary = rows.map((r) => `${rowName(r)}: formal ${f.pct(r.formal)}, real ${f.pct(r.real)}, gap ${f.gap(r)}`).join('; ');
   out.push(
     `<svg class="chart" viewBox="0 0 ${d.width} ${height}" width="100%" role="img" aria-label="${esc(`${title}. ${summary}`)}" data-chart="dumbbell">`,
   );
@@ -108,8 +104,8 @@ function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
     const tx = at(x(t));
     const anchor = 'middle';
     out.push(`<line x1="${tx}" x2="${tx}" y1="${d.top - 4}" y2="${plotBottom + 4}" stroke="${COLOR.grid}"/>`);
-    out.push(`<text x="${tx}" y="${d.top - 10}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${tickLabel(t)}</text>`);
-    out.push(`<text x="${tx}" y="${plotBottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${tickLabel(t)}</text>`);
+    out.push(`<text x="${tx}" y="${d.top - 10}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${f.tick(t)}</text>`);
+    out.push(`<text x="${tx}" y="${plotBottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${anchor}">${f.tick(t)}</text>`);
   }
   out.push(
     `<text x="${at(trackLeft + trackWidth / 2)}" y="${height - 6}" font-size="11" fill="${COLOR.axis}" text-anchor="middle">Adoption, 0–100%</text>`,
@@ -136,7 +132,7 @@ function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
     const label = (v: number, other: number | null, color: string) => {
       const leftward = other !== null ? v < other || (v === other && color === COLOR.real) : v > 0.5;
       const lx = leftward ? x(v) - 10 : x(v) + 10;
-      return `<text x="${at(lx)}" y="${at(cy + 4)}" font-size="11.5" font-weight="600" fill="${color}" text-anchor="${leftward ? 'end' : 'start'}">${pct(v)}</text>`;
+      return `<text x="${at(lx)}" y="${at(cy + 4)}" font-size="11.5" font-weight="600" fill="${color}" text-anchor="${leftward ? 'end' : 'start'}">${f.pct(v)}</text>`;
     };
     if (real !== null)
       out.push(`<circle cx="${at(x(real))}" cy="${at(cy)}" r="6.5" fill="${COLOR.real}"/>`, label(real, formal, COLOR.real));
@@ -150,7 +146,7 @@ function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
       );
     }
     out.push(
-      `<text x="${d.width - 4}" y="${at(cy + 4)}" font-size="12" font-weight="600" fill="${COLOR.text}" text-anchor="end">${esc(points(r.gap))}</text>`,
+      `<text x="${d.width - 4}" y="${at(cy + 4)}" font-size="12" font-weight="600" fill="${COLOR.text}" text-anchor="end">${esc(f.gap(r))}</text>`,
     );
   });
   out.push('</svg>');
@@ -158,7 +154,7 @@ function dumbbellChart(rows: ReportRow[], part: number, parts: number): string {
 }
 
 /** Formal, real and override rate per month; a month without data breaks its line. */
-function trendChart(series: SeriesPoint[]): string {
+function trendChart(f: F, series: SeriesPoint[]): string {
   const width = 720;
   const height = 236;
   const margins = { left: 56, right: 20, top: 14, bottom: 46 };
@@ -167,7 +163,7 @@ function trendChart(series: SeriesPoint[]): string {
   const { x, y, plot, labelled, runs } = trendLayout(series.length, width, height, margins, maxLabels);
   const out: string[] = [];
   const summary = series
-    .map((p) => `${p.month}: formal ${pct(p.formal)}, real ${pct(p.real)}, override rate ${pct(p.overrideRate)}`)
+    .map((p) => `${p.month}: formal ${f.pct(p.formal)}, real ${f.pct(p.real)}, override rate ${f.pct(p.overrideRate)}`)
     .join('; ');
   out.push(
     `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(`Trend by month. ${summary}`)}" data-chart="trend">`,
@@ -175,14 +171,14 @@ function trendChart(series: SeriesPoint[]): string {
   out.push('<title>Formal adoption, real adoption and override rate by month</title>');
   for (const t of PERCENT_TICKS) {
     out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${at(y(t))}" y2="${at(y(t))}" stroke="${COLOR.grid}"/>`);
-    out.push(`<text x="${plot.left - 8}" y="${at(y(t) + 4)}" font-size="11" fill="${COLOR.axis}" text-anchor="end">${tickLabel(t)}</text>`);
+    out.push(`<text x="${plot.left - 8}" y="${at(y(t) + 4)}" font-size="11" fill="${COLOR.axis}" text-anchor="end">${f.tick(t)}</text>`);
   }
   for (const i of labelled) {
     const p = series[i];
     if (!p) continue;
     out.push(`<line x1="${at(x(i))}" x2="${at(x(i))}" y1="${plot.bottom}" y2="${plot.bottom + 4}" stroke="${COLOR.axis}"/>`);
     out.push(
-      `<text x="${at(x(i))}" y="${plot.bottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${tickAnchor(i, series.length)}">${esc(monthName(p.month))}</text>`,
+      `<text x="${at(x(i))}" y="${plot.bottom + 18}" font-size="11" fill="${COLOR.axis}" text-anchor="${tickAnchor(i, series.length)}">${esc(f.month(p.month))}</text>`,
     );
   }
   out.push(
@@ -191,6 +187,21 @@ function trendChart(series: SeriesPoint[]): string {
   out.push(
     `<text transform="translate(13 ${at((plot.top + plot.bottom) / 2)}) rotate(-90)" font-size="11" fill="${COLOR.axis}" text-anchor="middle">Share, 0–100%</text>`,
   );
+  // A thin month: a hatched band behind it and hollow points, so its values read as less certain.
+  const band = series.length > 1 ? (plot.right - plot.left) / (series.length - 1) : 40;
+  if (series.some((p) => p.thin)) {
+    out.push(
+      '<defs><pattern id="thin-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#ced4da" stroke-width="2"/></pattern></defs>',
+    );
+  }
+  series.forEach((p, i) => {
+    if (!p.thin) return;
+    const left = Math.max(plot.left, x(i) - band / 2);
+    const right = Math.min(plot.right, x(i) + band / 2);
+    out.push(
+      `<rect data-thin="${esc(p.month)}" x="${at(left)}" y="${plot.top}" width="${at(right - left)}" height="${at(plot.bottom - plot.top)}" fill="url(#thin-hatch)" opacity="0.8"><title>${esc(`${f.month(p.month)}: thin month`)}</title></rect>`,
+    );
+  });
   const lines: { key: 'formal' | 'real' | 'overrideRate'; color: string; dashed?: boolean }[] = [
     { key: 'overrideRate', color: COLOR.overrideRate, dashed: true },
     { key: 'formal', color: COLOR.formal },
@@ -202,8 +213,16 @@ function trendChart(series: SeriesPoint[]): string {
       out.push(
         `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2.25" stroke-linejoin="round"${dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       );
-      for (const [px, py] of run) out.push(`<circle cx="${at(px)}" cy="${at(py)}" r="3.25" fill="${color}"/>`);
     }
+    series.forEach((p, i) => {
+      const v = p[key];
+      if (v === null) return;
+      out.push(
+        p.thin
+          ? `<circle cx="${at(x(i))}" cy="${at(y(v))}" r="3.5" fill="#fff" stroke="${color}" stroke-width="1.75"/>`
+          : `<circle cx="${at(x(i))}" cy="${at(y(v))}" r="3.25" fill="${color}"/>`,
+      );
+    });
   }
   out.push('</svg>');
   return out.join('');
@@ -212,47 +231,74 @@ function trendChart(series: SeriesPoint[]): string {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function tile(label: string, value: string, sub: string, attrs = ''): string {
-  return `<div class="tile"${attrs}><div class="label">${esc(label)}</div><div class="value num">${esc(value)}</div><div class="sub">${sub}</div></div>`;
+function tile(label: string, value: string, sub: string, attrs = '', mark = ''): string {
+  return `<div class="tile"${attrs}><div class="label">${esc(label)}</div><div class="value num">${esc(value)}${mark}</div><div class="sub">${sub}</div></div>`;
 }
 
-function tiles(report: Report): string {
+/** "1 of 3" beside a figure resting on only some of its components, saying which are missing. */
+function partialMark(r: ReportRow, figure: 'formal' | 'real'): string {
+  const b = basisOf(r, figure);
+  return b.partial ? `<span class="partial" data-partial="${figure}" title="${esc(b.sentence)}">${esc(b.short)}</span>` : '';
+}
+
+/** The line naming the thin months under the headline figures; empty when there are none. */
+function thinNote(f: F, r: ReportRow): string {
+  const text = thinMonthsText(r, f.locale);
+  return text
+    ? `<p class="thin-note" data-thin-months>Includes ${r.thinMonths.length === 1 ? 'a thin month' : 'thin months'}, counted in every figure but with little data behind ${r.thinMonths.length === 1 ? 'it' : 'them'}: ${esc(text)}.</p>`
+    : '';
+}
+
+/** The weights of real adoption in words, saying when they are not the defaults. */
+function weightsText(f: F, w: Report['weights']): string {
+  const list = `reliance ${f.dec2(w.reliance)} · trust ${f.dec2(w.trust)} · shadow-free ${f.dec2(w.shadowFree)}`;
+  return customWeights(w) ? `Custom weights: ${list}` : `Default weights: ${list}`;
+}
+
+function tiles(f: F, report: Report): string {
   const o = report.overall;
   const c = o.counts;
   const k = o.components;
   const acted = c.accepted + c.edited + c.overridden;
   const t = report.thresholds;
   return `<section class="tiles" aria-label="Key figures">${[
-    tile('Formal adoption', pct(o.formal), `activation ${pct(k.activation)} · completion ${pct(k.completion)}`, ' data-figure="formal"'),
+    tile(
+      'Formal adoption',
+      f.pct(o.formal),
+      `activation ${f.pct(k.activation)} · completion ${f.pct(k.completion)}${basisOf(o, 'formal').partial ? `<br><span class="partial-why">${esc(basisOf(o, 'formal').sentence)}</span>` : ''}`,
+      ' data-figure="formal"',
+      partialMark(o, 'formal'),
+    ),
     tile(
       'Real adoption',
-      pct(o.real),
-      `reliance ${pct(k.reliance)} · trust ${pct(k.trust)} · shadow-free ${pct(k.shadowFree)}`,
+      f.pct(o.real),
+      `reliance ${f.pct(k.reliance)} · trust ${f.pct(k.trust)} · shadow-free ${f.pct(k.shadowFree)}${basisOf(o, 'real').partial ? `<br><span class="partial-why">${esc(basisOf(o, 'real').sentence)}</span>` : ''}`,
       ' data-figure="real"',
+      partialMark(o, 'real'),
     ),
-    tile('Gap', points(o.gap), `formal − real; alert above ${esc(points(t.adoptionGap))}`, ' data-figure="gap"'),
+    tile('Gap', f.gap(o), `formal − real; alert above ${esc(f.points(t.adoptionGap))}`, ' data-figure="gap"'),
     tile(
       'Override rate',
-      pct(o.overrideRate),
-      `of ${plural(acted, 'recommendation')} acted on; alert above ${pct(t.highOverrideRate)}`,
+      f.pct(o.overrideRate),
+      `of ${f.plural(acted, 'recommendation')} acted on; alert above ${f.pct(t.highOverrideRate)}`,
       ' data-figure="overrideRate"',
     ),
-    tile('Decisions', int.format(o.decisions), `${pct(o.ignoreRate)} ignored`, ' data-figure="decisions"'),
+    tile('Decisions', f.int(o.decisions), `${f.pct(o.ignoreRate)} ignored`, ' data-figure="decisions"'),
     tile(
       'Habitual overriders',
-      int.format(o.habitualOverriders),
-      `override ≥ ${pct(t.habitualOverrideRate)} of ${int.format(t.habitualMinDecisions)}+ decisions`,
+      f.int(o.habitualOverriders),
+      `override ≥ ${f.pct(t.habitualOverrideRate)} of ${f.int(t.habitualMinDecisions)}+ decisions`,
       ' data-figure="habitualOverriders"',
     ),
     tile(
       'Overrides judged appropriate',
-      pct(o.overrideAppropriateness),
-      c.reviewed > 0 ? `of ${plural(c.reviewed, 'override')} reviewed (the AI was wrong)` : 'no overrides reviewed yet',
+      f.pct(o.overrideAppropriateness),
+      c.reviewed > 0 ? `of ${f.plural(c.reviewed, 'override')} reviewed (the AI was wrong)` : 'no overrides reviewed yet',
       ' data-figure="overrideAppropriateness"',
     ),
     tile(
       'Shadow processes',
-      pct(o.shadowShare),
+      f.pct(o.shadowShare),
       o.shadowSource === 'pulse'
         ? 'keep a manual process (trust pulse)'
         : o.shadowSource === 'register'
@@ -260,10 +306,10 @@ function tiles(report: Report): string {
           : 'no pulse and no register entries',
       ' data-figure="shadowShare"',
     ),
-  ].join('')}</section>`;
+  ].join('')}</section>${thinNote(f, o)}`;
 }
 
-function rankingTable(rows: ReportRow[]): string {
+function rankingTable(f: F, rows: ReportRow[]): string {
   const head = [
     '#',
     'Team · initiative',
@@ -281,14 +327,14 @@ function rankingTable(rows: ReportRow[]): string {
     const cells = [
       `<td class="num muted">${i + 1}</td>`,
       `<td class="name"><span class="team">${esc(r.team ?? 'All teams')}</span><span class="initiative">${esc(r.initiative ?? 'All initiatives')}</span></td>`,
-      `<td class="num" data-figure="formal">${pct(r.formal)}</td>`,
-      `<td class="num" data-figure="real">${pct(r.real)}</td>`,
-      `<td class="num strong" data-figure="gap">${esc(points(r.gap))}</td>`,
-      `<td class="num">${pct(r.components.reliance)}</td>`,
-      `<td class="num">${pct(r.components.trust)}</td>`,
-      `<td class="num">${pct(r.components.shadowFree)}</td>`,
-      `<td class="num" data-figure="overrideRate">${pct(r.overrideRate)}</td>`,
-      `<td class="num">${int.format(r.decisions)}</td>`,
+      `<td class="num" data-figure="formal">${f.pct(r.formal)}${partialMark(r, 'formal')}</td>`,
+      `<td class="num" data-figure="real">${f.pct(r.real)}${partialMark(r, 'real')}</td>`,
+      `<td class="num strong" data-figure="gap">${esc(f.gap(r))}</td>`,
+      `<td class="num">${f.pct(r.components.reliance)}</td>`,
+      `<td class="num">${f.pct(r.components.trust)}</td>`,
+      `<td class="num">${f.pct(r.components.shadowFree)}</td>`,
+      `<td class="num" data-figure="overrideRate">${f.pct(r.overrideRate)}</td>`,
+      `<td class="num">${f.int(r.decisions)}</td>`,
       `<td class="num">${r.alerts.length === 0 ? '<span class="muted">–</span>' : `<span class="badge">${r.alerts.length}</span>`}</td>`,
     ];
     return `<tr data-row="${esc(rowName(r))}">${cells.join('')}</tr>`;
@@ -299,7 +345,7 @@ function rankingTable(rows: ReportRow[]): string {
 }
 
 /** The trend's figures, months across (eight to a table, so the columns fit A4), under the chart. */
-function seriesTable(series: SeriesPoint[]): string {
+function seriesTable(f: F, series: SeriesPoint[]): string {
   const tables: string[] = [];
   for (let i = 0; i < series.length; i += 8) {
     const part = series.slice(i, i + 8);
@@ -307,54 +353,19 @@ function seriesTable(series: SeriesPoint[]): string {
       `<tr><th scope="row">${label}</th>${part.map((p) => `<td class="num">${esc(cell(p))}</td>`).join('')}</tr>`;
     tables.push(
       `<table class="series" aria-label="Figures by month"><thead><tr><th scope="col">Month</th>${part
-        .map((p) => `<th class="num" scope="col">${esc(monthName(p.month))}</th>`)
+        .map((p) => `<th class="num" scope="col">${esc(f.month(p.month))}${p.thin ? '<span class="thin-tag">thin month</span>' : ''}</th>`)
         .join('')}</tr></thead><tbody>${[
-        line('Formal', (p) => pct(p.formal)),
-        line('Real', (p) => pct(p.real)),
-        line('Gap', (p) => points(p.gap)),
-        line('Override rate', (p) => pct(p.overrideRate)),
+        line('Formal', (p) => f.pct(p.formal)),
+        line('Real', (p) => f.pct(p.real)),
+        line('Gap', (p) => f.gap(p)),
+        line('Override rate', (p) => f.pct(p.overrideRate)),
       ].join('')}</tbody></table>`,
     );
   }
   return tables.join('');
 }
 
-/** What an alert means and where to look; docs/metrics.md's reading of it. */
-export const ALERT_EXPLANATIONS: Record<string, string> = {
-  ADOPTION_GAP:
-    'Licences are used and workflows completed, but people do not rely on the AI’s output, do not trust it or keep a manual process alongside it: the formal figures overstate real adoption.',
-  HIGH_OVERRIDE:
-    'People override most of the AI’s recommendations. Reviews of the overrides tell the two stories apart: mostly appropriate means the model is wrong for this team (look at the failure patterns); mostly inappropriate means a trust and training problem (look at the stakeholder map and the champions).',
-  HABITUAL_OVERRIDERS:
-    'Some people override nearly every recommendation, whatever it says. Their user ids are stored only as keyed hashes, so nobody is named; champions can offer the team help.',
-  SHADOW_PROCESSES:
-    'A share of people keep a spreadsheet, a manual double-check or another parallel process as a hedge. Each one costs time and shows the AI is not trusted yet.',
-  AUTOMATION_BIAS_RISK:
-    'Almost nobody overrides the AI although there is feedback that it was confidently wrong: people may be accepting its output without checking it.',
-  TRIAD_INCOMPLETE:
-    'An AI initiative needs a business sponsor, an AI product owner and a technical lead; a missing role is a common reason adoption stalls.',
-  LOW_CHAMPION_COVERAGE: 'Too few champions for the team’s active users: people have nobody close by to ask.',
-};
-const ALERT_TITLES: Record<string, string> = {
-  ADOPTION_GAP: 'Adoption gap',
-  HIGH_OVERRIDE: 'High override rate',
-  HABITUAL_OVERRIDERS: 'Habitual overriders',
-  SHADOW_PROCESSES: 'Shadow processes',
-  AUTOMATION_BIAS_RISK: 'Automation-bias risk',
-  TRIAD_INCOMPLETE: 'Incomplete accountability triad',
-  LOW_CHAMPION_COVERAGE: 'Low champion coverage',
-};
-const ALERT_ORDER = [
-  'ADOPTION_GAP',
-  'HIGH_OVERRIDE',
-  'HABITUAL_OVERRIDERS',
-  'SHADOW_PROCESSES',
-  'AUTOMATION_BIAS_RISK',
-  'LOW_CHAMPION_COVERAGE',
-  'TRIAD_INCOMPLETE',
-];
-
-function alertsSection(report: Report): string {
+function alertsSection(f: F, report: Report): string {
   // One card per alert code, one line per row it concerns. An incomplete triad belongs to the
   // initiative, not to each of its teams, so it is listed once per initiative.
   const byCode = new Map<string, Map<string, { where: string; message: string; row: ReportRow }>>();
@@ -368,15 +379,11 @@ function alertsSection(report: Report): string {
   for (const r of ranked) for (const a of r.alerts) add(a, r);
   for (const a of report.overall.alerts) if (!byCode.has(a.code)) add(a, report.overall);
   if (byCode.size === 0) return '<p class="muted">No alerts for this slice.</p>';
-  const rank = (code: string) => {
-    const i = ALERT_ORDER.indexOf(code);
-    return i < 0 ? ALERT_ORDER.length : i;
-  };
   const cards = [...byCode.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
+    .sort(([a], [b]) => alertRank(a) - alertRank(b))
     .map(([code, entries]) => {
       const items = [...entries.values()].map(({ where, message, row }) => {
-        const reviewed = code === 'HIGH_OVERRIDE' ? ` ${appropriatenessNote(row)}` : '';
+        const reviewed = code === 'HIGH_OVERRIDE' ? ` ${appropriatenessNote(f, row)}` : '';
         return `<li><span class="where">${esc(where)}</span><span class="message">${esc(message)}.${esc(reviewed)}</span></li>`;
       });
       const why = ALERT_EXPLANATIONS[code];
@@ -387,15 +394,15 @@ function alertsSection(report: Report): string {
   return `<div class="alerts">${cards.join('')}</div>`;
 }
 
-function appropriatenessNote(r: ReportRow): string {
+function appropriatenessNote(f: F, r: ReportRow): string {
   const c = r.counts;
   if (c.reviewed === 0) return 'No overrides reviewed yet.';
-  return `Reviewed so far: ${int.format(c.appropriate)} of ${plural(c.reviewed, 'override')} judged appropriate (${pct(r.overrideAppropriateness)}).`;
+  return `Reviewed so far: ${f.int(c.appropriate)} of ${f.plural(c.reviewed, 'override')} judged appropriate (${f.pct(r.overrideAppropriateness)}).`;
 }
 
 const EXPLAINED: FigureKey[] = ['formal', 'activation', 'completion', 'real', 'reliance', 'trust', 'shadowFree', 'gap', 'overrideRate'];
 
-function computation(report: Report): string {
+function computation(f: F, report: Report): string {
   const o = report.overall;
   const c = o.counts;
   const w = report.weights;
@@ -406,47 +413,47 @@ function computation(report: Report): string {
       formula,
     )}</code><code class="worked">${esc(worked)}</code>${note ? `<p class="note">${esc(note)}</p>` : ''}</div>`;
   const blocks = EXPLAINED.map((key) => {
-    const e = explain(o, key, w);
-    return block(e.label, key === 'gap' ? points(e.value) : pct(e.value, 1), e.formula, e.worked, e.note);
+    const e = explain(o, key, w, f.locale);
+    return block(e.label, figureText(o, key, f.locale, 1), e.formula, e.worked, e.note);
   });
   blocks.push(
     block(
       'Ignore rate',
-      pct(o.ignoreRate, 1),
-      'ignoreRate = ignored / (accepted + edited + overridden + ignored)',
+      f.pct(o.ignoreRate, 1),
+      'Ignore rate = ignored / (accepted + edited + overridden + ignored)',
       decisions === 0
-        ? 'ignoreRate: no decisions in this slice, so no data'
-        : `ignoreRate = ${int.format(c.ignored)} / ${int.format(decisions)} = ${pct(o.ignoreRate, 1)}`,
+        ? 'Ignore rate: no decisions in this slice, so no data'
+        : `Ignore rate = ${f.int(c.ignored)} / ${f.int(decisions)} = ${f.pct(o.ignoreRate, 1)}`,
     ),
     block(
       'Habitual overriders',
-      int.format(o.habitualOverriders),
-      `habitualOverriders = people (hashed user ids) with ≥ ${plural(t.habitualMinDecisions, 'decision')} whose own override rate is ≥ ${pct(t.habitualOverrideRate)}`,
-      `habitualOverriders = ${int.format(o.habitualOverriders)}`,
+      f.int(o.habitualOverriders),
+      `Habitual overriders = people (hashed user ids) with ≥ ${f.plural(t.habitualMinDecisions, 'decision')} whose own override rate is ≥ ${f.pct(t.habitualOverrideRate)}`,
+      `Habitual overriders = ${f.int(o.habitualOverriders)}`,
     ),
     block(
       'Overrides judged appropriate',
-      pct(o.overrideAppropriateness, 1),
-      'overrideAppropriateness = overrides reviewed as appropriate (the AI was wrong) / overrides reviewed',
+      f.pct(o.overrideAppropriateness, 1),
+      'Overrides judged appropriate = overrides reviewed as appropriate (the AI was wrong) / overrides reviewed',
       c.reviewed === 0
-        ? 'overrideAppropriateness: no overrides reviewed in this slice, so no data'
-        : `overrideAppropriateness = ${int.format(c.appropriate)} / ${int.format(c.reviewed)} = ${pct(o.overrideAppropriateness, 1)}`,
+        ? 'Overrides judged appropriate: no overrides reviewed in this slice, so no data'
+        : `Overrides judged appropriate = ${f.int(c.appropriate)} / ${f.int(c.reviewed)} = ${f.pct(o.overrideAppropriateness, 1)}`,
     ),
   );
   const settings = `<table class="settings" aria-label="Weights and thresholds"><tbody>
 <tr><th scope="row" class="plain">Weights of real adoption</th><td>reliance ${w.reliance} · trust ${w.trust} · shadow-free ${w.shadowFree} (renormalised over the components that have data)</td></tr>
-<tr><th scope="row">HIGH_OVERRIDE</th><td>override rate above ${pct(t.highOverrideRate)} over at least ${plural(t.minDecisions, 'decision')}</td></tr>
-<tr><th scope="row">AUTOMATION_BIAS_RISK</th><td>override rate below ${pct(t.lowOverrideRate)} over at least ${plural(t.minDecisions, 'decision')}, with open feedback flagged confidently wrong</td></tr>
-<tr><th scope="row">ADOPTION_GAP</th><td>gap above ${esc(points(t.adoptionGap))}</td></tr>
-<tr><th scope="row">HABITUAL_OVERRIDERS</th><td>at least one person overriding ≥ ${pct(t.habitualOverrideRate)} of ${int.format(t.habitualMinDecisions)}+ decisions</td></tr>
-<tr><th scope="row">SHADOW_PROCESSES</th><td>shadow share above ${pct(t.shadowShare)}</td></tr>
+<tr><th scope="row">HIGH_OVERRIDE</th><td>override rate above ${f.pct(t.highOverrideRate)} over at least ${f.plural(t.minDecisions, 'decision')}</td></tr>
+<tr><th scope="row">AUTOMATION_BIAS_RISK</th><td>override rate below ${f.pct(t.lowOverrideRate)} over at least ${f.plural(t.minDecisions, 'decision')}, with open feedback flagged confidently wrong</td></tr>
+<tr><th scope="row">ADOPTION_GAP</th><td>gap above ${esc(f.points(t.adoptionGap))}</td></tr>
+<tr><th scope="row">HABITUAL_OVERRIDERS</th><td>at least one person overriding ≥ ${f.pct(t.habitualOverrideRate)} of ${f.int(t.habitualMinDecisions)}+ decisions</td></tr>
+<tr><th scope="row">SHADOW_PROCESSES</th><td>shadow share above ${f.pct(t.shadowShare)}</td></tr>
 </tbody></table>`;
   return `<p>Counts are summed over the slice first and ratios taken of the sums, never averages of ratios. A figure whose denominator is zero is shown as “no data”, never as 0. The figures below are the whole slice’s (${esc(
-    sliceText(report),
+    sliceText(f, report),
   )}); the counts behind each row follow, so every figure can be recomputed by hand. The JSON export carries the same figures unrounded.</p>
 <div class="formulas">${blocks.join('')}</div>
 <h3>Weights and alert thresholds</h3>${settings}
-<h3>Counts behind each row</h3>${countsTables(report)}`;
+<h3>Counts behind each row</h3>${countsTables(f, report)}`;
 }
 
 interface CountColumn {
@@ -479,8 +486,8 @@ function countsTable(report: Report, label: string, cols: CountColumn[]): string
 }
 
 /** The sums behind every figure, per row and for the whole slice: usage and pulse, then decisions and reviews. */
-function countsTables(report: Report): string {
-  const n = (pick: (r: ReportRow) => number) => (r: ReportRow) => int.format(pick(r));
+function countsTables(f: F, report: Report): string {
+  const n = (pick: (r: ReportRow) => number) => (r: ReportRow) => f.int(pick(r));
   const fromRegister = [report.overall, ...report.rows].some((r) => r.shadowSource === 'register');
   const usage: CountColumn[] = [
     { group: 'Usage', label: 'Licensed users', value: n((r) => r.counts.licensedUsers) },
@@ -488,7 +495,7 @@ function countsTables(report: Report): string {
     { group: 'Usage', label: 'Workflows started', value: n((r) => r.counts.workflowsStarted) },
     { group: 'Usage', label: 'Workflows completed', value: n((r) => r.counts.workflowsCompleted) },
     { group: 'Trust pulse', label: 'Respondents', value: n((r) => r.counts.respondents) },
-    { group: 'Trust pulse', label: 'Σ trust × respondents', value: (r) => dec2.format(r.counts.trustWeighted) },
+    { group: 'Trust pulse', label: 'Σ trust × respondents', value: (r) => f.dec2(r.counts.trustWeighted) },
     { group: 'Trust pulse', label: 'Manual backup', value: n((r) => r.counts.manualBackup) },
     ...(fromRegister
       ? [
@@ -510,9 +517,9 @@ function countsTables(report: Report): string {
   return `${countsTable(report, 'Usage and trust pulse counts', usage)}${countsTable(report, 'Decision and review counts', decisions)}`;
 }
 
-function sliceText(report: Report): string {
+function sliceText(f: F, report: Report): string {
   const s = report.slice;
-  return [s.initiative ?? 'all initiatives', s.team ? `${s.team} with its sub-teams` : 'all teams', periodText(s)].join(' · ');
+  return [s.initiative ?? 'all initiatives', s.team ? `${s.team} with its sub-teams` : 'all teams', f.period(s)].join(' · ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -548,6 +555,7 @@ section { margin-top: 26px; }
 .tile .sub { font-size: 10.5px; line-height: 1.35; color: ${COLOR.axis}; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 11.5px; white-space: nowrap; }
 .legend .key { display: inline-flex; align-items: center; gap: 6px; }
+.thin-key { display: inline-block; width: 14px; height: 10px; border: 1px solid #ced4da; background: repeating-linear-gradient(45deg, #ced4da 0 2px, #fff 2px 5px); }
 .bar-key { display: inline-block; width: 18px; height: 4px; border-radius: 2px; background: ${COLOR.bar}; }
 figure { margin: 0; break-inside: avoid; }
 figure + figure { margin-top: 14px; }
@@ -560,6 +568,12 @@ th { font-size: 11px; font-weight: 600; color: ${COLOR.axis}; text-align: left; 
 td { border-bottom: 1px solid #eceef0; padding: 5px 6px; vertical-align: middle; }
 td.name .team { display: block; font-weight: 600; }
 td.name .initiative { display: block; font-size: 11px; color: ${COLOR.axis}; }
+.partial { display: inline-block; margin-left: 5px; padding: 0 4px; border: 1px dashed #e8590c; border-radius: 3px; color: #a33c06; font-size: 10px; font-weight: 600; line-height: 1.45; vertical-align: 0.2em; white-space: nowrap; }
+.tile .value .partial { font-size: 11px; vertical-align: 0.5em; }
+.partial-why { color: #a33c06; }
+.thin-note { margin: 8px 0 0; font-size: 11.5px; color: #495057; }
+.thin-note::before { content: ""; display: inline-block; width: 8px; height: 8px; margin-right: 6px; border: 1.5px solid ${COLOR.axis}; border-radius: 50%; background: #fff; }
+.thin-tag { display: block; font-size: 9.5px; font-weight: 500; color: #a33c06; }
 .badge { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: #fff0e0; color: #a33c06; font-size: 11px; font-weight: 650; text-align: center; }
 table.series { margin-top: 8px; table-layout: fixed; }
 table.series th, table.series td { padding: 3px 6px; }
@@ -602,15 +616,16 @@ footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid #e6e7ea; fon
 }
 `;
 
-function pageStyle(report: Report): string {
-  const left = `${report.workspace} · adoption report · ${periodText(report.slice)}`;
+function pageStyle(f: F, report: Report): string {
+  const left = `${report.workspace} · adoption report · ${f.period(report.slice)}`;
   return `@page { size: A4; margin: 14mm 13mm 16mm;
   @bottom-left { content: ${cssString(left)}; font: 8.5px sans-serif; color: #868e96; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5px sans-serif; color: #868e96; } }`;
 }
 
 /** The report as a standalone HTML document (UTF-8). */
-export function reportHtml(report: Report): string {
+export function reportHtml(report: Report, locale: string = fmt.FALLBACK_LOCALE): string {
+  const f = formatters(fmt.canonicalLocale(locale) ?? fmt.FALLBACK_LOCALE);
   const o = report.overall;
   const ranked = byGap(report.rows);
   const hasData = report.rows.length > 0;
@@ -631,32 +646,36 @@ export function reportHtml(report: Report): string {
 <dl class="slice">
 <div><dt>Initiative</dt><dd data-slice="initiative">${esc(slice.initiative ?? 'All initiatives')}</dd></div>
 <div><dt>Team</dt><dd data-slice="team">${esc(slice.team ? `${slice.team} (with its sub-teams)` : 'All teams')}</dd></div>
-<div><dt>Period</dt><dd data-slice="period">${esc(periodText(slice))}</dd></div>
-<div><dt>Generated</dt><dd><time datetime="${esc(report.generatedAt)}">${esc(generatedText(report.generatedAt))}</time></dd></div>
+<div><dt>Period</dt><dd data-slice="period">${esc(f.period(slice))}</dd></div>
+<div><dt>Real adoption</dt><dd data-slice="weights">${esc(weightsText(f, report.weights))}</dd></div>
+<div><dt>Generated</dt><dd><time datetime="${esc(report.generatedAt)}">${esc(f.generated(report.generatedAt))}</time></dd></div>
 </dl>
 </header>
-${tiles(report)}
+${tiles(f, report)}
 <section id="formal-vs-real">
 <div class="section-head"><div><h2>Formal against real adoption</h2><p>Each line joins a team’s formal adoption (blue) and real adoption (orange); the longer the grey bar, the wider the gap. Largest gap first.</p></div>${legend(false)}</div>
-${hasData ? chunks.map((rows, i) => `<figure>${dumbbellChart(rows, i + 1, chunks.length)}</figure>`).join('\n') : empty('No data for this slice: nothing was imported for this initiative, team or period.')}
+${hasData ? chunks.map((rows, i) => `<figure>${dumbbellChart(f, rows, i + 1, chunks.length)}</figure>`).join('\n') : empty('No data for this slice: nothing was imported for this initiative, team or period.')}
 </section>
 <section id="ranking">
-<div class="section-head"><div><h2>Gap ranking</h2><p>Gap = formal − real, in percentage points. Reliance, trust and shadow-free make up real adoption.</p></div></div>
-${hasData ? rankingTable(report.rows) : empty('No rows.')}
+<div class="section-head"><div><h2>Gap ranking</h2><p>Gap = formal − real, in percentage points. Reliance, trust and shadow-free make up real adoption. A figure marked <span class="partial">1 of 3</span> rests on only some of its components: the others had no data.</p></div></div>
+${hasData ? rankingTable(f, report.rows) : empty('No rows.')}
 </section>
 <section id="trend" class="page-break">
-<div class="section-head"><div><h2>Trend by month</h2><p>The whole slice by month; a gap in a line is a month without data.</p></div>${legend(true)}</div>
-${o.series.length > 0 ? `<figure>${trendChart(o.series)}</figure>${seriesTable(o.series)}` : empty('No months with data in this slice.')}
+<div class="section-head"><div><h2>Trend by month</h2><p>The whole slice by month; a gap in a line is a month without data${o.series.some((p) => p.thin) ? '; a hatched month with hollow points has little data behind it' : ''}.</p></div>${legend(
+    true,
+    o.series.some((p) => p.thin),
+  )}</div>
+${o.series.length > 0 ? `<figure>${trendChart(f, o.series)}</figure>${seriesTable(f, o.series)}` : empty('No months with data in this slice.')}
 </section>
 <section id="alerts">
 <div class="section-head"><div><h2>Alerts</h2><p>Raised when a figure crosses a workspace threshold; what each means and where to look.</p></div></div>
-${alertsSection(report)}
+${alertsSection(f, report)}
 </section>
 <section id="how">
 <div class="section-head"><div><h2>How these figures are computed</h2></div></div>
-${computation(report)}
+${computation(f, report)}
 </section>
-<footer>Made with Uptake from the workspace’s local database on ${esc(generatedText(report.generatedAt))}. Formulas as defined in docs/metrics.md of Uptake’s source; figures are rounded for display. This file needs no network and no program other than a browser.</footer>
+<footer>Made with Uptake from the workspace’s local database on ${esc(f.generated(report.generatedAt))}. Formulas as defined in docs/metrics.md of Uptake’s source; figures are rounded for display${customWeights(report.weights) ? '; real adoption uses custom weights' : ''}. This file needs no network and no program other than a browser.</footer>
 </main>`;
 
   return `<!doctype html>
@@ -666,8 +685,8 @@ ${computation(report)}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Uptake">
-<title>${esc(`Adoption report · ${report.workspace} · ${periodText(slice)}`)}</title>
-<style>${STYLE}${pageStyle(report)}</style>
+<title>${esc(`Adoption report · ${report.workspace} · ${f.period(slice)}`)}</title>
+<style>${STYLE}${pageStyle(f, report)}</style>
 </head>
 <body>
 ${body}

@@ -15,10 +15,10 @@ export const PUBLISHED = { html: 'uptake-report.html', json: 'uptake-report.json
 export const PUBLISH_FOLDER_KEY = 'report_publish_folder';
 
 /** Writes uptake-report.html and uptake-report.json (the same report, so the same generatedAt) into `folder`. */
-export function publishReport(report: Report, folder: string): ReportPublishResult {
+export function publishReport(report: Report, folder: string, locale?: string): ReportPublishResult {
   const dir = checkWritableFolder(folder);
   const files = [
-    { name: PUBLISHED.html, data: reportHtml(report) },
+    { name: PUBLISHED.html, data: reportHtml(report, locale) },
     { name: PUBLISHED.json, data: reportJsonText(report) },
   ];
   // writeFilesAtomic already turns every file-system error into a message naming the path.

@@ -211,3 +211,27 @@ function inMonths(month: string, slice: { lo: number; hi: number }) {
   const m = monthToInt(month);
   return m >= slice.lo && m <= slice.hi;
 }
+
+/** The most frequent reasons given for overriding the AI in a slice ("no reason given" counted as null). */
+export function overrideReasons(
+  engine: Engine,
+  q: Slice & { limit?: number },
+): { total: number; reasons: { reason: string | null; count: number }[] } {
+  const slice = resolveSlice(engine, q);
+  const { where } = decisionFilter(engine, slice);
+  const overridden = ACTIONS.indexOf('overridden');
+  const reasons = (
+    engine.sqlite
+      .prepare(
+        `SELECT NULLIF(TRIM(reason), ''), COUNT(*) FROM decisions WHERE ${where} AND action = ?
+         GROUP BY NULLIF(TRIM(reason), '') ORDER BY 2 DESC, 1 LIMIT ?`,
+      )
+      .raw()
+      .all(slice.lo, slice.hi, overridden, q.limit ?? 5) as [string | null, number][]
+  ).map(([reason, count]) => ({ reason, count }));
+  const total = engine.sqlite
+    .prepare(`SELECT COUNT(*) FROM decisions WHERE ${where} AND action = ?`)
+    .pluck()
+    .get(slice.lo, slice.hi, overridden) as number;
+  return { total, reasons };
+}

@@ -85,7 +85,7 @@ test('export the report as HTML, open it offline and find the charts; CSV and JS
   await expect(offline.locator('table.ranking tbody tr')).toHaveCount(4);
   await expect(offline.locator('.tile[data-figure="formal"] .value')).toHaveText(/^\d{1,3}%$/);
   await expect(offline.locator('#alerts article.alert').first()).toBeVisible();
-  await expect(offline.locator('#how')).toContainText('activation = Σ active_users / Σ licensed_users');
+  await expect(offline.locator('#how')).toContainText('Activation = Σ active users / Σ licensed users');
   expect(await offline.locator('script').count()).toBe(0);
   expect(requests).toEqual([pathToFileURL(file).href]);
   await expectAccessible(offline, 'exported HTML report');

@@ -71,6 +71,18 @@ test('import usage and decisions through the UI, then read the report and its fo
   await expect(app.report.figure(north, 'overrideRate')).toHaveText('40%');
   await expect(app.report.tiles()).toHaveCount(5);
   await expect(app.report.tiles().filter({ hasText: 'Decisions' })).toContainText('9');
+  // No pulse and no shadow register: real adoption rests on reliance alone, 1 of its 3 components,
+  // and says so next to the figure, in the tile and in each row.
+  const realTile = app.report.tiles().filter({ hasText: 'Real adoption' });
+  await expect(realTile.locator('[data-partial="real"]')).toHaveText('1 of 3');
+  await expect(realTile.getByTestId('partial-why-real')).toHaveText('Rests on 1 of 3 components: no data for trust, shadow-free.');
+  await expect(north.locator('[data-partial="real"]')).toHaveText('1 of 3');
+  await expect(north.locator('[data-partial="formal"]')).toHaveCount(0);
+  // Both months have fewer than 30 decisions: counted, named under the figures and hatched on the trend.
+  await expect(app.report.root.getByTestId('thin-months')).toHaveText(
+    'Includes thin months, counted in every figure but with little data behind them: Jan 2026: 4 decisions; Feb 2026: 5 decisions.',
+  );
+  await expect(app.report.root.locator('[data-testid="trend-chart"] rect[data-thin="2026-01"]')).toHaveCount(1);
 
   await expectAccessible(page, 'report');
   await page.mouse.move(1275, 795);
@@ -78,9 +90,9 @@ test('import usage and decisions through the UI, then read the report and its fo
 
   // Drill-down: activation of Claims North = 35 / 40.
   await app.report.figure(north, 'formal').click();
-  await expect(app.report.formula).toContainText('formal = mean of the available ones of {activation, completion}');
+  await expect(app.report.formula).toContainText('Formal adoption = mean of those of activation and completion that have data');
   await app.report.formula.getByRole('button', { name: /^Activation/ }).click();
-  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('activation = 35 / 40 = 87.5%');
+  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('Activation = 35 / 40 = 87.5%');
   // …and the usage rows that fed it, with the file they came from.
   await expect(app.report.sourceRows()).toHaveCount(2);
   await expect(app.report.sourceRows().first()).toContainText('2026-02');
@@ -91,7 +103,7 @@ test('import usage and decisions through the UI, then read the report and its fo
 
   // The override rate's drill-down lists the overrides themselves, users only as a hash.
   await app.report.figure(north, 'overrideRate').click();
-  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('overrideRate = 2 / (2 + 1 + 2) = 40.0%');
+  await expect(app.report.formula.getByTestId('formula-worked')).toHaveText('Override rate = 2 / (2 + 1 + 2) = 40.0%');
   await expect(app.report.sourceRows()).toHaveCount(2);
   await expect(app.report.sourceRows().first()).toContainText('r4');
   await expect(app.report.sourceRows().first()).toContainText('model_wrong');

@@ -11,7 +11,7 @@ import { reportFileName } from '../../db/reports/export';
 import { esc, reportHtml } from '../../db/reports/html';
 import type { Report } from '../../db/reports/model';
 import { PUBLISHED } from '../../db/reports/publish';
-import { pct, points } from '../../db/reports/shared/formulas';
+import { gapText, percent } from '../../db/reports/shared/format';
 import type { ImportKind } from '../../db/signals/model';
 import { tempDir, tempEngine } from '../helpers';
 
@@ -48,6 +48,9 @@ function between(text: string, start: string, end: string): string {
 }
 
 const int = (n: number) => n.toLocaleString('en-US');
+const pct = (x: number | null, digits = 0) => percent(x, 'en-GB', digits);
+/** The gap as shown beside its figures: the difference of the two shown percentages. */
+const gap = (r: { formal: number | null; real: number | null }) => gapText(r.formal, r.real, 'en-GB');
 
 describe('the HTML report', () => {
   it('is one self-contained document: no script, no external URL, a CSP that forbids both', () => {
@@ -78,7 +81,7 @@ describe('the HTML report', () => {
     const tile = (figure: string) => between(html, `data-figure="${figure}"`, '</div></div>');
     expect(tile('formal')).toContain(`>${pct(o.formal)}<`);
     expect(tile('real')).toContain(`>${pct(o.real)}<`);
-    expect(tile('gap')).toContain(`>${points(o.gap)}<`);
+    expect(tile('gap')).toContain(`>${gap(o)}<`);
     expect(tile('overrideRate')).toContain(`>${pct(o.overrideRate)}<`);
     expect(tile('decisions')).toContain(`>${int(o.decisions)}<`);
     expect(tile('habitualOverriders')).toContain(`>${o.habitualOverriders}<`);
@@ -94,7 +97,7 @@ describe('the HTML report', () => {
       expect(cells).toContain(`>${esc(r.team ?? '')}<`);
       expect(cells).toContain(`data-figure="formal">${pct(r.formal)}<`);
       expect(cells).toContain(`data-figure="real">${pct(r.real)}<`);
-      expect(cells).toContain(`data-figure="gap">${points(r.gap)}<`);
+      expect(cells).toContain(`data-figure="gap">${gap(r)}<`);
       expect(cells).toContain(`data-figure="overrideRate">${pct(r.overrideRate)}<`);
       expect(cells).toContain(`>${int(r.decisions)}<`);
     });
@@ -102,7 +105,7 @@ describe('the HTML report', () => {
     const series = between(html, '<table class="series"', '</table>');
     for (const p of o.series) {
       expect(series).toContain(`>${pct(p.formal)}<`);
-      expect(series).toContain(`>${points(p.gap)}<`);
+      expect(series).toContain(`>${gap(p)}<`);
     }
     // Nothing unrounded leaks out (the JSON export carries those): no number with 3+ decimals.
     const text = html.replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/datetime="[^"]*"/, '');
@@ -140,12 +143,12 @@ describe('the HTML report', () => {
   it('shows each formula with the counts behind it', () => {
     const how = between(html, '<section id="how"', '</section>');
     const c = report.overall.counts;
-    expect(how).toContain('activation = Σ active_users / Σ licensed_users');
-    expect(how).toContain(`activation = ${int(c.activeUsers)} / ${int(c.licensedUsers)} = ${pct(report.overall.components.activation, 1)}`);
+    expect(how).toContain('Activation = Σ active users / Σ licensed users');
+    expect(how).toContain(`Activation = ${int(c.activeUsers)} / ${int(c.licensedUsers)} = ${pct(report.overall.components.activation, 1)}`);
     expect(how).toContain(
-      `overrideRate = ${int(c.overridden)} / (${int(c.accepted)} + ${int(c.edited)} + ${int(c.overridden)}) = ${pct(report.overall.overrideRate, 1)}`,
+      `Override rate = ${int(c.overridden)} / (${int(c.accepted)} + ${int(c.edited)} + ${int(c.overridden)}) = ${pct(report.overall.overrideRate, 1)}`,
     );
-    expect(how).toContain('gap = formal − real');
+    expect(how).toContain('Gap = formal adoption − real adoption');
     expect(how).toContain(`reliance ${report.weights.reliance} · trust ${report.weights.trust} · shadow-free ${report.weights.shadowFree}`);
     // The counts behind every row and the whole slice.
     for (const r of [...report.rows, report.overall]) expect(how).toContain(`>${int(r.counts.licensedUsers)}<`);
@@ -473,6 +476,58 @@ describe('exported figures against a hand computation', () => {
     expect(north).toContain('data-figure="real">58%<');
     expect(north).toContain('data-figure="gap">+27 pts<');
     expect(north).toContain('data-figure="overrideRate">44%<');
+  });
+
+  it('HTML: a figure resting on some of its components is marked "2 of 3", and the thin month is named and hatched', () => {
+    // South has no pulse: real adoption rests on reliance and shadow-free, 2 of its 3 components.
+    const south = between(page, '<tr data-row="Triage · South">', '</tr>');
+    expect(south).toContain(
+      'data-figure="real">67%<span class="partial" data-partial="real" title="Rests on 2 of 3 components: no data for trust.">2 of 3</span>',
+    );
+    // North has every component: no mark.
+    expect(between(page, '<tr data-row="Triage · North">', '</tr>')).not.toContain('class="partial"');
+    // January has 4 + 1 + 4 + 1 + 3 + 1 = 14 decisions, below the default 30: thin, counted, named under the tiles.
+    expect(page).toContain(
+      '<p class="thin-note" data-thin-months>Includes a thin month, counted in every figure but with little data behind it: Jan 2026: 14 decisions.</p>',
+    );
+    const trend = between(page, '<section id="trend"', '</section>');
+    expect(trend).toContain('<rect data-thin="2026-01"');
+    expect(trend).not.toContain('data-thin="2026-02"');
+    expect(trend).toContain('Thin month');
+    expect(trend).toContain('Jan 2026<span class="thin-tag">thin month</span>');
+    // Default weights: said so, and no "custom weights" anywhere.
+    expect(page).toContain('<dd data-slice="weights">Default weights: reliance 0.5 · trust 0.25 · shadow-free 0.25</dd>');
+    expect(page).not.toMatch(/custom weights/i);
+  });
+});
+
+describe('the HTML report in the reader’s locale, with custom weights', () => {
+  it('writes numbers and dates the de-DE way and says "custom weights"', async () => {
+    const t = tempEngine();
+    const h: HostContext = { engine: t.engine };
+    try {
+      await callTyped(h, 'workspace.demo', { seed: 1 });
+      const settings = await callTyped(h, 'metrics.settings', {});
+      await callTyped(h, 'metrics.configure', { ...settings, weights: { reliance: 0.6, trust: 0.2, shadowFree: 0.2 } });
+      const r = await callTyped(h, 'reports.get', {});
+      const de = (await callTyped(h, 'reports.export', { format: 'html', locale: 'de-DE' })).content;
+      const json = JSON.parse((await callTyped(h, 'reports.export', { format: 'json' })).content) as { customWeights: boolean };
+      expect(json.customWeights).toBe(true);
+      expect(de).toContain('<dd data-slice="weights">Custom weights: reliance 0,6 · trust 0,2 · shadow-free 0,2</dd>');
+      expect(de).toContain('real adoption uses custom weights');
+      // The demo has more than a thousand decisions: de-DE groups them with a full stop.
+      expect(r.overall.decisions).toBeGreaterThan(999);
+      const grouped = `${Math.floor(r.overall.decisions / 1000)}.${String(r.overall.decisions % 1000).padStart(3, '0')}`;
+      expect(between(de, 'data-figure="decisions"', '</div></div>')).toContain(`>${grouped}<`);
+      // Percentages with a space before the sign, months and the generated date in German.
+      expect(between(de, 'data-figure="formal"', '</div></div>')).toMatch(/>\d{1,3}\u00a0%</);
+      expect(de).toContain('<dd data-slice="period">Mai 2026 to Okt. 2026</dd>');
+      expect(de).toMatch(/<time datetime="[^"]+">\d{1,2}\. [A-Z][a-zä]{2,3}\.? \d{4}, \d\d:\d\d UTC<\/time>/);
+      // A locale that is not one is refused with a message saying what to give instead.
+      await expect(callTyped(h, 'reports.export', { format: 'html', locale: 'klingon-xx' })).rejects.toThrow(/not a locale.*en-GB/);
+    } finally {
+      t.cleanup();
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import {
   SOURCE_KINDS,
   type SourceRows,
 } from '../../reports/model';
+import { canonicalLocale, localeProblem } from '../../reports/shared/format';
 import { DECISION_ACTIONS } from '../../signals/model';
 import { everyone, month, mutation, noInput, oneOf, query } from '../kit';
 
@@ -19,15 +20,23 @@ export const reportSlice = {
   from: month.nullable().optional(),
   to: month.nullable().optional(),
 };
+/** The reader's locale for numbers and dates in the HTML/PDF (a BCP 47 tag); default en-GB. */
+const locale = z
+  .string()
+  .max(64, 'locale is longer than 64 characters')
+  .refine((tag) => canonicalLocale(tag) !== null, { error: (issue) => localeProblem(String(issue.input)) ?? 'not a locale' })
+  .optional();
 export const ReportInput = z.strictObject(reportSlice).optional().default({});
 export const ReportExportInput = z.strictObject({
   format: z.enum(REPORT_FORMATS, { error: `format must be one of ${REPORT_FORMATS.join(', ')} (a PDF is printed from the html)` }),
+  locale,
   ...reportSlice,
 });
 export const ReportPublishInput = z
   .strictObject({
     /** The shared folder (a full path); default: the one this device published to last. */
     folder: z.string().trim().min(1, 'folder cannot be empty').max(4096, 'folder is longer than 4096 characters').optional(),
+    locale,
     ...reportSlice,
   })
   .optional()
@@ -39,6 +48,8 @@ export const SourceRowsInput = z.strictObject({
   offset: z.number().int().min(0).optional().default(0),
   limit: z.number().int().min(1).max(500).optional().default(50),
 });
+
+export const OverrideReasonsInput = z.strictObject({ ...reportSlice, limit: z.number().int().min(1).max(20).optional().default(5) });
 
 export const reports = {
   get: query('Formal against real adoption for a slice, exactly as docs/metrics.md defines it', everyone)
@@ -54,6 +65,9 @@ export const reports = {
     .input(ReportPublishInput)
     .output(type<ReportPublishResult>()),
   publishTarget: query('The shared folder this device publishes reports to', everyone).input(noInput).output(type<ReportPublishTarget>()),
+  overrideReasons: query('The most frequent reasons people gave for overriding the AI in a slice', everyone)
+    .input(OverrideReasonsInput)
+    .output(type<{ total: number; reasons: { reason: string | null; count: number }[] }>()),
   rows: query('The stored rows that fed a slice’s figures (drill-down), a page at a time', everyone)
     .input(SourceRowsInput)
     .output(type<SourceRows>()),

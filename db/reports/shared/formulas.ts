@@ -1,6 +1,6 @@
-import type { MetricSettings } from '../../metrics/model';
+import { DEFAULT_METRIC_SETTINGS, type MetricSettings } from '../../metrics/model';
 import type { Components, ReportRow } from '../model';
-import { plural } from './plural';
+import { count, countOf, decimal, FALLBACK_LOCALE, monthLabel, percent, points } from './format';
 
 /*
  * How a report figure is shown and explained: docs/metrics.md's formula and the same with the slice's
@@ -25,20 +25,63 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   shadowFree: 'Shadow-free',
 };
 
-const number = new Intl.NumberFormat('en-US');
-const n = (x: number) => number.format(x);
+/** Components in a sentence ("no data for trust, shadow-free"). */
+export const COMPONENT_WORDS: Record<keyof Components, string> = {
+  activation: 'activation',
+  completion: 'completion',
+  reliance: 'reliance',
+  trust: 'trust',
+  shadowFree: 'shadow-free',
+};
 
-/** A fraction as a whole percentage; null is "No data", never 0. */
-export function pct(x: number | null, digits = 0): string {
-  if (x === null) return 'No data';
-  return `${(x * 100).toFixed(digits)}%`;
+/** The sums behind a row, in words (the formula drawer's "All sums behind this row"). */
+export const COUNT_LABELS: Record<keyof ReportRow['counts'], string> = {
+  licensedUsers: 'Licensed users',
+  activeUsers: 'Active users',
+  workflowsStarted: 'Workflows started',
+  workflowsCompleted: 'Workflows completed',
+  accepted: 'Decisions accepted',
+  edited: 'Decisions edited',
+  overridden: 'Decisions overridden',
+  ignored: 'Decisions ignored',
+  respondents: 'Pulse respondents',
+  trustWeighted: 'Σ trust score × respondents',
+  manualBackup: 'Respondents keeping a manual backup',
+  pulseRows: 'Pulse rows',
+  registerUsers: 'Users in registered shadow processes',
+  registerActiveUsers: 'Active users, months of those processes',
+  registerProcesses: 'Registered shadow processes',
+  reviewed: 'Overrides reviewed',
+  appropriate: 'Overrides judged appropriate',
+  usageRows: 'Usage rows',
+};
+
+/**
+ * What formal or real adoption rests on, for the "1 of 3" mark: the components it could use, how
+ * many had data, and which did not. A figure is partial when some are missing.
+ */
+export function basisOf(row: ReportRow, figure: 'formal' | 'real') {
+  const b = row.basis[figure];
+  const total = b.used.length + b.missing.length;
+  const missing = b.missing.map((k) => COMPONENT_WORDS[k]);
+  return {
+    used: b.used.length,
+    total,
+    partial: b.missing.length > 0,
+    /** "1 of 3" */
+    short: `${b.used.length} of ${total}`,
+    /** "Rests on 1 of 3 components: no data for trust, shadow-free." */
+    sentence:
+      b.missing.length === 0
+        ? `Rests on all ${total} of its components.`
+        : `Rests on ${b.used.length} of ${total} components: no data for ${missing.join(', ')}.`,
+  };
 }
 
-/** A gap in percentage points, signed. */
-export function points(x: number | null): string {
-  if (x === null) return 'No data';
-  const v = Math.round(x * 100);
-  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)} pts`;
+/** The thin months of a row in words: "Nov 2026: 2 decisions; Dec 2026: 1 active user (1 usage row)". */
+export function thinMonthsText(row: ReportRow, locale: string): string | null {
+  if (row.thinMonths.length === 0) return null;
+  return row.thinMonths.map((m) => `${monthLabel(m.month, locale)}: ${m.reasons.join(', ')}`).join('; ');
 }
 
 export interface Explanation {
@@ -53,32 +96,42 @@ export interface Explanation {
   note?: string;
 }
 
-function ratioLine(num: number, den: number, value: number | null, numText = n(num), denText = n(den)): string {
-  if (den === 0) return `${numText} / ${denText}: the denominator is zero, so no data`;
-  return `${numText} / ${denText} = ${pct(value, 1)}`;
+/** The value of a figure as shown in the drawer's headline and its "Built from" buttons. */
+export function figureText(row: ReportRow, key: FigureKey, locale: string, digits = 0): string {
+  if (key === 'gap') return points(row.gap, locale, digits);
+  const v = key === 'formal' || key === 'real' || key === 'overrideRate' ? row[key] : row.components[key];
+  return percent(v, locale, digits);
 }
 
-/** The formula of a figure and the counts behind it, for one report row. */
-export function explain(row: ReportRow, key: FigureKey, weights: Weights): Explanation {
+/** The formula of a figure and the counts behind it, for one report row, in the reader's locale. */
+export function explain(row: ReportRow, key: FigureKey, weights: Weights, locale: string = FALLBACK_LOCALE): Explanation {
   const c = row.counts;
   const k = row.components;
   const acted = c.accepted + c.edited + c.overridden;
   const decisions = acted + c.ignored;
+  const n = (x: number) => count(x, locale);
+  const p1 = (x: number | null) => percent(x, locale, 1);
+  const ratioLine = (num: number, den: number, value: number | null, numText = n(num), denText = n(den)) =>
+    den === 0 ? `${numText} / ${denText}: the denominator is zero, so no data` : `${numText} / ${denText} = ${p1(value)}`;
+  const partialNote = (figure: 'formal' | 'real') => {
+    const b = basisOf(row, figure);
+    return b.partial ? `Partial: ${b.sentence.charAt(0).toLowerCase()}${b.sentence.slice(1)}` : undefined;
+  };
   switch (key) {
     case 'activation':
       return {
         label: FIGURE_LABELS[key],
         value: k.activation,
-        formula: 'activation = Σ active_users / Σ licensed_users',
-        worked: `activation = ${ratioLine(c.activeUsers, c.licensedUsers, k.activation)}`,
+        formula: 'Activation = Σ active users / Σ licensed users',
+        worked: `Activation = ${ratioLine(c.activeUsers, c.licensedUsers, k.activation)}`,
         parts: [],
       };
     case 'completion':
       return {
         label: FIGURE_LABELS[key],
         value: k.completion,
-        formula: 'completion = Σ workflows_completed / Σ workflows_started',
-        worked: `completion = ${ratioLine(c.workflowsCompleted, c.workflowsStarted, k.completion)}`,
+        formula: 'Completion = Σ workflows completed / Σ workflows started',
+        worked: `Completion = ${ratioLine(c.workflowsCompleted, c.workflowsStarted, k.completion)}`,
         parts: [],
       };
     case 'formal': {
@@ -86,32 +139,33 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
       return {
         label: FIGURE_LABELS[key],
         value: row.formal,
-        formula: 'formal = mean of the available ones of {activation, completion}',
+        formula: 'Formal adoption = mean of those of activation and completion that have data',
         worked:
           available.length === 0
-            ? 'formal: neither activation nor completion has data, so no data'
-            : `formal = (${available.map((x) => pct(x, 1)).join(' + ')}) / ${available.length} = ${pct(row.formal, 1)}`,
+            ? 'Formal adoption: neither activation nor completion has data, so no data'
+            : `Formal adoption = (${available.map(p1).join(' + ')}) / ${available.length} = ${p1(row.formal)}`,
         parts: ['activation', 'completion'],
+        note: partialNote('formal'),
       };
     }
     case 'overrideRate':
       return {
         label: FIGURE_LABELS[key],
         value: row.overrideRate,
-        formula: 'overrideRate = overridden / (accepted + edited + overridden)',
-        worked: `overrideRate = ${ratioLine(c.overridden, acted, row.overrideRate, n(c.overridden), `(${n(c.accepted)} + ${n(c.edited)} + ${n(c.overridden)})`)}`,
+        formula: 'Override rate = overridden / (accepted + edited + overridden)',
+        worked: `Override rate = ${ratioLine(c.overridden, acted, row.overrideRate, n(c.overridden), `(${n(c.accepted)} + ${n(c.edited)} + ${n(c.overridden)})`)}`,
         parts: [],
         note:
           row.overrideAppropriateness === null
-            ? `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. No overrides reviewed yet.`
-            : `Ignored: ${n(c.ignored)} of ${plural(decisions, 'decision')}. Of ${plural(c.reviewed, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${pct(row.overrideAppropriateness)}: the AI was wrong).`,
+            ? `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. No overrides reviewed yet.`
+            : `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. Of ${countOf(c.reviewed, locale, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${percent(row.overrideAppropriateness, locale)}: the AI was wrong).`,
       };
     case 'reliance':
       return {
         label: FIGURE_LABELS[key],
         value: k.reliance,
-        formula: 'reliance = (accepted + edited) / (accepted + edited + overridden + ignored)',
-        worked: `reliance = ${ratioLine(
+        formula: 'Reliance = (accepted + edited) / (accepted + edited + overridden + ignored)',
+        worked: `Reliance = ${ratioLine(
           c.accepted + c.edited,
           decisions,
           k.reliance,
@@ -124,11 +178,11 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
       return {
         label: FIGURE_LABELS[key],
         value: k.trust,
-        formula: 'trust = (Σ(trust_mean × respondents) / Σ respondents − 1) / 4',
+        formula: 'Trust = (Σ(mean trust score × respondents) / Σ respondents − 1) / 4, the 1–5 scale as 0–100%',
         worked:
           c.respondents === 0
-            ? 'trust: no pulse respondents in this slice, so no data'
-            : `trust = (${n(Math.round(c.trustWeighted * 100) / 100)} / ${n(c.respondents)} − 1) / 4 = ${pct(k.trust, 1)}`,
+            ? 'Trust: no pulse respondents in this slice, so no data'
+            : `Trust = (${decimal(c.trustWeighted, locale)} / ${n(c.respondents)} − 1) / 4 = ${p1(k.trust)}`,
         parts: [],
       };
     case 'shadowFree': {
@@ -136,8 +190,8 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
         return {
           label: FIGURE_LABELS[key],
           value: k.shadowFree,
-          formula: 'shadowFree = 1 − shadowShare; shadowShare (pulse) = Σ manual_backup / Σ respondents',
-          worked: `shadowFree = 1 − ${n(c.manualBackup)} / ${n(c.respondents)} = ${pct(k.shadowFree, 1)}`,
+          formula: 'Shadow-free = 1 − shadow share; shadow share (trust pulse) = Σ respondents keeping a manual backup / Σ respondents',
+          worked: `Shadow-free = 1 − ${n(c.manualBackup)} / ${n(c.respondents)} = ${p1(k.shadowFree)}`,
           parts: [],
         };
       }
@@ -146,48 +200,58 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights): Expla
           label: FIGURE_LABELS[key],
           value: k.shadowFree,
           formula:
-            'shadowFree = 1 − shadowShare; shadowShare (register) = Σ users_involved of active processes / Σ active_users of those months, clipped to 1',
-          worked: `shadowFree = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${pct(k.shadowFree, 1)} (${plural(c.registerProcesses, 'process', 'processes')})`,
+            'Shadow-free = 1 − shadow share; shadow share (register) = Σ users involved in active shadow processes / Σ active users of those months, at most 100%',
+          worked: `Shadow-free = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${p1(k.shadowFree)} (${countOf(c.registerProcesses, locale, 'process', 'processes')})`,
           parts: [],
         };
       }
       return {
         label: FIGURE_LABELS[key],
         value: null,
-        formula: 'shadowFree = 1 − shadowShare (from the pulse, otherwise from the shadow-process register)',
-        worked: 'shadowFree: no pulse rows and no active registered processes in this slice, so no data',
+        formula: 'Shadow-free = 1 − shadow share (from the trust pulse, otherwise from the shadow-process register)',
+        worked: 'Shadow-free: no pulse rows and no active registered processes in this slice, so no data',
         parts: [],
       };
     }
     case 'real': {
-      const parts: [string, number | null, number][] = [
-        ['reliance', k.reliance, weights.reliance],
-        ['trust', k.trust, weights.trust],
-        ['shadowFree', k.shadowFree, weights.shadowFree],
+      const parts: [number | null, number][] = [
+        [k.reliance, weights.reliance],
+        [k.trust, weights.trust],
+        [k.shadowFree, weights.shadowFree],
       ];
-      const available = parts.filter((p): p is [string, number, number] => p[1] !== null && p[2] > 0);
-      const weightSum = available.reduce((s, p) => s + p[2], 0);
+      const available = parts.filter((p): p is [number, number] => p[0] !== null && p[1] > 0);
+      const weightSum = available.reduce((s, p) => s + p[1], 0);
       return {
         label: FIGURE_LABELS[key],
         value: row.real,
-        formula: 'real = weighted mean of the available ones of {reliance, trust, shadowFree}, weights renormalised',
+        formula:
+          'Real adoption = weighted mean of those of reliance, trust and shadow-free that have data, weights rescaled to add up to 1',
         worked:
           available.length === 0
-            ? 'real: none of reliance, trust, shadowFree has data, so no data'
-            : `real = (${available.map(([, v, w]) => `${w} × ${pct(v, 1)}`).join(' + ')}) / ${Math.round(weightSum * 1000) / 1000} = ${pct(row.real, 1)}`,
+            ? 'Real adoption: none of reliance, trust and shadow-free has data, so no data'
+            : `Real adoption = (${available.map(([v, w]) => `${decimal(w, locale, 3)} × ${p1(v)}`).join(' + ')}) / ${decimal(weightSum, locale, 3)} = ${p1(row.real)}`,
         parts: ['reliance', 'trust', 'shadowFree'],
+        note: partialNote('real'),
       };
     }
     case 'gap':
       return {
         label: FIGURE_LABELS[key],
         value: row.gap,
-        formula: 'gap = formal − real (no data if either has none)',
+        formula: 'Gap = formal adoption − real adoption (no data if either has none)',
         worked:
-          row.gap === null ? 'gap: formal or real has no data' : `gap = ${pct(row.formal, 1)} − ${pct(row.real, 1)} = ${points(row.gap)}`,
+          row.gap === null
+            ? 'Gap: formal or real adoption has no data'
+            : `Gap = ${p1(row.formal)} − ${p1(row.real)} = ${points(row.gap, locale, 1)}`,
         parts: ['formal', 'real'],
       };
   }
+}
+
+/** Whether the weights of real adoption differ from docs/metrics.md's defaults (the report then says "custom weights"). */
+export function customWeights(w: Weights): boolean {
+  const d = DEFAULT_METRIC_SETTINGS.weights;
+  return w.reliance !== d.reliance || w.trust !== d.trust || w.shadowFree !== d.shadowFree;
 }
 
 export const rowName = (row: ReportRow) => `${row.initiative ?? 'All initiatives'} · ${row.team ?? 'All teams'}`;

@@ -1,3 +1,4 @@
+import { localeDate, localeDateTime, localeNumber } from '../locale/locale';
 import type { HistoryTable } from './target';
 
 export interface Lookups {
@@ -31,9 +32,9 @@ export function fieldLabel(format: HistoryFormat, field: string): string {
 
 export const NONE = '—';
 
-const number = new Intl.NumberFormat();
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const number = localeNumber;
+const date = localeDate;
+const dateTime = localeDateTime;
 
 /** A local date and time, e.g. "22 Nov 2026, 14:05". */
 export function formatDateTime(iso: string): string {

@@ -27,6 +27,7 @@ import { Dash } from '../components/Dash';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
+import { localeDateTime, localeNumber } from '../locale/locale';
 import type { ImportKind, ImportSummary } from '../reports/types';
 import { FilePreview, importErrorData, ProblemsView, usePreview } from './ImportCheck';
 
@@ -40,7 +41,7 @@ const KINDS: { value: ImportKind; label: string; columns: string }[] = [
     columns: 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on',
   },
 ];
-const number = new Intl.NumberFormat('en-US');
+const number = localeNumber;
 
 /** The kind whose columns the header has (in any order), if exactly one. */
 function detectKind(header: string[]): ImportKind | null {
@@ -377,7 +378,7 @@ export function ImportsPage() {
                           {b.counts.rows === undefined ? <Dash /> : number.format(b.counts.rows)}
                         </Table.Td>
                         <Table.Td>{b.importedBy ?? <Dash />}</Table.Td>
-                        <Table.Td>{new Date(b.importedAt).toLocaleString()}</Table.Td>
+                        <Table.Td>{localeDateTime.format(new Date(b.importedAt))}</Table.Td>
                         <Table.Td>
                           <Code title={b.sha256}>{b.sha256.slice(0, 12)}</Code>
                         </Table.Td>

@@ -1,9 +1,8 @@
-/*
- * The one place the renderer's forms learn the user's locale. It reads the system's for now; the
- * per-device locale setting (issue #13, item 6) replaces `appLocale` when it lands.
- */
+import { currentLocale } from '../locale/locale';
+
+/* How the forms read and write dates: in the locale chosen in Settings (or the system's). */
 export function appLocale(): string {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-GB';
+  return currentLocale();
 }
 
 type DatePart = 'day' | 'month' | 'year';

@@ -16,6 +16,7 @@ import { client } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { orpc, type UptakeMutationMeta } from '../api/query';
 import { useCan } from '../api/workspace';
+import { useLocale } from '../locale/locale';
 
 /*
  * The report screen's Export menu: HTML, PDF, CSV and JSON of the slice on screen, and publishing
@@ -54,6 +55,7 @@ const failed = (title: string, error: unknown) =>
   notifications.show({ color: 'red', title, message: errorMessage(error), autoClose: 12_000 });
 
 export function ExportMenu({ input }: { input: ReportSlice }) {
+  const locale = useLocale();
   const canExport = useCan('reports.export');
   const canPublish = useCan('reports.publish');
   const electron = window.api?.host === 'electron' ? window.api : null;
@@ -69,12 +71,12 @@ export function ExportMenu({ input }: { input: ReportSlice }) {
     setBusy(format);
     try {
       if (electron) {
-        const result = await electron.reports.save({ format, slice: input });
+        const result = await electron.reports.save({ format, slice: input, locale });
         if (result.status === 'saved') done(`${LABELS[format]} report saved`, result.path);
         else if (result.status === 'failed') failed(`The ${LABELS[format]} export did not work`, new Error(result.message));
         return;
       }
-      const exported = await client.reports.export({ ...input, format: format === 'pdf' ? 'html' : format });
+      const exported = await client.reports.export({ ...input, locale, format: format === 'pdf' ? 'html' : format });
       if (format !== 'pdf') {
         download(exported.fileName, exported.mimeType, exported.content);
         done(`${LABELS[format]} report downloaded`, exported.fileName);
@@ -101,7 +103,7 @@ export function ExportMenu({ input }: { input: ReportSlice }) {
   };
 
   const publishTo = async (chosen: string | undefined) => {
-    const result = await publish.mutateAsync({ ...input, ...(chosen ? { folder: chosen } : {}) });
+    const result = await publish.mutateAsync({ ...input, locale, ...(chosen ? { folder: chosen } : {}) });
     done('Report published', `${result.files.map((f) => f.name).join(' and ')} written to ${result.folder}`);
     return result;
   };

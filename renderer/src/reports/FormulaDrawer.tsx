@@ -1,14 +1,18 @@
-import { Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { explain, FIGURE_LABELS, type FigureKey, pct, points, rowName } from './formulas';
+import { Anchor, Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useLocale } from '../locale/locale';
+import { DocsModal } from './DocsModal';
+import { COUNT_LABELS, explain, FIGURE_LABELS, type FigureKey, figureText, fmt, rowName } from './formulas';
 import { SourceRowsPanel } from './SourceRowsPanel';
 import type { Report, ReportRow } from './types';
+
+/** Long formulas wrap rather than scroll sideways. */
+const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 export interface FigureTarget {
   row: ReportRow;
   key: FigureKey;
 }
-
-const number = new Intl.NumberFormat('en-US');
 
 /** How one figure was computed: docs/metrics.md's formula, the slice's counts put in, the weights used. */
 export function FormulaDrawer({
@@ -22,13 +26,15 @@ export function FormulaDrawer({
   onOpen: (t: FigureTarget) => void;
   onClose: () => void;
 }) {
-  const e = target ? explain(target.row, target.key, report.weights) : null;
+  const locale = useLocale();
+  const [docs, setDocs] = useState(false);
+  const e = target ? explain(target.row, target.key, report.weights, locale) : null;
   return (
     <Drawer
       opened={target !== null}
       onClose={onClose}
       position="right"
-      size={640}
+      size="min(640px, 94vw)"
       title={e ? `How ${e.label.toLowerCase()} is computed` : ''}
     >
       {target && e && (
@@ -38,20 +44,27 @@ export function FormulaDrawer({
               {rowName(target.row)}
             </Text>
             <Text fz={28} fw={600} className="tabular">
-              {target.key === 'gap' ? points(e.value) : pct(e.value, 1)}
+              {figureText(target.row, target.key, locale, 1)}
             </Text>
           </Box>
           <Box>
-            <Text size="xs" fw={600} c="dimmed" mb={4}>
-              Formula (docs/metrics.md)
-            </Text>
-            <Code block>{e.formula}</Code>
+            <Group justify="space-between" mb={4} gap="xs">
+              <Text size="xs" fw={600} c="dimmed">
+                Formula
+              </Text>
+              <Anchor component="button" type="button" size="xs" onClick={() => setDocs(true)} data-testid="formula-docs-link">
+                All formulas explained (docs/metrics.md)
+              </Anchor>
+            </Group>
+            <Code block style={WRAP} data-testid="formula-definition">
+              {e.formula}
+            </Code>
           </Box>
           <Box>
             <Text size="xs" fw={600} c="dimmed" mb={4}>
               With this slice’s counts
             </Text>
-            <Code block data-testid="formula-worked">
+            <Code block style={WRAP} data-testid="formula-worked">
               {e.worked}
             </Code>
             {e.note && (
@@ -67,10 +80,9 @@ export function FormulaDrawer({
               </Text>
               <Group gap={6}>
                 {e.parts.map((p) => {
-                  const v = explain(target.row, p, report.weights).value;
                   return (
                     <Button key={p} size="xs" variant="default" onClick={() => onOpen({ row: target.row, key: p })}>
-                      {FIGURE_LABELS[p]}: {p === 'gap' ? points(v) : pct(v)}
+                      {FIGURE_LABELS[p]}: {figureText(target.row, p, locale)}
                     </Button>
                   );
                 })}
@@ -90,13 +102,13 @@ export function FormulaDrawer({
               </Text>
               <Group gap={6}>
                 <Badge variant="light" color="gray">
-                  reliance {report.weights.reliance}
+                  Reliance {fmt.decimal(report.weights.reliance, locale)}
                 </Badge>
                 <Badge variant="light" color="gray">
-                  trust {report.weights.trust}
+                  Trust {fmt.decimal(report.weights.trust, locale)}
                 </Badge>
                 <Badge variant="light" color="gray">
-                  shadow-free {report.weights.shadowFree}
+                  Shadow-free {fmt.decimal(report.weights.shadowFree, locale)}
                 </Badge>
               </Group>
             </Box>
@@ -106,11 +118,11 @@ export function FormulaDrawer({
               All sums behind this row
             </Text>
             <SimpleGrid cols={2} spacing={0} verticalSpacing={0} mt={6}>
-              {Object.entries(target.row.counts).map(([name, value]) => (
-                <Group key={name} justify="space-between" px={8} py={2} className="counts-cell">
-                  <Text size="xs">{name}</Text>
+              {(Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[]).map((name) => (
+                <Group key={name} justify="space-between" px={8} py={2} className="counts-cell" wrap="nowrap">
+                  <Text size="xs">{COUNT_LABELS[name]}</Text>
                   <Text size="xs" className="tabular">
-                    {number.format(Math.round(value * 100) / 100)}
+                    {fmt.decimal(target.row.counts[name], locale)}
                   </Text>
                 </Group>
               ))}
@@ -118,6 +130,7 @@ export function FormulaDrawer({
           </Box>
         </Stack>
       )}
+      <DocsModal opened={docs} section="Formulas" onClose={() => setDocs(false)} />
     </Drawer>
   );
 }

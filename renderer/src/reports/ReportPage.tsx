@@ -12,30 +12,37 @@ import {
   Table,
   Text,
   Title,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconAlertTriangle, IconChartDots, IconUpload } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp, IconChartDots, IconUpload } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
+import { ALERT_EXPLANATIONS, alertRank, alertTitle } from '../../../db/reports/shared/alerts';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { useLocale } from '../locale/locale';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
 import { ExportMenu } from './ExportMenu';
 import { type FigureTarget, FormulaDrawer } from './FormulaDrawer';
-import { FIGURE_LABELS, type FigureKey, pct, points, rowName } from './formulas';
+import { basisOf, customWeights, FIGURE_LABELS, type FigureKey, fmt, rowName, thinMonthsText } from './formulas';
 import { reportQuery } from './query';
 import type { Report, ReportRow } from './types';
 
-const number = new Intl.NumberFormat('en-US');
-const DUMBBELL_WIDTH = 220;
+const DUMBBELL_WIDTH = 200;
 
-function valueText(key: FigureKey, v: number | null) {
-  return key === 'gap' ? points(v) : pct(v);
+/** A row's figure as shown: the gap is the difference of the shown formal and real figures. */
+function valueText(row: ReportRow, key: FigureKey, locale: string) {
+  if (key === 'gap') return fmt.gapText(row.formal, row.real, locale);
+  const v = key === 'formal' || key === 'real' || key === 'overrideRate' ? row[key] : row.components[key];
+  return fmt.percent(v, locale);
 }
+
+const rowKey = (r: ReportRow) => `${r.initiativeId ?? '*'}-${r.teamId ?? '*'}`;
 
 /** A figure that opens its formula when clicked. */
 function Figure({
@@ -49,13 +56,13 @@ function Figure({
   figure: FigureKey;
   onOpen: (t: FigureTarget) => void;
   size?: 'sm' | 'lg';
-  children: ReactNode;
+  children: string;
 }) {
   return (
     <UnstyledButton
       className="report-figure"
       data-figure={figure}
-      aria-label={`${FIGURE_LABELS[figure]}, ${rowName(row)}: ${typeof children === 'string' ? children : ''}. Show formula`}
+      aria-label={`${FIGURE_LABELS[figure]}, ${rowName(row)}: ${children}. Show formula`}
       onClick={() => onOpen({ row, key: figure })}
       fz={size === 'lg' ? 24 : 'sm'}
       fw={size === 'lg' ? 600 : 500}
@@ -66,14 +73,101 @@ function Figure({
   );
 }
 
-function Tile({ label, children }: { label: string; children: ReactNode }) {
+/** "1 of 3" beside a figure that rests on only some of its components; says which are missing. */
+function PartialMark({ row, figure }: { row: ReportRow; figure: 'formal' | 'real' }) {
+  const b = basisOf(row, figure);
+  if (!b.partial) return null;
+  return (
+    <Tooltip label={b.sentence} withArrow multiline maw={260} events={{ hover: true, focus: true, touch: true }}>
+      <Badge
+        component="span"
+        tabIndex={0}
+        size="xs"
+        variant="outline"
+        color="#a33c06"
+        radius="sm"
+        ml={6}
+        data-partial={figure}
+        aria-label={`Partial: ${b.sentence}`}
+        style={{ borderStyle: 'dashed', verticalAlign: 'middle', textTransform: 'none' }}
+      >
+        {b.short}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function Tile({ label, children, foot }: { label: string; children: ReactNode; foot?: ReactNode }) {
   return (
     <Paper withBorder radius="md" px="md" py="sm" data-testid="stat-tile">
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Box mt={2}>{children}</Box>
+      {foot}
     </Paper>
+  );
+}
+
+type SortKey = 'name' | 'formal' | 'real' | 'gap' | 'overrideRate' | 'decisions' | 'alerts';
+const SORT_LABELS: Record<SortKey, string> = {
+  name: 'Initiative · team',
+  formal: 'Formal',
+  real: 'Real',
+  gap: 'Gap',
+  overrideRate: 'Override rate',
+  decisions: 'Decisions',
+  alerts: 'Alerts',
+};
+
+function sortValue(r: ReportRow, key: SortKey): number | string | null {
+  switch (key) {
+    case 'name':
+      return `${r.initiative ?? ''} ${r.team ?? ''}`.toLowerCase();
+    case 'gap':
+      return fmt.displayedGap(r.formal, r.real);
+    case 'decisions':
+      return r.decisions;
+    case 'alerts':
+      return r.alerts.length;
+    default:
+      return r[key];
+  }
+}
+
+/** Sorted by a column; rows without data go last whichever the direction. */
+function sortRows(rows: ReportRow[], key: SortKey, dir: 'asc' | 'desc'): ReportRow[] {
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+    const c = typeof va === 'string' ? va.localeCompare(String(vb)) : va - (vb as number);
+    return dir === 'asc' ? c : -c;
+  });
+}
+
+function SortHeader({
+  column,
+  sort,
+  onSort,
+  right,
+}: {
+  column: SortKey;
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  onSort: (key: SortKey) => void;
+  right?: boolean;
+}) {
+  const active = sort.key === column;
+  const Icon = active ? (sort.dir === 'asc' ? IconArrowUp : IconArrowDown) : IconArrowsSort;
+  return (
+    <Table.Th ta={right ? 'right' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(column)} fz={12} fw={500} c={active ? 'dark' : 'dimmed'} data-sort={column}>
+        <Group gap={3} wrap="nowrap" justify={right ? 'flex-end' : 'flex-start'}>
+          {SORT_LABELS[column]}
+          <Icon size={12} aria-hidden style={{ opacity: active ? 1 : 0.45 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
   );
 }
 
@@ -87,29 +181,68 @@ function Overview({
   /** Opens a team's own page; absent on that page. */
   onOpenTeam?: (teamId: string) => void;
 }) {
+  const locale = useLocale();
   const o = report.overall;
-  const ranked = [...report.rows].sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity));
-  const alerts = report.rows.flatMap((r) => r.alerts.map((a) => ({ ...a, row: r })));
-  const tile = (key: FigureKey, value: number | null) => (
-    <Tile label={FIGURE_LABELS[key]}>
-      <Figure row={o} figure={key} onOpen={onOpen} size="lg">
-        {valueText(key, value)}
-      </Figure>
-    </Tile>
-  );
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'gap', dir: 'desc' });
+  const [alertRow, setAlertRow] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const ranked = sortRows(report.rows, sort.key, sort.dir);
+  const onSort = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' }));
+  const allAlerts = report.rows
+    .flatMap((r) => r.alerts.map((a) => ({ ...a, row: r })))
+    .sort((a, b) => alertRank(a.code) - alertRank(b.code) || (b.row.gap ?? -Infinity) - (a.row.gap ?? -Infinity));
+  const filterRow = alertRow ? report.rows.find((r) => rowKey(r) === alertRow) : undefined;
+  const alerts = filterRow ? allAlerts.filter((a) => a.row === filterRow) : allAlerts;
+  const thin = thinMonthsText(o, locale);
+  const custom = customWeights(report.weights);
+  const weightsText = `reliance ${fmt.decimal(report.weights.reliance, locale)}, trust ${fmt.decimal(report.weights.trust, locale)}, shadow-free ${fmt.decimal(report.weights.shadowFree, locale)}`;
+  const showRow = (r: ReportRow) => {
+    setHighlight(rowKey(r));
+    document.querySelector(`[data-row-key="${rowKey(r)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    (document.querySelector(`[data-row-key="${rowKey(r)}"] .report-figure`) as HTMLElement | null)?.focus();
+  };
+  const tile = (key: FigureKey, partial?: 'formal' | 'real') => {
+    const b = partial ? basisOf(o, partial) : null;
+    return (
+      <Tile
+        label={FIGURE_LABELS[key]}
+        foot={
+          b?.partial ? (
+            <Text size="xs" c="#a33c06" mt={2} data-testid={`partial-why-${partial}`}>
+              {b.sentence}
+            </Text>
+          ) : undefined
+        }
+      >
+        <Figure row={o} figure={key} onOpen={onOpen} size="lg">
+          {valueText(o, key, locale)}
+        </Figure>
+        {partial && <PartialMark row={o} figure={partial} />}
+      </Tile>
+    );
+  };
   return (
     <Stack gap="lg" px="lg" pb="xl">
-      <SimpleGrid cols={5} spacing="sm">
-        {tile('formal', o.formal)}
-        {tile('real', o.real)}
-        {tile('gap', o.gap)}
-        {tile('overrideRate', o.overrideRate)}
-        <Tile label="Decisions">
-          <Text fz={24} fw={600} className="tabular">
-            {number.format(o.decisions)}
+      <Box>
+        <SimpleGrid cols={{ base: 3, md: 5 }} spacing="sm">
+          {tile('formal', 'formal')}
+          {tile('real', 'real')}
+          {tile('gap')}
+          {tile('overrideRate')}
+          <Tile label="Decisions">
+            <Text fz={24} fw={600} className="tabular" data-testid="decisions-total">
+              {fmt.count(o.decisions, locale)}
+            </Text>
+          </Tile>
+        </SimpleGrid>
+        {thin && (
+          <Text size="xs" c="dimmed" mt={6} data-testid="thin-months">
+            Includes {o.thinMonths.length === 1 ? 'a thin month' : 'thin months'}, counted in every figure but with little data behind{' '}
+            {o.thinMonths.length === 1 ? 'it' : 'them'}: {thin}.
           </Text>
-        </Tile>
-      </SimpleGrid>
+        )}
+      </Box>
       <Group gap="xs" data-testid="components">
         <Text size="xs" c="dimmed">
           Components:
@@ -118,7 +251,7 @@ function Overview({
           <Group key={k} gap={4}>
             <Text size="xs">{FIGURE_LABELS[k]}</Text>
             <Figure row={o} figure={k} onOpen={onOpen}>
-              {pct(o.components[k])}
+              {valueText(o, k, locale)}
             </Figure>
           </Group>
         ))}
@@ -137,25 +270,30 @@ function Overview({
         <Table className="data-table" aria-label="Gap ranking" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Initiative · team</Table.Th>
-              <Table.Th w={DUMBBELL_WIDTH + 20}>
+              <SortHeader column="name" sort={sort} onSort={onSort} />
+              <Table.Th w={DUMBBELL_WIDTH + 20} visibleFrom="lg">
                 <DumbbellAxis width={DUMBBELL_WIDTH} />
               </Table.Th>
-              <Table.Th ta="right">Formal</Table.Th>
-              <Table.Th ta="right">Real</Table.Th>
-              <Table.Th ta="right">Gap</Table.Th>
-              <Table.Th ta="right">Override rate</Table.Th>
-              <Table.Th ta="right">Decisions</Table.Th>
+              <SortHeader column="formal" sort={sort} onSort={onSort} right />
+              <SortHeader column="real" sort={sort} onSort={onSort} right />
+              <SortHeader column="gap" sort={sort} onSort={onSort} right />
+              <SortHeader column="overrideRate" sort={sort} onSort={onSort} right />
+              <SortHeader column="decisions" sort={sort} onSort={onSort} right />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {ranked.map((r) => (
-              <Table.Tr key={`${r.initiativeId}-${r.teamId}`} data-testid="report-row">
+              <Table.Tr
+                key={rowKey(r)}
+                data-testid="report-row"
+                data-row-key={rowKey(r)}
+                bg={highlight === rowKey(r) ? 'yellow.0' : undefined}
+              >
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {r.initiative ?? 'All initiatives'}
                   </Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" component="div">
                     {onOpenTeam && r.teamId ? (
                       <Anchor
                         component="button"
@@ -172,24 +310,40 @@ function Overview({
                       (r.team ?? 'All teams')
                     )}
                     {r.alerts.length > 0 && (
-                      <Badge ml={6} size="xs" color="orange" variant="light">
+                      <Badge
+                        component="button"
+                        type="button"
+                        ml={6}
+                        size="xs"
+                        color="orange"
+                        variant={alertRow === rowKey(r) ? 'filled' : 'light'}
+                        style={{ cursor: 'pointer', textTransform: 'none' }}
+                        data-testid="alert-badge"
+                        aria-pressed={alertRow === rowKey(r)}
+                        aria-label={`${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'} for ${rowName(r)}: show only these`}
+                        onClick={() => {
+                          setAlertRow((cur) => (cur === rowKey(r) ? null : rowKey(r)));
+                          document.getElementById('report-alerts')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+                        }}
+                      >
                         {r.alerts.length} alert{r.alerts.length === 1 ? '' : 's'}
                       </Badge>
                     )}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="lg">
                   <Dumbbell formal={r.formal} real={r.real} width={DUMBBELL_WIDTH} />
                 </Table.Td>
                 {(['formal', 'real', 'gap', 'overrideRate'] as const).map((k) => (
-                  <Table.Td key={k} ta="right">
+                  <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }}>
                     <Figure row={r} figure={k} onOpen={onOpen}>
-                      {valueText(k, k === 'overrideRate' ? r.overrideRate : r[k])}
+                      {valueText(r, k, locale)}
                     </Figure>
+                    {(k === 'formal' || k === 'real') && <PartialMark row={r} figure={k} />}
                   </Table.Td>
                 ))}
                 <Table.Td ta="right" className="tabular">
-                  {number.format(r.decisions)}
+                  {fmt.count(r.decisions, locale)}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -197,13 +351,13 @@ function Overview({
         </Table>
       </Box>
 
-      <SimpleGrid cols={2} spacing="lg">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Box>
           <Group justify="space-between" mb={6}>
             <Title order={2} fz="md">
               Trend
             </Title>
-            <Legend overrideRate />
+            <Legend overrideRate thin={o.series.some((p) => p.thin)} />
           </Group>
           {o.series.length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -213,10 +367,22 @@ function Overview({
             <TrendChart series={o.series} />
           )}
         </Box>
-        <Box>
-          <Title order={2} fz="md" mb={6}>
-            Alerts
-          </Title>
+        <Box id="report-alerts">
+          <Group justify="space-between" mb={6}>
+            <Title order={2} fz="md">
+              Alerts
+            </Title>
+            {filterRow && (
+              <Button size="compact-xs" variant="subtle" onClick={() => setAlertRow(null)} data-testid="alerts-show-all">
+                Show all {allAlerts.length} alerts
+              </Button>
+            )}
+          </Group>
+          {filterRow && (
+            <Text size="xs" c="dimmed" mb={6} data-testid="alerts-filter">
+              Only the alerts of {rowName(filterRow)}.
+            </Text>
+          )}
           {alerts.length === 0 ? (
             <Text size="sm" c="dimmed">
               No alerts for this slice.
@@ -225,15 +391,31 @@ function Overview({
             <Stack gap={6} data-testid="alerts">
               {alerts.map((a) => (
                 <Alert
-                  key={`${rowName(a.row)}-${a.code}`}
+                  key={`${rowKey(a.row)}-${a.code}`}
                   color="orange"
                   variant="light"
                   p="xs"
                   icon={<IconAlertTriangle size={16} />}
-                  title={<Text size="xs">{rowName(a.row)}</Text>}
+                  data-testid="alert"
+                  data-code={a.code}
+                  title={
+                    <Group gap={8} wrap="wrap">
+                      <Text size="sm" fw={600}>
+                        {alertTitle(a.code)}
+                      </Text>
+                      <Anchor component="button" type="button" size="xs" onClick={() => showRow(a.row)}>
+                        {rowName(a.row)}
+                      </Anchor>
+                    </Group>
+                  }
                 >
                   <Text size="sm">{a.message}</Text>
-                  <Text size="xs" c="dimmed">
+                  {ALERT_EXPLANATIONS[a.code] && (
+                    <Text size="xs" c="dark.4" mt={2}>
+                      {ALERT_EXPLANATIONS[a.code]}
+                    </Text>
+                  )}
+                  <Text size="10px" c="dimmed" ff="monospace" mt={2}>
                     {a.code}
                   </Text>
                 </Alert>
@@ -242,16 +424,60 @@ function Overview({
           )}
         </Box>
       </SimpleGrid>
-      <Text size="xs" c="dimmed">
-        Real adoption weights: reliance {report.weights.reliance}, trust {report.weights.trust}, shadow-free {report.weights.shadowFree}.
-        Generated {new Date(report.generatedAt).toLocaleString()}.
+      <Text size="xs" c="dimmed" data-testid="report-footer">
+        Real adoption weights{custom ? ' (custom weights)' : ''}: {weightsText}. Generated {fmt.dateTime(report.generatedAt, locale)}.
       </Text>
     </Stack>
   );
 }
 
-const monthLabel = (m: string) =>
-  new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** The reasons people gave most often for overriding the AI, on a team's page. */
+function OverrideReasons({ input }: { input: { initiative: string | null; team: string | null; from: string | null; to: string | null } }) {
+  const locale = useLocale();
+  const reasons = useQuery(orpc.reports.overrideReasons.queryOptions({ input: { ...input, limit: 5 }, placeholderData: keepPreviousData }));
+  const data = reasons.data;
+  return (
+    <Box px="lg" pb="xl" data-testid="override-reasons">
+      <Title order={2} fz="md" mb={6}>
+        Top override reasons
+      </Title>
+      {!data ? null : data.total === 0 ? (
+        <Text size="sm" c="dimmed">
+          No overrides in this slice, so no reasons to show.
+        </Text>
+      ) : (
+        <Table className="data-table" aria-label="Top override reasons" verticalSpacing={4} maw={640}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th ta="right">Overrides</Table.Th>
+              <Table.Th ta="right">Share of {fmt.countOf(data.total, locale, 'override')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.reasons.map((r) => (
+              <Table.Tr key={r.reason ?? '(none)'} data-testid="override-reason">
+                <Table.Td>
+                  {r.reason ?? (
+                    <Text span size="sm" c="dimmed">
+                      No reason given
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {fmt.count(r.count, locale)}
+                </Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {fmt.percent(r.count / data.total, locale)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+}
 
 /** The whole workspace's report (`/report`), or one team's page with its sub-teams (`/report/team/:id`). */
 export function ReportPage({ params }: { params?: { id?: string } }) {
@@ -264,6 +490,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const [dataMonths, setDataMonths] = useState<string[]>([]);
   const [figure, setFigure] = useState<FigureTarget | null>(null);
   const [, navigate] = useLocation();
+  const locale = useLocale();
   const canImport = useCan('imports.upload');
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
@@ -275,7 +502,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   useEffect(() => {
     if (series) setDataMonths(series.map((p) => p.month).reverse());
   }, [series]);
-  const months = dataMonths.map((m) => ({ value: m, label: monthLabel(m) }));
+  const months = dataMonths.map((m) => ({ value: m, label: fmt.monthLabel(m, locale) }));
   const filtered = initiative !== null || team !== null || from !== null || to !== null;
   const teamRecord = teamPage ? teams.data?.find((t) => t.id === teamPage) : undefined;
   const openTeam = teamPage ? undefined : (id: string) => navigate(`/report/team/${id}`);
@@ -297,14 +524,32 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
         )
       }
       ready={report.isSuccess && (!teamPage || teams.isSuccess)}
-      actions={report.data && report.data.rows.length > 0 ? <ExportMenu input={input} /> : undefined}
+      actions={
+        report.data && report.data.rows.length > 0 ? (
+          <Group gap="xs">
+            {customWeights(report.data.weights) && (
+              <Tooltip
+                label={`Real adoption weighs reliance ${fmt.decimal(report.data.weights.reliance, locale)}, trust ${fmt.decimal(report.data.weights.trust, locale)} and shadow-free ${fmt.decimal(report.data.weights.shadowFree, locale)}, not the defaults (Settings → Weights and thresholds).`}
+                multiline
+                maw={300}
+                withArrow
+              >
+                <Badge variant="light" color="grape" tabIndex={0} data-testid="custom-weights" style={{ textTransform: 'none' }}>
+                  Custom weights
+                </Badge>
+              </Tooltip>
+            )}
+            <ExportMenu input={input} />
+          </Group>
+        ) : undefined
+      }
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
         <Select
           label="Initiative"
           placeholder="All initiatives"
           clearable
-          w={220}
+          w={200}
           data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
           value={initiative}
           onChange={setInitiative}
@@ -315,7 +560,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
             placeholder="All teams"
             clearable
             searchable
-            w={200}
+            w={180}
             data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.name }))}
             value={teamFilter}
             onChange={setTeam}
@@ -325,7 +570,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           label="From"
           placeholder="First month"
           clearable
-          w={150}
+          w={140}
           data={months.filter((m) => to === null || m.value <= to)}
           value={from}
           onChange={setFrom}
@@ -335,7 +580,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           label="To"
           placeholder="Latest month"
           clearable
-          w={150}
+          w={140}
           data={months.filter((m) => from === null || m.value >= from)}
           value={to}
           onChange={setTo}
@@ -367,6 +612,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           ) : (
             <>
               <Overview report={data} onOpen={setFigure} onOpenTeam={openTeam} />
+              {teamPage && <OverrideReasons input={input} />}
               <FormulaDrawer target={figure} report={data} onOpen={setFigure} onClose={() => setFigure(null)} />
             </>
           )

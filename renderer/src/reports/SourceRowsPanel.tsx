@@ -6,13 +6,13 @@ import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { QueryState } from '../components/QueryState';
+import { useLocale } from '../locale/locale';
 import { RecommendationId } from '../reviews/ReviewRow';
-import type { FigureKey } from './formulas';
+import { type FigureKey, fmt } from './formulas';
 import type { ReportRow, SourceKind } from './types';
 
 const PAGE = 25;
 const FREE_TEXT = new Set(['reason', 'recommended', 'final']);
-const number = new Intl.NumberFormat('en-US');
 
 const SOURCE_LABELS: Record<SourceKind, string> = {
   usage: 'Usage',
@@ -93,6 +93,8 @@ export function SourceRowsPanel({ figure, row, slice }: { figure: FigureKey; row
 }
 
 function SourceTable({ source, slice, defaultAction }: { source: SourceKind; slice: Slice; defaultAction: Action | null }) {
+  const locale = useLocale();
+  const n = (x: number) => fmt.decimal(x, locale);
   const [offset, setOffset] = useState(0);
   const [action, setAction] = useState<Action | null>(defaultAction);
   const link = useWorkspace().data?.recommendationLink ?? null;
@@ -171,7 +173,7 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
                               {cell === null ? (
                                 <Dash />
                               ) : typeof cell === 'number' ? (
-                                number.format(cell)
+                                n(cell)
                               ) : column.key === 'recommendation_id' ? (
                                 <RecommendationId id={cell} link={recommendationUrl(link, cell)} />
                               ) : (
@@ -187,7 +189,7 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
               </ScrollArea>
               <Group justify="space-between" mt={6}>
                 <Text size="xs" c="dimmed" className="tabular" data-testid="source-range">
-                  {number.format(offset + 1)}–{number.format(offset + data.rows.length)} of {number.format(data.total)}
+                  {fmt.count(offset + 1, locale)}–{fmt.count(offset + data.rows.length, locale)} of {fmt.count(data.total, locale)}
                   {source === 'decisions' ? ' · newest first · users as a keyed hash' : ''}
                 </Text>
                 <Group gap={4}>

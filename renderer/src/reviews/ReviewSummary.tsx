@@ -1,8 +1,9 @@
 import { Box, Group, Table, Text, Title } from '@mantine/core';
+import { localeNumber, localePercent } from '../locale/locale';
 import type { Report, ReportRow } from '../reports/types';
 
-const number = new Intl.NumberFormat();
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const number = localeNumber;
+const percent = localePercent;
 
 /** A share as a whole percentage; "no data" (never 0) when nothing was reviewed. */
 export function appropriateness(row: Pick<ReportRow, 'overrideAppropriateness'>): string {

@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { reviewHistory } from './history';
 import { ReviewRow } from './ReviewRow';
@@ -20,7 +21,7 @@ import { itemKey, type QueueItem, REASONS, type ReasonCode, reasonLabel, suggest
 import { useReviewShortcuts } from './shortcuts';
 
 const SAMPLE_SIZE = 25;
-const number = new Intl.NumberFormat();
+const number = localeNumber;
 
 interface Filters {
   initiative: string | null;

@@ -12,6 +12,7 @@ import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { LocaleSetting } from '../locale/LocaleSetting';
 import { MetricSettingsSection } from './MetricSettingsSection';
 import type { MetricSettings } from './metricFields';
 
@@ -188,6 +189,9 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
           <Row label="Role">{info.me ? ROLE_LABELS[info.me.role] : '—'}</Row>
           <Row label="Profiles on this device">{String(info.profiles.length)}</Row>
         </DataList>
+      </Section>
+      <Section title="Language and region">
+        <LocaleSetting />
       </Section>
       <Section title="This device" description="Uptake keeps all data in one file on this computer; it works offline.">
         <DataList labelWidth="160px" size="sm" gap="xs">

@@ -14,12 +14,13 @@ import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { localeNumber } from '../locale/locale';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
 import { type ShadowEditing, ShadowFormDialog } from './ShadowForm';
 
-const number = new Intl.NumberFormat();
+const number = localeNumber;
 const READ_ONLY = 'Only champions and change managers can add or change shadow processes.';
 
 const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };

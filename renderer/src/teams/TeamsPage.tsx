@@ -12,10 +12,11 @@ import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { localeNumber } from '../locale/locale';
 import { teamHistory } from './history';
 import { type TeamEditing, TeamFormDialog } from './TeamForm';
 
-const number = new Intl.NumberFormat();
+const number = localeNumber;
 
 const COLUMNS: readonly Column<Team>[] = [
   {
