@@ -113,8 +113,17 @@ function run(command: string, args: string[]): Run {
   const peak = timeTool?.pattern.exec(r.stderr);
   return { ms: elapsed, peakMiB: peak && timeTool ? (Number(peak[1]) * timeTool.unit) / 2 ** 20 : null, stdout: r.stdout };
 }
-const cliImport = (db: string, csv: string) =>
-  run(process.execPath, [tsxCli, path.join(root, 'scripts', 'uptake.ts'), '--db', db, 'import', 'decisions', csv]);
+const cliImport = (db: string, csv: string, again = false) =>
+  run(process.execPath, [
+    tsxCli,
+    path.join(root, 'scripts', 'uptake.ts'),
+    '--db',
+    db,
+    'import',
+    'decisions',
+    csv,
+    ...(again ? ['--again'] : []),
+  ]);
 
 const hasShell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
 if (!hasShell) console.log('sqlite3 shell not found (apt-get install sqlite3): no baseline ratio');
@@ -135,7 +144,8 @@ for (let round = 1; round <= rounds; round++) {
     removeDb(target);
     fs.copyFileSync(template, target);
     const first = cliImport(target, f.csv);
-    const again = cliImport(target, f.csv);
+    // The same file once more (the import asks for --again before it reads a file it has seen).
+    const again = cliImport(target, f.csv, true);
     const summary = (r: Run) => JSON.parse(r.stdout) as { new: number; unchanged: number };
     if (summary(first).new !== rows || summary(again).unchanged !== rows) throw new Error('The import did not import every row once.');
     results[i]?.push({ shell, first, again });
