@@ -24,6 +24,7 @@ import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
+import { download } from '../components/download';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
@@ -105,19 +106,6 @@ function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: stri
       />
     </Box>
   );
-}
-
-/** Saves text as a file through the browser (Electron shows its save dialog). */
-function download(fileName: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function SummaryView({ summary }: { summary: ImportSummary }) {
@@ -210,7 +198,7 @@ export function ImportsPage() {
     const template = await queryClient.fetchQuery(orpc.imports.template.queryOptions({ input: { kind } }));
     // The desktop app refuses downloads (electron/security.ts): there the template is shown to copy.
     if (window.api?.host === 'electron') setShownTemplate(template);
-    else download(template.fileName, template.csv);
+    else download(template.fileName, 'text/csv', template.csv);
   };
   // Pick the kind from the file's header when it is unambiguous (the user can still change it).
   const detected = preview ? detectKind(preview.header) : null;

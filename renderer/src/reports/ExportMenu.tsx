@@ -16,6 +16,7 @@ import { client } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { orpc, type UptakeMutationMeta } from '../api/query';
 import { useCan } from '../api/workspace';
+import { download } from '../components/download';
 import { useLocale } from '../locale/locale';
 
 /*
@@ -36,19 +37,6 @@ export interface ReportSlice {
 type Format = 'html' | 'pdf' | 'csv' | 'json';
 
 const LABELS: Record<Format, string> = { html: 'HTML', pdf: 'PDF', csv: 'CSV', json: 'JSON' };
-
-function download(fileName: string, mimeType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Long enough for the browser to have read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const done = (title: string, message: string) => notifications.show({ color: 'teal', title, message, autoClose: 8000 });
 const failed = (title: string, error: unknown) =>

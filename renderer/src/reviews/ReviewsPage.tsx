@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
+import { TeamFilter } from '../kit/TeamFilter';
 import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { reviewHistory } from './history';
@@ -395,16 +396,7 @@ export function ReviewsPage() {
           value={filters.initiative}
           onChange={(v) => startNew({ ...filters, initiative: v })}
         />
-        <Select
-          label="Team"
-          placeholder="All teams"
-          clearable
-          searchable
-          w={240}
-          data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }))}
-          value={filters.team}
-          onChange={(v) => startNew({ ...filters, team: v })}
-        />
+        <TeamFilter teams={teams.data} value={filters.team} onChange={(v) => startNew({ ...filters, team: v })} />
         {session && session.items.length > 0 && session.reviewed < session.items.length && (
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => startNew(filters)} loading={start.isPending}>
             Start a new review

@@ -9,6 +9,7 @@ import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { DateField, NumberField, SelectField } from '../kit/fields';
+import { teamOptions } from '../teams/hierarchy';
 import { KIND_OPTIONS, type ShadowProcess, today } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -63,7 +64,7 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
-  const teamOptions = (teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }));
+  const teamChoices = teamOptions(teams.data);
   const byTeam = useQuery(orpc.initiatives.byTeam.queryOptions({ staleTime: 0 }));
   const teamId = useWatch({ control: form.control, name: 'teamId' });
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
@@ -95,7 +96,7 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
           label="Team"
           withAsterisk
           placeholder="Choose a team"
-          data={teamOptions}
+          data={teamChoices}
           searchable
           nothingFoundMessage="No team matches"
         />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Input, SegmentedControl, Select, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Input, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { TeamFilter } from '../kit/TeamFilter';
 import { localeNumber } from '../locale/locale';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
@@ -158,16 +159,7 @@ export function ShadowPage() {
       filters={
         all.length > 0 && (
           <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
-            <Select
-              label="Team"
-              placeholder="All teams"
-              clearable
-              searchable
-              w={240}
-              data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.path.join(' › ') }))}
-              value={team}
-              onChange={setTeam}
-            />
+            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
             <Input.Wrapper label="Status" labelElement="div" id="shadow-status" styles={{ label: { display: 'block' } }}>
               <SegmentedControl
                 aria-labelledby="shadow-status-label"

@@ -21,3 +21,6 @@ export function parentOptions(teams: readonly Team[], editingId: string | null) 
   const excluded = editingId ? selfAndDescendants(teams, editingId) : new Set<string>();
   return teams.filter((t) => !t.deleted && !excluded.has(t.id)).map((t) => ({ value: t.id, label: t.path.join(' › ') }));
 }
+
+/** Options for a team select: every team not deleted, in hierarchy order, labelled by its path. */
+export const teamOptions = (teams: readonly Team[] | undefined) => parentOptions(teams ?? [], null);
