@@ -1,7 +1,6 @@
 import { Anchor, Badge, Box, Button, Code, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLocale } from '../locale/locale';
-import { DocsModal } from './DocsModal';
 import { COUNT_LABELS, explain, FIGURE_LABELS, type FigureKey, figureText, fmt, rowName } from './formulas';
 import { SourceRowsPanel } from './SourceRowsPanel';
 import type { Report, ReportRow } from './types';
@@ -13,6 +12,9 @@ export interface FigureTarget {
   row: ReportRow;
   key: FigureKey;
 }
+
+// The bundled docs and their renderer load when first opened, not with the report.
+const DocsModal = lazy(() => import('./DocsModal').then((m) => ({ default: m.DocsModal })));
 
 /** How one figure was computed: docs/metrics.md's formula, the slice's counts put in, the weights used. */
 export function FormulaDrawer({
@@ -130,7 +132,11 @@ export function FormulaDrawer({
           </Box>
         </Stack>
       )}
-      <DocsModal opened={docs} section="Formulas" onClose={() => setDocs(false)} />
+      {docs && (
+        <Suspense fallback={null}>
+          <DocsModal opened section="Formulas" onClose={() => setDocs(false)} />
+        </Suspense>
+      )}
     </Drawer>
   );
 }
