@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SyncProblem } from './model';
 
 /*
  * The files on the shared folder. The folder holds immutable files only, and each device writes
@@ -71,16 +72,9 @@ export function changeFileText(header: Omit<ChangeFileHeader, 'format' | 'versio
   return `${JSON.stringify(full)}\n${body}\n`;
 }
 
-/** Why a file was not applied; `retry`: it may still be arriving (a cloud folder mid-download). */
-export interface FileProblem {
-  file: string;
-  reason: string;
-  retry: boolean;
-}
-
 export type ReadChangeFile =
   | { ok: true; header: ChangeFileHeader; changes: FieldChange[]; fileHash: string }
-  | { ok: false; problem: FileProblem };
+  | { ok: false; problem: SyncProblem };
 
 const isText = (x: unknown): x is string => typeof x === 'string';
 const isChange = (c: unknown): c is FieldChange => {

@@ -20,14 +20,13 @@ import {
   DEVICE_ID,
   devicesDir,
   type FieldChange,
-  type FileProblem,
   readChangeFile,
   SHARE_FORMAT,
   SHARE_VERSION,
   sha256,
   workspaceDir,
 } from './files';
-import type { SyncSummary } from './model';
+import type { SyncProblem, SyncSummary } from './model';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -50,11 +49,6 @@ const PREV_HASH = 'sync_prev_hash';
 export const SYNC_FOLDER = 'sync_folder';
 const applied = (device: string) => `sync_applied:${device}`;
 const appliedHash = (device: string) => `sync_applied_hash:${device}`;
-
-/** The shared folder, checked: it exists and can be written (a share that is not mounted is an error, not an empty folder). */
-function checkFolder(folder: string): string {
-  return checkWritableFolder(folder);
-}
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */
 function prepareWorkspaceFolder(folder: string, workspace: { id: string; name: string }): void {
@@ -155,17 +149,24 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
   return { files, changes };
 }
 
-const columnsOf = (table: SyncedTableName) =>
-  new Set(Object.values(getTableColumns(syncedTables[table]) as Record<string, { name: string }>).map((c) => c.name));
+/** Each synced table's SQL columns, computed once: every received change is checked against them. */
+const COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  SYNCED_TABLES.map((table) => [
+    table,
+    new Set(Object.values(getTableColumns(syncedTables[table]) as Record<string, { name: string }>).map((c) => c.name)),
+  ]),
+);
+
+/** Each field's winning change of one record (the change with the highest stamp); prepared once per sync. */
+const winnersQuery = (engine: Engine) =>
+  engine.sqlite.prepare<[string, string], { col: string; value: string | null; hlc: string }>(
+    `SELECT col, value, hlc FROM change_log c
+     WHERE tbl = ? AND row_id = ? AND hlc = (SELECT MAX(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
+  );
 
 /** Rebuilds one record from its change log: each field takes the value of its change with the highest stamp. */
-function rebuild(engine: Engine, table: SyncedTableName, id: string): void {
-  const winners = engine.sqlite
-    .prepare(
-      `SELECT col, value, hlc FROM change_log c
-       WHERE tbl = ? AND row_id = ? AND hlc = (SELECT MAX(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
-    )
-    .all(table, id) as { col: string; value: string | null; hlc: string }[];
+function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, table: SyncedTableName, id: string): void {
+  const winners = winnersOf.all(table, id);
   const existing = readRow(engine, table, id);
   const fields: Record<string, unknown> = {};
   let stamp = '';
@@ -200,7 +201,7 @@ function rebuild(engine: Engine, table: SyncedTableName, id: string): void {
 
 interface DeviceProgress {
   imported: { files: number; changes: number };
-  problems: FileProblem[];
+  problems: SyncProblem[];
   latest: string | null;
 }
 
@@ -209,6 +210,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   const insert = engine.sqlite.prepare(
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const winnersOf = winnersQuery(engine);
   const dir = changesDir(folder, workspaceId, device);
   for (;;) {
     const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
@@ -225,9 +227,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
       progress.problems.push({ file, reason: 'does not follow the file before it (a file of this device was replaced)', retry: false });
       return;
     }
-    const unknown = changes.find(
-      (c) => !(SYNCED_TABLES as readonly string[]).includes(c.tbl) || !columnsOf(c.tbl as SyncedTableName).has(c.col),
-    );
+    const unknown = changes.find((c) => !COLUMNS.get(c.tbl)?.has(c.col));
     if (unknown) {
       progress.problems.push({
         file,
@@ -244,7 +244,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
             touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
           }
         }
-        for (const { table, id } of touched.values()) rebuild(engine, table, id);
+        for (const { table, id } of touched.values()) rebuild(engine, winnersOf, table, id);
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
       });
@@ -273,7 +273,7 @@ function advanceClock(engine: Engine, seen: string | null): void {
  * take from the folder.
  */
 export function syncFolder(engine: Engine, folderInput: string, options: { workspace?: string } = {}): SyncSummary {
-  const folder = checkFolder(folderInput);
+  const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
   const workspaceId = local?.id ?? options.workspace;
   if (!workspaceId) {
@@ -366,7 +366,7 @@ export function joinWorkspace(
   memberName: string,
   workspaceId?: string,
 ): { workspace: { id: string; name: string }; memberId: string; sync: SyncSummary } {
-  const folder = checkFolder(folderInput);
+  const folder = checkWritableFolder(folderInput);
   const existing = currentWorkspace(engine);
   if (existing) {
     throw new UserError('CONFLICT', `${engine.file} already holds the workspace ${existing.name}. Join with a new database file (--db).`);
