@@ -143,6 +143,7 @@ async function writeFile(
     }
     let read: CsvReadResult;
     let finish: () => void;
+    const restoreGuard = kind === 'decisions' ? liftRowGuard(engine) : () => {};
     if (kind === 'decisions') {
       const sink = decisionsSink(engine, authorId, batchId ?? '', names, errors, summary);
       finish = sink.finish;
@@ -178,6 +179,7 @@ async function writeFile(
     const unknown = names.problems();
     if (errors.count > 0 || unknown) throw importErrors(name, errors, unknown);
     finish();
+    restoreGuard();
     if (batchId) {
       summary.batchId = batchId;
       const counts = { rows: summary.rows, new: summary.new, changed: summary.changed, unchanged: summary.unchanged };
@@ -196,6 +198,24 @@ async function writeFile(
       engine.sqlite.pragma(`temp_store = ${tempStore}`);
     }
   }
+}
+
+/**
+ * The decisions insert guard (a row must carry the key of an open import batch: migration 0004)
+ * is a trigger that runs once per row, a third of the time SQLite takes to insert a row here. A
+ * decisions import lifts it inside its own transaction, whose write lock keeps every other
+ * connection from writing meanwhile, and puts the same SQL back before it commits; a rollback
+ * (a failed or dry run, a crash) puts it back by itself. So every committed state has the guard,
+ * and the only writer it is lifted for is the import, whose rows all carry its open batch's key.
+ */
+function liftRowGuard(engine: Engine): () => void {
+  const sql = engine.sqlite
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'decisions_guard_insert'")
+    .pluck()
+    .get() as string | undefined;
+  if (!sql) throw new Error('decisions_guard_insert is missing: the database was not migrated');
+  engine.sqlite.exec('DROP TRIGGER decisions_guard_insert');
+  return () => engine.sqlite.exec(sql);
 }
 
 /**

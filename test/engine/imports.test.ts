@@ -662,6 +662,32 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     expect({ ...dry, dryRun: false, batchId: null }).toEqual({ ...real, batchId: null });
   });
 
+  it('the row guard lifted for an import is back, unchanged, after a real, a dry and a failed run', async () => {
+    await setup();
+    const guard = () =>
+      t.engine.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'decisions_guard_insert'").pluck().get();
+    const before = guard();
+    expect(before).toMatch(/open_batch_keys/);
+    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(3000, 3)), { dryRun: true });
+    expect(guard()).toBe(before);
+    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(3000, 3)));
+    expect(guard()).toBe(before);
+    // A run that fails while writing (here: its progress callback throws) is rolled back with the guard.
+    await expect(
+      importFile(t.engine, null, 'decisions', file('e.csv', decisionsFile(3000, 4)), {
+        onProgress: () => {
+          throw new Error('stop here');
+        },
+      }),
+    ).rejects.toThrow('stop here');
+    expect(guard()).toBe(before);
+    // And it still refuses a row written outside an import.
+    const key = t.engine.sqlite.prepare('SELECT batch FROM decisions LIMIT 1').pluck().get();
+    expect(() =>
+      t.engine.sqlite.prepare("INSERT INTO decisions VALUES (1, 'outside', 1, 0, 202601, 1, 0, NULL, ?, NULL, NULL)").run(key),
+    ).toThrow(/written only by an import/);
+  });
+
   it('progress is reported as batches are written', async () => {
     await setup();
     const seen: number[] = [];
