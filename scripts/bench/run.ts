@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +13,8 @@ import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
 
 /*
  * Benchmarks (figures, not pass/fail): `npm run bench [-- --rows N --rounds R]`.
- * - the decisions import as a user runs it, `uptake import decisions FILE` (the CLI under tsx, a
- *   process of its own, start-up included), into a fresh copy of a workspace that has its teams,
+ * - the decisions import as a user runs it, `uptake import decisions FILE` (scripts/uptake.mjs, what
+ *   `npx uptake` and `npm run uptake` start: one process, start-up included), into a fresh copy of a workspace that has its teams,
  *   initiatives, usage and pulse; then the same file again (all duplicates). Against the sqlite3
  *   shell's `.import` of the same file into a plain table. Two N-row files (default 1,000,000):
  *   the bench's own (5,000 users, a short reason on some overrides) and a realistic one (20,000
@@ -36,7 +35,6 @@ const arg = (name: string, fallback: number) => {
 const rows = arg('rows', 1_000_000);
 const rounds = Math.max(1, arg('rounds', 3));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-'));
 const teams = Array.from({ length: 100 }, (_, i) => `Team ${String(i).padStart(3, '0')}`);
 const initiatives = ['Claims triage assistant', 'Underwriting risk scorer', 'Customer email drafter'];
@@ -114,16 +112,7 @@ function run(command: string, args: string[]): Run {
   return { ms: elapsed, peakMiB: peak && timeTool ? (Number(peak[1]) * timeTool.unit) / 2 ** 20 : null, stdout: r.stdout };
 }
 const cliImport = (db: string, csv: string, again = false) =>
-  run(process.execPath, [
-    tsxCli,
-    path.join(root, 'scripts', 'uptake.ts'),
-    '--db',
-    db,
-    'import',
-    'decisions',
-    csv,
-    ...(again ? ['--again'] : []),
-  ]);
+  run(process.execPath, [path.join(root, 'scripts', 'uptake.mjs'), '--db', db, 'import', 'decisions', csv, ...(again ? ['--again'] : [])]);
 
 const hasShell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
 if (!hasShell) console.log('sqlite3 shell not found (apt-get install sqlite3): no baseline ratio');
