@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/electron/**', 'node_modules/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    // The CLI's bundle, made once before test files start CLI processes.
+    globalSetup: ['./test/cli-setup.ts'],
   },
 });

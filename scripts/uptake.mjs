@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// `npx uptake …` and `npm run uptake -- …`: the TypeScript CLI in this very process, with tsx's
-// loader registered here rather than a `tsx` wrapper that starts a second node process, so that a
-// signal sent to this process (SIGTERM from a process manager, npm) reaches the CLI itself.
-import { register } from 'tsx/esm/api';
+// `npx uptake …` and `npm run uptake -- …`: the CLI in this very process (not a wrapper that starts a
+// second node process), so that a signal sent to this process (SIGTERM from a process manager, npm)
+// reaches the CLI itself. It runs from a bundle of the sources kept up to date by cli-bundle.mjs.
+import { loadCli } from './cli-bundle.mjs';
 
-register();
-const { main } = await import('./uptake.ts');
+const main = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

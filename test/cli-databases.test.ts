@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTyped } from '../db/api';
 import { open } from '../db/open';
 import { defaultMigrationsDir } from '../db/paths';
+import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /*
@@ -37,7 +38,7 @@ afterAll(() => {
 
 function uptake(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'uptake.ts'), ...args], {
+    const child = spawn(process.execPath, [UPTAKE, ...args], {
       cwd: root,
       env: { ...process.env, UPTAKE_DB: '', HOME: tmp.dir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

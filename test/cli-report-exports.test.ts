@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../scripts/find-chromium';
+import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /* `uptake report` in every format and `--publish`, as a user runs it: a real process on the demo database. */
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const tmp = tempDir('uptake-cli-report-');
 const db = path.join(tmp.dir, 'demo.db');
 
 function uptake(args: string[]) {
-  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), '--db', db, ...args], {
+  const r = spawnSync(process.execPath, [UPTAKE, '--db', db, ...args], {
     encoding: 'utf8',
     env: { ...process.env, UPTAKE_DB: '' },
     maxBuffer: 64 * 1024 * 1024,

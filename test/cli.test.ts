@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /* The CLI as a user runs it: a real process, a real database file, exit codes and stderr. */
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const tmp = tempDir('uptake-cli-');
 afterAll(() => tmp.cleanup());
 
 function uptake(args: string[], input?: string) {
-  const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), ...args], {
+  const r = spawnSync(process.execPath, [UPTAKE, ...args], {
     encoding: 'utf8',
     input,
     env: { ...process.env, UPTAKE_DB: '' },

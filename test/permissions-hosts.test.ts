@@ -10,6 +10,7 @@ import type { Contract, OperationName } from '../db/api/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../db/api/types';
 import { open } from '../db/open';
 import { startWebHost } from '../scripts/web-host';
+import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 import { makeTemplate, sampleInputs, type Template } from './permission-fixture';
 import { DEMO_ACTORS, expectedAllowed } from './policy';
@@ -21,7 +22,6 @@ import { DEMO_ACTORS, expectedAllowed } from './policy';
  * Each role gets its own copy of the demo workspace.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const tmp = tempDir('uptake-permissions-');
 let template: Template;
 
@@ -56,7 +56,7 @@ describe('the CLI enforces the policy', () => {
     const db = copyFor(role, 'cli');
     const actor = DEMO_ACTORS[role];
     const outcomes = commands(template).map(([op, args]) => {
-      const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), '--db', db, '--as', actor, ...args], {
+      const r = spawnSync(process.execPath, [UPTAKE, '--db', db, '--as', actor, ...args], {
         encoding: 'utf8',
         env: { ...process.env, UPTAKE_DB: '' },
       });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../scripts/find-chromium';
+import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /*
@@ -12,7 +13,6 @@ import { tempDir } from './helpers';
  * shared folder to publish to) become folders in the temp folder.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 const tmp = tempDir('uptake-readme-');
 fs.cpSync(path.join(root, 'examples'), path.join(tmp.dir, 'examples'), { recursive: true });
@@ -103,7 +103,7 @@ describe("the README's CLI section", () => {
         fs.mkdirSync(folder, { recursive: true });
         return folder;
       });
-      const r = spawnSync(tsx, [path.join(root, 'scripts', 'uptake.ts'), ...mapped], {
+      const r = spawnSync(process.execPath, [UPTAKE, ...mapped], {
         cwd: tmp.dir,
         encoding: 'utf8',
         env: { ...process.env, UPTAKE_DB: '' },

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test as base } from '@playwright/test';
+import { UPTAKE } from '../cli-path';
 import { UptakeApp } from './pages';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 
-/** The CLI through tsx's loader in one Node process (no extra tsx wrapper process to reap). */
-const uptakeArgs = (...args: string[]) => ['--import', 'tsx', path.join(root, 'scripts', 'uptake.ts'), ...args];
+/** The CLI as users start it, in one Node process (no wrapper process to reap). */
+const uptakeArgs = (...args: string[]) => [UPTAKE, ...args];
 
 export interface Served {
   /** The URL the host printed, with its token. */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { UPTAKE } from '../cli-path';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
@@ -28,11 +29,7 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
   const csv = path.join(served.dir, 'decisions.csv');
   await fs.writeFile(csv, DECISIONS.join('\n'));
-  await run(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/uptake.ts', '--db', served.database, 'import', 'decisions', csv, '--create-missing'],
-    { cwd: root },
-  );
+  await run(process.execPath, [UPTAKE, '--db', served.database, 'import', 'decisions', csv, '--create-missing'], { cwd: root });
 
   // Settings: the recommendation link is checked, then saved.
   await openScreen(app, 'Settings');

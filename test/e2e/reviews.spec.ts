@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { UPTAKE } from '../cli-path';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ReviewsScreen } from './signals-pages';
@@ -40,13 +41,9 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
       '2026-03-03T09:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r3,overridden,',
     ].join('\n'),
   );
-  await run(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/uptake.ts', '--db', served.database, 'import', 'decisions', csv, '--create-missing'],
-    {
-      cwd: root,
-    },
-  );
+  await run(process.execPath, [UPTAKE, '--db', served.database, 'import', 'decisions', csv, '--create-missing'], {
+    cwd: root,
+  });
   await openScreen(app, 'Override review');
   const reviews = new ReviewsScreen(page);
   await expect(reviews.items()).toHaveCount(2);

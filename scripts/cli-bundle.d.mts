@@ -1,0 +1,2 @@
+export function ensureCliBundle(): Promise<void>;
+export function loadCli(): Promise<(argv: string[]) => Promise<number>>;
