@@ -114,7 +114,7 @@ test('"PDF" in a browser opens the report in a new tab to print from, with the f
   await app.go('Report');
   await expect(app.report.rows().first()).toBeVisible();
   await app.report.root.getByRole('combobox', { name: 'Team', exact: true }).click();
-  await page.getByRole('option', { name: 'Claims North', exact: true }).click();
+  await page.getByRole('option', { name: 'Claims › Claims North', exact: true }).click();
   await expect(app.report.rows()).toHaveCount(1);
 
   const tab = context.waitForEvent('page');

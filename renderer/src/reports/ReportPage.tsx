@@ -25,6 +25,7 @@ import { useCan } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { InitiativeFilter, TeamFilter } from '../kit/filters';
 import { useLocale } from '../locale/locale';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
 import { ExportMenu } from './ExportMenu';
@@ -545,27 +546,8 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
       }
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
-        <Select
-          label="Initiative"
-          placeholder="All initiatives"
-          clearable
-          w={200}
-          data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
-          value={initiative}
-          onChange={setInitiative}
-        />
-        {!teamPage && (
-          <Select
-            label="Team"
-            placeholder="All teams"
-            clearable
-            searchable
-            w={180}
-            data={(teams.data ?? []).filter((t) => !t.deleted).map((t) => ({ value: t.id, label: t.name }))}
-            value={teamFilter}
-            onChange={setTeam}
-          />
-        )}
+        <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} w={200} />
+        {!teamPage && <TeamFilter teams={teams.data} value={teamFilter} onChange={setTeam} w={200} />}
         <Select
           label="From"
           placeholder="First month"

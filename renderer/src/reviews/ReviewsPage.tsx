@@ -12,7 +12,7 @@ import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
-import { TeamFilter } from '../kit/TeamFilter';
+import { InitiativeFilter, TeamFilter } from '../kit/filters';
 import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { reviewHistory } from './history';
@@ -387,12 +387,8 @@ export function ReviewsPage() {
       ready={ready}
     >
       <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="review-filters">
-        <Select
-          label="Initiative"
-          placeholder="All initiatives"
-          clearable
-          w={240}
-          data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
+        <InitiativeFilter
+          initiatives={initiatives.data}
           value={filters.initiative}
           onChange={(v) => startNew({ ...filters, initiative: v })}
         />
