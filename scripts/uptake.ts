@@ -344,11 +344,13 @@ export function buildProgram(): Command {
           const tty = process.stderr.isTTY === true;
           let last = 0;
           const started = Date.now();
-          const onProgress = ({ rows }: { rows: number }) => {
+          const onProgress = ({ phase, rows }: { phase: 'checking' | 'writing'; rows: number }) => {
             const now = Date.now();
-            if (now - last < (tty ? 200 : 1000)) return;
+            // A file checked within a second prints no progress (a refused file: only its message).
+            if (now - last < (tty ? 200 : 1000) || (phase === 'checking' && now - started < 1000)) return;
             last = now;
-            const line = `Reading ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
+            const pass = phase === 'checking' ? 'Checking' : 'Writing';
+            const line = `${pass} ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
             process.stderr.write(tty ? `\r${line}` : `${line}\n`);
           };
           const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {

@@ -198,7 +198,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const r = uptake(['--db', db, 'import', 'decisions', file, '--create-missing']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/^Reading decisions\.csv: [\d,]+ rows \(\d+\.\d s\)$/m);
+    expect(r.err).toMatch(/^Writing decisions\.csv: [\d,]+ rows \(\d+\.\d s\)$/m);
     expect(r.err).toMatch(/Imported 5,000 rows of decisions\.csv: 5000 new, 0 replaced, 0 duplicate\./);
     expect(JSON.parse(r.out)).toMatchObject({ kind: 'decisions', rows: 5000, new: 5000 });
   });

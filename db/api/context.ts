@@ -5,6 +5,7 @@ import { resolveActor } from '../members/members';
 import { type Actor, ROLE_LABELS } from '../members/model';
 import type { Engine } from '../open';
 import type { Session } from '../records';
+import type { ImportOptions } from '../signals/import';
 import { hasWorkspace } from '../workspace/workspace';
 import { contract, type OperationName } from './contract';
 import { type Access, permissions } from './permissions';
@@ -14,8 +15,8 @@ export interface HostContext {
   engine: Engine;
   /** Act as this member (name or id) instead of the device's current profile: the CLI's --as. */
   actAs?: string | null;
-  /** Told how many rows a long-running import has read (the CLI prints it on stderr). */
-  onProgress?: (progress: { rows: number }) => void;
+  /** Told how far a long-running import has got, pass by pass (the CLI prints it on stderr). */
+  onProgress?: ImportOptions['onProgress'];
 }
 
 export type { Actor } from '../members/model';
@@ -26,7 +27,7 @@ export type { Actor } from '../members/model';
  */
 export interface Ctx extends Session {
   actor: Actor | null;
-  onProgress?: (progress: { rows: number }) => void;
+  onProgress?: ImportOptions['onProgress'];
 }
 
 export const operationNames = (): OperationName[] =>

@@ -23,7 +23,7 @@ import {
 } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
-import type { ImportBatch, ImportErrorData, ImportKind, ImportSummary } from './model';
+import type { ImportBatch, ImportErrorData, ImportKind, ImportPass, ImportSummary } from './model';
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 
 export { ACTIONS, hashUser } from './decisions-read';
@@ -38,7 +38,8 @@ export interface ImportOptions {
   again?: boolean;
   /** Shown in messages and stored with the batch (defaults to the file's name). */
   displayName?: string;
-  onProgress?: (progress: { rows: number }) => void;
+  /** After each batch of rows each pass reads: which pass, and its rows so far. */
+  onProgress?: (progress: { phase: ImportPass; rows: number }) => void;
   /**
    * Decisions only: where the file is read and checked. true: a worker thread (this thread if none
    * starts); false: this thread (the fallback; the tests compare both). Default: a worker thread
@@ -153,7 +154,7 @@ async function writeFile(
         sink.secret,
         (batch) => {
           sink.batch(batch);
-          options.onProgress?.({ rows: summary.rows });
+          options.onProgress?.({ phase: 'writing', rows: summary.rows });
         },
         options.totalsEntries ? { totalsEntries: options.totalsEntries } : {},
       );
@@ -168,7 +169,7 @@ async function writeFile(
         (rows, first, broken) => {
           sink.rows(rows, first, broken);
           summary.rows += rows.length;
-          options.onProgress?.({ rows: summary.rows });
+          options.onProgress?.({ phase: 'writing', rows: summary.rows });
         },
       );
     }
@@ -233,6 +234,7 @@ async function checkFile(
 ): Promise<string> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
+  let checkedRows = 0;
   let read: CsvReadResult;
   if (kind === 'decisions') {
     // The reader's dictionaries of names, each resolved once; an unknown one is looked up again for each row, which notes the row.
@@ -248,6 +250,8 @@ async function checkFile(
       name,
       '',
       (b) => {
+        checkedRows += b.count;
+        options.onProgress?.({ phase: 'checking', rows: checkedRows });
         dictionaries.team.push(...b.newTeams);
         dictionaries.initiative.push(...b.newInitiatives);
         for (const e of b.errors) errors.add(e);
@@ -265,7 +269,11 @@ async function checkFile(
     read = await readCsv(
       file,
       (header) => sink.header(name, header),
-      (chunk, first, broken) => sink.rows(chunk, first, broken),
+      (chunk, first, broken) => {
+        sink.rows(chunk, first, broken);
+        checkedRows += chunk.length;
+        options.onProgress?.({ phase: 'checking', rows: checkedRows });
+      },
     );
   }
   if (read.rows === 0) {

@@ -68,7 +68,12 @@ export interface ImportBatch {
 }
 
 /** How far an import in progress has got (polled by the app while it runs). */
+/**
+ * An import reads its file twice: once to check every row (nothing written), then to write it.
+ * `rows` counts the rows the current pass has read.
+ */
+export type ImportPass = 'checking' | 'writing';
 export interface ImportProgress {
-  phase: 'reading' | 'done' | 'failed' | 'unknown';
+  phase: ImportPass | 'done' | 'failed' | 'unknown';
   rows: number;
 }

@@ -688,16 +688,31 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     ).toThrow(/written only by an import/);
   });
 
-  it('progress is reported as batches are written', async () => {
+  it('progress is reported as each pass reads: checking every row, then writing', async () => {
     await setup();
-    const seen: number[] = [];
-    await importFile(t.engine, null, 'decisions', file('d.csv', decisionsFile(4000, 6)), {
-      worker: true,
-      onProgress: (p) => seen.push(p.rows),
-    });
-    expect(seen.length).toBeGreaterThan(1);
-    expect(seen).toEqual([...seen].sort((x, y) => x - y));
-    expect(seen.at(-1)).toBe(4000);
+    for (const kind of ['decisions', 'usage'] as const) {
+      const seen: { phase: string; rows: number }[] = [];
+      const content =
+        kind === 'decisions'
+          ? decisionsFile(4000, 6)
+          : [
+              USAGE,
+              ...Array.from(
+                { length: 1200 },
+                (_, i) => `${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')},Claims North,Triage,10,5,10,5`,
+              ),
+            ].join('\n');
+      await importFile(t.engine, null, kind, file(`${kind}.csv`, content), { worker: true, onProgress: (p) => seen.push({ ...p }) });
+      const checking = seen.filter((p) => p.phase === 'checking').map((p) => p.rows);
+      const writing = seen.filter((p) => p.phase === 'writing').map((p) => p.rows);
+      // Every check comes before any write, each pass counts up to every row of the file.
+      expect(seen.map((p) => p.phase)).toEqual([...checking.map(() => 'checking'), ...writing.map(() => 'writing')]);
+      for (const pass of [checking, writing]) {
+        expect(pass.length).toBeGreaterThan(kind === 'decisions' ? 1 : 0);
+        expect(pass).toEqual([...pass].sort((x, y) => x - y));
+        expect(pass.at(-1)).toBe(kind === 'decisions' ? 4000 : 1200);
+      }
+    }
   });
 });
 

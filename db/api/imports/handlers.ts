@@ -28,7 +28,7 @@ export const importsHandlers = {
     const streamed = uploadFileOf(input.file);
     const dir = streamed ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-upload-'));
     const file = streamed ?? path.join(dir ?? '', 'upload.csv');
-    const state: ImportProgress = { phase: 'reading', rows: 0 };
+    const state: ImportProgress = { phase: 'checking', rows: 0 };
     if (input.progressId) progress.set(input.progressId, state);
     try {
       if (!streamed) await saveUpload(input.file, file);
@@ -39,6 +39,7 @@ export const importsHandlers = {
         ...(input.aliases ? { aliases: input.aliases } : {}),
         displayName: input.file.name || `${input.kind}.csv`,
         onProgress: (p) => {
+          state.phase = p.phase;
           state.rows = p.rows;
         },
       });

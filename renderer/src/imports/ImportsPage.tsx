@@ -80,20 +80,28 @@ function DropZone({ onFile, children }: { onFile: (f: File) => void; children: R
   );
 }
 
-/** A real progress bar: polls the engine for the rows it has read so far (the share of the file is estimated from the preview's row size). */
+/**
+ * A real progress bar: polls the engine for the rows the current pass has read (the share of the
+ * file is estimated from the preview's row size). An import reads its file twice, to check it and
+ * to write it: each pass is half the bar.
+ */
 function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: string; file: File; bytesPerRow: number }) {
   const progress = useQuery(orpc.imports.progress.queryOptions({ input: { progressId }, refetchInterval: 250 }));
   const p = progress.data;
-  const fraction = p && file.size > 0 ? Math.min(0.99, (p.rows * bytesPerRow) / file.size) : 0;
+  const passFraction = p && file.size > 0 ? Math.min(1, (p.rows * bytesPerRow) / file.size) : 0;
+  const writing = p?.phase === 'writing' || p?.phase === 'done';
+  const fraction = Math.min(0.99, (writing ? 0.5 : 0) + passFraction / 2);
   const started = p !== undefined && p.phase !== 'unknown';
   return (
     <Box data-testid="import-progress">
       <Group justify="space-between" mb={4}>
         <Text size="xs" c="dimmed">
-          {started ? `Importing ${file.name}…` : `Sending ${file.name}…`}
+          {!started ? `Sending ${file.name}…` : writing ? `Writing ${file.name}… (step 2 of 2)` : `Checking ${file.name}… (step 1 of 2)`}
         </Text>
         <Text size="xs" c="dimmed" className="tabular" data-testid="import-progress-rows">
-          {started ? `${plural(p.rows, 'row')} read · ${Math.round(fraction * 100)}%` : `${(file.size / 2 ** 20).toFixed(1)} MB`}
+          {started
+            ? `${plural(p.rows, 'row')} ${writing ? 'written' : 'checked'} · ${Math.round(fraction * 100)}%`
+            : `${(file.size / 2 ** 20).toFixed(1)} MB`}
         </Text>
       </Group>
       <Progress
