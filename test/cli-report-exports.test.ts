@@ -7,7 +7,7 @@ import { UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /* `uptake report` in every format and `--publish`, as a user runs it: a real process on the demo database. */
-const root = path.resolve(import.meta.dirname, '..');
+const _root = path.resolve(import.meta.dirname, '..');
 const tmp = tempDir('uptake-cli-report-');
 const db = path.join(tmp.dir, 'demo.db');
 

@@ -21,7 +21,7 @@ import { DEMO_ACTORS, expectedAllowed } from './policy';
  * 1), and the web host over real HTTP with the renderer's client (every operation, per role).
  * Each role gets its own copy of the demo workspace.
  */
-const root = path.resolve(import.meta.dirname, '..');
+const _root = path.resolve(import.meta.dirname, '..');
 const tmp = tempDir('uptake-permissions-');
 let template: Template;
 

@@ -1,5 +1,5 @@
 import { Fieldset, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { InitiativeCreateInput } from '../../../db/api/contract';
 import { INITIATIVE_STATUS_LABELS, INITIATIVE_STATUSES, type Initiative, type PersonRef, TRIAD_ROLES } from '../../../db/api/types';
@@ -7,7 +7,7 @@ import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
-import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, SelectField } from '../kit/fields';
 import { TriadField } from './TriadField';
 
@@ -16,8 +16,7 @@ export type InitiativeEditing = { initiative: Initiative | null };
 const toInput = (p: PersonRef | null) => (!p ? null : p.memberId ? { memberId: p.memberId } : { name: p.name });
 
 export function InitiativeFormDialog({ dialog }: { dialog: Dialog<InitiativeEditing> }) {
-  const create = useMutation(orpc.initiatives.create.mutationOptions(INLINE_ERRORS));
-  const update = useMutation(orpc.initiatives.update.mutationOptions(INLINE_ERRORS));
+  const save = useSaveRecord(orpc.initiatives);
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -36,9 +35,7 @@ export function InitiativeFormDialog({ dialog }: { dialog: Dialog<InitiativeEdit
       })}
       submitLabel={({ initiative }) => (initiative ? 'Save changes' : 'Add initiative')}
       onSubmit={async (values, { initiative }) =>
-        initiative
-          ? `Initiative “${(await update.mutateAsync({ id: initiative.id, ...values })).name}” saved.`
-          : `Initiative “${(await create.mutateAsync(values)).name}” added.`
+        `Initiative “${(await save(values, initiative)).name}” ${initiative ? 'saved' : 'added'}.`
       }
     >
       {(form) => <InitiativeFields form={form} />}

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack } from '@mantine/core';
+import { type UseMutationOptions, useMutation } from '@tanstack/react-query';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, type UseFormReturn, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -12,6 +13,20 @@ export type EntityForm<S extends z.ZodType<unknown, FieldValues>> = UseFormRetur
 
 /** Mutations whose errors the form shows itself (under the field they name, or at its top), not as a notification. */
 export const INLINE_ERRORS = { meta: { inlineErrors: true } };
+
+/** An area's create and update operations, as `orpc.<area>` gives them. */
+interface SaveOperations<C, U, O> {
+  create: { mutationOptions: (options: typeof INLINE_ERRORS) => UseMutationOptions<O, Error, C> };
+  update: { mutationOptions: (options: typeof INLINE_ERRORS) => UseMutationOptions<O, Error, U> };
+}
+
+/** A form's save: the area's create for a new record, its update (with the record's id) for an existing one; errors shown in the form. */
+export function useSaveRecord<C, U extends { id: string }, O>(area: SaveOperations<C, U, O>) {
+  const create = useMutation(area.create.mutationOptions(INLINE_ERRORS));
+  const update = useMutation(area.update.mutationOptions(INLINE_ERRORS));
+  return (values: C, existing: { id: string } | null): Promise<O> =>
+    existing ? update.mutateAsync({ ...values, id: existing.id } as unknown as U) : create.mutateAsync(values);
+}
 
 interface EntityFormDialogProps<T, TIn extends FieldValues, TOut> {
   dialog: Dialog<T>;

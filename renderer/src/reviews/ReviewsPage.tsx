@@ -1,4 +1,4 @@
-import { Box, Button, Group, Kbd, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Kbd, Progress, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconArrowBackUp, IconChecklist, IconFilterOff, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';

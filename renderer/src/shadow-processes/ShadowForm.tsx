@@ -1,5 +1,5 @@
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ShadowProcessCreateInput as ShadowCreateInput } from '../../../db/api/contract';
@@ -7,7 +7,7 @@ import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
-import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, NumberField, SelectField } from '../kit/fields';
 import { teamOptions } from '../teams/hierarchy';
 import { KIND_OPTIONS, type ShadowProcess, today } from './register';
@@ -28,8 +28,7 @@ const ShadowFormInput = ShadowCreateInput.extend({
 export type ShadowEditing = { process: ShadowProcess | null };
 
 export function ShadowFormDialog({ dialog }: { dialog: Dialog<ShadowEditing> }) {
-  const create = useMutation(orpc.shadowProcesses.create.mutationOptions(INLINE_ERRORS));
-  const update = useMutation(orpc.shadowProcesses.update.mutationOptions(INLINE_ERRORS));
+  const save = useSaveRecord(orpc.shadowProcesses);
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -49,11 +48,7 @@ export function ShadowFormDialog({ dialog }: { dialog: Dialog<ShadowEditing> }) 
         retiredOn: process?.retiredOn ?? null,
       })}
       submitLabel={({ process }) => (process ? 'Save changes' : 'Add to register')}
-      onSubmit={async (values, { process }) =>
-        process
-          ? `“${(await update.mutateAsync({ id: process.id, ...values })).name}” saved.`
-          : `“${(await create.mutateAsync(values)).name}” added to the register.`
-      }
+      onSubmit={async (values, { process }) => `“${(await save(values, process)).name}” ${process ? 'saved' : 'added to the register'}.`}
     >
       {(form) => <ShadowFields form={form} />}
     </EntityFormDialog>

@@ -1,10 +1,9 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { TeamCreateInput } from '../../../db/api/contract';
 import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
-import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { NumberField, SelectField } from '../kit/fields';
 import { parentOptions } from './hierarchy';
 
@@ -12,8 +11,7 @@ import { parentOptions } from './hierarchy';
 export type TeamEditing = { team: Team | null; parentId: string | null };
 
 export function TeamFormDialog({ dialog, teams }: { dialog: Dialog<TeamEditing>; teams: readonly Team[] }) {
-  const create = useMutation(orpc.teams.create.mutationOptions(INLINE_ERRORS));
-  const update = useMutation(orpc.teams.update.mutationOptions(INLINE_ERRORS));
+  const save = useSaveRecord(orpc.teams);
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -27,11 +25,7 @@ export function TeamFormDialog({ dialog, teams }: { dialog: Dialog<TeamEditing>;
         headcount: team?.headcount ?? null,
       })}
       submitLabel={({ team }) => (team ? 'Save changes' : 'Add team')}
-      onSubmit={async (values, { team }) =>
-        team
-          ? `Team “${(await update.mutateAsync({ id: team.id, ...values })).name}” saved.`
-          : `Team “${(await create.mutateAsync(values)).name}” added.`
-      }
+      onSubmit={async (values, { team }) => `Team “${(await save(values, team)).name}” ${team ? 'saved' : 'added'}.`}
     >
       {(form, { team }) => <TeamFields form={form} teams={teams} editingId={team?.id ?? null} />}
     </EntityFormDialog>
