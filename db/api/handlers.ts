@@ -1,4 +1,6 @@
 import type { AnySchema, ContractProcedure, InferSchemaOutput } from '@orpc/contract';
+import type { Engine } from '../open';
+import type { Session } from '../records';
 import type { Ctx } from './context';
 import type { Contract, OperationName } from './contract';
 
@@ -23,3 +25,21 @@ type Op<A extends keyof Contract, V extends string> = Extract<`${A}.${V}`, Opera
 export type AreaHandlers<A extends keyof Contract> = {
   [V in keyof Contract[A] & string]: (ctx: Ctx, input: InputOf<Op<A, V>>) => OutputOf<Op<A, V>> | Promise<OutputOf<Op<A, V>>>;
 };
+
+/**
+ * The list, create, update and delete handlers of a synced entity, from its domain functions:
+ * `{ ...recordHandlers({ list: listTeams, create: createTeam, … }), restore: … } satisfies AreaHandlers<'teams'>`.
+ */
+export function recordHandlers<R, C, U>(domain: {
+  list: (engine: Engine, includeDeleted: boolean) => R[];
+  create: (s: Session, input: C) => R;
+  update: (s: Session, input: U) => R;
+  remove: (s: Session, id: string) => R;
+}) {
+  return {
+    list: (ctx: Ctx, input: { includeDeleted: boolean }) => domain.list(ctx.engine, input.includeDeleted),
+    create: (ctx: Ctx, input: C) => domain.create(ctx, input),
+    update: (ctx: Ctx, input: U) => domain.update(ctx, input),
+    delete: (ctx: Ctx, input: { id: string }) => domain.remove(ctx, input.id),
+  };
+}

@@ -1,9 +1,9 @@
 import { createMember, deleteMember, listMembers, updateMember } from '../../members/members';
-import type { AreaHandlers } from '../handlers';
+import { type AreaHandlers, recordHandlers } from '../handlers';
 
-export const membersHandlers = {
-  list: (ctx, input) => listMembers(ctx.engine, input.includeDeleted),
-  create: (ctx, input) => createMember(ctx, input),
-  update: (ctx, input) => updateMember(ctx, input),
-  delete: (ctx, input) => deleteMember(ctx, input.id),
-} satisfies AreaHandlers<'members'>;
+export const membersHandlers = recordHandlers({
+  list: listMembers,
+  create: createMember,
+  update: updateMember,
+  remove: deleteMember,
+}) satisfies AreaHandlers<'members'>;

@@ -4,11 +4,11 @@ import {
   listShadowProcesses,
   updateShadowProcess,
 } from '../../shadow-processes/shadow-processes';
-import type { AreaHandlers } from '../handlers';
+import { type AreaHandlers, recordHandlers } from '../handlers';
 
-export const shadowProcessesHandlers = {
-  list: (ctx, input) => listShadowProcesses(ctx.engine, input.includeDeleted),
-  create: (ctx, input) => createShadowProcess(ctx, input),
-  update: (ctx, input) => updateShadowProcess(ctx, input),
-  delete: (ctx, input) => deleteShadowProcess(ctx, input.id),
-} satisfies AreaHandlers<'shadowProcesses'>;
+export const shadowProcessesHandlers = recordHandlers({
+  list: listShadowProcesses,
+  create: createShadowProcess,
+  update: updateShadowProcess,
+  remove: deleteShadowProcess,
+}) satisfies AreaHandlers<'shadowProcesses'>;
