@@ -14,6 +14,8 @@ export interface SyncSummary {
   device: string;
   published: { files: number; changes: number };
   imported: { files: number; changes: number };
+  /** Imported signal files (usage, decisions, pulse) whose rows were published or applied. */
+  batches: { published: { batches: number; rows: number }; imported: { batches: number; rows: number } };
   /** The other devices seen in the folder. */
   devices: string[];
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */

@@ -11,6 +11,7 @@ import { syncedTables } from '../schema';
 import { SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
+import { applyBatches, publishBatches } from './batches';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -291,6 +292,8 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
   setLocal(engine, SYNC_FOLDER, folder);
 
   const me = deviceId(engine);
+  // A batch's rows go out before the record that points to them, so they are rarely waited for.
+  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
   const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], latest: null };
   const ignored: string[] = [];
@@ -314,6 +317,7 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     }
     pullDevice(engine, folder, workspaceId, entry.name, progress);
   }
+  const appliedBatches = applyBatches(engine, folder, workspaceId, me, progress.problems);
   advanceClock(engine, progress.latest);
   return {
     folder,
@@ -321,6 +325,7 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     device: me,
     published,
     imported: progress.imported,
+    batches: { published: publishedBatches, imported: appliedBatches },
     devices: devices.sort(),
     problems: progress.problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
