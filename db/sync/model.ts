@@ -6,6 +6,21 @@ export interface SyncProblem {
   retry: boolean;
 }
 
+/** A received change that was not applied because its author's role does not allow it. */
+export interface SyncRefusal {
+  file: string;
+  /** The device whose file holds the change. */
+  device: string;
+  /** The author (member id) and their name, if the member is known here. */
+  member: string | null;
+  memberName: string | null;
+  /** The author's role as that device knew it when it wrote the file (null: not a member it knew). */
+  role: string | null;
+  table: string;
+  recordId: string;
+  field: string;
+}
+
 export interface SyncSummary {
   /** The shared folder, as a full path. */
   folder: string;
@@ -21,6 +36,9 @@ export interface SyncSummary {
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */
   problems: SyncProblem[];
   moreProblems: number;
+  /** Received changes refused by role (the first 100; `moreRefused` counts the rest). */
+  refused: SyncRefusal[];
+  moreRefused: number;
   /** Files in the folder that are not Uptake's (conflicted copies, temp files, placeholders): never read. */
   ignored: string[];
   moreIgnored: number;

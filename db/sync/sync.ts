@@ -5,10 +5,11 @@ import { badInput, UserError } from '../errors';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
 import { addProfile, listMembers } from '../members/members';
+import type { Role } from '../members/model';
 import type { Engine } from '../open';
 import { inTransaction } from '../records';
 import { syncedTables } from '../schema';
-import { SYNCED_TABLES, type SyncedTableName } from '../synced';
+import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
 import { applyBatches, publishBatches } from './batches';
@@ -27,7 +28,7 @@ import {
   sha256,
   workspaceDir,
 } from './files';
-import type { SyncProblem, SyncSummary } from './model';
+import type { SyncProblem, SyncRefusal, SyncSummary } from './model';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -50,6 +51,30 @@ const PREV_HASH = 'sync_prev_hash';
 export const SYNC_FOLDER = 'sync_folder';
 const applied = (device: string) => `sync_applied:${device}`;
 const appliedHash = (device: string) => `sync_applied_hash:${device}`;
+const APPLIED_HLC = 'sync_applied_hlc:';
+const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
+
+/** The stamp of the last change applied from a device ('' for none); a database synced by an earlier build finds it in the file. */
+function appliedStamp(engine: Engine, folder: string, workspaceId: string, device: string): string {
+  const noted = getLocal(engine, appliedHlc(device));
+  if (noted) return noted;
+  const seq = Number(getLocal(engine, applied(device)) ?? 0);
+  if (seq === 0) return '';
+  const read = readChangeFile(path.join(changesDir(folder, workspaceId, device), changeFileName(seq)), {
+    workspace: workspaceId,
+    device,
+    seq,
+  });
+  return read.ok ? read.header.hlcTo : '';
+}
+
+/** The stamp of the last change applied from each other device: a change file's `seen`. */
+function seenNow(engine: Engine): Record<string, string> {
+  const rows = engine.sqlite
+    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
+    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
+}
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */
 function prepareWorkspaceFolder(folder: string, workspace: { id: string; name: string }): void {
@@ -121,7 +146,7 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const last = records[records.length - 1];
     if (!first || !last) break;
     const text = changeFileText(
-      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc },
+      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen: seenNow(engine) },
       records.map(({ hlc, authorId, tbl, rowId, col, value }) => ({ hlc, authorId, tbl, rowId, col, value })),
     );
     const file = path.join(dir, changeFileName(seq));
@@ -203,7 +228,41 @@ function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, tab
 interface DeviceProgress {
   imported: { files: number; changes: number };
   problems: SyncProblem[];
+  refused: SyncRefusal[];
   latest: string | null;
+}
+
+/**
+ * The role a change's author had as the device that wrote it knew it: the role value with the
+ * highest stamp among the member's role changes that device had (its own up to the change's
+ * stamp, and each other device's up to where its file's `seen` says it had read them). A device
+ * that had received a demotion cannot get a change through by stamping it earlier. Files of
+ * earlier builds (no `seen`) are judged by the stamp alone. A member created after its first
+ * change on its own device (the workspace's creator) takes its first role.
+ */
+function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, changes: FieldChange[]) {
+  const roleChanges = engine.sqlite.prepare<[string], { hlc: string; device: string; value: string | null }>(
+    "SELECT hlc, device_id AS device, value FROM change_log WHERE tbl = 'members' AND row_id = ? AND col = 'role' ORDER BY hlc",
+  );
+  const seen = header.seen;
+  // The file's own role changes count before they are written (its first may come after the
+  // workspace its creator made).
+  const inFile = changes
+    .filter((c) => c.tbl === 'members' && c.col === 'role')
+    .map((c) => ({ hlc: c.hlc, device, value: c.value, rowId: c.rowId }));
+  return (author: string | null, hlc: string): Role | null => {
+    if (!author) return null;
+    const all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
+      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+    );
+    let best: (typeof all)[number] | undefined;
+    for (const r of all) {
+      const known = r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc;
+      if (known && (!best || r.hlc > best.hlc)) best = r;
+    }
+    best ??= all.find((r) => r.device === device);
+    return best?.value ? (JSON.parse(best.value) as Role) : null;
+  };
 }
 
 /** Applies the files of one other device that come after the last one applied, in order, each whole. */
@@ -212,6 +271,8 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const winnersOf = winnersQuery(engine);
+  const memberName = engine.sqlite.prepare('SELECT name FROM members WHERE id = ?').pluck();
+  const me = deviceId(engine);
   const dir = changesDir(folder, workspaceId, device);
   for (;;) {
     const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
@@ -223,9 +284,20 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
       return;
     }
     const { header, changes, fileHash } = read;
+    const refused: SyncRefusal[] = [];
     const expectedPrev = getLocal(engine, appliedHash(device));
     if ((header.prev ?? null) !== expectedPrev) {
       progress.problems.push({ file, reason: 'does not follow the file before it (a file of this device was replaced)', retry: false });
+      return;
+    }
+    // The files this one was written after must be applied first: its authors' roles are judged by them.
+    const behind = Object.entries(header.seen ?? {}).find(([d, hlc]) => d !== me && appliedStamp(engine, folder, workspaceId, d) < hlc);
+    if (behind) {
+      progress.problems.push({
+        file,
+        reason: `waits for the files of device ${behind[0]} that were read before it was written`,
+        retry: true,
+      });
       return;
     }
     const unknown = changes.find((c) => !COLUMNS.get(c.tbl)?.has(c.col));
@@ -240,7 +312,22 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     try {
       inTransaction(engine, () => {
         const touched = new Map<string, { table: SyncedTableName; id: string }>();
+        const roleOf = roleJudge(engine, device, header, changes);
         for (const c of changes) {
+          const role = roleOf(c.authorId, c.hlc);
+          if (!roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value)) {
+            refused.push({
+              file,
+              device,
+              member: c.authorId,
+              memberName: c.authorId ? ((memberName.get(c.authorId) as string | undefined) ?? null) : null,
+              role,
+              table: c.tbl,
+              recordId: c.rowId,
+              field: c.col,
+            });
+            continue;
+          }
           if (insert.run(c.hlc, device, c.authorId, c.tbl, c.rowId, c.col, c.value).changes > 0) {
             touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
           }
@@ -248,7 +335,9 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
         for (const { table, id } of touched.values()) rebuild(engine, winnersOf, table, id);
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
+        setLocal(engine, appliedHlc(device), header.hlcTo);
       });
+      progress.refused.push(...refused);
     } catch (e) {
       progress.problems.push({ file, reason: `could not be applied: ${(e as Error).message}`, retry: false });
       return;
@@ -295,7 +384,7 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
-  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], latest: null };
+  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], refused: [], latest: null };
   const ignored: string[] = [];
   const devices: string[] = [];
   let entries: fs.Dirent[] = [];
@@ -315,7 +404,14 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
       if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
     }
-    pullDevice(engine, folder, workspaceId, entry.name, progress);
+  }
+  // A file may wait for another device's files (read before it was written): devices are read
+  // again while any file was applied, and the problems are those of the last round.
+  for (let round = 0; round <= devices.length; round++) {
+    const before = progress.imported.files;
+    progress.problems = [];
+    for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
+    if (progress.imported.files === before) break;
   }
   const appliedBatches = applyBatches(engine, folder, workspaceId, me, progress.problems);
   advanceClock(engine, progress.latest);
@@ -329,6 +425,8 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     devices: devices.sort(),
     problems: progress.problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    refused: progress.refused.slice(0, LIST_CAP),
+    moreRefused: Math.max(0, progress.refused.length - LIST_CAP),
     ignored: ignored.sort().slice(0, LIST_CAP),
     moreIgnored: Math.max(0, ignored.length - LIST_CAP),
   };
