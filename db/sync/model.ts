@@ -21,6 +21,23 @@ export interface SyncRefusal {
   field: string;
 }
 
+/** A change file stamped too far ahead of this device's clock: not applied, tried again next sync. */
+export interface SyncQuarantined {
+  file: string;
+  /** The device whose clock is wrong (its files wait behind this one). */
+  device: string;
+  /** How far ahead of this device's clock the file's latest stamp is, in seconds. */
+  aheadSeconds: number;
+}
+
+/** A table an incoming sync would delete many records of (the sync stops before applying anything). */
+export interface MassDelete {
+  table: string;
+  deleting: number;
+  live: number;
+  devices: string[];
+}
+
 export interface SyncSummary {
   /** The shared folder, as a full path. */
   folder: string;
@@ -36,6 +53,9 @@ export interface SyncSummary {
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */
   problems: SyncProblem[];
   moreProblems: number;
+  /** Files stamped too far in the future (the first 100; `moreQuarantined` counts the rest). */
+  quarantined: SyncQuarantined[];
+  moreQuarantined: number;
   /** Received changes refused by role (the first 100; `moreRefused` counts the rest). */
   refused: SyncRefusal[];
   moreRefused: number;

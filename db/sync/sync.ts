@@ -28,7 +28,7 @@ import {
   sha256,
   workspaceDir,
 } from './files';
-import type { SyncProblem, SyncRefusal, SyncSummary } from './model';
+import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -42,6 +42,18 @@ import type { SyncProblem, SyncRefusal, SyncSummary } from './model';
 
 /** Records per change file (a file never splits the fields of one write). */
 const FILE_RECORDS = 5_000;
+/**
+ * How far ahead of this device's clock a change file's stamps may be. A file stamped later is
+ * quarantined: applying it would drag this device's clock (and every later edit's stamp) into the
+ * future with it.
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+/**
+ * An incoming sync that would delete more than this share of a table's live records, or more than
+ * `records` of them, stops before applying anything until it is allowed. Fewer than `minimum`
+ * deletions never stop it (two of a workspace's five teams is not a mass delete).
+ */
+export const MASS_DELETE = { share: 0.2, records: 50, minimum: 5 } as const;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
 
@@ -228,6 +240,7 @@ function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, tab
 interface DeviceProgress {
   imported: { files: number; changes: number };
   problems: SyncProblem[];
+  quarantined: SyncQuarantined[];
   refused: SyncRefusal[];
   latest: string | null;
 }
@@ -285,6 +298,13 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     }
     const { header, changes, fileHash } = read;
     const refused: SyncRefusal[] = [];
+    const newest = changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), header.hlcTo);
+    const ahead = stampMillis(newest) - Date.now();
+    if (ahead > MAX_CLOCK_AHEAD_MS) {
+      // This device's later files wait behind it; other devices' files do not.
+      progress.quarantined.push({ file, device, aheadSeconds: Math.round(ahead / 1000) });
+      return;
+    }
     const expectedPrev = getLocal(engine, appliedHash(device));
     if ((header.prev ?? null) !== expectedPrev) {
       progress.problems.push({ file, reason: 'does not follow the file before it (a file of this device was replaced)', retry: false });
@@ -348,6 +368,60 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   }
 }
 
+const stampMillis = (hlc: string): number => {
+  try {
+    return parseHlc(hlc).millis;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
+
+/** The changes other devices' files would bring that no sync has applied yet, file by file (each read once). */
+function* pendingChanges(
+  engine: Engine,
+  folder: string,
+  workspaceId: string,
+  devices: string[],
+): Generator<{ device: string; changes: FieldChange[] }> {
+  for (const device of devices) {
+    for (let seq = Number(getLocal(engine, applied(device)) ?? 0) + 1; ; seq++) {
+      const file = path.join(changesDir(folder, workspaceId, device), changeFileName(seq));
+      if (!fs.existsSync(file)) break;
+      const read = readChangeFile(file, { workspace: workspaceId, device, seq });
+      if (!read.ok) break;
+      yield { device, changes: read.changes };
+    }
+  }
+}
+
+/** The tables whose live records the pending files would delete en masse. */
+function massDeletes(engine: Engine, folder: string, workspaceId: string, devices: string[]): MassDelete[] {
+  const deleting = new Map<string, { ids: Set<string>; devices: Set<string> }>();
+  for (const { device, changes } of pendingChanges(engine, folder, workspaceId, devices)) {
+    for (const c of changes) {
+      if (c.col !== 'deleted' || c.value !== 'true' || !COLUMNS.has(c.tbl)) continue;
+      let t = deleting.get(c.tbl);
+      if (!t) {
+        t = { ids: new Set(), devices: new Set() };
+        deleting.set(c.tbl, t);
+      }
+      t.ids.add(c.rowId);
+      t.devices.add(device);
+    }
+  }
+  const found: MassDelete[] = [];
+  for (const [table, t] of deleting) {
+    const isLive = engine.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).pluck();
+    const live = engine.sqlite.prepare(`SELECT COUNT(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
+    let count = 0;
+    for (const id of t.ids) if (isLive.get(id)) count++;
+    if (count >= MASS_DELETE.minimum && (count > MASS_DELETE.records || count > live * MASS_DELETE.share)) {
+      found.push({ table, deleting: count, live, devices: [...t.devices].sort() });
+    }
+  }
+  return found.sort((a, b) => a.table.localeCompare(b.table));
+}
+
 /** Later local changes must sort after every change received. */
 function advanceClock(engine: Engine, seen: string | null): void {
   if (!seen) return;
@@ -362,7 +436,11 @@ function advanceClock(engine: Engine, seen: string | null): void {
  * workspace is this database's; a database without one (a new device) names the workspace to
  * take from the folder.
  */
-export function syncFolder(engine: Engine, folderInput: string, options: { workspace?: string } = {}): SyncSummary {
+export function syncFolder(
+  engine: Engine,
+  folderInput: string,
+  options: { workspace?: string; allowMassDelete?: boolean } = {},
+): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
   const workspaceId = local?.id ?? options.workspace;
@@ -378,13 +456,7 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
   else if (!fs.existsSync(workspaceDir(folder, workspaceId))) {
     throw badInput(`${folder} has no workspace ${workspaceId}. Check the folder and the workspace id, then try again.`);
   } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
-  setLocal(engine, SYNC_FOLDER, folder);
-
   const me = deviceId(engine);
-  // A batch's rows go out before the record that points to them, so they are rarely waited for.
-  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me) : { batches: 0, rows: 0 };
-  const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
-  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], refused: [], latest: null };
   const ignored: string[] = [];
   const devices: string[] = [];
   let entries: fs.Dirent[] = [];
@@ -405,11 +477,28 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
       if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
     }
   }
+  // Checked before anything is written: a refused sync changes nothing here or on the share.
+  if (!options.allowMassDelete) {
+    const mass = massDeletes(engine, folder, workspaceId, devices);
+    if (mass.length > 0) {
+      const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
+      throw badInput(
+        `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
+        { massDelete: mass },
+      );
+    }
+  }
+  setLocal(engine, SYNC_FOLDER, folder);
+  // A batch's rows go out before the record that points to them, so they are rarely waited for.
+  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me) : { batches: 0, rows: 0 };
+  const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
+  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], quarantined: [], refused: [], latest: null };
   // A file may wait for another device's files (read before it was written): devices are read
   // again while any file was applied, and the problems are those of the last round.
   for (let round = 0; round <= devices.length; round++) {
     const before = progress.imported.files;
     progress.problems = [];
+    progress.quarantined = [];
     for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
     if (progress.imported.files === before) break;
   }
@@ -425,6 +514,8 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     devices: devices.sort(),
     problems: progress.problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    quarantined: progress.quarantined.slice(0, LIST_CAP),
+    moreQuarantined: Math.max(0, progress.quarantined.length - LIST_CAP),
     refused: progress.refused.slice(0, LIST_CAP),
     moreRefused: Math.max(0, progress.refused.length - LIST_CAP),
     ignored: ignored.sort().slice(0, LIST_CAP),
