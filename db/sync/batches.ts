@@ -8,6 +8,12 @@ import { getLocal, setLocal } from '../write';
 import { devicesDir, SHARE_VERSION, sha256 } from './files';
 import type { SyncProblem } from './model';
 
+/** This database's device ids (see ownership in sync.ts). */
+export interface Ownership {
+  me: string;
+  former: { id: string; upTo: number }[];
+}
+
 /*
  * Imported signal rows (usage, pulse, decisions) travel as immutable batches. The import_batches
  * record travels in the change files like any synced record; its rows are published once, by the
@@ -59,16 +65,28 @@ interface PartHeader {
 type Cell = string | number | null;
 
 /** The signal batches of this workspace that are closed, with the device that imported each and its creation stamp. */
-function closedBatches(engine: Engine): { id: string; kind: SignalKind; device: string; stamp: string }[] {
+interface BatchOrigin {
+  id: string;
+  kind: SignalKind;
+  device: string;
+  stamp: string;
+  /** The change-log position of its first record here. */
+  seq: number;
+}
+
+/** Did this database make the batch (under its device id, or an id it had before it found it was a copy)? */
+const isOwn = (own: Ownership, b: BatchOrigin) => b.device === own.me || own.former.some((f) => f.id === b.device && b.seq <= f.upTo);
+
+function closedBatches(engine: Engine): BatchOrigin[] {
   return engine.sqlite
     .prepare(
-      `SELECT b.id, b.kind, c.device_id AS device, c.hlc AS stamp FROM import_batches b
+      `SELECT b.id, b.kind, c.device_id AS device, c.hlc AS stamp, c.seq FROM import_batches b
        JOIN change_log c ON c.tbl = 'import_batches' AND c.row_id = b.id
          AND c.hlc = (SELECT MIN(hlc) FROM change_log WHERE tbl = 'import_batches' AND row_id = b.id)
        WHERE b.open = 0 AND b.kind IN ('usage', 'pulse', 'decisions')
        GROUP BY b.id ORDER BY stamp`,
     )
-    .all() as { id: string; kind: SignalKind; device: string; stamp: string }[];
+    .all() as BatchOrigin[];
 }
 
 /** The rows a batch holds, in key order, with text ids (a cursor: never all in memory). */
@@ -138,11 +156,18 @@ class PartBuilder {
 }
 
 /** Publishes the rows of this device's closed signal batches that no file holds yet. */
-export function publishBatches(engine: Engine, folder: string, workspaceId: string, me: string): { batches: number; rows: number } {
+export function publishBatches(
+  engine: Engine,
+  folder: string,
+  workspaceId: string,
+  me: string,
+  /** This device's id and any it had before (a copied database): batches made under them are its own. */
+  own: Ownership,
+): { batches: number; rows: number } {
   let batches = 0;
   let rows = 0;
   for (const b of closedBatches(engine)) {
-    if (b.device !== me || getLocal(engine, published(b.id))) continue;
+    if (!isOwn(own, b) || getLocal(engine, published(b.id))) continue;
     const dir = batchDir(folder, workspaceId, me, b.id);
     try {
       fs.mkdirSync(dir, { recursive: true });
@@ -245,7 +270,7 @@ export function applyBatches(
   engine: Engine,
   folder: string,
   workspaceId: string,
-  me: string,
+  own: Ownership,
   problems: SyncProblem[],
 ): { batches: number; rows: number } {
   let batches = 0;
@@ -253,7 +278,7 @@ export function applyBatches(
   const all = closedBatches(engine);
   const stampOf = new Map(all.map((b) => [b.id, b.stamp]));
   for (const b of all) {
-    if (b.device === me || getLocal(engine, applied(b.id))) continue;
+    if (isOwn(own, b) || getLocal(engine, applied(b.id))) continue;
     const dir = batchDir(folder, workspaceId, b.device, b.id);
     const where = { workspace: workspaceId, device: b.device, batch: b.id };
     // First every part is checked (one at a time, so memory holds one part), then applied.

@@ -44,6 +44,8 @@ export interface SyncSummary {
   workspace: string;
   /** This device's id (its folder on the share). */
   device: string;
+  /** Set when this database turned out to be a copy of another device's and took a new device id. */
+  copy: { formerDevice: string; device: string; message: string } | null;
   published: { files: number; changes: number };
   imported: { files: number; changes: number };
   /** Imported signal files (usage, decisions, pulse) whose rows were published or applied. */

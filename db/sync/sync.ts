@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, getTableColumns } from 'drizzle-orm';
@@ -12,7 +13,7 @@ import { syncedTables } from '../schema';
 import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
-import { applyBatches, publishBatches } from './batches';
+import { applyBatches, type Ownership, publishBatches } from './batches';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -125,6 +126,82 @@ interface LogRecord extends FieldChange {
   seq: number;
 }
 
+const FORMER_IDS = 'sync_former_device_ids';
+
+/**
+ * This database's own change-log records: under its device id, and under an id it had before it
+ * found it was a copy (up to the record it had then: later records under that id came from the
+ * other copy).
+ */
+export function ownership(engine: Engine): Ownership {
+  return { me: deviceId(engine), former: JSON.parse(getLocal(engine, FORMER_IDS) ?? '[]') as Ownership['former'] };
+}
+const ownSql = (o: Ownership) => ({
+  sql: `(device_id = ?${o.former.map(() => ' OR (device_id = ? AND seq <= ?)').join('')})`,
+  params: [o.me, ...o.former.flatMap((f) => [f.id, f.upTo])] as (string | number)[],
+});
+
+/**
+ * A copied database (the same device id on two machines) is found by its own folder: a file after
+ * the last one this database published that it did not write, or its last file changed. The copy
+ * that finds it takes a new device id, reads the other copy's files as another device's from where
+ * they were one, and publishes its own changes from then on under the new id.
+ */
+function detectCopy(engine: Engine, folder: string, workspaceId: string): { formerDevice: string; device: string; message: string } | null {
+  const me = deviceId(engine);
+  const dir = changesDir(folder, workspaceId, me);
+  const mine = Number(getLocal(engine, FILE_SEQ) ?? 0);
+  const prev = getLocal(engine, PREV_HASH);
+  let copied = false;
+  if (mine > 0) {
+    const last = path.join(dir, changeFileName(mine));
+    try {
+      copied = sha256(fs.readFileSync(last, 'utf8')) !== prev;
+    } catch {
+      // Not there (yet): nothing to compare.
+    }
+  }
+  const next = path.join(dir, changeFileName(mine + 1));
+  if (!copied && fs.existsSync(next)) {
+    const read = readChangeFile(next, { workspace: workspaceId, device: me, seq: mine + 1 });
+    if (read.ok) {
+      // A publish of ours that stopped after writing the file holds exactly our next records.
+      const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
+      const own = ownSql(ownership(engine));
+      const ours = engine.sqlite
+        .prepare(`SELECT COUNT(*) AS n, MIN(hlc) AS first, MAX(hlc) AS last FROM change_log WHERE ${own.sql} AND seq > ? AND hlc <= ?`)
+        .get(...own.params, after, read.header.hlcTo) as { n: number; first: string | null; last: string | null };
+      copied = !(
+        read.header.prev === prev &&
+        ours.n === read.header.count &&
+        ours.first === read.header.hlcFrom &&
+        ours.last === read.header.hlcTo
+      );
+    }
+  }
+  if (!copied) return null;
+  const made = randomBytes(8).toString('hex');
+  inTransaction(engine, () => {
+    const lastFile = path.join(dir, changeFileName(mine));
+    const lastRead = mine > 0 && prev ? readChangeFile(lastFile, { workspace: workspaceId, device: me, seq: mine }) : null;
+    if (mine > 0 && prev) {
+      setLocal(engine, applied(me), String(mine));
+      setLocal(engine, appliedHash(me), prev);
+      if (lastRead?.ok && sha256(fs.readFileSync(lastFile, 'utf8')) === prev) setLocal(engine, appliedHlc(me), lastRead.header.hlcTo);
+    }
+    const upTo = (engine.sqlite.prepare('SELECT MAX(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+    setLocal(engine, FORMER_IDS, JSON.stringify([...ownership(engine).former, { id: me, upTo }]));
+    setLocal(engine, 'device_id', made);
+    setLocal(engine, FILE_SEQ, '0');
+    engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(PREV_HASH);
+  });
+  return {
+    formerDevice: me,
+    device: made,
+    message: `This database is a copy of another one that syncs as device ${me} (its files in the shared folder are not this database's). It now syncs as device ${made}; nothing was lost.`,
+  };
+}
+
 /** Publishes this device's change-log records that no file holds yet. */
 function publish(engine: Engine, folder: string, workspaceId: string): { files: number; changes: number } {
   const me = deviceId(engine);
@@ -134,15 +211,16 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
   } catch (e) {
     throw fsError(e, dir, 'sync files');
   }
+  const own = ownSql(ownership(engine));
   const select = engine.sqlite.prepare(
     `SELECT seq, hlc, author_id AS authorId, tbl, row_id AS rowId, col, value FROM change_log
-     WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+     WHERE ${own.sql} AND seq > ? ORDER BY seq LIMIT ?`,
   );
   let files = 0;
   let changes = 0;
   for (;;) {
     const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
-    const batch = select.all(me, after, FILE_RECORDS + 1) as LogRecord[];
+    const batch = select.all(...own.params, after, FILE_RECORDS + 1) as LogRecord[];
     if (batch.length === 0) break;
     // A file ends where a write ends: the fields of one stamp travel together.
     let end = Math.min(batch.length, FILE_RECORDS);
@@ -456,6 +534,7 @@ export function syncFolder(
   else if (!fs.existsSync(workspaceDir(folder, workspaceId))) {
     throw badInput(`${folder} has no workspace ${workspaceId}. Check the folder and the workspace id, then try again.`);
   } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
+  const copy = local ? detectCopy(engine, folder, workspaceId) : null;
   const me = deviceId(engine);
   const ignored: string[] = [];
   const devices: string[] = [];
@@ -490,7 +569,7 @@ export function syncFolder(
   }
   setLocal(engine, SYNC_FOLDER, folder);
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
-  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me) : { batches: 0, rows: 0 };
+  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
   const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], quarantined: [], refused: [], latest: null };
   // A file may wait for another device's files (read before it was written): devices are read
@@ -502,12 +581,13 @@ export function syncFolder(
     for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
     if (progress.imported.files === before) break;
   }
-  const appliedBatches = applyBatches(engine, folder, workspaceId, me, progress.problems);
+  const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
   return {
     folder,
     workspace: workspaceId,
     device: me,
+    copy,
     published,
     imported: progress.imported,
     batches: { published: publishedBatches, imported: appliedBatches },

@@ -103,3 +103,53 @@ describe('sync guard rails', () => {
     expect(exported(b)).toBe(exported(a));
   });
 });
+
+describe('a copied database', () => {
+  it('the copy that syncs second finds its device folder holds a file it did not write, takes a new device id, and every device converges', () => {
+    const { dir, cleanup } = tempDir('uptake-sync-copy-');
+    const folder = path.join(dir, 'share');
+    fs.mkdirSync(folder);
+    const a = open(path.join(dir, 'a.db'));
+    const dana = initWorkspace(a, 'Acme', 'Dana Lee');
+    createTeam({ engine: a, authorId: dana.id }, { name: 'Claims' });
+    syncFolder(a, folder);
+    // Dana's colleague copies the database file (an unpublished edit inside) instead of joining.
+    createTeam({ engine: a, authorId: dana.id }, { name: 'Unpublished at the copy' });
+    a.close();
+    fs.copyFileSync(path.join(dir, 'a.db'), path.join(dir, 'c.db'));
+    const original = open(path.join(dir, 'a.db'));
+    const copy = open(path.join(dir, 'c.db'));
+    const b = open(path.join(dir, 'b.db'));
+    cleanups.push(() => {
+      for (const e of [original, copy, b]) e.close();
+      cleanup();
+    });
+    const shared = deviceId(original);
+    expect(deviceId(copy)).toBe(shared);
+    createTeam({ engine: original, authorId: dana.id }, { name: 'Made on the original' });
+    expect(syncFolder(original, folder).copy).toBeNull();
+    createTeam({ engine: copy, authorId: dana.id }, { name: 'Made on the copy' });
+    const found = syncFolder(copy, folder);
+    expect(found.copy).toEqual({
+      formerDevice: shared,
+      device: deviceId(copy),
+      message: expect.stringMatching(/is a copy of another one.*now syncs as device/),
+    });
+    expect(deviceId(copy)).not.toBe(shared);
+    expect(found.problems).toEqual([]);
+    expect(found.devices).toEqual([shared]);
+    // The original's files are still its own: nothing in its folder was rewritten.
+    expect(syncFolder(original, folder).copy).toBeNull();
+    syncFolder(b, folder, { workspace: currentWorkspace(original)?.id ?? '' });
+    syncFolder(copy, folder);
+    const all = ['Claims', 'Made on the copy', 'Made on the original', 'Unpublished at the copy'];
+    for (const e of [original, copy, b]) expect(names(e)).toEqual(all);
+    expect(exported(copy)).toBe(exported(original));
+    expect(exported(b)).toBe(exported(original));
+    // And it stays found: later syncs publish under the new id only.
+    createTeam({ engine: copy, authorId: dana.id }, { name: 'Later on the copy' });
+    expect(syncFolder(copy, folder).copy).toBeNull();
+    syncFolder(original, folder);
+    expect(names(original)).toContain('Later on the copy');
+  });
+});
