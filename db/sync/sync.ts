@@ -154,12 +154,10 @@ function detectCopy(engine: Engine, folder: string, workspaceId: string): { form
   const prev = getLocal(engine, PREV_HASH);
   let copied = false;
   if (mine > 0) {
+    // Only a whole, valid file that is not ours counts: a damaged or half-synced one says nothing.
     const last = path.join(dir, changeFileName(mine));
-    try {
-      copied = sha256(fs.readFileSync(last, 'utf8')) !== prev;
-    } catch {
-      // Not there (yet): nothing to compare.
-    }
+    const read = fs.existsSync(last) ? readChangeFile(last, { workspace: workspaceId, device: me, seq: mine }) : null;
+    copied = read?.ok === true && read.fileHash !== prev;
   }
   const next = path.join(dir, changeFileName(mine + 1));
   if (!copied && fs.existsSync(next)) {
