@@ -1,3 +1,5 @@
+import type { Role } from './members/model';
+
 /**
  * The synced tables by SQL name, in the order export, the change log and sync use. Declared once:
  * the schema's table map, the history operation's table list, the guard triggers and the
@@ -14,3 +16,31 @@ export const SYNCED_TABLES = [
   'override_reviews',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+
+/**
+ * Which roles may write each synced table: the rule sync applies to every received change (a
+ * change whose author's role does not allow it is not applied). It matches the API's `access` of
+ * the operations that write the table (db/api/<area>/contract.ts; test/sync/roles.test.ts checks
+ * that they agree). SYNCED_DELETERS narrows who may delete (only change managers remove a shadow
+ * process from the register).
+ */
+export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
+  workspace: ['change_manager'],
+  members: ['change_manager'],
+  teams: ['change_manager'],
+  initiatives: ['change_manager'],
+  settings: ['change_manager'],
+  import_batches: ['change_manager'],
+  shadow_processes: ['change_manager', 'champion'],
+  override_reviews: ['change_manager', 'champion'],
+};
+export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
+  shadow_processes: ['change_manager'],
+};
+
+/** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */
+export function roleMayWrite(role: Role | null, table: SyncedTableName, column: string, value: string | null): boolean {
+  if (!role) return false;
+  const deleting = column === 'deleted' && value === 'true';
+  return ((deleting ? SYNCED_DELETERS[table] : undefined) ?? SYNCED_WRITERS[table]).includes(role);
+}

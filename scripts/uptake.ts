@@ -486,12 +486,16 @@ export function buildProgram(): Command {
     .command('sync')
     .description("publish this device's changes to the shared folder, apply the other devices', print a summary")
     .option('--folder <dir>', 'the shared folder (a full path; remembered on this device, so later syncs may leave it out)')
-    .action(async (opts: { folder?: string }) => {
+    .option('--allow-mass-delete', 'apply a sync that deletes more than 20% (or 50) of the records of a table')
+    .action(async (opts: { folder?: string; allowMassDelete?: boolean }) => {
       await withEngine(globals(), 'write', async (engine) => {
         const folder = opts.folder === undefined ? undefined : path.resolve(opts.folder);
-        const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'sync.run', folder ? { folder } : {});
+        const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'sync.run', {
+          ...(folder ? { folder } : {}),
+          ...(opts.allowMassDelete ? { allowMassDelete: true } : {}),
+        });
         print(summary);
-        const waiting = summary.problems.length + summary.moreProblems;
+        const waiting = summary.problems.length + summary.moreProblems + summary.quarantined.length + summary.moreQuarantined;
         process.stderr.write(
           `Synced with ${summary.folder}: published ${plural(summary.published.changes, 'change')}, applied ${plural(summary.imported.changes, 'change')} from ${plural(summary.devices.length, 'other device')}${waiting ? `; ${plural(waiting, 'file')} not applied (see problems)` : ''}.\n`,
         );

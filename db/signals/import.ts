@@ -489,10 +489,10 @@ function keyedSink(
         const next = spec.values.map((v) => values[v.column] ?? 0);
         const existing = select.get(month, teamId, initiativeId) as number[] | undefined;
         if (!existing) summary.new++;
-        else if (existing.every((x, j) => x === next[j])) {
-          summary.unchanged++;
-          return;
-        } else summary.changed++;
+        // An unchanged row still takes this batch's id: the latest import holding a key is the
+        // one sync orders by (db/sync/batches.ts), on every device the same.
+        else if (existing.every((x, j) => x === next[j])) summary.unchanged++;
+        else summary.changed++;
         if (errors.count === 0) upsert.run(month, teamId, initiativeId, ...next, batchId);
       });
     },

@@ -305,9 +305,13 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
     return m;
   };
 
-  // Usage and pulse (small tables, text ids).
+  // Usage and pulse (small tables, text ids), in key order: cells are summed in the order they are
+  // first met, a sum of fractions depends on its order, and devices that synced the same rows may
+  // hold them in another physical order.
   for (const r of engine.sqlite
-    .prepare('SELECT month, team_id, initiative_id, licensed_users, active_users, workflows_started, workflows_completed FROM usage')
+    .prepare(
+      'SELECT month, team_id, initiative_id, licensed_users, active_users, workflows_started, workflows_completed FROM usage ORDER BY month, team_id, initiative_id',
+    )
     .raw()
     .all() as [string, string, string, number, number, number, number][]) {
     const m = monthToInt(r[0]);
@@ -320,7 +324,9 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
     c.workflowsCompleted += r[6];
   }
   for (const r of engine.sqlite
-    .prepare('SELECT month, team_id, initiative_id, respondents, trust_mean, manual_backup FROM pulse')
+    .prepare(
+      'SELECT month, team_id, initiative_id, respondents, trust_mean, manual_backup FROM pulse ORDER BY month, team_id, initiative_id',
+    )
     .raw()
     .all() as [string, string, string, number, number, number][]) {
     const m = monthToInt(r[0]);

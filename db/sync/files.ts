@@ -55,6 +55,12 @@ export interface ChangeFileHeader {
   count: number;
   /** SHA-256 of the body line. */
   sha256: string;
+  /**
+   * How far this device had read each other device's changes when it wrote the file (the stamp of
+   * the last change applied): the member records its author's role is judged by, and the files a
+   * reader must have applied first. Absent in files of earlier builds.
+   */
+  seen?: Record<string, string>;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -117,6 +123,9 @@ export function readChangeFile(file: string, expect: { workspace: string; device
     return fail('says it belongs to another workspace, device or place in the sequence than where it lies', false);
   }
   if (sha256(bodyLine) !== header.sha256) return fail('does not match its checksum (still arriving, or damaged)', true);
+  if (header.seen !== undefined && !(typeof header.seen === 'object' && header.seen !== null && Object.values(header.seen).every(isText))) {
+    return fail('has a header whose list of devices seen is not readable', false);
+  }
   let changes: unknown;
   try {
     changes = (JSON.parse(bodyLine) as { changes?: unknown }).changes;

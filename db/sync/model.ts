@@ -6,19 +6,61 @@ export interface SyncProblem {
   retry: boolean;
 }
 
+/** A received change that was not applied because its author's role does not allow it. */
+export interface SyncRefusal {
+  file: string;
+  /** The device whose file holds the change. */
+  device: string;
+  /** The author (member id) and their name, if the member is known here. */
+  member: string | null;
+  memberName: string | null;
+  /** The author's role as that device knew it when it wrote the file (null: not a member it knew). */
+  role: string | null;
+  table: string;
+  recordId: string;
+  field: string;
+}
+
+/** A change file stamped too far ahead of this device's clock: not applied, tried again next sync. */
+export interface SyncQuarantined {
+  file: string;
+  /** The device whose clock is wrong (its files wait behind this one). */
+  device: string;
+  /** How far ahead of this device's clock the file's latest stamp is, in seconds. */
+  aheadSeconds: number;
+}
+
+/** A table an incoming sync would delete many records of (the sync stops before applying anything). */
+export interface MassDelete {
+  table: string;
+  deleting: number;
+  live: number;
+  devices: string[];
+}
+
 export interface SyncSummary {
   /** The shared folder, as a full path. */
   folder: string;
   workspace: string;
   /** This device's id (its folder on the share). */
   device: string;
+  /** Set when this database turned out to be a copy of another device's and took a new device id. */
+  copy: { formerDevice: string; device: string; message: string } | null;
   published: { files: number; changes: number };
   imported: { files: number; changes: number };
+  /** Imported signal files (usage, decisions, pulse) whose rows were published or applied. */
+  batches: { published: { batches: number; rows: number }; imported: { batches: number; rows: number } };
   /** The other devices seen in the folder. */
   devices: string[];
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */
   problems: SyncProblem[];
   moreProblems: number;
+  /** Files stamped too far in the future (the first 100; `moreQuarantined` counts the rest). */
+  quarantined: SyncQuarantined[];
+  moreQuarantined: number;
+  /** Received changes refused by role (the first 100; `moreRefused` counts the rest). */
+  refused: SyncRefusal[];
+  moreRefused: number;
   /** Files in the folder that are not Uptake's (conflicted copies, temp files, placeholders): never read. */
   ignored: string[];
   moreIgnored: number;

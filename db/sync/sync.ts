@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, getTableColumns } from 'drizzle-orm';
@@ -5,12 +6,14 @@ import { badInput, UserError } from '../errors';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
 import { addProfile, listMembers } from '../members/members';
+import type { Role } from '../members/model';
 import type { Engine } from '../open';
 import { inTransaction } from '../records';
 import { syncedTables } from '../schema';
-import { SYNCED_TABLES, type SyncedTableName } from '../synced';
+import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
+import { applyBatches, type Ownership, publishBatches } from './batches';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -26,7 +29,7 @@ import {
   sha256,
   workspaceDir,
 } from './files';
-import type { SyncProblem, SyncSummary } from './model';
+import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -40,6 +43,18 @@ import type { SyncProblem, SyncSummary } from './model';
 
 /** Records per change file (a file never splits the fields of one write). */
 const FILE_RECORDS = 5_000;
+/**
+ * How far ahead of this device's clock a change file's stamps may be. A file stamped later is
+ * quarantined: applying it would drag this device's clock (and every later edit's stamp) into the
+ * future with it.
+ */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+/**
+ * An incoming sync that would delete more than this share of a table's live records, or more than
+ * `records` of them, stops before applying anything until it is allowed. Fewer than `minimum`
+ * deletions never stop it (two of a workspace's five teams is not a mass delete).
+ */
+export const MASS_DELETE = { share: 0.2, records: 50, minimum: 5 } as const;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
 
@@ -49,6 +64,30 @@ const PREV_HASH = 'sync_prev_hash';
 export const SYNC_FOLDER = 'sync_folder';
 const applied = (device: string) => `sync_applied:${device}`;
 const appliedHash = (device: string) => `sync_applied_hash:${device}`;
+const APPLIED_HLC = 'sync_applied_hlc:';
+const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
+
+/** The stamp of the last change applied from a device ('' for none); a database synced by an earlier build finds it in the file. */
+function appliedStamp(engine: Engine, folder: string, workspaceId: string, device: string): string {
+  const noted = getLocal(engine, appliedHlc(device));
+  if (noted) return noted;
+  const seq = Number(getLocal(engine, applied(device)) ?? 0);
+  if (seq === 0) return '';
+  const read = readChangeFile(path.join(changesDir(folder, workspaceId, device), changeFileName(seq)), {
+    workspace: workspaceId,
+    device,
+    seq,
+  });
+  return read.ok ? read.header.hlcTo : '';
+}
+
+/** The stamp of the last change applied from each other device: a change file's `seen`. */
+function seenNow(engine: Engine): Record<string, string> {
+  const rows = engine.sqlite
+    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
+    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
+}
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */
 function prepareWorkspaceFolder(folder: string, workspace: { id: string; name: string }): void {
@@ -87,6 +126,80 @@ interface LogRecord extends FieldChange {
   seq: number;
 }
 
+const FORMER_IDS = 'sync_former_device_ids';
+
+/**
+ * This database's own change-log records: under its device id, and under an id it had before it
+ * found it was a copy (up to the record it had then: later records under that id came from the
+ * other copy).
+ */
+export function ownership(engine: Engine): Ownership {
+  return { me: deviceId(engine), former: JSON.parse(getLocal(engine, FORMER_IDS) ?? '[]') as Ownership['former'] };
+}
+const ownSql = (o: Ownership) => ({
+  sql: `(device_id = ?${o.former.map(() => ' OR (device_id = ? AND seq <= ?)').join('')})`,
+  params: [o.me, ...o.former.flatMap((f) => [f.id, f.upTo])] as (string | number)[],
+});
+
+/**
+ * A copied database (the same device id on two machines) is found by its own folder: a file after
+ * the last one this database published that it did not write, or its last file changed. The copy
+ * that finds it takes a new device id, reads the other copy's files as another device's from where
+ * they were one, and publishes its own changes from then on under the new id.
+ */
+function detectCopy(engine: Engine, folder: string, workspaceId: string): { formerDevice: string; device: string; message: string } | null {
+  const me = deviceId(engine);
+  const dir = changesDir(folder, workspaceId, me);
+  const mine = Number(getLocal(engine, FILE_SEQ) ?? 0);
+  const prev = getLocal(engine, PREV_HASH);
+  let copied = false;
+  if (mine > 0) {
+    // Only a whole, valid file that is not ours counts: a damaged or half-synced one says nothing.
+    const last = path.join(dir, changeFileName(mine));
+    const read = fs.existsSync(last) ? readChangeFile(last, { workspace: workspaceId, device: me, seq: mine }) : null;
+    copied = read?.ok === true && read.fileHash !== prev;
+  }
+  const next = path.join(dir, changeFileName(mine + 1));
+  if (!copied && fs.existsSync(next)) {
+    const read = readChangeFile(next, { workspace: workspaceId, device: me, seq: mine + 1 });
+    if (read.ok) {
+      // A publish of ours that stopped after writing the file holds exactly our next records.
+      const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
+      const own = ownSql(ownership(engine));
+      const ours = engine.sqlite
+        .prepare(`SELECT COUNT(*) AS n, MIN(hlc) AS first, MAX(hlc) AS last FROM change_log WHERE ${own.sql} AND seq > ? AND hlc <= ?`)
+        .get(...own.params, after, read.header.hlcTo) as { n: number; first: string | null; last: string | null };
+      copied = !(
+        read.header.prev === prev &&
+        ours.n === read.header.count &&
+        ours.first === read.header.hlcFrom &&
+        ours.last === read.header.hlcTo
+      );
+    }
+  }
+  if (!copied) return null;
+  const made = randomBytes(8).toString('hex');
+  inTransaction(engine, () => {
+    const lastFile = path.join(dir, changeFileName(mine));
+    const lastRead = mine > 0 && prev ? readChangeFile(lastFile, { workspace: workspaceId, device: me, seq: mine }) : null;
+    if (mine > 0 && prev) {
+      setLocal(engine, applied(me), String(mine));
+      setLocal(engine, appliedHash(me), prev);
+      if (lastRead?.ok && sha256(fs.readFileSync(lastFile, 'utf8')) === prev) setLocal(engine, appliedHlc(me), lastRead.header.hlcTo);
+    }
+    const upTo = (engine.sqlite.prepare('SELECT MAX(seq) FROM change_log').pluck().get() as number | null) ?? 0;
+    setLocal(engine, FORMER_IDS, JSON.stringify([...ownership(engine).former, { id: me, upTo }]));
+    setLocal(engine, 'device_id', made);
+    setLocal(engine, FILE_SEQ, '0');
+    engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(PREV_HASH);
+  });
+  return {
+    formerDevice: me,
+    device: made,
+    message: `This database is a copy of another one that syncs as device ${me} (its files in the shared folder are not this database's). It now syncs as device ${made}; nothing was lost.`,
+  };
+}
+
 /** Publishes this device's change-log records that no file holds yet. */
 function publish(engine: Engine, folder: string, workspaceId: string): { files: number; changes: number } {
   const me = deviceId(engine);
@@ -96,15 +209,16 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
   } catch (e) {
     throw fsError(e, dir, 'sync files');
   }
+  const own = ownSql(ownership(engine));
   const select = engine.sqlite.prepare(
     `SELECT seq, hlc, author_id AS authorId, tbl, row_id AS rowId, col, value FROM change_log
-     WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+     WHERE ${own.sql} AND seq > ? ORDER BY seq LIMIT ?`,
   );
   let files = 0;
   let changes = 0;
   for (;;) {
     const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
-    const batch = select.all(me, after, FILE_RECORDS + 1) as LogRecord[];
+    const batch = select.all(...own.params, after, FILE_RECORDS + 1) as LogRecord[];
     if (batch.length === 0) break;
     // A file ends where a write ends: the fields of one stamp travel together.
     let end = Math.min(batch.length, FILE_RECORDS);
@@ -120,7 +234,7 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const last = records[records.length - 1];
     if (!first || !last) break;
     const text = changeFileText(
-      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc },
+      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen: seenNow(engine) },
       records.map(({ hlc, authorId, tbl, rowId, col, value }) => ({ hlc, authorId, tbl, rowId, col, value })),
     );
     const file = path.join(dir, changeFileName(seq));
@@ -202,7 +316,42 @@ function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, tab
 interface DeviceProgress {
   imported: { files: number; changes: number };
   problems: SyncProblem[];
+  quarantined: SyncQuarantined[];
+  refused: SyncRefusal[];
   latest: string | null;
+}
+
+/**
+ * The role a change's author had as the device that wrote it knew it: the role value with the
+ * highest stamp among the member's role changes that device had (its own up to the change's
+ * stamp, and each other device's up to where its file's `seen` says it had read them). A device
+ * that had received a demotion cannot get a change through by stamping it earlier. Files of
+ * earlier builds (no `seen`) are judged by the stamp alone. A member created after its first
+ * change on its own device (the workspace's creator) takes its first role.
+ */
+function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, changes: FieldChange[]) {
+  const roleChanges = engine.sqlite.prepare<[string], { hlc: string; device: string; value: string | null }>(
+    "SELECT hlc, device_id AS device, value FROM change_log WHERE tbl = 'members' AND row_id = ? AND col = 'role' ORDER BY hlc",
+  );
+  const seen = header.seen;
+  // The file's own role changes count before they are written (its first may come after the
+  // workspace its creator made).
+  const inFile = changes
+    .filter((c) => c.tbl === 'members' && c.col === 'role')
+    .map((c) => ({ hlc: c.hlc, device, value: c.value, rowId: c.rowId }));
+  return (author: string | null, hlc: string): Role | null => {
+    if (!author) return null;
+    const all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
+      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+    );
+    let best: (typeof all)[number] | undefined;
+    for (const r of all) {
+      const known = r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc;
+      if (known && (!best || r.hlc > best.hlc)) best = r;
+    }
+    best ??= all.find((r) => r.device === device);
+    return best?.value ? (JSON.parse(best.value) as Role) : null;
+  };
 }
 
 /** Applies the files of one other device that come after the last one applied, in order, each whole. */
@@ -211,6 +360,8 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const winnersOf = winnersQuery(engine);
+  const memberName = engine.sqlite.prepare('SELECT name FROM members WHERE id = ?').pluck();
+  const me = deviceId(engine);
   const dir = changesDir(folder, workspaceId, device);
   for (;;) {
     const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
@@ -222,9 +373,27 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
       return;
     }
     const { header, changes, fileHash } = read;
+    const refused: SyncRefusal[] = [];
+    const newest = changes.reduce((m, c) => (c.hlc > m ? c.hlc : m), header.hlcTo);
+    const ahead = stampMillis(newest) - Date.now();
+    if (ahead > MAX_CLOCK_AHEAD_MS) {
+      // This device's later files wait behind it; other devices' files do not.
+      progress.quarantined.push({ file, device, aheadSeconds: Math.round(ahead / 1000) });
+      return;
+    }
     const expectedPrev = getLocal(engine, appliedHash(device));
     if ((header.prev ?? null) !== expectedPrev) {
       progress.problems.push({ file, reason: 'does not follow the file before it (a file of this device was replaced)', retry: false });
+      return;
+    }
+    // The files this one was written after must be applied first: its authors' roles are judged by them.
+    const behind = Object.entries(header.seen ?? {}).find(([d, hlc]) => d !== me && appliedStamp(engine, folder, workspaceId, d) < hlc);
+    if (behind) {
+      progress.problems.push({
+        file,
+        reason: `waits for the files of device ${behind[0]} that were read before it was written`,
+        retry: true,
+      });
       return;
     }
     const unknown = changes.find((c) => !COLUMNS.get(c.tbl)?.has(c.col));
@@ -239,7 +408,22 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     try {
       inTransaction(engine, () => {
         const touched = new Map<string, { table: SyncedTableName; id: string }>();
+        const roleOf = roleJudge(engine, device, header, changes);
         for (const c of changes) {
+          const role = roleOf(c.authorId, c.hlc);
+          if (!roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value)) {
+            refused.push({
+              file,
+              device,
+              member: c.authorId,
+              memberName: c.authorId ? ((memberName.get(c.authorId) as string | undefined) ?? null) : null,
+              role,
+              table: c.tbl,
+              recordId: c.rowId,
+              field: c.col,
+            });
+            continue;
+          }
           if (insert.run(c.hlc, device, c.authorId, c.tbl, c.rowId, c.col, c.value).changes > 0) {
             touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
           }
@@ -247,7 +431,9 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
         for (const { table, id } of touched.values()) rebuild(engine, winnersOf, table, id);
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
+        setLocal(engine, appliedHlc(device), header.hlcTo);
       });
+      progress.refused.push(...refused);
     } catch (e) {
       progress.problems.push({ file, reason: `could not be applied: ${(e as Error).message}`, retry: false });
       return;
@@ -256,6 +442,60 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
     progress.imported.changes += changes.length;
     if (!progress.latest || header.hlcTo > progress.latest) progress.latest = header.hlcTo;
   }
+}
+
+const stampMillis = (hlc: string): number => {
+  try {
+    return parseHlc(hlc).millis;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
+
+/** The changes other devices' files would bring that no sync has applied yet, file by file (each read once). */
+function* pendingChanges(
+  engine: Engine,
+  folder: string,
+  workspaceId: string,
+  devices: string[],
+): Generator<{ device: string; changes: FieldChange[] }> {
+  for (const device of devices) {
+    for (let seq = Number(getLocal(engine, applied(device)) ?? 0) + 1; ; seq++) {
+      const file = path.join(changesDir(folder, workspaceId, device), changeFileName(seq));
+      if (!fs.existsSync(file)) break;
+      const read = readChangeFile(file, { workspace: workspaceId, device, seq });
+      if (!read.ok) break;
+      yield { device, changes: read.changes };
+    }
+  }
+}
+
+/** The tables whose live records the pending files would delete en masse. */
+function massDeletes(engine: Engine, folder: string, workspaceId: string, devices: string[]): MassDelete[] {
+  const deleting = new Map<string, { ids: Set<string>; devices: Set<string> }>();
+  for (const { device, changes } of pendingChanges(engine, folder, workspaceId, devices)) {
+    for (const c of changes) {
+      if (c.col !== 'deleted' || c.value !== 'true' || !COLUMNS.has(c.tbl)) continue;
+      let t = deleting.get(c.tbl);
+      if (!t) {
+        t = { ids: new Set(), devices: new Set() };
+        deleting.set(c.tbl, t);
+      }
+      t.ids.add(c.rowId);
+      t.devices.add(device);
+    }
+  }
+  const found: MassDelete[] = [];
+  for (const [table, t] of deleting) {
+    const isLive = engine.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).pluck();
+    const live = engine.sqlite.prepare(`SELECT COUNT(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
+    let count = 0;
+    for (const id of t.ids) if (isLive.get(id)) count++;
+    if (count >= MASS_DELETE.minimum && (count > MASS_DELETE.records || count > live * MASS_DELETE.share)) {
+      found.push({ table, deleting: count, live, devices: [...t.devices].sort() });
+    }
+  }
+  return found.sort((a, b) => a.table.localeCompare(b.table));
 }
 
 /** Later local changes must sort after every change received. */
@@ -272,7 +512,11 @@ function advanceClock(engine: Engine, seen: string | null): void {
  * workspace is this database's; a database without one (a new device) names the workspace to
  * take from the folder.
  */
-export function syncFolder(engine: Engine, folderInput: string, options: { workspace?: string } = {}): SyncSummary {
+export function syncFolder(
+  engine: Engine,
+  folderInput: string,
+  options: { workspace?: string; allowMassDelete?: boolean } = {},
+): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
   const workspaceId = local?.id ?? options.workspace;
@@ -288,11 +532,8 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
   else if (!fs.existsSync(workspaceDir(folder, workspaceId))) {
     throw badInput(`${folder} has no workspace ${workspaceId}. Check the folder and the workspace id, then try again.`);
   } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
-  setLocal(engine, SYNC_FOLDER, folder);
-
+  const copy = local ? detectCopy(engine, folder, workspaceId) : null;
   const me = deviceId(engine);
-  const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
-  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], latest: null };
   const ignored: string[] = [];
   const devices: string[] = [];
   let entries: fs.Dirent[] = [];
@@ -312,18 +553,49 @@ export function syncFolder(engine: Engine, folderInput: string, options: { works
     for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
       if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
     }
-    pullDevice(engine, folder, workspaceId, entry.name, progress);
   }
+  // Checked before anything is written: a refused sync changes nothing here or on the share.
+  if (!options.allowMassDelete) {
+    const mass = massDeletes(engine, folder, workspaceId, devices);
+    if (mass.length > 0) {
+      const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
+      throw badInput(
+        `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
+        { massDelete: mass },
+      );
+    }
+  }
+  setLocal(engine, SYNC_FOLDER, folder);
+  // A batch's rows go out before the record that points to them, so they are rarely waited for.
+  const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
+  const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
+  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], quarantined: [], refused: [], latest: null };
+  // A file may wait for another device's files (read before it was written): devices are read
+  // again while any file was applied, and the problems are those of the last round.
+  for (let round = 0; round <= devices.length; round++) {
+    const before = progress.imported.files;
+    progress.problems = [];
+    progress.quarantined = [];
+    for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
+    if (progress.imported.files === before) break;
+  }
+  const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
   return {
     folder,
     workspace: workspaceId,
     device: me,
+    copy,
     published,
     imported: progress.imported,
+    batches: { published: publishedBatches, imported: appliedBatches },
     devices: devices.sort(),
     problems: progress.problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    quarantined: progress.quarantined.slice(0, LIST_CAP),
+    moreQuarantined: Math.max(0, progress.quarantined.length - LIST_CAP),
+    refused: progress.refused.slice(0, LIST_CAP),
+    moreRefused: Math.max(0, progress.refused.length - LIST_CAP),
     ignored: ignored.sort().slice(0, LIST_CAP),
     moreIgnored: Math.max(0, ignored.length - LIST_CAP),
   };

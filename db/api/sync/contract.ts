@@ -8,6 +8,8 @@ export const SyncRunInput = z
   .strictObject({
     /** The shared folder (a full path); default: the one this device synced with last. */
     folder: z.string().trim().min(1, 'folder cannot be empty').max(4096, 'folder is longer than 4096 characters').optional(),
+    /** Apply a sync that deletes many records (otherwise it stops before applying and says so). */
+    allowMassDelete: z.boolean().optional(),
   })
   .optional()
   .default({});

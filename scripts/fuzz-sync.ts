@@ -1,0 +1,39 @@
+/**
+ * Long seeded runs of the sync convergence property (test/sync/property.ts), beyond the 200 runs
+ * of `npm test`: `npm run fuzz:sync -- --runs 10000 --seed 42`. Prints the seed, the runs and the
+ * time; on a failure, the shrunk counterexample and how to replay it.
+ */
+import fc from 'fast-check';
+import { convergence, makeTemplate } from '../test/sync/property';
+
+function arg(name: string): number | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : undefined;
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`fuzz-sync: --${name} takes a whole number, not "${value}".\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const runs = arg('runs') ?? 1000;
+const seed = arg('seed') ?? Date.now() % 2 ** 31;
+const template = makeTemplate();
+const started = Date.now();
+try {
+  const result = fc.check(convergence(template.file), { numRuns: runs, seed });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.failed) {
+    process.stdout.write(`${fc.defaultReportMessage(result)}\n`);
+    process.stdout.write(
+      `FAILED after ${result.numRuns} runs (seed ${seed}, ${seconds} s). Replay: npm run fuzz:sync -- --runs ${runs} --seed ${seed}\n`,
+    );
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(`ok: ${result.numRuns} runs, seed ${seed}, ${seconds} s\n`);
+  }
+} finally {
+  template.cleanup();
+}
