@@ -43,11 +43,12 @@ const FILE_RECORDS = 5_000;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
 
-const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
+/** The last change-log seq of this device in a published file (status counts what is after it). */
+export const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
 const FILE_SEQ = 'sync_file_seq';
 const PREV_HASH = 'sync_prev_hash';
 export const SYNC_FOLDER = 'sync_folder';
-const applied = (device: string) => `sync_applied:${device}`;
+export const applied = (device: string) => `sync_applied:${device}`;
 const appliedHash = (device: string) => `sync_applied_hash:${device}`;
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */

@@ -1,6 +1,8 @@
 import { badInput } from '../../errors';
 import { getMember } from '../../members/members';
-import { joinWorkspace, SYNC_FOLDER, syncFolder } from '../../sync/sync';
+import { listConflicts, resolveConflict } from '../../sync/conflicts';
+import { runSync, syncStatus } from '../../sync/status';
+import { joinWorkspace, SYNC_FOLDER } from '../../sync/sync';
 import { getLocal } from '../../write';
 import type { AreaHandlers } from '../handlers';
 import { workspaceInfo } from '../workspace/handlers';
@@ -13,7 +15,7 @@ export const syncHandlers = {
         'folder: no shared folder chosen yet on this device. Give the folder to sync with (in the CLI: uptake sync --folder DIR); it is remembered for next time.',
       );
     }
-    return syncFolder(ctx.engine, folder);
+    return runSync(ctx.engine, folder);
   },
   join: (ctx, input) => {
     const joined = joinWorkspace(ctx.engine, input.folder, input.member, input.workspace);
@@ -21,4 +23,7 @@ export const syncHandlers = {
     return { ...workspaceInfo(ctx.engine, { id: member.id, name: member.name, role: member.role }), sync: joined.sync };
   },
   folder: (ctx) => ({ folder: getLocal(ctx.engine, SYNC_FOLDER) }),
+  status: (ctx) => syncStatus(ctx.engine),
+  conflicts: (ctx) => listConflicts(ctx.engine),
+  resolve: (ctx, input) => resolveConflict(ctx, input),
 } satisfies AreaHandlers<'sync'>;
