@@ -1,0 +1,73 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { client } from '../api/client';
+import { orpc } from '../api/query';
+
+/** After a local change, wait this long for more before publishing (a burst of edits makes one file). */
+export const AFTER_CHANGE_MS = 5_000;
+/** How often other devices' new files are looked for. */
+export const INTERVAL_MS = 60_000;
+/** The longest wait between attempts while the folder keeps failing. */
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** Wait before the next automatic attempt after `failures` failures in a row: 30 s, 1 min, 2 min, … up to 15 min. */
+export function backoffMs(failures: number): number {
+  return failures <= 0 ? 0 : Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** (failures - 1));
+}
+
+/**
+ * Automatic sync, in the renderer: it sees the three triggers (a local change is a mutation that
+ * succeeded, the timer, the window regaining focus) and owns the query cache that must refetch
+ * after changes come in; the host would need a push channel to tell the page. Runs only while a
+ * folder is chosen; a failing folder is noted by the engine (sync.status shows it) and retried
+ * with backoff, and a failed sync changes nothing local.
+ */
+export function AutoSync() {
+  const queryClient = useQueryClient();
+  const status = useQuery(orpc.sync.status.queryOptions());
+  const folder = status.data?.folder ?? null;
+  const failures = status.data?.lastError?.failures ?? 0;
+  const failedAt = status.data?.lastError ? Date.parse(status.data.lastError.at) : 0;
+  const running = useRef(false);
+  const backoff = useRef({ failures, failedAt });
+  backoff.current = { failures, failedAt };
+
+  useEffect(() => {
+    if (!folder) return;
+    const run = async () => {
+      const { failures: n, failedAt: at } = backoff.current;
+      if (running.current || Date.now() - at < backoffMs(n)) return;
+      running.current = true;
+      try {
+        const summary = await client.sync.run({});
+        // Incoming changes may touch any screen; otherwise only the status moved.
+        if (summary.imported.changes > 0) await queryClient.invalidateQueries();
+        else await queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
+      } catch {
+        // The engine noted the failure; the status view shows it.
+        await queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
+      } finally {
+        running.current = false;
+      }
+    };
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      const key = event.mutation.options.mutationKey?.[0];
+      if (Array.isArray(key) && key[0] === 'sync') return;
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void run(), AFTER_CHANGE_MS);
+    });
+    const interval = setInterval(() => void run(), INTERVAL_MS);
+    const onFocus = () => void run();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      unsubscribe();
+      clearTimeout(debounce);
+      clearInterval(interval);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [folder, queryClient]);
+
+  return null;
+}
