@@ -55,6 +55,7 @@ export const POLICY = {
   'sync.run': may(Y, Y, Y),
   'sync.join': 'anyone',
   'sync.folder': may(Y, Y, Y),
+  'sync.joinable': 'anyone',
   'sync.status': may(Y, Y, Y),
   'sync.conflicts': may(Y, Y, Y),
   'sync.resolve': may(Y, N, N),

@@ -1,3 +1,5 @@
+import type { Role } from '../members/model';
+
 /** Sync through a shared folder: what one sync did (pure; the renderer sees it). */
 export interface SyncProblem {
   file: string;
@@ -71,4 +73,11 @@ export interface SyncConflict {
   field: string;
   current: ConflictValue;
   other: ConflictValue;
+}
+
+/** A workspace a new device can join from a shared folder, with the members to join as. */
+export interface JoinableWorkspace {
+  id: string;
+  name: string;
+  members: { id: string; name: string; role: Role }[];
 }

@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
 import { recordHistory } from '../../db/history/history';
+import { createMember, deleteMember, updateMember } from '../../db/members/members';
 import { type Engine, open } from '../../db/open';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
+import { joinableWorkspaces } from '../../db/sync/join-preview';
 import { runSync, syncStatus } from '../../db/sync/status';
 import { syncFolder } from '../../db/sync/sync';
 import { createTeam, listTeams, updateTeam } from '../../db/teams/teams';
@@ -171,5 +173,29 @@ describe('sync conflicts', () => {
     expect(listConflicts(b.engine)).toEqual([]);
     expect(createdFields(b.engine)).toBe(logBefore);
     expect(() => resolveConflict(b, input)).toThrowError(/no longer open/);
+  });
+});
+
+describe('joining from a shared folder', () => {
+  it('lists the workspaces in the folder and their current members, from the files alone, changing nothing', () => {
+    const { folder, a } = twoDevices();
+    const sam = createMember(a, { name: 'Sam Patel', role: 'champion' });
+    const gone = createMember(a, { name: 'Left Company', role: 'sponsor' });
+    updateMember(a, { id: sam.id, name: 'Sam Patel-Jones' });
+    deleteMember(a, gone.id);
+    runSync(a.engine, folder);
+    const listing = fs.readdirSync(folder, { recursive: true }).sort();
+    expect(joinableWorkspaces(folder)).toEqual([
+      {
+        id: currentWorkspace(a.engine)?.id,
+        name: 'Acme',
+        members: [
+          { id: expect.any(String), name: 'Dana Lee', role: 'change_manager' },
+          { id: sam.id, name: 'Sam Patel-Jones', role: 'champion' },
+        ],
+      },
+    ]);
+    expect(fs.readdirSync(folder, { recursive: true }).sort()).toEqual(listing);
+    expect(() => joinableWorkspaces('/nonexistent/uptake-share')).toThrowError(/does not exist/);
   });
 });

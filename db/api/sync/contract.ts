@@ -1,6 +1,6 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
-import type { SyncConflict, SyncStatus, SyncSummary } from '../../sync/model';
+import type { JoinableWorkspace, SyncConflict, SyncStatus, SyncSummary } from '../../sync/model';
 import type { WorkspaceInfo } from '../../workspace/model';
 import { changeManagers, everyone, mutation, noInput, query, text } from '../kit';
 
@@ -38,6 +38,10 @@ export const sync = {
   join: mutation('Make this empty database a new device of a workspace on the shared folder, as a member added there', 'anyone', ['*'])
     .input(SyncJoinInput)
     .output(type<WorkspaceInfo & { sync: SyncSummary }>()),
+  // Anyone: a new device (no workspace, no member yet) looks before it joins.
+  joinable: query('The workspaces in a shared folder and their members, to choose whom to join as', 'anyone')
+    .input(z.strictObject({ folder: SyncJoinInput.shape.folder }))
+    .output(type<JoinableWorkspace[]>()),
   folder: query('The shared folder this device syncs with', everyone).input(noInput).output(type<{ folder: string | null }>()),
   status: query('Where sync stands on this device: last run, pending changes, devices seen, problems', everyone)
     .input(noInput)

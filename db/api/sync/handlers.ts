@@ -1,6 +1,7 @@
 import { badInput } from '../../errors';
 import { getMember } from '../../members/members';
 import { listConflicts, resolveConflict } from '../../sync/conflicts';
+import { joinableWorkspaces } from '../../sync/join-preview';
 import { runSync, syncStatus } from '../../sync/status';
 import { joinWorkspace, SYNC_FOLDER } from '../../sync/sync';
 import { getLocal } from '../../write';
@@ -22,6 +23,7 @@ export const syncHandlers = {
     const member = getMember(ctx.engine, joined.memberId);
     return { ...workspaceInfo(ctx.engine, { id: member.id, name: member.name, role: member.role }), sync: joined.sync };
   },
+  joinable: (_ctx, input) => joinableWorkspaces(input.folder),
   folder: (ctx) => ({ folder: getLocal(ctx.engine, SYNC_FOLDER) }),
   status: (ctx) => syncStatus(ctx.engine),
   conflicts: (ctx) => listConflicts(ctx.engine),

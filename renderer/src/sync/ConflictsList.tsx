@@ -61,7 +61,7 @@ function Value({
           mt={4}
           loading={pending}
           onClick={onKeep}
-          aria-label={`Keep "${shown(conflict.field, value.value)}" for ${conflict.record}`}
+          aria-label={`Keep this one: "${shown(conflict.field, value.value)}" for ${conflict.record}`}
         >
           Keep this one
         </Button>

@@ -111,7 +111,7 @@ function LastRun({ summary }: { summary: SyncSummary }) {
   const problems = summary.problems;
   return (
     <Stack gap="xs" data-testid="sync-last-run">
-      <Title order={3}>Last sync</Title>
+      <Title order={3}>What the last sync did</Title>
       <DataList labelWidth="200px" size="sm" gap="xs">
         <Row label="Published">
           <span className="tabular">
