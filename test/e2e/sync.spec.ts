@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
@@ -111,4 +112,36 @@ test('a field changed on both devices before syncing shows both values, and "Kee
   await expect(second.app.settings.conflicts).toHaveCount(0);
   await second.app.go('Teams');
   await expect(second.app.teams.row('Claims (from A)')).toBeVisible();
+});
+
+test('the app syncs by itself after a change, and a folder that went away shows as a problem without touching local data', async ({
+  app,
+  share,
+}) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(app.screen('report')).toBeVisible();
+  await app.go('Settings');
+  await app.settings.syncNow(share);
+  const status = app.settings.sync.getByTestId('sync-status');
+  await expect(status).toContainText('Waiting to go out0 changes');
+
+  // A change, then nothing pressed: it goes out a few seconds later.
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims North' });
+  await app.go('Settings');
+  await expect(status).toContainText(/Waiting to go out[1-9]\d* changes?/);
+  await expect(status).toContainText('Waiting to go out0 changes', { timeout: 20_000 });
+
+  // The folder goes away: the next automatic sync fails, says so, and the team is still here.
+  await fs.rename(share, `${share}-gone`);
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims South' });
+  await app.go('Settings');
+  const problem = app.settings.sync.getByTestId('sync-error');
+  await expect(problem).toContainText('does not exist', { timeout: 20_000 });
+  await expect(problem).toContainText('Failed 1 time in a row');
+  await expect(status).toContainText(/Waiting to go out[1-9]\d* changes?/);
+  await app.go('Teams');
+  await expect(app.teams.row('Claims South')).toBeVisible();
+  await expect(app.teams.row('Claims North')).toBeVisible();
 });

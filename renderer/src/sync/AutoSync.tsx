@@ -55,6 +55,8 @@ export function AutoSync() {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       const key = event.mutation.options.mutationKey?.[0];
       if (Array.isArray(key) && key[0] === 'sync') return;
+      // The status counts what waits to go out: it changed with this change.
+      void queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
       clearTimeout(debounce);
       debounce = setTimeout(() => void run(), AFTER_CHANGE_MS);
     });
