@@ -48,6 +48,7 @@ test('a second device joins from the shared folder on its first run, and edits t
   await second.app.firstRun.join.getByLabel('Shared folder', { exact: true }).fill(share);
   await second.app.firstRun.join.getByRole('button', { name: 'Look' }).click();
   await expect(second.app.firstRun.join).toContainText('no Uptake workspace yet');
+  await shoot(second.app.page, 'first-run');
 
   await twoDevices(app, second, share);
   await second.app.go('Teams');
@@ -104,6 +105,14 @@ test('a field changed on both devices before syncing shows both values, and "Kee
   await expect(app.settings.conflicts).toHaveCount(0);
   await app.go('Teams');
   await expect(app.teams.row('Claims (from A)')).toBeVisible();
+  // The history shows every step: both concurrent names, and the one kept written again.
+  await app.teams.rowAction('Claims (from A)', 'History');
+  await expect(app.history.ready).toBeVisible();
+  const names = app.history.entries().filter({ has: app.page.getByTestId('change-name') });
+  await expect(names.first()).toContainText(/Claims \(from B\).*Claims \(from A\)/);
+  await expect(names.nth(1)).toContainText(/Claims \(from A\).*Claims \(from B\)/);
+  await expect(names.nth(2)).toContainText(/Claims North.*Claims \(from A\)/);
+  await app.history.close();
 
   // The kept value travels: B shows it after syncing, and its conflict is settled too.
   await app.go('Settings');
