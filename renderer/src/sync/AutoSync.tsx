@@ -2,18 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { client } from '../api/client';
 import { orpc } from '../api/query';
+import { mayRetry } from './backoff';
 
 /** After a local change, wait this long for more before publishing (a burst of edits makes one file). */
 export const AFTER_CHANGE_MS = 5_000;
 /** How often other devices' new files are looked for. */
 export const INTERVAL_MS = 60_000;
-/** The longest wait between attempts while the folder keeps failing. */
-const MAX_BACKOFF_MS = 15 * 60_000;
-
-/** Wait before the next automatic attempt after `failures` failures in a row: 30 s, 1 min, 2 min, … up to 15 min. */
-export function backoffMs(failures: number): number {
-  return failures <= 0 ? 0 : Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** (failures - 1));
-}
 
 /**
  * Automatic sync, in the renderer: it sees the three triggers (a local change is a mutation that
@@ -26,17 +20,14 @@ export function AutoSync() {
   const queryClient = useQueryClient();
   const status = useQuery(orpc.sync.status.queryOptions());
   const folder = status.data?.folder ?? null;
-  const failures = status.data?.lastError?.failures ?? 0;
-  const failedAt = status.data?.lastError ? Date.parse(status.data.lastError.at) : 0;
   const running = useRef(false);
-  const backoff = useRef({ failures, failedAt });
-  backoff.current = { failures, failedAt };
+  const lastError = useRef(status.data?.lastError);
+  lastError.current = status.data?.lastError;
 
   useEffect(() => {
     if (!folder) return;
     const run = async () => {
-      const { failures: n, failedAt: at } = backoff.current;
-      if (running.current || Date.now() - at < backoffMs(n)) return;
+      if (running.current || !mayRetry(lastError.current, Date.now())) return;
       running.current = true;
       try {
         const summary = await client.sync.run({});
