@@ -1,3 +1,5 @@
+import type { Role } from '../members/model';
+
 /** Sync through a shared folder: what one sync did (pure; the renderer sees it). */
 export interface SyncProblem {
   file: string;
@@ -64,4 +66,60 @@ export interface SyncSummary {
   /** Files in the folder that are not Uptake's (conflicted copies, temp files, placeholders): never read. */
   ignored: string[];
   moreIgnored: number;
+}
+
+/** Another device seen in the shared folder. */
+export interface SyncDevice {
+  device: string;
+  /** Who last wrote on it (the author of its newest change this device holds), when known. */
+  member: string | null;
+  /** When its newest file was written (from the file's header, else the file's time), ISO. */
+  lastPublished: string | null;
+  /** Its change files in the folder, and how many of them this device has applied. */
+  files: number;
+  applied: number;
+}
+
+/** Where this device's sync stands (read from this device's notes and the folder; changes nothing). */
+export interface SyncStatus {
+  folder: string | null;
+  device: string;
+  /** The last sync that completed, with what it did. */
+  lastRun: { at: string; summary: SyncSummary } | null;
+  /** The last sync that failed (cleared by the next that completes); `failures` counts failures in a row. */
+  lastError: { at: string; message: string; failures: number } | null;
+  /** This device's changes not yet in a file on the share. */
+  pendingOutgoing: number;
+  /** Other devices' files in the folder this device has not applied yet. */
+  pendingIncoming: number;
+  devices: SyncDevice[];
+  /** The folder cannot be read now (missing, unmounted, not allowed), in words. */
+  folderProblem: string | null;
+}
+
+/** One value of a conflicting field. */
+export interface ConflictValue {
+  hlc: string;
+  at: string;
+  device: string;
+  author: string | null;
+  value: unknown;
+}
+
+/** A field two devices changed without seeing each other's change (docs/sync.md has the rule). */
+export interface SyncConflict {
+  table: string;
+  id: string;
+  /** What the record is called now (its name), for the list. */
+  record: string;
+  field: string;
+  current: ConflictValue;
+  other: ConflictValue;
+}
+
+/** A workspace a new device can join from a shared folder, with the members to join as. */
+export interface JoinableWorkspace {
+  id: string;
+  name: string;
+  members: { id: string; name: string; role: Role }[];
 }

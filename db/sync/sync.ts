@@ -58,11 +58,12 @@ export const MASS_DELETE = { share: 0.2, records: 50, minimum: 5 } as const;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
 
-const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
+/** The last change-log seq of this device in a published file (status counts what is after it). */
+export const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
 const FILE_SEQ = 'sync_file_seq';
 const PREV_HASH = 'sync_prev_hash';
 export const SYNC_FOLDER = 'sync_folder';
-const applied = (device: string) => `sync_applied:${device}`;
+export const applied = (device: string) => `sync_applied:${device}`;
 const appliedHash = (device: string) => `sync_applied_hash:${device}`;
 const APPLIED_HLC = 'sync_applied_hlc:';
 const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;

@@ -8,6 +8,7 @@ import { ScreenBoundary } from './components/ScreenBoundary';
 import { routesOf, type Screen, visibleScreens } from './kit/registry';
 import { SCREENS } from './screens';
 import { Shell } from './shell/Shell';
+import { AutoSync } from './sync/AutoSync';
 
 // Only a new database shows it, so its code (and the contract's schemas it checks with) loads then.
 const FirstRun = lazy(() => import('./first-run/FirstRun').then((m) => ({ default: m.FirstRun })));
@@ -30,6 +31,7 @@ function Screens({ info }: { info: WorkspaceInfo }) {
   const screens = visibleScreens(SCREENS, info.allowed);
   return (
     <Router hook={useHashLocation}>
+      <AutoSync />
       <Shell info={info} screens={screens}>
         <Routes screens={screens} />
       </Shell>

@@ -70,7 +70,12 @@ export interface Options {
   workspace: 'empty' | 'demo';
 }
 
-export const test = base.extend<Options & { served: Served; app: UptakeApp }>({
+/** A second device: its own empty database and web host, in its own browser context. */
+export interface SecondDevice extends Served {
+  app: UptakeApp;
+}
+
+export const test = base.extend<Options & { served: Served; app: UptakeApp; share: string; second: SecondDevice }>({
   workspace: ['empty', { option: true }],
 
   served: async ({ workspace }, use) => {
@@ -90,6 +95,28 @@ export const test = base.extend<Options & { served: Served; app: UptakeApp }>({
     const app = new UptakeApp(page, served.url);
     await app.open();
     await use(app);
+  },
+
+  /** A shared folder for sync, empty. */
+  share: async ({ served }, use) => {
+    const share = path.join(served.dir, 'share');
+    await fs.mkdir(share);
+    await use(share);
+  },
+
+  second: async ({ browser }, use) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uptake-e2e-second-'));
+    const { served, child } = await serve(path.join(dir, 'uptake.db'));
+    const context = await browser.newContext();
+    try {
+      const app = new UptakeApp(await context.newPage(), served.url);
+      await app.open();
+      await use({ ...served, dir, app });
+    } finally {
+      await context.close();
+      await stop(child);
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   },
 });
 

@@ -107,6 +107,17 @@ export class FirstRunScreen {
     await this.yourName.fill(me);
     await this.createButton.click();
   }
+  get join() {
+    return this.root.getByTestId('join-workspace');
+  }
+  /** Join from a shared folder as the member named (the folder holds one workspace). */
+  async joinFrom(folder: string, member: string) {
+    await this.join.getByLabel('Shared folder', { exact: true }).fill(folder);
+    await this.join.getByRole('button', { name: 'Look' }).click();
+    await this.join.getByLabel(/^You, in /).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${member}`) }).click();
+    await this.join.getByRole('button', { name: /^Join / }).click();
+  }
 }
 
 /** Shared by the list screens: rows by name, the row's action menu. */
@@ -266,6 +277,23 @@ export class SettingsScreen {
   }
   get renameButton() {
     return this.root.getByRole('button', { name: 'Rename' });
+  }
+  get sync() {
+    return this.root.getByRole('region', { name: 'Sync' });
+  }
+  /** Sync now (with `folder` first, when given), and wait for it to finish. */
+  async syncNow(folder?: string) {
+    if (folder) await this.sync.getByTestId('sync-folder').fill(folder);
+    await this.sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(
+      this.page
+        .locator('.mantine-Notification-root')
+        .filter({ hasText: /^Synced:/ })
+        .last(),
+    ).toBeVisible();
+  }
+  get conflicts() {
+    return this.sync.getByTestId('sync-conflict');
   }
 }
 

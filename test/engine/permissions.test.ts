@@ -59,8 +59,8 @@ describe('the engine enforces the policy', () => {
         error = e;
       }
       if (expectedAllowed(op, role)) {
-        // Each of these needs a database without a workspace; the demo's has one.
-        if (op === 'workspace.init' || op === 'workspace.demo' || op === 'sync.join') {
+        // Each of these needs a database without a workspace (the demo's has one), or an open sync conflict (it has none).
+        if (op === 'workspace.init' || op === 'workspace.demo' || op === 'sync.join' || op === 'sync.resolve') {
           expect(error).toBeInstanceOf(UserError);
           expect((error as UserError).code).toBe('CONFLICT');
         } else {

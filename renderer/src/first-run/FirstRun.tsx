@@ -6,8 +6,9 @@ import { useForm } from 'react-hook-form';
 import { WorkspaceInitInput } from '../../../db/api/contract';
 import { orpc } from '../api/query';
 import { FormError, useServerErrors } from '../components/FormError';
+import { JoinWorkspace } from './JoinWorkspace';
 
-/** An empty database: start a workspace, or look around the demo one. */
+/** An empty database: start a workspace, look around the demo one, or join a team's workspace from its shared folder. */
 export function FirstRun() {
   const form = useForm({ resolver: zodResolver(WorkspaceInitInput), defaultValues: { workspace: '', me: '' } });
   const errors = useServerErrors(form.setError, ['workspace', 'me']);
@@ -80,6 +81,10 @@ export function FirstRun() {
               Acme Insurance, a sample insurer with teams and AI initiatives. You act as Dana Lee, a change manager.
             </Text>
           </Box>
+
+          <Divider label="or" labelPosition="center" />
+
+          <JoinWorkspace disabled={busy} />
         </Stack>
       </Paper>
     </Center>

@@ -13,6 +13,7 @@ import { FormError, useServerErrors } from '../components/FormError';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { LocaleSetting } from '../locale/LocaleSetting';
+import { SyncSection } from '../sync/SyncSection';
 import { MetricSettingsSection } from './MetricSettingsSection';
 import type { MetricSettings } from './metricFields';
 
@@ -192,6 +193,13 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
       </Section>
       <Section title="Language and region">
         <LocaleSetting />
+      </Section>
+      <Section
+        title="Sync"
+        maw={920}
+        description="Share the workspace with the rest of the team through a shared folder. Uptake syncs by itself a few seconds after a change, every minute, and when you come back to the window."
+      >
+        <SyncSection />
       </Section>
       <Section title="This device" description="Uptake keeps all data in one file on this computer; it works offline.">
         <DataList labelWidth="160px" size="sm" gap="xs">

@@ -1,0 +1,66 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { client } from '../api/client';
+import { orpc } from '../api/query';
+import { mayRetry } from './backoff';
+
+/** After a local change, wait this long for more before publishing (a burst of edits makes one file). */
+export const AFTER_CHANGE_MS = 5_000;
+/** How often other devices' new files are looked for. */
+export const INTERVAL_MS = 60_000;
+
+/**
+ * Automatic sync, in the renderer: it sees the three triggers (a local change is a mutation that
+ * succeeded, the timer, the window regaining focus) and owns the query cache that must refetch
+ * after changes come in; the host would need a push channel to tell the page. Runs only while a
+ * folder is chosen; a failing folder is noted by the engine (sync.status shows it) and retried
+ * with backoff, and a failed sync changes nothing local.
+ */
+export function AutoSync() {
+  const queryClient = useQueryClient();
+  const status = useQuery(orpc.sync.status.queryOptions());
+  const folder = status.data?.folder ?? null;
+  const running = useRef(false);
+  const lastError = useRef(status.data?.lastError);
+  lastError.current = status.data?.lastError;
+
+  useEffect(() => {
+    if (!folder) return;
+    const run = async () => {
+      if (running.current || !mayRetry(lastError.current, Date.now())) return;
+      running.current = true;
+      try {
+        const summary = await client.sync.run({});
+        // Incoming changes may touch any screen; otherwise only the status moved.
+        if (summary.imported.changes > 0) await queryClient.invalidateQueries();
+        else await queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
+      } catch {
+        // The engine noted the failure; the status view shows it.
+        await queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
+      } finally {
+        running.current = false;
+      }
+    };
+    let debounce: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      const key = event.mutation.options.mutationKey?.[0];
+      if (Array.isArray(key) && key[0] === 'sync') return;
+      // The status counts what waits to go out: it changed with this change.
+      void queryClient.invalidateQueries({ queryKey: orpc.sync.key() });
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void run(), AFTER_CHANGE_MS);
+    });
+    const interval = setInterval(() => void run(), INTERVAL_MS);
+    const onFocus = () => void run();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      unsubscribe();
+      clearTimeout(debounce);
+      clearInterval(interval);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [folder, queryClient]);
+
+  return null;
+}

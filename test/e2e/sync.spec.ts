@@ -1,0 +1,156 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, type SecondDevice, test } from './fixtures';
+import type { UptakeApp } from './pages';
+import { SHOTS } from './shots';
+
+/*
+ * Two devices in Chromium: two web hosts, two databases, one shared folder. A change manager
+ * creates the workspace and syncs; a second device joins from the folder on its first run; edits
+ * travel with Sync now, and a field both changed before syncing shows as a conflict to settle.
+ */
+
+async function shoot(page: Page, name: string) {
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: path.join(SHOTS, `sync-${name}-${w}x${h}.png`), fullPage: true });
+  }
+}
+
+/** A creates Acme with a team and syncs; B joins from the folder as Dana Lee. */
+async function twoDevices(app: UptakeApp, second: SecondDevice, share: string) {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(app.screen('report')).toBeVisible();
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims North' });
+  await expect(app.teams.row('Claims North')).toBeVisible();
+  await app.go('Settings');
+  await app.settings.syncNow(share);
+
+  await expect(second.app.firstRun.root).toBeVisible();
+  await second.app.firstRun.joinFrom(share, 'Dana Lee');
+  await expect(second.app.sidebar).toBeVisible();
+  await expect(second.app.workspaceName).toHaveText('Acme');
+}
+
+test('a second device joins from the shared folder on its first run, and edits travel both ways with Sync now', async ({
+  app,
+  second,
+  share,
+}) => {
+  await expect(second.app.firstRun.join).toBeVisible();
+  await expectAccessible(second.app.page, 'first run with join');
+  await second.app.firstRun.join.getByLabel('Shared folder', { exact: true }).fill(share);
+  await second.app.firstRun.join.getByRole('button', { name: 'Look' }).click();
+  await expect(second.app.firstRun.join).toContainText('no Uptake workspace yet');
+  await shoot(second.app.page, 'first-run');
+
+  await twoDevices(app, second, share);
+  await second.app.go('Teams');
+  await expect(second.app.teams.row('Claims North')).toBeVisible();
+
+  // B renames the team; A sees it after syncing.
+  await second.app.teams.edit('Claims North', { name: 'Claims North & Scotland' });
+  await second.app.go('Settings');
+  await second.app.settings.syncNow();
+  await app.settings.syncNow();
+  await app.go('Teams');
+  await expect(app.teams.row('Claims North & Scotland')).toBeVisible();
+
+  // A's status names the other device and who wrote there, with nothing waiting.
+  await app.go('Settings');
+  const status = app.settings.sync;
+  await expect(status.getByTestId('sync-status')).toContainText('0 changes');
+  await expect(status.getByTestId('sync-devices')).toContainText('Dana Lee');
+  await expect(status.getByTestId('sync-last-run')).toContainText('Received');
+  await expect(status.getByTestId('sync-conflicts')).toContainText('No conflicts');
+  await expectAccessible(app.page, 'settings with sync', '[aria-label="Sync"]');
+  await shoot(app.page, 'settings');
+});
+
+test('a field changed on both devices before syncing shows both values, and "Keep this one" brings the other back everywhere', async ({
+  app,
+  second,
+  share,
+}) => {
+  await twoDevices(app, second, share);
+  await app.go('Teams');
+  await app.teams.edit('Claims North', { name: 'Claims (from A)' });
+  await second.app.go('Teams');
+  await second.app.teams.edit('Claims North', { name: 'Claims (from B)' });
+
+  await app.go('Settings');
+  await app.settings.syncNow();
+  await second.app.go('Settings');
+  await second.app.settings.syncNow();
+  await app.settings.syncNow();
+
+  // B wrote last, so B's name is shown on both; A lists the conflict with both values.
+  const conflict = app.settings.conflicts;
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Claims (from B)');
+  await expect(conflict).toContainText('Claims (from A)');
+  await expect(conflict).toContainText('Dana Lee');
+  await expect(second.app.settings.conflicts).toHaveCount(1);
+  await expectAccessible(app.page, 'sync conflicts', '[data-testid="sync-conflicts"]');
+  await shoot(app.page, 'conflict');
+
+  await conflict.getByRole('button', { name: /^Keep this one: "Claims \(from A\)"/ }).click();
+  await expect(app.notification('the other value is back')).toBeVisible();
+  await expect(app.settings.conflicts).toHaveCount(0);
+  await app.go('Teams');
+  await expect(app.teams.row('Claims (from A)')).toBeVisible();
+  // The history shows every step: both concurrent names, and the one kept written again.
+  await app.teams.rowAction('Claims (from A)', 'History');
+  await expect(app.history.ready).toBeVisible();
+  const names = app.history.entries().filter({ has: app.page.getByTestId('change-name') });
+  await expect(names.first()).toContainText(/Claims \(from B\).*Claims \(from A\)/);
+  await expect(names.nth(1)).toContainText(/Claims \(from A\).*Claims \(from B\)/);
+  await expect(names.nth(2)).toContainText(/Claims North.*Claims \(from A\)/);
+  await app.history.close();
+
+  // The kept value travels: B shows it after syncing, and its conflict is settled too.
+  await app.go('Settings');
+  await app.settings.syncNow();
+  await second.app.settings.syncNow();
+  await expect(second.app.settings.conflicts).toHaveCount(0);
+  await second.app.go('Teams');
+  await expect(second.app.teams.row('Claims (from A)')).toBeVisible();
+});
+
+test('the app syncs by itself after a change, and a folder that went away shows as a problem without touching local data', async ({
+  app,
+  share,
+}) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(app.screen('report')).toBeVisible();
+  await app.go('Settings');
+  await app.settings.syncNow(share);
+  const status = app.settings.sync.getByTestId('sync-status');
+  await expect(status).toContainText('Waiting to go out0 changes');
+
+  // A change, then nothing pressed: it goes out a few seconds later.
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims North' });
+  await app.go('Settings');
+  await expect(status).toContainText(/Waiting to go out[1-9]\d* changes?/);
+  await expect(status).toContainText('Waiting to go out0 changes', { timeout: 20_000 });
+
+  // The folder goes away: the next automatic sync fails, says so, and the team is still here.
+  await fs.rename(share, `${share}-gone`);
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims South' });
+  await app.go('Settings');
+  const problem = app.settings.sync.getByTestId('sync-error');
+  await expect(problem).toContainText('does not exist', { timeout: 20_000 });
+  await expect(problem).toContainText('Failed 1 time in a row');
+  await expect(status).toContainText(/Waiting to go out[1-9]\d* changes?/);
+  await app.go('Teams');
+  await expect(app.teams.row('Claims South')).toBeVisible();
+  await expect(app.teams.row('Claims North')).toBeVisible();
+});
