@@ -1,7 +1,7 @@
 import { Alert, Button, Code, DataList, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { SyncStatus, SyncSummary } from '../../../db/api/types';
+import { ROLE_LABELS, type Role, type SyncStatus, type SyncSummary } from '../../../db/api/types';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
@@ -78,35 +78,6 @@ function FolderForm({ saved }: { saved: string | null }) {
   );
 }
 
-const KNOWN = new Set([
-  'folder',
-  'workspace',
-  'device',
-  'published',
-  'imported',
-  'devices',
-  'problems',
-  'moreProblems',
-  'ignored',
-  'moreIgnored',
-]);
-
-/** Counts the summary may carry beyond the ones named here (newer engines add them): shown as they come. */
-function extraCounts(summary: SyncSummary): [string, string][] {
-  const words = (key: string) => key.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return Object.entries(summary as unknown as Record<string, unknown>)
-    .filter(([key]) => !KNOWN.has(key))
-    .flatMap(([key, v]): [string, string][] => {
-      if (typeof v === 'number') return [[words(key), v.toLocaleString()]];
-      if (Array.isArray(v)) return [[words(key), v.length.toLocaleString()]];
-      if (v && typeof v === 'object') {
-        const parts = Object.entries(v).filter(([, n]) => typeof n === 'number');
-        return parts.length ? [[words(key), parts.map(([k, n]) => `${(n as number).toLocaleString()} ${words(k)}`).join(', ')]] : [];
-      }
-      return [];
-    });
-}
-
 function LastRun({ summary }: { summary: SyncSummary }) {
   const problems = summary.problems;
   return (
@@ -123,11 +94,18 @@ function LastRun({ summary }: { summary: SyncSummary }) {
             {count(summary.imported.changes, 'change')} in {count(summary.imported.files, 'file')}
           </span>
         </Row>
-        {extraCounts(summary).map(([label, value]) => (
-          <Row key={label} label={label.charAt(0).toUpperCase() + label.slice(1)}>
-            <span className="tabular">{value}</span>
-          </Row>
-        ))}
+        <Row label="Imported data">
+          <span className="tabular">
+            {count(summary.batches.published.batches, 'import')} sent ({count(summary.batches.published.rows, 'row')}),{' '}
+            {count(summary.batches.imported.batches, 'import')} received ({count(summary.batches.imported.rows, 'row')})
+          </span>
+        </Row>
+        <Row label="Refused by role">
+          <span className="tabular">{(summary.refused.length + summary.moreRefused).toLocaleString()}</span>
+        </Row>
+        <Row label="Clock ahead (held back)">
+          <span className="tabular">{(summary.quarantined.length + summary.moreQuarantined).toLocaleString()}</span>
+        </Row>
         <Row label="Files not applied">
           <span className="tabular">{(problems.length + summary.moreProblems).toLocaleString()}</span>
         </Row>
@@ -135,6 +113,38 @@ function LastRun({ summary }: { summary: SyncSummary }) {
           <span className="tabular">{(summary.ignored.length + summary.moreIgnored).toLocaleString()}</span>
         </Row>
       </DataList>
+      {summary.copy && (
+        <Alert color="blue" variant="light" title="This database was a copy" data-testid="sync-copy">
+          <Text size="sm">{summary.copy.message}</Text>
+        </Alert>
+      )}
+      {summary.refused.length > 0 && (
+        <Alert color="red" variant="light" title="Changes refused by role" data-testid="sync-refused">
+          <List size="sm" spacing={4}>
+            {summary.refused.map((r) => (
+              <List.Item key={`${r.file}:${r.table}:${r.recordId}:${r.field}`}>
+                {r.memberName ?? r.member ?? 'An unknown member'}
+                {r.role ? ` (${(ROLE_LABELS[r.role as Role] ?? r.role).toLowerCase()})` : ''} on device <Code>{r.device}</Code> changed{' '}
+                {r.field} of a record in {r.table.replaceAll('_', ' ')}, which that role may not do: not applied.
+              </List.Item>
+            ))}
+          </List>
+          {summary.moreRefused > 0 && <Text size="sm">and {summary.moreRefused.toLocaleString()} more</Text>}
+        </Alert>
+      )}
+      {summary.quarantined.length > 0 && (
+        <Alert color="yellow" variant="light" title="Files from a clock that is ahead" data-testid="sync-quarantined">
+          <List size="sm" spacing={4}>
+            {summary.quarantined.map((q) => (
+              <List.Item key={q.file}>
+                <Code>{q.file}</Code>: device <Code>{q.device}</Code> is {count(Math.round(q.aheadSeconds / 60), 'minute')} ahead of this
+                computer. Its files wait until its clock is set right (or this one catches up); the next sync tries again.
+              </List.Item>
+            ))}
+          </List>
+          {summary.moreQuarantined > 0 && <Text size="sm">and {summary.moreQuarantined.toLocaleString()} more</Text>}
+        </Alert>
+      )}
       {problems.length > 0 && (
         <Alert color="yellow" variant="light" title="Files not applied" data-testid="sync-problems">
           <List size="sm" spacing={4}>
