@@ -12,5 +12,7 @@ export const SYNCED_TABLES = [
   'import_batches',
   'shadow_processes',
   'override_reviews',
+  'stakeholders',
+  'stakeholder_concerns',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];

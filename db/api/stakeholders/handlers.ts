@@ -1,0 +1,31 @@
+import {
+  createConcern,
+  createStakeholder,
+  deleteConcern,
+  deleteStakeholder,
+  getStakeholder,
+  listConcerns,
+  listStakeholders,
+  restoreStakeholder,
+  stakeholderTimeline,
+  updateConcern,
+  updateStakeholder,
+} from '../../stakeholders/stakeholders';
+import type { AreaHandlers } from '../handlers';
+
+export const stakeholdersHandlers = {
+  list: (ctx, input) => listStakeholders(ctx.engine, input.includeDeleted),
+  get: (ctx, input) => getStakeholder(ctx.engine, input.id),
+  timeline: (ctx, input) => stakeholderTimeline(ctx.engine, input.id),
+  create: (ctx, input) => createStakeholder(ctx, input),
+  update: (ctx, input) => updateStakeholder(ctx, input),
+  delete: (ctx, input) => deleteStakeholder(ctx, input.id),
+  restore: (ctx, input) => restoreStakeholder(ctx, input.id),
+  concerns: (ctx, input) => {
+    getStakeholder(ctx.engine, input.stakeholderId);
+    return listConcerns(ctx.engine, input.stakeholderId);
+  },
+  addConcern: (ctx, input) => createConcern(ctx, input),
+  updateConcern: (ctx, input) => updateConcern(ctx, input),
+  deleteConcern: (ctx, input) => deleteConcern(ctx, input.id),
+} satisfies AreaHandlers<'stakeholders'>;
