@@ -146,6 +146,45 @@ test.describe('demo workspace', () => {
     await expect(app.screen('stakeholder')).toBeVisible();
   });
 
+  test('a long register keeps only the rows in view in the page, and scrolls to the end', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    const teams = (await callApi(page, 'teams.list', {})).body as { id: string }[];
+    const created = await page.evaluate(async (teamId) => {
+      let ok = 0;
+      for (let i = 0; i < 400; i++) {
+        const res = await fetch('/rpc/stakeholders/create', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            json: {
+              name: `Person ${String(i).padStart(3, '0')}`,
+              teamId,
+              influence: 1 + (i % 5),
+              interest: 1 + ((i * 3) % 5),
+              support: 'neutral',
+            },
+          }),
+        });
+        if (res.ok) ok++;
+      }
+      return ok;
+    }, teams[0]?.id ?? '');
+    expect(created).toBe(400);
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    const table = register.root.getByRole('table', { name: 'Stakeholders' });
+    await expect(table).toHaveAttribute('aria-rowcount', '426');
+    await expect(register.row('Aisha Bello')).toBeVisible();
+    expect(await register.rows().count()).toBeLessThan(100);
+    await expect(register.row('Zoe Patel')).toHaveCount(0);
+    // Scrolling brings the rows further down into the page (and keeps the count small).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(register.row('Zoe Patel')).toBeVisible();
+    await expect(register.row('Zoe Patel')).toHaveAttribute('aria-rowindex', '426');
+    expect(await register.rows().count()).toBeLessThan(100);
+    await expect(register.row('Aisha Bello')).toHaveCount(0);
+  });
+
   for (const size of SIZES) {
     test(`screenshots at ${size.width} × ${size.height}: register, grid, form, stakeholder page`, async ({ app, page }) => {
       await page.setViewportSize(size);
