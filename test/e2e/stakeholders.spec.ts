@@ -146,6 +146,31 @@ test.describe('demo workspace', () => {
     await expect(app.screen('stakeholder')).toBeVisible();
   });
 
+  test('a champion reads the register and the grid but cannot add, re-rate or record concerns', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    await app.switchProfile('Tom Okafor');
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await expect(register.rows()).toHaveCount(25);
+    await expect(register.newButton).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByRole('button', { name: 'Actions for Gareth Hughes', exact: true })).toBeVisible();
+    await register.view('Grid');
+    await expect(register.grid).toContainText('Only change managers can re-rate people.');
+    // Arrow keys do nothing for someone who may not re-rate: Gareth stays where he is.
+    await register.chip('Gareth Hughes').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(register.cell(5, 5).getByRole('button', { name: /^Gareth Hughes,/ })).toBeVisible();
+    expect(await ratingsOf(page, 'Gareth Hughes')).toMatchObject({ influence: 5, interest: 5 });
+    await register.view('Table');
+    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.concerns()).toHaveCount(3);
+    await expect(person.root.getByTestId('add-concern')).toHaveCount(0);
+    await expect(person.root.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expect(person.root.getByRole('combobox', { name: 'Status of Loss of control' })).toBeDisabled();
+  });
+
   test('a long register keeps only the rows in view in the page, and scrolls to the end', async ({ app, page }) => {
     await expect(app.sidebar).toBeVisible();
     const teams = (await callApi(page, 'teams.list', {})).body as { id: string }[];
