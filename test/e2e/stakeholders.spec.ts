@@ -142,7 +142,7 @@ test.describe('demo workspace', () => {
     await person.root.getByRole('combobox', { name: 'Status of Being measured on overrides' }).click();
     await page.getByRole('option', { name: 'Resolved', exact: true }).click();
     await expect(person.concerns().filter({ hasText: 'Being measured on overrides' })).toHaveAttribute('data-status', 'resolved');
-    await expect(person.timeline().first()).toContainText('Being measured on overrides: Status raised → resolved');
+    await expect(person.timeline().first()).toContainText('Being measured on overrides: Status Raised → Resolved');
     await expect(app.screen('stakeholder')).toBeVisible();
   });
 

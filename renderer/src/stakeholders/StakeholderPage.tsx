@@ -2,7 +2,14 @@ import { Anchor, Badge, Box, Button, Card, Group, Select, SimpleGrid, Stack, Tex
 import { IconChartDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ConcernKind, type ConcernStatus, concernName, type StakeholderTimelineEntry } from '../../../db/api/types';
+import {
+  CONCERN_KIND_LABELS,
+  CONCERN_STATUS_LABELS,
+  type ConcernKind,
+  type ConcernStatus,
+  concernName,
+  type StakeholderTimelineEntry,
+} from '../../../db/api/types';
 import { ALERT_EXPLANATIONS, alertTitle } from '../../../db/reports/shared/alerts';
 import { gapText, percent } from '../../../db/reports/shared/format';
 import { orpc } from '../api/query';
@@ -262,6 +269,8 @@ function AddConcern({ stakeholderId }: { stakeholderId: string }) {
 const valueText = (field: string, v: unknown): string => {
   if (v === null || v === undefined) return field === 'label' || field === 'note' ? 'none' : 'not assessed';
   if (field === 'support') return SUPPORT_LABELS[v as Stakeholder['support']] ?? String(v);
+  if (field === 'status') return CONCERN_STATUS_LABELS[v as ConcernStatus] ?? String(v);
+  if (field === 'kind') return CONCERN_KIND_LABELS[v as ConcernKind] ?? String(v);
   return String(v);
 };
 const FIELD_LABELS: Record<string, string> = {
