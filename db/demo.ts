@@ -5,6 +5,8 @@ import type { Actor, Role } from './members/model';
 import type { Engine } from './open';
 import { prng } from './random';
 import { inTransaction, type Session } from './records';
+import type { ConcernKind, SupportLevel } from './stakeholders/model';
+import { createConcern, createStakeholder, type StakeholderFields, updateConcern, updateStakeholder } from './stakeholders/stakeholders';
 import type { Team } from './teams/model';
 import { createTeam, updateTeam } from './teams/teams';
 import { initWorkspace } from './workspace/workspace';
@@ -87,7 +89,150 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
     // A little history, so the audit trail has something to show.
     const north = teams.get('Claims North');
     if (north) updateTeam(s, { id: north.id, headcount: (north.headcount ?? 60) + 4, region: 'UK North & Scotland' });
+    addDemoStakeholders(s, teams, { me: me.id, tom, priya });
     setLocal(engine, 'acting_member', me.id);
     return me;
   });
+}
+
+type Adkar = [number | null, number | null, number | null, number | null, number | null];
+/** name, title, team, influence, interest, support, ADKAR, open concerns, tags. */
+type DemoStakeholder = [string, string, string, number, number, SupportLevel, Adkar, ConcernKind[], string[]];
+
+/*
+ * The people the rollout needs, agreeing with the signals: Claims North looks adopted but
+ * overrides habitually, and that is where the sceptics and the open "loss of control" concerns
+ * sit; the contact centres and Underwriting are mostly on side.
+ */
+const STAKEHOLDERS: DemoStakeholder[] = [
+  [
+    'Gareth Hughes',
+    'Head of Claims North',
+    'Claims North',
+    5,
+    5,
+    'sceptical',
+    [5, 2, 4, 3, 2],
+    ['loss of control', 'workflow disruption'],
+    ['leads'],
+  ],
+  [
+    'Fiona Walsh',
+    'Senior claims handler',
+    'Claims North',
+    3,
+    5,
+    'opposed',
+    [4, 1, 3, 3, 1],
+    ['loss of control', 'job displacement'],
+    ['handlers'],
+  ],
+  ['Dev Malhotra', 'Claims team lead', 'Claims North', 4, 4, 'sceptical', [5, 3, 4, 2, 2], ['loss of control'], ['leads']],
+  [
+    'Kerry Doyle',
+    'Claims handler',
+    'Claims North',
+    2,
+    4,
+    'sceptical',
+    [4, 2, 2, 2, null],
+    ['loss of control', 'increased monitoring'],
+    ['handlers'],
+  ],
+  ['Liam Foster', 'Reserving specialist', 'Claims North', 3, 3, 'neutral', [4, 3, null, null, null], ['workflow disruption'], []],
+  [
+    'Shona Reid',
+    'Union representative',
+    'Claims North',
+    4,
+    3,
+    'opposed',
+    [5, 1, 3, null, null],
+    ['job displacement', 'increased monitoring'],
+    ['union'],
+  ],
+  ['Paul Greaves', 'Quality lead', 'Claims North', 2, 2, 'neutral', [3, 3, 3, 3, 3], [], []],
+  ['Nadia Karim', 'Head of Claims South', 'Claims South', 5, 4, 'supportive', [5, 4, 4, 4, 3], [], ['leads']],
+  ['Owen Price', 'Claims team lead', 'Claims South', 3, 4, 'supportive', [5, 5, 4, 4, 4], ['workflow disruption'], ['leads']],
+  ['Hannah Cole', 'Claims handler', 'Claims South', 2, 3, 'neutral', [4, 3, 3, null, null], [], ['handlers']],
+  ['Richard Stone', 'Claims director', 'Claims', 5, 3, 'supportive', [5, 4, 3, null, null], [], ['leads', 'steering']],
+  ['Ines Duarte', 'Underwriting product owner', 'Underwriting', 4, 5, 'advocate', [5, 5, 5, 4, 4], [], ['steering']],
+  ['Victor Lang', 'Senior underwriter', 'Underwriting', 4, 3, 'sceptical', [5, 3, 4, 4, null], ['loss of control'], []],
+  ['Amelia Scott', 'Underwriter', 'Underwriting', 2, 4, 'supportive', [4, 4, 3, 3, null], [], []],
+  ['Grace Obi', 'Head of Customer Service', 'Customer Service', 5, 4, 'advocate', [5, 5, 4, 4, 4], [], ['leads', 'steering']],
+  [
+    'Martin Shaw',
+    'Contact centre manager',
+    'Contact Centre Leeds',
+    4,
+    5,
+    'supportive',
+    [5, 4, 4, 4, 3],
+    ['increased monitoring'],
+    ['leads'],
+  ],
+  ['Zoe Patel', 'Team leader', 'Contact Centre Leeds', 3, 4, 'advocate', [5, 5, 5, 4, 4], [], ['champions']],
+  ['Craig Dunn', 'Agent', 'Contact Centre Leeds', 1, 3, 'neutral', [3, 3, 2, 2, null], ['job displacement'], ['agents']],
+  ['Aisha Bello', 'Agent', 'Contact Centre Leeds', 1, 4, 'supportive', [4, 4, 4, 3, null], [], ['agents']],
+  ['Tomasz Nowak', 'Contact centre manager', 'Contact Centre Bristol', 4, 4, 'supportive', [5, 4, 4, 3, 3], [], ['leads']],
+  ['Ellie Marsh', 'Team leader', 'Contact Centre Bristol', 3, 3, 'neutral', [4, 3, 3, 3, null], ['workflow disruption'], []],
+  ['Ben Carter', 'Agent', 'Contact Centre Bristol', 1, 2, 'sceptical', [3, 2, null, null, null], ['job displacement'], ['agents']],
+  ['Rosa Mendes', 'Head of Fraud Analytics', 'Fraud Analytics', 4, 2, 'neutral', [5, 3, 4, 4, null], [], ['leads']],
+  ['Yusuf Ali', 'Fraud analyst', 'Fraud Analytics', 2, 3, 'supportive', [4, 4, 4, 4, 4], [], []],
+  ['Helen Brooks', 'Customer operations director', 'Customer Service', 5, 2, 'supportive', [5, 4, null, null, null], [], ['steering']],
+];
+
+/** Where some people stood before the re-ratings that brought them to STAKEHOLDERS' values. */
+const EARLIER: Record<string, Partial<StakeholderFields>> = {
+  'Gareth Hughes': { support: 'neutral', desire: 3 },
+  'Nadia Karim': { support: 'neutral', interest: 3, desire: 3 },
+  'Zoe Patel': { support: 'supportive', reinforcement: 3 },
+  'Victor Lang': { support: 'neutral', influence: 3 },
+};
+const RERATED: Record<string, Partial<StakeholderFields>> = {
+  'Gareth Hughes': { support: 'sceptical', desire: 2 },
+  'Nadia Karim': { support: 'supportive', interest: 4, desire: 4 },
+  'Zoe Patel': { support: 'advocate', reinforcement: 4 },
+  'Victor Lang': { support: 'sceptical', influence: 4 },
+};
+
+function addDemoStakeholders(s: Session, teams: Map<string, Team>, who: { me: string; tom: string; priya: string }) {
+  const ids = new Map<string, string>();
+  for (const [name, title, team, influence, interest, support, adkar, concerns, tags] of STAKEHOLDERS) {
+    const teamId = teams.get(team)?.id;
+    if (!teamId) continue;
+    const [awareness, desire, knowledge, ability, reinforcement] = adkar;
+    const owner = team === 'Claims North' || team === 'Claims' ? who.me : team.startsWith('Contact') ? who.tom : who.priya;
+    const created = createStakeholder(s, {
+      name,
+      title,
+      teamId,
+      influence,
+      interest,
+      support,
+      awareness,
+      desire,
+      knowledge,
+      ability,
+      reinforcement,
+      ownerMemberId: owner,
+      tags,
+      email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@acme.example`,
+      // Rated first as they were; re-rated below to where they are now.
+      ...EARLIER[name],
+    });
+    ids.set(name, created.id);
+    for (const kind of concerns) createConcern(s, { stakeholderId: created.id, kind });
+  }
+  // A few re-ratings and a resolved concern, so timelines and history have steps to show.
+  const id = (name: string) => ids.get(name) ?? '';
+  for (const [name, now] of Object.entries(RERATED)) updateStakeholder(s, { id: id(name), ...now });
+  const resolved = createConcern(s, {
+    stakeholderId: id('Owen Price'),
+    kind: 'job displacement',
+    note: 'Explained the redeployment plan at the team meeting.',
+  });
+  updateConcern(s, { id: resolved.id, status: 'resolved' });
+  const addressed = createConcern(s, { stakeholderId: id('Gareth Hughes'), kind: 'other', label: 'Audit trail of AI suggestions' });
+  updateConcern(s, { id: addressed.id, status: 'being addressed' });
 }

@@ -43,6 +43,9 @@ describe('generated guards', () => {
         'shadow_processes.kind',
         'override_reviews.verdict',
         'override_reviews.reason_code',
+        'stakeholders.support',
+        'stakeholder_concerns.kind',
+        'stakeholder_concerns.status',
       ]);
     } finally {
       t.cleanup();

@@ -5,6 +5,7 @@ import { ROLES } from './members/model';
 import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
 import { SHADOW_PROCESS_KINDS } from './shadow-processes/model';
 import { IMPORT_KINDS } from './signals/model';
+import { CONCERN_KINDS, CONCERN_STATUSES, SUPPORT_LEVELS } from './stakeholders/model';
 import type { SyncedTableName } from './synced';
 
 /*
@@ -128,6 +129,42 @@ export const shadowProcesses = sqliteTable('shadow_processes', {
   firstSeen: text('first_seen').notNull(),
   retiredOn: text('retired_on'),
 });
+
+/** The stakeholder register: the people whose support the rollout needs, rated and assessed (ADKAR). */
+export const stakeholders = sqliteTable('stakeholders', {
+  ...synced,
+  name: text('name').notNull(),
+  title: text('title'),
+  teamId: text('team_id').notNull(),
+  email: text('email'),
+  influence: integer('influence').notNull(),
+  interest: integer('interest').notNull(),
+  support: text('support', { enum: SUPPORT_LEVELS }).notNull(),
+  // ADKAR scores 1–5; null = not assessed yet.
+  awareness: integer('awareness'),
+  desire: integer('desire'),
+  knowledge: integer('knowledge'),
+  ability: integer('ability'),
+  reinforcement: integer('reinforcement'),
+  ownerMemberId: text('owner_member_id'),
+  /** JSON array of strings. */
+  tags: text('tags').notNull().default('[]'),
+  notes: text('notes'),
+});
+
+/** A stakeholder's concern about the rollout, with its own status and history. */
+export const stakeholderConcerns = sqliteTable(
+  'stakeholder_concerns',
+  {
+    ...synced,
+    stakeholderId: text('stakeholder_id').notNull(),
+    kind: text('kind', { enum: CONCERN_KINDS }).notNull(),
+    label: text('label'),
+    status: text('status', { enum: CONCERN_STATUSES }).notNull(),
+    note: text('note'),
+  },
+  (t) => [index('stakeholder_concerns_stakeholder').on(t.stakeholderId)],
+);
 
 /** A reviewer's verdict on one overridden decision: was the override right (the AI was wrong)? */
 export const overrideReviews = sqliteTable(
@@ -283,6 +320,8 @@ export const syncedTables = {
   import_batches: importBatches,
   shadow_processes: shadowProcesses,
   override_reviews: overrideReviews,
+  stakeholders,
+  stakeholder_concerns: stakeholderConcerns,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

@@ -14,6 +14,8 @@ export const SYNCED_TABLES = [
   'import_batches',
   'shadow_processes',
   'override_reviews',
+  'stakeholders',
+  'stakeholder_concerns',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -33,6 +35,8 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   import_batches: ['change_manager'],
   shadow_processes: ['change_manager', 'champion'],
   override_reviews: ['change_manager', 'champion'],
+  stakeholders: ['change_manager'],
+  stakeholder_concerns: ['change_manager'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],

@@ -17,6 +17,8 @@ export interface TemplateIds {
   member: string;
   shadow: string;
   review: string;
+  stakeholder: string;
+  concern: string;
 }
 
 export interface Template {
@@ -47,6 +49,14 @@ export async function makeTemplate(dir: string): Promise<Template> {
       usersInvolved: 3,
       firstSeen: '2026-01-01',
     });
+    const stakeholder = await callTyped({ engine }, 'stakeholders.create', {
+      name: 'Ravi Kumar',
+      teamId: team,
+      influence: 4,
+      interest: 3,
+      support: 'sceptical',
+    });
+    const concern = await callTyped({ engine }, 'stakeholders.addConcern', { stakeholderId: stakeholder.id, kind: 'loss of control' });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -59,6 +69,8 @@ export async function makeTemplate(dir: string): Promise<Template> {
         member: members.find((m) => m.name === 'Mei Chen')?.id ?? '',
         shadow: shadow.id,
         review,
+        stakeholder: stakeholder.id,
+        concern: concern.id,
       },
     };
   } finally {
@@ -118,6 +130,17 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'shadowProcesses.create': { name: 'Claims tracker', teamId: ids.team, kind: 'spreadsheet', usersInvolved: 4, firstSeen: '2026-01-05' },
     'shadowProcesses.update': { id: ids.shadow, retiredOn: '2026-06-30' },
     'shadowProcesses.delete': { id: ids.shadow },
+    'stakeholders.list': {},
+    'stakeholders.get': { id: ids.stakeholder },
+    'stakeholders.timeline': { id: ids.stakeholder },
+    'stakeholders.concerns': { stakeholderId: ids.stakeholder },
+    'stakeholders.create': { name: 'Lena Fox', teamId: ids.team, influence: 2, interest: 5, support: 'neutral', awareness: 4 },
+    'stakeholders.update': { id: ids.stakeholder, support: 'neutral' },
+    'stakeholders.delete': { id: ids.stakeholder },
+    'stakeholders.restore': { id: ids.stakeholder },
+    'stakeholders.addConcern': { stakeholderId: ids.stakeholder, kind: 'job displacement' },
+    'stakeholders.updateConcern': { id: ids.concern, status: 'resolved' },
+    'stakeholders.deleteConcern': { id: ids.concern },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

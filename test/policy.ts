@@ -14,6 +14,8 @@ import type { Role } from '../db/api/types';
  *   report to a shared folder, history, the settings, and syncing their device with the team's
  *   shared folder (how the workspace reaches them). They change nothing, and the override
  *   review (individual decisions) is not theirs.
+ * - The stakeholder register (issue #9): change managers keep it; champions and sponsors read it
+ *   (champions do not re-rate, delete or record concerns).
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
  *
@@ -68,6 +70,17 @@ export const POLICY = {
   'shadowProcesses.create': may(Y, Y, N),
   'shadowProcesses.update': may(Y, Y, N),
   'shadowProcesses.delete': may(Y, N, N),
+  'stakeholders.list': may(Y, Y, Y),
+  'stakeholders.get': may(Y, Y, Y),
+  'stakeholders.timeline': may(Y, Y, Y),
+  'stakeholders.concerns': may(Y, Y, Y),
+  'stakeholders.create': may(Y, N, N),
+  'stakeholders.update': may(Y, N, N),
+  'stakeholders.delete': may(Y, N, N),
+  'stakeholders.restore': may(Y, N, N),
+  'stakeholders.addConcern': may(Y, N, N),
+  'stakeholders.updateConcern': may(Y, N, N),
+  'stakeholders.deleteConcern': may(Y, N, N),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),

@@ -7,6 +7,7 @@ import { profiles } from './profiles/contract';
 import { reports } from './reports/contract';
 import { reviews } from './reviews/contract';
 import { shadowProcesses } from './shadow-processes/contract';
+import { stakeholders } from './stakeholders/contract';
 import { sync } from './sync/contract';
 import { teams } from './teams/contract';
 import { workspace } from './workspace/contract';
@@ -25,6 +26,7 @@ export const contract = {
   initiatives,
   imports,
   shadowProcesses,
+  stakeholders,
   reviews,
   reports,
   metrics,
@@ -45,6 +47,7 @@ export { MetricSettingsInput } from './metrics/contract';
 export { ReportExportInput, ReportInput, ReportPublishInput, reportSlice, SourceRowsInput } from './reports/contract';
 export { ReviewCreateInput } from './reviews/contract';
 export { ShadowProcessCreateInput, ShadowProcessUpdateInput } from './shadow-processes/contract';
+export { ConcernCreateInput, ConcernUpdateInput, StakeholderCreateInput, StakeholderUpdateInput } from './stakeholders/contract';
 export { SyncRunInput } from './sync/contract';
 export { type TeamCreate, TeamCreateInput, TeamUpdateInput } from './teams/contract';
 export { WorkspaceInitInput } from './workspace/contract';

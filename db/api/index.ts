@@ -13,6 +13,7 @@ import { profilesHandlers } from './profiles/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { reviewsHandlers } from './reviews/handlers';
 import { shadowProcessesHandlers } from './shadow-processes/handlers';
+import { stakeholdersHandlers } from './stakeholders/handlers';
 import { syncHandlers } from './sync/handlers';
 import { teamsHandlers } from './teams/handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -26,6 +27,7 @@ export const handlers = {
   initiatives: initiativesHandlers,
   imports: importsHandlers,
   shadowProcesses: shadowProcessesHandlers,
+  stakeholders: stakeholdersHandlers,
   reviews: reviewsHandlers,
   reports: reportsHandlers,
   metrics: metricsHandlers,

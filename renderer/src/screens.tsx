@@ -7,6 +7,7 @@ import {
   IconSettings,
   IconUpload,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { allowedTo, lazyScreen, type RouteComponent, type Screen } from './kit/registry';
 import { ReportPage } from './reports/ReportPage';
@@ -28,6 +29,14 @@ const MembersPage = lazyScreen(
 const ShadowPage = lazyScreen(
   () => import('./shadow-processes/ShadowPage'),
   (m) => m.ShadowPage,
+);
+const StakeholdersPage = lazyScreen(
+  () => import('./stakeholders/StakeholdersPage'),
+  (m) => m.StakeholdersPage,
+);
+const StakeholderPage = lazyScreen(
+  () => import('./stakeholders/StakeholderPage'),
+  (m) => m.StakeholderPage,
 );
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
@@ -63,6 +72,14 @@ export const SCREENS: readonly Screen[] = [
   { path: '/teams', label: 'Teams', icon: IconHierarchy2, section: 'main', component: TeamsPage },
   { path: '/initiatives', label: 'Initiatives', icon: IconBulb, section: 'main', component: InitiativesPage },
   { path: '/members', label: 'Members', icon: IconUsers, section: 'main', component: MembersPage },
+  {
+    path: '/stakeholders',
+    label: 'Stakeholders',
+    icon: IconUsersGroup,
+    section: 'main',
+    component: StakeholdersPage,
+    routes: [{ path: '/stakeholders/:id', component: StakeholderPage }],
+  },
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
   {
     path: '/reviews',

@@ -13,6 +13,7 @@ const SCREENS = [
   ['Teams', 'teams'],
   ['Initiatives', 'initiatives'],
   ['Members', 'members'],
+  ['Stakeholders', 'stakeholders'],
   ['Shadow processes', 'shadow-processes'],
   ['Override review', 'reviews'],
   ['Imports', 'imports'],

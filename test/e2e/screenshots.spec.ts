@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
 import { MetricSettingsSection, openScreen, ReviewsScreen, ShadowScreen } from './signals-pages';
+import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 
 /*
  * Screenshots of every screen at 1280x800 for the README and for design review. Each run takes
@@ -142,5 +143,26 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
       await expect(page.getByRole('tooltip')).toBeVisible();
       await page.screenshot({ path: path.join(SHOTS, 'shadow-readonly.png'), animations: 'disabled' });
     });
+  });
+});
+
+test.describe('stakeholders', () => {
+  test.use({ workspace: 'demo' });
+
+  test('screenshots: register, grid and a stakeholder page', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await expect(register.rows().first()).toBeVisible();
+    await shoot(page, 'stakeholders');
+    await register.view('Grid');
+    await expect(register.grid).toBeVisible();
+    await shoot(page, 'stakeholders-grid');
+    await register.view('Table');
+    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.root.getByTestId('team-adoption')).toContainText('Formal adoption');
+    await shoot(page, 'stakeholder');
   });
 });

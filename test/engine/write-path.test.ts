@@ -134,6 +134,8 @@ describe('no synced table changes without a change-log record', () => {
         reasonCode: 'model_wrong',
         note: null,
       },
+      stakeholders: { name: 'Ravi Kumar', teamId: 't', influence: 3, interest: 3, support: 'neutral', tags: '[]' },
+      stakeholder_concerns: { stakeholderId: 's', kind: 'loss of control', label: null, status: 'raised', note: null },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

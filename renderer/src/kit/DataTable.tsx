@@ -1,5 +1,6 @@
 import { Group, Table, type TableTdProps, type TableThProps, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { RowActions, type RowActionsProps } from '../components/RowActions';
 import type { HistoryTarget } from '../history/target';
 import type { RecordHistory } from './recordHistory';
@@ -29,6 +30,20 @@ interface DataTableProps<R extends HistoryTarget> {
   /** What the acting member may do with a row; History is always there. */
   actions: (row: R) => Omit<RowActionsProps, 'name' | 'onHistory'>;
   horizontalSpacing?: number;
+  /** A row's usual height in px: the first guess of the virtualiser for long lists (rows are measured as they render). */
+  rowHeight?: number;
+}
+
+/**
+ * From this many rows only the rows in view (and a margin) are in the DOM, so a register of
+ * 10,000 scrolls smoothly; shorter lists render whole (find-in-page and printing see every row).
+ */
+export const VIRTUAL_FROM = 150;
+
+/** Stands in for the rows out of view; no cells, so nothing to read or focus. */
+function Spacer({ height }: { height: number }) {
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty table row is not focusable; the rule mistakes it for an interactive element
+  return <tr aria-hidden="true" style={{ height }} />;
 }
 
 /** A list's table: the columns, then each row's action menu. The first column lines up with the page header. */
@@ -40,10 +55,38 @@ export function DataTable<R extends HistoryTarget>({
   history,
   actions,
   horizontalSpacing,
+  rowHeight = 53,
 }: DataTableProps<R>) {
+  const virtual = rows.length >= VIRTUAL_FROM;
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The page scrolls as a whole (the window), so the virtualiser needs where the rows start in it.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    if (virtual && body.current) setScrollMargin(body.current.getBoundingClientRect().top + window.scrollY);
+  }, [virtual]);
+  const virtualizer = useWindowVirtualizer({
+    count: virtual ? rows.length : 0,
+    estimateSize: () => rowHeight,
+    overscan: 15,
+    scrollMargin,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const first = items?.[0];
+  const last = items?.[items.length - 1];
+  const padTop = first ? first.start - scrollMargin : 0;
+  const padBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
+  const shown = items
+    ? items.map((item) => ({ row: rows[item.index] as R, index: item.index }))
+    : rows.map((row, index) => ({ row, index }));
   return (
     <div className="data-table-frame">
-      <Table className="data-table" highlightOnHover aria-label={label} horizontalSpacing={horizontalSpacing}>
+      <Table
+        className="data-table"
+        highlightOnHover
+        aria-label={label}
+        horizontalSpacing={horizontalSpacing}
+        aria-rowcount={virtual ? rows.length + 1 : undefined}
+      >
         <Table.Thead>
           <Table.Tr>
             {columns.map((c, i) => (
@@ -56,9 +99,14 @@ export function DataTable<R extends HistoryTarget>({
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id} {...rowProps?.(row)}>
+        <Table.Tbody ref={body}>
+          {padTop > 0 && <Spacer height={padTop} />}
+          {shown.map(({ row, index }) => (
+            <Table.Tr
+              key={row.id}
+              {...rowProps?.(row)}
+              {...(virtual ? { ref: virtualizer.measureElement, 'data-index': index, 'aria-rowindex': index + 2 } : {})}
+            >
               {columns.map((c, i) => (
                 <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.td}>
                   {c.cell(row)}
@@ -71,6 +119,7 @@ export function DataTable<R extends HistoryTarget>({
               </Table.Td>
             </Table.Tr>
           ))}
+          {padBottom > 0 && <Spacer height={padBottom} />}
         </Table.Tbody>
       </Table>
     </div>

@@ -1,0 +1,81 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import {
+  ADKAR_ELEMENTS,
+  CONCERN_KINDS,
+  CONCERN_STATUSES,
+  RATING_MAX,
+  RATING_MIN,
+  type Stakeholder,
+  type StakeholderConcern,
+  type StakeholderTimelineEntry,
+  SUPPORT_LEVELS,
+} from '../../stakeholders/model';
+import { ById, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+
+const rating = (field: string) =>
+  z
+    .number({ error: `${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
+    .int(`${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}`)
+    .min(RATING_MIN, `${field} must be from ${RATING_MIN} to ${RATING_MAX}`)
+    .max(RATING_MAX, `${field} must be from ${RATING_MIN} to ${RATING_MAX}`);
+
+const stakeholderFields = {
+  name: text('Name', 160),
+  title: optionalText('Title', 160),
+  teamId: id,
+  email: z
+    .string({ error: 'Email must be text' })
+    .trim()
+    .max(200, 'Email is longer than 200 characters')
+    .refine((s) => s === '' || /^[^\s@]+@[^\s@]+$/.test(s), 'Email must look like name@example.com, or be left empty')
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional(),
+  influence: rating('influence'),
+  interest: rating('interest'),
+  support: oneOf('support', SUPPORT_LEVELS),
+  ...(Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, rating(e).nullable().optional()])) as Record<
+    (typeof ADKAR_ELEMENTS)[number],
+    z.ZodOptional<z.ZodNullable<ReturnType<typeof rating>>>
+  >),
+  ownerMemberId: id.nullable().optional(),
+  tags: z.array(text('Tag', 60), { error: 'tags must be a list of text' }).max(30, 'at most 30 tags').optional(),
+  notes: optionalText('Notes', 4000),
+};
+export const StakeholderCreateInput = z.strictObject(stakeholderFields);
+export const StakeholderUpdateInput = z.strictObject({ id, ...z.strictObject(stakeholderFields).partial().shape });
+
+const concernFields = {
+  kind: oneOf('kind', CONCERN_KINDS),
+  label: optionalText('Label', 120),
+  status: oneOf('status', CONCERN_STATUSES).optional(),
+  note: optionalText('Note', 2000),
+};
+export const ConcernCreateInput = z.strictObject({ stakeholderId: id, ...concernFields });
+export const ConcernUpdateInput = z.strictObject({ id, ...z.strictObject(concernFields).partial().shape });
+
+const changes = ['stakeholders', 'history'] as const;
+/*
+ * Champions read every stakeholder: members carry no team in this workspace model, so "their own
+ * teams" cannot be told apart yet (docs/stakeholders.md). Re-rating and deleting stay with change managers.
+ */
+export const stakeholders = {
+  list: query('The stakeholder register', everyone).input(ListInput).output(type<Stakeholder[]>()),
+  get: query('One stakeholder', everyone).input(ById).output(type<Stakeholder>()),
+  timeline: query("A stakeholder's dated rating and concern changes", everyone).input(ById).output(type<StakeholderTimelineEntry[]>()),
+  create: mutation('Add a stakeholder to the register', changeManagers, changes).input(StakeholderCreateInput).output(type<Stakeholder>()),
+  update: mutation('Change or re-rate a stakeholder', changeManagers, changes).input(StakeholderUpdateInput).output(type<Stakeholder>()),
+  delete: mutation('Remove a stakeholder from the register', changeManagers, changes).input(ById).output(type<Stakeholder>()),
+  restore: mutation('Bring back a removed stakeholder', changeManagers, changes).input(ById).output(type<Stakeholder>()),
+  concerns: query("A stakeholder's concerns", everyone)
+    .input(z.strictObject({ stakeholderId: id }))
+    .output(type<StakeholderConcern[]>()),
+  addConcern: mutation('Record a concern a stakeholder raised', changeManagers, changes)
+    .input(ConcernCreateInput)
+    .output(type<StakeholderConcern>()),
+  updateConcern: mutation("Change a concern's status or note", changeManagers, changes)
+    .input(ConcernUpdateInput)
+    .output(type<StakeholderConcern>()),
+  deleteConcern: mutation('Remove a concern recorded by mistake', changeManagers, changes).input(ById).output(type<StakeholderConcern>()),
+};

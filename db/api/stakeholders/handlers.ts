@@ -1,0 +1,28 @@
+import {
+  createConcern,
+  createStakeholder,
+  deleteConcern,
+  deleteStakeholder,
+  getStakeholder,
+  listConcerns,
+  listStakeholders,
+  restoreStakeholder,
+  stakeholderTimeline,
+  updateConcern,
+  updateStakeholder,
+} from '../../stakeholders/stakeholders';
+import { type AreaHandlers, recordHandlers } from '../handlers';
+
+export const stakeholdersHandlers = {
+  ...recordHandlers({ list: listStakeholders, create: createStakeholder, update: updateStakeholder, remove: deleteStakeholder }),
+  get: (ctx, input) => getStakeholder(ctx.engine, input.id),
+  timeline: (ctx, input) => stakeholderTimeline(ctx.engine, input.id),
+  restore: (ctx, input) => restoreStakeholder(ctx, input.id),
+  concerns: (ctx, input) => {
+    getStakeholder(ctx.engine, input.stakeholderId);
+    return listConcerns(ctx.engine, input.stakeholderId);
+  },
+  addConcern: (ctx, input) => createConcern(ctx, input),
+  updateConcern: (ctx, input) => updateConcern(ctx, input),
+  deleteConcern: (ctx, input) => deleteConcern(ctx, input.id),
+} satisfies AreaHandlers<'stakeholders'>;

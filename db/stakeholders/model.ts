@@ -1,0 +1,123 @@
+/** The stakeholder register: value lists, rules and the shapes every layer shares (pure; the renderer sees it). */
+
+export const SUPPORT_LEVELS = ['opposed', 'sceptical', 'neutral', 'supportive', 'advocate'] as const;
+export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
+export const SUPPORT_LABELS: Record<SupportLevel, string> = {
+  opposed: 'Opposed',
+  sceptical: 'Sceptical',
+  neutral: 'Neutral',
+  supportive: 'Supportive',
+  advocate: 'Advocate',
+};
+
+/** ADKAR (Prosci), in its order: the barrier point is the first weak element in this order. */
+export const ADKAR_ELEMENTS = ['awareness', 'desire', 'knowledge', 'ability', 'reinforcement'] as const;
+export type AdkarElement = (typeof ADKAR_ELEMENTS)[number];
+export const ADKAR_LABELS: Record<AdkarElement, string> = {
+  awareness: 'Awareness',
+  desire: 'Desire',
+  knowledge: 'Knowledge',
+  ability: 'Ability',
+  reinforcement: 'Reinforcement',
+};
+
+/** Ratings (influence, interest, ADKAR) are whole numbers on this scale. */
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
+/** An ADKAR element at or below this score is a barrier (docs/stakeholders.md). */
+export const ADKAR_BARRIER_MAX = 3;
+/** Influence or interest at or above this is "high" on the grid (docs/stakeholders.md). */
+export const HIGH_RATING_MIN = 4;
+
+export const QUADRANTS = ['manage closely', 'keep satisfied', 'keep informed', 'monitor'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  'manage closely': 'Manage closely',
+  'keep satisfied': 'Keep satisfied',
+  'keep informed': 'Keep informed',
+  monitor: 'Monitor',
+};
+
+export const CONCERN_KINDS = ['job displacement', 'increased monitoring', 'loss of control', 'workflow disruption', 'other'] as const;
+export type ConcernKind = (typeof CONCERN_KINDS)[number];
+export const CONCERN_KIND_LABELS: Record<ConcernKind, string> = {
+  'job displacement': 'Job displacement',
+  'increased monitoring': 'Increased monitoring',
+  'loss of control': 'Loss of control',
+  'workflow disruption': 'Workflow disruption',
+  other: 'Other',
+};
+
+export const CONCERN_STATUSES = ['raised', 'being addressed', 'resolved'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
+  raised: 'Raised',
+  'being addressed': 'Being addressed',
+  resolved: 'Resolved',
+};
+
+export type AdkarScores = Record<AdkarElement, number | null>;
+
+export interface Stakeholder extends AdkarScores {
+  id: string;
+  name: string;
+  title: string | null;
+  teamId: string;
+  team: string | null;
+  email: string | null;
+  influence: number;
+  interest: number;
+  support: SupportLevel;
+  ownerMemberId: string | null;
+  owner: string | null;
+  tags: string[];
+  notes: string | null;
+  /** Derived: see quadrantOf and barrierPoint. */
+  quadrant: Quadrant;
+  barrierPoint: AdkarElement | null;
+  openConcerns: number;
+  deleted: boolean;
+}
+
+export interface StakeholderConcern {
+  id: string;
+  stakeholderId: string;
+  kind: ConcernKind;
+  /** The workspace's own name for the concern (required for kind "other", optional otherwise). */
+  label: string | null;
+  status: ConcernStatus;
+  note: string | null;
+  deleted: boolean;
+}
+
+/** What the stakeholder page's timeline shows: one dated change of a rating or a concern. */
+export interface StakeholderTimelineEntry {
+  at: string;
+  hlc: string;
+  author: { id: string; name: string } | null;
+  kind: 'created' | 'rating' | 'concern';
+  /** For a concern: which one. */
+  concernId: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+/** The first ADKAR element (in ADKAR order) scored at 3 or below; null when none is, or none is assessed yet. */
+export function barrierPoint(scores: AdkarScores): AdkarElement | null {
+  for (const element of ADKAR_ELEMENTS) {
+    const score = scores[element];
+    if (score !== null && score <= ADKAR_BARRIER_MAX) return element;
+  }
+  return null;
+}
+
+/** Mendelow's grid on the 1–5 scale: 4 and 5 are high, 1 to 3 are not. */
+export function quadrantOf(influence: number, interest: number): Quadrant {
+  const highInfluence = influence >= HIGH_RATING_MIN;
+  const highInterest = interest >= HIGH_RATING_MIN;
+  if (highInfluence) return highInterest ? 'manage closely' : 'keep satisfied';
+  return highInterest ? 'keep informed' : 'monitor';
+}
+
+export const isOpenConcern = (c: { status: ConcernStatus; deleted: boolean }): boolean => !c.deleted && c.status !== 'resolved';
+
+export const concernName = (c: { kind: ConcernKind; label: string | null }): string => c.label ?? CONCERN_KIND_LABELS[c.kind];

@@ -1,0 +1,240 @@
+import { eq } from 'drizzle-orm';
+import { badInput } from '../errors';
+import { recordHistory } from '../history/history';
+import { listMembers } from '../members/members';
+import type { Engine } from '../open';
+import { type RecordKit, recordKit, type Session } from '../records';
+import { stakeholderConcerns, stakeholders } from '../schema';
+import { listTeams } from '../teams/teams';
+import {
+  ADKAR_ELEMENTS,
+  type AdkarElement,
+  barrierPoint,
+  type ConcernKind,
+  type ConcernStatus,
+  isOpenConcern,
+  quadrantOf,
+  RATING_MAX,
+  RATING_MIN,
+  type Stakeholder,
+  type StakeholderConcern,
+  type StakeholderTimelineEntry,
+  type SupportLevel,
+} from './model';
+
+function parseTags(value: string): string[] {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+type Row = typeof stakeholders.$inferSelect;
+
+/** Open concerns per stakeholder (isOpenConcern, counted in SQL: the register lists thousands). */
+function openConcernCounts(engine: Engine): Map<string, number> {
+  const rows = engine.sqlite
+    .prepare(
+      "SELECT stakeholder_id AS id, COUNT(*) AS n FROM stakeholder_concerns WHERE deleted = 0 AND status <> 'resolved' GROUP BY stakeholder_id",
+    )
+    .all() as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+// One collator for the whole sort: String.localeCompare builds one per call, slow over 10,000 names.
+const byName = new Intl.Collator(undefined, { sensitivity: 'variant' }).compare;
+
+function toStakeholder(r: Row, teams: Map<string, string>, members: Map<string, string>, open: Map<string, number>): Stakeholder {
+  const scores = { awareness: r.awareness, desire: r.desire, knowledge: r.knowledge, ability: r.ability, reinforcement: r.reinforcement };
+  return {
+    id: r.id,
+    name: r.name,
+    title: r.title,
+    teamId: r.teamId,
+    team: teams.get(r.teamId) ?? null,
+    email: r.email,
+    influence: r.influence,
+    interest: r.interest,
+    support: r.support,
+    ...scores,
+    ownerMemberId: r.ownerMemberId,
+    owner: r.ownerMemberId ? (members.get(r.ownerMemberId) ?? null) : null,
+    tags: parseTags(r.tags),
+    notes: r.notes,
+    quadrant: quadrantOf(r.influence, r.interest),
+    barrierPoint: barrierPoint(scores),
+    openConcerns: open.get(r.id) ?? 0,
+    deleted: r.deleted,
+  };
+}
+
+function lookups(engine: Engine) {
+  return {
+    teams: new Map(listTeams(engine, true).map((t) => [t.id, t.name])),
+    members: new Map(listMembers(engine, true).map((m) => [m.id, m.name])),
+  };
+}
+
+export function listStakeholders(engine: Engine, includeDeleted = false): Stakeholder[] {
+  const { teams, members } = lookups(engine);
+  const open = openConcernCounts(engine);
+  return engine.orm
+    .select()
+    .from(stakeholders)
+    .all()
+    .filter((r) => includeDeleted || !r.deleted)
+    .sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => toStakeholder(r, teams, members, open));
+}
+
+function findStakeholder(engine: Engine, id: string): Stakeholder | undefined {
+  const row = engine.orm.select().from(stakeholders).where(eq(stakeholders.id, id)).get();
+  if (!row) return undefined;
+  const { teams, members } = lookups(engine);
+  const open = new Map([[id, listConcerns(engine, id).filter(isOpenConcern).length]]);
+  return toStakeholder(row, teams, members, open);
+}
+
+const records: RecordKit<Stakeholder> = recordKit({ table: 'stakeholders', label: 'stakeholder', find: findStakeholder });
+export const getStakeholder = records.get;
+
+export interface StakeholderFields extends Partial<Record<AdkarElement, number | null | undefined>> {
+  name: string;
+  title?: string | null | undefined;
+  teamId: string;
+  email?: string | null | undefined;
+  influence: number;
+  interest: number;
+  support: SupportLevel;
+  ownerMemberId?: string | null | undefined;
+  tags?: string[] | undefined;
+  notes?: string | null | undefined;
+}
+
+function checkRefs(engine: Engine, p: Partial<StakeholderFields>) {
+  for (const field of ['influence', 'interest', ...ADKAR_ELEMENTS] as const) {
+    const v = p[field];
+    if (v !== undefined && v !== null && (!Number.isInteger(v) || v < RATING_MIN || v > RATING_MAX))
+      throw badInput(`${field}: ${v} is not a rating; ratings are whole numbers from ${RATING_MIN} to ${RATING_MAX}.`);
+  }
+  if (p.teamId && !listTeams(engine).some((t) => t.id === p.teamId))
+    throw badInput(`teamId: no team with id ${p.teamId}. Choose one of the workspace's teams.`);
+  if (p.ownerMemberId && !listMembers(engine).some((m) => m.id === p.ownerMemberId))
+    throw badInput(`ownerMemberId: no member with id ${p.ownerMemberId}. Choose a member of the workspace, or leave the owner empty.`);
+}
+
+/** Tags are kept trimmed, without blanks or repeats, in the order given. */
+const storeTags = (tags: string[] | undefined): string | undefined =>
+  tags === undefined ? undefined : JSON.stringify([...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]);
+
+export function createStakeholder(s: Session, input: StakeholderFields): Stakeholder {
+  return records.create(s, () => {
+    checkRefs(s.engine, input);
+    return {
+      ...input,
+      title: input.title ?? null,
+      email: input.email ?? null,
+      ...Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, input[e] ?? null])),
+      ownerMemberId: input.ownerMemberId ?? null,
+      tags: storeTags(input.tags) ?? '[]',
+      notes: input.notes ?? null,
+    };
+  });
+}
+
+export function updateStakeholder(s: Session, { id, ...patch }: Partial<StakeholderFields> & { id: string }): Stakeholder {
+  return records.update(s, id, () => {
+    checkRefs(s.engine, patch);
+    return { ...patch, tags: storeTags(patch.tags) };
+  });
+}
+
+export const deleteStakeholder = (s: Session, id: string): Stakeholder => records.remove(s, id);
+export const restoreStakeholder = (s: Session, id: string): Stakeholder => records.restore(s, id);
+
+// Concerns
+
+export function listConcerns(engine: Engine, stakeholderId: string, includeDeleted = false): StakeholderConcern[] {
+  return engine.orm
+    .select()
+    .from(stakeholderConcerns)
+    .where(eq(stakeholderConcerns.stakeholderId, stakeholderId))
+    .all()
+    .filter((c) => includeDeleted || !c.deleted)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ lastHlc: _hlc, ...c }) => c);
+}
+
+const concerns: RecordKit<StakeholderConcern> = recordKit({
+  table: 'stakeholder_concerns',
+  label: 'concern',
+  find: (engine, id) => {
+    const row = engine.orm.select().from(stakeholderConcerns).where(eq(stakeholderConcerns.id, id)).get();
+    if (!row) return undefined;
+    const { lastHlc: _hlc, ...c } = row;
+    return c;
+  },
+});
+
+export interface ConcernFields {
+  stakeholderId: string;
+  kind: ConcernKind;
+  label?: string | null | undefined;
+  status?: ConcernStatus | undefined;
+  note?: string | null | undefined;
+}
+
+function checkConcern(c: { kind: ConcernKind; label: string | null }) {
+  if (c.kind === 'other' && !c.label)
+    throw badInput('label: a concern of kind "other" needs a label saying what it is (for example "Pay").');
+}
+
+export function createConcern(s: Session, input: ConcernFields): StakeholderConcern {
+  return concerns.create(s, () => {
+    records.live(s.engine, input.stakeholderId);
+    const fields = { ...input, label: input.label ?? null, status: input.status ?? 'raised', note: input.note ?? null };
+    checkConcern(fields);
+    return fields;
+  });
+}
+
+export function updateConcern(
+  s: Session,
+  { id, ...patch }: Partial<Omit<ConcernFields, 'stakeholderId'>> & { id: string },
+): StakeholderConcern {
+  return concerns.update(s, id, (current) => {
+    checkConcern({ kind: patch.kind ?? current.kind, label: patch.label === undefined ? current.label : patch.label });
+    return patch;
+  });
+}
+
+export const deleteConcern = (s: Session, id: string): StakeholderConcern => concerns.remove(s, id);
+
+// The timeline
+
+const RATING_FIELDS = new Set<string>(['support', 'influence', 'interest', ...ADKAR_ELEMENTS]);
+
+/**
+ * A stakeholder's dated history, newest first: their creation, every change of support,
+ * influence, interest or an ADKAR score, and every change of one of their concerns. Read from the
+ * change log, so it is the same history the drawer shows, and it includes changes synced in
+ * from other devices.
+ */
+export function stakeholderTimeline(engine: Engine, id: string): StakeholderTimelineEntry[] {
+  records.get(engine, id);
+  const entries: StakeholderTimelineEntry[] = [];
+  for (const h of recordHistory(engine, 'stakeholders', id)) {
+    const changes = h.changes.filter((c) => RATING_FIELDS.has(c.field));
+    if (!h.created && changes.length === 0) continue;
+    entries.push({ at: h.at, hlc: h.hlc, author: h.author, kind: h.created ? 'created' : 'rating', concernId: null, changes });
+  }
+  for (const c of listConcerns(engine, id, true)) {
+    for (const h of recordHistory(engine, 'stakeholder_concerns', c.id)) {
+      const changes = h.changes.filter((x) => x.field !== 'stakeholderId');
+      entries.push({ at: h.at, hlc: h.hlc, author: h.author, kind: 'concern', concernId: c.id, changes });
+    }
+  }
+  return entries.sort((a, b) => b.hlc.localeCompare(a.hlc));
+}

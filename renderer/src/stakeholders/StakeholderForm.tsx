@@ -1,0 +1,196 @@
+import { Group, Input, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Controller, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { StakeholderCreateInput } from '../../../db/api/contract';
+import { type AdkarElement, barrierPoint } from '../../../db/api/types';
+import { errorMessage } from '../api/errors';
+import { orpc } from '../api/query';
+import { FormError } from '../components/FormError';
+import type { Dialog } from '../kit/dialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
+import { SelectField } from '../kit/fields';
+import { teamOptions } from '../teams/hierarchy';
+import { ADKAR_ELEMENTS, ADKAR_LABELS, type Stakeholder, SUPPORT_OPTIONS } from './register';
+
+// The contract's rules, with messages a person reads next to the field instead of the API's.
+const StakeholderFormInput = StakeholderCreateInput.extend({
+  teamId: z.string({ error: 'Choose their team' }).min(1, 'Choose their team'),
+});
+
+export type StakeholderEditing = { stakeholder: Stakeholder | null };
+
+const NOT_ASSESSED = '–';
+const SCALE = ['1', '2', '3', '4', '5'];
+
+export function StakeholderFormDialog({ dialog }: { dialog: Dialog<StakeholderEditing> }) {
+  const save = useSaveRecord(orpc.stakeholders);
+  return (
+    <EntityFormDialog
+      dialog={dialog}
+      title={({ stakeholder }) => (stakeholder ? `Edit ${stakeholder.name}` : 'New stakeholder')}
+      size={680}
+      schema={StakeholderFormInput}
+      defaults={({ stakeholder: s }) => ({
+        name: s?.name ?? '',
+        title: s?.title ?? '',
+        teamId: s?.teamId ?? '',
+        email: s?.email ?? '',
+        influence: s?.influence ?? 3,
+        interest: s?.interest ?? 3,
+        support: s?.support ?? 'neutral',
+        awareness: s?.awareness ?? null,
+        desire: s?.desire ?? null,
+        knowledge: s?.knowledge ?? null,
+        ability: s?.ability ?? null,
+        reinforcement: s?.reinforcement ?? null,
+        ownerMemberId: s?.ownerMemberId ?? null,
+        tags: s?.tags ?? [],
+        notes: s?.notes ?? '',
+      })}
+      submitLabel={({ stakeholder }) => (stakeholder ? 'Save changes' : 'Add to register')}
+      onSubmit={async (values, { stakeholder }) =>
+        `“${(await save(values, stakeholder)).name}” ${stakeholder ? 'saved' : 'added to the register'}.`
+      }
+    >
+      {(form) => <StakeholderFields form={form} />}
+    </EntityFormDialog>
+  );
+}
+
+type Form = EntityForm<typeof StakeholderFormInput>;
+
+/** A 1–5 rating as a segmented control; `optional` adds "not assessed". */
+function RatingField({
+  form,
+  name,
+  label,
+  optional,
+}: {
+  form: Form;
+  name: AdkarElement | 'influence' | 'interest';
+  label: string;
+  /** ADKAR: "not assessed" is a choice, and the label sits beside the control to keep the five rows short. */
+  optional?: boolean;
+}) {
+  const id = `rating-${name}`;
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Input.Wrapper
+          label={label}
+          labelElement="div"
+          id={id}
+          styles={
+            optional
+              ? { root: { display: 'grid', gridTemplateColumns: '110px 1fr', alignItems: 'center' }, label: { fontWeight: 400 } }
+              : { label: { display: 'block' } }
+          }
+        >
+          <SegmentedControl
+            aria-labelledby={`${id}-label`}
+            fullWidth
+            size="xs"
+            value={field.value === null || field.value === undefined ? NOT_ASSESSED : String(field.value)}
+            onChange={(v) => field.onChange(v === NOT_ASSESSED ? null : Number(v))}
+            data={optional ? [{ value: NOT_ASSESSED, label: 'Not assessed' }, ...SCALE] : SCALE}
+          />
+        </Input.Wrapper>
+      )}
+    />
+  );
+}
+
+function StakeholderFields({ form }: { form: Form }) {
+  const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
+  const { errors } = form.formState;
+  const scores = useWatch({ control: form.control, name: [...ADKAR_ELEMENTS] });
+  const barrier = barrierPoint(
+    Object.fromEntries(ADKAR_ELEMENTS.map((e, i) => [e, scores[i] ?? null])) as Record<AdkarElement, number | null>,
+  );
+  const listError = teams.error ?? members.error;
+  return (
+    <>
+      {listError && <FormError message={`Teams or members could not be loaded: ${errorMessage(listError)}`} />}
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput
+          label="Name"
+          placeholder="e.g. Ravi Kumar"
+          withAsterisk
+          data-autofocus
+          {...form.register('name')}
+          error={errors.name?.message}
+        />
+        <TextInput label="Title" placeholder="e.g. Claims team lead" {...form.register('title')} error={errors.title?.message} />
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="sm">
+        <SelectField
+          control={form.control}
+          name="teamId"
+          cleared=""
+          label="Team"
+          withAsterisk
+          placeholder="Choose a team"
+          data={teamOptions(teams.data)}
+          nothingFoundMessage="No team matches"
+        />
+        <TextInput label="Email" placeholder="Optional" {...form.register('email')} error={errors.email?.message} />
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="sm">
+        <SelectField control={form.control} name="support" cleared="neutral" label="Support" withAsterisk data={SUPPORT_OPTIONS} />
+        <RatingField form={form} name="influence" label="Influence" />
+        <RatingField form={form} name="interest" label="Interest" />
+      </SimpleGrid>
+      <Stack gap={6} data-testid="adkar-fields">
+        <Group justify="space-between">
+          <Text size="sm" fw={500}>
+            ADKAR
+          </Text>
+          <Text size="xs" c="dimmed" aria-live="polite" data-testid="barrier-live">
+            {barrier ? (
+              <>
+                Barrier point:{' '}
+                <Text span size="xs" fw={700} c="var(--mantine-color-text)">
+                  {ADKAR_LABELS[barrier]}
+                </Text>
+              </>
+            ) : (
+              'No barrier point: every assessed element is above 3'
+            )}
+          </Text>
+        </Group>
+        {ADKAR_ELEMENTS.map((e) => (
+          <RatingField key={e} form={form} name={e} label={ADKAR_LABELS[e]} optional />
+        ))}
+      </Stack>
+      <SimpleGrid cols={2} spacing="sm">
+        <SelectField
+          control={form.control}
+          name="ownerMemberId"
+          cleared={null}
+          label="Relationship owner"
+          placeholder="No owner yet"
+          clearable
+          data={(members.data ?? []).filter((m) => !m.deleted).map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <Controller
+          control={form.control}
+          name="tags"
+          render={({ field }) => (
+            <TagsInput
+              label="Tags"
+              placeholder="Type and press Enter"
+              value={field.value ?? []}
+              onChange={field.onChange}
+              error={errors.tags?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.register('notes')} error={errors.notes?.message} />
+    </>
+  );
+}

@@ -1,0 +1,279 @@
+import { Anchor, Badge, Button, Group, Input, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconFilterOff, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Quadrant, SupportLevel } from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
+import { EmptyTable } from '../components/EmptyTable';
+import { type Column, DataTable } from '../kit/DataTable';
+import { useDelete, useRestore } from '../kit/deletion';
+import { useDialog } from '../kit/dialog';
+import { TeamFilter } from '../kit/filters';
+import { AddButton, ListPage } from '../kit/ListPage';
+import { useRecordHistory } from '../kit/recordHistory';
+import { StakeholderGrid } from './Grid';
+import { stakeholderHistory } from './history';
+import {
+  ADKAR_LABELS,
+  matches,
+  QUADRANT_LABELS,
+  QUADRANT_OPTIONS,
+  SORT_OPTIONS,
+  SORTS,
+  type SortKey,
+  type Stakeholder,
+  SUPPORT_COLORS,
+  SUPPORT_LABELS,
+  SUPPORT_OPTIONS,
+} from './register';
+import { type StakeholderEditing, StakeholderFormDialog } from './StakeholderForm';
+
+const READ_ONLY = 'Only change managers can add or re-rate stakeholders.';
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+const NUMBER = { th: { ta: 'right' }, td: { ta: 'right', className: 'tabular' } } as const;
+
+export function SupportBadge({ support }: { support: SupportLevel }) {
+  return (
+    <Badge
+      variant="light"
+      color={SUPPORT_COLORS[support]}
+      size="sm"
+      radius="sm"
+      data-testid="support-badge"
+      styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
+    >
+      {SUPPORT_LABELS[support]}
+    </Badge>
+  );
+}
+
+const COLUMNS: readonly Column<Stakeholder>[] = [
+  {
+    header: 'Name · team, title',
+    td: { miw: 180 },
+    cell: (s) => {
+      const detail = [s.team ?? 'No team', s.title].filter(Boolean).join(' · ');
+      return (
+        <>
+          <Anchor href={`#/stakeholders/${s.id}`} size="sm" fw={500} c="inherit" underline="hover" data-testid="stakeholder-link">
+            {s.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate="end" maw={220} title={detail}>
+            {detail}
+          </Text>
+        </>
+      );
+    },
+  },
+  { header: 'Support', td: NOWRAP, cell: (s) => <SupportBadge support={s.support} /> },
+  { header: 'Influence', ...NUMBER, cell: (s) => s.influence },
+  { header: 'Interest', ...NUMBER, cell: (s) => s.interest },
+  { header: 'Quadrant', td: NOWRAP, cell: (s) => QUADRANT_LABELS[s.quadrant] },
+  {
+    header: 'Barrier point',
+    td: NOWRAP,
+    cell: (s) => (s.barrierPoint ? ADKAR_LABELS[s.barrierPoint] : <Dash />),
+  },
+  {
+    header: 'Concerns',
+    ...NUMBER,
+    th: { ta: 'right', title: 'Open concerns (not resolved)' },
+    cell: (s) => (s.openConcerns > 0 ? s.openConcerns : <Dash />),
+  },
+  { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
+];
+
+type View = 'table' | 'grid';
+
+export function StakeholdersPage() {
+  const [view, setView] = useState<View>('table');
+  const [search, setSearch] = useState('');
+  const [team, setTeam] = useState<string | null>(null);
+  const [support, setSupport] = useState<SupportLevel | null>(null);
+  const [quadrant, setQuadrant] = useState<Quadrant | null>(null);
+  const [sort, setSort] = useState<SortKey>('name');
+  const [showDeleted, setShowDeleted] = useState(false);
+  const editing = useDialog<StakeholderEditing>();
+  const history = useRecordHistory(stakeholderHistory);
+  const register = useQuery(orpc.stakeholders.list.queryOptions({ input: { includeDeleted: showDeleted } }));
+  const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const canCreate = useCan('stakeholders.create');
+  const canUpdate = useCan('stakeholders.update');
+  const canDelete = useCan('stakeholders.delete');
+  const restore = useRestore(orpc.stakeholders.restore.mutationOptions(), (s) => `“${s.name}” is back in the register.`);
+  const remove = useDelete(orpc.stakeholders.delete.mutationOptions(), (s) => `“${s.name}” removed from the register.`, restore);
+
+  const all = register.data ?? [];
+  const live = all.filter((s) => !s.deleted);
+  // A team includes its sub-teams, as in the report.
+  const selected = teams.data?.find((t) => t.id === team);
+  const inTeam = new Set(
+    selected
+      ? (teams.data ?? [])
+          .filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === selected.path.join('\u0001'))
+          .map((t) => t.id)
+      : [],
+  );
+  const filtered = search.trim() !== '' || team !== null || support !== null || quadrant !== null;
+  const clearFilters = () => {
+    setSearch('');
+    setTeam(null);
+    setSupport(null);
+    setQuadrant(null);
+  };
+  const add = () => editing.open({ stakeholder: null });
+  const opposedOrSceptical = live.filter((s) => s.support === 'opposed' || s.support === 'sceptical').length;
+  const openConcerns = live.reduce((n, s) => n + s.openConcerns, 0);
+
+  return (
+    <ListPage
+      screen="stakeholders"
+      title="Stakeholders"
+      description={
+        live.length > 0
+          ? `${live.length} ${live.length === 1 ? 'person' : 'people'} · ${opposedOrSceptical} opposed or sceptical · ${openConcerns} open ${openConcerns === 1 ? 'concern' : 'concerns'}`
+          : 'The people whose support the rollout needs: their influence, interest, support, ADKAR and concerns.'
+      }
+      query={register}
+      what="the stakeholder register"
+      showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
+      actions={
+        canCreate ? (
+          <AddButton onClick={add}>New stakeholder</AddButton>
+        ) : (
+          <Tooltip label={READ_ONLY} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
+            <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
+              New stakeholder
+            </Button>
+          </Tooltip>
+        )
+      }
+      filters={
+        all.length > 0 && (
+          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
+            <Input.Wrapper label="View" labelElement="div" id="stakeholder-view" styles={{ label: { display: 'block' } }}>
+              <SegmentedControl
+                aria-labelledby="stakeholder-view-label"
+                styles={{ label: { paddingBlock: 4.25 } }}
+                value={view}
+                onChange={(v) => setView(v as View)}
+                data={[
+                  { value: 'table', label: 'Table' },
+                  { value: 'grid', label: 'Grid' },
+                ]}
+              />
+            </Input.Wrapper>
+            <TextInput
+              label="Search"
+              placeholder="Name, title, team, tag…"
+              leftSection={<IconSearch size={14} />}
+              w={200}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+            />
+            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+            <Select
+              label="Support"
+              placeholder="Any support"
+              clearable
+              w={150}
+              data={SUPPORT_OPTIONS}
+              value={support}
+              onChange={(v) => setSupport(v as SupportLevel | null)}
+            />
+            <Select
+              label="Quadrant"
+              placeholder="Any quadrant"
+              clearable
+              w={160}
+              data={QUADRANT_OPTIONS}
+              value={quadrant}
+              onChange={(v) => setQuadrant(v as Quadrant | null)}
+            />
+            {view === 'table' && (
+              <Select
+                label="Sort by"
+                w={200}
+                data={SORT_OPTIONS}
+                value={sort}
+                allowDeselect={false}
+                onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+              />
+            )}
+          </Group>
+        )
+      }
+      empty={
+        <EmptyTable
+          icon={<IconUsersGroup size={22} />}
+          title="No stakeholders yet"
+          description={
+            canCreate
+              ? 'Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns.'
+              : 'Change managers keep the stakeholder register. Nothing to show until they add people.'
+          }
+          action={canCreate && <AddButton onClick={add}>Add a stakeholder</AddButton>}
+        />
+      }
+      history={history}
+      dialogs={<StakeholderFormDialog dialog={editing} />}
+    >
+      {(rows) => {
+        const shown = rows
+          .filter(
+            (s) =>
+              matches(s, search) &&
+              (team === null || inTeam.has(s.teamId)) &&
+              (support === null || s.support === support) &&
+              (quadrant === null || s.quadrant === quadrant),
+          )
+          .sort((a, b) => SORTS[sort].compare(a, b) || a.name.localeCompare(b.name));
+        if (shown.length === 0) {
+          return (
+            <EmptyTable
+              icon={<IconFilterOff size={22} />}
+              title="Nothing matches these filters"
+              description="No stakeholder matches the search and filters. Clear them to see the whole register."
+              action={
+                filtered && (
+                  <Button variant="default" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                )
+              }
+            />
+          );
+        }
+        if (view === 'grid') return <StakeholderGrid people={shown.filter((s) => !s.deleted)} canMove={canUpdate} />;
+        return (
+          <DataTable
+            label="Stakeholders"
+            horizontalSpacing={8}
+            rows={shown}
+            columns={COLUMNS}
+            rowProps={(s) => ({ 'data-testid': 'stakeholder-row', 'data-deleted': s.deleted ? 'true' : undefined })}
+            history={history}
+            actions={(s) =>
+              s.deleted
+                ? { more: canDelete ? [{ label: 'Restore', icon: <IconArrowBackUp size={14} />, onClick: () => restore(s) }] : [] }
+                : {
+                    onEdit: canUpdate ? () => editing.open({ stakeholder: s }) : undefined,
+                    onDelete: canDelete
+                      ? () =>
+                          remove(s, {
+                            title: `Delete ${s.name}?`,
+                            message:
+                              'They disappear from the register and the grid. Their ratings, concerns and history are kept; you can restore them.',
+                            confirmLabel: 'Delete stakeholder',
+                          })
+                      : undefined,
+                  }
+            }
+          />
+        );
+      }}
+    </ListPage>
+  );
+}

@@ -1,0 +1,36 @@
+import { decodeJson, type HistoryFormat, nameField } from '../history/format';
+
+export const stakeholderHistory: HistoryFormat = {
+  table: 'stakeholders',
+  labels: {
+    name: 'Name',
+    title: 'Title',
+    teamId: 'Team',
+    email: 'Email',
+    support: 'Support',
+    influence: 'Influence',
+    interest: 'Interest',
+    awareness: 'Awareness',
+    desire: 'Desire',
+    knowledge: 'Knowledge',
+    ability: 'Ability',
+    reinforcement: 'Reinforcement',
+    ownerMemberId: 'Relationship owner',
+    tags: 'Tags',
+    notes: 'Notes',
+  },
+  values: {
+    teamId: nameField('teams', 'a deleted team'),
+    ownerMemberId: (value, { members }) => (typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined),
+    tags: (value) => {
+      const tags = decodeJson(value);
+      return Array.isArray(tags) ? tags.join(', ') || 'none' : undefined;
+    },
+  },
+  names: ['teams'],
+};
+
+export const concernHistory: HistoryFormat = {
+  table: 'stakeholder_concerns',
+  labels: { kind: 'Kind', label: 'Label', status: 'Status', note: 'Note' },
+};

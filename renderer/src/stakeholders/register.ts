@@ -1,0 +1,54 @@
+import {
+  ADKAR_ELEMENTS,
+  ADKAR_LABELS,
+  CONCERN_KIND_LABELS,
+  CONCERN_KINDS,
+  CONCERN_STATUS_LABELS,
+  CONCERN_STATUSES,
+  QUADRANT_LABELS,
+  QUADRANTS,
+  SUPPORT_LABELS,
+  SUPPORT_LEVELS,
+  type SupportLevel,
+} from '../../../db/api/types';
+import type { ApiClient } from '../api/client';
+
+/** A register entry as `stakeholders.list` returns it (the renderer sees only the contract). */
+export type Stakeholder = Awaited<ReturnType<ApiClient['stakeholders']['list']>>[number];
+export type Concern = Awaited<ReturnType<ApiClient['stakeholders']['concerns']>>[number];
+
+/** Support from against to for, as a colour scale people read at a glance (red → green). */
+export const SUPPORT_COLORS: Record<SupportLevel, string> = {
+  opposed: 'red',
+  sceptical: 'orange',
+  neutral: 'gray',
+  supportive: 'teal',
+  advocate: 'green',
+};
+
+export const SUPPORT_OPTIONS = SUPPORT_LEVELS.map((s) => ({ value: s, label: SUPPORT_LABELS[s] }));
+export const QUADRANT_OPTIONS = QUADRANTS.map((q) => ({ value: q, label: QUADRANT_LABELS[q] }));
+export const CONCERN_KIND_OPTIONS = CONCERN_KINDS.map((k) => ({ value: k, label: CONCERN_KIND_LABELS[k] }));
+export const CONCERN_STATUS_OPTIONS = CONCERN_STATUSES.map((k) => ({ value: k, label: CONCERN_STATUS_LABELS[k] }));
+export { ADKAR_ELEMENTS, ADKAR_LABELS, QUADRANT_LABELS, SUPPORT_LABELS, SUPPORT_LEVELS };
+
+export const SORTS = {
+  name: { label: 'Name', compare: (a: Stakeholder, b: Stakeholder) => a.name.localeCompare(b.name) },
+  influence: { label: 'Influence (high first)', compare: (a: Stakeholder, b: Stakeholder) => b.influence - a.influence },
+  interest: { label: 'Interest (high first)', compare: (a: Stakeholder, b: Stakeholder) => b.interest - a.interest },
+  support: {
+    label: 'Support (opposed first)',
+    compare: (a: Stakeholder, b: Stakeholder) => SUPPORT_LEVELS.indexOf(a.support) - SUPPORT_LEVELS.indexOf(b.support),
+  },
+  concerns: { label: 'Open concerns (most first)', compare: (a: Stakeholder, b: Stakeholder) => b.openConcerns - a.openConcerns },
+  team: { label: 'Team', compare: (a: Stakeholder, b: Stakeholder) => (a.team ?? '').localeCompare(b.team ?? '') },
+} as const;
+export type SortKey = keyof typeof SORTS;
+export const SORT_OPTIONS = Object.entries(SORTS).map(([value, s]) => ({ value, label: s.label }));
+
+/** Whether `s` matches the search text: name, title, team, email, owner or a tag. */
+export function matches(s: Stakeholder, search: string): boolean {
+  const q = search.trim().toLowerCase();
+  if (q === '') return true;
+  return [s.name, s.title, s.team, s.email, s.owner, ...s.tags].some((v) => v?.toLowerCase().includes(q));
+}

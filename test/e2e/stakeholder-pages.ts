@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The stakeholder register (table and grid) and a stakeholder's page. */
+export class StakeholdersScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="stakeholders"]');
+  }
+  rows(): Locator {
+    return this.root.getByTestId('stakeholder-row');
+  }
+  row(name: string): Locator {
+    return this.rows().filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+  get newButton() {
+    return this.root.getByRole('button', { name: 'New stakeholder' });
+  }
+  get emptyState() {
+    return this.root.getByTestId('empty-state');
+  }
+  get form() {
+    return this.page.getByRole('dialog', { name: /^(New stakeholder|Edit .+)$/ });
+  }
+  get grid() {
+    return this.root.getByTestId('stakeholder-grid');
+  }
+  chip(name: string): Locator {
+    return this.grid.getByRole('button', { name: new RegExp(`^${name},`) });
+  }
+  cell(influence: number, interest: number): Locator {
+    return this.grid.getByTestId(`grid-cell-${influence}-${interest}`);
+  }
+  get announcement() {
+    return this.root.getByTestId('grid-announcement');
+  }
+  async view(v: 'Table' | 'Grid') {
+    await this.root.getByTestId('stakeholder-filters').getByText(v, { exact: true }).click();
+  }
+  async open() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stakeholders', exact: true }).click();
+    await expect(this.page.locator('[data-screen="stakeholders"][data-ready="true"]')).toBeVisible();
+  }
+  async rowAction(name: string, action: 'Edit' | 'History' | 'Delete') {
+    await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+  }
+  async choose(label: string, option: string) {
+    await this.form.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+  /** Sets one rating's segmented control (Influence, Interest, an ADKAR element) to 1–5 or "Not assessed". */
+  async rate(label: string, value: string) {
+    await this.form.getByRole('radiogroup', { name: label, exact: true }).getByText(value, { exact: true }).click();
+  }
+}
+
+export class StakeholderPageScreen {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.locator('[data-screen="stakeholder"]');
+  }
+  get ready() {
+    return this.page.locator('[data-screen="stakeholder"][data-ready="true"]');
+  }
+  concerns(): Locator {
+    return this.root.getByTestId('concern-row');
+  }
+  timeline(): Locator {
+    return this.root.getByTestId('timeline-entry');
+  }
+}

@@ -1,0 +1,237 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
+import { callApi } from './signals-pages';
+import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+async function shoot(page: Page, name: string) {
+  await page.mouse.move(2, 2);
+  await page.screenshot({ path: path.join(SHOTS, `stakeholders-${name}.png`), animations: 'disabled', fullPage: true });
+}
+
+async function ratingsOf(page: Page, name: string) {
+  const { body } = await callApi(page, 'stakeholders.list', {});
+  const s = (body as { name: string; influence: number; interest: number; id: string }[]).find((x) => x.name === name);
+  return { influence: s?.influence, interest: s?.interest, id: s?.id ?? '' };
+}
+
+test('an empty register says what to do next', async ({ app, page }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await expect(register.emptyState).toContainText('No stakeholders yet');
+  await expect(register.emptyState.getByRole('button', { name: 'Add a stakeholder' })).toBeVisible();
+  await expectAccessible(page, 'empty stakeholder register');
+});
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('create a stakeholder, move them on the grid by keyboard and by mouse, and see each move in the history', async ({ app, page }) => {
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await expect(register.rows()).toHaveCount(25);
+    await expect(register.root).toContainText('25 people');
+    await expectAccessible(page, 'stakeholder register');
+
+    // Create: the form's ADKAR controls show the barrier point as they change.
+    await register.newButton.click();
+    await expect(register.form).toBeVisible();
+    await register.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(register.form.getByText('Name cannot be empty')).toBeVisible();
+    await expect(register.form.getByText('Choose their team')).toBeVisible();
+    await register.form.getByRole('textbox', { name: 'Name', exact: true }).fill('Lena Fox');
+    await register.form.getByRole('textbox', { name: 'Title', exact: true }).fill('Claims handler');
+    await register.choose('Team', 'Claims › Claims North');
+    await register.choose('Support', 'Sceptical');
+    await register.rate('Influence', '2');
+    await register.rate('Interest', '2');
+    await register.rate('Awareness', '4');
+    await expect(register.form.getByTestId('barrier-live')).toContainText('No barrier point');
+    await register.rate('Desire', '2');
+    await expect(register.form.getByTestId('barrier-live')).toContainText('Barrier point: Desire');
+    await expectAccessible(page, 'stakeholder form');
+    await register.form.getByRole('button', { name: 'Add to register' }).click();
+    await expect(register.form).toBeHidden();
+    const row = register.row('Lena Fox');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Claims North');
+    await expect(row).toContainText('Sceptical');
+    await expect(row).toContainText('Monitor');
+    await expect(row).toContainText('Desire');
+
+    // The grid: focus Lena, arrows move her one step each and save at once.
+    await register.view('Grid');
+    await expect(register.grid).toBeVisible();
+    await expect(register.cell(2, 2).getByRole('button', { name: /^Lena Fox,/ })).toBeVisible();
+    await expectAccessible(page, 'stakeholder grid');
+    await register.chip('Lena Fox').focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(register.announcement).toHaveText(/Saved\. Lena Fox: influence 3, interest 2/);
+    await expect(register.chip('Lena Fox')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(register.announcement).toHaveText(/Saved\. Lena Fox: influence 3, interest 3 \(monitor\)/);
+    await expect(register.cell(3, 3).getByRole('button', { name: /^Lena Fox,/ })).toBeVisible();
+    expect(await ratingsOf(page, 'Lena Fox')).toMatchObject({ influence: 3, interest: 3 });
+
+    // Drag her with the mouse to influence 5, interest 5: manage closely.
+    const chip = register.chip('Lena Fox');
+    const from = await chip.boundingBox();
+    const to = await register.cell(5, 5).boundingBox();
+    if (!from || !to) throw new Error('grid not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 10 });
+    await page.mouse.up();
+    await expect(register.announcement).toHaveText(/Saved\. Lena Fox: influence 5, interest 5 \(manage closely\)/);
+    await expect(register.cell(5, 5).getByRole('button', { name: /^Lena Fox,/ })).toBeVisible();
+    expect(await ratingsOf(page, 'Lena Fox')).toMatchObject({ influence: 5, interest: 5 });
+
+    // The history drawer has each move: who, when, from what to what.
+    await register.view('Table');
+    await expect(register.row('Lena Fox')).toContainText('Manage closely');
+    await register.rowAction('Lena Fox', 'History');
+    await expect(app.history.ready).toBeVisible();
+    const entries = app.history.entries();
+    await expect(entries).toHaveCount(4);
+    await expect(app.history.change(entries.nth(0), 'influence')).toContainText('3');
+    await expect(app.history.change(entries.nth(0), 'influence')).toContainText('5');
+    await expect(app.history.change(entries.nth(1), 'interest')).toContainText('2');
+    await expect(app.history.change(entries.nth(2), 'influence')).toContainText('3');
+    await expect(entries.nth(0)).toContainText('Dana Lee');
+    await app.history.close();
+  });
+
+  test("a stakeholder's page: ADKAR with the barrier point, concerns raised and resolved, the timeline and the team's adoption", async ({
+    app,
+    page,
+  }) => {
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.root.getByTestId('barrier-point')).toHaveText('Barrier point: Desire');
+    await expect(person.root.getByTestId('adkar-desire')).toHaveAttribute('data-barrier', 'true');
+    await expect(person.concerns()).toHaveCount(3);
+    // The team's figures from the report engine, with its alerts and a link to its drill-down.
+    const adoption = person.root.getByTestId('team-adoption');
+    await expect(adoption).toContainText('Formal adoption');
+    await expect(adoption).toContainText('%');
+    await expect(adoption.getByRole('link', { name: "Open the team's report" })).toHaveAttribute('href', /#\/report\/team\//);
+    // The timeline has his re-rating from neutral to sceptical.
+    await expect(person.timeline().filter({ hasText: 'Support Neutral → Sceptical' })).toHaveCount(1);
+    await expectAccessible(page, 'stakeholder page');
+
+    // Raise a concern, then resolve it: both on the timeline.
+    await person.root.getByTestId('add-concern').getByRole('textbox').fill('Being measured on overrides');
+    await person.root.getByRole('combobox', { name: 'Concern' }).click();
+    await page.getByRole('option', { name: 'Increased monitoring', exact: true }).click();
+    await person.root.getByRole('button', { name: 'Add concern' }).click();
+    await expect(person.concerns()).toHaveCount(4);
+    await expect(person.timeline().first()).toContainText('Concern raised: Being measured on overrides');
+    await person.root.getByRole('combobox', { name: 'Status of Being measured on overrides' }).click();
+    await page.getByRole('option', { name: 'Resolved', exact: true }).click();
+    await expect(person.concerns().filter({ hasText: 'Being measured on overrides' })).toHaveAttribute('data-status', 'resolved');
+    await expect(person.timeline().first()).toContainText('Being measured on overrides: Status Raised → Resolved');
+    await expect(app.screen('stakeholder')).toBeVisible();
+  });
+
+  test('a champion reads the register and the grid but cannot add, re-rate or record concerns', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    await app.switchProfile('Tom Okafor');
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await expect(register.rows()).toHaveCount(25);
+    await expect(register.newButton).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByRole('button', { name: 'Actions for Gareth Hughes', exact: true })).toBeVisible();
+    await register.view('Grid');
+    await expect(register.grid).toContainText('Only change managers can re-rate people.');
+    // Arrow keys do nothing for someone who may not re-rate: Gareth stays where he is.
+    await register.chip('Gareth Hughes').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(register.cell(5, 5).getByRole('button', { name: /^Gareth Hughes,/ })).toBeVisible();
+    expect(await ratingsOf(page, 'Gareth Hughes')).toMatchObject({ influence: 5, interest: 5 });
+    await register.view('Table');
+    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.concerns()).toHaveCount(3);
+    await expect(person.root.getByTestId('add-concern')).toHaveCount(0);
+    await expect(person.root.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expect(person.root.getByRole('combobox', { name: 'Status of Loss of control' })).toBeDisabled();
+  });
+
+  test('a long register keeps only the rows in view in the page, and scrolls to the end', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    const teams = (await callApi(page, 'teams.list', {})).body as { id: string }[];
+    const created = await page.evaluate(async (teamId) => {
+      let ok = 0;
+      for (let i = 0; i < 400; i++) {
+        const res = await fetch('/rpc/stakeholders/create', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            json: {
+              name: `Person ${String(i).padStart(3, '0')}`,
+              teamId,
+              influence: 1 + (i % 5),
+              interest: 1 + ((i * 3) % 5),
+              support: 'neutral',
+            },
+          }),
+        });
+        if (res.ok) ok++;
+      }
+      return ok;
+    }, teams[0]?.id ?? '');
+    expect(created).toBe(400);
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    const table = register.root.getByRole('table', { name: 'Stakeholders' });
+    await expect(table).toHaveAttribute('aria-rowcount', '426');
+    await expect(register.row('Aisha Bello')).toBeVisible();
+    expect(await register.rows().count()).toBeLessThan(100);
+    await expect(register.row('Zoe Patel')).toHaveCount(0);
+    // Scrolling brings the rows further down into the page (and keeps the count small).
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(register.row('Zoe Patel')).toBeVisible();
+    await expect(register.row('Zoe Patel')).toHaveAttribute('aria-rowindex', '426');
+    expect(await register.rows().count()).toBeLessThan(100);
+    await expect(register.row('Aisha Bello')).toHaveCount(0);
+  });
+
+  for (const size of SIZES) {
+    test(`screenshots at ${size.width} × ${size.height}: register, grid, form, stakeholder page`, async ({ app, page }) => {
+      await page.setViewportSize(size);
+      await expect(app.sidebar).toBeVisible();
+      const register = new StakeholdersScreen(page);
+      await register.open();
+      await expect(register.rows().first()).toBeVisible();
+      await shoot(page, `${size.width}-register`);
+      await register.view('Grid');
+      await expect(register.grid).toBeVisible();
+      await shoot(page, `${size.width}-grid`);
+      await register.view('Table');
+      await register.rowAction('Gareth Hughes', 'Edit');
+      await expect(register.form).toBeVisible();
+      await shoot(page, `${size.width}-form`);
+      await page.keyboard.press('Escape');
+      await expect(register.form).toBeHidden();
+      await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+      const person = new StakeholderPageScreen(page);
+      await expect(person.ready).toBeVisible();
+      await expect(person.root.getByTestId('team-adoption')).toContainText('Formal adoption');
+      await shoot(page, `${size.width}-page`);
+    });
+  }
+});
