@@ -5,6 +5,7 @@ import type { MetricSettings } from '../metrics/model';
 import { metricSettings } from '../metrics/settings';
 import type { Engine } from '../open';
 import type { Alert, Components, Counts, FigureBasis, Report, ReportRow, ThinMonth } from '../reports/model';
+import { displayedGap } from '../reports/shared/format';
 import { plural } from '../reports/shared/plural';
 import { isActiveBetween } from '../shadow-processes/model';
 import type { Team } from '../teams/model';
@@ -174,7 +175,8 @@ function alertsFor(
   if (f.gap !== null && f.gap > t.adoptionGap) {
     alerts.push({
       code: 'ADOPTION_GAP',
-      message: `Formal adoption exceeds real adoption by ${pct(f.gap)} (threshold ${pct(t.adoptionGap)})`,
+      // In points, as the gap is shown beside its figures (the difference of the rounded percentages).
+      message: `Formal adoption exceeds real adoption by ${displayedGap(f.formal, f.real)} pts (threshold ${Math.round(t.adoptionGap * 100)} pts)`,
     });
   }
   if (habitual >= 1) {

@@ -299,3 +299,24 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
     await expect(callTyped(host, 'reports.rows', { source: 'usage', from: '2026-13' })).rejects.toThrow(/YYYY-MM/);
   });
 });
+
+describe('alerts say what the report shows', () => {
+  it('the adoption-gap alert gives the gap in points as shown beside its figures', async () => {
+    const { createDemo } = await import('../../db/demo');
+    const { displayedGap } = await import('../../db/reports/shared/format');
+    const demo = tempEngine();
+    try {
+      await createDemo(demo.engine, 7);
+      const report = await callTyped({ engine: demo.engine }, 'reports.get', {});
+      const gaps = [report.overall, ...report.rows].flatMap((f) =>
+        f.alerts.filter((a) => a.code === 'ADOPTION_GAP').map((a) => ({ a, f })),
+      );
+      expect(gaps.length).toBeGreaterThan(0);
+      for (const { a, f } of gaps) {
+        expect(a.message).toBe(`Formal adoption exceeds real adoption by ${displayedGap(f.formal, f.real)} pts (threshold 25 pts)`);
+      }
+    } finally {
+      demo.cleanup();
+    }
+  });
+});
