@@ -853,8 +853,18 @@ class DecisionTotals {
     }
     const cc = this.cellCounts;
     const ec = this.entryCounts;
-    const inCell: [number, number][] = [];
-    for (const c of order) {
+    // decision_user_counts is keyed (initiative, team, user, month): the entries of all the months
+    // of one initiative and team are written together, by user and then month.
+    const inPair: [number, number, number][] = [];
+    const flushPair = (initiative: number, team: number) => {
+      inPair.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      for (const [user, month, e] of inPair) {
+        users.row(initiative, team, month, user, ec[e * 3] as number, ec[e * 3 + 1] as number, ec[e * 3 + 2] as number);
+      }
+      inPair.length = 0;
+    };
+    for (let i = 0; i < order.length; i++) {
+      const c = order[i] as number;
       const initiative = cellKey[c * 3] as number;
       const team = cellKey[c * 3 + 1] as number;
       const month = cellKey[c * 3 + 2] as number;
@@ -862,21 +872,18 @@ class DecisionTotals {
       if (cc[k] !== 0 || cc[k + 1] !== 0 || cc[k + 2] !== 0 || cc[k + 3] !== 0) {
         counts.row(initiative, team, month, cc[k] as number, cc[k + 1] as number, cc[k + 2] as number, cc[k + 3] as number);
       }
-      inCell.length = 0;
       for (let x = start[c] as number; x < (start[c + 1] as number); x++) {
         const e = byCell[x] as number;
         if (ec[e * 3] === 0) continue;
         const user = this.keyOf.user(this.entries[e * 2 + 1] as number);
-        if (user !== null) inCell.push([user, e]);
+        if (user !== null) inPair.push([user, month, e]);
       }
-      inCell.sort((a, b) => a[0] - b[0]);
-      for (const [user, e] of inCell) {
-        users.row(initiative, team, month, user, ec[e * 3] as number, ec[e * 3 + 1] as number, ec[e * 3 + 2] as number);
-      }
+      const next = order[i + 1];
+      if (next === undefined || cellKey[next * 3] !== initiative || cellKey[next * 3 + 1] !== team) flushPair(initiative, team);
     }
     // Replaced rows' old values, in key order too.
     const subtracted = [...this.subtracted].map(([k, s]) => [...k.split(',').map(Number), s] as [number, number, number, number, number[]]);
-    subtracted.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    subtracted.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[3] - b[3] || a[2] - b[2]);
     counts.end();
     for (const [initiative, team, month, user, s] of subtracted) {
       const [accepted = 0, edited = 0, overridden = 0, ignored = 0] = s;
