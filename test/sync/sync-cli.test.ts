@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UPTAKE } from '../cli-path';
 import { tempDir } from '../helpers';
 
 /*
@@ -17,7 +18,7 @@ const SLOW = 240_000;
 
 async function uptake(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'uptake.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [UPTAKE, ...args], {
       cwd: root,
       env: { ...process.env, UPTAKE_DB: '' },
     });
