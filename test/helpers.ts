@@ -80,3 +80,23 @@ export function workspaceForEachTest(setup: Parameters<typeof withWorkspace>[0] 
     cleanup: () => get().cleanup(),
   };
 }
+
+/** The decision aggregates (decision_counts and decision_user_counts) by the names and values they stand for, in key order, as one string to compare. */
+export const decisionAggregates = (engine: Engine): string =>
+  JSON.stringify([
+    engine.sqlite
+      .prepare(
+        `SELECT i.value, t.value, c.month, c.accepted, c.edited, c.overridden, c.ignored FROM decision_counts c
+         JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team ORDER BY 1, 2, 3`,
+      )
+      .raw()
+      .all(),
+    engine.sqlite
+      .prepare(
+        `SELECT i.value, t.value, c.month, u.value, c.total, c.acted, c.overridden FROM decision_user_counts c
+         JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team JOIN signal_keys u ON u.id = c.user
+         ORDER BY 1, 2, 3, 4`,
+      )
+      .raw()
+      .all(),
+  ]);

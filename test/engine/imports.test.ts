@@ -13,7 +13,7 @@ import { generalTimestampMs, PairNumbers, timestampMs, utcMonth } from '../../db
 import { hashUser, IMPORT_COLUMNS, importFile, importTemplate, userHashKey } from '../../db/signals/import';
 import { IMPORT_KINDS, type ImportErrorData } from '../../db/signals/model';
 import { closestName, editDistance } from '../../db/signals/names';
-import { tempEngine } from '../helpers';
+import { decisionAggregates, tempEngine } from '../helpers';
 
 let t: ReturnType<typeof tempEngine>;
 let host: HostContext;
@@ -485,23 +485,6 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     const data = exportWorkspace(engine);
     return JSON.stringify({ decisions: data.tables.decisions, teams: data.tables.teams, initiatives: data.tables.initiatives });
   };
-  const aggregates = (engine: Engine) =>
-    JSON.stringify([
-      engine.sqlite
-        .prepare(
-          `SELECT i.value, t.value, c.month, c.accepted, c.edited, c.overridden, c.ignored FROM decision_counts c
-           JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team ORDER BY 1, 2, 3`,
-        )
-        .raw()
-        .all(),
-      engine.sqlite
-        .prepare(
-          `SELECT i.value, t.value, c.month, u.value, c.total, c.acted, c.overridden FROM decision_user_counts c
-           JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team JOIN signal_keys u ON u.id = c.user ORDER BY 1, 2, 3, 4`,
-        )
-        .raw()
-        .all(),
-    ]);
 
   it.each([
     ['many repeated keys', 0.2, false],
@@ -553,7 +536,9 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
       expect(where).toEqual(['worker', 'thread']);
       expect({ ...a, batchId: null }).toEqual({ ...b, batchId: null });
       expect(decisionsOf(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(decisionsOf(other).replaceAll(b.batchId ?? '', 'B'));
-      expect(aggregates(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(aggregates(other).replaceAll(b.batchId ?? '', 'B'));
+      expect(decisionAggregates(t.engine).replaceAll(a.batchId ?? '', 'B')).toBe(
+        decisionAggregates(other).replaceAll(b.batchId ?? '', 'B'),
+      );
       // A second file that replaces some rows and repeats others, the same both ways.
       const next = decisionsFile(3000, 3, 3600);
       const c = await importFile(t.engine, null, 'decisions', file('b.csv', next), { worker: true, totalsEntries: 50 });
@@ -563,7 +548,7 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
       const ids = [a.batchId, b.batchId, c.batchId, d.batchId] as string[];
       const norm = (s: string) => ids.reduce((x, id, i) => x.replaceAll(id, `B${i % 2 === 0 ? i : i - 1}`), s);
       expect(norm(decisionsOf(t.engine))).toBe(norm(decisionsOf(other)));
-      expect(norm(aggregates(t.engine))).toBe(norm(aggregates(other)));
+      expect(norm(decisionAggregates(t.engine))).toBe(norm(decisionAggregates(other)));
       expect(checkDatabase(t.engine).ok).toBe(true);
       expect(checkDatabase(other).ok).toBe(true);
     } finally {

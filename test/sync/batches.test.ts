@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDemo } from '../../db/demo';
 import { exportWorkspace } from '../../db/export';
 import { listInitiatives } from '../../db/initiatives/initiatives';
-import { type Engine, open } from '../../db/open';
+import type { Engine } from '../../db/open';
 import { importFile } from '../../db/signals/import';
 import { computeReport } from '../../db/signals/metrics';
 import { batchDir } from '../../db/sync/batches';
 import { syncFolder } from '../../db/sync/sync';
 import { listTeams } from '../../db/teams/teams';
 import { currentWorkspace } from '../../db/workspace/workspace';
-import { tempDir } from '../helpers';
+import { decisionAggregates } from '../helpers';
+import { twoDatabases } from './devices';
 
 /*
  * Imported signal data travels: the rows of usage, pulse and decisions imports reach the other
@@ -19,44 +20,12 @@ import { tempDir } from '../helpers';
  * device imported what first.
  */
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
 const report = (e: Engine) => JSON.stringify({ ...computeReport(e), generatedAt: null });
 const exported = (e: Engine) => JSON.stringify(exportWorkspace(e));
-const decisionCounts = (e: Engine) =>
-  JSON.stringify([
-    e.sqlite
-      .prepare(
-        `SELECT i.value, t.value, c.month, c.accepted, c.edited, c.overridden, c.ignored FROM decision_counts c
-         JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team ORDER BY 1, 2, 3`,
-      )
-      .raw()
-      .all(),
-    e.sqlite
-      .prepare(
-        `SELECT i.value, t.value, c.month, u.value, c.total, c.acted, c.overridden FROM decision_user_counts c
-         JOIN signal_keys i ON i.id = c.initiative JOIN signal_keys t ON t.id = c.team JOIN signal_keys u ON u.id = c.user
-         ORDER BY 1, 2, 3, 4`,
-      )
-      .raw()
-      .all(),
-  ]);
 
 describe('imported signal data travels between devices', () => {
   it('the demo imports reach a new device whole; overlapping re-imports on either device end the same on both', async () => {
-    const { dir, cleanup } = tempDir('uptake-sync-batches-');
-    const folder = path.join(dir, 'share');
-    fs.mkdirSync(folder);
-    const a = open(path.join(dir, 'a.db'));
-    const b = open(path.join(dir, 'b.db'));
-    cleanups.push(() => {
-      a.close();
-      b.close();
-      cleanup();
-    });
+    const { dir, folder, a, b } = twoDatabases('uptake-sync-batches-');
     const me = await createDemo(a, 7);
     const workspace = currentWorkspace(a)?.id ?? '';
     const first = syncFolder(a, folder);
@@ -65,7 +34,7 @@ describe('imported signal data travels between devices', () => {
     expect(pulled.problems).toEqual([]);
     expect(pulled.batches.imported).toEqual(first.batches.published);
     expect(exported(b)).toBe(exported(a));
-    expect(decisionCounts(b)).toBe(decisionCounts(a));
+    expect(decisionAggregates(b)).toBe(decisionAggregates(a));
     expect(report(b)).toBe(report(a));
     expect(JSON.parse(report(a)).rows.length).toBeGreaterThan(0);
 
@@ -129,7 +98,7 @@ describe('imported signal data travels between devices', () => {
     expect(there.batches.imported.batches).toBe(2);
     expect(exported(b)).toBe(exported(a));
     expect(report(b)).toBe(report(a));
-    expect(decisionCounts(b)).toBe(decisionCounts(a));
+    expect(decisionAggregates(b)).toBe(decisionAggregates(a));
     // The rules: B's usage (imported later) holds the key; X-1's later decision wins; X-2 (same
     // time) stays with the file imported first; X-4 is new.
     expect(
@@ -149,16 +118,7 @@ describe('imported signal data travels between devices', () => {
   }, 120_000);
 
   it('a batch whose rows have not arrived waits and is listed; it is applied once they do', async () => {
-    const { dir, cleanup } = tempDir('uptake-sync-batches-');
-    const folder = path.join(dir, 'share');
-    fs.mkdirSync(folder);
-    const a = open(path.join(dir, 'a.db'));
-    const b = open(path.join(dir, 'b.db'));
-    cleanups.push(() => {
-      a.close();
-      b.close();
-      cleanup();
-    });
+    const { dir, folder, a, b } = twoDatabases('uptake-sync-batches-');
     await createDemo(a, 3);
     const workspace = currentWorkspace(a)?.id ?? '';
     const sent = syncFolder(a, folder);

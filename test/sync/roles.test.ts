@@ -1,18 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { permissions } from '../../db/api/permissions';
 import { exportWorkspace } from '../../db/export';
 import { formatHlc } from '../../db/hlc';
 import { createMember, updateMember } from '../../db/members/members';
-import { type Engine, open } from '../../db/open';
+import type { Engine } from '../../db/open';
 import { createShadowProcess, listShadowProcesses, updateShadowProcess } from '../../db/shadow-processes/shadow-processes';
 import { joinWorkspace, syncFolder } from '../../db/sync/sync';
 import { SYNCED_DELETERS, SYNCED_WRITERS } from '../../db/synced';
 import { createTeam, listTeams, updateTeam } from '../../db/teams/teams';
 import { initWorkspace } from '../../db/workspace/workspace';
 import { deviceId, setLocal } from '../../db/write';
-import { tempDir } from '../helpers';
+import { twoDatabases } from './devices';
 
 /*
  * Roles hold across devices: a received change whose author's role (as the writing device knew
@@ -21,23 +19,12 @@ import { tempDir } from '../helpers';
  * an older build, a bug or a hand-made database would publish.
  */
 
-const cleanups: (() => void)[] = [];
 afterEach(() => {
   vi.useRealTimers();
-  for (const c of cleanups.splice(0)) c();
 });
 
 function twoDevices() {
-  const { dir, cleanup } = tempDir('uptake-sync-roles-');
-  const folder = path.join(dir, 'share');
-  fs.mkdirSync(folder);
-  const a = open(path.join(dir, 'a.db'));
-  const b = open(path.join(dir, 'b.db'));
-  cleanups.push(() => {
-    a.close();
-    b.close();
-    cleanup();
-  });
+  const { folder, a, b } = twoDatabases('uptake-sync-roles-');
   const dana = initWorkspace(a, 'Acme', 'Dana Lee');
   return { folder, a, b, dana: { engine: a, authorId: dana.id } };
 }

@@ -1,37 +1,22 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
 import { recordHistory } from '../../db/history/history';
 import { createMember, deleteMember, updateMember } from '../../db/members/members';
-import { type Engine, open } from '../../db/open';
+import type { Engine } from '../../db/open';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
 import { joinableWorkspaces } from '../../db/sync/join-preview';
 import { runSync, syncStatus } from '../../db/sync/status';
 import { syncFolder } from '../../db/sync/sync';
 import { createTeam, listTeams, updateTeam } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
-import { tempDir } from '../helpers';
+import { twoDatabases } from './devices';
 
 /* Sync status and conflicts, two real databases and a real folder. */
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
 function twoDevices() {
-  const { dir, cleanup } = tempDir('uptake-sync-status-');
-  const folder = path.join(dir, 'share');
-  fs.mkdirSync(folder);
-  const a = open(path.join(dir, 'a.db'));
-  const b = open(path.join(dir, 'b.db'));
-  cleanups.push(() => {
-    a.close();
-    b.close();
-    cleanup();
-  });
+  const { folder, a, b } = twoDatabases('uptake-sync-status-');
   const me = initWorkspace(a, 'Acme', 'Dana Lee');
   runSync(a, folder);
   syncFolder(b, folder, { workspace: currentWorkspace(a)?.id ?? '' });
