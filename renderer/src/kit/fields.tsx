@@ -1,6 +1,8 @@
 import { NumberInput, type NumberInputProps, Select, type SelectProps, TextInput, type TextInputProps } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Control, type FieldPath, type FieldValues, type PathValue, useController } from 'react-hook-form';
+import type { Team } from '../../../db/api/types';
+import { teamOptions } from '../teams/hierarchy';
 import { datePattern, formatDateInput, parseDateInput } from './locale';
 
 /** A Mantine input bound to one field of a react-hook-form form. */
@@ -109,6 +111,24 @@ export function DateField<TIn extends FieldValues, N extends FieldPath<TIn>, TOu
       }}
       ref={field.ref}
       error={(fieldState.isTouched || fieldState.error) && parseError ? parseError : fieldState.error?.message}
+    />
+  );
+}
+
+/** A form's required team: searchable, every team not deleted, labelled by its path. */
+export function TeamField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
+  teams,
+  ...bound
+}: Omit<Bound<TIn, N, TOut>, 'cleared'> & { teams: readonly Team[] | undefined }) {
+  return (
+    <SelectField
+      {...bound}
+      cleared={'' as PathValue<TIn, N>}
+      label="Team"
+      withAsterisk
+      placeholder="Choose a team"
+      data={teamOptions(teams)}
+      nothingFoundMessage="No team matches"
     />
   );
 }

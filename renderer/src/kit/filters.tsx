@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Input, SegmentedControl, Select } from '@mantine/core';
 import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
 
@@ -42,5 +42,37 @@ export function InitiativeFilter({
       value={value}
       onChange={onChange}
     />
+  );
+}
+
+/**
+ * A filter of a few choices shown side by side (status, view), labelled like the selects beside
+ * it and as tall as they are.
+ */
+export function SegmentedFilter<V extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  data,
+}: {
+  /** The wrapper's id; the control is labelled by `${id}-label`. */
+  id: string;
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  data: readonly { value: V; label: string }[];
+}) {
+  return (
+    <Input.Wrapper label={label} labelElement="div" id={id} styles={{ label: { display: 'block' } }}>
+      <SegmentedControl
+        aria-labelledby={`${id}-label`}
+        // As tall as a select beside it (36px).
+        styles={{ label: { paddingBlock: 4.25 } }}
+        value={value}
+        onChange={(v) => onChange(v as V)}
+        data={[...data]}
+      />
+    </Input.Wrapper>
   );
 }

@@ -8,8 +8,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, NumberField, SelectField } from '../kit/fields';
-import { teamOptions } from '../teams/hierarchy';
+import { DateField, NumberField, SelectField, TeamField } from '../kit/fields';
 import { KIND_OPTIONS, type ShadowProcess, today } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -59,7 +58,6 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
-  const teamChoices = teamOptions(teams.data);
   const byTeam = useQuery(orpc.initiatives.byTeam.queryOptions({ staleTime: 0 }));
   const teamId = useWatch({ control: form.control, name: 'teamId' });
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
@@ -84,17 +82,7 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
         error={errors.name?.message}
       />
       <SimpleGrid cols={2} spacing="sm">
-        <SelectField
-          control={form.control}
-          name="teamId"
-          cleared=""
-          label="Team"
-          withAsterisk
-          placeholder="Choose a team"
-          data={teamChoices}
-          searchable
-          nothingFoundMessage="No team matches"
-        />
+        <TeamField control={form.control} name="teamId" teams={teams.data} />
         <SelectField
           control={form.control}
           name="initiativeId"

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Input, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { TeamFilter } from '../kit/filters';
+import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
@@ -160,20 +160,17 @@ export function ShadowPage() {
         all.length > 0 && (
           <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
             <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <Input.Wrapper label="Status" labelElement="div" id="shadow-status" styles={{ label: { display: 'block' } }}>
-              <SegmentedControl
-                aria-labelledby="shadow-status-label"
-                // As tall as the team select beside it (36px).
-                styles={{ label: { paddingBlock: 4.25 } }}
-                value={status}
-                onChange={(v) => setStatus(v as StatusFilter)}
-                data={[
-                  { value: 'all', label: 'All' },
-                  { value: 'active', label: 'Active' },
-                  { value: 'retired', label: 'Retired' },
-                ]}
-              />
-            </Input.Wrapper>
+            <SegmentedFilter<StatusFilter>
+              id="shadow-status"
+              label="Status"
+              value={status}
+              onChange={setStatus}
+              data={[
+                { value: 'all', label: 'All' },
+                { value: 'active', label: 'Active' },
+                { value: 'retired', label: 'Retired' },
+              ]}
+            />
           </Group>
         )
       }

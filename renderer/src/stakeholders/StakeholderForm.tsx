@@ -9,8 +9,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { SelectField } from '../kit/fields';
-import { teamOptions } from '../teams/hierarchy';
+import { SelectField, TeamField } from '../kit/fields';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, type Stakeholder, SUPPORT_OPTIONS } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -127,16 +126,7 @@ function StakeholderFields({ form }: { form: Form }) {
         <TextInput label="Title" placeholder="e.g. Claims team lead" {...form.register('title')} error={errors.title?.message} />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm">
-        <SelectField
-          control={form.control}
-          name="teamId"
-          cleared=""
-          label="Team"
-          withAsterisk
-          placeholder="Choose a team"
-          data={teamOptions(teams.data)}
-          nothingFoundMessage="No team matches"
-        />
+        <TeamField control={form.control} name="teamId" teams={teams.data} />
         <TextInput label="Email" placeholder="Optional" {...form.register('email')} error={errors.email?.message} />
       </SimpleGrid>
       <SimpleGrid cols={3} spacing="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Input, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconFilterOff, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { TeamFilter } from '../kit/filters';
+import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StakeholderGrid } from './Grid';
@@ -153,18 +153,16 @@ export function StakeholdersPage() {
       filters={
         all.length > 0 && (
           <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
-            <Input.Wrapper label="View" labelElement="div" id="stakeholder-view" styles={{ label: { display: 'block' } }}>
-              <SegmentedControl
-                aria-labelledby="stakeholder-view-label"
-                styles={{ label: { paddingBlock: 4.25 } }}
-                value={view}
-                onChange={(v) => setView(v as View)}
-                data={[
-                  { value: 'table', label: 'Table' },
-                  { value: 'grid', label: 'Grid' },
-                ]}
-              />
-            </Input.Wrapper>
+            <SegmentedFilter<View>
+              id="stakeholder-view"
+              label="View"
+              value={view}
+              onChange={setView}
+              data={[
+                { value: 'table', label: 'Table' },
+                { value: 'grid', label: 'Grid' },
+              ]}
+            />
             <TextInput
               label="Search"
               placeholder="Name, title, team, tag…"
