@@ -1,4 +1,4 @@
-import { Button, Switch } from '@mantine/core';
+import { Button, Switch, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Page } from '../components/Page';
@@ -78,7 +78,20 @@ export function ListPage<R>({
 }
 
 /** The header's and the empty state's button for adding a record. */
-export function AddButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+/**
+ * A screen's add button. With `disabledReason` (the acting member may not add) it stays visible but
+ * does nothing, and says why on hover and focus (aria-disabled keeps it focusable, unlike disabled).
+ */
+export function AddButton({ onClick, children, disabledReason }: { onClick: () => void; children: ReactNode; disabledReason?: string }) {
+  if (disabledReason) {
+    return (
+      <Tooltip label={disabledReason} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
+        <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
+          {children}
+        </Button>
+      </Tooltip>
+    );
+  }
   return (
     <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
       {children}

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -146,15 +146,9 @@ export function ShadowPage() {
       query={register}
       what="the shadow-process register"
       actions={
-        canCreate ? (
-          <AddButton onClick={add}>New shadow process</AddButton>
-        ) : (
-          <Tooltip label={READ_ONLY} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
-            <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
-              New shadow process
-            </Button>
-          </Tooltip>
-        )
+        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          New shadow process
+        </AddButton>
       }
       filters={
         all.length > 0 && (

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconFilterOff, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp, IconFilterOff, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quadrant, SupportLevel } from '../../../db/api/types';
@@ -140,15 +140,9 @@ export function StakeholdersPage() {
       what="the stakeholder register"
       showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
       actions={
-        canCreate ? (
-          <AddButton onClick={add}>New stakeholder</AddButton>
-        ) : (
-          <Tooltip label={READ_ONLY} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
-            <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
-              New stakeholder
-            </Button>
-          </Tooltip>
-        )
+        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          New stakeholder
+        </AddButton>
       }
       filters={
         all.length > 0 && (
