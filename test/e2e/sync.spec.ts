@@ -79,10 +79,14 @@ test('a field changed on both devices before syncing shows both values, and "Kee
   share,
 }) => {
   await twoDevices(app, second, share);
+  // Both edit while the share is offline (a network drive that dropped), so neither device's
+  // automatic sync can bring the other's edit in first, however slow the machine.
+  await fs.rename(share, `${share}-offline`);
   await app.go('Teams');
   await app.teams.edit('Claims North', { name: 'Claims (from A)' });
   await second.app.go('Teams');
   await second.app.teams.edit('Claims North', { name: 'Claims (from B)' });
+  await fs.rename(`${share}-offline`, share);
 
   await app.go('Settings');
   await app.settings.syncNow();
