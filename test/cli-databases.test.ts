@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTyped } from '../db/api';
 import { open } from '../db/open';
 import { defaultMigrationsDir } from '../db/paths';
-import { UPTAKE } from './cli-path';
+import { type Exit, outputOf, UPTAKE } from './cli-path';
 import { tempDir } from './helpers';
 
 /*
@@ -36,24 +36,14 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-function uptake(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [UPTAKE, ...args], {
-      cwd: root,
-      env: { ...process.env, UPTAKE_DB: '', HOME: tmp.dir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(user ?? {}),
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.on('close', (code) => resolve({ code, out, err }));
+function uptake(args: string[], env: Record<string, string> = {}): Promise<Exit> {
+  const child = spawn(process.execPath, [UPTAKE, ...args], {
+    cwd: root,
+    env: { ...process.env, UPTAKE_DB: '', HOME: tmp.dir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(user ?? {}),
   });
+  return outputOf(child);
 }
 
 function expectUserMistake(r: { code: number | null; err: string }, message: RegExp, what: string) {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,3 +8,27 @@ import { fileURLToPath } from 'node:url';
  * `spawn(process.execPath, [UPTAKE, ...args])`.
  */
 export const UPTAKE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'uptake.mjs');
+
+/** What a child process printed, and how it ended. */
+export interface Exit {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Collects a child's stdout and stderr until it closes; `onOut` sees stdout as it grows. */
+export function outputOf(child: ChildProcess, onOut?: (out: string) => void): Promise<Exit> {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    onOut?.(out);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}

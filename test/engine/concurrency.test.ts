@@ -9,6 +9,7 @@ import { callTyped } from '../../db/api';
 import type { Contract } from '../../db/api/contract';
 import { open } from '../../db/open';
 import { startWebHost } from '../../scripts/web-host';
+import { type Exit, outputOf, UPTAKE } from '../cli-path';
 import { workspaceForEachTest } from '../helpers';
 
 /*
@@ -59,29 +60,9 @@ describe('operations during an import', () => {
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-interface Exit {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
-}
-
 function cli(args: string[], env: Record<string, string> = {}): { done: Promise<Exit>; child: ChildProcess } {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'uptake.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, UPTAKE_DB: '', ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const done = new Promise<Exit>((resolve) => child.on('close', (code) => resolve({ code, out, err, ms: performance.now() - started })));
-  return { done, child };
+  const child = spawn(process.execPath, [UPTAKE, ...args], { cwd: root, env: { ...process.env, UPTAKE_DB: '', ...env } });
+  return { done: outputOf(child), child };
 }
 
 /** Resolves once `test` holds (polled), or rejects after `ms`. */

@@ -9,6 +9,7 @@ import { computeReport } from '../../db/signals/metrics';
 import { CHANGE_FILE, readChangeFile } from '../../db/sync/files';
 import { syncFolder } from '../../db/sync/sync';
 import { currentWorkspace } from '../../db/workspace/workspace';
+import { outputOf } from '../cli-path';
 import { tempDir } from '../helpers';
 
 /*
@@ -34,23 +35,18 @@ function killedSync(db: string, folder: string, delay: number, workspace?: strin
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.startsWith('ready\n') && !child.killed) {
-        out = out.slice(6);
+    let killing = false;
+    const output = outputOf(child, (out) => {
+      if (out.startsWith('ready\n') && !killing) {
+        killing = true;
         setTimeout(() => child.kill('SIGKILL'), delay);
       }
     });
-    child.on('error', reject);
+    output.catch(reject);
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('done');
-      else reject(new Error(`the sync process failed (${code}): ${err}`));
+      else void output.then(({ err }) => reject(new Error(`the sync process failed (${code}): ${err}`)));
     });
   });
 }
