@@ -1,6 +1,7 @@
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
+import { plural } from '../reports/shared/plural';
 import { teams } from '../schema';
 import type { Team } from './model';
 
@@ -122,7 +123,7 @@ export function updateTeam(s: Session, { id, ...patch }: Partial<TeamFields> & {
 export function deleteTeam(s: Session, id: string): Team {
   return records.remove(s, id, (team) => {
     if (team.subTeamCount > 0) {
-      throw badInput(`${team.name} has ${team.subTeamCount} sub-team${team.subTeamCount === 1 ? '' : 's'}. Move or delete them first.`);
+      throw badInput(`${team.name} has ${plural(team.subTeamCount, 'sub-team')}. Move or delete them first.`);
     }
   });
 }

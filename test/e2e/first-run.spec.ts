@@ -89,8 +89,9 @@ test('first run: create a workspace, teams and an initiative; they persist and h
 
 test('first run: open the demo workspace', async ({ app }) => {
   await app.firstRun.demoButton.click();
-  // The demo opens on the report, with its story: a wide gap in Claims North.
-  await expect(app.screen('report')).toBeVisible();
+  // The demo opens on the report, with its story: a wide gap in Claims North. Making it writes a
+  // year of signals (about 2 s of CPU here), so a loaded machine gets longer than a click.
+  await expect(app.screen('report')).toBeVisible({ timeout: 30_000 });
   await expect(app.workspaceName).toHaveText('Acme Insurance');
   await expect(app.report.row('Claims triage assistant', 'Claims North')).toBeVisible();
   await app.go('Teams');

@@ -9,6 +9,8 @@
  * (docs/metrics.md, "Rounding"). Unrounded values stay in the JSON export.
  */
 
+import { noun } from './plural';
+
 /** The locale used when none is given or the given one is not valid. */
 export const FALLBACK_LOCALE = 'en-GB';
 
@@ -122,7 +124,7 @@ export function decimal(n: number, locale: string, digits = 2): string {
 
 /** A count with its noun: "1 row", "1,234 rows"; singular for exactly one. */
 export function countOf(n: number, locale: string, singular: string, pluralForm = `${singular}s`): string {
-  return `${count(n, locale)} ${n === 1 ? singular : pluralForm}`;
+  return `${count(n, locale)} ${noun(n, singular, pluralForm)}`;
 }
 
 /** "2026-11" → "Nov 2026" (en-GB), "Nov. 2026" (de-DE); `long` gives "November 2026". */

@@ -3,5 +3,10 @@
  * that decides singular or plural, so no message says "1 rows". English only, like the app.
  */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString('en-US')} ${noun(count, singular, pluralForm)}`;
+}
+
+/** The noun for a count, without the number: singular for exactly one. */
+export function noun(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return count === 1 ? singular : pluralForm;
 }

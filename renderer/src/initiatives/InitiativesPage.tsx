@@ -13,6 +13,7 @@ import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { localeCount } from '../locale/locale';
 import { initiativeHistory } from './history';
 import { type InitiativeEditing, InitiativeFormDialog } from './InitiativeForm';
 import { StatusBadge } from './StatusBadge';
@@ -146,7 +147,7 @@ export function InitiativesPage() {
       title="Initiatives"
       description={
         live.length > 0
-          ? `${live.length} AI initiative${live.length === 1 ? '' : 's'}${flagged > 0 ? ` · ${flagged} with an incomplete triad` : ''}`
+          ? `${localeCount(live.length, 'AI initiative')}${flagged > 0 ? ` · ${flagged} with an incomplete triad` : ''}`
           : undefined
       }
       query={initiatives}

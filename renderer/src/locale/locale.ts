@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { canonicalLocale, date, dateTime, decimal, FALLBACK_LOCALE, percent } from '../../../db/reports/shared/format';
+import { canonicalLocale, countOf, date, dateTime, decimal, FALLBACK_LOCALE, percent } from '../../../db/reports/shared/format';
 
 /*
  * The reader's locale for every number and date on screen and in exports: a per-device choice kept
@@ -68,3 +68,5 @@ export const localeNumber = { format: (n: number) => decimal(n, current(), 3) };
 export const localePercent = { format: (x: number) => percent(x, current()) };
 export const localeDate = { format: (d: Date) => date(d, current(), 'UTC') };
 export const localeDateTime = { format: (d: Date) => dateTime(d, current()) };
+/** A count with its noun in the current locale: "1 change", "1.234 changes". */
+export const localeCount = (n: number, singular: string, pluralForm?: string) => countOf(n, current(), singular, pluralForm);

@@ -321,13 +321,13 @@ function Overview({
                         style={{ cursor: 'pointer', textTransform: 'none' }}
                         data-testid="alert-badge"
                         aria-pressed={alertRow === rowKey(r)}
-                        aria-label={`${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'} for ${rowName(r)}: show only these`}
+                        aria-label={`${fmt.countOf(r.alerts.length, locale, 'alert')} for ${rowName(r)}: show only these`}
                         onClick={() => {
                           setAlertRow((cur) => (cur === rowKey(r) ? null : rowKey(r)));
                           document.getElementById('report-alerts')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
                         }}
                       >
-                        {r.alerts.length} alert{r.alerts.length === 1 ? '' : 's'}
+                        {fmt.countOf(r.alerts.length, locale, 'alert')}
                       </Badge>
                     )}
                   </Text>

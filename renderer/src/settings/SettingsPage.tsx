@@ -9,6 +9,7 @@ import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
+import { DataRow } from '../components/DataRow';
 import { FormError, useServerErrors } from '../components/FormError';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
@@ -131,15 +132,6 @@ function Section({
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel c="dimmed">{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
-
 function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettings }) {
   const canRename = useCan('workspace.update');
   const canConfigure = useCan('metrics.configure');
@@ -186,9 +178,9 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
       </Section>
       <Section title="You" description="Who this device is acting as. Switch in the menu at the bottom of the sidebar.">
         <DataList labelWidth="160px" size="sm" gap="xs">
-          <Row label="Acting as">{info.me?.name ?? 'No profile selected'}</Row>
-          <Row label="Role">{info.me ? ROLE_LABELS[info.me.role] : '—'}</Row>
-          <Row label="Profiles on this device">{String(info.profiles.length)}</Row>
+          <DataRow label="Acting as">{info.me?.name ?? 'No profile selected'}</DataRow>
+          <DataRow label="Role">{info.me ? ROLE_LABELS[info.me.role] : '—'}</DataRow>
+          <DataRow label="Profiles on this device">{String(info.profiles.length)}</DataRow>
         </DataList>
       </Section>
       <Section title="Language and region">
@@ -203,17 +195,17 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
       </Section>
       <Section title="This device" description="Uptake keeps all data in one file on this computer; it works offline.">
         <DataList labelWidth="160px" size="sm" gap="xs">
-          <Row label="Device id">
+          <DataRow label="Device id">
             <Code>{info.deviceId}</Code>
-          </Row>
-          <Row label="Database file">
+          </DataRow>
+          <DataRow label="Database file">
             <Code style={{ wordBreak: 'break-all' }}>{info.databaseFile}</Code>
-          </Row>
-          <Row label="Schema version">
+          </DataRow>
+          <DataRow label="Schema version">
             <Text span size="sm" className="tabular">
               {info.schemaVersion}
             </Text>
-          </Row>
+          </DataRow>
         </DataList>
       </Section>
     </Stack>

@@ -5,21 +5,12 @@ import { ROLE_LABELS, type Role, type SyncStatus, type SyncSummary } from '../..
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
+import { DataRow } from '../components/DataRow';
 import { QueryState } from '../components/QueryState';
-import { localeDateTime } from '../locale/locale';
+import { localeCount, localeDateTime } from '../locale/locale';
 import { ConflictsList } from './ConflictsList';
 
 const when = (iso: string | null | undefined) => (iso ? localeDateTime.format(new Date(iso)) : '—');
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel c="dimmed">{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** The folder field, "Choose…" where the desktop app offers a folder picker, and "Sync now". */
 function FolderForm({ saved }: { saved: string | null }) {
@@ -32,7 +23,7 @@ function FolderForm({ saved }: { saved: string | null }) {
       onSuccess: (summary) => {
         setValue(null);
         notifyDone(
-          `Synced: ${count(summary.published.changes, 'change')} published, ${count(summary.imported.changes, 'change')} received.`,
+          `Synced: ${localeCount(summary.published.changes, 'change')} published, ${localeCount(summary.imported.changes, 'change')} received.`,
         );
       },
     }),
@@ -84,34 +75,34 @@ function LastRun({ summary }: { summary: SyncSummary }) {
     <Stack gap="xs" data-testid="sync-last-run">
       <Title order={3}>What the last sync did</Title>
       <DataList labelWidth="200px" size="sm" gap="xs">
-        <Row label="Published">
+        <DataRow label="Published">
           <span className="tabular">
-            {count(summary.published.changes, 'change')} in {count(summary.published.files, 'file')}
+            {localeCount(summary.published.changes, 'change')} in {localeCount(summary.published.files, 'file')}
           </span>
-        </Row>
-        <Row label="Received">
+        </DataRow>
+        <DataRow label="Received">
           <span className="tabular">
-            {count(summary.imported.changes, 'change')} in {count(summary.imported.files, 'file')}
+            {localeCount(summary.imported.changes, 'change')} in {localeCount(summary.imported.files, 'file')}
           </span>
-        </Row>
-        <Row label="Imported data">
+        </DataRow>
+        <DataRow label="Imported data">
           <span className="tabular">
-            {count(summary.batches.published.batches, 'import')} sent ({count(summary.batches.published.rows, 'row')}),{' '}
-            {count(summary.batches.imported.batches, 'import')} received ({count(summary.batches.imported.rows, 'row')})
+            {localeCount(summary.batches.published.batches, 'import')} sent ({localeCount(summary.batches.published.rows, 'row')}),{' '}
+            {localeCount(summary.batches.imported.batches, 'import')} received ({localeCount(summary.batches.imported.rows, 'row')})
           </span>
-        </Row>
-        <Row label="Refused by role">
+        </DataRow>
+        <DataRow label="Refused by role">
           <span className="tabular">{(summary.refused.length + summary.moreRefused).toLocaleString()}</span>
-        </Row>
-        <Row label="Clock ahead (held back)">
+        </DataRow>
+        <DataRow label="Clock ahead (held back)">
           <span className="tabular">{(summary.quarantined.length + summary.moreQuarantined).toLocaleString()}</span>
-        </Row>
-        <Row label="Files not applied">
+        </DataRow>
+        <DataRow label="Files not applied">
           <span className="tabular">{(problems.length + summary.moreProblems).toLocaleString()}</span>
-        </Row>
-        <Row label="Files ignored">
+        </DataRow>
+        <DataRow label="Files ignored">
           <span className="tabular">{(summary.ignored.length + summary.moreIgnored).toLocaleString()}</span>
-        </Row>
+        </DataRow>
       </DataList>
       {summary.copy && (
         <Alert color="blue" variant="light" title="This database was a copy" data-testid="sync-copy">
@@ -137,8 +128,8 @@ function LastRun({ summary }: { summary: SyncSummary }) {
           <List size="sm" spacing={4}>
             {summary.quarantined.map((q) => (
               <List.Item key={q.file}>
-                <Code>{q.file}</Code>: device <Code>{q.device}</Code> is {count(Math.round(q.aheadSeconds / 60), 'minute')} ahead of this
-                computer. Its files wait until its clock is set right (or this one catches up); the next sync tries again.
+                <Code>{q.file}</Code>: device <Code>{q.device}</Code> is {localeCount(Math.round(q.aheadSeconds / 60), 'minute')} ahead of
+                this computer. Its files wait until its clock is set right (or this one catches up); the next sync tries again.
               </List.Item>
             ))}
           </List>
@@ -177,8 +168,8 @@ function Status({ status }: { status: SyncStatus }) {
           <Text size="sm">{status.lastError?.message ?? status.folderProblem}</Text>
           {status.lastError && (
             <Text size="xs" c="dimmed" mt={4}>
-              Failed {count(status.lastError.failures, 'time')} in a row, last at {when(status.lastError.at)}. Uptake keeps trying, less
-              often; nothing on this device is changed or deleted meanwhile.
+              Failed {localeCount(status.lastError.failures, 'time')} in a row, last at {when(status.lastError.at)}. Uptake keeps trying,
+              less often; nothing on this device is changed or deleted meanwhile.
             </Text>
           )}
         </Alert>
@@ -189,16 +180,16 @@ function Status({ status }: { status: SyncStatus }) {
         </Text>
       ) : (
         <DataList labelWidth="200px" size="sm" gap="xs" data-testid="sync-status">
-          <Row label="Last sync">{when(status.lastRun?.at)}</Row>
-          <Row label="Waiting to go out">
-            <span className="tabular">{count(status.pendingOutgoing, 'change')}</span>
-          </Row>
-          <Row label="Waiting to come in">
-            <span className="tabular">{count(status.pendingIncoming, 'file')}</span>
-          </Row>
-          <Row label="This device">
+          <DataRow label="Last sync">{when(status.lastRun?.at)}</DataRow>
+          <DataRow label="Waiting to go out">
+            <span className="tabular">{localeCount(status.pendingOutgoing, 'change')}</span>
+          </DataRow>
+          <DataRow label="Waiting to come in">
+            <span className="tabular">{localeCount(status.pendingIncoming, 'file')}</span>
+          </DataRow>
+          <DataRow label="This device">
             <Code>{status.device}</Code>
-          </Row>
+          </DataRow>
         </DataList>
       )}
       {status.folder && (

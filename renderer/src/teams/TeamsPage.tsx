@@ -12,7 +12,7 @@ import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
-import { localeNumber } from '../locale/locale';
+import { localeCount, localeNumber } from '../locale/locale';
 import { teamHistory } from './history';
 import { type TeamEditing, TeamFormDialog } from './TeamForm';
 
@@ -85,7 +85,7 @@ export function TeamsPage() {
     <ListPage
       screen="teams"
       title="Teams"
-      description={live.length > 0 ? `${live.length} team${live.length === 1 ? '' : 's'} · ${number.format(total)} people` : undefined}
+      description={live.length > 0 ? `${localeCount(live.length, 'team')} · ${localeCount(total, 'person', 'people')}` : undefined}
       query={teams}
       what="teams"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
@@ -123,7 +123,7 @@ export function TeamsPage() {
                       title: `Delete ${t.name}?`,
                       message:
                         t.subTeamCount > 0
-                          ? `${t.name} has ${t.subTeamCount} sub-team${t.subTeamCount === 1 ? '' : 's'}; move or delete them first.`
+                          ? `${t.name} has ${localeCount(t.subTeamCount, 'sub-team')}; move or delete them first.`
                           : 'The team disappears from lists and reports. Its history is kept and you can undo this.',
                       confirmLabel: 'Delete team',
                     })
