@@ -87,7 +87,8 @@ export interface SyncStatus {
   /** The last sync that completed, with what it did. */
   lastRun: { at: string; summary: SyncSummary } | null;
   /** The last sync that failed (cleared by the next that completes); `failures` counts failures in a row. */
-  lastError: { at: string; message: string; failures: number } | null;
+  /** The last sync's failure; `massDelete` when it stopped before applying other devices' mass deletions. */
+  lastError: { at: string; message: string; failures: number; massDelete?: MassDelete[] } | null;
   /** This device's changes not yet in a file on the share. */
   pendingOutgoing: number;
   /** Other devices' files in the folder this device has not applied yet. */

@@ -29,7 +29,12 @@ export function runSync(engine: Engine, folder: string, options: { allowMassDele
   } catch (e) {
     const last = readJson<{ failures?: number }>(engine, LAST_ERROR);
     const message = e instanceof UserError ? e.message : `Sync failed: ${(e as Error).message}`;
-    setLocal(engine, LAST_ERROR, JSON.stringify({ at: new Date().toISOString(), message, failures: (last?.failures ?? 0) + 1 }));
+    const massDelete = e instanceof UserError ? e.details?.massDelete : undefined;
+    setLocal(
+      engine,
+      LAST_ERROR,
+      JSON.stringify({ at: new Date().toISOString(), message, failures: (last?.failures ?? 0) + 1, ...(massDelete ? { massDelete } : {}) }),
+    );
     throw e;
   }
   const at = new Date().toISOString();

@@ -5,6 +5,7 @@ import { expectAccessible } from './axe';
 import { expect, type SecondDevice, test } from './fixtures';
 import type { UptakeApp } from './pages';
 import { SHOTS } from './shots';
+import { callApi } from './signals-pages';
 
 /*
  * Two devices in Chromium: two web hosts, two databases, one shared folder. A change manager
@@ -157,4 +158,52 @@ test('the app syncs by itself after a change, and a folder that went away shows 
   await app.go('Teams');
   await expect(app.teams.row('Claims South')).toBeVisible();
   await expect(app.teams.row('Claims North')).toBeVisible();
+});
+
+test('a change made on one device shows on the other by itself, with nothing pressed on either', async ({ app, second, share }) => {
+  await twoDevices(app, second, share);
+  await second.app.go('Teams');
+  await expect(second.app.teams.row('Claims North')).toBeVisible();
+
+  // A's change goes out 5 s after it is made; B looks at the folder every 10 s and takes it in.
+  await app.go('Teams');
+  await app.teams.create({ name: 'Claims South' });
+  await expect(second.app.teams.row('Claims South')).toBeVisible({ timeout: 40_000 });
+});
+
+test('another device deleting most teams stops sync until the person applies it, and applying deletes them here too', async ({
+  app,
+  second,
+  share,
+}) => {
+  await twoDevices(app, second, share);
+  const extra = ['Claims South', 'Motor', 'Home', 'Travel', 'Pet'];
+  // B (the same change manager on a second device) deletes six of the seven teams.
+  for (const name of extra) expect((await callApi(app.page, 'teams.create', { name })).status).toBe(200);
+  await app.settings.syncNow();
+  await second.app.go('Settings');
+  await second.app.settings.syncNow();
+  const teams = (await callApi(second.app.page, 'teams.list', { includeDeleted: false })).body as { id: string; name: string }[];
+  expect(teams).toHaveLength(6);
+  for (const t of teams) expect((await callApi(second.app.page, 'teams.delete', { id: t.id })).status).toBe(200);
+  await second.app.settings.syncNow();
+
+  // A refuses to apply it on its own, says what and from where, and keeps its teams.
+  await app.settings.sync.getByRole('button', { name: 'Sync now' }).click();
+  const alert = app.settings.sync.getByTestId('sync-mass-delete');
+  await expect(alert).toContainText('Sync stopped before deleting records');
+  await expect(alert).toContainText('6 records of the 6 teams');
+  await expectAccessible(app.page, 'sync mass delete', '[data-testid="sync-mass-delete"]');
+  await shoot(app.page, 'mass-delete');
+  await app.go('Teams');
+  await expect(app.teams.row('Motor')).toBeVisible();
+
+  await app.go('Settings');
+  await alert.getByRole('button', { name: 'Apply the deletions…' }).click();
+  await app.confirmDialog('Apply the deletions?').getByRole('button', { name: 'Apply the deletions' }).click();
+  await expect(app.notification('Synced with the deletions')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await app.go('Teams');
+  await expect(app.teams.row('Motor')).toHaveCount(0);
+  await expect(app.screen('teams')).toContainText('No teams yet');
 });

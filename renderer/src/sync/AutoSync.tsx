@@ -6,28 +6,37 @@ import { mayRetry } from './backoff';
 
 /** After a local change, wait this long for more before publishing (a burst of edits makes one file). */
 export const AFTER_CHANGE_MS = 5_000;
-/** How often other devices' new files are looked for. */
+/** How often a sync runs anyway (it also publishes what a failed run left waiting). */
 export const INTERVAL_MS = 60_000;
+/**
+ * How often the folder is looked at for other devices' new files (the status lists them; reading
+ * a directory is cheap). Polling, not a file watcher: watchers miss changes on network drives and
+ * in folders a cloud client fills, which are the folders sync is used with.
+ */
+export const LOOK_MS = 10_000;
 
 /**
- * Automatic sync, in the renderer: it sees the three triggers (a local change is a mutation that
- * succeeded, the timer, the window regaining focus) and owns the query cache that must refetch
+ * Automatic sync, in the renderer: it sees the four triggers (a local change is a mutation that
+ * succeeded, new files from other devices, the timer, the window regaining focus) and owns the query cache that must refetch
  * after changes come in; the host would need a push channel to tell the page. Runs only while a
  * folder is chosen; a failing folder is noted by the engine (sync.status shows it) and retried
  * with backoff, and a failed sync changes nothing local.
  */
 export function AutoSync() {
   const queryClient = useQueryClient();
-  const status = useQuery(orpc.sync.status.queryOptions());
+  const status = useQuery(orpc.sync.status.queryOptions({ refetchInterval: LOOK_MS }));
   const folder = status.data?.folder ?? null;
+  const incoming = status.data?.pendingIncoming ?? 0;
   const running = useRef(false);
   const lastError = useRef(status.data?.lastError);
   lastError.current = status.data?.lastError;
+  const runRef = useRef<() => Promise<void>>(async () => {});
 
   useEffect(() => {
     if (!folder) return;
     const run = async () => {
-      if (running.current || !mayRetry(lastError.current, Date.now())) return;
+      // A mass delete waits for the person's decision (Settings → Sync), not for a retry.
+      if (running.current || lastError.current?.massDelete || !mayRetry(lastError.current, Date.now())) return;
       running.current = true;
       try {
         const summary = await client.sync.run({});
@@ -41,6 +50,7 @@ export function AutoSync() {
         running.current = false;
       }
     };
+    runRef.current = run;
     let debounce: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
@@ -61,6 +71,10 @@ export function AutoSync() {
       window.removeEventListener('focus', onFocus);
     };
   }, [folder, queryClient]);
+
+  useEffect(() => {
+    if (folder && incoming > 0) void runRef.current();
+  }, [folder, incoming]);
 
   return null;
 }

@@ -1,14 +1,18 @@
 import { Alert, Button, Code, DataList, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ORPCError } from '@orpc/client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ROLE_LABELS, type Role, type SyncStatus, type SyncSummary } from '../../../db/api/types';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
-import { notifyDone } from '../components/confirm';
+import { confirmDelete, notifyDone } from '../components/confirm';
 import { DataRow } from '../components/DataRow';
 import { QueryState } from '../components/QueryState';
-import { localeCount, localeDateTime } from '../locale/locale';
+import { localeCount, localeDateTime, localeNumber } from '../locale/locale';
 import { ConflictsList } from './ConflictsList';
+
+/** A sync refused because other devices' files would delete many records: the alert below explains it, not the field. */
+const isMassDelete = (e: unknown) => e instanceof ORPCError && typeof e.data === 'object' && e.data !== null && 'massDelete' in e.data;
 
 const when = (iso: string | null | undefined) => (iso ? localeDateTime.format(new Date(iso)) : '—');
 
@@ -46,7 +50,7 @@ function FolderForm({ saved }: { saved: string | null }) {
             setValue(e.currentTarget.value);
             sync.reset();
           }}
-          error={sync.error ? errorMessage(sync.error) : null}
+          error={sync.error && !isMassDelete(sync.error) ? errorMessage(sync.error) : null}
           data-testid="sync-folder"
         />
         {electron && (
@@ -159,20 +163,77 @@ function LastRun({ summary }: { summary: SyncSummary }) {
   );
 }
 
+type MassDeletes = NonNullable<NonNullable<SyncStatus['lastError']>['massDelete']>;
+
+/**
+ * Another device deleted many records at once, and sync stopped before applying it. The person
+ * decides: apply the deletions (after a confirmation), or leave sync stopped and ask who did it.
+ */
+function MassDeleteAlert({ deletes, known }: { deletes: MassDeletes; known: SyncStatus['devices'] }) {
+  const apply = useMutation(
+    orpc.sync.run.mutationOptions({
+      onSuccess: (summary) => notifyDone(`Synced with the deletions: ${localeCount(summary.imported.changes, 'change')} received.`),
+    }),
+  );
+  const devices = [...new Set(deletes.flatMap((m) => m.devices))].map((d) => {
+    const member = known.find((k) => k.device === d)?.member;
+    return member ? `${member}’s device ${d}` : `device ${d}`;
+  });
+  return (
+    <Alert color="orange" variant="light" title="Sync stopped before deleting records" role="alert" data-testid="sync-mass-delete">
+      <Text size="sm">Sync found that {devices.join(' and ')} deleted many records at once:</Text>
+      <List size="sm" my={4}>
+        {deletes.map((m) => (
+          <List.Item key={m.table}>
+            <span className="tabular">
+              {localeCount(m.deleting, 'record')} of the {localeNumber.format(m.live)} {m.table.replaceAll('_', ' ')}
+            </span>
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm">
+        Nothing was applied, and sync waits for you. If the deletions are intended, apply them; if not, ask who deleted them before syncing
+        again.
+      </Text>
+      <Button
+        mt="sm"
+        size="xs"
+        variant="default"
+        loading={apply.isPending}
+        onClick={() =>
+          confirmDelete({
+            title: 'Apply the deletions?',
+            message: 'The records are deleted on this device as they were on the other. Their history is kept.',
+            confirmLabel: 'Apply the deletions',
+            onConfirm: () => apply.mutate({ allowMassDelete: true }),
+          })
+        }
+      >
+        Apply the deletions…
+      </Button>
+    </Alert>
+  );
+}
+
 function Status({ status }: { status: SyncStatus }) {
+  const massDelete = status.lastError?.massDelete;
   return (
     <Stack gap="md">
       <FolderForm key={status.folder ?? ''} saved={status.folder} />
-      {(status.lastError || status.folderProblem) && (
-        <Alert color="red" variant="light" title="Sync cannot reach the folder" role="alert" data-testid="sync-error">
-          <Text size="sm">{status.lastError?.message ?? status.folderProblem}</Text>
-          {status.lastError && (
-            <Text size="xs" c="dimmed" mt={4}>
-              Failed {localeCount(status.lastError.failures, 'time')} in a row, last at {when(status.lastError.at)}. Uptake keeps trying,
-              less often; nothing on this device is changed or deleted meanwhile.
-            </Text>
-          )}
-        </Alert>
+      {massDelete ? (
+        <MassDeleteAlert deletes={massDelete} known={status.devices} />
+      ) : (
+        (status.lastError || status.folderProblem) && (
+          <Alert color="red" variant="light" title="Sync cannot reach the folder" role="alert" data-testid="sync-error">
+            <Text size="sm">{status.lastError?.message ?? status.folderProblem}</Text>
+            {status.lastError && (
+              <Text size="xs" c="dimmed" mt={4}>
+                Failed {localeCount(status.lastError.failures, 'time')} in a row, last at {when(status.lastError.at)}. Uptake keeps trying,
+                less often; nothing on this device is changed or deleted meanwhile.
+              </Text>
+            )}
+          </Alert>
+        )
       )}
       {!status.folder ? (
         <Text size="sm" c="dimmed">
