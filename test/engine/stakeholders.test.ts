@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
+import type { InputOf } from '../../db/api/handlers';
 import { exportWorkspace } from '../../db/export';
 import { barrierPoint, quadrantOf } from '../../db/stakeholders/model';
 import { workspaceForEachTest } from '../helpers';
@@ -14,6 +15,10 @@ async function setup() {
   const dana = (await callTyped(t.host, 'members.list', {}))[0]?.id ?? '';
   return { north, dana };
 }
+
+/** Ravi in Claims North, neutral and middling unless told otherwise. */
+const ravi = (north: string, ratings: Partial<Pick<InputOf<'stakeholders.create'>, 'influence' | 'interest' | 'support'>> = {}) =>
+  callTyped(t.host, 'stakeholders.create', { name: 'Ravi', teamId: north, influence: 3, interest: 3, support: 'neutral', ...ratings });
 
 describe('stakeholder rules', () => {
   it('the barrier point is the first ADKAR element at 3 or below, in ADKAR order', () => {
@@ -97,13 +102,7 @@ describe('the stakeholder register', () => {
 
   it('counts open concerns, needs a label for "other", and keeps resolved ones out of the count', async () => {
     const { north } = await setup();
-    const s = await callTyped(t.host, 'stakeholders.create', {
-      name: 'Ravi',
-      teamId: north,
-      influence: 3,
-      interest: 3,
-      support: 'neutral',
-    });
+    const s = await ravi(north);
     const c1 = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: s.id, kind: 'loss of control' });
     await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: s.id, kind: 'other', label: 'Pay', status: 'being addressed' });
     await expect(call(t.host, 'stakeholders.addConcern', { stakeholderId: s.id, kind: 'other' })).rejects.toThrow(/needs a label/);
@@ -123,13 +122,7 @@ describe('the stakeholder register', () => {
 
   it('keeps a dated history of ratings and concerns in the change log: the timeline and the history drawer agree', async () => {
     const { north } = await setup();
-    const s = await callTyped(t.host, 'stakeholders.create', {
-      name: 'Ravi',
-      teamId: north,
-      influence: 2,
-      interest: 2,
-      support: 'sceptical',
-    });
+    const s = await ravi(north, { influence: 2, interest: 2, support: 'sceptical' });
     await callTyped(t.host, 'stakeholders.update', { id: s.id, influence: 4, interest: 5 });
     await callTyped(t.host, 'stakeholders.update', { id: s.id, title: 'Team lead' });
     await callTyped(t.host, 'stakeholders.update', { id: s.id, support: 'supportive', desire: 2 });
@@ -159,13 +152,7 @@ describe('the stakeholder register', () => {
 
   it('deletes to a tombstone and restores', async () => {
     const { north } = await setup();
-    const s = await callTyped(t.host, 'stakeholders.create', {
-      name: 'Ravi',
-      teamId: north,
-      influence: 3,
-      interest: 3,
-      support: 'neutral',
-    });
+    const s = await ravi(north);
     await callTyped(t.host, 'stakeholders.delete', { id: s.id });
     expect(await callTyped(t.host, 'stakeholders.list', {})).toEqual([]);
     expect((await callTyped(t.host, 'stakeholders.list', { includeDeleted: true }))[0]?.deleted).toBe(true);
@@ -178,13 +165,7 @@ describe('the stakeholder register', () => {
     const { north } = await setup();
     await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
     await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor', profileOnThisDevice: true });
-    const s = await callTyped(t.host, 'stakeholders.create', {
-      name: 'Ravi',
-      teamId: north,
-      influence: 3,
-      interest: 3,
-      support: 'neutral',
-    });
+    const s = await ravi(north);
     const before = JSON.stringify(exportWorkspace(t.engine));
     for (const actAs of ['Tom Okafor', 'Priya Shah']) {
       const as = { ...t.host, actAs };
