@@ -1,22 +1,10 @@
+import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, MetricSettingsSection, openScreen } from './signals-pages';
 
-const DEFAULTS = {
-  weights: { reliance: 0.5, trust: 0.25, shadowFree: 0.25 },
-  thresholds: {
-    highOverrideRate: 0.5,
-    lowOverrideRate: 0.05,
-    minDecisions: 30,
-    adoptionGap: 0.25,
-    shadowShare: 0.2,
-    habitualMinDecisions: 20,
-    habitualOverrideRate: 0.8,
-    championCoverage: 0.05,
-    thinMonthDecisions: 30,
-    thinMonthUsers: 5,
-  },
-};
+// The defaults docs/metrics.md documents (test/docs.test.ts holds the two together).
+const DEFAULTS = DEFAULT_METRIC_SETTINGS;
 
 // Claims North overrides about 70% of 5,280 recommendations in the demo.
 const HIGH_OVERRIDE = /Override rate \d+% over [\d,]+ decisions \(threshold 50%\)/;
