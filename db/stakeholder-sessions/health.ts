@@ -69,12 +69,12 @@ export function relationshipHealth(engine: Engine, today: string): RelationshipH
 export const needsContact = (h: RelationshipHealth): boolean => h.lastContact === null || h.overdueDays !== null;
 
 /**
- * The people overdue for contact as of `today`, most overdue first: those never met (by name),
- * then by days past due.
+ * The people due for contact as of `today`: first those whose cadence has run out, most days
+ * past due first; then those never met, the shortest cadence (manage closely) first. A lapsed
+ * relationship leads the list; the never met are the backlog behind it.
  */
 export function needsAttention(engine: Engine, today: string): RelationshipHealth[] {
-  const rank = (h: RelationshipHealth) => (h.lastContact === null ? Number.POSITIVE_INFINITY : (h.overdueDays ?? 0));
   return relationshipHealth(engine, today)
     .filter(needsContact)
-    .sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name));
+    .sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.cadenceDays - b.cadenceDays || a.name.localeCompare(b.name));
 }

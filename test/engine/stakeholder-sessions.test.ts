@@ -196,7 +196,7 @@ describe('follow-up actions', () => {
 });
 
 describe('relationship health', () => {
-  it('last contact, sessions in 30 and 90 days and the cadence per quadrant, by hand-computed dates', async () => {
+  it('last contact, sessions in 30 and 90 days, the cadence per quadrant and who needs attention (overdue first, then never met), by hand-computed dates', async () => {
     const { dana, ravi, ana, joe, kim } = await setup();
     const log = (at: string, ...people: { id: string }[]) =>
       callTyped(t.host, 'stakeholderSessions.create', {
@@ -235,9 +235,10 @@ describe('relationship health', () => {
     // Kim: only a planned session, so never contacted.
     expect(of(kim)).toMatchObject({ lastContact: null, sessions30: 0, sessions90: 0, dueOn: null, overdueDays: null });
 
+    // Overdue first, then the never met.
     expect((await callTyped(t.host, 'stakeholderSessions.needsAttention', { today: '2026-03-31' })).map((h) => h.name)).toEqual([
-      'Kim Lee',
       'Ravi Kumar',
+      'Kim Lee',
     ]);
     // A shorter cadence for "monitor" (60 days) makes Joe overdue by 25 days (due 03-06): he comes before Ravi.
     await callTyped(t.host, 'stakeholderSessions.setCadence', {
@@ -248,9 +249,9 @@ describe('relationship health', () => {
     });
     const attention = await callTyped(t.host, 'stakeholderSessions.needsAttention', { today: '2026-03-31' });
     expect(attention.map((h) => [h.name, h.overdueDays])).toEqual([
-      ['Kim Lee', null],
       ['Joe Park', 25],
       ['Ravi Kumar', 1],
+      ['Kim Lee', null],
     ]);
     // Only change managers set the cadence.
     const refused = await failure(

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconFilterOff, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -146,55 +147,60 @@ export function StakeholdersPage() {
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
-            <SegmentedFilter<View>
-              id="stakeholder-view"
-              label="View"
-              value={view}
-              onChange={setView}
-              data={[
-                { value: 'table', label: 'Table' },
-                { value: 'grid', label: 'Grid' },
-              ]}
-            />
-            <TextInput
-              label="Search"
-              placeholder="Name, title, team, tag…"
-              leftSection={<IconSearch size={14} />}
-              w={200}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-            />
-            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <Select
-              label="Support"
-              placeholder="Any support"
-              clearable
-              w={150}
-              data={SUPPORT_OPTIONS}
-              value={support}
-              onChange={(v) => setSupport(v as SupportLevel | null)}
-            />
-            <Select
-              label="Quadrant"
-              placeholder="Any quadrant"
-              clearable
-              w={160}
-              data={QUADRANT_OPTIONS}
-              value={quadrant}
-              onChange={(v) => setQuadrant(v as Quadrant | null)}
-            />
-            {view === 'table' && (
-              <Select
-                label="Sort by"
-                w={200}
-                data={SORT_OPTIONS}
-                value={sort}
-                allowDeselect={false}
-                onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+          <>
+            <Box px="lg" pb="sm">
+              <NeedsAttention limit={8} />
+            </Box>
+            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
+              <SegmentedFilter<View>
+                id="stakeholder-view"
+                label="View"
+                value={view}
+                onChange={setView}
+                data={[
+                  { value: 'table', label: 'Table' },
+                  { value: 'grid', label: 'Grid' },
+                ]}
               />
-            )}
-          </Group>
+              <TextInput
+                label="Search"
+                placeholder="Name, title, team, tag…"
+                leftSection={<IconSearch size={14} />}
+                w={200}
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+              />
+              <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+              <Select
+                label="Support"
+                placeholder="Any support"
+                clearable
+                w={150}
+                data={SUPPORT_OPTIONS}
+                value={support}
+                onChange={(v) => setSupport(v as SupportLevel | null)}
+              />
+              <Select
+                label="Quadrant"
+                placeholder="Any quadrant"
+                clearable
+                w={160}
+                data={QUADRANT_OPTIONS}
+                value={quadrant}
+                onChange={(v) => setQuadrant(v as Quadrant | null)}
+              />
+              {view === 'table' && (
+                <Select
+                  label="Sort by"
+                  w={200}
+                  data={SORT_OPTIONS}
+                  value={sort}
+                  allowDeselect={false}
+                  onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+                />
+              )}
+            </Group>
+          </>
         )
       }
       empty={
