@@ -9,7 +9,7 @@ import {
   SESSION_KINDS,
   type StakeholderSession,
 } from '../../stakeholder-sessions/model';
-import { ADKAR_ELEMENTS, CONCERN_KINDS, QUADRANTS, RATING_MAX, RATING_MIN, SUPPORT_LEVELS } from '../../stakeholders/model';
+import { ADKAR_ELEMENTS, CONCERN_KINDS, QUADRANTS, SUPPORT_LEVELS } from '../../stakeholders/model';
 import {
   ById,
   championsAndManagers,
@@ -25,14 +25,7 @@ import {
   query,
 } from '../kit';
 import { ActionFieldsInput } from '../stakeholder-actions/contract';
-
-const rating = (field: string) =>
-  z
-    .number({ error: `${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
-    .int(`${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}`)
-    .min(RATING_MIN, `${field} must be from ${RATING_MIN} to ${RATING_MAX}`)
-    .max(RATING_MAX, `${field} must be from ${RATING_MIN} to ${RATING_MAX}`)
-    .optional();
+import { rating } from '../stakeholders/contract';
 
 /** Local date and time as a person enters it: YYYY-MM-DDTHH:MM. */
 export const sessionAt = z
@@ -44,7 +37,10 @@ const Attendee = z.strictObject({
   stakeholderId: id,
   sentiment: oneOf('sentiment', SENTIMENTS).nullable().optional(),
   support: oneOf('support', SUPPORT_LEVELS).optional(),
-  ...(Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, rating(e)])) as Record<(typeof ADKAR_ELEMENTS)[number], ReturnType<typeof rating>>),
+  ...(Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, rating(e).optional()])) as Record<
+    (typeof ADKAR_ELEMENTS)[number],
+    z.ZodOptional<ReturnType<typeof rating>>
+  >),
 });
 
 const sessionFields = {

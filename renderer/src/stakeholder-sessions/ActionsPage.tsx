@@ -1,5 +1,5 @@
-import { Badge, Button, Checkbox, Group, Text } from '@mantine/core';
-import { IconChecklist, IconFilterOff } from '@tabler/icons-react';
+import { Badge, Checkbox, Group, Text } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isOverdue } from '../../../db/api/types';
@@ -7,13 +7,12 @@ import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { SegmentedFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ActionEditing, ActionFormDialog } from './ActionForm';
 import { actionHistory } from './history';
@@ -21,6 +20,8 @@ import { ACTION_STATUS_LABELS, type Action, today } from './register';
 
 const READ_ONLY = 'Only champions and change managers add follow-up actions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+// A badge keeps its width in a narrow table instead of shrinking to "Over…".
+const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } };
 
 type Whose = 'mine' | 'all';
 type Which = 'open' | 'all';
@@ -29,12 +30,19 @@ type Row = Action & { name: string };
 function StatusBadge({ action, on }: { action: Action; on: string }) {
   if (isOverdue(action, on))
     return (
-      <Badge variant="light" color="red" size="sm" radius="sm" data-testid="action-overdue">
+      <Badge variant="light" color="red" size="sm" radius="sm" data-testid="action-overdue" styles={BADGE_STYLES}>
         Overdue
       </Badge>
     );
   return (
-    <Badge variant="dot" color={action.status === 'open' ? 'blue' : 'gray'} size="md" c="var(--mantine-color-text)" fw={500}>
+    <Badge
+      variant="dot"
+      color={action.status === 'open' ? 'blue' : 'gray'}
+      size="md"
+      c="var(--mantine-color-text)"
+      fw={500}
+      styles={BADGE_STYLES}
+    >
       {ACTION_STATUS_LABELS[action.status]}
     </Badge>
   );
@@ -98,7 +106,7 @@ export function ActionsPage() {
     },
     { header: 'Owner', td: NOWRAP, cell: (a) => a.owner ?? <Dash /> },
     { header: 'Due', td: { className: 'tabular', ...NOWRAP }, cell: (a) => formatDate(a.due) },
-    { header: 'Status', td: NOWRAP, cell: (a) => <StatusBadge action={a} on={on} /> },
+    { header: 'Status', td: { miw: 96, ...NOWRAP }, cell: (a) => <StatusBadge action={a} on={on} /> },
   ];
 
   return (
@@ -144,15 +152,14 @@ export function ActionsPage() {
         )
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconChecklist size={22} />}
           title="No follow-up actions yet"
-          description={
-            canCreate
-              ? 'Add the follow-ups agreed with stakeholders when you log a session, or here: what, who does it, by when.'
-              : 'Change managers and champions add follow-up actions from their sessions. Nothing to show until they do.'
-          }
-          action={canCreate && <AddButton onClick={add}>Add an action</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Add an action"
+          howToAdd="Add the follow-ups agreed with stakeholders when you log a session, or here: what, who does it, by when."
+          whoAdds="Change managers and champions add follow-up actions from their sessions. Nothing to show until they do."
         />
       }
       history={history}
@@ -164,25 +171,17 @@ export function ActionsPage() {
           .map((a) => ({ ...a, name: a.what }));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title={whose === 'mine' ? 'Nothing on your list' : 'No open actions'}
+            <NoMatches
               description={
                 whose === 'mine'
-                  ? `No ${which === 'open' ? 'open ' : ''}action is yours, ${me?.name ?? ''}. Show everyone’s to see the rest.`
-                  : 'Every action is done or cancelled. Show all to see them.'
+                  ? `No ${which === 'open' ? 'open ' : ''}action is yours, ${me?.name ?? ''}. Show all actions to see everyone’s.`
+                  : 'Every action is done or cancelled. Show all actions to see them.'
               }
-              action={
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setWhose('all');
-                    setWhich('all');
-                  }}
-                >
-                  Show all actions
-                </Button>
-              }
+              clearLabel="Show all actions"
+              onClear={() => {
+                setWhose('all');
+                setWhich('all');
+              }}
             />
           );
         }

@@ -1,18 +1,17 @@
-import { Badge, Button, Group, Select, Text } from '@mantine/core';
-import { IconFilterOff, IconMessages } from '@tabler/icons-react';
+import { Badge, Group, Select, Text } from '@mantine/core';
+import { IconMessages } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SessionKind } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDateTime } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { InitiativeFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
 import { KIND_OPTIONS, SENTIMENT_COLORS, SENTIMENT_LABELS, SESSION_KIND_LABELS, type Session } from './register';
@@ -126,15 +125,14 @@ export function SessionsPage() {
         )
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconMessages size={22} />}
           title="No sessions logged yet"
-          description={
-            canCreate
-              ? 'Log each meeting with stakeholders: who came, how they came across, concerns raised and what happens next. It takes under a minute.'
-              : 'Change managers and champions log their sessions with stakeholders here. Nothing to show until they do.'
-          }
-          action={canCreate && <AddButton onClick={add}>Log a session</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Log a session"
+          howToAdd="Log each meeting with stakeholders: who came, how they came across, concerns raised and what happens next. It takes under a minute."
+          whoAdds="Change managers and champions log their sessions with stakeholders here. Nothing to show until they do."
         />
       }
       history={history}
@@ -151,23 +149,16 @@ export function SessionsPage() {
           .map((s) => ({ ...s, name: `${SESSION_KIND_LABELS[s.kind]}, ${formatDateTime(s.at)}` }));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title="Nothing matches these filters"
+            <NoMatches
               description="No session of this kind, initiative or stakeholder. Clear the filters to see the whole log."
-              action={
-                filtered && (
-                  <Button
-                    variant="default"
-                    onClick={() => {
+              onClear={
+                filtered
+                  ? () => {
                       setKind(null);
                       setInitiative(null);
                       setPerson(null);
-                    }}
-                  >
-                    Clear filters
-                  </Button>
-                )
+                    }
+                  : undefined
               }
             />
           );

@@ -1,17 +1,16 @@
-import { Anchor, Badge, Box, Button, Group, Select, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconFilterOff, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { Anchor, Badge, Box, Group, Select, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quadrant, SupportLevel } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { StakeholderGrid } from './Grid';
@@ -204,15 +203,14 @@ export function StakeholdersPage() {
         )
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconUsersGroup size={22} />}
           title="No stakeholders yet"
-          description={
-            canCreate
-              ? 'Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns.'
-              : 'Change managers keep the stakeholder register. Nothing to show until they add people.'
-          }
-          action={canCreate && <AddButton onClick={add}>Add a stakeholder</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Add a stakeholder"
+          howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns."
+          whoAdds="Change managers keep the stakeholder register. Nothing to show until they add people."
         />
       }
       history={history}
@@ -230,17 +228,9 @@ export function StakeholdersPage() {
           .sort((a, b) => SORTS[sort].compare(a, b) || a.name.localeCompare(b.name));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title="Nothing matches these filters"
+            <NoMatches
               description="No stakeholder matches the search and filters. Clear them to see the whole register."
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }
