@@ -1,12 +1,21 @@
 import { addDemoSignals } from './demo-signals';
-import { createInitiative, type InitiativeFields } from './initiatives/initiatives';
+import { createInitiative, type InitiativeFields, listInitiatives } from './initiatives/initiatives';
 import { createMember } from './members/members';
 import type { Actor, Role } from './members/model';
 import type { Engine } from './open';
 import { prng } from './random';
 import { inTransaction, type Session } from './records';
+import type { ActionStatus, Sentiment, SessionKind } from './stakeholder-sessions/model';
+import { createSession } from './stakeholder-sessions/stakeholder-sessions';
 import type { ConcernKind, SupportLevel } from './stakeholders/model';
-import { createConcern, createStakeholder, type StakeholderFields, updateConcern, updateStakeholder } from './stakeholders/stakeholders';
+import {
+  createConcern,
+  createStakeholder,
+  type SessionRatings,
+  type StakeholderFields,
+  updateConcern,
+  updateStakeholder,
+} from './stakeholders/stakeholders';
 import type { Team } from './teams/model';
 import { createTeam, updateTeam } from './teams/teams';
 import { initWorkspace } from './workspace/workspace';
@@ -189,8 +198,8 @@ const EARLIER: Record<string, Partial<StakeholderFields>> = {
   'Zoe Patel': { support: 'supportive', reinforcement: 3 },
   'Victor Lang': { support: 'neutral', influence: 3 },
 };
+// Gareth is re-rated in a one-to-one (addDemoSessions), so his timeline dates it at the session.
 const RERATED: Record<string, Partial<StakeholderFields>> = {
-  'Gareth Hughes': { support: 'sceptical', desire: 2 },
   'Nadia Karim': { support: 'supportive', interest: 4, desire: 4 },
   'Zoe Patel': { support: 'advocate', reinforcement: 4 },
   'Victor Lang': { support: 'sceptical', influence: 4 },
@@ -233,6 +242,186 @@ function addDemoStakeholders(s: Session, teams: Map<string, Team>, who: { me: st
     note: 'Explained the redeployment plan at the team meeting.',
   });
   updateConcern(s, { id: resolved.id, status: 'resolved' });
-  const addressed = createConcern(s, { stakeholderId: id('Gareth Hughes'), kind: 'other', label: 'Audit trail of AI suggestions' });
-  updateConcern(s, { id: addressed.id, status: 'being addressed' });
+  const audit = createConcern(s, { stakeholderId: id('Gareth Hughes'), kind: 'other', label: 'Audit trail of AI suggestions' });
+  addDemoSessions(s, id, { ...who, audit: audit.id });
+}
+
+type Attending = [string, Sentiment | null, SessionRatings?];
+/** when, kind, initiative, facilitator, attendees, decisions, actions [what, owner, due, status, about]. */
+type DemoSession = [
+  string,
+  SessionKind,
+  string | null,
+  'me' | 'tom',
+  Attending[],
+  string | null,
+  [string, 'me' | 'tom', string, ActionStatus, string | null][],
+];
+
+/*
+ * Sessions over the months of the signals (May to November 2026, fixed dates like the rest of the
+ * demo): steering committees with the supporters, training and workshops in Claims North where
+ * the sceptics sit and come across badly, demos in the contact centres. Two follow-ups are past
+ * their due date in late November, and Gareth Hughes (manage closely) is overdue for contact.
+ */
+const SESSIONS: DemoSession[] = [
+  [
+    '2026-05-12T10:00',
+    'steering committee',
+    'Claims triage assistant',
+    'me',
+    [
+      ['Richard Stone', 'positive'],
+      ['Ines Duarte', 'positive'],
+      ['Grace Obi', 'positive'],
+      ['Helen Brooks', 'neutral'],
+    ],
+    'Go live in Claims North and Claims South in June.',
+    [],
+  ],
+  [
+    '2026-06-03T14:00',
+    'training',
+    'Claims triage assistant',
+    'tom',
+    [
+      ['Kerry Doyle', 'negative'],
+      ['Liam Foster', 'neutral'],
+      ['Paul Greaves', 'neutral'],
+      ['Hannah Cole', 'positive'],
+    ],
+    null,
+    [],
+  ],
+  [
+    '2026-07-08T09:30',
+    'one-to-one',
+    'Claims triage assistant',
+    'me',
+    [['Gareth Hughes', 'negative', { support: 'sceptical', desire: 2 }]],
+    'Gareth keeps the second-pair check on complex claims for now.',
+    [],
+  ],
+  [
+    '2026-08-19T11:00',
+    'workshop',
+    'Claims triage assistant',
+    'me',
+    [
+      ['Fiona Walsh', 'negative'],
+      ['Dev Malhotra', 'neutral'],
+      ['Kerry Doyle', 'negative'],
+      ['Shona Reid', 'negative'],
+    ],
+    'Handlers see why the assistant recommends each reserve before accepting it.',
+    [['Share the Claims North override reasons with the vendor', 'me', '2026-09-15', 'done', null]],
+  ],
+  [
+    '2026-09-10T15:00',
+    'demo',
+    'Customer email drafter',
+    'tom',
+    [
+      ['Martin Shaw', 'positive'],
+      ['Zoe Patel', 'positive'],
+      ['Craig Dunn', 'neutral'],
+      ['Aisha Bello', 'positive'],
+    ],
+    null,
+    [['Set up a drafter tips channel for Leeds agents', 'tom', '2026-09-30', 'done', 'Zoe Patel']],
+  ],
+  [
+    '2026-10-14T10:00',
+    'one-to-one',
+    null,
+    'me',
+    [['Shona Reid', 'negative']],
+    null,
+    [['Send Shona the redeployment commitments in writing', 'me', '2026-10-28', 'open', 'Shona Reid']],
+  ],
+  [
+    '2026-11-04T09:00',
+    'steering committee',
+    'Claims triage assistant',
+    'me',
+    [
+      ['Richard Stone', 'neutral'],
+      ['Gareth Hughes', 'negative'],
+      ['Nadia Karim', 'positive'],
+      ['Ines Duarte', 'positive'],
+    ],
+    'Hold the auto-accept threshold in Claims North until overrides fall.',
+    [
+      ['Run a hands-on session for Claims North handlers', 'tom', '2026-11-20', 'open', 'Kerry Doyle'],
+      ['Bring the Claims North override review to the December steering committee', 'me', '2026-12-09', 'open', null],
+    ],
+  ],
+  [
+    '2026-10-20T14:00',
+    'demo',
+    'Customer email drafter',
+    'tom',
+    [
+      ['Tomasz Nowak', 'positive'],
+      ['Ellie Marsh', 'neutral'],
+      ['Ben Carter', 'negative'],
+    ],
+    null,
+    [],
+  ],
+  [
+    '2026-11-12T10:30',
+    'workshop',
+    'Underwriting risk scorer',
+    'me',
+    [
+      ['Victor Lang', 'negative'],
+      ['Amelia Scott', 'positive'],
+      ['Ines Duarte', 'positive'],
+      ['Rosa Mendes', 'neutral'],
+      ['Yusuf Ali', 'positive'],
+    ],
+    'Referrals keep the paper log until the scorer has a quarter of clean results.',
+    [],
+  ],
+  [
+    '2026-11-17T09:00',
+    'town hall',
+    null,
+    'me',
+    [
+      ['Owen Price', 'positive'],
+      ['Hannah Cole', 'positive'],
+      ['Paul Greaves', 'neutral'],
+      ['Liam Foster', 'neutral'],
+      ['Craig Dunn', 'neutral'],
+      ['Aisha Bello', 'positive'],
+    ],
+    null,
+    [],
+  ],
+  ['2026-11-18T13:30', 'one-to-one', 'Claims triage assistant', 'tom', [['Dev Malhotra', 'neutral']], null, []],
+];
+
+function addDemoSessions(s: Session, id: (name: string) => string, who: { me: string; tom: string; audit: string }) {
+  const initiatives = new Map(listInitiatives(s.engine).map((i) => [i.name, i.id]));
+  for (const [at, kind, initiative, facilitator, attendees, decisions, actions] of SESSIONS) {
+    createSession(s, {
+      at,
+      kind,
+      initiativeId: initiative ? (initiatives.get(initiative) ?? null) : null,
+      facilitatorMemberId: who[facilitator],
+      decisions,
+      attendees: attendees.map(([name, sentiment, ratings]) => ({ stakeholderId: id(name), sentiment, ...ratings })),
+      // The audit-trail concern Gareth raised is taken up at the November steering committee.
+      address: at.startsWith('2026-11-04') ? [{ concernId: who.audit, status: 'being addressed' }] : [],
+      actions: actions.map(([what, owner, due, status, about]) => ({
+        what,
+        ownerMemberId: who[owner],
+        due,
+        status,
+        stakeholderId: about ? id(about) : null,
+      })),
+    });
+  }
 }

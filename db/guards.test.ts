@@ -46,6 +46,9 @@ describe('generated guards', () => {
         'stakeholders.support',
         'stakeholder_concerns.kind',
         'stakeholder_concerns.status',
+        'stakeholder_sessions.kind',
+        'session_attendees.sentiment',
+        'stakeholder_actions.status',
       ]);
     } finally {
       t.cleanup();

@@ -5,6 +5,7 @@ import { ROLES } from './members/model';
 import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
 import { SHADOW_PROCESS_KINDS } from './shadow-processes/model';
 import { IMPORT_KINDS } from './signals/model';
+import { ACTION_STATUSES, SENTIMENTS, SESSION_KINDS } from './stakeholder-sessions/model';
 import { CONCERN_KINDS, CONCERN_STATUSES, SUPPORT_LEVELS } from './stakeholders/model';
 import type { SyncedTableName } from './synced';
 
@@ -150,6 +151,12 @@ export const stakeholders = sqliteTable('stakeholders', {
   /** JSON array of strings. */
   tags: text('tags').notNull().default('[]'),
   notes: text('notes'),
+  /**
+   * When the ratings last changed in a session, and which: written with the ratings, so the
+   * timeline dates that change at the session rather than at the moment it was logged.
+   */
+  ratedAt: text('rated_at'),
+  ratedInSessionId: text('rated_in_session_id'),
 });
 
 /** A stakeholder's concern about the rollout, with its own status and history. */
@@ -162,9 +169,51 @@ export const stakeholderConcerns = sqliteTable(
     label: text('label'),
     status: text('status', { enum: CONCERN_STATUSES }).notNull(),
     note: text('note'),
+    /** The session it was raised in, and the one that last moved it on (being addressed, resolved). */
+    raisedInSessionId: text('raised_in_session_id'),
+    addressedInSessionId: text('addressed_in_session_id'),
   },
   (t) => [index('stakeholder_concerns_stakeholder').on(t.stakeholderId)],
 );
+
+/** A meeting with stakeholders: a one-to-one, a workshop, a steering committee… */
+export const stakeholderSessions = sqliteTable(
+  'stakeholder_sessions',
+  {
+    ...synced,
+    /** Local date and time, YYYY-MM-DDTHH:MM. */
+    at: text('at').notNull(),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    initiativeId: text('initiative_id'),
+    facilitatorMemberId: text('facilitator_member_id').notNull(),
+    notes: text('notes'),
+    decisions: text('decisions'),
+  },
+  (t) => [index('stakeholder_sessions_at').on(t.at)],
+);
+
+/** Who attended a session and how they came across; a removed attendee is a tombstone. */
+export const sessionAttendees = sqliteTable(
+  'session_attendees',
+  {
+    ...synced,
+    sessionId: text('session_id').notNull(),
+    stakeholderId: text('stakeholder_id').notNull(),
+    sentiment: text('sentiment', { enum: SENTIMENTS }),
+  },
+  (t) => [index('session_attendees_session').on(t.sessionId), index('session_attendees_stakeholder').on(t.stakeholderId)],
+);
+
+/** A follow-up action: what, who, by when; optionally from a session and about a stakeholder. */
+export const stakeholderActions = sqliteTable('stakeholder_actions', {
+  ...synced,
+  what: text('what').notNull(),
+  ownerMemberId: text('owner_member_id').notNull(),
+  due: text('due').notNull(),
+  status: text('status', { enum: ACTION_STATUSES }).notNull(),
+  sessionId: text('session_id'),
+  stakeholderId: text('stakeholder_id'),
+});
 
 /** A reviewer's verdict on one overridden decision: was the override right (the AI was wrong)? */
 export const overrideReviews = sqliteTable(
@@ -321,6 +370,9 @@ export const syncedTables = {
   override_reviews: overrideReviews,
   stakeholders,
   stakeholder_concerns: stakeholderConcerns,
+  stakeholder_sessions: stakeholderSessions,
+  session_attendees: sessionAttendees,
+  stakeholder_actions: stakeholderActions,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

@@ -16,6 +16,9 @@ export const SYNCED_TABLES = [
   'override_reviews',
   'stakeholders',
   'stakeholder_concerns',
+  'stakeholder_sessions',
+  'session_attendees',
+  'stakeholder_actions',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -36,10 +39,18 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   shadow_processes: ['change_manager', 'champion'],
   override_reviews: ['change_manager', 'champion'],
   stakeholders: ['change_manager'],
-  stakeholder_concerns: ['change_manager'],
+  // Champions log the sessions they ran: the attendees, the concerns raised or addressed in
+  // them, the follow-up actions. Re-rating (stakeholders) and deleting stay with change managers.
+  stakeholder_concerns: ['change_manager', 'champion'],
+  stakeholder_sessions: ['change_manager', 'champion'],
+  session_attendees: ['change_manager', 'champion'],
+  stakeholder_actions: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],
+  stakeholder_concerns: ['change_manager'],
+  stakeholder_sessions: ['change_manager'],
+  stakeholder_actions: ['change_manager'],
 };
 
 /** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */

@@ -19,6 +19,10 @@ export interface TemplateIds {
   review: string;
   stakeholder: string;
   concern: string;
+  /** The demo's champion: the sessions and actions below are theirs. */
+  champion: string;
+  session: string;
+  action: string;
 }
 
 export interface Template {
@@ -57,6 +61,19 @@ export async function makeTemplate(dir: string): Promise<Template> {
       support: 'sceptical',
     });
     const concern = await callTyped({ engine }, 'stakeholders.addConcern', { stakeholderId: stakeholder.id, kind: 'loss of control' });
+    const champion = members.find((m) => m.name === 'Tom Okafor')?.id ?? '';
+    const session = await callTyped({ engine }, 'stakeholderSessions.create', {
+      at: '2026-02-03T10:00',
+      kind: 'one-to-one',
+      facilitatorMemberId: champion,
+      attendees: [{ stakeholderId: stakeholder.id, sentiment: 'neutral' }],
+    });
+    const action = await callTyped({ engine }, 'stakeholderActions.create', {
+      what: 'Send the override figures',
+      ownerMemberId: champion,
+      due: '2026-02-10',
+      sessionId: session.id,
+    });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -71,6 +88,9 @@ export async function makeTemplate(dir: string): Promise<Template> {
         review,
         stakeholder: stakeholder.id,
         concern: concern.id,
+        champion,
+        session: session.id,
+        action: action.id,
       },
     };
   } finally {
@@ -141,6 +161,26 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.addConcern': { stakeholderId: ids.stakeholder, kind: 'job displacement' },
     'stakeholders.updateConcern': { id: ids.concern, status: 'resolved' },
     'stakeholders.deleteConcern': { id: ids.concern },
+    'stakeholderSessions.list': {},
+    'stakeholderSessions.get': { id: ids.session },
+    'stakeholderSessions.create': {
+      at: '2026-02-17T14:30',
+      kind: 'workshop',
+      facilitatorMemberId: ids.champion,
+      attendees: [{ stakeholderId: ids.stakeholder, sentiment: 'positive' }],
+      actions: [{ what: 'Share the workshop notes', ownerMemberId: ids.champion, due: '2026-02-20' }],
+    },
+    'stakeholderSessions.update': { id: ids.session, notes: 'Walked through the override figures.' },
+    'stakeholderSessions.delete': { id: ids.session },
+    'stakeholderSessions.restore': { id: ids.session },
+    'stakeholderSessions.health': { today: '2026-03-01' },
+    'stakeholderSessions.needsAttention': { today: '2026-03-01' },
+    'stakeholderSessions.cadence': {},
+    'stakeholderSessions.setCadence': { 'manage closely': 7, 'keep satisfied': 30, 'keep informed': 30, monitor: 90 },
+    'stakeholderActions.list': { today: '2026-03-01' },
+    'stakeholderActions.create': { what: 'Book a demo', ownerMemberId: ids.champion, due: '2026-03-05' },
+    'stakeholderActions.update': { id: ids.action, status: 'done' },
+    'stakeholderActions.delete': { id: ids.action },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

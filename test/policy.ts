@@ -16,6 +16,9 @@ import type { Role } from '../db/api/types';
  *   review (individual decisions) is not theirs.
  * - The stakeholder register (issue #9): change managers keep it; champions and sponsors read it
  *   (champions do not re-rate, delete or record concerns).
+ * - Sessions and follow-up actions (issue #9): change managers do everything; champions log the
+ *   sessions they ran and add or change actions (not delete them, not re-rate: the engine refuses
+ *   a champion's rating updates); sponsors read. Only change managers set the contact cadence.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
  *
@@ -81,6 +84,20 @@ export const POLICY = {
   'stakeholders.addConcern': may(Y, N, N),
   'stakeholders.updateConcern': may(Y, N, N),
   'stakeholders.deleteConcern': may(Y, N, N),
+  'stakeholderSessions.list': may(Y, Y, Y),
+  'stakeholderSessions.get': may(Y, Y, Y),
+  'stakeholderSessions.health': may(Y, Y, Y),
+  'stakeholderSessions.needsAttention': may(Y, Y, Y),
+  'stakeholderSessions.cadence': may(Y, Y, Y),
+  'stakeholderSessions.create': may(Y, Y, N),
+  'stakeholderSessions.update': may(Y, Y, N),
+  'stakeholderSessions.delete': may(Y, N, N),
+  'stakeholderSessions.restore': may(Y, N, N),
+  'stakeholderSessions.setCadence': may(Y, N, N),
+  'stakeholderActions.list': may(Y, Y, Y),
+  'stakeholderActions.create': may(Y, Y, N),
+  'stakeholderActions.update': may(Y, Y, N),
+  'stakeholderActions.delete': may(Y, N, N),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),

@@ -7,6 +7,8 @@ import { profiles } from './profiles/contract';
 import { reports } from './reports/contract';
 import { reviews } from './reviews/contract';
 import { shadowProcesses } from './shadow-processes/contract';
+import { stakeholderActions } from './stakeholder-actions/contract';
+import { stakeholderSessions } from './stakeholder-sessions/contract';
 import { stakeholders } from './stakeholders/contract';
 import { sync } from './sync/contract';
 import { teams } from './teams/contract';
@@ -27,6 +29,8 @@ export const contract = {
   imports,
   shadowProcesses,
   stakeholders,
+  stakeholderSessions,
+  stakeholderActions,
   reviews,
   reports,
   metrics,
@@ -47,6 +51,8 @@ export { MetricSettingsInput } from './metrics/contract';
 export { ReportExportInput, ReportInput, ReportPublishInput, reportSlice, SourceRowsInput } from './reports/contract';
 export { ReviewCreateInput } from './reviews/contract';
 export { ShadowProcessCreateInput, ShadowProcessUpdateInput } from './shadow-processes/contract';
+export { ActionFieldsInput, ActionUpdateInput } from './stakeholder-actions/contract';
+export { CadenceInput, SessionCreateInput, SessionUpdateInput } from './stakeholder-sessions/contract';
 export { ConcernCreateInput, ConcernUpdateInput, StakeholderCreateInput, StakeholderUpdateInput } from './stakeholders/contract';
 export { SyncRunInput } from './sync/contract';
 export { type TeamCreate, TeamCreateInput, TeamUpdateInput } from './teams/contract';

@@ -13,6 +13,8 @@ import { profilesHandlers } from './profiles/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { reviewsHandlers } from './reviews/handlers';
 import { shadowProcessesHandlers } from './shadow-processes/handlers';
+import { stakeholderActionsHandlers } from './stakeholder-actions/handlers';
+import { stakeholderSessionsHandlers } from './stakeholder-sessions/handlers';
 import { stakeholdersHandlers } from './stakeholders/handlers';
 import { syncHandlers } from './sync/handlers';
 import { teamsHandlers } from './teams/handlers';
@@ -28,6 +30,8 @@ export const handlers = {
   imports: importsHandlers,
   shadowProcesses: shadowProcessesHandlers,
   stakeholders: stakeholdersHandlers,
+  stakeholderSessions: stakeholderSessionsHandlers,
+  stakeholderActions: stakeholderActionsHandlers,
   reviews: reviewsHandlers,
   reports: reportsHandlers,
   metrics: metricsHandlers,

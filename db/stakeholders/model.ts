@@ -87,6 +87,8 @@ export interface StakeholderConcern {
   label: string | null;
   status: ConcernStatus;
   note: string | null;
+  raisedInSessionId: string | null;
+  addressedInSessionId: string | null;
   deleted: boolean;
 }
 
@@ -95,9 +97,11 @@ export interface StakeholderTimelineEntry {
   at: string;
   hlc: string;
   author: { id: string; name: string } | null;
-  kind: 'created' | 'rating' | 'concern';
+  kind: 'created' | 'rating' | 'concern' | 'session';
   /** For a concern: which one. */
   concernId: string | null;
+  /** A session they attended, or the session a rating change was made in. */
+  session: { id: string; kind: string; sentiment: string | null } | null;
   changes: { field: string; from: unknown; to: unknown }[];
 }
 

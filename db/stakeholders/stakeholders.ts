@@ -140,6 +140,8 @@ export function createStakeholder(s: Session, input: StakeholderFields): Stakeho
       ownerMemberId: input.ownerMemberId ?? null,
       tags: storeTags(input.tags) ?? '[]',
       notes: input.notes ?? null,
+      ratedAt: null,
+      ratedInSessionId: null,
     };
   });
 }
@@ -148,6 +150,22 @@ export function updateStakeholder(s: Session, { id, ...patch }: Partial<Stakehol
   return records.update(s, id, () => {
     checkRefs(s.engine, patch);
     return { ...patch, tags: storeTags(patch.tags) };
+  });
+}
+
+export type SessionRatings = Partial<Record<AdkarElement, number>> & { support?: SupportLevel | undefined };
+
+/**
+ * Re-rates a stakeholder in a session: the changed ratings are written with the session's date and
+ * id in the same change, so the history shows who changed what and the timeline dates it at the
+ * session. Ratings equal to the current ones write nothing.
+ */
+export function rateInSession(s: Session, id: string, ratings: SessionRatings, session: { id: string; at: string }): void {
+  records.update(s, id, (current) => {
+    checkRefs(s.engine, ratings);
+    const changed = Object.entries(ratings).filter(([field, v]) => v !== undefined && current[field as keyof Stakeholder] !== v);
+    if (changed.length === 0) return {};
+    return { ...Object.fromEntries(changed), ratedAt: session.at, ratedInSessionId: session.id };
   });
 }
 
@@ -184,6 +202,7 @@ export interface ConcernFields {
   label?: string | null | undefined;
   status?: ConcernStatus | undefined;
   note?: string | null | undefined;
+  raisedInSessionId?: string | null | undefined;
 }
 
 function checkConcern(c: { kind: ConcernKind; label: string | null }) {
@@ -194,7 +213,14 @@ function checkConcern(c: { kind: ConcernKind; label: string | null }) {
 export function createConcern(s: Session, input: ConcernFields): StakeholderConcern {
   return concerns.create(s, () => {
     records.live(s.engine, input.stakeholderId);
-    const fields = { ...input, label: input.label ?? null, status: input.status ?? 'raised', note: input.note ?? null };
+    const fields = {
+      ...input,
+      label: input.label ?? null,
+      status: input.status ?? 'raised',
+      note: input.note ?? null,
+      raisedInSessionId: input.raisedInSessionId ?? null,
+      addressedInSessionId: null,
+    };
     checkConcern(fields);
     return fields;
   });
@@ -202,7 +228,7 @@ export function createConcern(s: Session, input: ConcernFields): StakeholderConc
 
 export function updateConcern(
   s: Session,
-  { id, ...patch }: Partial<Omit<ConcernFields, 'stakeholderId'>> & { id: string },
+  { id, ...patch }: Partial<Omit<ConcernFields, 'stakeholderId' | 'raisedInSessionId'>> & { id: string; addressedInSessionId?: string },
 ): StakeholderConcern {
   return concerns.update(s, id, (current) => {
     checkConcern({ kind: patch.kind ?? current.kind, label: patch.label === undefined ? current.label : patch.label });
@@ -215,26 +241,43 @@ export const deleteConcern = (s: Session, id: string): StakeholderConcern => con
 // The timeline
 
 const RATING_FIELDS = new Set<string>(['support', 'influence', 'interest', ...ADKAR_ELEMENTS]);
+const when = (at: string): number => Date.parse(at);
 
 /**
  * A stakeholder's dated history, newest first: their creation, every change of support,
- * influence, interest or an ADKAR score, and every change of one of their concerns. Read from the
- * change log, so it is the same history the drawer shows, and it includes changes synced in
- * from other devices.
+ * influence, interest or an ADKAR score (dated at the session when made in one), every change of
+ * one of their concerns, and the sessions they attended. Read from the change log, so it is the
+ * same history the drawer shows, and it includes changes synced in from other devices.
  */
 export function stakeholderTimeline(engine: Engine, id: string): StakeholderTimelineEntry[] {
   records.get(engine, id);
   const entries: StakeholderTimelineEntry[] = [];
+  const attended = engine.sqlite
+    .prepare(
+      `SELECT s.id, s.at, s.kind, a.sentiment FROM session_attendees a JOIN stakeholder_sessions s ON s.id = a.session_id
+       WHERE a.stakeholder_id = ? AND a.deleted = 0 AND s.deleted = 0`,
+    )
+    .all(id) as { id: string; at: string; kind: string; sentiment: string | null }[];
+  const sessionKinds = new Map(attended.map((a) => [a.id, a.kind]));
   for (const h of recordHistory(engine, 'stakeholders', id)) {
     const changes = h.changes.filter((c) => RATING_FIELDS.has(c.field));
     if (!h.created && changes.length === 0) continue;
-    entries.push({ at: h.at, hlc: h.hlc, author: h.author, kind: h.created ? 'created' : 'rating', concernId: null, changes });
+    const ratedAt = h.changes.find((c) => c.field === 'ratedAt')?.to;
+    const sessionId = h.changes.find((c) => c.field === 'ratedInSessionId')?.to;
+    const session =
+      typeof sessionId === 'string' ? { id: sessionId, kind: sessionKinds.get(sessionId) ?? 'session', sentiment: null } : null;
+    const at = typeof ratedAt === 'string' ? ratedAt : h.at;
+    entries.push({ at, hlc: h.hlc, author: h.author, kind: h.created ? 'created' : 'rating', concernId: null, session, changes });
   }
   for (const c of listConcerns(engine, id, true)) {
     for (const h of recordHistory(engine, 'stakeholder_concerns', c.id)) {
-      const changes = h.changes.filter((x) => x.field !== 'stakeholderId');
-      entries.push({ at: h.at, hlc: h.hlc, author: h.author, kind: 'concern', concernId: c.id, changes });
+      const changes = h.changes.filter((x) => !['stakeholderId', 'raisedInSessionId', 'addressedInSessionId'].includes(x.field));
+      entries.push({ at: h.at, hlc: h.hlc, author: h.author, kind: 'concern', concernId: c.id, session: null, changes });
     }
   }
-  return entries.sort((a, b) => b.hlc.localeCompare(a.hlc));
+  for (const a of attended) {
+    const session = { id: a.id, kind: a.kind, sentiment: a.sentiment };
+    entries.push({ at: a.at, hlc: '', author: null, kind: 'session', concernId: null, session, changes: [] });
+  }
+  return entries.sort((a, b) => when(b.at) - when(a.at) || b.hlc.localeCompare(a.hlc));
 }

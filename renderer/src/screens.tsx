@@ -4,6 +4,8 @@ import {
   IconChecklist,
   IconFileSpreadsheet,
   IconHierarchy2,
+  IconListCheck,
+  IconMessages,
   IconSettings,
   IconUpload,
   IconUsers,
@@ -37,6 +39,14 @@ const StakeholdersPage = lazyScreen(
 const StakeholderPage = lazyScreen(
   () => import('./stakeholders/StakeholderPage'),
   (m) => m.StakeholderPage,
+);
+const SessionsPage = lazyScreen(
+  () => import('./stakeholder-sessions/SessionsPage'),
+  (m) => m.SessionsPage,
+);
+const ActionsPage = lazyScreen(
+  () => import('./stakeholder-sessions/ActionsPage'),
+  (m) => m.ActionsPage,
 );
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
@@ -80,6 +90,8 @@ export const SCREENS: readonly Screen[] = [
     component: StakeholdersPage,
     routes: [{ path: '/stakeholders/:id', component: StakeholderPage }],
   },
+  { path: '/stakeholder-sessions', label: 'Sessions', icon: IconMessages, section: 'main', component: SessionsPage },
+  { path: '/stakeholder-actions', label: 'Actions', icon: IconListCheck, section: 'main', component: ActionsPage },
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
   {
     path: '/reviews',

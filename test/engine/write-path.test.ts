@@ -136,6 +136,23 @@ describe('no synced table changes without a change-log record', () => {
       },
       stakeholders: { name: 'Ravi Kumar', teamId: 't', influence: 3, interest: 3, support: 'neutral', tags: '[]' },
       stakeholder_concerns: { stakeholderId: 's', kind: 'loss of control', label: null, status: 'raised', note: null },
+      stakeholder_sessions: {
+        at: '2026-02-03T10:00',
+        kind: 'workshop',
+        initiativeId: null,
+        facilitatorMemberId: 'm',
+        notes: null,
+        decisions: null,
+      },
+      session_attendees: { sessionId: 's', stakeholderId: 'p', sentiment: null },
+      stakeholder_actions: {
+        what: 'Follow up',
+        ownerMemberId: 'm',
+        due: '2026-02-10',
+        status: 'open',
+        sessionId: null,
+        stakeholderId: null,
+      },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

@@ -46,6 +46,13 @@ describe('roles hold across devices', () => {
       ['shadowProcesses.delete', SYNCED_DELETERS.shadow_processes],
       ['reviews.create', SYNCED_WRITERS.override_reviews],
       ['reviews.delete', SYNCED_WRITERS.override_reviews],
+      ['stakeholders.update', SYNCED_WRITERS.stakeholders],
+      ['stakeholderSessions.create', SYNCED_WRITERS.stakeholder_sessions],
+      ['stakeholderSessions.update', SYNCED_WRITERS.session_attendees],
+      ['stakeholderSessions.create', SYNCED_WRITERS.stakeholder_concerns],
+      ['stakeholderSessions.delete', SYNCED_DELETERS.stakeholder_sessions],
+      ['stakeholderActions.update', SYNCED_WRITERS.stakeholder_actions],
+      ['stakeholderActions.delete', SYNCED_DELETERS.stakeholder_actions],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

@@ -13,7 +13,8 @@ import {
 } from '../../stakeholders/model';
 import { ById, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
 
-const rating = (field: string) =>
+/** A 1–5 rating, with a message naming the field; sessions re-rate with it too. */
+export const rating = (field: string) =>
   z
     .number({ error: `${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}` })
     .int(`${field} must be a whole number from ${RATING_MIN} to ${RATING_MAX}`)

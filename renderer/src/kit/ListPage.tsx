@@ -1,6 +1,7 @@
 import { Button, Switch, Tooltip } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { type QueryLike, QueryState } from '../components/QueryState';
 import { HistoryDrawer } from '../history/HistoryDrawer';
@@ -96,5 +97,64 @@ export function AddButton({ onClick, children, disabledReason }: { onClick: () =
     <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * A list's empty state: what belongs here and, for who may add, the add button; for who may not,
+ * who does and that there is nothing yet.
+ */
+export function EmptyList({
+  icon,
+  title,
+  canAdd,
+  onAdd,
+  addLabel,
+  howToAdd,
+  whoAdds,
+}: {
+  icon: ReactNode;
+  title: string;
+  canAdd: boolean;
+  onAdd: () => void;
+  addLabel: string;
+  /** What to add, for who may. */
+  howToAdd: string;
+  /** Who adds, for who may not. */
+  whoAdds: string;
+}) {
+  return (
+    <EmptyTable
+      icon={icon}
+      title={title}
+      description={canAdd ? howToAdd : whoAdds}
+      action={canAdd && <AddButton onClick={onAdd}>{addLabel}</AddButton>}
+    />
+  );
+}
+
+/** What a list shows when its filters leave nothing: why, and a button that clears them. */
+export function NoMatches({
+  description,
+  onClear,
+  clearLabel = 'Clear filters',
+}: {
+  description: string;
+  onClear?: (() => void) | undefined;
+  clearLabel?: string;
+}) {
+  return (
+    <EmptyTable
+      icon={<IconFilterOff size={22} />}
+      title="Nothing matches these filters"
+      description={description}
+      action={
+        onClear && (
+          <Button variant="default" onClick={onClear}>
+            {clearLabel}
+          </Button>
+        )
+      }
+    />
   );
 }

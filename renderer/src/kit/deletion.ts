@@ -17,7 +17,7 @@ export function useRestore<R extends Named, E, C>(options: UseMutationOptions<R,
  * Delete after a confirmation. With `undo` (an area whose deletions are tombstones) the notice
  * offers to take it back; without, it only says what happened.
  */
-export function useDelete<R extends Named, E, C>(
+export function useDelete<R extends { id: string }, E, C>(
   options: UseMutationOptions<R, E, { id: string }, C>,
   deleted: (record: R) => string,
   undo?: (record: R) => void,

@@ -1,4 +1,13 @@
-import { NumberInput, type NumberInputProps, Select, type SelectProps, TextInput, type TextInputProps } from '@mantine/core';
+import {
+  MultiSelect,
+  type MultiSelectProps,
+  NumberInput,
+  type NumberInputProps,
+  Select,
+  type SelectProps,
+  TextInput,
+  type TextInputProps,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Control, type FieldPath, type FieldValues, type PathValue, useController } from 'react-hook-form';
 import type { Team } from '../../../db/api/types';
@@ -40,6 +49,32 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
       {...props}
       value={field.value || null}
       onChange={(v) => field.onChange(v ?? cleared)}
+      onBlur={field.onBlur}
+      ref={field.ref}
+      error={error}
+    />
+  );
+}
+
+/**
+ * Several choices typed into one box (attendees, people): typing narrows the options and
+ * highlights the first match, so Enter adds it and the next name can be typed straight away.
+ */
+export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
+  control,
+  name,
+  ...props
+}: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<MultiSelectProps, Wired>) {
+  const { field, error } = useBound({ control, name });
+  return (
+    <MultiSelect
+      searchable
+      selectFirstOptionOnChange
+      hidePickedOptions
+      nothingFoundMessage="Nothing matches"
+      {...props}
+      value={field.value ?? []}
+      onChange={field.onChange}
       onBlur={field.onBlur}
       ref={field.ref}
       error={error}

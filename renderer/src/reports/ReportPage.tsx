@@ -21,12 +21,13 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ALERT_EXPLANATIONS, alertRank, alertTitle } from '../../../db/reports/shared/alerts';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { InitiativeFilter, TeamFilter } from '../kit/filters';
 import { useLocale } from '../locale/locale';
+import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
 import { ExportMenu } from './ExportMenu';
 import { type FigureTarget, FormulaDrawer } from './FormulaDrawer';
@@ -493,6 +494,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
   const [, navigate] = useLocation();
   const locale = useLocale();
   const canImport = useCan('imports.upload');
+  const isChangeManager = useWorkspace().data?.me?.role === 'change_manager';
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const input = { initiative, team, from, to };
@@ -600,6 +602,12 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           )
         }
       </QueryState>
+      {/* Change managers keep the relationships: who is overdue for contact, one click from their page. */}
+      {!teamPage && isChangeManager && (
+        <Box px="lg" pb="xl" maw={720}>
+          <NeedsAttention limit={5} compact />
+        </Box>
+      )}
     </Page>
   );
 }

@@ -8,6 +8,10 @@ import {
   type ConcernKind,
   type ConcernStatus,
   concernName,
+  SENTIMENT_LABELS,
+  SESSION_KIND_LABELS,
+  type Sentiment,
+  type SessionKind,
   type StakeholderTimelineEntry,
 } from '../../../db/api/types';
 import { ALERT_EXPLANATIONS, alertTitle } from '../../../db/reports/shared/alerts';
@@ -295,6 +299,15 @@ function entryText(entry: StakeholderTimelineEntry, concerns: Map<string, string
   const changes = e.changes
     .map((c) => `${FIELD_LABELS[c.field] ?? c.field} ${valueText(c.field, c.from)} → ${valueText(c.field, c.to)}`)
     .join(', ');
+  if (e.kind === 'session' && e.session) {
+    const kind = SESSION_KIND_LABELS[e.session.kind as SessionKind] ?? 'Session';
+    const sentiment = e.session.sentiment ? SENTIMENT_LABELS[e.session.sentiment as Sentiment] : null;
+    return sentiment ? `${kind} · came across ${sentiment.toLowerCase()}` : `${kind} attended`;
+  }
+  if (e.kind === 'rating' && e.session) {
+    const kind = SESSION_KIND_LABELS[e.session.kind as SessionKind]?.toLowerCase() ?? 'session';
+    return `Re-rated in a ${kind}: ${changes}`;
+  }
   if (e.kind === 'concern') {
     const name = concerns.get(e.concernId ?? '') ?? 'A concern';
     return e.changes.some((c) => c.field === 'kind' && c.from === null) ? `Concern raised: ${name}` : `${name}: ${changes}`;
@@ -315,9 +328,14 @@ function Timeline({ s }: { s: Stakeholder }) {
         {(entries) => (
           <Stack gap={8} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {entries.map((e) => (
-              <Box component="li" key={`${e.hlc}-${e.concernId ?? ''}`} data-testid="timeline-entry" data-kind={e.kind}>
+              <Box
+                component="li"
+                key={`${e.kind}-${e.hlc}-${e.concernId ?? ''}-${e.session?.id ?? ''}`}
+                data-testid="timeline-entry"
+                data-kind={e.kind}
+              >
                 <Text size="xs" c="dimmed" className="tabular">
-                  {formatDateTime(e.at)} · {e.author?.name ?? 'System'}
+                  {formatDateTime(e.at)} · {e.kind === 'session' ? 'Session' : (e.author?.name ?? 'System')}
                 </Text>
                 <Text size="sm">{entryText(e, names)}</Text>
               </Box>

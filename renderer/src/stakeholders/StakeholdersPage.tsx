@@ -1,18 +1,18 @@
-import { Anchor, Badge, Button, Group, Select, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconFilterOff, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { Anchor, Badge, Box, Group, Select, Text, TextInput } from '@mantine/core';
+import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quadrant, SupportLevel } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -146,67 +146,71 @@ export function StakeholdersPage() {
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
-            <SegmentedFilter<View>
-              id="stakeholder-view"
-              label="View"
-              value={view}
-              onChange={setView}
-              data={[
-                { value: 'table', label: 'Table' },
-                { value: 'grid', label: 'Grid' },
-              ]}
-            />
-            <TextInput
-              label="Search"
-              placeholder="Name, title, team, tag…"
-              leftSection={<IconSearch size={14} />}
-              w={200}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-            />
-            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <Select
-              label="Support"
-              placeholder="Any support"
-              clearable
-              w={150}
-              data={SUPPORT_OPTIONS}
-              value={support}
-              onChange={(v) => setSupport(v as SupportLevel | null)}
-            />
-            <Select
-              label="Quadrant"
-              placeholder="Any quadrant"
-              clearable
-              w={160}
-              data={QUADRANT_OPTIONS}
-              value={quadrant}
-              onChange={(v) => setQuadrant(v as Quadrant | null)}
-            />
-            {view === 'table' && (
-              <Select
-                label="Sort by"
-                w={200}
-                data={SORT_OPTIONS}
-                value={sort}
-                allowDeselect={false}
-                onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+          <>
+            <Box px="lg" pb="sm">
+              <NeedsAttention limit={8} />
+            </Box>
+            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
+              <SegmentedFilter<View>
+                id="stakeholder-view"
+                label="View"
+                value={view}
+                onChange={setView}
+                data={[
+                  { value: 'table', label: 'Table' },
+                  { value: 'grid', label: 'Grid' },
+                ]}
               />
-            )}
-          </Group>
+              <TextInput
+                label="Search"
+                placeholder="Name, title, team, tag…"
+                leftSection={<IconSearch size={14} />}
+                w={200}
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+              />
+              <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+              <Select
+                label="Support"
+                placeholder="Any support"
+                clearable
+                w={150}
+                data={SUPPORT_OPTIONS}
+                value={support}
+                onChange={(v) => setSupport(v as SupportLevel | null)}
+              />
+              <Select
+                label="Quadrant"
+                placeholder="Any quadrant"
+                clearable
+                w={160}
+                data={QUADRANT_OPTIONS}
+                value={quadrant}
+                onChange={(v) => setQuadrant(v as Quadrant | null)}
+              />
+              {view === 'table' && (
+                <Select
+                  label="Sort by"
+                  w={200}
+                  data={SORT_OPTIONS}
+                  value={sort}
+                  allowDeselect={false}
+                  onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+                />
+              )}
+            </Group>
+          </>
         )
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconUsersGroup size={22} />}
           title="No stakeholders yet"
-          description={
-            canCreate
-              ? 'Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns.'
-              : 'Change managers keep the stakeholder register. Nothing to show until they add people.'
-          }
-          action={canCreate && <AddButton onClick={add}>Add a stakeholder</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Add a stakeholder"
+          howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns."
+          whoAdds="Change managers keep the stakeholder register. Nothing to show until they add people."
         />
       }
       history={history}
@@ -224,17 +228,9 @@ export function StakeholdersPage() {
           .sort((a, b) => SORTS[sort].compare(a, b) || a.name.localeCompare(b.name));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title="Nothing matches these filters"
+            <NoMatches
               description="No stakeholder matches the search and filters. Clear them to see the whole register."
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }

@@ -1,4 +1,4 @@
-import { decodeJson, type HistoryFormat, nameField } from '../history/format';
+import { decodeJson, formatDateTime, type HistoryFormat, nameField } from '../history/format';
 
 export const stakeholderHistory: HistoryFormat = {
   table: 'stakeholders',
@@ -18,10 +18,14 @@ export const stakeholderHistory: HistoryFormat = {
     ownerMemberId: 'Relationship owner',
     tags: 'Tags',
     notes: 'Notes',
+    ratedAt: 'Re-rated in a session on',
+    ratedInSessionId: 'Session',
   },
   values: {
     teamId: nameField('teams', 'a deleted team'),
     ownerMemberId: (value, { members }) => (typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined),
+    ratedAt: (value) => (typeof value === 'string' ? formatDateTime(value) : undefined),
+    ratedInSessionId: (value) => (typeof value === 'string' ? 'a logged session' : undefined),
     tags: (value) => {
       const tags = decodeJson(value);
       return Array.isArray(tags) ? tags.join(', ') || 'none' : undefined;
@@ -32,5 +36,16 @@ export const stakeholderHistory: HistoryFormat = {
 
 export const concernHistory: HistoryFormat = {
   table: 'stakeholder_concerns',
-  labels: { kind: 'Kind', label: 'Label', status: 'Status', note: 'Note' },
+  labels: {
+    kind: 'Kind',
+    label: 'Label',
+    status: 'Status',
+    note: 'Note',
+    raisedInSessionId: 'Raised in',
+    addressedInSessionId: 'Addressed in',
+  },
+  values: {
+    raisedInSessionId: (value) => (typeof value === 'string' ? 'a logged session' : undefined),
+    addressedInSessionId: (value) => (typeof value === 'string' ? 'a logged session' : undefined),
+  },
 };

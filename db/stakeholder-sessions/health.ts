@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import type { Engine } from '../open';
+import { inTransaction, type Session } from '../records';
+import { settings } from '../schema';
+import { listStakeholders } from '../stakeholders/stakeholders';
+import { write } from '../write';
+import { addDays, type ContactCadence, DEFAULT_CONTACT_CADENCE, daysBetween, type RelationshipHealth } from './model';
+
+const CADENCE_ID = 'contact-cadence';
+
+/** Days between contacts per quadrant: the workspace's, else the defaults (docs/stakeholders.md). */
+export function contactCadence(engine: Engine): ContactCadence {
+  const row = engine.orm.select().from(settings).where(eq(settings.id, CADENCE_ID)).get();
+  if (!row || row.deleted) return DEFAULT_CONTACT_CADENCE;
+  return { ...DEFAULT_CONTACT_CADENCE, ...(JSON.parse(row.value) as Partial<ContactCadence>) };
+}
+
+export function saveContactCadence(s: Session, value: ContactCadence): ContactCadence {
+  return inTransaction(s.engine, () => {
+    const exists = s.engine.orm.select().from(settings).where(eq(settings.id, CADENCE_ID)).get();
+    write(s.engine, s.authorId, 'settings', CADENCE_ID, { value: JSON.stringify(value) }, exists ? 'update' : 'create');
+    return contactCadence(s.engine);
+  });
+}
+
+/**
+ * Every stakeholder's contact record as of `today` (YYYY-MM-DD): the latest session they attended
+ * on or before it, how many in the 30 and 90 days up to and including it, and when the next
+ * contact is due by their quadrant's cadence. Sessions after `today` (planned ones) do not count.
+ */
+export function relationshipHealth(engine: Engine, today: string): RelationshipHealth[] {
+  const cadence = contactCadence(engine);
+  const days = new Map<string, string[]>();
+  const rows = engine.sqlite
+    .prepare(
+      `SELECT a.stakeholder_id AS id, substr(s.at, 1, 10) AS day FROM session_attendees a
+       JOIN stakeholder_sessions s ON s.id = a.session_id
+       WHERE a.deleted = 0 AND s.deleted = 0 AND substr(s.at, 1, 10) <= ? ORDER BY day DESC`,
+    )
+    .all(today) as { id: string; day: string }[];
+  for (const r of rows) {
+    const list = days.get(r.id);
+    if (list) list.push(r.day);
+    else days.set(r.id, [r.day]);
+  }
+  return listStakeholders(engine).map((p) => {
+    const attended = days.get(p.id) ?? [];
+    const lastContact = attended[0] ?? null;
+    const cadenceDays = cadence[p.quadrant];
+    const dueOn = lastContact ? addDays(lastContact, cadenceDays) : null;
+    const late = dueOn ? daysBetween(dueOn, today) : null;
+    return {
+      stakeholderId: p.id,
+      name: p.name,
+      team: p.team,
+      quadrant: p.quadrant,
+      support: p.support,
+      lastContact,
+      sessions30: attended.filter((d) => daysBetween(d, today) < 30).length,
+      sessions90: attended.filter((d) => daysBetween(d, today) < 90).length,
+      cadenceDays,
+      dueOn,
+      overdueDays: lastContact === null ? null : late !== null && late > 0 ? late : null,
+    };
+  });
+}
+
+/** Whether a stakeholder is due for contact: never met, or their cadence has run out. */
+export const needsContact = (h: RelationshipHealth): boolean => h.lastContact === null || h.overdueDays !== null;
+
+/**
+ * The people due for contact as of `today`: first those whose cadence has run out, most days
+ * past due first; then those never met, the shortest cadence (manage closely) first. A lapsed
+ * relationship leads the list; the never met are the backlog behind it.
+ */
+export function needsAttention(engine: Engine, today: string): RelationshipHealth[] {
+  return relationshipHealth(engine, today)
+    .filter(needsContact)
+    .sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.cadenceDays - b.cadenceDays || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,35 @@
+import { dateField, type HistoryFormat, nameField } from '../history/format';
+import { ACTION_STATUS_LABELS, SESSION_KIND_LABELS } from './register';
+
+const label =
+  (labels: Record<string, string>) =>
+  (value: unknown): string | undefined =>
+    typeof value === 'string' ? (labels[value] ?? value) : undefined;
+const member = (value: unknown, { members }: { members: ReadonlyMap<string, string> }) =>
+  typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined;
+
+export const sessionHistory: HistoryFormat = {
+  table: 'stakeholder_sessions',
+  labels: {
+    at: 'Date and time',
+    kind: 'Kind',
+    initiativeId: 'Initiative',
+    facilitatorMemberId: 'Facilitator',
+    notes: 'Notes',
+    decisions: 'Decisions',
+  },
+  values: { kind: label(SESSION_KIND_LABELS), initiativeId: nameField('initiatives', 'a deleted initiative'), facilitatorMemberId: member },
+  names: ['initiatives'],
+};
+
+export const actionHistory: HistoryFormat = {
+  table: 'stakeholder_actions',
+  labels: { what: 'What', ownerMemberId: 'Owner', due: 'Due', status: 'Status', sessionId: 'Session', stakeholderId: 'Stakeholder' },
+  values: {
+    ownerMemberId: member,
+    due: dateField,
+    status: label(ACTION_STATUS_LABELS),
+    sessionId: (v) => (v ? 'a logged session' : undefined),
+    stakeholderId: (v) => (v ? 'a stakeholder' : undefined),
+  },
+};

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
+import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+async function shoot(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.mouse.move(2, 2);
+    await page.screenshot({ path: path.join(SHOTS, `sessions-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+async function go(page: Page, label: 'Sessions' | 'Actions' | 'Report') {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+  const screen = { Sessions: 'stakeholder-sessions', Actions: 'stakeholder-actions', Report: 'report' }[label];
+  await expect(page.locator(`[data-screen="${screen}"][data-ready="true"]`)).toBeVisible();
+  return page.locator(`[data-screen="${screen}"]`);
+}
+
+test('empty session log and action list say what to do next', async ({ app, page }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
+  const sessions = await go(page, 'Sessions');
+  await expect(sessions.getByTestId('empty-state')).toContainText('No sessions logged yet');
+  await expect(sessions.getByTestId('empty-state').getByRole('button', { name: 'Log a session' })).toBeVisible();
+  await expectAccessible(page, 'empty session log');
+  const actions = await go(page, 'Actions');
+  await expect(actions.getByTestId('empty-state')).toContainText('No follow-up actions yet');
+  await expectAccessible(page, 'empty action list');
+});
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('log a session with two attendees and an action by keyboard; the action is overdue after its due date; My actions', async ({
+    app,
+    page,
+  }) => {
+    await expect(app.sidebar).toBeVisible();
+    const sessions = await go(page, 'Sessions');
+    const rows = sessions.getByTestId('session-row');
+    await expect(rows).toHaveCount(11);
+    await expectAccessible(page, 'session log');
+    await shoot(page, 'log');
+
+    await sessions.getByRole('button', { name: 'Log session' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a session' });
+    await expect(dialog).toBeVisible();
+    // The attendees field has the focus: type a name, Enter picks it.
+    await expect(dialog.getByLabel('Attendees')).toBeFocused();
+    await page.keyboard.type('Fiona');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Kerry');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByTestId('attendee-row')).toHaveCount(2);
+    // Tab order: attendees, kind, date, time.
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Kind')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Work');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Date')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2026-11-25');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('10:00');
+    await expectAccessible(page, 'log a session dialog');
+    await shoot(page, 'dialog');
+    // The follow-up action, due in the past.
+    await dialog.getByRole('textbox', { name: 'What' }).focus();
+    await page.keyboard.type('Send Fiona the override figures');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Due')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2026-01-05');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(rows).toHaveCount(12);
+    const logged = rows.filter({ hasText: 'Fiona Walsh' }).filter({ hasText: 'Kerry Doyle' }).filter({ hasText: 'Workshop' });
+    await expect(logged).toHaveCount(2); // the demo's August workshop and this one
+    await expect(rows.first()).toContainText('Fiona Walsh');
+
+    // The action is overdue, so first.
+    const actions = await go(page, 'Actions');
+    const actionRows = actions.getByTestId('action-row');
+    await expect(actionRows.first()).toContainText('Send Fiona the override figures');
+    await expect(actionRows.first()).toHaveAttribute('data-overdue', 'true');
+    await expect(actionRows.first().getByTestId('action-overdue')).toHaveText('Overdue');
+    await expect(actionRows.filter({ hasText: 'Run a hands-on session' })).toHaveCount(1);
+    await expectAccessible(page, 'actions');
+    await shoot(page, 'actions');
+
+    // My actions: Dana's only; Tom's hands-on session goes.
+    await actions.getByTestId('action-filters').getByText('My actions', { exact: true }).click();
+    await expect(actionRows.filter({ hasText: 'Run a hands-on session' })).toHaveCount(0);
+    await expect(actionRows.filter({ hasText: 'Send Fiona the override figures' })).toHaveCount(1);
+    for (const owner of await actionRows.locator('td:nth-child(3)').allTextContents()) expect(owner).toBe('Dana Lee');
+
+    // Mark it done inline: it leaves the open list.
+    await actions.getByRole('checkbox', { name: 'Mark “Send Fiona the override figures” done' }).click();
+    await expect(actionRows.filter({ hasText: 'Send Fiona the override figures' })).toHaveCount(0);
+  });
+
+  test('needs attention on the stakeholders screen and the report; the timeline shows sessions', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    const card = register.root.getByTestId('needs-attention');
+    await expect(card).toContainText('Needs attention');
+    // Grace Obi (manage closely, every 14 days) was last met at the steering committee of 12 May 2026: the most overdue.
+    await expect(card.getByTestId('attention-row').first()).toContainText('Grace Obi');
+    await expectAccessible(page, 'stakeholders with needs attention');
+    await shoot(page, 'stakeholders');
+
+    const report = await go(page, 'Report');
+    await expect(report.getByTestId('needs-attention')).toBeVisible();
+    await shoot(page, 'report');
+
+    await register.open();
+    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.timeline().filter({ hasText: 'Steering committee · came across negative' })).toHaveCount(1);
+    await expect(person.timeline().filter({ hasText: 'Re-rated in a one-to-one: Support Neutral → Sceptical' })).toHaveCount(1);
+    await shoot(page, 'timeline');
+  });
+});
