@@ -46,6 +46,12 @@ describe('generated guards', () => {
         'stakeholders.support',
         'stakeholder_concerns.kind',
         'stakeholder_concerns.status',
+        'champions.status',
+        'champion_activities.kind',
+        'feedback.category',
+        'feedback.severity',
+        'feedback.caught',
+        'feedback.status',
       ]);
     } finally {
       t.cleanup();

@@ -16,6 +16,10 @@ export const SYNCED_TABLES = [
   'override_reviews',
   'stakeholders',
   'stakeholder_concerns',
+  'champion_programs',
+  'champions',
+  'champion_activities',
+  'feedback',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -37,9 +41,16 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   override_reviews: ['change_manager', 'champion'],
   stakeholders: ['change_manager'],
   stakeholder_concerns: ['change_manager'],
+  champion_programs: ['change_manager'],
+  champions: ['change_manager'],
+  // Champions log their own activities and feedback; triage is the change managers' (the API's access).
+  champion_activities: ['change_manager', 'champion'],
+  feedback: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],
+  champion_activities: ['change_manager'],
+  feedback: ['change_manager'],
 };
 
 /** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */

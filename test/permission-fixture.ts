@@ -19,6 +19,10 @@ export interface TemplateIds {
   review: string;
   stakeholder: string;
   concern: string;
+  program: string;
+  champion: string;
+  activity: string;
+  feedback: string;
 }
 
 export interface Template {
@@ -57,6 +61,32 @@ export async function makeTemplate(dir: string): Promise<Template> {
       support: 'sceptical',
     });
     const concern = await callTyped({ engine }, 'stakeholders.addConcern', { stakeholderId: stakeholder.id, kind: 'loss of control' });
+    const program = await callTyped({ engine }, 'champions.createProgram', {
+      name: 'Fixture champions',
+      initiativeId: initiatives[0]?.id ?? '',
+    });
+    const mei = members.find((m) => m.name === 'Mei Chen')?.id ?? '';
+    const champion = await callTyped({ engine }, 'champions.create', {
+      programId: program.id,
+      memberId: mei,
+      teamId: team,
+      since: '2026-01-01',
+    });
+    const activity = await callTyped({ engine }, 'champions.logActivity', {
+      championId: champion.id,
+      kind: 'demo',
+      date: '2026-02-01',
+      attendance: 9,
+    });
+    const item = await callTyped({ engine }, 'feedback.create', {
+      initiativeId: initiatives[0]?.id ?? '',
+      teamId: team,
+      aiSaid: 'Approve',
+      whatWasRight: 'Refer',
+      category: 'format variation',
+      severity: 'medium',
+      caught: 'review',
+    });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -71,6 +101,10 @@ export async function makeTemplate(dir: string): Promise<Template> {
         review,
         stakeholder: stakeholder.id,
         concern: concern.id,
+        program: program.id,
+        champion: champion.id,
+        activity: activity.id,
+        feedback: item.id,
       },
     };
   } finally {
@@ -141,6 +175,32 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.addConcern': { stakeholderId: ids.stakeholder, kind: 'job displacement' },
     'stakeholders.updateConcern': { id: ids.concern, status: 'resolved' },
     'stakeholders.deleteConcern': { id: ids.concern },
+    'champions.programs': {},
+    'champions.createProgram': { name: 'Second wave', initiativeId: ids.initiative, coverageTarget: 0.08 },
+    'champions.updateProgram': { id: ids.program, coverageTarget: 0.1 },
+    'champions.list': {},
+    'champions.create': { programId: ids.program, memberId: ids.member, teamId: ids.leafTeam, since: '2026-03-01' },
+    'champions.update': { id: ids.champion, status: 'paused' },
+    'champions.delete': { id: ids.champion },
+    'champions.activities': { programId: ids.program },
+    'champions.logActivity': { championId: ids.champion, kind: 'office hours', date: '2026-03-02', attendance: 4 },
+    'champions.deleteActivity': { id: ids.activity },
+    'champions.coverage': { programId: ids.program, asOf: '2026-03-31' },
+    'feedback.list': {},
+    'feedback.create': {
+      initiativeId: ids.initiative,
+      teamId: ids.team,
+      aiSaid: 'Low risk',
+      whatWasRight: 'High risk: the address is in a flood zone',
+      category: 'regional variation',
+      severity: 'high',
+      confidentlyWrong: true,
+      statedConfidence: 94,
+      caught: 'downstream',
+    },
+    'feedback.update': { id: ids.feedback, severity: 'high' },
+    'feedback.triage': { ids: [ids.feedback], status: 'triaged', assigneeId: ids.member },
+    'feedback.delete': { id: ids.feedback },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

@@ -16,6 +16,10 @@ import type { Role } from '../db/api/types';
  *   review (individual decisions) is not theirs.
  * - The stakeholder register (issue #9): change managers keep it; champions and sponsors read it
  *   (champions do not re-rate, delete or record concerns).
+ * - Champion programs and feedback (issue #10): change managers run the programs (start one, name
+ *   champions); champions log their activities and feedback on wrong predictions and correct what
+ *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers'.
+ *   Sponsors read the programs, coverage and the queue.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
  *
@@ -81,6 +85,22 @@ export const POLICY = {
   'stakeholders.addConcern': may(Y, N, N),
   'stakeholders.updateConcern': may(Y, N, N),
   'stakeholders.deleteConcern': may(Y, N, N),
+  'champions.programs': may(Y, Y, Y),
+  'champions.createProgram': may(Y, N, N),
+  'champions.updateProgram': may(Y, N, N),
+  'champions.list': may(Y, Y, Y),
+  'champions.create': may(Y, N, N),
+  'champions.update': may(Y, N, N),
+  'champions.delete': may(Y, N, N),
+  'champions.activities': may(Y, Y, Y),
+  'champions.logActivity': may(Y, Y, N),
+  'champions.deleteActivity': may(Y, N, N),
+  'champions.coverage': may(Y, Y, Y),
+  'feedback.list': may(Y, Y, Y),
+  'feedback.create': may(Y, Y, N),
+  'feedback.update': may(Y, Y, N),
+  'feedback.triage': may(Y, N, N),
+  'feedback.delete': may(Y, N, N),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),

@@ -1,3 +1,5 @@
+import { champions } from './champions/contract';
+import { feedback } from './feedback/contract';
 import { history } from './history/contract';
 import { imports } from './imports/contract';
 import { initiatives } from './initiatives/contract';
@@ -27,6 +29,8 @@ export const contract = {
   imports,
   shadowProcesses,
   stakeholders,
+  champions,
+  feedback,
   reviews,
   reports,
   metrics,
@@ -38,6 +42,14 @@ export type Contract = typeof contract;
 export type Area = keyof Contract;
 export type OperationName = { [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area];
 
+export {
+  ActivityCreateInput,
+  ChampionCreateInput,
+  ChampionUpdateInput,
+  ProgramCreateInput,
+  ProgramUpdateInput,
+} from './champions/contract';
+export { FeedbackCreateInput, FeedbackTriageInput, FeedbackUpdateInput } from './feedback/contract';
 export { HistoryTables } from './history/contract';
 export { ImportInput, ImportUploadInput } from './imports/contract';
 export { type InitiativeCreate, InitiativeCreateInput, InitiativeUpdateInput, PersonInput, StatusSchema } from './initiatives/contract';

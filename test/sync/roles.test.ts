@@ -46,6 +46,12 @@ describe('roles hold across devices', () => {
       ['shadowProcesses.delete', SYNCED_DELETERS.shadow_processes],
       ['reviews.create', SYNCED_WRITERS.override_reviews],
       ['reviews.delete', SYNCED_WRITERS.override_reviews],
+      ['champions.createProgram', SYNCED_WRITERS.champion_programs],
+      ['champions.create', SYNCED_WRITERS.champions],
+      ['champions.logActivity', SYNCED_WRITERS.champion_activities],
+      ['champions.deleteActivity', SYNCED_DELETERS.champion_activities],
+      ['feedback.create', SYNCED_WRITERS.feedback],
+      ['feedback.delete', SYNCED_DELETERS.feedback],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);
