@@ -76,8 +76,8 @@ function checkFields(engine: Engine, f: FeedbackFields) {
     throw badInput('statedConfidence: give the AI’s stated confidence only for a confidently wrong prediction (set confidentlyWrong).');
 }
 
-/** Logs feedback as the acting member (the reporter), status new. */
-export function createFeedback(s: Session, input: FeedbackFields): Feedback {
+/** Logs feedback as the acting member (the reporter), status new; `at` is for the demo's history only. */
+export function createFeedback(s: Session, input: FeedbackFields, at: Date = new Date()): Feedback {
   return records.create(s, () => {
     checkFields(s.engine, input);
     if (!s.authorId) throw forbidden('Feedback needs a reporter: choose a profile to act as (in the CLI: --as NAME).');
@@ -88,7 +88,7 @@ export function createFeedback(s: Session, input: FeedbackFields): Feedback {
       confidentlyWrong: input.confidentlyWrong ?? false,
       statedConfidence: input.statedConfidence ?? null,
       reporterId: s.authorId,
-      reportedAt: new Date().toISOString(),
+      reportedAt: at.toISOString(),
       status: 'new',
       assigneeId: null,
       resolvedVersion: null,

@@ -24,6 +24,8 @@ describe('the screen registry', () => {
       'Members',
       'Stakeholders',
       'Shadow processes',
+      'Champions',
+      'Feedback',
       'Override review',
       'Imports',
     ]);
@@ -41,6 +43,8 @@ describe('the screen registry', () => {
       '/stakeholders',
       '/stakeholders/:id',
       '/shadow-processes',
+      '/champions',
+      '/feedback',
       '/reviews',
       '/imports',
       '/settings',

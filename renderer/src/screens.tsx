@@ -4,7 +4,9 @@ import {
   IconChecklist,
   IconFileSpreadsheet,
   IconHierarchy2,
+  IconMessageReport,
   IconSettings,
+  IconSpeakerphone,
   IconUpload,
   IconUsers,
   IconUsersGroup,
@@ -37,6 +39,14 @@ const StakeholdersPage = lazyScreen(
 const StakeholderPage = lazyScreen(
   () => import('./stakeholders/StakeholderPage'),
   (m) => m.StakeholderPage,
+);
+const ChampionsPage = lazyScreen(
+  () => import('./champions/ChampionsPage'),
+  (m) => m.ChampionsPage,
+);
+const FeedbackPage = lazyScreen(
+  () => import('./feedback/FeedbackPage'),
+  (m) => m.FeedbackPage,
 );
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
@@ -81,6 +91,8 @@ export const SCREENS: readonly Screen[] = [
     routes: [{ path: '/stakeholders/:id', component: StakeholderPage }],
   },
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
+  { path: '/champions', label: 'Champions', icon: IconSpeakerphone, section: 'main', component: ChampionsPage },
+  { path: '/feedback', label: 'Feedback', icon: IconMessageReport, section: 'main', component: FeedbackPage },
   {
     path: '/reviews',
     label: 'Override review',
