@@ -35,57 +35,59 @@ const usersSource = (r: CoverageRow) =>
 
 function CoverageTable({ rows }: { rows: readonly CoverageRow[] }) {
   return (
-    <Table aria-label="Coverage per team" horizontalSpacing={8} verticalSpacing={6} data-testid="coverage-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Team</Table.Th>
-          <Table.Th ta="right">Champions</Table.Th>
-          <Table.Th ta="right">Active users</Table.Th>
-          <Table.Th ta="right">Coverage</Table.Th>
-          <Table.Th ta="right">Target</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Last activity</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.teamId} data-testid="coverage-row" data-status={r.status}>
-            <Table.Td>{r.team}</Table.Td>
-            <Table.Td {...RIGHT} title={`${r.activeChampions} active of ${r.champions}`}>
-              {number.format(r.activeChampions)}
-              {r.champions > r.activeChampions && <Text span size="xs" c="dimmed">{` of ${number.format(r.champions)}`}</Text>}
-            </Table.Td>
-            <Table.Td {...RIGHT}>
-              {r.activeUsers === null ? <Dash /> : number.format(r.activeUsers)}
-              <Text size="xs" c="dimmed">
-                {usersSource(r)}
-              </Text>
-            </Table.Td>
-            <Table.Td {...RIGHT}>{r.coverage === null ? <Dash /> : percent.format(r.coverage)}</Table.Td>
-            <Table.Td {...RIGHT}>{r.needed === null ? <Dash /> : `${number.format(r.needed)} needed`}</Table.Td>
-            <Table.Td>
-              <Badge
-                variant="dot"
-                color={r.status === 'met' ? 'green' : r.status === 'below' ? 'orange' : 'gray'}
-                c="var(--mantine-color-text)"
-                fw={500}
-              >
-                {r.status === 'met' ? 'Met' : r.status === 'below' ? 'Below target' : 'No data'}
-              </Badge>
-            </Table.Td>
-            <Table.Td {...NOWRAP}>
-              {r.lastActivity ? (
-                formatDate(r.lastActivity)
-              ) : (
-                <Text size="sm" c="dimmed">
-                  None yet
-                </Text>
-              )}
-            </Table.Td>
+    <div className="data-table-frame">
+      <Table className="data-table" aria-label="Coverage per team" horizontalSpacing={8} data-testid="coverage-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th pl="lg">Team</Table.Th>
+            <Table.Th ta="right">Champions</Table.Th>
+            <Table.Th ta="right">Active users</Table.Th>
+            <Table.Th ta="right">Coverage</Table.Th>
+            <Table.Th ta="right">Target</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th pr="lg">Last activity</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.teamId} data-testid="coverage-row" data-status={r.status}>
+              <Table.Td pl="lg">{r.team}</Table.Td>
+              <Table.Td {...RIGHT} title={`${r.activeChampions} active of ${r.champions}`}>
+                {number.format(r.activeChampions)}
+                {r.champions > r.activeChampions && <Text span size="xs" c="dimmed">{` of ${number.format(r.champions)}`}</Text>}
+              </Table.Td>
+              <Table.Td {...RIGHT}>
+                {r.activeUsers === null ? <Dash /> : number.format(r.activeUsers)}
+                <Text size="xs" c="dimmed">
+                  {usersSource(r)}
+                </Text>
+              </Table.Td>
+              <Table.Td {...RIGHT}>{r.coverage === null ? <Dash /> : percent.format(r.coverage)}</Table.Td>
+              <Table.Td {...RIGHT}>{r.needed === null ? <Dash /> : `${number.format(r.needed)} needed`}</Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="dot"
+                  color={r.status === 'met' ? 'green' : r.status === 'below' ? 'orange' : 'gray'}
+                  c="var(--mantine-color-text)"
+                  fw={500}
+                >
+                  {r.status === 'met' ? 'Met' : r.status === 'below' ? 'Below target' : 'No data'}
+                </Badge>
+              </Table.Td>
+              <Table.Td {...NOWRAP}>
+                {r.lastActivity ? (
+                  formatDate(r.lastActivity)
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    None yet
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -192,11 +194,11 @@ export function ChampionsPage() {
           {(programs.data?.length ?? 0) > 0 && (
             <Select
               aria-label="Program"
-              w={260}
+              w={280}
               allowDeselect={false}
               value={programId}
               onChange={setPicked}
-              data={(programs.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.initiative ?? ''}` }))}
+              data={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             />
           )}
           {canProgram && (

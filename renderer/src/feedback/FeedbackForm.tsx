@@ -163,14 +163,7 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
           placeholder="Type to choose"
           data={option(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS)}
         />
-        <SelectField
-          control={form.control}
-          name="severity"
-          cleared="medium"
-          label="Severity"
-          withAsterisk
-          data={option(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)}
-        />
+        <Choice form={form} name="severity" label="Severity" data={option(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)} />
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm" style={{ alignItems: 'end' }}>
         <Checkbox label="Confidently wrong" description="The AI was sure of itself" {...form.register('confidentlyWrong')} />
@@ -184,23 +177,36 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
           max={100}
         />
       </SimpleGrid>
-      <Controller
-        control={form.control}
-        name="caught"
-        render={({ field }) => (
-          <div>
-            <Text size="sm" fw={500} id="feedback-caught-label" mb={4}>
-              Where it was caught
-            </Text>
-            <SegmentedControl
-              aria-labelledby="feedback-caught-label"
-              value={field.value}
-              onChange={field.onChange}
-              data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)}
-            />
-          </div>
-        )}
-      />
+      <Choice form={form} name="caught" label="Where it was caught" data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
     </>
+  );
+}
+
+/** A few choices side by side (arrow keys move between them): quicker than a list for severity and where it was caught. */
+function Choice({
+  form,
+  name,
+  label,
+  data,
+}: {
+  form: EntityForm<typeof FeedbackFormInput>;
+  name: 'severity' | 'caught';
+  label: string;
+  data: { value: string; label: string }[];
+}) {
+  const id = `feedback-${name}-label`;
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <div>
+          <Text size="sm" fw={500} id={id} mb={4}>
+            {label}
+          </Text>
+          <SegmentedControl aria-labelledby={id} value={field.value} onChange={field.onChange} data={data} />
+        </div>
+      )}
+    />
   );
 }

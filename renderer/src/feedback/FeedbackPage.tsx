@@ -30,6 +30,8 @@ import { TriageFormDialog } from './TriageForm';
 
 const number = localeNumber;
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+// Badges keep their width in a narrow window; the text columns give way instead.
+const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
 const SEVERITY_COLOR: Record<FeedbackSeverity, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
 const STATUS_COLOR: Record<FeedbackStatus, string> = {
   new: 'blue',
@@ -55,7 +57,7 @@ function columns(now: string, selection: { has: (id: string) => boolean; toggle:
     ...select,
     {
       header: 'What the AI said · what was right',
-      td: { miw: 260 },
+      td: { miw: 200, maw: 340 },
       cell: (f) => (
         <>
           <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
@@ -74,7 +76,7 @@ function columns(now: string, selection: { has: (id: string) => boolean; toggle:
       cell: (f) => (
         <>
           <Text size="sm">{f.team ?? <Dash />}</Text>
-          <Text size="xs" c="dimmed" truncate="end" maw={180}>
+          <Text size="xs" c="dimmed" truncate="end" maw={140}>
             {f.initiative ?? 'A deleted initiative'}
             {f.modelVersion ? ` · ${f.modelVersion}` : ''}
           </Text>
@@ -87,11 +89,11 @@ function columns(now: string, selection: { has: (id: string) => boolean; toggle:
       td: NOWRAP,
       cell: (f) => (
         <Group gap={4} wrap="nowrap">
-          <Badge variant="light" color={SEVERITY_COLOR[f.severity]} size="sm">
+          <Badge variant="light" color={SEVERITY_COLOR[f.severity]} size="sm" styles={BADGE_STYLES}>
             {FEEDBACK_SEVERITY_LABELS[f.severity]}
           </Badge>
           {f.confidentlyWrong && (
-            <Badge variant="outline" color="red" size="sm" title="Confidently wrong" data-testid="confidently-wrong">
+            <Badge variant="outline" color="red" size="sm" title="Confidently wrong" data-testid="confidently-wrong" styles={BADGE_STYLES}>
               Sure{f.statedConfidence !== null ? ` ${f.statedConfidence}%` : ''}
             </Badge>
           )}
@@ -106,23 +108,26 @@ function columns(now: string, selection: { has: (id: string) => boolean; toggle:
     },
     { header: 'Reporter', priority: 'low', td: NOWRAP, cell: (f) => f.reporter ?? <Dash /> },
     {
-      header: 'Assignee',
-      td: NOWRAP,
-      cell: (f) =>
-        f.assignee ?? (
-          <Text size="sm" c="dimmed">
-            Unassigned
-          </Text>
-        ),
-    },
-    {
-      header: 'Status',
+      header: 'Status · assignee',
       td: NOWRAP,
       cell: (f) => (
-        <Badge variant="dot" color={STATUS_COLOR[f.status]} size="md" c="var(--mantine-color-text)" fw={500} data-testid="feedback-status">
-          {FEEDBACK_STATUS_LABELS[f.status]}
-          {f.status === 'resolved' && f.resolvedVersion ? ` in ${f.resolvedVersion}` : ''}
-        </Badge>
+        <>
+          <Badge
+            variant="dot"
+            color={STATUS_COLOR[f.status]}
+            size="md"
+            c="var(--mantine-color-text)"
+            fw={500}
+            data-testid="feedback-status"
+            styles={BADGE_STYLES}
+          >
+            {FEEDBACK_STATUS_LABELS[f.status]}
+            {f.status === 'resolved' && f.resolvedVersion ? ` in ${f.resolvedVersion}` : ''}
+          </Badge>
+          <Text size="xs" c="dimmed" mt={2} data-testid="feedback-assignee">
+            {f.assignee ?? 'Unassigned'}
+          </Text>
+        </>
       ),
     },
   ];

@@ -31,7 +31,8 @@ export function TriageFormDialog({ dialog, all }: { dialog: Dialog<Feedback[]>; 
         const first = items[0];
         const same = items.every((f) => f.status === first?.status && f.assigneeId === first?.assigneeId);
         return {
-          status: same && first ? first.status : ('triaged' as FeedbackStatus),
+          // Triaging a new item moves it on: its next step is the default.
+          status: same && first && first.status !== 'new' ? first.status : ('triaged' as FeedbackStatus),
           assigneeId: same ? (first?.assigneeId ?? null) : null,
           resolvedVersion: items.length === 1 ? (first?.resolvedVersion ?? null) : null,
           duplicateOfId: items.length === 1 ? (first?.duplicateOfId ?? null) : null,
