@@ -14,7 +14,7 @@ import {
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, NumberField, SelectField, TeamField } from '../kit/fields';
+import { DateField, liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
 import { today } from '../shadow-processes/register';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
@@ -59,7 +59,7 @@ export function ProgramFormDialog({ dialog, onCreated }: { dialog: Dialog<true>;
             cleared=""
             label="Initiative"
             withAsterisk
-            data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
+            data={liveOptions(initiatives.data)}
           />
           <NumberField
             control={form.control}
@@ -115,7 +115,7 @@ export function ChampionFormDialog({ dialog }: { dialog: Dialog<ChampionEditing>
               label="Member"
               withAsterisk
               data-autofocus
-              data={(members.data ?? []).filter((m) => !m.deleted).map((m) => ({ value: m.id, label: m.name }))}
+              data={liveOptions(members.data)}
             />
             <TeamField control={form.control} name="teamId" teams={teams.data} />
           </SimpleGrid>

@@ -15,7 +15,7 @@ import {
 import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { NumberField, SelectField, TeamField } from '../kit/fields';
+import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
 import { FEEDBACK_SHORTCUT_LABEL } from './shortcut';
 
 // The last initiative and team a person logged feedback for, on this device: most feedback comes in runs from one place.
@@ -108,7 +108,7 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
           label="Initiative"
           withAsterisk
           placeholder="Choose"
-          data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
+          data={liveOptions(initiatives.data)}
           {...(remembered ? {} : { 'data-autofocus': true })}
         />
         {versions.length > 0 ? (

@@ -7,7 +7,7 @@ import { canMove, FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES, type Feedback, type
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
-import { SelectField } from '../kit/fields';
+import { liveOptions, SelectField } from '../kit/fields';
 import { feedbackTitle } from './queue';
 
 // One form for one item or many (bulk): the statuses offered are those every selected item may move to.
@@ -89,7 +89,7 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           label="Assignee"
           placeholder="Unassigned"
           clearable
-          data={(members.data ?? []).filter((m) => !m.deleted).map((m) => ({ value: m.id, label: m.name }))}
+          data={liveOptions(members.data)}
         />
       </SimpleGrid>
       {status === 'resolved' &&
