@@ -1,3 +1,4 @@
+import { addDemoChampions } from './demo-champions';
 import { addDemoSignals } from './demo-signals';
 import { createInitiative, type InitiativeFields, listInitiatives } from './initiatives/initiatives';
 import { createMember } from './members/members';
@@ -53,8 +54,8 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
     };
     const priya = member('Priya Shah', 'sponsor', 'priya.shah@acme.example');
     const tom = member('Tom Okafor', 'champion', 'tom.okafor@acme.example');
-    member('Mei Chen', 'champion', 'mei.chen@acme.example');
-    member('Sam Rivera', 'change_manager', 'sam.rivera@acme.example');
+    const mei = member('Mei Chen', 'champion', 'mei.chen@acme.example');
+    const sam = member('Sam Rivera', 'change_manager', 'sam.rivera@acme.example');
     const marcus = member('Marcus Webb', 'sponsor', 'marcus.webb@acme.example');
 
     const teams = new Map<string, Team>();
@@ -65,7 +66,7 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
     }
 
     const initiative = (fields: InitiativeFields) => createInitiative(s, fields);
-    initiative({
+    const claims = initiative({
       name: 'Claims triage assistant',
       description: 'Ranks incoming claims by complexity and suggests a handling route and reserve.',
       status: 'live',
@@ -75,7 +76,7 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
       productOwner: { name: 'Alex Morgan' },
       technicalLead: { name: 'Jordan Patel' },
     });
-    initiative({
+    const uw = initiative({
       name: 'Underwriting risk scorer',
       description: 'Scores commercial property submissions and flags ones to refer.',
       status: 'pilot',
@@ -84,7 +85,7 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
       businessSponsor: { memberId: marcus },
       productOwner: { name: 'Ines Duarte' },
     });
-    initiative({
+    const email = initiative({
       name: 'Customer email drafter',
       description: 'Drafts replies to customer emails for agents to edit and send.',
       status: 'rolling_out',
@@ -99,6 +100,7 @@ function createDemoRecords(engine: Engine, seed: number): Actor {
     const north = teams.get('Claims North');
     if (north) updateTeam(s, { id: north.id, headcount: (north.headcount ?? 60) + 4, region: 'UK North & Scotland' });
     addDemoStakeholders(s, teams, { me: me.id, tom, priya });
+    addDemoChampions(s, teams, { claims: claims.id, email: email.id, uw: uw.id }, { me: me.id, tom, mei, sam });
     setLocal(engine, 'acting_member', me.id);
     return me;
   });

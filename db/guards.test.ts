@@ -49,6 +49,12 @@ describe('generated guards', () => {
         'stakeholder_sessions.kind',
         'session_attendees.sentiment',
         'stakeholder_actions.status',
+        'champions.status',
+        'champion_activities.kind',
+        'feedback.category',
+        'feedback.severity',
+        'feedback.caught',
+        'feedback.status',
       ]);
     } finally {
       t.cleanup();

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACTIVITY_KINDS, CHAMPION_STATUSES } from './champions/model';
+import { FEEDBACK_CATEGORIES, FEEDBACK_CAUGHT, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES } from './feedback/model';
 import { INITIATIVE_STATUSES } from './initiatives/model';
 import { ROLES } from './members/model';
 import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
@@ -215,6 +217,69 @@ export const stakeholderActions = sqliteTable('stakeholder_actions', {
   stakeholderId: text('stakeholder_id'),
 });
 
+/** A champion program for one initiative, with its coverage target (active champions per active user). */
+export const championPrograms = sqliteTable('champion_programs', {
+  ...synced,
+  name: text('name').notNull(),
+  initiativeId: text('initiative_id').notNull(),
+  coverageTarget: real('coverage_target').notNull(),
+});
+
+/** A member championing the initiative in one team. */
+export const champions = sqliteTable(
+  'champions',
+  {
+    ...synced,
+    programId: text('program_id').notNull(),
+    memberId: text('member_id').notNull(),
+    teamId: text('team_id').notNull(),
+    since: text('since').notNull(),
+    status: text('status', { enum: CHAMPION_STATUSES }).notNull(),
+  },
+  (t) => [index('champions_program').on(t.programId)],
+);
+
+/** What a champion ran: a demo, office hours, a training… */
+export const championActivities = sqliteTable(
+  'champion_activities',
+  {
+    ...synced,
+    programId: text('program_id').notNull(),
+    championId: text('champion_id').notNull(),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    date: text('date').notNull(),
+    attendance: integer('attendance').notNull(),
+    notes: text('notes'),
+  },
+  (t) => [index('champion_activities_program').on(t.programId)],
+);
+
+/** Feedback on a wrong prediction, from the frontline, and its triage. */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    ...synced,
+    initiativeId: text('initiative_id').notNull(),
+    modelVersion: text('model_version'),
+    teamId: text('team_id').notNull(),
+    caseRef: text('case_ref'),
+    aiSaid: text('ai_said').notNull(),
+    whatWasRight: text('what_was_right').notNull(),
+    category: text('category', { enum: FEEDBACK_CATEGORIES }).notNull(),
+    severity: text('severity', { enum: FEEDBACK_SEVERITIES }).notNull(),
+    confidentlyWrong: integer('confidently_wrong', { mode: 'boolean' }).notNull().default(false),
+    statedConfidence: integer('stated_confidence'),
+    caught: text('caught', { enum: FEEDBACK_CAUGHT }).notNull(),
+    reporterId: text('reporter_id'),
+    reportedAt: text('reported_at').notNull(),
+    status: text('status', { enum: FEEDBACK_STATUSES }).notNull(),
+    assigneeId: text('assignee_id'),
+    resolvedVersion: text('resolved_version'),
+    duplicateOfId: text('duplicate_of_id'),
+  },
+  (t) => [index('feedback_initiative').on(t.initiativeId, t.status)],
+);
+
 /** A reviewer's verdict on one overridden decision: was the override right (the AI was wrong)? */
 export const overrideReviews = sqliteTable(
   'override_reviews',
@@ -373,6 +438,10 @@ export const syncedTables = {
   stakeholder_sessions: stakeholderSessions,
   session_attendees: sessionAttendees,
   stakeholder_actions: stakeholderActions,
+  champion_programs: championPrograms,
+  champions,
+  champion_activities: championActivities,
+  feedback,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

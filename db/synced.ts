@@ -19,6 +19,10 @@ export const SYNCED_TABLES = [
   'stakeholder_sessions',
   'session_attendees',
   'stakeholder_actions',
+  'champion_programs',
+  'champions',
+  'champion_activities',
+  'feedback',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -45,12 +49,19 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   stakeholder_sessions: ['change_manager', 'champion'],
   session_attendees: ['change_manager', 'champion'],
   stakeholder_actions: ['change_manager', 'champion'],
+  champion_programs: ['change_manager'],
+  champions: ['change_manager'],
+  // Champions log their own activities and feedback; triage is the change managers' (the API's access).
+  champion_activities: ['change_manager', 'champion'],
+  feedback: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],
   stakeholder_concerns: ['change_manager'],
   stakeholder_sessions: ['change_manager'],
   stakeholder_actions: ['change_manager'],
+  champion_activities: ['change_manager'],
+  feedback: ['change_manager'],
 };
 
 /** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */

@@ -23,6 +23,13 @@ export interface TemplateIds {
   champion: string;
   session: string;
   action: string;
+  program: string;
+  /** The fixture program's champion entry (Tom Okafor in a team). */
+  championEntry: string;
+  /** Another entry, for champions.delete. */
+  leavingChampion: string;
+  activity: string;
+  feedback: string;
 }
 
 export interface Template {
@@ -74,6 +81,39 @@ export async function makeTemplate(dir: string): Promise<Template> {
       due: '2026-02-10',
       sessionId: session.id,
     });
+    const program = await callTyped({ engine }, 'champions.createProgram', {
+      name: 'Fixture champions',
+      initiativeId: initiatives[0]?.id ?? '',
+    });
+    // Tom Okafor: Mei Chen (ids.member) is removed by members.delete before the champion samples run.
+    const championEntry = await callTyped({ engine }, 'champions.create', {
+      programId: program.id,
+      memberId: champion,
+      teamId: team,
+      since: '2026-01-01',
+    });
+    // A second entry for champions.delete, which runs before champions.logActivity needs the first.
+    const leaving = await callTyped({ engine }, 'champions.create', {
+      programId: program.id,
+      memberId: members.find((m) => m.name === 'Dana Lee')?.id ?? '',
+      teamId: team,
+      since: '2026-01-01',
+    });
+    const activity = await callTyped({ engine }, 'champions.logActivity', {
+      championId: championEntry.id,
+      kind: 'demo',
+      date: '2026-02-01',
+      attendance: 9,
+    });
+    const item = await callTyped({ engine }, 'feedback.create', {
+      initiativeId: initiatives[0]?.id ?? '',
+      teamId: team,
+      aiSaid: 'Approve',
+      whatWasRight: 'Refer',
+      category: 'format variation',
+      severity: 'medium',
+      caught: 'review',
+    });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -91,6 +131,11 @@ export async function makeTemplate(dir: string): Promise<Template> {
         champion,
         session: session.id,
         action: action.id,
+        program: program.id,
+        championEntry: championEntry.id,
+        leavingChampion: leaving.id,
+        activity: activity.id,
+        feedback: item.id,
       },
     };
   } finally {
@@ -181,6 +226,32 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholderActions.create': { what: 'Book a demo', ownerMemberId: ids.champion, due: '2026-03-05' },
     'stakeholderActions.update': { id: ids.action, status: 'done' },
     'stakeholderActions.delete': { id: ids.action },
+    'champions.programs': {},
+    'champions.createProgram': { name: 'Second wave', initiativeId: ids.initiative, coverageTarget: 0.08 },
+    'champions.updateProgram': { id: ids.program, coverageTarget: 0.1 },
+    'champions.list': {},
+    'champions.create': { programId: ids.program, memberId: ids.champion, teamId: ids.leafTeam, since: '2026-03-01' },
+    'champions.update': { id: ids.championEntry, status: 'paused' },
+    'champions.delete': { id: ids.leavingChampion },
+    'champions.activities': { programId: ids.program },
+    'champions.logActivity': { championId: ids.championEntry, kind: 'office hours', date: '2026-03-02', attendance: 4 },
+    'champions.deleteActivity': { id: ids.activity },
+    'champions.coverage': { programId: ids.program, asOf: '2026-03-31' },
+    'feedback.list': {},
+    'feedback.create': {
+      initiativeId: ids.initiative,
+      teamId: ids.team,
+      aiSaid: 'Low risk',
+      whatWasRight: 'High risk: the address is in a flood zone',
+      category: 'regional variation',
+      severity: 'high',
+      confidentlyWrong: true,
+      statedConfidence: 94,
+      caught: 'downstream',
+    },
+    'feedback.update': { id: ids.feedback, severity: 'high' },
+    'feedback.triage': { ids: [ids.feedback], status: 'triaged', assigneeId: ids.champion },
+    'feedback.delete': { id: ids.feedback },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

@@ -19,6 +19,10 @@ import type { Role } from '../db/api/types';
  * - Sessions and follow-up actions (issue #9): change managers do everything; champions log the
  *   sessions they ran and add or change actions (not delete them, not re-rate: the engine refuses
  *   a champion's rating updates); sponsors read. Only change managers set the contact cadence.
+ * - Champion programs and feedback (issue #10): change managers run the programs (start one, name
+ *   champions); champions log their activities and feedback on wrong predictions and correct what
+ *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers'.
+ *   Sponsors read the programs, coverage and the queue.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
  *
@@ -98,6 +102,22 @@ export const POLICY = {
   'stakeholderActions.create': may(Y, Y, N),
   'stakeholderActions.update': may(Y, Y, N),
   'stakeholderActions.delete': may(Y, N, N),
+  'champions.programs': may(Y, Y, Y),
+  'champions.createProgram': may(Y, N, N),
+  'champions.updateProgram': may(Y, N, N),
+  'champions.list': may(Y, Y, Y),
+  'champions.create': may(Y, N, N),
+  'champions.update': may(Y, N, N),
+  'champions.delete': may(Y, N, N),
+  'champions.activities': may(Y, Y, Y),
+  'champions.logActivity': may(Y, Y, N),
+  'champions.deleteActivity': may(Y, N, N),
+  'champions.coverage': may(Y, Y, Y),
+  'feedback.list': may(Y, Y, Y),
+  'feedback.create': may(Y, Y, N),
+  'feedback.update': may(Y, Y, N),
+  'feedback.triage': may(Y, N, N),
+  'feedback.delete': may(Y, N, N),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),

@@ -1,3 +1,5 @@
+import { champions } from './champions/contract';
+import { feedback } from './feedback/contract';
 import { history } from './history/contract';
 import { imports } from './imports/contract';
 import { initiatives } from './initiatives/contract';
@@ -31,6 +33,8 @@ export const contract = {
   stakeholders,
   stakeholderSessions,
   stakeholderActions,
+  champions,
+  feedback,
   reviews,
   reports,
   metrics,
@@ -42,6 +46,14 @@ export type Contract = typeof contract;
 export type Area = keyof Contract;
 export type OperationName = { [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area];
 
+export {
+  ActivityCreateInput,
+  ChampionCreateInput,
+  ChampionUpdateInput,
+  ProgramCreateInput,
+  ProgramUpdateInput,
+} from './champions/contract';
+export { FeedbackCreateInput, FeedbackTriageInput, FeedbackUpdateInput } from './feedback/contract';
 export { HistoryTables } from './history/contract';
 export { ImportInput, ImportUploadInput } from './imports/contract';
 export { type InitiativeCreate, InitiativeCreateInput, InitiativeUpdateInput, PersonInput, StatusSchema } from './initiatives/contract';

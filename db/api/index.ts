@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { busyError, isBusy } from '../busy';
 import type { Engine } from '../open';
+import { championsHandlers } from './champions/handlers';
 import { type HandlerTable, type HostContext, runOperation } from './context';
 import type { Area, OperationName } from './contract';
+import { feedbackHandlers } from './feedback/handlers';
 import type { AreaHandlers, InputOf, OutputOf } from './handlers';
 import { historyHandlers } from './history/handlers';
 import { importsHandlers } from './imports/handlers';
@@ -32,6 +34,8 @@ export const handlers = {
   stakeholders: stakeholdersHandlers,
   stakeholderSessions: stakeholderSessionsHandlers,
   stakeholderActions: stakeholderActionsHandlers,
+  champions: championsHandlers,
+  feedback: feedbackHandlers,
   reviews: reviewsHandlers,
   reports: reportsHandlers,
   metrics: metricsHandlers,

@@ -3,6 +3,8 @@
  * and the Electron bridge's types. The renderer imports this file and the contract, never
  * anything that touches the database.
  */
+export * from '../champions/model';
+export * from '../feedback/model';
 export * from '../history/model';
 export * from '../initiatives/model';
 export * from '../members/model';

@@ -5,6 +5,7 @@ import type { WorkspaceInfo } from '../../db/api/types';
 import { useWorkspace } from './api/workspace';
 import { FullScreenError, FullScreenLoader } from './components/FullScreen';
 import { ScreenBoundary } from './components/ScreenBoundary';
+import { FeedbackLauncher } from './feedback/FeedbackLauncher';
 import { routesOf, type Screen, visibleScreens } from './kit/registry';
 import { SCREENS } from './screens';
 import { Shell } from './shell/Shell';
@@ -32,6 +33,7 @@ function Screens({ info }: { info: WorkspaceInfo }) {
   return (
     <Router hook={useHashLocation}>
       <AutoSync />
+      <FeedbackLauncher />
       <Shell info={info} screens={screens}>
         <Routes screens={screens} />
       </Shell>

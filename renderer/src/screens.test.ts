@@ -26,6 +26,8 @@ describe('the screen registry', () => {
       'Sessions',
       'Actions',
       'Shadow processes',
+      'Champions',
+      'Feedback',
       'Override review',
       'Imports',
     ]);
@@ -45,6 +47,8 @@ describe('the screen registry', () => {
       '/stakeholder-sessions',
       '/stakeholder-actions',
       '/shadow-processes',
+      '/champions',
+      '/feedback',
       '/reviews',
       '/imports',
       '/settings',

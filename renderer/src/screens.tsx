@@ -5,8 +5,10 @@ import {
   IconFileSpreadsheet,
   IconHierarchy2,
   IconListCheck,
+  IconMessageReport,
   IconMessages,
   IconSettings,
+  IconSpeakerphone,
   IconUpload,
   IconUsers,
   IconUsersGroup,
@@ -47,6 +49,14 @@ const SessionsPage = lazyScreen(
 const ActionsPage = lazyScreen(
   () => import('./stakeholder-sessions/ActionsPage'),
   (m) => m.ActionsPage,
+);
+const ChampionsPage = lazyScreen(
+  () => import('./champions/ChampionsPage'),
+  (m) => m.ChampionsPage,
+);
+const FeedbackPage = lazyScreen(
+  () => import('./feedback/FeedbackPage'),
+  (m) => m.FeedbackPage,
 );
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
@@ -93,6 +103,8 @@ export const SCREENS: readonly Screen[] = [
   { path: '/stakeholder-sessions', label: 'Sessions', icon: IconMessages, section: 'main', component: SessionsPage },
   { path: '/stakeholder-actions', label: 'Actions', icon: IconListCheck, section: 'main', component: ActionsPage },
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
+  { path: '/champions', label: 'Champions', icon: IconSpeakerphone, section: 'main', component: ChampionsPage },
+  { path: '/feedback', label: 'Feedback', icon: IconMessageReport, section: 'main', component: FeedbackPage },
   {
     path: '/reviews',
     label: 'Override review',

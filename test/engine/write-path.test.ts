@@ -153,6 +153,20 @@ describe('no synced table changes without a change-log record', () => {
         sessionId: null,
         stakeholderId: null,
       },
+      champion_programs: { name: 'Claims champions', initiativeId: 'i', coverageTarget: 0.05 },
+      champions: { programId: 'p', memberId: 'm', teamId: 't', since: '2026-01-01', status: 'active' },
+      champion_activities: { programId: 'p', championId: 'c', kind: 'demo', date: '2026-01-02', attendance: 5, notes: null },
+      feedback: {
+        initiativeId: 'i',
+        teamId: 't',
+        aiSaid: 'Approve',
+        whatWasRight: 'Refer',
+        category: 'other',
+        severity: 'low',
+        caught: 'review',
+        reportedAt: '2026-01-02T00:00:00.000Z',
+        status: 'new',
+      },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

@@ -53,6 +53,12 @@ describe('roles hold across devices', () => {
       ['stakeholderSessions.delete', SYNCED_DELETERS.stakeholder_sessions],
       ['stakeholderActions.update', SYNCED_WRITERS.stakeholder_actions],
       ['stakeholderActions.delete', SYNCED_DELETERS.stakeholder_actions],
+      ['champions.createProgram', SYNCED_WRITERS.champion_programs],
+      ['champions.create', SYNCED_WRITERS.champions],
+      ['champions.logActivity', SYNCED_WRITERS.champion_activities],
+      ['champions.deleteActivity', SYNCED_DELETERS.champion_activities],
+      ['feedback.create', SYNCED_WRITERS.feedback],
+      ['feedback.delete', SYNCED_DELETERS.feedback],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

@@ -14,6 +14,10 @@ import type { Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
 import { datePattern, formatDateInput, parseDateInput } from './locale';
 
+/** The records a select offers: those not deleted, by name (initiatives, members). */
+export const liveOptions = (records: readonly { id: string; name: string; deleted: boolean }[] | undefined) =>
+  (records ?? []).filter((r) => !r.deleted).map((r) => ({ value: r.id, label: r.name }));
+
 /** A Mantine input bound to one field of a react-hook-form form. */
 interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
   control: Control<TIn, unknown, TOut>;

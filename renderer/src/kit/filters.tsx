@@ -1,6 +1,7 @@
 import { Input, SegmentedControl, Select } from '@mantine/core';
 import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
+import { liveOptions } from './fields';
 
 /** A list screen's team filter: searchable, by path, empty for every team. */
 export function TeamFilter({
@@ -38,7 +39,7 @@ export function InitiativeFilter({
       clearable
       searchable
       w={w}
-      data={(initiatives ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
+      data={liveOptions(initiatives)}
       value={value}
       onChange={onChange}
     />

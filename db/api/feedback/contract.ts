@@ -1,0 +1,46 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import { FEEDBACK_CATEGORIES, FEEDBACK_CAUGHT, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES, type Feedback } from '../../feedback/model';
+import { ById, championsAndManagers, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+
+const feedbackFields = {
+  initiativeId: id,
+  modelVersion: optionalText('Model version', 80),
+  teamId: id,
+  caseRef: optionalText('Case reference', 120),
+  aiSaid: text('What the AI said', 2000),
+  whatWasRight: text('What was right', 2000),
+  category: oneOf('category', FEEDBACK_CATEGORIES),
+  severity: oneOf('severity', FEEDBACK_SEVERITIES),
+  confidentlyWrong: z.boolean({ error: 'confidentlyWrong must be true or false' }).optional(),
+  statedConfidence: z
+    .number({ error: 'statedConfidence must be a whole number of per cent' })
+    .int('statedConfidence must be a whole number of per cent')
+    .min(0, 'statedConfidence is a percentage, 0 to 100')
+    .max(100, 'statedConfidence is a percentage, 0 to 100')
+    .nullable()
+    .optional(),
+  caught: oneOf('caught', FEEDBACK_CAUGHT),
+};
+export const FeedbackCreateInput = z.strictObject(feedbackFields);
+export const FeedbackUpdateInput = z.strictObject({ id, ...z.strictObject(feedbackFields).partial().shape });
+export const FeedbackTriageInput = z.strictObject({
+  ids: z.array(id).min(1, 'pick at least one feedback item').max(1000, 'triage at most 1,000 items at once'),
+  status: oneOf('status', FEEDBACK_STATUSES).optional(),
+  assigneeId: id.nullable().optional(),
+  resolvedVersion: optionalText('Resolved in version', 80),
+  duplicateOfId: id.nullable().optional(),
+});
+
+const changes = ['feedback', 'history'] as const;
+export const feedback = {
+  list: query('Feedback on wrong predictions, newest first', everyone).input(ListInput).output(type<Feedback[]>()),
+  create: mutation('Log feedback on a wrong prediction (you are its reporter)', championsAndManagers, changes)
+    .input(FeedbackCreateInput)
+    .output(type<Feedback>()),
+  update: mutation('Correct what a feedback item says', championsAndManagers, changes).input(FeedbackUpdateInput).output(type<Feedback>()),
+  triage: mutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changeManagers, changes)
+    .input(FeedbackTriageInput)
+    .output(type<Feedback[]>()),
+  delete: mutation('Remove a feedback item logged by mistake', changeManagers, changes).input(ById).output(type<Feedback>()),
+};

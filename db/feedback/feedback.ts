@@ -1,0 +1,202 @@
+import { badInput, forbidden } from '../errors';
+import { listInitiatives } from '../initiatives/initiatives';
+import { listMembers } from '../members/members';
+import type { Engine } from '../open';
+import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { feedback } from '../schema';
+import { listTeams } from '../teams/teams';
+import { write } from '../write';
+import {
+  canMove,
+  FEEDBACK_STATUS_LABELS,
+  FEEDBACK_TRANSITIONS,
+  type Feedback,
+  type FeedbackCategory,
+  type FeedbackCaught,
+  type FeedbackSeverity,
+  type FeedbackStatus,
+} from './model';
+
+const names = <T extends { id: string; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
+
+export function listFeedback(engine: Engine, includeDeleted = false): Feedback[] {
+  const initiatives = names(listInitiatives(engine, true));
+  const teams = names(listTeams(engine, true));
+  const members = names(listMembers(engine, true));
+  return engine.orm
+    .select()
+    .from(feedback)
+    .all()
+    .filter((f) => includeDeleted || !f.deleted)
+    .map(({ lastHlc: _, ...f }) => ({
+      ...f,
+      initiative: initiatives.get(f.initiativeId) ?? null,
+      team: teams.get(f.teamId) ?? null,
+      reporter: f.reporterId ? (members.get(f.reporterId) ?? null) : null,
+      assignee: f.assigneeId ? (members.get(f.assigneeId) ?? null) : null,
+    }))
+    .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.id.localeCompare(b.id));
+}
+
+const records: RecordKit<Feedback> = recordKit({
+  table: 'feedback',
+  label: 'feedback item',
+  find: (engine, id) => listFeedback(engine, true).find((f) => f.id === id),
+});
+export const getFeedback = records.get;
+
+export interface FeedbackFields {
+  initiativeId: string;
+  modelVersion?: string | null | undefined;
+  teamId: string;
+  caseRef?: string | null | undefined;
+  aiSaid: string;
+  whatWasRight: string;
+  category: FeedbackCategory;
+  severity: FeedbackSeverity;
+  confidentlyWrong?: boolean | undefined;
+  statedConfidence?: number | null | undefined;
+  caught: FeedbackCaught;
+}
+
+/** The initiative's model versions when it lists some: a version must be one of them. */
+function checkVersion(engine: Engine, initiativeId: string, field: string, version: string | null | undefined) {
+  const initiative = listInitiatives(engine).find((i) => i.id === initiativeId);
+  if (!initiative) throw badInput(`initiativeId: no initiative with id ${initiativeId}. List them with initiatives.list.`);
+  if (version && initiative.modelVersions.length > 0 && !initiative.modelVersions.includes(version))
+    throw badInput(
+      `${field}: ${initiative.name} has no model version "${version}" (it has ${initiative.modelVersions.join(', ')}). Add it to the initiative first, or pick one of those.`,
+    );
+}
+
+function checkFields(engine: Engine, f: FeedbackFields) {
+  checkVersion(engine, f.initiativeId, 'modelVersion', f.modelVersion);
+  if (!listTeams(engine).some((t) => t.id === f.teamId)) throw badInput(`teamId: no team with id ${f.teamId}.`);
+  if (!f.confidentlyWrong && f.statedConfidence != null)
+    throw badInput('statedConfidence: give the AI’s stated confidence only for a confidently wrong prediction (set confidentlyWrong).');
+}
+
+/** Logs feedback as the acting member (the reporter), status new; `at` is for the demo's history only. */
+export function createFeedback(s: Session, input: FeedbackFields, at: Date = new Date()): Feedback {
+  return records.create(s, () => {
+    checkFields(s.engine, input);
+    if (!s.authorId) throw forbidden('Feedback needs a reporter: choose a profile to act as (in the CLI: --as NAME).');
+    return {
+      ...input,
+      modelVersion: input.modelVersion ?? null,
+      caseRef: input.caseRef ?? null,
+      confidentlyWrong: input.confidentlyWrong ?? false,
+      statedConfidence: input.statedConfidence ?? null,
+      reporterId: s.authorId,
+      reportedAt: at.toISOString(),
+      status: 'new',
+      assigneeId: null,
+      resolvedVersion: null,
+      duplicateOfId: null,
+    };
+  });
+}
+
+/** Corrects what was logged (not its triage). */
+export function updateFeedback(s: Session, { id, ...patch }: Partial<FeedbackFields> & { id: string }): Feedback {
+  return records.update(s, id, (current) => {
+    checkFields(s.engine, { ...current, ...patch });
+    return patch;
+  });
+}
+
+export const deleteFeedback = (s: Session, id: string): Feedback => records.remove(s, id);
+
+export interface TriageInput {
+  ids: string[];
+  status?: FeedbackStatus | undefined;
+  assigneeId?: string | null | undefined;
+  resolvedVersion?: string | null | undefined;
+  duplicateOfId?: string | null | undefined;
+}
+
+/** The original a duplicate stands for: following duplicate links to the first item that is not one. */
+function originalOf(engine: Engine, id: string): Feedback {
+  const seen = new Set<string>();
+  let item = records.live(engine, id);
+  while (item.status === 'duplicate' && item.duplicateOfId && !seen.has(item.id)) {
+    seen.add(item.id);
+    item = records.get(engine, item.duplicateOfId);
+  }
+  return item;
+}
+
+/**
+ * Triage of one or more items in one transaction: all change or none do. The status moves along
+ * FEEDBACK_TRANSITIONS; resolved needs the model version that fixed it, duplicate the item it
+ * duplicates (linked to that item's original when it is itself a duplicate, never to itself).
+ */
+export function triageFeedback(s: Session, input: TriageInput): Feedback[] {
+  if (input.ids.length === 0) throw badInput('ids: pick at least one feedback item.');
+  if (input.assigneeId && !listMembers(s.engine).some((m) => m.id === input.assigneeId))
+    throw badInput(`assigneeId: no member with id ${input.assigneeId}.`);
+  return inTransaction(s.engine, () => {
+    const problems: string[] = [];
+    const changes: [string, Record<string, unknown>][] = [];
+    for (const id of new Set(input.ids)) {
+      const item = records.live(s.engine, id);
+      const patch: Record<string, unknown> = {};
+      if (input.assigneeId !== undefined) patch.assigneeId = input.assigneeId;
+      const to = input.status;
+      if (to && to !== item.status) {
+        if (!canMove(item.status, to)) {
+          const next = FEEDBACK_TRANSITIONS[item.status].map((x) => FEEDBACK_STATUS_LABELS[x]).join(', ');
+          problems.push(
+            `${id}: ${FEEDBACK_STATUS_LABELS[item.status]} cannot become ${FEEDBACK_STATUS_LABELS[to]} (it can become ${next}).`,
+          );
+          continue;
+        }
+        patch.status = to;
+        patch.resolvedVersion = null;
+        patch.duplicateOfId = null;
+      }
+      const status = to ?? item.status;
+      if (status === 'resolved' && (to === 'resolved' || input.resolvedVersion !== undefined)) {
+        const version = input.resolvedVersion ?? item.resolvedVersion;
+        if (!version) {
+          problems.push(`${id}: resolving needs the model version that fixed it (resolvedVersion).`);
+          continue;
+        }
+        try {
+          checkVersion(s.engine, item.initiativeId, 'resolvedVersion', version);
+        } catch (e) {
+          problems.push(`${id}: ${(e as Error).message}`);
+          continue;
+        }
+        patch.resolvedVersion = version;
+      }
+      if (status === 'duplicate' && (to === 'duplicate' || input.duplicateOfId !== undefined)) {
+        const target = input.duplicateOfId ?? item.duplicateOfId;
+        if (!target) {
+          problems.push(`${id}: a duplicate needs the item it duplicates (duplicateOfId).`);
+          continue;
+        }
+        let original: Feedback;
+        try {
+          original = originalOf(s.engine, target);
+        } catch {
+          problems.push(`${id}: no feedback item with id ${target} to link it to.`);
+          continue;
+        }
+        if (original.id === id) {
+          problems.push(`${id}: an item cannot be a duplicate of itself or of its own duplicate.`);
+          continue;
+        }
+        patch.duplicateOfId = original.id;
+      }
+      if (Object.keys(patch).length > 0) changes.push([id, patch]);
+    }
+    if (problems.length > 0) {
+      const shown = problems.slice(0, 100).join('\n  ');
+      const more = problems.length > 100 ? `\n  …and ${problems.length - 100} more` : '';
+      throw badInput(`Nothing was changed:\n  ${shown}${more}`);
+    }
+    for (const [id, patch] of changes) write(s.engine, s.authorId, 'feedback', id, patch, 'update');
+    return [...new Set(input.ids)].map((id) => records.get(s.engine, id));
+  });
+}

@@ -1,0 +1,121 @@
+/** Feedback on a wrong prediction: categories, severities, the triage statuses and their transitions (pure; the renderer sees them). */
+export const FEEDBACK_CATEGORIES = [
+  'format variation',
+  'terminology or jargon',
+  'regional variation',
+  'data field filled differently',
+  'missing context',
+  'outdated information',
+  'other',
+] as const;
+export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+export const FEEDBACK_CATEGORY_LABELS: Record<FeedbackCategory, string> = {
+  'format variation': 'Format variation',
+  'terminology or jargon': 'Terminology or jargon',
+  'regional variation': 'Regional variation',
+  'data field filled differently': 'Data field filled differently',
+  'missing context': 'Missing context',
+  'outdated information': 'Outdated information',
+  other: 'Other',
+};
+
+export const FEEDBACK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type FeedbackSeverity = (typeof FEEDBACK_SEVERITIES)[number];
+export const FEEDBACK_SEVERITY_LABELS: Record<FeedbackSeverity, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+
+export const FEEDBACK_CAUGHT = ['review', 'downstream'] as const;
+export type FeedbackCaught = (typeof FEEDBACK_CAUGHT)[number];
+export const FEEDBACK_CAUGHT_LABELS: Record<FeedbackCaught, string> = { review: 'Caught in review', downstream: 'Reached downstream' };
+
+export const FEEDBACK_STATUSES = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
+  new: 'New',
+  triaged: 'Triaged',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  wont_fix: "Won't fix",
+  duplicate: 'Duplicate',
+};
+/** The statuses that close an item: it counts as done in an assignee's progress. */
+export const DONE_STATUSES: readonly FeedbackStatus[] = ['resolved', 'wont_fix', 'duplicate'];
+export const isDone = (s: FeedbackStatus): boolean => DONE_STATUSES.includes(s);
+
+/**
+ * Where each status may go. Closing is possible from every open status (an item may be a plain
+ * duplicate before anyone triages it); a closed item reopens as triaged (resolved as in progress,
+ * since the fix did not hold).
+ */
+export const FEEDBACK_TRANSITIONS: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
+  new: ['triaged', 'wont_fix', 'duplicate'],
+  triaged: ['in_progress', 'resolved', 'wont_fix', 'duplicate'],
+  in_progress: ['triaged', 'resolved', 'wont_fix', 'duplicate'],
+  resolved: ['in_progress'],
+  wont_fix: ['triaged'],
+  duplicate: ['triaged'],
+};
+export const canMove = (from: FeedbackStatus, to: FeedbackStatus): boolean => from === to || FEEDBACK_TRANSITIONS[from].includes(to);
+
+export interface Feedback {
+  id: string;
+  initiativeId: string;
+  initiative: string | null;
+  modelVersion: string | null;
+  teamId: string;
+  team: string | null;
+  caseRef: string | null;
+  aiSaid: string;
+  whatWasRight: string;
+  category: FeedbackCategory;
+  severity: FeedbackSeverity;
+  confidentlyWrong: boolean;
+  /** The confidence the AI showed, 0–100 %, when it showed one. */
+  statedConfidence: number | null;
+  caught: FeedbackCaught;
+  reporterId: string | null;
+  reporter: string | null;
+  /** ISO timestamp (UTC) the item was logged. */
+  reportedAt: string;
+  status: FeedbackStatus;
+  assigneeId: string | null;
+  assignee: string | null;
+  /** The model version that fixed it (status resolved). */
+  resolvedVersion: string | null;
+  /** The original this item duplicates (status duplicate). */
+  duplicateOfId: string | null;
+  deleted: boolean;
+}
+
+export interface AssigneeProgress {
+  assigneeId: string | null;
+  assignee: string;
+  done: number;
+  pending: number;
+}
+
+/** Done and pending items per assignee ("Unassigned" for none), most pending first. */
+export function progressByAssignee(items: readonly Pick<Feedback, 'assigneeId' | 'assignee' | 'status'>[]): AssigneeProgress[] {
+  const by = new Map<string | null, AssigneeProgress>();
+  for (const f of items) {
+    const row = by.get(f.assigneeId) ?? {
+      assigneeId: f.assigneeId,
+      assignee: f.assigneeId ? (f.assignee ?? 'A removed member') : 'Unassigned',
+      done: 0,
+      pending: 0,
+    };
+    if (isDone(f.status)) row.done++;
+    else row.pending++;
+    by.set(f.assigneeId, row);
+  }
+  return [...by.values()].sort((a, b) => b.pending - a.pending || a.assignee.localeCompare(b.assignee));
+}
+
+/** Whole days from `reportedAt` to `now` (both ISO), never negative. */
+export function ageInDays(reportedAt: string, now: string): number {
+  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(reportedAt)) / 86_400_000));
+}

@@ -1,0 +1,212 @@
+import { Checkbox, SegmentedControl, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FeedbackCreateInput } from '../../../db/api/contract';
+import {
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_CAUGHT,
+  FEEDBACK_CAUGHT_LABELS,
+  FEEDBACK_SEVERITIES,
+  FEEDBACK_SEVERITY_LABELS,
+} from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useDialog } from '../kit/dialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
+import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
+import { FEEDBACK_SHORTCUT_LABEL } from './shortcut';
+
+// The last initiative and team a person logged feedback for, on this device: most feedback comes in runs from one place.
+const LAST_KEY = 'uptake.feedback.last';
+function lastPlace(): { initiativeId: string; teamId: string } {
+  try {
+    const v = JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}') as Record<string, unknown>;
+    return { initiativeId: typeof v.initiativeId === 'string' ? v.initiativeId : '', teamId: typeof v.teamId === 'string' ? v.teamId : '' };
+  } catch {
+    return { initiativeId: '', teamId: '' };
+  }
+}
+
+const FeedbackFormInput = FeedbackCreateInput.extend({
+  initiativeId: z.string({ error: 'Choose the initiative' }).min(1, 'Choose the initiative'),
+  teamId: z.string({ error: 'Choose the team' }).min(1, 'Choose the team'),
+  statedConfidence: z
+    .number({ error: 'A whole number of per cent, 0 to 100' })
+    .int('A whole number of per cent, 0 to 100')
+    .min(0, 'A whole number of per cent, 0 to 100')
+    .max(100, 'A whole number of per cent, 0 to 100')
+    .nullable()
+    .optional(),
+}).transform((v) => (v.confidentlyWrong ? v : { ...v, statedConfidence: null }));
+
+const option = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
+
+/**
+ * The feedback form, loaded the first time the shortcut asks for it and opened at each request
+ * (`request` counts them). It starts on the last initiative and team and with the quickest
+ * defaults (medium, caught in review), so a run of items takes a few fields each.
+ */
+export function FeedbackFormDialog({ request }: { request: number }) {
+  const dialog = useDialog<true>();
+  const { opened, open } = dialog;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens on a new request only
+  useEffect(() => {
+    if (request > 0 && !opened) open(true);
+  }, [request]);
+  const save = useSaveRecord(orpc.feedback);
+  return (
+    <EntityFormDialog
+      dialog={dialog}
+      title="Log feedback on a wrong prediction"
+      size={640}
+      schema={FeedbackFormInput}
+      defaults={() => ({
+        ...lastPlace(),
+        modelVersion: '',
+        caseRef: '',
+        aiSaid: '',
+        whatWasRight: '',
+        category: undefined as unknown as 'other',
+        severity: 'medium' as const,
+        confidentlyWrong: false,
+        statedConfidence: null,
+        caught: 'review' as const,
+      })}
+      submitLabel="Log feedback"
+      onSubmit={async (values) => {
+        const saved = await save(values, null);
+        localStorage.setItem(LAST_KEY, JSON.stringify({ initiativeId: values.initiativeId, teamId: values.teamId }));
+        return `Feedback logged for ${saved.team ?? 'the team'}: it is in the triage queue.`;
+      }}
+    >
+      {(form) => <FeedbackFields form={form} />}
+    </EntityFormDialog>
+  );
+}
+
+function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }) {
+  const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
+  const { errors } = form.formState;
+  const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
+  const confidentlyWrong = useWatch({ control: form.control, name: 'confidentlyWrong' });
+  const versions = initiatives.data?.find((i) => i.id === initiativeId)?.modelVersions ?? [];
+  const place = lastPlace();
+  const remembered = place.initiativeId !== '' && place.teamId !== '';
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        Open this form from any screen with {FEEDBACK_SHORTCUT_LABEL}. You are recorded as the reporter.
+      </Text>
+      <SimpleGrid cols={3} spacing="sm">
+        <SelectField
+          control={form.control}
+          name="initiativeId"
+          cleared=""
+          label="Initiative"
+          withAsterisk
+          placeholder="Choose"
+          data={liveOptions(initiatives.data)}
+          {...(remembered ? {} : { 'data-autofocus': true })}
+        />
+        {versions.length > 0 ? (
+          <SelectField
+            control={form.control}
+            name="modelVersion"
+            cleared={null}
+            label="Model version"
+            placeholder="If known"
+            clearable
+            data={versions}
+          />
+        ) : (
+          <TextInput label="Model version" placeholder="If known" {...form.register('modelVersion')} error={errors.modelVersion?.message} />
+        )}
+        <TeamField control={form.control} name="teamId" teams={teams.data} />
+      </SimpleGrid>
+      <TextInput
+        label="Case reference"
+        placeholder="e.g. CLM-20417"
+        {...form.register('caseRef')}
+        error={errors.caseRef?.message}
+        {...(remembered ? { 'data-autofocus': true } : {})}
+      />
+      <SimpleGrid cols={2} spacing="sm">
+        <Textarea
+          label="What the AI said"
+          withAsterisk
+          autosize
+          minRows={2}
+          maxRows={4}
+          {...form.register('aiSaid')}
+          error={errors.aiSaid?.message}
+        />
+        <Textarea
+          label="What was right"
+          withAsterisk
+          autosize
+          minRows={2}
+          maxRows={4}
+          {...form.register('whatWasRight')}
+          error={errors.whatWasRight?.message}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="sm">
+        <SelectField
+          control={form.control}
+          name="category"
+          cleared={undefined}
+          label="Category"
+          withAsterisk
+          placeholder="Type to choose"
+          data={option(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS)}
+        />
+        <Choice form={form} name="severity" label="Severity" data={option(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)} />
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="sm" style={{ alignItems: 'end' }}>
+        <Checkbox label="Confidently wrong" description="The AI was sure of itself" {...form.register('confidentlyWrong')} />
+        <NumberField
+          control={form.control}
+          name="statedConfidence"
+          cleared={null}
+          label="Confidence it showed (%)"
+          placeholder={confidentlyWrong ? 'If it showed one' : 'Only when confidently wrong'}
+          disabled={!confidentlyWrong}
+          max={100}
+        />
+      </SimpleGrid>
+      <Choice form={form} name="caught" label="Where it was caught" data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
+    </>
+  );
+}
+
+/** A few choices side by side (arrow keys move between them): quicker than a list for severity and where it was caught. */
+function Choice({
+  form,
+  name,
+  label,
+  data,
+}: {
+  form: EntityForm<typeof FeedbackFormInput>;
+  name: 'severity' | 'caught';
+  label: string;
+  data: { value: string; label: string }[];
+}) {
+  const id = `feedback-${name}-label`;
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <div>
+          <Text size="sm" fw={500} id={id} mb={4}>
+            {label}
+          </Text>
+          <SegmentedControl aria-labelledby={id} value={field.value} onChange={field.onChange} data={data} />
+        </div>
+      )}
+    />
+  );
+}

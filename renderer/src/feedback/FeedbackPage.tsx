@@ -1,0 +1,294 @@
+import { Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
+import { IconFilterOff, IconMessageReport, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  ageInDays,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_SEVERITY_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type Feedback,
+  type FeedbackSeverity,
+  type FeedbackStatus,
+  isDone,
+  progressByAssignee,
+} from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
+import { EmptyTable } from '../components/EmptyTable';
+import { type Column, DataTable } from '../kit/DataTable';
+import { useDialog } from '../kit/dialog';
+import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
+import { ListPage } from '../kit/ListPage';
+import { useRecordHistory } from '../kit/recordHistory';
+import { localeNumber } from '../locale/locale';
+import { feedbackHistory } from './history';
+import { feedbackTitle, type QueueFilter } from './queue';
+import { FEEDBACK_SHORTCUT_LABEL, openFeedbackForm } from './shortcut';
+import { TriageFormDialog } from './TriageForm';
+
+const number = localeNumber;
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+// Badges keep their width in a narrow window; the text columns give way instead.
+const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
+const SEVERITY_COLOR: Record<FeedbackSeverity, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
+const STATUS_COLOR: Record<FeedbackStatus, string> = {
+  new: 'blue',
+  triaged: 'violet',
+  in_progress: 'cyan',
+  resolved: 'green',
+  wont_fix: 'gray',
+  duplicate: 'gray',
+};
+type Row = Feedback & { name: string };
+
+function columns(now: string, selection: { has: (id: string) => boolean; toggle: (id: string) => void } | null): Column<Row>[] {
+  const select: Column<Row>[] = selection
+    ? [
+        {
+          header: 'Select',
+          th: { w: 36 },
+          cell: (f) => <Checkbox aria-label={`Select ${f.name}`} checked={selection.has(f.id)} onChange={() => selection.toggle(f.id)} />,
+        },
+      ]
+    : [];
+  return [
+    ...select,
+    {
+      header: 'What the AI said · what was right',
+      td: { miw: 200, maw: 340 },
+      cell: (f) => (
+        <>
+          <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
+            {f.caseRef ? `${f.caseRef} · ` : ''}
+            {f.aiSaid}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
+            Right: {f.whatWasRight}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Team · initiative',
+      td: NOWRAP,
+      cell: (f) => (
+        <>
+          <Text size="sm">{f.team ?? <Dash />}</Text>
+          <Text size="xs" c="dimmed" truncate="end" maw={140}>
+            {f.initiative ?? 'A deleted initiative'}
+            {f.modelVersion ? ` · ${f.modelVersion}` : ''}
+          </Text>
+        </>
+      ),
+    },
+    { header: 'Category', priority: 'low', td: NOWRAP, cell: (f) => FEEDBACK_CATEGORY_LABELS[f.category] },
+    {
+      header: 'Severity',
+      td: NOWRAP,
+      cell: (f) => (
+        <Group gap={4} wrap="nowrap">
+          <Badge variant="light" color={SEVERITY_COLOR[f.severity]} size="sm" styles={BADGE_STYLES}>
+            {FEEDBACK_SEVERITY_LABELS[f.severity]}
+          </Badge>
+          {f.confidentlyWrong && (
+            <Badge variant="outline" color="red" size="sm" title="Confidently wrong" data-testid="confidently-wrong" styles={BADGE_STYLES}>
+              Sure{f.statedConfidence !== null ? ` ${f.statedConfidence}%` : ''}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      header: 'Age',
+      th: { ta: 'right' },
+      td: { ta: 'right', className: 'tabular', ...NOWRAP },
+      cell: (f) => `${number.format(ageInDays(f.reportedAt, now))} d`,
+    },
+    { header: 'Reporter', priority: 'low', td: NOWRAP, cell: (f) => f.reporter ?? <Dash /> },
+    {
+      header: 'Status · assignee',
+      td: NOWRAP,
+      cell: (f) => (
+        <>
+          <Badge
+            variant="dot"
+            color={STATUS_COLOR[f.status]}
+            size="md"
+            c="var(--mantine-color-text)"
+            fw={500}
+            data-testid="feedback-status"
+            styles={BADGE_STYLES}
+          >
+            {FEEDBACK_STATUS_LABELS[f.status]}
+            {f.status === 'resolved' && f.resolvedVersion ? ` in ${f.resolvedVersion}` : ''}
+          </Badge>
+          <Text size="xs" c="dimmed" mt={2} data-testid="feedback-assignee">
+            {f.assignee ?? 'Unassigned'}
+          </Text>
+        </>
+      ),
+    },
+  ];
+}
+
+function Progress({ items }: { items: readonly Feedback[] }) {
+  const rows = progressByAssignee(items);
+  if (rows.length === 0) return null;
+  return (
+    <Group px="lg" pb="sm" gap="xs" data-testid="assignee-progress" aria-label="Progress per assignee" role="list">
+      {rows.map((p) => (
+        <Paper key={p.assigneeId ?? 'none'} withBorder px="sm" py={6} role="listitem">
+          <Text size="xs" c="dimmed">
+            {p.assignee}
+          </Text>
+          <Text size="sm" className="tabular">
+            <b>{number.format(p.done)}</b> done · <b>{number.format(p.pending)}</b> pending
+          </Text>
+        </Paper>
+      ))}
+    </Group>
+  );
+}
+
+export function FeedbackPage() {
+  const [initiative, setInitiative] = useState<string | null>(null);
+  const [team, setTeam] = useState<string | null>(null);
+  const [show, setShow] = useState<QueueFilter>('open');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const triaging = useDialog<Feedback[]>();
+  const history = useRecordHistory(feedbackHistory);
+  const queue = useQuery(orpc.feedback.list.queryOptions({ input: {} }));
+  const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
+  const canLog = useCan('feedback.create');
+  const canTriage = useCan('feedback.triage');
+
+  const now = new Date().toISOString();
+  const all = queue.data ?? [];
+  const open = all.filter((f) => !isDone(f.status));
+  const sure = open.filter((f) => f.confidentlyWrong).length;
+  const inSlice = all.filter((f) => (initiative === null || f.initiativeId === initiative) && (team === null || f.teamId === team));
+  const filtered = initiative !== null || team !== null || show !== 'open';
+  const clearFilters = () => {
+    setInitiative(null);
+    setTeam(null);
+    setShow('open');
+  };
+  const selection = canTriage
+    ? {
+        has: (id: string) => selected.has(id),
+        toggle: (id: string) =>
+          setSelected((s) => {
+            const next = new Set(s);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          }),
+      }
+    : null;
+  const chosen = all.filter((f) => selected.has(f.id));
+
+  return (
+    <ListPage
+      screen="feedback"
+      title="Feedback"
+      description={
+        all.length > 0
+          ? `${number.format(open.length)} open · ${number.format(sure)} confidently wrong · wrong predictions reported from the frontline`
+          : 'Wrong predictions reported from the frontline, triaged into fixes.'
+      }
+      query={queue}
+      what="the feedback queue"
+      actions={
+        <>
+          {canTriage && chosen.length > 0 && (
+            <Button variant="default" onClick={() => triaging.open(chosen)} data-testid="bulk-triage">
+              Triage {chosen.length} selected
+            </Button>
+          )}
+          {canLog && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={openFeedbackForm}
+              title={`Or press ${FEEDBACK_SHORTCUT_LABEL} on any screen`}
+            >
+              Log feedback
+            </Button>
+          )}
+        </>
+      }
+      filters={
+        all.length > 0 && (
+          <>
+            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="feedback-filters">
+              <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
+              <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+              <SegmentedFilter<QueueFilter>
+                id="feedback-show"
+                label="Show"
+                value={show}
+                onChange={setShow}
+                data={[
+                  { value: 'open', label: 'Open' },
+                  { value: 'done', label: 'Done' },
+                  { value: 'all', label: 'All' },
+                ]}
+              />
+            </Group>
+            <Progress items={inSlice} />
+          </>
+        )
+      }
+      empty={
+        <EmptyTable
+          icon={<IconMessageReport size={22} />}
+          title="No feedback yet"
+          description={
+            canLog
+              ? `When the AI gets a case wrong, log it here or press ${FEEDBACK_SHORTCUT_LABEL} on any screen: it takes under 30 seconds.`
+              : 'Champions and change managers log the predictions the AI got wrong. Nothing to triage until then.'
+          }
+          action={canLog && <Button onClick={openFeedbackForm}>Log feedback</Button>}
+        />
+      }
+      history={history}
+      dialogs={<TriageFormDialog dialog={triaging} all={all} />}
+    >
+      {() => {
+        const shown = inSlice
+          .filter((f) => show === 'all' || (show === 'done') === isDone(f.status))
+          .map((f): Row => ({ ...f, name: feedbackTitle(f) }));
+        if (shown.length === 0) {
+          return (
+            <EmptyTable
+              icon={<IconFilterOff size={22} />}
+              title={show === 'open' && !initiative && !team ? 'Nothing open: the queue is clear' : 'Nothing matches these filters'}
+              description="Show all items, or clear the filters to see the whole queue."
+              action={
+                filtered && (
+                  <Button variant="default" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                )
+              }
+            />
+          );
+        }
+        return (
+          <DataTable
+            label="Feedback queue"
+            horizontalSpacing={8}
+            rows={shown}
+            columns={columns(now, selection)}
+            rowProps={(f) => ({ 'data-testid': 'feedback-row', 'data-status': f.status })}
+            history={history}
+            actions={(f) => ({
+              more: canTriage ? [{ label: 'Triage', icon: <IconMessageReport size={14} />, onClick: () => triaging.open([f]) }] : [],
+            })}
+          />
+        );
+      }}
+    </ListPage>
+  );
+}

@@ -1,0 +1,27 @@
+import type { HistoryFormat } from '../history/format';
+import { nameField } from '../history/format';
+
+export const feedbackHistory: HistoryFormat = {
+  table: 'feedback',
+  labels: {
+    initiativeId: 'Initiative',
+    modelVersion: 'Model version',
+    teamId: 'Team',
+    caseRef: 'Case reference',
+    aiSaid: 'What the AI said',
+    whatWasRight: 'What was right',
+    category: 'Category',
+    severity: 'Severity',
+    confidentlyWrong: 'Confidently wrong',
+    statedConfidence: 'Stated confidence',
+    caught: 'Caught',
+    reporterId: 'Reporter',
+    reportedAt: 'Reported',
+    status: 'Status',
+    assigneeId: 'Assignee',
+    resolvedVersion: 'Resolved in',
+    duplicateOfId: 'Duplicate of',
+  },
+  values: { teamId: nameField('teams', 'a deleted team'), initiativeId: nameField('initiatives', 'a deleted initiative') },
+  names: ['teams', 'initiatives'],
+};

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+async function shoot(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.mouse.move(2, 2);
+    await page.screenshot({ path: path.join(SHOTS, `champions-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
+  }
+}
+
+const feedbackForm = (page: Page) => page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+const triageForm = (page: Page) => page.getByRole('dialog', { name: /^Triage/ });
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('the Champions screen: coverage per team, the team failing the 60-day rule, champions and activities', async ({ app, page }) => {
+    await app.go('Champions');
+    const screen = app.screen('champions');
+    await expect(screen.getByTestId('coverage-row')).toHaveCount(2);
+    // The first program is the claims one; switch to the contact centres, where Bristol's champion has run nothing for 75 days.
+    await screen.getByRole('combobox', { name: 'Program' }).click();
+    await page.getByRole('option', { name: /Contact centre champions/ }).click();
+    const failures = screen.getByTestId('rule-failures');
+    await expect(failures).toContainText('1 team has no active champion who ran an activity in the last 60 days');
+    await expect(failures).toContainText('Contact Centre Bristol: no activity by an active champion since');
+    const bristol = screen.getByTestId('coverage-row').filter({ hasText: 'Contact Centre Bristol' });
+    await expect(bristol).toContainText('headcount');
+    await expect(screen.getByTestId('activity-row')).toHaveCount(2);
+    await expectAccessible(page, 'champions');
+    await shoot(page, 'screen');
+
+    await screen.getByRole('button', { name: 'Log activity' }).click();
+    const form = page.getByRole('dialog', { name: 'Log an activity' });
+    await expect(form).toBeVisible();
+    await form.getByRole('combobox', { name: 'Champion' }).click();
+    await page.getByRole('option', { name: /^Tom Okafor/ }).click();
+    await form.getByRole('textbox', { name: 'Attendance' }).fill('12');
+    await expectAccessible(page, 'activity form');
+    await form.getByRole('button', { name: 'Log activity' }).click();
+    await expect(form).toBeHidden();
+    // Tom's office hours today: Bristol passes the rule now.
+    await expect(screen.getByTestId('rule-failures')).toBeHidden();
+    await expect(screen.getByTestId('activity-row')).toHaveCount(3);
+  });
+
+  test('a champion logs feedback by keyboard only and it reaches the queue; a change manager triages it; the champion cannot', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Tom Okafor');
+    await page.keyboard.press('Control+Shift+F');
+    const form = feedbackForm(page);
+    await expect(form).toBeVisible();
+    const started = Date.now();
+    // Initiative (focused first), model version, team: type and Enter picks the match.
+    await expect(form.getByRole('combobox', { name: 'Initiative' })).toBeFocused();
+    await page.keyboard.type('email');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('combobox', { name: 'Model version' })).toBeFocused();
+    await page.keyboard.type('llm');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('combobox', { name: 'Team' })).toBeFocused();
+    await page.keyboard.type('Leeds');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('EM-90001');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Said the parcel was delivered');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('It went to the old depot address');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('combobox', { name: 'Category' })).toBeFocused();
+    await page.keyboard.type('regional');
+    await page.keyboard.press('Enter');
+    // Severity: Medium is chosen; the arrow moves to High.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('checkbox', { name: /Confidently wrong/ })).toBeFocused();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('93');
+    // Where it was caught: on to Reached downstream; back in the confidence box, Enter submits the form.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(form).toBeHidden();
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await expect(app.notification('Feedback logged for Contact Centre Leeds')).toBeVisible();
+
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    const row = queue.getByTestId('feedback-row').filter({ hasText: 'EM-90001' });
+    await expect(row).toContainText('Contact Centre Leeds');
+    await expect(row).toContainText('Sure 93%');
+    await expect(row).toContainText('Tom Okafor');
+    await expect(row).toContainText('High');
+    await expect(row.getByTestId('feedback-status')).toHaveText('New');
+    // A champion has no triage: no selection, no Triage action.
+    await expect(queue.getByRole('checkbox')).toHaveCount(0);
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await expect(page.getByRole('menuitem', { name: 'Triage' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    // The next time, the form starts on the same initiative and team.
+    await page.keyboard.press('Control+Shift+F');
+    await expect(form.getByRole('combobox', { name: 'Team' })).toHaveValue(/Contact Centre Leeds/);
+    await expect(form.getByRole('combobox', { name: 'Initiative' })).toHaveValue('Customer email drafter');
+    await expectAccessible(page, 'feedback form');
+    await shoot(page, 'feedback-form');
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+
+    await app.switchProfile('Dana Lee');
+    await app.go('Feedback');
+    await expectAccessible(page, 'feedback queue');
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Triage' }).click();
+    const triage = triageForm(page);
+    await expect(triage).toBeVisible();
+    await expect(triage.getByRole('combobox', { name: 'Status' })).toHaveValue('Triaged');
+    await triage.getByRole('combobox', { name: 'Assignee' }).click();
+    await page.getByRole('option', { name: 'Sam Rivera', exact: true }).click();
+    await expectAccessible(page, 'triage form');
+    await triage.getByRole('button', { name: 'Save triage' }).click();
+    await expect(triage).toBeHidden();
+    await expect(row.getByTestId('feedback-status')).toHaveText('Triaged');
+    await expect(row).toContainText('Sam Rivera');
+    await expect(queue.getByTestId('assignee-progress')).toContainText('Sam Rivera');
+    await shoot(page, 'feedback-queue');
+  });
+});
