@@ -221,12 +221,14 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
     const batch = select.all(...own.params, after, FILE_RECORDS + 1) as LogRecord[];
     if (batch.length === 0) break;
-    // A file ends where a write ends: the fields of one stamp travel together.
+    // A file ends where a write ends: the fields of one stamp travel together (a receiver builds a
+    // record from the fields of its stamp it has; the rest could never follow under the same stamp).
     let end = Math.min(batch.length, FILE_RECORDS);
-    if (batch.length > FILE_RECORDS) {
-      const lastHlc = batch[FILE_RECORDS - 1]?.hlc;
-      while (end > 1 && batch[end]?.hlc === lastHlc) end--;
-      if (end === 1 && batch[1]?.hlc === lastHlc) end = batch.length;
+    const lastHlc = batch[FILE_RECORDS - 1]?.hlc;
+    if (batch.length > FILE_RECORDS && batch[FILE_RECORDS]?.hlc === lastHlc) {
+      while (end > 0 && batch[end - 1]?.hlc === lastHlc) end--;
+      // One write of more fields than a file holds goes whole.
+      if (end === 0) end = batch.length;
     }
     const records = batch.slice(0, end);
     const seq = Number(getLocal(engine, FILE_SEQ) ?? 0) + 1;
