@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, getTableColumns } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
 import { badInput, UserError } from '../errors';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
@@ -12,7 +13,7 @@ import { inTransaction } from '../records';
 import { syncedTables } from '../schema';
 import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
-import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
+import { deviceId, getLocal, setLocal } from '../write';
 import { applyBatches, type Ownership, publishBatches } from './batches';
 import {
   CHANGE_FILE,
@@ -274,46 +275,62 @@ const COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ]),
 );
 
-/** Each field's winning change of one record (the change with the highest stamp); prepared once per sync. */
-const winnersQuery = (engine: Engine) =>
-  engine.sqlite.prepare<[string, string], { col: string; value: string | null; hlc: string }>(
-    `SELECT col, value, hlc FROM change_log c
-     WHERE tbl = ? AND row_id = ? AND hlc = (SELECT MAX(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
-  );
+type SqlValue = string | number | bigint | null;
+/** A change's JSON value as its SQL column holds it (booleans are integers there). */
+const sqlValue = (json: string | null): SqlValue => {
+  const v = json === null ? null : (JSON.parse(json) as unknown);
+  return typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue);
+};
 
-/** Rebuilds one record from its change log: each field takes the value of its change with the highest stamp. */
-function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, table: SyncedTableName, id: string): void {
-  const winners = winnersOf.all(table, id);
-  const existing = readRow(engine, table, id);
-  const fields: Record<string, unknown> = {};
-  let stamp = '';
-  for (const w of winners) {
-    const prop = propertyName(table, w.col);
-    const value = w.value === null ? null : (JSON.parse(w.value) as unknown);
-    if (existing && existing[prop] === value) continue;
-    fields[prop] = value;
-    if (w.hlc > stamp) stamp = w.hlc;
-  }
-  if (!stamp) return;
-  const t = syncedTables[table];
-  if (existing) {
-    engine.orm
-      .update(t)
-      .set({ ...fields, lastHlc: stamp } as never)
-      .where(eq(t.id, id))
-      .run();
-    return;
-  }
-  try {
-    engine.orm
-      .insert(t)
-      .values({ ...fields, id, lastHlc: stamp } as never)
-      .run();
-  } catch (e) {
-    // Later fields of a record whose creation has not arrived yet: the record is built when it does.
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
-    throw e;
-  }
+/**
+ * Rebuilds records from their change log: each field takes the value of its change with the
+ * highest stamp. Plain prepared statements, made once per sync and per shape: applying a file
+ * rebuilds every record it touches, and a query builder per record costs more than the write.
+ */
+function rebuilder(engine: Engine) {
+  const winnersOf = engine.sqlite.prepare<[string, string], { col: string; value: string | null; hlc: string }>(
+    // SQLite takes the bare columns of an aggregate query with MAX() from the row holding the maximum.
+    'SELECT col, value, MAX(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id = ? GROUP BY col',
+  );
+  const statements = new Map<string, Statement<SqlValue[]>>();
+  const statement = (sql: string) => {
+    let found = statements.get(sql);
+    if (!found) {
+      found = engine.sqlite.prepare<SqlValue[]>(sql);
+      statements.set(sql, found);
+    }
+    return found;
+  };
+  // Table and column names below are the schema's own (COLUMNS): received changes naming others are refused before.
+  return (table: SyncedTableName, id: string): void => {
+    const winners = winnersOf.all(table, id);
+    const existing = statement(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, SqlValue> | undefined;
+    const cols: string[] = [];
+    const values: SqlValue[] = [];
+    let stamp = '';
+    for (const w of winners) {
+      if (w.col === 'id' || w.col === 'last_hlc') continue;
+      const value = sqlValue(w.value);
+      if (existing && existing[w.col] === value) continue;
+      cols.push(w.col);
+      values.push(value);
+      if (w.hlc > stamp) stamp = w.hlc;
+    }
+    if (!stamp) return;
+    if (existing) {
+      statement(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')}, last_hlc = ? WHERE id = ?`).run(...values, stamp, id);
+      return;
+    }
+    try {
+      statement(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}, id, last_hlc) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
+      ).run(...values, id, stamp);
+    } catch (e) {
+      // Later fields of a record whose creation has not arrived yet: the record is built when it does.
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
+      throw e;
+    }
+  };
 }
 
 interface DeviceProgress {
@@ -342,11 +359,18 @@ function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, cha
   const inFile = changes
     .filter((c) => c.tbl === 'members' && c.col === 'role')
     .map((c) => ({ hlc: c.hlc, device, value: c.value, rowId: c.rowId }));
+  // An author's role changes, read once per file (the file's own inserts may add them again: the
+  // same stamps, so the verdict is the same).
+  const byAuthor = new Map<string, { hlc: string; device: string; value: string | null }[]>();
   return (author: string | null, hlc: string): Role | null => {
     if (!author) return null;
-    const all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
-      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
-    );
+    let all = byAuthor.get(author);
+    if (!all) {
+      all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
+        a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+      );
+      byAuthor.set(author, all);
+    }
     let best: (typeof all)[number] | undefined;
     for (const r of all) {
       const known = r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc;
@@ -362,7 +386,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   const insert = engine.sqlite.prepare(
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const winnersOf = winnersQuery(engine);
+  const rebuild = rebuilder(engine);
   const memberName = engine.sqlite.prepare('SELECT name FROM members WHERE id = ?').pluck();
   const me = deviceId(engine);
   const dir = changesDir(folder, workspaceId, device);
@@ -431,7 +455,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
             touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
           }
         }
-        for (const { table, id } of touched.values()) rebuild(engine, winnersOf, table, id);
+        for (const { table, id } of touched.values()) rebuild(table, id);
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
         setLocal(engine, appliedHlc(device), header.hlcTo);
