@@ -21,7 +21,7 @@ export const PUBLISHED_AT = 'sync_published_at:';
  * how many times in a row (the app's automatic sync backs off on that count). A failure changes
  * nothing but these notes.
  */
-export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean } = {}): SyncSummary {
+export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean; snapshot?: boolean } = {}): SyncSummary {
   const before = getLocal(engine, PUBLISHED_LOG_SEQ);
   let summary: SyncSummary;
   try {

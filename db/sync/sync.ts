@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Statement } from 'better-sqlite3';
-import { getTableColumns } from 'drizzle-orm';
 import { badInput, UserError } from '../errors';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
@@ -10,11 +8,10 @@ import { addProfile, listMembers } from '../members/members';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
 import { inTransaction } from '../records';
-import { syncedTables } from '../schema';
-import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
+import { roleMayWrite, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
-import { applyBatches, type Ownership, publishBatches } from './batches';
+import { applyBatches, publishBatches } from './batches';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -30,7 +27,23 @@ import {
   sha256,
   workspaceDir,
 } from './files';
+import {
+  APPLIED_HLC,
+  applied,
+  appliedHash,
+  appliedHlc,
+  COLUMNS,
+  FILE_SEQ,
+  FORMER_IDS,
+  ownership,
+  ownSql,
+  PREV_HASH,
+  PUBLISHED_LOG_SEQ,
+  rebuilder,
+  SYNC_FOLDER,
+} from './log';
 import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
+import { snapshotDue, startFromSnapshot, writeSnapshot } from './snapshots';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -41,6 +54,12 @@ import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary
  * a record is rebuilt from its log. A file is applied whole, in one transaction with the note that
  * it was applied, or not at all.
  */
+
+export { applied, ownership, PUBLISHED_LOG_SEQ, SYNC_FOLDER } from './log';
+
+interface LogRecord extends FieldChange {
+  seq: number;
+}
 
 /** Records per change file (a file never splits the fields of one write). */
 const FILE_RECORDS = 5_000;
@@ -58,16 +77,6 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 export const MASS_DELETE = { share: 0.2, records: 50, minimum: 5 } as const;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
-
-/** The last change-log seq of this device in a published file (status counts what is after it). */
-export const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
-const FILE_SEQ = 'sync_file_seq';
-const PREV_HASH = 'sync_prev_hash';
-export const SYNC_FOLDER = 'sync_folder';
-export const applied = (device: string) => `sync_applied:${device}`;
-const appliedHash = (device: string) => `sync_applied_hash:${device}`;
-const APPLIED_HLC = 'sync_applied_hlc:';
-const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
 
 /** The stamp of the last change applied from a device ('' for none); a database synced by an earlier build finds it in the file. */
 function appliedStamp(engine: Engine, folder: string, workspaceId: string, device: string): string {
@@ -127,21 +136,6 @@ function checkFormat(format: string): void {
 interface LogRecord extends FieldChange {
   seq: number;
 }
-
-const FORMER_IDS = 'sync_former_device_ids';
-
-/**
- * This database's own change-log records: under its device id, and under an id it had before it
- * found it was a copy (up to the record it had then: later records under that id came from the
- * other copy).
- */
-export function ownership(engine: Engine): Ownership {
-  return { me: deviceId(engine), former: JSON.parse(getLocal(engine, FORMER_IDS) ?? '[]') as Ownership['former'] };
-}
-const ownSql = (o: Ownership) => ({
-  sql: `(device_id = ?${o.former.map(() => ' OR (device_id = ? AND seq <= ?)').join('')})`,
-  params: [o.me, ...o.former.flatMap((f) => [f.id, f.upTo])] as (string | number)[],
-});
 
 /**
  * A copied database (the same device id on two machines) is found by its own folder: a file after
@@ -265,72 +259,6 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     changes += records.length;
   }
   return { files, changes };
-}
-
-/** Each synced table's SQL columns, computed once: every received change is checked against them. */
-const COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  SYNCED_TABLES.map((table) => [
-    table,
-    new Set(Object.values(getTableColumns(syncedTables[table]) as Record<string, { name: string }>).map((c) => c.name)),
-  ]),
-);
-
-type SqlValue = string | number | bigint | null;
-/** A change's JSON value as its SQL column holds it (booleans are integers there). */
-const sqlValue = (json: string | null): SqlValue => {
-  const v = json === null ? null : (JSON.parse(json) as unknown);
-  return typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue);
-};
-
-/**
- * Rebuilds records from their change log: each field takes the value of its change with the
- * highest stamp. Plain prepared statements, made once per sync and per shape: applying a file
- * rebuilds every record it touches, and a query builder per record costs more than the write.
- */
-function rebuilder(engine: Engine) {
-  const winnersOf = engine.sqlite.prepare<[string, string], { col: string; value: string | null; hlc: string }>(
-    // SQLite takes the bare columns of an aggregate query with MAX() from the row holding the maximum.
-    'SELECT col, value, MAX(hlc) AS hlc FROM change_log WHERE tbl = ? AND row_id = ? GROUP BY col',
-  );
-  const statements = new Map<string, Statement<SqlValue[]>>();
-  const statement = (sql: string) => {
-    let found = statements.get(sql);
-    if (!found) {
-      found = engine.sqlite.prepare<SqlValue[]>(sql);
-      statements.set(sql, found);
-    }
-    return found;
-  };
-  // Table and column names below are the schema's own (COLUMNS): received changes naming others are refused before.
-  return (table: SyncedTableName, id: string): void => {
-    const winners = winnersOf.all(table, id);
-    const existing = statement(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, SqlValue> | undefined;
-    const cols: string[] = [];
-    const values: SqlValue[] = [];
-    let stamp = '';
-    for (const w of winners) {
-      if (w.col === 'id' || w.col === 'last_hlc') continue;
-      const value = sqlValue(w.value);
-      if (existing && existing[w.col] === value) continue;
-      cols.push(w.col);
-      values.push(value);
-      if (w.hlc > stamp) stamp = w.hlc;
-    }
-    if (!stamp) return;
-    if (existing) {
-      statement(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')}, last_hlc = ? WHERE id = ?`).run(...values, stamp, id);
-      return;
-    }
-    try {
-      statement(
-        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}, id, last_hlc) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
-      ).run(...values, id, stamp);
-    } catch (e) {
-      // Later fields of a record whose creation has not arrived yet: the record is built when it does.
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
-      throw e;
-    }
-  };
 }
 
 interface DeviceProgress {
@@ -542,7 +470,7 @@ function advanceClock(engine: Engine, seen: string | null): void {
 export function syncFolder(
   engine: Engine,
   folderInput: string,
-  options: { workspace?: string; allowMassDelete?: boolean } = {},
+  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean } = {},
 ): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
@@ -581,17 +509,25 @@ export function syncFolder(
       if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
     }
   }
-  // Checked before anything is written: a refused sync changes nothing here or on the share.
-  if (!options.allowMassDelete) {
-    const mass = massDeletes(engine, folder, workspaceId, devices);
-    if (mass.length > 0) {
-      const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
-      throw badInput(
-        `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
-        { massDelete: mass },
-      );
+  // A new device starts from the newest whole snapshot; the mass-delete check then looks at the
+  // files after it. Both in one transaction: a refused sync changes nothing here or on the share.
+  let startedFrom: SyncSummary['startedFrom'] = null;
+  const snapshotProblems: SyncProblem[] = [];
+  const start = () => {
+    if (!local) startedFrom = startFromSnapshot(engine, folder, workspaceId, devices, snapshotProblems);
+    if (!options.allowMassDelete) {
+      const mass = massDeletes(engine, folder, workspaceId, devices);
+      if (mass.length > 0) {
+        const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
+        throw badInput(
+          `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
+          { massDelete: mass },
+        );
+      }
     }
-  }
+  };
+  if (local) start();
+  else inTransaction(engine, start);
   setLocal(engine, SYNC_FOLDER, folder);
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
@@ -608,6 +544,9 @@ export function syncFolder(
   }
   const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
+  // After publishing and applying: the snapshot holds what this device's files and those it applied hold.
+  const snapshotWritten = local && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  const problems = [...snapshotProblems, ...progress.problems];
   return {
     folder,
     workspace: workspaceId,
@@ -617,8 +556,10 @@ export function syncFolder(
     imported: progress.imported,
     batches: { published: publishedBatches, imported: appliedBatches },
     devices: devices.sort(),
-    problems: progress.problems.slice(0, LIST_CAP),
-    moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    startedFrom,
+    snapshotWritten,
+    problems: problems.slice(0, LIST_CAP),
+    moreProblems: Math.max(0, problems.length - LIST_CAP),
     quarantined: progress.quarantined.slice(0, LIST_CAP),
     moreQuarantined: Math.max(0, progress.quarantined.length - LIST_CAP),
     refused: progress.refused.slice(0, LIST_CAP),
