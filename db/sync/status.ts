@@ -5,6 +5,7 @@ import { fsError } from '../fs';
 import { parseHlc } from '../hlc';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
+import { inTransaction } from '../records';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
 import { CHANGE_FILE, changesDir, DEVICE_ID, devicesDir } from './files';
@@ -33,10 +34,13 @@ export function runSync(engine: Engine, folder: string, options: { allowMassDele
     throw e;
   }
   const at = new Date().toISOString();
-  const after = getLocal(engine, PUBLISHED_LOG_SEQ);
-  if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
-  setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
-  engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
+  // One commit for the notes (each commit waits for the disk).
+  inTransaction(engine, () => {
+    const after = getLocal(engine, PUBLISHED_LOG_SEQ);
+    if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
+    setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
+    engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
+  });
   return summary;
 }
 

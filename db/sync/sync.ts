@@ -528,7 +528,7 @@ export function syncFolder(
   };
   if (local) start();
   else inTransaction(engine, start);
-  setLocal(engine, SYNC_FOLDER, folder);
+  if (getLocal(engine, SYNC_FOLDER) !== folder) setLocal(engine, SYNC_FOLDER, folder);
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };

@@ -64,20 +64,28 @@ function workspaceDevice(): { engine: Engine; author: string; workspace: string 
 
 // (a) 100,000 field changes: publish on one device, import on a new one; against a direct insert.
 const teamsA = Math.ceil(changes / FIELDS_PER_TEAM);
-const resultsA: { publish: number; import: number; direct: number }[] = [];
+const resultsA: { publish: number; import: number; direct: number; join: number }[] = [];
 for (let round = 1; round <= (only === 'b' ? 0 : rounds); round++) {
   const folder = path.join(dir, `share-a${round}`);
   fs.mkdirSync(folder);
+  // B is a device of the workspace already: it receives the changes as change files.
   const a = workspaceDevice();
+  syncFolder(a.engine, folder);
+  const b = fresh();
+  syncFolder(b, folder, { workspace: a.workspace });
   const { log, teams } = generateTeams(a.engine, a.author, teamsA, 'a');
   insertDirect(a.engine, log, teams);
+  // Publishing includes the snapshot the device writes after 10,000 changes.
   const [published, publishMs] = timed(() => syncFolder(a.engine, folder));
-  const b = fresh();
-  const [imported, importMs] = timed(() => syncFolder(b, folder, { workspace: a.workspace }));
-  if (imported.imported.changes !== published.published.changes)
+  const [imported, importMs] = timed(() => syncFolder(b, folder));
+  if (imported.imported.changes !== published.published.changes || !published.snapshotWritten)
     throw new Error(
       `The import applied ${imported.imported.changes} of ${published.published.changes} changes: ${JSON.stringify(imported.problems.slice(0, 2))}`,
     );
+  // A new device starts from that snapshot instead.
+  const d = fresh();
+  const [joined, joinMs] = timed(() => syncFolder(d, folder, { workspace: a.workspace }));
+  if (!joined.startedFrom) throw new Error('The new device did not start from the snapshot.');
   // The same records as the receiving device holds them, in one transaction into an empty database.
   const received = b.sqlite
     .prepare('SELECT hlc, device_id, author_id, tbl, row_id, col, value FROM change_log ORDER BY seq')
@@ -85,17 +93,17 @@ for (let round = 1; round <= (only === 'b' ? 0 : rounds); round++) {
   const rows = b.sqlite.prepare('SELECT * FROM teams ORDER BY id').all() as TeamRow[];
   const c = fresh();
   const [, directMs] = timed(() => insertDirect(c, received, rows));
-  resultsA.push({ publish: publishMs, import: importMs, direct: directMs });
+  resultsA.push({ publish: publishMs, import: importMs, direct: directMs, join: joinMs });
   console.log(
     `round ${round}: ${published.published.changes.toLocaleString('en-US')} field changes in ${published.published.files} files; publish ${ms(publishMs)}, import ${ms(importMs)}, direct insert ${ms(directMs)}: ${((publishMs + importMs) / directMs).toFixed(2)}× (publish ${(publishMs / directMs).toFixed(2)}×, import ${(importMs / directMs).toFixed(2)}×)`,
   );
-  for (const e of [a.engine, b, c]) e.close();
+  for (const e of [a.engine, b, c, d]) e.close();
   fs.rmSync(folder, { recursive: true, force: true });
 }
 if (resultsA.length > 0) {
   const pick = (fn: (r: (typeof resultsA)[number]) => number) => median(resultsA.map(fn));
   console.log(
-    `(a) ${changes.toLocaleString('en-US')} field changes, median of ${rounds}: publish ${ms(pick((r) => r.publish))} + import ${ms(pick((r) => r.import))} against a direct transactional insert of ${ms(pick((r) => r.direct))} = ${pick((r) => (r.publish + r.import) / r.direct).toFixed(2)}× (target at most 3×)`,
+    `(a) ${changes.toLocaleString('en-US')} field changes, median of ${rounds}: publish ${ms(pick((r) => r.publish))} + import ${ms(pick((r) => r.import))} against a direct transactional insert of ${ms(pick((r) => r.direct))} = ${pick((r) => (r.publish + r.import) / r.direct).toFixed(2)}× (target at most 3×); a new device starting from the snapshot: ${ms(pick((r) => r.join))}`,
   );
 }
 
@@ -106,7 +114,9 @@ function oneChange(size: number): number[] {
   const a = workspaceDevice();
   const { log, teams } = generateTeams(a.engine, a.author, Math.ceil(size / FIELDS_PER_TEAM), 'b');
   insertDirect(a.engine, log, teams);
+  const setup = performance.now();
   syncFolder(a.engine, folder);
+  console.log(`  setup at ${size.toLocaleString('en-US')}: published in ${ms(performance.now() - setup)}`);
   // The receiving device: a new device that has applied every file so far (its own copy, made by
   // joining, would take as long as (a) says; copying the file is the quick way to the same state).
   a.engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -124,7 +134,8 @@ function oneChange(size: number): number[] {
   setLocal(b, `sync_applied:${aDevice}`, notes.sync_file_seq ?? '0');
   setLocal(b, `sync_applied_hash:${aDevice}`, notes.sync_prev_hash ?? '');
   setLocal(b, `sync_applied_hlc:${aDevice}`, log[log.length - 1]?.hlc ?? '');
-  runSync(b, folder);
+  const [, firstMs] = timed(() => runSync(b, folder));
+  console.log(`  setup at ${size.toLocaleString('en-US')}: the receiving device's first sync ${ms(firstMs)}`);
   const held = b.sqlite.prepare('SELECT COUNT(*) FROM change_log').pluck().get() as number;
   const team = teams[Math.floor(teams.length / 2)]?.id ?? '';
   const times: number[] = [];
@@ -132,6 +143,7 @@ function oneChange(size: number): number[] {
     updateTeam({ engine: a.engine, authorId: a.author }, { id: team, name: `Renamed ${size} ${i}` });
     runSync(a.engine, folder);
     const [summary, t] = timed(() => runSync(b, folder));
+    if (process.argv.includes('--verbose')) console.log(`  ${ms(t)}`);
     if (summary.imported.changes !== 1) throw new Error(`Expected one change, got ${summary.imported.changes}.`);
     times.push(t);
   }
