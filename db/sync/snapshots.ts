@@ -5,7 +5,18 @@ import { fsError, writeFileAtomic } from '../fs';
 import type { Engine } from '../open';
 import type { SyncedTableName } from '../synced';
 import { deviceId, getLocal, setLocal } from '../write';
-import { CHANGE_FILE, changesDir, DEVICE_ID, devicesDir, type FieldChange, SHARE_VERSION, sha256 } from './files';
+import {
+  CHANGE_FILE,
+  changesDir,
+  DEVICE_ID,
+  devicesDir,
+  type FieldChange,
+  isChange,
+  isText,
+  readHeaderAndBody,
+  SHARE_VERSION,
+  sha256,
+} from './files';
 import { applied, appliedHash, appliedHlc, COLUMNS, FILE_SEQ, ownership, ownSql, PREV_HASH, PUBLISHED_LOG_SEQ, rebuilder } from './log';
 import type { SyncProblem } from './model';
 
@@ -147,41 +158,16 @@ export function writeSnapshot(engine: Engine, folder: string, workspaceId: strin
   return { file, records: records.length };
 }
 
-const isText = (x: unknown): x is string => typeof x === 'string';
-const isRecord = (c: unknown): c is SnapshotRecord => {
-  const x = c as Record<string, unknown>;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    isText(x.hlc) &&
-    isText(x.device) &&
-    (x.authorId === null || isText(x.authorId)) &&
-    isText(x.tbl) &&
-    isText(x.rowId) &&
-    isText(x.col) &&
-    (x.value === null || isText(x.value))
-  );
-};
+const isRecord = (c: unknown): c is SnapshotRecord => isChange(c) && isText((c as { device?: unknown }).device);
 
 export type ReadSnapshot = { ok: true; header: SnapshotHeader; records: SnapshotRecord[] } | { ok: false; problem: SyncProblem };
 
 /** Reads and checks one snapshot; never throws for what is in the file. */
 export function readSnapshot(file: string, expect: { workspace: string; device: string }): ReadSnapshot {
   const fail = (reason: string, retry: boolean): ReadSnapshot => ({ ok: false, problem: { file, reason, retry } });
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, true);
-  }
-  const [headLine, bodyLine, rest] = text.split('\n');
-  if (!headLine || bodyLine === undefined || rest !== '') return fail('is incomplete (still arriving?)', true);
-  let header: SnapshotHeader;
-  try {
-    header = JSON.parse(headLine) as SnapshotHeader;
-  } catch {
-    return fail('has an unreadable header (still arriving, or damaged)', true);
-  }
+  const lines = readHeaderAndBody<SnapshotHeader>(file);
+  if (!lines.ok) return { ok: false, problem: lines.problem };
+  const { header, bodyLine } = lines;
   if (header.format !== SNAPSHOT_FORMAT) return fail('is not an Uptake snapshot', false);
   if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
     return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);

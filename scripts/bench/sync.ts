@@ -7,6 +7,7 @@ import { syncFolder } from '../../db/sync/sync';
 import { updateTeam } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
 import { deviceId, setLocal } from '../../db/write';
+import { describeMachine } from './machine';
 import { FIELDS_PER_TEAM, generateTeams, insertDirect, type LogRow, type TeamRow } from './sync-data';
 
 /*
@@ -37,13 +38,7 @@ const timed = <T>(fn: () => T): [T, number] => {
   return [r, performance.now() - t0];
 };
 
-const cpus = os.cpus();
-console.log(
-  `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+console.log(describeMachine());
 
 // A migrated empty database, copied for every device (migrations are not what is measured).
 const template = path.join(dir, 'empty.db');
