@@ -82,7 +82,12 @@ export const changeLog = sqliteTable(
     col: text('col').notNull(),
     value: text('value'),
   },
-  (t) => [uniqueIndex('change_log_identity').on(t.hlc, t.tbl, t.rowId, t.col), index('change_log_field').on(t.tbl, t.rowId, t.col, t.hlc)],
+  (t) => [
+    uniqueIndex('change_log_identity').on(t.hlc, t.tbl, t.rowId, t.col),
+    index('change_log_field').on(t.tbl, t.rowId, t.col, t.hlc),
+    // A device's own records after the last it published, whatever else the log holds (sync, status).
+    index('change_log_device').on(t.deviceId, t.seq),
+  ],
 );
 
 /** Local-only state of this device (never synced, never exported). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { and, eq, getTableColumns } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { UserError } from './errors';
@@ -13,9 +14,15 @@ import type { SyncedTableName } from './synced';
  * author) and then writes the row with `last_hlc` set to that stamp. Triggers refuse anything else.
  */
 
+// Read many times per sync: one prepared statement per connection instead of a query builder per call.
+const localReads = new WeakMap<Engine['sqlite'], Statement<[string], string | undefined>>();
 export function getLocal(engine: Engine, key: string): string | null {
-  const row = engine.orm.select().from(localState).where(eq(localState.key, key)).get();
-  return row?.value ?? null;
+  let read = localReads.get(engine.sqlite);
+  if (!read) {
+    read = engine.sqlite.prepare<[string], string | undefined>('SELECT value FROM local_state WHERE key = ?').pluck();
+    localReads.set(engine.sqlite, read);
+  }
+  return read.get(key) ?? null;
 }
 
 export function setLocal(engine: Engine, key: string, value: string): void {

@@ -487,12 +487,14 @@ export function buildProgram(): Command {
     .description("publish this device's changes to the shared folder, apply the other devices', print a summary")
     .option('--folder <dir>', 'the shared folder (a full path; remembered on this device, so later syncs may leave it out)')
     .option('--allow-mass-delete', 'apply a sync that deletes more than 20% (or 50) of the records of a table')
-    .action(async (opts: { folder?: string; allowMassDelete?: boolean }) => {
+    .option('--snapshot', "also write a snapshot of this device's state, for new devices to start from (done anyway every 10,000 changes)")
+    .action(async (opts: { folder?: string; allowMassDelete?: boolean; snapshot?: boolean }) => {
       await withEngine(globals(), 'write', async (engine) => {
         const folder = opts.folder === undefined ? undefined : path.resolve(opts.folder);
         const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'sync.run', {
           ...(folder ? { folder } : {}),
           ...(opts.allowMassDelete ? { allowMassDelete: true } : {}),
+          ...(opts.snapshot ? { snapshot: true } : {}),
         });
         print(summary);
         const waiting = summary.problems.length + summary.moreProblems + summary.quarantined.length + summary.moreQuarantined;

@@ -82,8 +82,8 @@ export type ReadChangeFile =
   | { ok: true; header: ChangeFileHeader; changes: FieldChange[]; fileHash: string }
   | { ok: false; problem: SyncProblem };
 
-const isText = (x: unknown): x is string => typeof x === 'string';
-const isChange = (c: unknown): c is FieldChange => {
+export const isText = (x: unknown): x is string => typeof x === 'string';
+export const isChange = (c: unknown): c is FieldChange => {
   const x = c as Record<string, unknown>;
   return (
     typeof c === 'object' &&
@@ -97,24 +97,36 @@ const isChange = (c: unknown): c is FieldChange => {
   );
 };
 
-/** Reads and checks one change file; never throws for what is in the file. */
-export function readChangeFile(file: string, expect: { workspace: string; device: string; seq: number }): ReadChangeFile {
-  const fail = (reason: string, retry: boolean): ReadChangeFile => ({ ok: false, problem: { file, reason, retry } });
+/**
+ * Reads a file of the share's two-line form (a header line, a body line) whole; what is short,
+ * empty or unreadable is "still arriving" and tried again.
+ */
+export function readHeaderAndBody<H>(
+  file: string,
+): { ok: true; header: H; bodyLine: string; text: string } | { ok: false; problem: SyncProblem } {
+  const fail = (reason: string) => ({ ok: false as const, problem: { file, reason, retry: true } });
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return fail(`could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, true);
+    return fail(`could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (text.length === 0) return fail('is empty (still arriving?)', true);
+  if (text.length === 0) return fail('is empty (still arriving?)');
   const [headLine, bodyLine, rest] = text.split('\n');
-  if (!headLine || bodyLine === undefined || rest !== '') return fail('is incomplete (still arriving?)', true);
-  let header: ChangeFileHeader;
+  if (!headLine || bodyLine === undefined || rest !== '') return fail('is incomplete (still arriving?)');
   try {
-    header = JSON.parse(headLine) as ChangeFileHeader;
+    return { ok: true, header: JSON.parse(headLine) as H, bodyLine, text };
   } catch {
-    return fail('has an unreadable header (still arriving, or damaged)', true);
+    return fail('has an unreadable header (still arriving, or damaged)');
   }
+}
+
+/** Reads and checks one change file; never throws for what is in the file. */
+export function readChangeFile(file: string, expect: { workspace: string; device: string; seq: number }): ReadChangeFile {
+  const fail = (reason: string, retry: boolean): ReadChangeFile => ({ ok: false, problem: { file, reason, retry } });
+  const lines = readHeaderAndBody<ChangeFileHeader>(file);
+  if (!lines.ok) return { ok: false, problem: lines.problem };
+  const { header, bodyLine, text } = lines;
   if (header.format !== CHANGES_FORMAT) return fail('is not an Uptake change file', false);
   if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
     return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);

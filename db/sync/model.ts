@@ -54,6 +54,10 @@ export interface SyncSummary {
   batches: { published: { batches: number; rows: number }; imported: { batches: number; rows: number } };
   /** The other devices seen in the folder. */
   devices: string[];
+  /** A new device's start: the snapshot it took the workspace from (then only later files were read). */
+  startedFrom: { file: string; device: string; records: number } | null;
+  /** The snapshot this sync wrote (every SNAPSHOT_EVERY published changes, or when asked). */
+  snapshotWritten: { file: string; records: number } | null;
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */
   problems: SyncProblem[];
   moreProblems: number;

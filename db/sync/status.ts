@@ -5,6 +5,7 @@ import { fsError } from '../fs';
 import { parseHlc } from '../hlc';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
+import { inTransaction } from '../records';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
 import { CHANGE_FILE, changesDir, DEVICE_ID, devicesDir } from './files';
@@ -21,7 +22,7 @@ export const PUBLISHED_AT = 'sync_published_at:';
  * how many times in a row (the app's automatic sync backs off on that count). A failure changes
  * nothing but these notes.
  */
-export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean } = {}): SyncSummary {
+export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean; snapshot?: boolean } = {}): SyncSummary {
   const before = getLocal(engine, PUBLISHED_LOG_SEQ);
   let summary: SyncSummary;
   try {
@@ -38,10 +39,13 @@ export function runSync(engine: Engine, folder: string, options: { allowMassDele
     throw e;
   }
   const at = new Date().toISOString();
-  const after = getLocal(engine, PUBLISHED_LOG_SEQ);
-  if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
-  setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
-  engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
+  // One commit for the notes (each commit waits for the disk).
+  inTransaction(engine, () => {
+    const after = getLocal(engine, PUBLISHED_LOG_SEQ);
+    if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
+    setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
+    engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
+  });
   return summary;
 }
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, getTableColumns } from 'drizzle-orm';
 import { badInput, UserError } from '../errors';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
@@ -9,11 +8,10 @@ import { addProfile, listMembers } from '../members/members';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
 import { inTransaction } from '../records';
-import { syncedTables } from '../schema';
-import { roleMayWrite, SYNCED_TABLES, type SyncedTableName } from '../synced';
+import { roleMayWrite, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
-import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
-import { applyBatches, type Ownership, publishBatches } from './batches';
+import { deviceId, getLocal, setLocal } from '../write';
+import { applyBatches, publishBatches } from './batches';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -29,7 +27,23 @@ import {
   sha256,
   workspaceDir,
 } from './files';
+import {
+  APPLIED_HLC,
+  applied,
+  appliedHash,
+  appliedHlc,
+  COLUMNS,
+  FILE_SEQ,
+  FORMER_IDS,
+  ownership,
+  ownSql,
+  PREV_HASH,
+  PUBLISHED_LOG_SEQ,
+  rebuilder,
+  SYNC_FOLDER,
+} from './log';
 import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
+import { snapshotDue, startFromSnapshot, writeSnapshot } from './snapshots';
 
 /*
  * Sync through a shared folder. Each device publishes its own change-log records (the per-field
@@ -40,6 +54,12 @@ import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary
  * a record is rebuilt from its log. A file is applied whole, in one transaction with the note that
  * it was applied, or not at all.
  */
+
+export { applied, ownership, PUBLISHED_LOG_SEQ, SYNC_FOLDER } from './log';
+
+interface LogRecord extends FieldChange {
+  seq: number;
+}
 
 /** Records per change file (a file never splits the fields of one write). */
 const FILE_RECORDS = 5_000;
@@ -57,16 +77,6 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 export const MASS_DELETE = { share: 0.2, records: 50, minimum: 5 } as const;
 /** The most problems and ignored files a summary lists (the counts are always whole). */
 const LIST_CAP = 100;
-
-/** The last change-log seq of this device in a published file (status counts what is after it). */
-export const PUBLISHED_LOG_SEQ = 'sync_published_log_seq';
-const FILE_SEQ = 'sync_file_seq';
-const PREV_HASH = 'sync_prev_hash';
-export const SYNC_FOLDER = 'sync_folder';
-export const applied = (device: string) => `sync_applied:${device}`;
-const appliedHash = (device: string) => `sync_applied_hash:${device}`;
-const APPLIED_HLC = 'sync_applied_hlc:';
-const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
 
 /** The stamp of the last change applied from a device ('' for none); a database synced by an earlier build finds it in the file. */
 function appliedStamp(engine: Engine, folder: string, workspaceId: string, device: string): string {
@@ -126,21 +136,6 @@ function checkFormat(format: string): void {
 interface LogRecord extends FieldChange {
   seq: number;
 }
-
-const FORMER_IDS = 'sync_former_device_ids';
-
-/**
- * This database's own change-log records: under its device id, and under an id it had before it
- * found it was a copy (up to the record it had then: later records under that id came from the
- * other copy).
- */
-export function ownership(engine: Engine): Ownership {
-  return { me: deviceId(engine), former: JSON.parse(getLocal(engine, FORMER_IDS) ?? '[]') as Ownership['former'] };
-}
-const ownSql = (o: Ownership) => ({
-  sql: `(device_id = ?${o.former.map(() => ' OR (device_id = ? AND seq <= ?)').join('')})`,
-  params: [o.me, ...o.former.flatMap((f) => [f.id, f.upTo])] as (string | number)[],
-});
 
 /**
  * A copied database (the same device id on two machines) is found by its own folder: a file after
@@ -221,12 +216,14 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const after = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
     const batch = select.all(...own.params, after, FILE_RECORDS + 1) as LogRecord[];
     if (batch.length === 0) break;
-    // A file ends where a write ends: the fields of one stamp travel together.
+    // A file ends where a write ends: the fields of one stamp travel together (a receiver builds a
+    // record from the fields of its stamp it has; the rest could never follow under the same stamp).
     let end = Math.min(batch.length, FILE_RECORDS);
-    if (batch.length > FILE_RECORDS) {
-      const lastHlc = batch[FILE_RECORDS - 1]?.hlc;
-      while (end > 1 && batch[end]?.hlc === lastHlc) end--;
-      if (end === 1 && batch[1]?.hlc === lastHlc) end = batch.length;
+    const lastHlc = batch[FILE_RECORDS - 1]?.hlc;
+    if (batch.length > FILE_RECORDS && batch[FILE_RECORDS]?.hlc === lastHlc) {
+      while (end > 0 && batch[end - 1]?.hlc === lastHlc) end--;
+      // One write of more fields than a file holds goes whole.
+      if (end === 0) end = batch.length;
     }
     const records = batch.slice(0, end);
     const seq = Number(getLocal(engine, FILE_SEQ) ?? 0) + 1;
@@ -264,56 +261,6 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
   return { files, changes };
 }
 
-/** Each synced table's SQL columns, computed once: every received change is checked against them. */
-const COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  SYNCED_TABLES.map((table) => [
-    table,
-    new Set(Object.values(getTableColumns(syncedTables[table]) as Record<string, { name: string }>).map((c) => c.name)),
-  ]),
-);
-
-/** Each field's winning change of one record (the change with the highest stamp); prepared once per sync. */
-const winnersQuery = (engine: Engine) =>
-  engine.sqlite.prepare<[string, string], { col: string; value: string | null; hlc: string }>(
-    `SELECT col, value, hlc FROM change_log c
-     WHERE tbl = ? AND row_id = ? AND hlc = (SELECT MAX(hlc) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id AND col = c.col)`,
-  );
-
-/** Rebuilds one record from its change log: each field takes the value of its change with the highest stamp. */
-function rebuild(engine: Engine, winnersOf: ReturnType<typeof winnersQuery>, table: SyncedTableName, id: string): void {
-  const winners = winnersOf.all(table, id);
-  const existing = readRow(engine, table, id);
-  const fields: Record<string, unknown> = {};
-  let stamp = '';
-  for (const w of winners) {
-    const prop = propertyName(table, w.col);
-    const value = w.value === null ? null : (JSON.parse(w.value) as unknown);
-    if (existing && existing[prop] === value) continue;
-    fields[prop] = value;
-    if (w.hlc > stamp) stamp = w.hlc;
-  }
-  if (!stamp) return;
-  const t = syncedTables[table];
-  if (existing) {
-    engine.orm
-      .update(t)
-      .set({ ...fields, lastHlc: stamp } as never)
-      .where(eq(t.id, id))
-      .run();
-    return;
-  }
-  try {
-    engine.orm
-      .insert(t)
-      .values({ ...fields, id, lastHlc: stamp } as never)
-      .run();
-  } catch (e) {
-    // Later fields of a record whose creation has not arrived yet: the record is built when it does.
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') return;
-    throw e;
-  }
-}
-
 interface DeviceProgress {
   imported: { files: number; changes: number };
   problems: SyncProblem[];
@@ -340,11 +287,18 @@ function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, cha
   const inFile = changes
     .filter((c) => c.tbl === 'members' && c.col === 'role')
     .map((c) => ({ hlc: c.hlc, device, value: c.value, rowId: c.rowId }));
+  // An author's role changes, read once per file (the file's own inserts may add them again: the
+  // same stamps, so the verdict is the same).
+  const byAuthor = new Map<string, { hlc: string; device: string; value: string | null }[]>();
   return (author: string | null, hlc: string): Role | null => {
     if (!author) return null;
-    const all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
-      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
-    );
+    let all = byAuthor.get(author);
+    if (!all) {
+      all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
+        a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+      );
+      byAuthor.set(author, all);
+    }
     let best: (typeof all)[number] | undefined;
     for (const r of all) {
       const known = r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc;
@@ -360,7 +314,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   const insert = engine.sqlite.prepare(
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const winnersOf = winnersQuery(engine);
+  const rebuild = rebuilder(engine);
   const memberName = engine.sqlite.prepare('SELECT name FROM members WHERE id = ?').pluck();
   const me = deviceId(engine);
   const dir = changesDir(folder, workspaceId, device);
@@ -429,7 +383,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
             touched.set(`${c.tbl}\u0000${c.rowId}`, { table: c.tbl as SyncedTableName, id: c.rowId });
           }
         }
-        for (const { table, id } of touched.values()) rebuild(engine, winnersOf, table, id);
+        for (const { table, id } of touched.values()) rebuild(table, id);
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
         setLocal(engine, appliedHlc(device), header.hlcTo);
@@ -516,7 +470,7 @@ function advanceClock(engine: Engine, seen: string | null): void {
 export function syncFolder(
   engine: Engine,
   folderInput: string,
-  options: { workspace?: string; allowMassDelete?: boolean } = {},
+  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean } = {},
 ): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
@@ -555,18 +509,26 @@ export function syncFolder(
       if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
     }
   }
-  // Checked before anything is written: a refused sync changes nothing here or on the share.
-  if (!options.allowMassDelete) {
-    const mass = massDeletes(engine, folder, workspaceId, devices);
-    if (mass.length > 0) {
-      const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
-      throw badInput(
-        `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
-        { massDelete: mass },
-      );
+  // A new device starts from the newest whole snapshot; the mass-delete check then looks at the
+  // files after it. Both in one transaction: a refused sync changes nothing here or on the share.
+  let startedFrom: SyncSummary['startedFrom'] = null;
+  const snapshotProblems: SyncProblem[] = [];
+  const start = () => {
+    if (!local) startedFrom = startFromSnapshot(engine, folder, workspaceId, devices, snapshotProblems);
+    if (!options.allowMassDelete) {
+      const mass = massDeletes(engine, folder, workspaceId, devices);
+      if (mass.length > 0) {
+        const what = mass.map((m) => `${m.deleting} of the ${m.live} ${m.table.replaceAll('_', ' ')}`).join(', ');
+        throw badInput(
+          `This sync would delete ${what} (from device ${[...new Set(mass.flatMap((m) => m.devices))].join(', ')}). Nothing was applied. If that is intended, sync again allowing it (uptake sync --allow-mass-delete); if not, ask who deleted them.`,
+          { massDelete: mass },
+        );
+      }
     }
-  }
-  setLocal(engine, SYNC_FOLDER, folder);
+  };
+  if (local) start();
+  else inTransaction(engine, start);
+  if (getLocal(engine, SYNC_FOLDER) !== folder) setLocal(engine, SYNC_FOLDER, folder);
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
@@ -582,6 +544,9 @@ export function syncFolder(
   }
   const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
+  // After publishing and applying: the snapshot holds what this device's files and those it applied hold.
+  const snapshotWritten = local && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  const problems = [...snapshotProblems, ...progress.problems];
   return {
     folder,
     workspace: workspaceId,
@@ -591,8 +556,10 @@ export function syncFolder(
     imported: progress.imported,
     batches: { published: publishedBatches, imported: appliedBatches },
     devices: devices.sort(),
-    problems: progress.problems.slice(0, LIST_CAP),
-    moreProblems: Math.max(0, progress.problems.length - LIST_CAP),
+    startedFrom,
+    snapshotWritten,
+    problems: problems.slice(0, LIST_CAP),
+    moreProblems: Math.max(0, problems.length - LIST_CAP),
     quarantined: progress.quarantined.slice(0, LIST_CAP),
     moreQuarantined: Math.max(0, progress.quarantined.length - LIST_CAP),
     refused: progress.refused.slice(0, LIST_CAP),

@@ -10,6 +10,7 @@ import { importFile } from '../../db/signals/import';
 import { computeReport } from '../../db/signals/metrics';
 import { describeFirstFigure, timeToFirstFigure } from './first-figure';
 import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
+import { describeMachine } from './machine';
 
 /*
  * Benchmarks (figures, not pass/fail): `npm run bench [-- --rows N --rounds R]`.
@@ -47,13 +48,7 @@ const removeDb = (file: string) => {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 };
 
-const cpus = os.cpus();
-console.log(
-  `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+console.log(describeMachine());
 const files = [
   { label: 'bench file (5,000 users, short reasons on some overrides)', csv: path.join(dir, 'decisions.csv'), spec },
   {

@@ -10,6 +10,8 @@ export const SyncRunInput = z
     folder: z.string().trim().min(1, 'folder cannot be empty').max(4096, 'folder is longer than 4096 characters').optional(),
     /** Apply a sync that deletes many records (otherwise it stops before applying and says so). */
     allowMassDelete: z.boolean().optional(),
+    /** Write a snapshot of this device's state now (otherwise every 10,000 published changes). */
+    snapshot: z.boolean().optional(),
   })
   .optional()
   .default({});

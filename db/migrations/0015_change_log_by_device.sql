@@ -1,0 +1,1 @@
+CREATE INDEX `change_log_device` ON `change_log` (`device_id`,`seq`);
