@@ -14,7 +14,11 @@ const SCREENS = [
   ['Initiatives', 'initiatives'],
   ['Members', 'members'],
   ['Stakeholders', 'stakeholders'],
+  ['Sessions', 'stakeholder-sessions'],
+  ['Actions', 'stakeholder-actions'],
   ['Shadow processes', 'shadow-processes'],
+  ['Champions', 'champions'],
+  ['Feedback', 'feedback'],
   ['Override review', 'reviews'],
   ['Imports', 'imports'],
   ['Settings', 'settings'],
@@ -60,6 +64,8 @@ test.use({ workspace: 'demo' });
 for (const size of SIZES) {
   test(`every screen at ${size.width} × ${size.height}: no sideways scrolling, every column on screen`, async ({ app, page }) => {
     await page.setViewportSize(size);
+    // The list above is every screen the sidebar offers a change manager, so a new screen cannot be left out.
+    await expect(app.sidebar.getByRole('link')).toHaveText(SCREENS.map(([label]) => label));
     for (const [label, screen] of SCREENS) {
       await app.sidebar.getByRole('link', { name: label, exact: true }).click();
       await expect(app.screen(screen)).toBeVisible();
