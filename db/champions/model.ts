@@ -75,7 +75,9 @@ export interface CoverageRow {
   status: 'met' | 'below' | 'unknown';
   /** Latest activity of any of the team's champions. */
   lastActivity: string | null;
-  /** Why the team fails the 60-day rule; null when it passes. */
+  /** Latest activity of the team's active champions (the 60-day rule looks at these only). */
+  lastActiveActivity: string | null;
+  /** Why the team fails the 60-day rule; null when it passes. The screen adds the date above, in the reader's format. */
   ruleFailure: string | null;
 }
 
@@ -140,7 +142,7 @@ export function computeCoverage(input: {
     if (mine.length === 0) ruleFailure = 'no champion';
     else if (active.length === 0) ruleFailure = `no active champion (${mine.length} paused or left)`;
     else if (!lastActive) ruleFailure = 'no activity by an active champion yet';
-    else if (lastActive < windowStart) ruleFailure = `no activity by an active champion since ${lastActive}`;
+    else if (lastActive < windowStart) ruleFailure = `no activity by an active champion in the last ${ACTIVITY_WINDOW_DAYS} days`;
     return {
       teamId: t.teamId,
       team: t.team,
@@ -152,6 +154,7 @@ export function computeCoverage(input: {
       needed,
       status: needed === null ? 'unknown' : active.length >= needed ? 'met' : 'below',
       lastActivity,
+      lastActiveActivity: lastActive,
       ruleFailure,
     };
   });

@@ -82,7 +82,10 @@ describe('champion coverage and the 60-day rule', () => {
     expect(row('Claims North')?.coverage).toBeCloseTo(2 / 60, 10);
     // Underwriting: 1 of 20 = 5 %, met; but its only activity is 61 days old.
     expect(row('Underwriting')).toMatchObject({ activeChampions: 1, activeUsers: 20, coverage: 0.05, needed: 1, status: 'met' });
-    expect(row('Underwriting')?.ruleFailure).toBe('no activity by an active champion since 2026-08-31');
+    expect(row('Underwriting')).toMatchObject({
+      ruleFailure: 'no activity by an active champion in the last 60 days',
+      lastActiveActivity: '2026-08-31',
+    });
     // Leeds: no usage, so its headcount (30); its one champion is paused.
     expect(row('Leeds')).toMatchObject({ activeChampions: 0, champions: 1, activeUsers: 30, source: { kind: 'headcount' }, needed: 2 });
     expect(row('Leeds')?.ruleFailure).toBe('no active champion (1 paused or left)');

@@ -19,7 +19,7 @@ import { type Column, DataTable } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
-import { localeNumber } from '../locale/locale';
+import { localeDate, localeNumber } from '../locale/locale';
 import { today } from '../shadow-processes/register';
 import { ActivityFormDialog, type ChampionEditing, ChampionFormDialog, ProgramFormDialog } from './ChampionForms';
 import { activityHistory, championHistory } from './history';
@@ -244,6 +244,9 @@ export function ChampionsPage() {
                 {failing.map((r) => (
                   <List.Item key={r.teamId}>
                     <b>{r.team}</b>: {r.ruleFailure}
+                    {r.lastActiveActivity && r.activeChampions > 0
+                      ? `; the last was on ${localeDate.format(new Date(r.lastActiveActivity))}`
+                      : ''}
                   </List.Item>
                 ))}
               </List>
