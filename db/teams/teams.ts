@@ -29,7 +29,10 @@ export function listTeams(engine: Engine, includeDeleted = false): Team[] {
   const children = new Map<string | null, TeamRow[]>();
   for (const r of live) {
     const p = effectiveParent(r);
-    children.set(p, [...(children.get(p) ?? []), r]);
+    // Appended in place: copying the list for each child made a workspace of many teams quadratic.
+    const siblings = children.get(p);
+    if (siblings) siblings.push(r);
+    else children.set(p, [r]);
   }
   const out: Team[] = [];
   const visit = (parent: string | null, path: string[]) => {
