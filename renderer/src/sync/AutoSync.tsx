@@ -24,7 +24,10 @@ export const LOOK_MS = 10_000;
  */
 export function AutoSync() {
   const queryClient = useQueryClient();
-  const status = useQuery(orpc.sync.status.queryOptions({ refetchInterval: LOOK_MS }));
+  const status = useQuery(
+    // Only a device that syncs looks at the folder.
+    orpc.sync.status.queryOptions({ refetchInterval: (q) => (q.state.data?.folder ? LOOK_MS : false) }),
+  );
   const folder = status.data?.folder ?? null;
   const incoming = status.data?.pendingIncoming ?? 0;
   const running = useRef(false);
