@@ -29,6 +29,21 @@ export interface CsvReadResult {
   sha256: string;
   bytes: number;
   rows: number;
+  /** A part read with an `end`: whether the part ends where a row ends (false: inside a value in quotes). */
+  endsRow?: boolean;
+}
+
+/**
+ * A part of a file, read on its own: an import's check reads the two halves of a big file on two
+ * threads. Both bounds fall just after a line feed (a byte that is never inside a UTF-8 character).
+ */
+export interface CsvPart {
+  /** The first byte read; the rows from there are numbered from 2, as if the header were just before. */
+  start?: number;
+  /** The byte after the last one read; the part's last row is not finished by force, and `endsRow` says whether it was whole. */
+  end?: number;
+  /** The header row, given when `start` is (it is not read again). */
+  header?: string[];
 }
 
 /** How many entries an error lists (rows, names, columns); the rest are counted ("and N more"). */
@@ -96,6 +111,7 @@ export async function readCsv(
   file: string,
   onHeader: (header: string[]) => void,
   onRows: (rows: string[][], firstRow: number, broken: BrokenRows | null) => void | Promise<void>,
+  part: CsvPart = {},
 ): Promise<CsvReadResult> {
   let stat: fs.Stats;
   try {
@@ -111,14 +127,24 @@ export async function readCsv(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // 64 KiB reads: about 650 decisions rows reach onRows at a time, and each chunk of text stays a
   // small object that dies young (bigger ones go to V8's large-object space until a full GC).
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 16 });
-  let offset = 0;
+  const start = part.start ?? 0;
+  const raw = fs.createReadStream(file, {
+    highWaterMark: 1 << 16,
+    start,
+    ...(part.end !== undefined ? { end: part.end - 1 } : {}),
+  });
+  let offset = start;
   let failure: unknown = null;
   let callbackError: unknown = null;
 
-  const splitter = new CsvSplitter();
+  const splitter = new CsvSplitter(part.header ? '\n' : null);
   let header: string[] | null = null;
   let rowNumber = 0;
+  if (part.header) {
+    header = part.header;
+    rowNumber = 1;
+    onHeader(header);
+  }
 
   /**
    * Splits `text` after what is pending and hands on every complete row: blank lines skipped, the
@@ -201,7 +227,8 @@ export async function readCsv(
         return;
       }
       try {
-        waitFor(feed(rest, true), settle);
+        // A part that stops before the file does leaves its last row unfinished if the bound fell inside it.
+        waitFor(feed(rest, part.end === undefined), settle);
       } catch (e) {
         stop(e);
       }
@@ -214,7 +241,54 @@ export async function readCsv(
   if (callbackError) throw callbackError;
   if (failure) throw failure;
   if (!header) throw badInput(`${name} has no header row.`);
-  return { sha256: hash.digest('hex'), bytes: stat.size, rows: rowNumber - 1 };
+  const result: CsvReadResult = { sha256: hash.digest('hex'), bytes: stat.size, rows: rowNumber - 1 };
+  if (part.end !== undefined) result.endsRow = splitter.atRowStart('\n');
+  return result;
+}
+
+/** The SHA-256 of a file's bytes (an import's check, read in parts, hashes the whole file here). */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Where a big file can be cut in two for reading on two threads: the first line feed after its
+ * middle, and its header row (read from its first 64 KiB). Null when there is no such place (no
+ * line feed, a header that does not end in time, or bytes that are not UTF-8 there): then it is
+ * read whole, and the whole read says what is wrong.
+ */
+export function halves(file: string): { at: number; header: string[] } | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const window = Buffer.alloc(1 << 16);
+    const head = window.subarray(0, fs.readSync(fd, window, 0, window.length, 0));
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    } catch {
+      return null;
+    }
+    const splitter = new CsvSplitter();
+    const { rows, problems } = splitter.push(text, false);
+    if (rows.length === 0 || problems?.has(0) || splitter.newlineUsed() !== '\n') return null;
+    const header = (rows[0] as string[]).map((h) => h.trim());
+    const middle = Math.floor(size / 2);
+    const got = fs.readSync(fd, window, 0, window.length, middle);
+    const lf = window.subarray(0, got).indexOf(LF);
+    if (lf === -1) return null;
+    const at = middle + lf + 1;
+    return at > head.length && at < size ? { at, header } : null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function oneError(error: CsvError): CsvErrors {
@@ -280,10 +354,21 @@ interface SplitRow {
  */
 export class CsvSplitter {
   private pending = '';
-  /** '\n' also ends CRLF lines (the CR is dropped); '\r' for files with CR line breaks only. */
-  private newline: '\n' | '\r' | null = null;
   /** After a line too long to hold: its text up to the next line break is dropped. */
   private skipping = false;
+
+  /** `newline`: '\n' also ends CRLF lines (the CR is dropped); '\r' for files with CR line breaks only; null: guessed from the first text. */
+  constructor(private newline: '\n' | '\r' | null = null) {}
+
+  /** The line break in use (null before any text). */
+  newlineUsed(): '\n' | '\r' | null {
+    return this.newline;
+  }
+
+  /** Whether everything pushed so far ended a row, with `newline` as the line break. */
+  atRowStart(newline: '\n' | '\r'): boolean {
+    return this.pending === '' && !this.skipping && this.newline === newline;
+  }
 
   /** The complete rows of the pending text and `text` (all of it when `final`), with the broken ones by index. */
   push(text: string, final: boolean): { rows: string[][]; problems: Map<number, SplitProblem> | null } {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type BrokenRows, type CsvError, type CsvReadResult, columnIndex, LISTED, listedError, readCsv } from './csv';
+import { type BrokenRows, type CsvError, type CsvPart, type CsvReadResult, columnIndex, LISTED, listedError, readCsv } from './csv';
 import { DECISION_ACTIONS } from './model';
 
 /*
@@ -508,11 +508,14 @@ export function readDecisions(
   emit: (batch: DecisionBatch) => void | Promise<void>,
   totalsEntries = TOTALS_ENTRIES,
   checkOnly = false,
+  /** Only this part of the file (an import's check in two halves). */
+  part: CsvPart = {},
 ): Promise<CsvReadResult> {
   const parser = new DecisionParser(fileName, secret, totalsEntries, LISTED, checkOnly);
   return readCsv(
     file,
     (header) => parser.header(header),
     (rows, first, broken) => emit(parser.parse(rows, first, broken)),
+    part,
   );
 }

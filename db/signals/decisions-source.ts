@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type UserErrorCode } from '../errors';
-import type { CsvReadResult } from './csv';
+import type { CsvPart, CsvReadResult } from './csv';
 import { type DecisionBatch, readDecisions, TOTALS_ENTRIES } from './decisions-read';
 
 /*
@@ -24,6 +24,8 @@ export interface DecisionsJob {
   totalsEntries: number;
   /** Only check the file (DecisionParser's checkOnly): an import's first pass. */
   checkOnly: boolean;
+  /** Only this part of the file. */
+  part: CsvPart;
 }
 
 export type ToWorker = { t: 'job'; job: DecisionsJob } | 'ack';
@@ -55,6 +57,8 @@ export interface ReadOptions {
   totalsEntries?: number;
   /** Only check the file: batches carry the problems and the names, nothing to write. */
   checkOnly?: boolean;
+  /** Only this part of the file (csv.ts CsvPart). */
+  part?: CsvPart;
 }
 
 export interface DecisionsRead extends CsvReadResult {
@@ -109,11 +113,12 @@ export class DecisionsReader {
       maxInFlight: MAX_IN_FLIGHT,
       totalsEntries: options.totalsEntries ?? TOTALS_ENTRIES,
       checkOnly: options.checkOnly ?? false,
+      part: options.part ?? {},
     };
     const worker = (await this.onWorker()) ? this.worker : null;
     if (worker) return { ...(await this.inWorker(worker, job, onBatch)), parsedOn: 'worker' };
     return {
-      ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries, job.checkOnly)),
+      ...(await readDecisions(file, fileName, secret, onBatch, job.totalsEntries, job.checkOnly, job.part)),
       parsedOn: 'thread',
     };
   }
@@ -184,7 +189,7 @@ export class DecisionsReader {
 }
 
 /** The file's size, or 0 when it cannot be read (the reader then says why). */
-function fileSize(file: string): number {
+export function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;
   } catch {

@@ -45,6 +45,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       },
       next.totalsEntries,
       next.checkOnly,
+      next.part,
     ).then(
       (result) => {
         job = null;

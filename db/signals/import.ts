@@ -11,6 +11,7 @@ import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, readCsv } from './csv';
+import { checkDecisions } from './decisions-check';
 import {
   DATE,
   DECISION_COLUMNS,
@@ -49,6 +50,12 @@ export interface ImportOptions {
   onParsed?: (where: 'worker' | 'thread') => void;
   /** Decisions only, for tests: aggregate entries held in memory before they are written. */
   totalsEntries?: number;
+  /**
+   * Decisions only: whether the check reads the file's two halves on two worker threads at once
+   * (decisions-check.ts). Default: for files of 4 MiB or more, when the reader runs on a worker.
+   */
+  checkInParts?: boolean;
+  onChecked?: (how: 'halves' | 'whole') => void;
 }
 
 const INTEGER = /^\d+$/;
@@ -232,38 +239,22 @@ async function checkFile(
   options: ImportOptions,
   reader: DecisionsReader | null,
 ): Promise<string> {
-  const errors = new CsvErrors();
-  const names = new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
+  const makeNames = () => new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
+  let errors = new CsvErrors();
+  let names = makeNames();
   let checkedRows = 0;
   let read: CsvReadResult;
   if (kind === 'decisions') {
-    // The reader's dictionaries of names, each resolved once; an unknown one is looked up again for each row, which notes the row.
-    const dictionaries = { team: [] as string[], initiative: [] as string[] };
-    const ids = { team: [] as (string | null)[], initiative: [] as (string | null)[] };
-    const resolve = (kind: 'team' | 'initiative', i: number, row: number) => {
-      if (i < 0 || (ids[kind][i] ?? null) !== null) return;
-      const n = dictionaries[kind][i] ?? '';
-      ids[kind][i] = kind === 'team' ? names.team(n, row) : names.initiative(n, row);
-    };
-    read = await (reader ?? new DecisionsReader(file, false)).read(
+    const fileReader = reader ?? new DecisionsReader(file, false);
+    ({ read, names, errors } = await checkDecisions(
       file,
       name,
-      '',
-      (b) => {
-        checkedRows += b.count;
-        options.onProgress?.({ phase: 'checking', rows: checkedRows });
-        dictionaries.team.push(...b.newTeams);
-        dictionaries.initiative.push(...b.newInitiatives);
-        for (const e of b.errors) errors.add(e);
-        errors.count += b.errorCount - b.errors.length;
-        for (let i = 0; i < b.count; i++) {
-          if (b.state[i] === ROW_SKIPPED) continue;
-          resolve('team', b.team[i] as number, b.first + i);
-          resolve('initiative', b.initiative[i] as number, b.first + i);
-        }
-      },
-      { checkOnly: true },
-    );
+      fileReader,
+      makeNames,
+      options.checkInParts,
+      (rows) => options.onProgress?.({ phase: 'checking', rows }),
+      options.onChecked,
+    ));
   } else {
     const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
     read = await readCsv(

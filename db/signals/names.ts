@@ -87,6 +87,16 @@ export class NameResolver {
   }
 
   /**
+   * `more` rows of a name beyond those it was looked up for, counted as if it had been looked up in
+   * each (an import's check that read a file's second half on another thread lists only the first rows).
+   */
+  counted(kind: 'team' | 'initiative', fileName: string, more: number): void {
+    const name = this.mapped(fileName).trim();
+    const noted = kind === 'team' ? (this.unknownTeams.get(name) ?? this.ambiguousTeams.get(name)) : this.unknownInitiatives.get(name);
+    if (noted) noted.count += more;
+  }
+
+  /**
    * The unknown and ambiguous names for an error message, each list capped like row errors (the
    * first NAMES_LISTED names, each with its first ROWS_LISTED rows, then how many more), the
    * same capped list as data (with a suggestion for each) and the counts; null when every name was found.
@@ -192,7 +202,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 
 /** Names listed in an error, and rows listed per name; the rest are counted. */
 const NAMES_LISTED = 100;
-const ROWS_LISTED = 8;
+export const ROWS_LISTED = 8;
 
 /** The rows a name was met in: the first ROWS_LISTED, and how many in all. */
 interface NameRows {

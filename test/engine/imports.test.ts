@@ -604,6 +604,74 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
   });
 
+  it('a big file checked in two halves at once finds exactly what reading it whole finds', async () => {
+    const known = await setup();
+    const checked: string[] = [];
+    const onChecked = (how: string) => checked.push(how);
+    const outcome = async (name: string, content: string | Buffer, checkInParts: boolean) => {
+      const f = file(name, content);
+      return importFile(t.engine, null, 'decisions', f, { worker: true, checkInParts, onChecked, dryRun: true }).then(
+        (s) => ({ rows: s.rows, new: s.new, sha256: s.sha256 }),
+        (e: UserError) => ({ message: e.message, details: e.details }),
+      );
+    };
+    const both = async (name: string, content: string | Buffer) => {
+      checked.length = 0;
+      const halves = await outcome(name, content, true);
+      const whole = await outcome(name, content, false);
+      expect(halves).toEqual(whole);
+      return { result: halves, how: [...checked] };
+    };
+
+    // A good file: the same rows, counts and SHA-256.
+    const good = decisionsFile(4000, 11);
+    const fine = await both('good.csv', good);
+    expect(fine.how).toEqual(['halves', 'whole']);
+    expect(fine.result).toMatchObject({ rows: 4000 });
+    expect(expectedDecisions([good], known).counts.new).toBe((fine.result as { new: number }).new);
+
+    // Problems and unknown names in both halves: every one, numbered as in the file, in file order.
+    const lines = good.split('\n');
+    const bad = lines
+      .map((line, i) =>
+        i === 0 || !line
+          ? line
+          : i % 97 === 0
+            ? line.replace(/,(accepted|edited|overridden|ignored),/, ',rejected,')
+            : i % 201 === 0
+              ? line.replace(/Claims (North|South)|claims north|CLAIMS NORTH/, i > 2000 ? 'Claims East' : 'Claims Sooth')
+              : line,
+      )
+      .join('\n');
+    const problems = await both('bad.csv', bad);
+    expect(problems.how).toEqual(['halves', 'whole']);
+    const message = (problems.result as { message: string }).message;
+    expect(message).toMatch(/row 98, column "action", value "rejected"/);
+    expect(message).toMatch(/row 3881, column "action", value "rejected"/);
+    expect(message).toMatch(/"Claims Sooth" \(rows 202, 403, 604/);
+    expect(message).toMatch(/"Claims East" \(rows 2011, 2212/);
+
+    // A value in quotes with line breaks across the middle: the halves do not meet at a row, so it is read whole.
+    const middle = Math.floor(lines.length / 2);
+    const spanning = [
+      ...lines.slice(0, middle),
+      `2026-03-01T09:00:00Z,Triage,Claims North,u1@acme.example,span-1,overridden,"${'a note over many lines\n'.repeat(4000)}end"`,
+      ...lines.slice(middle),
+    ].join('\n');
+    const across = await both('across.csv', spanning);
+    expect(across.how).toEqual(['whole', 'whole']);
+    expect(across.result).toMatchObject({ rows: 4001 });
+
+    // Bytes that are not UTF-8 in the second half: read whole again, so the error names the same offset.
+    const cut = Buffer.from(good).length - 200;
+    const latin = Buffer.concat([Buffer.from(good).subarray(0, cut), Buffer.from([0xe9]), Buffer.from(good).subarray(cut + 1)]);
+    const encoding = await both('latin1.csv', latin);
+    expect(encoding.how).toEqual(['whole', 'whole']);
+    expect((encoding.result as { message: string }).message).toMatch(
+      new RegExp(`not valid UTF-8 \\(a byte near offset ${cut - (cut % 65536)}`),
+    );
+  });
+
   it('a file that cannot be read is the same error from the worker thread as in-thread, and small files stay in-thread', async () => {
     await setup();
     const cases: [string, string | Buffer][] = [
