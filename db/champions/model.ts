@@ -1,17 +1,12 @@
 /** Champion programs: statuses, activity kinds, coverage and the 60-day rule (pure; the renderer sees them). */
+import { labelsOf } from '../values/model';
 export const CHAMPION_STATUSES = ['active', 'paused', 'left'] as const;
 export type ChampionStatus = (typeof CHAMPION_STATUSES)[number];
-export const CHAMPION_STATUS_LABELS: Record<ChampionStatus, string> = { active: 'Active', paused: 'Paused', left: 'Left' };
+export const CHAMPION_STATUS_LABELS = labelsOf(CHAMPION_STATUSES);
 
 export const ACTIVITY_KINDS = ['demo', 'office hours', 'training', 'feedback round', 'peer support'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  demo: 'Demo',
-  'office hours': 'Office hours',
-  training: 'Training',
-  'feedback round': 'Feedback round',
-  'peer support': 'Peer support',
-};
+export const ACTIVITY_KIND_LABELS = labelsOf(ACTIVITY_KINDS);
 
 /** Champions per active user a program aims for by default (guidance: 5–10 %). */
 export const DEFAULT_COVERAGE_TARGET = 0.05;

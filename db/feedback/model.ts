@@ -1,4 +1,5 @@
 /** Feedback on a wrong prediction: categories, severities, the triage statuses and their transitions (pure; the renderer sees them). */
+import { labelsOf } from '../values/model';
 export const FEEDBACK_CATEGORIES = [
   'format variation',
   'terminology or jargon',
@@ -9,39 +10,19 @@ export const FEEDBACK_CATEGORIES = [
   'other',
 ] as const;
 export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
-export const FEEDBACK_CATEGORY_LABELS: Record<FeedbackCategory, string> = {
-  'format variation': 'Format variation',
-  'terminology or jargon': 'Terminology or jargon',
-  'regional variation': 'Regional variation',
-  'data field filled differently': 'Data field filled differently',
-  'missing context': 'Missing context',
-  'outdated information': 'Outdated information',
-  other: 'Other',
-};
+export const FEEDBACK_CATEGORY_LABELS = labelsOf(FEEDBACK_CATEGORIES);
 
 export const FEEDBACK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type FeedbackSeverity = (typeof FEEDBACK_SEVERITIES)[number];
-export const FEEDBACK_SEVERITY_LABELS: Record<FeedbackSeverity, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  critical: 'Critical',
-};
+export const FEEDBACK_SEVERITY_LABELS = labelsOf(FEEDBACK_SEVERITIES);
 
 export const FEEDBACK_CAUGHT = ['review', 'downstream'] as const;
 export type FeedbackCaught = (typeof FEEDBACK_CAUGHT)[number];
-export const FEEDBACK_CAUGHT_LABELS: Record<FeedbackCaught, string> = { review: 'Caught in review', downstream: 'Reached downstream' };
+export const FEEDBACK_CAUGHT_LABELS = labelsOf(FEEDBACK_CAUGHT, { review: 'Caught in review', downstream: 'Reached downstream' });
 
 export const FEEDBACK_STATUSES = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
-  new: 'New',
-  triaged: 'Triaged',
-  in_progress: 'In progress',
-  resolved: 'Resolved',
-  wont_fix: "Won't fix",
-  duplicate: 'Duplicate',
-};
+export const FEEDBACK_STATUS_LABELS = labelsOf(FEEDBACK_STATUSES, { wont_fix: "Won't fix" });
 /** The statuses that close an item: it counts as done in an assignee's progress. */
 export const DONE_STATUSES: readonly FeedbackStatus[] = ['resolved', 'wont_fix', 'duplicate'];
 export const isDone = (s: FeedbackStatus): boolean => DONE_STATUSES.includes(s);

@@ -1,21 +1,12 @@
 /** AI initiatives: statuses, the accountability triad and the shapes every layer shares (pure). */
+import { labelsOf } from '../values/model';
 export const INITIATIVE_STATUSES = ['pilot', 'rolling_out', 'live', 'paused', 'retired'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatus, string> = {
-  pilot: 'Pilot',
-  rolling_out: 'Rolling out',
-  live: 'Live',
-  paused: 'Paused',
-  retired: 'Retired',
-};
+export const INITIATIVE_STATUS_LABELS = labelsOf(INITIATIVE_STATUSES);
 
 export const TRIAD_ROLES = ['businessSponsor', 'productOwner', 'technicalLead'] as const;
 export type TriadRole = (typeof TRIAD_ROLES)[number];
-export const TRIAD_LABELS: Record<TriadRole, string> = {
-  businessSponsor: 'Business sponsor',
-  productOwner: 'AI product owner',
-  technicalLead: 'Technical lead',
-};
+export const TRIAD_LABELS = labelsOf(TRIAD_ROLES, { productOwner: 'AI product owner' });
 
 /** A triad role is filled by a member of the workspace or by a named person outside it. */
 export interface PersonRef {

@@ -1,11 +1,8 @@
 /** Members and roles: the values and shapes every layer shares (pure; the renderer sees them). */
+import { labelsOf } from '../values/model';
 export const ROLES = ['change_manager', 'champion', 'sponsor'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = {
-  change_manager: 'Change manager',
-  champion: 'Champion',
-  sponsor: 'Sponsor',
-};
+export const ROLE_LABELS = labelsOf(ROLES);
 
 export interface Member {
   id: string;

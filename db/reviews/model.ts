@@ -1,4 +1,5 @@
 /** Override reviews: reason codes, verdicts and the queue's shape (pure; the renderer sees them). */
+import { labelsOf } from '../values/model';
 export const REVIEW_REASONS = [
   'model_wrong',
   'missing_context',
@@ -9,15 +10,7 @@ export const REVIEW_REASONS = [
   'other',
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
-export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
-  model_wrong: 'Model wrong',
-  missing_context: 'Missing context',
-  policy_exception: 'Policy exception',
-  customer_request: 'Customer request',
-  habit: 'Habit',
-  distrust: 'Distrust',
-  other: 'Other',
-};
+export const REVIEW_REASON_LABELS = labelsOf(REVIEW_REASONS);
 
 /** appropriate: the override was right (the AI was wrong); inappropriate: the AI was right. */
 export const REVIEW_VERDICTS = ['appropriate', 'inappropriate'] as const;

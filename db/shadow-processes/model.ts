@@ -1,13 +1,8 @@
 /** The shadow-process register: kinds and the shape every layer shares (pure; the renderer sees it). */
+import { labelsOf } from '../values/model';
 export const SHADOW_PROCESS_KINDS = ['spreadsheet', 'manual double-check', 'paper', 'legacy system', 'other'] as const;
 export type ShadowProcessKind = (typeof SHADOW_PROCESS_KINDS)[number];
-export const SHADOW_PROCESS_KIND_LABELS: Record<ShadowProcessKind, string> = {
-  spreadsheet: 'Spreadsheet',
-  'manual double-check': 'Manual double-check',
-  paper: 'Paper',
-  'legacy system': 'Legacy system',
-  other: 'Other',
-};
+export const SHADOW_PROCESS_KIND_LABELS = labelsOf(SHADOW_PROCESS_KINDS);
 
 export interface ShadowProcess {
   id: string;

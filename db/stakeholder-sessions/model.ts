@@ -1,25 +1,19 @@
 /** Stakeholder sessions, their follow-up actions and relationship health: value lists and shapes (pure; the renderer sees it). */
 import type { Quadrant, SupportLevel } from '../stakeholders/model';
+import { labelsOf } from '../values/model';
 
 export const SESSION_KINDS = ['one-to-one', 'workshop', 'steering committee', 'training', 'town hall', 'demo'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
-export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
-  'one-to-one': 'One-to-one',
-  workshop: 'Workshop',
-  'steering committee': 'Steering committee',
-  training: 'Training',
-  'town hall': 'Town hall',
-  demo: 'Demo',
-};
+export const SESSION_KIND_LABELS = labelsOf(SESSION_KINDS);
 
 /** How an attendee came across in the session. */
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
-export const SENTIMENT_LABELS: Record<Sentiment, string> = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' };
+export const SENTIMENT_LABELS = labelsOf(SENTIMENTS);
 
 export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', cancelled: 'Cancelled' };
+export const ACTION_STATUS_LABELS = labelsOf(ACTION_STATUSES);
 
 /** Days between contacts per quadrant until a change manager sets the workspace's own (docs/stakeholders.md). */
 export type ContactCadence = Record<Quadrant, number>;

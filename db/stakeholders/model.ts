@@ -1,25 +1,14 @@
 /** The stakeholder register: value lists, rules and the shapes every layer shares (pure; the renderer sees it). */
+import { labelsOf } from '../values/model';
 
 export const SUPPORT_LEVELS = ['opposed', 'sceptical', 'neutral', 'supportive', 'advocate'] as const;
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
-export const SUPPORT_LABELS: Record<SupportLevel, string> = {
-  opposed: 'Opposed',
-  sceptical: 'Sceptical',
-  neutral: 'Neutral',
-  supportive: 'Supportive',
-  advocate: 'Advocate',
-};
+export const SUPPORT_LABELS = labelsOf(SUPPORT_LEVELS);
 
 /** ADKAR (Prosci), in its order: the barrier point is the first weak element in this order. */
 export const ADKAR_ELEMENTS = ['awareness', 'desire', 'knowledge', 'ability', 'reinforcement'] as const;
 export type AdkarElement = (typeof ADKAR_ELEMENTS)[number];
-export const ADKAR_LABELS: Record<AdkarElement, string> = {
-  awareness: 'Awareness',
-  desire: 'Desire',
-  knowledge: 'Knowledge',
-  ability: 'Ability',
-  reinforcement: 'Reinforcement',
-};
+export const ADKAR_LABELS = labelsOf(ADKAR_ELEMENTS);
 
 /** Ratings (influence, interest, ADKAR) are whole numbers on this scale. */
 export const RATING_MIN = 1;
@@ -31,30 +20,15 @@ export const HIGH_RATING_MIN = 4;
 
 export const QUADRANTS = ['manage closely', 'keep satisfied', 'keep informed', 'monitor'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
-export const QUADRANT_LABELS: Record<Quadrant, string> = {
-  'manage closely': 'Manage closely',
-  'keep satisfied': 'Keep satisfied',
-  'keep informed': 'Keep informed',
-  monitor: 'Monitor',
-};
+export const QUADRANT_LABELS = labelsOf(QUADRANTS);
 
 export const CONCERN_KINDS = ['job displacement', 'increased monitoring', 'loss of control', 'workflow disruption', 'other'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
-export const CONCERN_KIND_LABELS: Record<ConcernKind, string> = {
-  'job displacement': 'Job displacement',
-  'increased monitoring': 'Increased monitoring',
-  'loss of control': 'Loss of control',
-  'workflow disruption': 'Workflow disruption',
-  other: 'Other',
-};
+export const CONCERN_KIND_LABELS = labelsOf(CONCERN_KINDS);
 
 export const CONCERN_STATUSES = ['raised', 'being addressed', 'resolved'] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
-export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
-  raised: 'Raised',
-  'being addressed': 'Being addressed',
-  resolved: 'Resolved',
-};
+export const CONCERN_STATUS_LABELS = labelsOf(CONCERN_STATUSES);
 
 export type AdkarScores = Record<AdkarElement, number | null>;
 
