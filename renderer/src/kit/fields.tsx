@@ -28,9 +28,10 @@ interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
 
 type Wired = 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'error' | 'name';
 
+/** The field, and what every input takes from it the same way (blur, focus ref, the error to show). */
 function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({ control, name }: Bound<TIn, N, TOut>) {
   const { field, fieldState } = useController({ control, name });
-  return { field, error: fieldState.error?.message };
+  return { field, wired: { onBlur: field.onBlur, ref: field.ref, error: fieldState.error?.message } };
 }
 
 /**
@@ -44,7 +45,7 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   cleared,
   ...props
 }: Bound<TIn, N, TOut> & Omit<SelectProps, Wired>) {
-  const { field, error } = useBound({ control, name });
+  const { field, wired } = useBound({ control, name });
   return (
     <Select
       searchable
@@ -53,9 +54,7 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
       {...props}
       value={field.value || null}
       onChange={(v) => field.onChange(v ?? cleared)}
-      onBlur={field.onBlur}
-      ref={field.ref}
-      error={error}
+      {...wired}
     />
   );
 }
@@ -69,7 +68,7 @@ export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TI
   name,
   ...props
 }: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<MultiSelectProps, Wired>) {
-  const { field, error } = useBound({ control, name });
+  const { field, wired } = useBound({ control, name });
   return (
     <MultiSelect
       searchable
@@ -79,9 +78,7 @@ export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TI
       {...props}
       value={field.value ?? []}
       onChange={field.onChange}
-      onBlur={field.onBlur}
-      ref={field.ref}
-      error={error}
+      {...wired}
     />
   );
 }
@@ -93,7 +90,7 @@ export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   cleared,
   ...props
 }: Bound<TIn, N, TOut> & Omit<NumberInputProps, Wired>) {
-  const { field, error } = useBound({ control, name });
+  const { field, wired } = useBound({ control, name });
   return (
     <NumberInput
       min={0}
@@ -104,9 +101,7 @@ export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, T
       {...props}
       value={field.value ?? ''}
       onChange={(v) => field.onChange(typeof v === 'number' ? v : cleared)}
-      onBlur={field.onBlur}
-      ref={field.ref}
-      error={error}
+      {...wired}
     />
   );
 }
