@@ -14,10 +14,10 @@ const shots = path.join(root, 'test-results', 'screenshots');
 const docs = path.join(root, 'docs', 'screenshots');
 const e2e = path.join(root, 'test', 'e2e');
 
-// The specs that save a screenshot are the ones that use SHOTS.
+// The specs that save a screenshot are the ones that use SHOTS or shootAtSizes (test/e2e/shots.ts).
 const specs = fs
   .readdirSync(e2e)
-  .filter((f) => f.endsWith('.spec.ts') && fs.readFileSync(path.join(e2e, f), 'utf8').includes('SHOTS'))
+  .filter((f) => f.endsWith('.spec.ts') && fs.readFileSync(path.join(e2e, f), 'utf8').match(/\bSHOTS\b|\bshootAtSizes\b/))
   .map((f) => path.join('test', 'e2e', f));
 
 fs.rmSync(shots, { recursive: true, force: true });

@@ -1,21 +1,9 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { shootAtSizes } from './shots';
 
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.mouse.move(2, 2);
-    await page.screenshot({ path: path.join(SHOTS, `champions-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
 const feedbackForm = (page: Page) => page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
 const triageForm = (page: Page) => page.getByRole('dialog', { name: /^Triage/ });

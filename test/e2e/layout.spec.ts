@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { SHOTS, SIZES } from './shots';
 
 /*
  * Every screen of the registry at the two sizes people use: the page never scrolls sideways, and
@@ -22,11 +22,6 @@ const SCREENS = [
   ['Override review', 'reviews'],
   ['Imports', 'imports'],
   ['Settings', 'settings'],
-] as const;
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
 ] as const;
 
 /** What scrolls sideways: the page itself, or any box inside it that hides part of its content. */

@@ -1,23 +1,10 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { shootAtSizes } from './shots';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.mouse.move(2, 2);
-    await page.screenshot({ path: path.join(SHOTS, `sessions-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
-  }
-  await page.setViewportSize(SIZES[0]);
-}
+const shoot = (page: Page, name: string) => shootAtSizes(page, `sessions-${name}`);
 
 async function go(page: Page, label: 'Sessions' | 'Actions' | 'Report') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();

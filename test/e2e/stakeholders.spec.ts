@@ -2,14 +2,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { SHOTS, SIZES } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
 
 async function shoot(page: Page, name: string) {
   await page.mouse.move(2, 2);

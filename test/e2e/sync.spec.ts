@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, type SecondDevice, test } from './fixtures';
 import type { UptakeApp } from './pages';
-import { SHOTS } from './shots';
+import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 
 /*
@@ -13,15 +12,7 @@ import { callApi } from './signals-pages';
  * travel with Sync now, and a field both changed before syncing shows as a conflict to settle.
  */
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [
-    [1440, 900],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: path.join(SHOTS, `sync-${name}-${w}x${h}.png`), fullPage: true });
-  }
-}
+const shoot = (page: Page, name: string) => shootAtSizes(page, `sync-${name}`);
 
 /** A creates Acme with a team and syncs; B joins from the folder as Dana Lee. */
 async function twoDevices(app: UptakeApp, second: SecondDevice, share: string) {
