@@ -48,6 +48,7 @@ describe('the screen registry', () => {
       '/stakeholder-actions',
       '/shadow-processes',
       '/champions',
+      '/champions/member/:memberId',
       '/feedback',
       '/reviews',
       '/imports',

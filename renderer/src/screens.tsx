@@ -54,6 +54,10 @@ const ChampionsPage = lazyScreen(
   () => import('./champions/ChampionsPage'),
   (m) => m.ChampionsPage,
 );
+const ChampionPage = lazyScreen(
+  () => import('./champions/ChampionPage'),
+  (m) => m.ChampionPage,
+);
 const FeedbackPage = lazyScreen(
   () => import('./feedback/FeedbackPage'),
   (m) => m.FeedbackPage,
@@ -103,7 +107,14 @@ export const SCREENS: readonly Screen[] = [
   { path: '/stakeholder-sessions', label: 'Sessions', icon: IconMessages, section: 'main', component: SessionsPage },
   { path: '/stakeholder-actions', label: 'Actions', icon: IconListCheck, section: 'main', component: ActionsPage },
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
-  { path: '/champions', label: 'Champions', icon: IconSpeakerphone, section: 'main', component: ChampionsPage },
+  {
+    path: '/champions',
+    label: 'Champions',
+    icon: IconSpeakerphone,
+    section: 'main',
+    component: ChampionsPage,
+    routes: [{ path: '/champions/member/:memberId', component: ChampionPage }],
+  },
   { path: '/feedback', label: 'Feedback', icon: IconMessageReport, section: 'main', component: FeedbackPage },
   {
     path: '/reviews',

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
+import { callApi } from './signals-pages';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
@@ -41,6 +42,32 @@ test.describe('demo workspace', () => {
     // Tom's office hours today: Bristol passes the rule now.
     await expect(screen.getByTestId('rule-failures')).toBeHidden();
     await expect(screen.getByTestId('activity-row')).toHaveCount(3);
+  });
+
+  test('a champion’s own page: their teams in every program, what they ran and the feedback they logged', async ({ app, page }) => {
+    await app.go('Champions');
+    const screen = app.screen('champions');
+    await screen.getByTestId('champion-row').getByRole('link', { name: 'Tom Okafor' }).click();
+    const own = app.screen('champion');
+    await expect(own.getByRole('heading', { name: 'Tom Okafor' })).toBeVisible();
+    // The demo names Tom in Claims North, Contact Centre Bristol and Underwriting, with five activities between them.
+    await expect(own.getByTestId('champion-team-row')).toHaveCount(3);
+    await expect(own.getByTestId('champion-team-row').filter({ hasText: 'Contact Centre Bristol · Contact centre champions' })).toHaveCount(
+      1,
+    );
+    await expect(own.getByTestId('champion-activity-row')).toHaveCount(5);
+    const { body } = await callApi(page, 'feedback.list', {});
+    const members = (await callApi(page, 'members.list', {})).body as { id: string; name: string }[];
+    const tom = members.find((m) => m.name === 'Tom Okafor')?.id;
+    const his = (body as { reporterId: string | null; status: string }[]).filter((f) => f.reporterId === tom);
+    expect(his.length).toBeGreaterThan(0);
+    await expect(own.getByTestId('champion-feedback-row')).toHaveCount(his.length);
+    const open = his.filter((f) => ['new', 'triaged', 'in_progress'].includes(f.status)).length;
+    await expect(own).toContainText(`champion in 3 teams · 5 activities · ${his.length} feedback items logged, ${open} open`);
+    await expectAccessible(page, 'champion page');
+    await shoot(page, 'own-page');
+    await own.getByRole('link', { name: 'Champions' }).click();
+    await expect(app.screen('champions')).toBeVisible();
   });
 
   test('a champion logs feedback by keyboard only and it reaches the queue; a change manager triages it; the champion cannot', async ({

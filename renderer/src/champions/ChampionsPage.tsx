@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Select, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Select, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -91,13 +91,13 @@ function CoverageTable({ rows }: { rows: readonly CoverageRow[] }) {
   );
 }
 
-const championColumns: Column<Champion & { name: string }>[] = [
+export const championColumns: Column<Champion & { name: string }>[] = [
   {
     header: 'Champion',
     cell: (c) => (
-      <Text size="sm" fw={500}>
+      <Anchor href={`#/champions/member/${c.memberId}`} size="sm" fw={500} c="var(--mantine-color-text)">
         {c.name}
-      </Text>
+      </Anchor>
     ),
   },
   { header: 'Team', td: NOWRAP, cell: (c) => c.team ?? <Dash /> },
@@ -117,7 +117,7 @@ const championColumns: Column<Champion & { name: string }>[] = [
   },
 ];
 
-const activityColumns: Column<ChampionActivity & { name: string }>[] = [
+export const activityColumns: Column<ChampionActivity & { name: string }>[] = [
   { header: 'Date', td: { className: 'tabular', ...NOWRAP }, cell: (a) => formatDate(a.date) },
   { header: 'Activity', td: NOWRAP, cell: (a) => ACTIVITY_KIND_LABELS[a.kind] },
   { header: 'Champion · team', td: NOWRAP, cell: (a) => `${a.champion ?? 'A removed member'} · ${a.team ?? ''}` },
@@ -133,7 +133,7 @@ const activityColumns: Column<ChampionActivity & { name: string }>[] = [
   },
 ];
 
-function Section({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
+export function Section({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
   return (
     <section aria-label={title}>
       <Group justify="space-between" px="lg" pt="lg" pb="xs">

@@ -41,9 +41,10 @@ const STATUS_COLOR: Record<FeedbackStatus, string> = {
   wont_fix: 'gray',
   duplicate: 'gray',
 };
-type Row = Feedback & { name: string };
+export type Row = Feedback & { name: string };
 
-function columns(now: string, selection: { has: (id: string) => boolean; toggle: (id: string) => void } | null): Column<Row>[] {
+/** The queue's columns (the champion's page shows the same, without selection). */
+export function columns(now: string, selection: { has: (id: string) => boolean; toggle: (id: string) => void } | null): Column<Row>[] {
   const select: Column<Row>[] = selection
     ? [
         {
