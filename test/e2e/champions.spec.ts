@@ -68,6 +68,12 @@ test.describe('demo workspace', () => {
     await shoot(page, 'own-page');
     await own.getByRole('link', { name: 'Champions' }).click();
     await expect(app.screen('champions')).toBeVisible();
+    // Dana champions no team: no "Your page" for her; Tom has one, to his own page.
+    await expect(screen.getByRole('link', { name: 'Your page' })).toHaveCount(0);
+    await app.switchProfile('Tom Okafor');
+    await app.go('Champions');
+    await app.screen('champions').getByRole('link', { name: 'Your page' }).click();
+    await expect(app.screen('champion').getByRole('heading', { name: 'Tom Okafor' })).toBeVisible();
   });
 
   test('a champion logs feedback by keyboard only and it reaches the queue; a change manager triages it; the champion cannot', async ({

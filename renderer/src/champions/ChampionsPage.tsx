@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, Select, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconSpeakerphone } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconSpeakerphone, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -11,7 +11,7 @@ import {
   type CoverageRow,
 } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useCan, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
@@ -165,6 +165,8 @@ export function ChampionsPage() {
   const canProgram = useCan('champions.createProgram');
   const canName = useCan('champions.create');
   const canLog = useCan('champions.logActivity');
+  const me = useWorkspace().data?.me ?? null;
+  const championing = me !== null && (champions.data ?? []).some((c) => c.memberId === me.id && !c.deleted);
   const starting = useDialog<true>();
   const naming = useDialog<ChampionEditing>();
   const logging = useDialog<true>();
@@ -200,6 +202,11 @@ export function ChampionsPage() {
               onChange={setPicked}
               data={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             />
+          )}
+          {championing && me && (
+            <Button component="a" href={`#/champions/member/${me.id}`} variant="default" leftSection={<IconUser size={16} />}>
+              Your page
+            </Button>
           )}
           {canProgram && (
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => starting.open(true)}>
