@@ -24,6 +24,23 @@ export const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
 export const FORMER_IDS = 'sync_former_device_ids';
 
 /**
+ * `sync_seen:<device>:<last stamp of a change file>` → that file's `seen` (JSON; null when not
+ * known: a file of an earlier build, or what a snapshot this device started from covers). A
+ * change's file is the one with the lowest last stamp at or after the change's own: what its
+ * device had read when it wrote it, which judges conflicts the same on every device.
+ */
+export const SEEN_NOTE = 'sync_seen:';
+export const seenNote = (device: string, hlcTo: string) => `${SEEN_NOTE}${device}:${hlcTo}`;
+
+/** The stamp of the last change applied from each other device: a change file's `seen`. */
+export function seenNow(engine: Engine): Record<string, string> {
+  const rows = engine.sqlite
+    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
+    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
+}
+
+/**
  * This database's own change-log records: under its device id, and under an id it had before it
  * found it was a copy (up to the record it had then: later records under that id came from the
  * other copy).

@@ -17,7 +17,19 @@ import {
   SHARE_VERSION,
   sha256,
 } from './files';
-import { applied, appliedHash, appliedHlc, COLUMNS, FILE_SEQ, ownership, ownSql, PREV_HASH, PUBLISHED_LOG_SEQ, rebuilder } from './log';
+import {
+  applied,
+  appliedHash,
+  appliedHlc,
+  COLUMNS,
+  FILE_SEQ,
+  ownership,
+  ownSql,
+  PREV_HASH,
+  PUBLISHED_LOG_SEQ,
+  rebuilder,
+  seenNote,
+} from './log';
 import type { SyncProblem } from './model';
 
 /*
@@ -268,7 +280,11 @@ export function startFromSnapshot(
     if (device === me || c.seq === 0) continue;
     setLocal(engine, applied(device), String(c.seq));
     if (c.hash) setLocal(engine, appliedHash(device), c.hash);
-    if (c.hlc) setLocal(engine, appliedHlc(device), c.hlc);
+    if (c.hlc) {
+      setLocal(engine, appliedHlc(device), c.hlc);
+      // What the covered changes' devices had read is not in the snapshot: not known here.
+      setLocal(engine, seenNote(device, c.hlc), 'null');
+    }
   }
   return { file: chosen.file, device: chosen.device, records: chosen.records.length };
 }

@@ -14,8 +14,6 @@ import { applied, PUBLISHED_LOG_SEQ, SYNC_FOLDER, syncFolder } from './sync';
 
 const LAST_RUN = 'sync_last_run';
 const LAST_ERROR = 'sync_last_error';
-/** `sync_published_at:<log seq>`: when this device's changes up to that seq reached the folder (conflicts use it). */
-export const PUBLISHED_AT = 'sync_published_at:';
 
 /**
  * One sync, noted for the status view: when it completed and what it did, or why it failed and
@@ -23,7 +21,6 @@ export const PUBLISHED_AT = 'sync_published_at:';
  * nothing but these notes.
  */
 export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean; snapshot?: boolean } = {}): SyncSummary {
-  const before = getLocal(engine, PUBLISHED_LOG_SEQ);
   let summary: SyncSummary;
   try {
     summary = syncFolder(engine, folder, options);
@@ -41,8 +38,6 @@ export function runSync(engine: Engine, folder: string, options: { allowMassDele
   const at = new Date().toISOString();
   // One commit for the notes (each commit waits for the disk).
   inTransaction(engine, () => {
-    const after = getLocal(engine, PUBLISHED_LOG_SEQ);
-    if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
     setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
     engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
   });

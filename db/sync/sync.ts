@@ -28,7 +28,6 @@ import {
   workspaceDir,
 } from './files';
 import {
-  APPLIED_HLC,
   applied,
   appliedHash,
   appliedHlc,
@@ -41,6 +40,8 @@ import {
   PUBLISHED_LOG_SEQ,
   rebuilder,
   SYNC_FOLDER,
+  seenNote,
+  seenNow,
 } from './log';
 import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
 import { snapshotDue, startFromSnapshot, writeSnapshot } from './snapshots';
@@ -90,14 +91,6 @@ function appliedStamp(engine: Engine, folder: string, workspaceId: string, devic
     seq,
   });
   return read.ok ? read.header.hlcTo : '';
-}
-
-/** The stamp of the last change applied from each other device: a change file's `seen`. */
-function seenNow(engine: Engine): Record<string, string> {
-  const rows = engine.sqlite
-    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
-    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
-  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
 }
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */
@@ -231,8 +224,9 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const first = records[0];
     const last = records[records.length - 1];
     if (!first || !last) break;
+    const seen = seenNow(engine);
     const text = changeFileText(
-      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen: seenNow(engine) },
+      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen },
       records.map(({ hlc, authorId, tbl, rowId, col, value }) => ({ hlc, authorId, tbl, rowId, col, value })),
     );
     const file = path.join(dir, changeFileName(seq));
@@ -254,6 +248,7 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
       setLocal(engine, FILE_SEQ, String(seq));
       setLocal(engine, PREV_HASH, sha256(text));
       setLocal(engine, PUBLISHED_LOG_SEQ, String(last.seq));
+      setLocal(engine, seenNote(me, last.hlc), JSON.stringify(seen));
     });
     files++;
     changes += records.length;
@@ -387,6 +382,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
         setLocal(engine, applied(device), String(seq));
         setLocal(engine, appliedHash(device), fileHash);
         setLocal(engine, appliedHlc(device), header.hlcTo);
+        setLocal(engine, seenNote(device, header.hlcTo), JSON.stringify(header.seen ?? null));
       });
       progress.refused.push(...refused);
     } catch (e) {

@@ -9,6 +9,7 @@ import { formatHlc } from '../../db/hlc';
 import { createMember, listMembers, updateMember } from '../../db/members/members';
 import { type Engine, open } from '../../db/open';
 import { createShadowProcess, listShadowProcesses, updateShadowProcess } from '../../db/shadow-processes/shadow-processes';
+import { listConflicts } from '../../db/sync/conflicts';
 import { syncFolder } from '../../db/sync/sync';
 import { roleMayWrite, type SyncedTableName } from '../../db/synced';
 import { createTeam, deleteTeam, listTeams, restoreTeam, updateTeam } from '../../db/teams/teams';
@@ -23,7 +24,7 @@ import { deviceId, getLocal, setLocal } from '../../db/write';
  * conflicted copies, truncated (still arriving) or corrupted, and device clocks run ahead. After
  * the damaged files are whole again and everyone has synced: every device exports byte-identical
  * JSON, holds the same change log (nothing applied twice, every edit kept, the current value or a
- * conflict's loser), and no change was refused (roles were judged as the writing device knew them).
+ * conflict's loser), lists the same conflicts, and no change was refused (roles were judged as the writing device knew them).
  */
 
 type Op =
@@ -175,10 +176,11 @@ export function runScenario(template: string, ops: Op[]): void {
     for (const [file, text] of damaged) fs.writeFileSync(file, text);
     for (const e of engines) sync(e);
     for (const e of engines) sync(e);
-    const [a, ...rest] = engines.map((e) => [exported(e), changeLog(e)] as const);
+    const [a, ...rest] = engines.map((e) => [exported(e), changeLog(e), JSON.stringify(listConflicts(e))] as const);
     for (const other of rest) {
       assert.equal(other[0], a?.[0], 'devices export different JSON');
       assert.equal(other[1], a?.[1], 'devices hold different change logs');
+      assert.equal(other[2], a?.[2], 'devices list different conflicts');
     }
   } finally {
     for (const e of engines) if (e.sqlite.open) e.close();
