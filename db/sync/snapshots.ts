@@ -54,7 +54,7 @@ export const SNAPSHOT_FORMAT = 'uptake-snapshot';
 export const SNAPSHOT_EVERY = 10_000;
 /** Each device keeps its newest two: a joining device falls back to the older if the newer is damaged. */
 const KEEP = 2;
-const SNAPSHOT_FILE = /^(\d{12})\.json$/;
+export const SNAPSHOT_FILE = /^(\d{12})\.json$/;
 const SNAPSHOT_SEQ = 'sync_snapshot_seq';
 /** PUBLISHED_LOG_SEQ when this device last wrote a snapshot. */
 const SNAPSHOT_LOG_SEQ = 'sync_snapshot_log_seq';

@@ -20,7 +20,11 @@ const LAST_ERROR = 'sync_last_error';
  * how many times in a row (the app's automatic sync backs off on that count). A failure changes
  * nothing but these notes.
  */
-export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean; snapshot?: boolean } = {}): SyncSummary {
+export function runSync(
+  engine: Engine,
+  folder: string,
+  options: { allowMassDelete?: boolean; snapshot?: boolean; compact?: boolean } = {},
+): SyncSummary {
   let summary: SyncSummary;
   try {
     summary = syncFolder(engine, folder, options);
@@ -120,7 +124,8 @@ export function syncStatus(engine: Engine): SyncStatus {
       member: author ? (names.get(author) ?? null) : null,
       lastPublished: newest ? lastPublished(path.join(changesDir(folder, workspace.id, entry.name), newest)) : null,
       files: files.length,
-      applied: Math.min(done, files.length),
+      // Compaction removes applied files: count those still there.
+      applied: files.filter((f) => Number(CHANGE_FILE.exec(f)?.[1]) <= done).length,
     };
     status.pendingIncoming += files.filter((f) => Number(CHANGE_FILE.exec(f)?.[1]) > done).length;
     status.devices.push(device);

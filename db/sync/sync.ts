@@ -12,6 +12,7 @@ import { roleMayWrite, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
 import { applyBatches, publishBatches } from './batches';
+import { awayTooLong, compactOwnFiles, RETENTION_MS, viewDevice, writeProgress } from './compact';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -258,6 +259,8 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
 
 interface DeviceProgress {
   imported: { files: number; changes: number };
+  /** Other devices whose next file this device needs was removed while it was away. */
+  gone: string[];
   problems: SyncProblem[];
   quarantined: SyncQuarantined[];
   refused: SyncRefusal[];
@@ -305,7 +308,14 @@ function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, cha
 }
 
 /** Applies the files of one other device that come after the last one applied, in order, each whole. */
-function pullDevice(engine: Engine, folder: string, workspaceId: string, device: string, progress: DeviceProgress): void {
+function pullDevice(
+  engine: Engine,
+  folder: string,
+  workspaceId: string,
+  device: string,
+  progress: DeviceProgress,
+  away: { upTo: number } | null,
+): void {
   const insert = engine.sqlite.prepare(
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -316,7 +326,19 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   for (;;) {
     const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
     const file = path.join(dir, changeFileName(seq));
-    if (!fs.existsSync(file)) return;
+    if (!fs.existsSync(file)) {
+      // Only a device away longer than the retention was not waited for; for any other a missing
+      // file is one still arriving.
+      if (away && away.upTo >= seq) {
+        progress.problems.push({
+          file,
+          reason: `was removed from the folder while this device was away (more than ${RETENTION_MS / 86_400_000} days): this database cannot catch up`,
+          retry: false,
+        });
+        progress.gone.push(device);
+      }
+      return;
+    }
     const read = readChangeFile(file, { workspace: workspaceId, device, seq });
     if (!read.ok) {
       progress.problems.push(read.problem);
@@ -466,7 +488,7 @@ function advanceClock(engine: Engine, seen: string | null): void {
 export function syncFolder(
   engine: Engine,
   folderInput: string,
-  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean } = {},
+  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean; compact?: boolean; progress?: boolean } = {},
 ): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
@@ -485,8 +507,11 @@ export function syncFolder(
   } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
   const copy = local ? detectCopy(engine, folder, workspaceId) : null;
   const me = deviceId(engine);
+  // Judged before this sync publishes (which would make this device look active again).
+  const away = local ? awayTooLong(viewDevice(folder, workspaceId, me), Date.now()) : false;
   const ignored: string[] = [];
   const devices: string[] = [];
+  const lowest = new Map<string, number>();
   let entries: fs.Dirent[] = [];
   try {
     entries = fs.readdirSync(devicesDir(folder, workspaceId), { withFileTypes: true });
@@ -502,7 +527,9 @@ export function syncFolder(
     devices.push(entry.name);
     const dir = changesDir(folder, workspaceId, entry.name);
     for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
+      const m = CHANGE_FILE.exec(name);
+      if (!m) ignored.push(path.join(dir, name));
+      else if (Number(m[1]) < (lowest.get(entry.name) ?? Number.POSITIVE_INFINITY)) lowest.set(entry.name, Number(m[1]));
     }
   }
   // A new device starts from the newest whole snapshot; the mass-delete check then looks at the
@@ -528,21 +555,50 @@ export function syncFolder(
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
-  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], quarantined: [], refused: [], latest: null };
+  // A device away that long finds which files of each device were removed: those before its lowest
+  // file, and those a snapshot covers when none is left.
+  const removed = away
+    ? new Map(
+        devices.map((d) => [
+          d,
+          Math.max((lowest.get(d) ?? 1) - 1, ...(viewDevice(folder, workspaceId, d).snapshots ?? []).map((s) => s.covers[d]?.seq ?? 0)),
+        ]),
+      )
+    : null;
+  const progress: DeviceProgress = {
+    imported: { files: 0, changes: 0 },
+    gone: [],
+    problems: [],
+    quarantined: [],
+    refused: [],
+    latest: null,
+  };
   // A file may wait for another device's files (read before it was written): devices are read
   // again while any file was applied, and the problems are those of the last round.
   for (let round = 0; round <= devices.length; round++) {
     const before = progress.imported.files;
     progress.problems = [];
     progress.quarantined = [];
-    for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
+    progress.gone = [];
+    for (const device of devices) {
+      pullDevice(engine, folder, workspaceId, device, progress, removed ? { upTo: removed.get(device) ?? 0 } : null);
+    }
     if (progress.imported.files === before) break;
   }
   const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
   // After publishing and applying: the snapshot holds what this device's files and those it applied hold.
-  const snapshotWritten = local && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  // A device that must join again writes none and removes nothing: what it holds is behind.
+  const behind = progress.gone.length > 0;
+  const snapshotWritten = local && !behind && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  // A join writes its progress once the member is found (a refused join leaves nothing on the share).
+  if (!behind && options.progress !== false && currentWorkspace(engine)) writeProgress(engine, folder, workspaceId);
+  const compacted =
+    local && !behind && (options.compact || snapshotWritten) ? compactOwnFiles(folder, workspaceId, me, devices, Date.now()) : null;
   const problems = [...snapshotProblems, ...progress.problems];
+  const rejoin = behind
+    ? `This device was away from the shared folder longer than the others wait (${RETENTION_MS / 86_400_000} days), and the change files it needs next from device ${progress.gone.sort().join(', ')} have been removed (a snapshot holds them now). This database cannot catch up: join the workspace again with a new database file (in the app: "Join a workspace from a shared folder" on the first screen; on the command line: uptake --db NEW.db join --folder ${folder} --member "YOUR NAME"). This device's own changes were published to the folder before this message, so the new database receives them.`
+    : null;
   return {
     folder,
     workspace: workspaceId,
@@ -554,6 +610,8 @@ export function syncFolder(
     devices: devices.sort(),
     startedFrom,
     snapshotWritten,
+    compacted,
+    rejoin,
     problems: problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, problems.length - LIST_CAP),
     quarantined: progress.quarantined.slice(0, LIST_CAP),
@@ -626,7 +684,7 @@ export function joinWorkspace(
   }
   const target = chosen;
   return inTransaction(engine, () => {
-    const summary = syncFolder(engine, folder, { workspace: target.id });
+    const summary = syncFolder(engine, folder, { workspace: target.id, progress: false });
     const wanted = memberName.trim().toLocaleLowerCase();
     const members = listMembers(engine);
     const member = members.find((m) => m.id === memberName || m.name.toLocaleLowerCase() === wanted);
@@ -640,6 +698,7 @@ export function joinWorkspace(
     }
     addProfile(engine, member.id);
     setLocal(engine, 'acting_member', member.id);
+    writeProgress(engine, folder, target.id);
     return { workspace: currentWorkspace(engine) ?? target, memberId: member.id, sync: summary };
   });
 }
