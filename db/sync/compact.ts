@@ -4,7 +4,16 @@ import { fsError, writeFileAtomic } from '../fs';
 import { parseHlc } from '../hlc';
 import type { Engine } from '../open';
 import { deviceId, getLocal, setLocal } from '../write';
-import { CHANGE_FILE, type ChangeFileHeader, changeFileName, changesDir, devicesDir, readHeaderLine, SHARE_VERSION } from './files';
+import {
+  CHANGE_FILE,
+  type ChangeFileHeader,
+  changeFileName,
+  changesDir,
+  devicesDir,
+  readChangeFile,
+  readHeaderLine,
+  SHARE_VERSION,
+} from './files';
 import { seenNow } from './log';
 import { SNAPSHOT_FILE, SNAPSHOT_FORMAT, type SnapshotHeader, snapshotsDir } from './snapshots';
 
@@ -13,8 +22,8 @@ import { SNAPSHOT_FILE, SNAPSHOT_FORMAT, type SnapshotHeader, snapshotsDir } fro
  * snapshot in the folder covers them and every other device has passed them, so the folder does
  * not keep every change since the workspace began. A device away longer than RETENTION_MS is not
  * waited for; when it comes back and the file it needs next is gone, its sync says it must join
- * again from a snapshot. Everything here is read from headers only (change files' and snapshots'
- * first lines), never from the bodies.
+ * again from a snapshot. Snapshots and this device's own files are read by their headers (first
+ * lines) only.
  */
 
 /** A device whose newest file and snapshot are older than this is not waited for. */
@@ -123,10 +132,12 @@ export function viewDevice(folder: string, workspaceId: string, device: string):
       return m ? [Number(m[1])] : [];
     })
     .sort((x, y) => x - y);
+  // The newest whole file (checked as a reader checks it): a damaged header must not say more was read.
   let newest: ChangeFileHeader | null = null;
   for (let i = seqs.length - 1; i >= 0 && !newest; i--) {
-    const h = readHeaderLine(path.join(dir, changeFileName(seqs[i] ?? 0))) as ChangeFileHeader | null;
-    if (h && typeof h.hlcTo === 'string') newest = h;
+    const seq = seqs[i] ?? 0;
+    const read = readChangeFile(path.join(dir, changeFileName(seq)), { workspace: workspaceId, device, seq });
+    if (read.ok) newest = read.header;
   }
   let snapshots: SnapshotHeader[] | null = [];
   const snapDir = snapshotsDir(folder, workspaceId, device);
