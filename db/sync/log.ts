@@ -3,7 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { Engine } from '../open';
 import { syncedTables } from '../schema';
 import { SYNCED_TABLES, type SyncedTableName } from '../synced';
-import { deviceId, getLocal } from '../write';
+import { deviceId, getLocal, setLocal } from '../write';
 import type { Ownership } from './batches';
 
 /*
@@ -31,6 +31,22 @@ export const FORMER_IDS = 'sync_former_device_ids';
  */
 export const SEEN_NOTE = 'sync_seen:';
 export const seenNote = (device: string, hlcTo: string) => `${SEEN_NOTE}${device}:${hlcTo}`;
+
+/**
+ * Notes that this device has read another device's files up to `seq` (whose SHA-256 is `hash`
+ * and last stamp `hlc`), and what that file's device had read (null: not known).
+ */
+export function noteRead(
+  engine: Engine,
+  device: string,
+  file: { seq: number; hash: string | null; hlc: string; seen: Record<string, string> | null },
+): void {
+  setLocal(engine, applied(device), String(file.seq));
+  if (file.hash) setLocal(engine, appliedHash(device), file.hash);
+  if (!file.hlc) return;
+  setLocal(engine, appliedHlc(device), file.hlc);
+  setLocal(engine, seenNote(device, file.hlc), JSON.stringify(file.seen));
+}
 
 /** The stamp of the last change applied from each other device: a change file's `seen`. */
 export function seenNow(engine: Engine): Record<string, string> {

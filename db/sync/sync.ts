@@ -35,6 +35,7 @@ import {
   COLUMNS,
   FILE_SEQ,
   FORMER_IDS,
+  noteRead,
   ownership,
   ownSql,
   PREV_HASH,
@@ -401,10 +402,7 @@ function pullDevice(
           }
         }
         for (const { table, id } of touched.values()) rebuild(table, id);
-        setLocal(engine, applied(device), String(seq));
-        setLocal(engine, appliedHash(device), fileHash);
-        setLocal(engine, appliedHlc(device), header.hlcTo);
-        setLocal(engine, seenNote(device, header.hlcTo), JSON.stringify(header.seen ?? null));
+        noteRead(engine, device, { seq, hash: fileHash, hlc: header.hlcTo, seen: header.seen ?? null });
       });
       progress.refused.push(...refused);
     } catch (e) {
