@@ -26,6 +26,8 @@ function FolderForm({ saved }: { saved: string | null }) {
       meta: { inlineErrors: true },
       onSuccess: (summary) => {
         setValue(null);
+        // The alert under "What the last sync did" says what to do instead.
+        if (summary.rejoin) return;
         notifyDone(
           `Synced: ${localeCount(summary.published.changes, 'change')} published, ${localeCount(summary.imported.changes, 'change')} received.`,
         );
