@@ -5,6 +5,7 @@ import { exportWorkspace } from '../../db/export';
 import type { Engine } from '../../db/open';
 import { RETENTION_MS } from '../../db/sync/compact';
 import { changesDir } from '../../db/sync/files';
+import { syncStatus } from '../../db/sync/status';
 import { joinWorkspace, syncFolder } from '../../db/sync/sync';
 import { createTeam, listTeams } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
@@ -63,6 +64,8 @@ describe('compaction', () => {
     // C has read only up to 2: files 3 and 4 stay for it.
     expect(snapshot.compacted).toEqual({ files: 2, upTo: 2 });
     expect(files(a)).toEqual(names(3, 4));
+    // C's status counts the files still there: neither of A's two is applied yet.
+    expect(syncStatus(c).devices.find((d) => d.device === deviceId(a))).toEqual(expect.objectContaining({ files: 2, applied: 0 }));
     const lagging = sync(c);
     expect(lagging.problems).toEqual([]);
     expect(lagging.rejoin).toBeNull();
