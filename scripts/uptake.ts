@@ -488,18 +488,25 @@ export function buildProgram(): Command {
     .option('--folder <dir>', 'the shared folder (a full path; remembered on this device, so later syncs may leave it out)')
     .option('--allow-mass-delete', 'apply a sync that deletes more than 20% (or 50) of the records of a table')
     .option('--snapshot', "also write a snapshot of this device's state, for new devices to start from (done anyway every 10,000 changes)")
-    .action(async (opts: { folder?: string; allowMassDelete?: boolean; snapshot?: boolean }) => {
+    .option('--compact', "remove this device's change files that every device has read and a snapshot holds (done anyway after a snapshot)")
+    .action(async (opts: { folder?: string; allowMassDelete?: boolean; snapshot?: boolean; compact?: boolean }) => {
       await withEngine(globals(), 'write', async (engine) => {
         const folder = opts.folder === undefined ? undefined : path.resolve(opts.folder);
         const summary = await callTyped({ engine, actAs: globals().as ?? null }, 'sync.run', {
           ...(folder ? { folder } : {}),
           ...(opts.allowMassDelete ? { allowMassDelete: true } : {}),
           ...(opts.snapshot ? { snapshot: true } : {}),
+          ...(opts.compact ? { compact: true } : {}),
         });
         print(summary);
+        if (summary.rejoin) {
+          process.stderr.write(`uptake: ${summary.rejoin}\n`);
+          process.exitCode = 1;
+          return;
+        }
         const waiting = summary.problems.length + summary.moreProblems + summary.quarantined.length + summary.moreQuarantined;
         process.stderr.write(
-          `Synced with ${summary.folder}: published ${plural(summary.published.changes, 'change')}, applied ${plural(summary.imported.changes, 'change')} from ${plural(summary.devices.length, 'other device')}${waiting ? `; ${plural(waiting, 'file')} not applied (see problems)` : ''}.\n`,
+          `Synced with ${summary.folder}: published ${plural(summary.published.changes, 'change')}, applied ${plural(summary.imported.changes, 'change')} from ${plural(summary.devices.length, 'other device')}${waiting ? `; ${plural(waiting, 'file')} not applied (see problems)` : ''}${summary.compacted?.files ? `; removed ${plural(summary.compacted.files, 'old change file')} of this device (every device has read them)` : ''}.\n`,
         );
       });
     });

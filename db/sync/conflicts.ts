@@ -8,24 +8,19 @@ import { SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { deleteTeam, restoreTeam, updateTeam } from '../teams/teams';
 import { renameWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, propertyName, readRow, setLocal } from '../write';
+import { SEEN_NOTE, seenNote, seenNow } from './log';
 import type { ConflictValue, SyncConflict } from './model';
-import { PUBLISHED_AT } from './status';
-import { PUBLISHED_LOG_SEQ } from './sync';
 
 /*
  * Conflicts: a field two devices changed without either having seen the other's change. The
- * change log keeps every value (the loser too), but it does not record what a device had
- * received when it wrote, so this device judges from what it knows itself (docs/sync.md):
- *
- * - the winning change was written here: the other device's value arrived here after it;
- * - the losing change was written here: the winning change is stamped before this device put the
- *   losing one on the share (its author cannot have seen it), or it is not on the share yet.
- *
- * A field where neither change was written here is left to the two devices concerned.
+ * change log keeps every value (the loser too), and each change file says how far its device had
+ * read every other device when it wrote the file (`seen`, noted here per file as SEEN_NOTE). So
+ * whether the winning change's device had seen the losing one is read from the files, not from the
+ * order this device happened to receive them: every device that holds the same files lists the same
+ * conflicts, a third device too (docs/sync.md).
  */
 
 interface LogRow {
-  seq: number;
   hlc: string;
   device: string;
   author: string | null;
@@ -38,24 +33,31 @@ const keptKey = (c: { table: string; id: string; field: string; other: { hlc: st
 const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
 const millis = (hlc: string) => Date.parse(hlc.slice(0, 24));
 
-/** When each published stretch of this device's log reached the share: [last log seq, time], by seq. */
-function publishTimes(engine: Engine): [number, number][] {
-  const rows = engine.sqlite.prepare("SELECT key, value FROM local_state WHERE key LIKE 'sync_published_at:%'").all() as {
-    key: string;
-    value: string;
-  }[];
-  return rows.map((r): [number, number] => [Number(r.key.slice(PUBLISHED_AT.length)), Date.parse(r.value)]).sort((a, b) => a[0] - b[0]);
+/**
+ * What the device that wrote a change had read of each other device (the `seen` of the file that
+ * holds it); null when that is not known (a file of an earlier build, or a change this device took
+ * from a snapshot). A change of this device not in a file yet was made after its last sync read
+ * the folder: what it has read now.
+ */
+function seenByChange(engine: Engine): (r: LogRow) => Record<string, string> | null {
+  const me = deviceId(engine);
+  const fileOf = engine.sqlite
+    .prepare<[string, string], string>('SELECT value FROM local_state WHERE key >= ? AND key < ? ORDER BY key LIMIT 1')
+    .pluck();
+  let now: Record<string, string> | undefined;
+  return (r) => {
+    const noted = fileOf.get(seenNote(r.device, r.hlc), `${SEEN_NOTE}${r.device};`);
+    if (noted === undefined) {
+      if (r.device !== me) return null;
+      now ??= seenNow(engine);
+      return now;
+    }
+    return JSON.parse(noted) as Record<string, string> | null;
+  };
 }
 
 export function listConflicts(engine: Engine): SyncConflict[] {
-  const me = deviceId(engine);
-  const published = Number(getLocal(engine, PUBLISHED_LOG_SEQ) ?? 0);
-  const times = publishTimes(engine);
-  /** When this device's change `seq` reached the share; Infinity when it has not; null when it is not known (published before times were noted). */
-  const publishedAt = (seq: number): number | null => {
-    if (seq > published) return Number.POSITIVE_INFINITY;
-    return times.find(([upTo]) => upTo >= seq)?.[1] ?? null;
-  };
+  const seenBy = seenByChange(engine);
   const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
   const value = (r: LogRow): ConflictValue => ({
     hlc: r.hlc,
@@ -69,7 +71,7 @@ export function listConflicts(engine: Engine): SyncConflict[] {
     .prepare('SELECT tbl, row_id AS id, col FROM change_log GROUP BY tbl, row_id, col HAVING COUNT(DISTINCT device_id) > 1')
     .all() as { tbl: string; id: string; col: string }[];
   const logOf = engine.sqlite.prepare(
-    'SELECT seq, hlc, device_id AS device, author_id AS author, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc',
+    'SELECT hlc, device_id AS device, author_id AS author, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc',
   );
   const conflicts: SyncConflict[] = [];
   for (const f of fields) {
@@ -80,15 +82,12 @@ export function listConflicts(engine: Engine): SyncConflict[] {
     if (!winner) continue;
     const newestOf = new Map<string, LogRow>();
     for (const r of log) if (r.device !== winner.device) newestOf.set(r.device, r);
+    // The loser, stamped earlier, cannot have seen the winner (a device's clock moves past what it
+    // reads); the winner's device had seen it when its `seen` reaches the loser's stamp. Not known
+    // counts as seen: only what the files show is listed.
+    const seen = seenBy(winner);
     for (const loser of newestOf.values()) {
-      if (loser.value === winner.value) continue;
-      let concurrent = false;
-      if (winner.device === me) concurrent = loser.seq > winner.seq;
-      else if (loser.device === me) {
-        const at = publishedAt(loser.seq);
-        concurrent = at !== null && millis(winner.hlc) <= at;
-      }
-      if (!concurrent) continue;
+      if (loser.value === winner.value || seen === null || (seen[loser.device] ?? '') >= loser.hlc) continue;
       const row = readRow(engine, table, f.id);
       const field = propertyName(table, f.col);
       const conflict: SyncConflict = {
@@ -102,7 +101,12 @@ export function listConflicts(engine: Engine): SyncConflict[] {
       if (getLocal(engine, keptKey(conflict)) === null) conflicts.push(conflict);
     }
   }
-  return conflicts.sort((a, b) => b.other.at.localeCompare(a.other.at) || a.record.localeCompare(b.record));
+  return conflicts.sort(
+    (a, b) =>
+      b.other.at.localeCompare(a.other.at) ||
+      a.record.localeCompare(b.record) ||
+      `${a.table}|${a.id}|${a.field}|${a.other.hlc}`.localeCompare(`${b.table}|${b.id}|${b.field}|${b.other.hlc}`),
+  );
 }
 
 type Apply = (s: Session, id: string, field: string, value: unknown) => unknown;

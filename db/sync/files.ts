@@ -121,6 +121,34 @@ export function readHeaderAndBody<H>(
   }
 }
 
+/**
+ * The header line of a share file, parsed, reading only as far as the line ends (a change file's
+ * body may be megabytes); null when it is missing, still arriving or unreadable.
+ */
+export function readHeaderLine(file: string): unknown {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(16_384);
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return null;
+      const end = chunk.subarray(0, n).indexOf(10);
+      chunks.push(Buffer.from(chunk.subarray(0, end === -1 ? n : end)));
+      if (end !== -1) return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    }
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads and checks one change file; never throws for what is in the file. */
 export function readChangeFile(file: string, expect: { workspace: string; device: string; seq: number }): ReadChangeFile {
   const fail = (reason: string, retry: boolean): ReadChangeFile => ({ ok: false, problem: { file, reason, retry } });

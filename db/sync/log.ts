@@ -3,7 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { Engine } from '../open';
 import { syncedTables } from '../schema';
 import { SYNCED_TABLES, type SyncedTableName } from '../synced';
-import { deviceId, getLocal } from '../write';
+import { deviceId, getLocal, setLocal } from '../write';
 import type { Ownership } from './batches';
 
 /*
@@ -22,6 +22,39 @@ export const APPLIED_HLC = 'sync_applied_hlc:';
 export const appliedHlc = (device: string) => `${APPLIED_HLC}${device}`;
 
 export const FORMER_IDS = 'sync_former_device_ids';
+
+/**
+ * `sync_seen:<device>:<last stamp of a change file>` → that file's `seen` (JSON; null when not
+ * known: a file of an earlier build, or what a snapshot this device started from covers). A
+ * change's file is the one with the lowest last stamp at or after the change's own: what its
+ * device had read when it wrote it, which judges conflicts the same on every device.
+ */
+export const SEEN_NOTE = 'sync_seen:';
+export const seenNote = (device: string, hlcTo: string) => `${SEEN_NOTE}${device}:${hlcTo}`;
+
+/**
+ * Notes that this device has read another device's files up to `seq` (whose SHA-256 is `hash`
+ * and last stamp `hlc`), and what that file's device had read (null: not known).
+ */
+export function noteRead(
+  engine: Engine,
+  device: string,
+  file: { seq: number; hash: string | null; hlc: string; seen: Record<string, string> | null },
+): void {
+  setLocal(engine, applied(device), String(file.seq));
+  if (file.hash) setLocal(engine, appliedHash(device), file.hash);
+  if (!file.hlc) return;
+  setLocal(engine, appliedHlc(device), file.hlc);
+  setLocal(engine, seenNote(device, file.hlc), JSON.stringify(file.seen));
+}
+
+/** The stamp of the last change applied from each other device: a change file's `seen`. */
+export function seenNow(engine: Engine): Record<string, string> {
+  const rows = engine.sqlite
+    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
+    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
+}
 
 /**
  * This database's own change-log records: under its device id, and under an id it had before it

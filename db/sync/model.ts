@@ -58,6 +58,13 @@ export interface SyncSummary {
   startedFrom: { file: string; device: string; records: number } | null;
   /** The snapshot this sync wrote (every SNAPSHOT_EVERY published changes, or when asked). */
   snapshotWritten: { file: string; records: number } | null;
+  /** This device's own change files removed (after a snapshot, or when asked), up to which number; null when not tried. */
+  compacted: { files: number; upTo: number } | null;
+  /**
+   * Set when this device was away so long that change files it needs were removed: it cannot catch
+   * up and must join again with a new database (what to do, in words). Its own changes were published.
+   */
+  rejoin: string | null;
   /** Files not applied, and why (the first 100; `moreProblems` counts the rest). */
   problems: SyncProblem[];
   moreProblems: number;

@@ -17,7 +17,7 @@ import {
   SHARE_VERSION,
   sha256,
 } from './files';
-import { applied, appliedHash, appliedHlc, COLUMNS, FILE_SEQ, ownership, ownSql, PREV_HASH, PUBLISHED_LOG_SEQ, rebuilder } from './log';
+import { appliedHash, appliedHlc, COLUMNS, FILE_SEQ, noteRead, ownership, ownSql, PREV_HASH, PUBLISHED_LOG_SEQ, rebuilder } from './log';
 import type { SyncProblem } from './model';
 
 /*
@@ -42,7 +42,7 @@ export const SNAPSHOT_FORMAT = 'uptake-snapshot';
 export const SNAPSHOT_EVERY = 10_000;
 /** Each device keeps its newest two: a joining device falls back to the older if the newer is damaged. */
 const KEEP = 2;
-const SNAPSHOT_FILE = /^(\d{12})\.json$/;
+export const SNAPSHOT_FILE = /^(\d{12})\.json$/;
 const SNAPSHOT_SEQ = 'sync_snapshot_seq';
 /** PUBLISHED_LOG_SEQ when this device last wrote a snapshot. */
 const SNAPSHOT_LOG_SEQ = 'sync_snapshot_log_seq';
@@ -266,9 +266,8 @@ export function startFromSnapshot(
   for (const { table, id } of touched.values()) rebuild(table, id);
   for (const [device, c] of Object.entries(chosen.header.covers)) {
     if (device === me || c.seq === 0) continue;
-    setLocal(engine, applied(device), String(c.seq));
-    if (c.hash) setLocal(engine, appliedHash(device), c.hash);
-    if (c.hlc) setLocal(engine, appliedHlc(device), c.hlc);
+    // What the covered changes' devices had read is not in the snapshot: not known here.
+    noteRead(engine, device, { ...c, seen: null });
   }
   return { file: chosen.file, device: chosen.device, records: chosen.records.length };
 }

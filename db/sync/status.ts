@@ -14,16 +14,17 @@ import { applied, PUBLISHED_LOG_SEQ, SYNC_FOLDER, syncFolder } from './sync';
 
 const LAST_RUN = 'sync_last_run';
 const LAST_ERROR = 'sync_last_error';
-/** `sync_published_at:<log seq>`: when this device's changes up to that seq reached the folder (conflicts use it). */
-export const PUBLISHED_AT = 'sync_published_at:';
 
 /**
  * One sync, noted for the status view: when it completed and what it did, or why it failed and
  * how many times in a row (the app's automatic sync backs off on that count). A failure changes
  * nothing but these notes.
  */
-export function runSync(engine: Engine, folder: string, options: { allowMassDelete?: boolean; snapshot?: boolean } = {}): SyncSummary {
-  const before = getLocal(engine, PUBLISHED_LOG_SEQ);
+export function runSync(
+  engine: Engine,
+  folder: string,
+  options: { allowMassDelete?: boolean; snapshot?: boolean; compact?: boolean } = {},
+): SyncSummary {
   let summary: SyncSummary;
   try {
     summary = syncFolder(engine, folder, options);
@@ -41,8 +42,6 @@ export function runSync(engine: Engine, folder: string, options: { allowMassDele
   const at = new Date().toISOString();
   // One commit for the notes (each commit waits for the disk).
   inTransaction(engine, () => {
-    const after = getLocal(engine, PUBLISHED_LOG_SEQ);
-    if (after && after !== before) setLocal(engine, `${PUBLISHED_AT}${after}`, at);
     setLocal(engine, LAST_RUN, JSON.stringify({ at, summary }));
     engine.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(LAST_ERROR);
   });
@@ -125,7 +124,8 @@ export function syncStatus(engine: Engine): SyncStatus {
       member: author ? (names.get(author) ?? null) : null,
       lastPublished: newest ? lastPublished(path.join(changesDir(folder, workspace.id, entry.name), newest)) : null,
       files: files.length,
-      applied: Math.min(done, files.length),
+      // Compaction removes applied files: count those still there.
+      applied: files.filter((f) => Number(CHANGE_FILE.exec(f)?.[1]) <= done).length,
     };
     status.pendingIncoming += files.filter((f) => Number(CHANGE_FILE.exec(f)?.[1]) > done).length;
     status.devices.push(device);

@@ -12,6 +12,7 @@ import { roleMayWrite, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
 import { applyBatches, publishBatches } from './batches';
+import { awayTooLong, compactOwnFiles, RETENTION_MS, viewDevice, writeProgress } from './compact';
 import {
   CHANGE_FILE,
   type ChangeFileHeader,
@@ -28,19 +29,21 @@ import {
   workspaceDir,
 } from './files';
 import {
-  APPLIED_HLC,
   applied,
   appliedHash,
   appliedHlc,
   COLUMNS,
   FILE_SEQ,
   FORMER_IDS,
+  noteRead,
   ownership,
   ownSql,
   PREV_HASH,
   PUBLISHED_LOG_SEQ,
   rebuilder,
   SYNC_FOLDER,
+  seenNote,
+  seenNow,
 } from './log';
 import type { MassDelete, SyncProblem, SyncQuarantined, SyncRefusal, SyncSummary } from './model';
 import { snapshotDue, startFromSnapshot, writeSnapshot } from './snapshots';
@@ -90,14 +93,6 @@ function appliedStamp(engine: Engine, folder: string, workspaceId: string, devic
     seq,
   });
   return read.ok ? read.header.hlcTo : '';
-}
-
-/** The stamp of the last change applied from each other device: a change file's `seen`. */
-function seenNow(engine: Engine): Record<string, string> {
-  const rows = engine.sqlite
-    .prepare('SELECT key, value FROM local_state WHERE key >= ? AND key < ? ORDER BY key')
-    .all(APPLIED_HLC, `${APPLIED_HLC}\uffff`) as { key: string; value: string }[];
-  return Object.fromEntries(rows.map((r) => [r.key.slice(APPLIED_HLC.length), r.value]));
 }
 
 /** Creates the workspace's folder and its format.json, or checks that this build can read it. */
@@ -231,8 +226,9 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
     const first = records[0];
     const last = records[records.length - 1];
     if (!first || !last) break;
+    const seen = seenNow(engine);
     const text = changeFileText(
-      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen: seenNow(engine) },
+      { workspace: workspaceId, device: me, seq, prev, hlcFrom: first.hlc, hlcTo: last.hlc, seen },
       records.map(({ hlc, authorId, tbl, rowId, col, value }) => ({ hlc, authorId, tbl, rowId, col, value })),
     );
     const file = path.join(dir, changeFileName(seq));
@@ -254,6 +250,7 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
       setLocal(engine, FILE_SEQ, String(seq));
       setLocal(engine, PREV_HASH, sha256(text));
       setLocal(engine, PUBLISHED_LOG_SEQ, String(last.seq));
+      setLocal(engine, seenNote(me, last.hlc), JSON.stringify(seen));
     });
     files++;
     changes += records.length;
@@ -263,6 +260,8 @@ function publish(engine: Engine, folder: string, workspaceId: string): { files: 
 
 interface DeviceProgress {
   imported: { files: number; changes: number };
+  /** Other devices whose next file this device needs was removed while it was away. */
+  gone: string[];
   problems: SyncProblem[];
   quarantined: SyncQuarantined[];
   refused: SyncRefusal[];
@@ -310,7 +309,14 @@ function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, cha
 }
 
 /** Applies the files of one other device that come after the last one applied, in order, each whole. */
-function pullDevice(engine: Engine, folder: string, workspaceId: string, device: string, progress: DeviceProgress): void {
+function pullDevice(
+  engine: Engine,
+  folder: string,
+  workspaceId: string,
+  device: string,
+  progress: DeviceProgress,
+  away: { upTo: number } | null,
+): void {
   const insert = engine.sqlite.prepare(
     'INSERT OR IGNORE INTO change_log (hlc, device_id, author_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -321,7 +327,19 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
   for (;;) {
     const seq = Number(getLocal(engine, applied(device)) ?? 0) + 1;
     const file = path.join(dir, changeFileName(seq));
-    if (!fs.existsSync(file)) return;
+    if (!fs.existsSync(file)) {
+      // Only a device away longer than the retention was not waited for; for any other a missing
+      // file is one still arriving.
+      if (away && away.upTo >= seq) {
+        progress.problems.push({
+          file,
+          reason: `was removed from the folder while this device was away (more than ${RETENTION_MS / 86_400_000} days): this database cannot catch up`,
+          retry: false,
+        });
+        progress.gone.push(device);
+      }
+      return;
+    }
     const read = readChangeFile(file, { workspace: workspaceId, device, seq });
     if (!read.ok) {
       progress.problems.push(read.problem);
@@ -384,9 +402,7 @@ function pullDevice(engine: Engine, folder: string, workspaceId: string, device:
           }
         }
         for (const { table, id } of touched.values()) rebuild(table, id);
-        setLocal(engine, applied(device), String(seq));
-        setLocal(engine, appliedHash(device), fileHash);
-        setLocal(engine, appliedHlc(device), header.hlcTo);
+        noteRead(engine, device, { seq, hash: fileHash, hlc: header.hlcTo, seen: header.seen ?? null });
       });
       progress.refused.push(...refused);
     } catch (e) {
@@ -470,7 +486,7 @@ function advanceClock(engine: Engine, seen: string | null): void {
 export function syncFolder(
   engine: Engine,
   folderInput: string,
-  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean } = {},
+  options: { workspace?: string; allowMassDelete?: boolean; snapshot?: boolean; compact?: boolean; progress?: boolean } = {},
 ): SyncSummary {
   const folder = checkWritableFolder(folderInput);
   const local = currentWorkspace(engine);
@@ -489,8 +505,11 @@ export function syncFolder(
   } else checkFormat(path.join(workspaceDir(folder, workspaceId), 'format.json'));
   const copy = local ? detectCopy(engine, folder, workspaceId) : null;
   const me = deviceId(engine);
+  // Judged before this sync publishes (which would make this device look active again).
+  const away = local ? awayTooLong(viewDevice(folder, workspaceId, me), Date.now()) : false;
   const ignored: string[] = [];
   const devices: string[] = [];
+  const lowest = new Map<string, number>();
   let entries: fs.Dirent[] = [];
   try {
     entries = fs.readdirSync(devicesDir(folder, workspaceId), { withFileTypes: true });
@@ -506,7 +525,9 @@ export function syncFolder(
     devices.push(entry.name);
     const dir = changesDir(folder, workspaceId, entry.name);
     for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      if (!CHANGE_FILE.test(name)) ignored.push(path.join(dir, name));
+      const m = CHANGE_FILE.exec(name);
+      if (!m) ignored.push(path.join(dir, name));
+      else if (Number(m[1]) < (lowest.get(entry.name) ?? Number.POSITIVE_INFINITY)) lowest.set(entry.name, Number(m[1]));
     }
   }
   // A new device starts from the newest whole snapshot; the mass-delete check then looks at the
@@ -532,21 +553,50 @@ export function syncFolder(
   // A batch's rows go out before the record that points to them, so they are rarely waited for.
   const publishedBatches = local ? publishBatches(engine, folder, workspaceId, me, ownership(engine)) : { batches: 0, rows: 0 };
   const published = local ? publish(engine, folder, workspaceId) : { files: 0, changes: 0 };
-  const progress: DeviceProgress = { imported: { files: 0, changes: 0 }, problems: [], quarantined: [], refused: [], latest: null };
+  // A device away that long finds which files of each device were removed: those before its lowest
+  // file, and those a snapshot covers when none is left.
+  const removed = away
+    ? new Map(
+        devices.map((d) => [
+          d,
+          Math.max((lowest.get(d) ?? 1) - 1, ...(viewDevice(folder, workspaceId, d).snapshots ?? []).map((s) => s.covers[d]?.seq ?? 0)),
+        ]),
+      )
+    : null;
+  const progress: DeviceProgress = {
+    imported: { files: 0, changes: 0 },
+    gone: [],
+    problems: [],
+    quarantined: [],
+    refused: [],
+    latest: null,
+  };
   // A file may wait for another device's files (read before it was written): devices are read
   // again while any file was applied, and the problems are those of the last round.
   for (let round = 0; round <= devices.length; round++) {
     const before = progress.imported.files;
     progress.problems = [];
     progress.quarantined = [];
-    for (const device of devices) pullDevice(engine, folder, workspaceId, device, progress);
+    progress.gone = [];
+    for (const device of devices) {
+      pullDevice(engine, folder, workspaceId, device, progress, removed ? { upTo: removed.get(device) ?? 0 } : null);
+    }
     if (progress.imported.files === before) break;
   }
   const appliedBatches = applyBatches(engine, folder, workspaceId, ownership(engine), progress.problems);
   advanceClock(engine, progress.latest);
   // After publishing and applying: the snapshot holds what this device's files and those it applied hold.
-  const snapshotWritten = local && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  // A device that must join again writes none and removes nothing: what it holds is behind.
+  const behind = progress.gone.length > 0;
+  const snapshotWritten = local && !behind && (options.snapshot || snapshotDue(engine)) ? writeSnapshot(engine, folder, workspaceId) : null;
+  // A join writes its progress once the member is found (a refused join leaves nothing on the share).
+  if (!behind && options.progress !== false && currentWorkspace(engine)) writeProgress(engine, folder, workspaceId);
+  const compacted =
+    local && !behind && (options.compact || snapshotWritten) ? compactOwnFiles(folder, workspaceId, me, devices, Date.now()) : null;
   const problems = [...snapshotProblems, ...progress.problems];
+  const rejoin = behind
+    ? `This device was away from the shared folder longer than the others wait (${RETENTION_MS / 86_400_000} days), and the change files it needs next from device ${progress.gone.sort().join(', ')} have been removed (a snapshot holds them now). This database cannot catch up: join the workspace again with a new database file (in the app: "Join a workspace from a shared folder" on the first screen; on the command line: uptake --db NEW.db join --folder ${folder} --member "YOUR NAME"). This device's own changes were published to the folder before this message, so the new database receives them.`
+    : null;
   return {
     folder,
     workspace: workspaceId,
@@ -558,6 +608,8 @@ export function syncFolder(
     devices: devices.sort(),
     startedFrom,
     snapshotWritten,
+    compacted,
+    rejoin,
     problems: problems.slice(0, LIST_CAP),
     moreProblems: Math.max(0, problems.length - LIST_CAP),
     quarantined: progress.quarantined.slice(0, LIST_CAP),
@@ -630,7 +682,7 @@ export function joinWorkspace(
   }
   const target = chosen;
   return inTransaction(engine, () => {
-    const summary = syncFolder(engine, folder, { workspace: target.id });
+    const summary = syncFolder(engine, folder, { workspace: target.id, progress: false });
     const wanted = memberName.trim().toLocaleLowerCase();
     const members = listMembers(engine);
     const member = members.find((m) => m.id === memberName || m.name.toLocaleLowerCase() === wanted);
@@ -644,6 +696,7 @@ export function joinWorkspace(
     }
     addProfile(engine, member.id);
     setLocal(engine, 'acting_member', member.id);
+    writeProgress(engine, folder, target.id);
     return { workspace: currentWorkspace(engine) ?? target, memberId: member.id, sync: summary };
   });
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, type SecondDevice, test } from './fixtures';
@@ -197,4 +198,31 @@ test('another device deleting most teams stops sync until the person applies it,
   await app.go('Teams');
   await expect(app.teams.row('Motor')).toHaveCount(0);
   await expect(app.screen('teams')).toContainText('No teams yet');
+});
+
+test('a device away longer than the others wait, whose next files were compacted, is told to join again with what to do', async ({
+  app,
+  second,
+  share,
+}) => {
+  await twoDevices(app, second, share);
+  // B last synced 91 days ago, as its progress file on the share says.
+  const b = (await callApi(second.app.page, 'sync.status', {})).body as { device: string };
+  const workspace = (await fs.readdir(share))[0] ?? '';
+  const progress = path.join(share, workspace, 'devices', b.device, 'progress.json');
+  const noted = JSON.parse(await fs.readFile(progress, 'utf8')) as Record<string, unknown>;
+  await fs.writeFile(progress, `${JSON.stringify({ ...noted, at: new Date(Date.now() - 91 * 86_400_000).toISOString() })}\n`);
+  // A goes on: a change, a snapshot, and its files B has not read are removed.
+  expect((await callApi(app.page, 'teams.create', { name: 'Motor' })).status).toBe(200);
+  const compacted = await callApi(app.page, 'sync.run', { snapshot: true });
+  expect(compacted.body).toMatchObject({ compacted: { files: 2, upTo: 2 } });
+
+  await second.app.go('Settings');
+  await second.app.settings.sync.getByRole('button', { name: 'Sync now' }).click();
+  const alert = second.app.settings.sync.getByTestId('sync-rejoin');
+  await expect(alert).toContainText('Join the workspace again');
+  await expect(alert).toContainText('join the workspace again with a new database file');
+  await expect(second.app.settings.sync.getByTestId('sync-problems')).toContainText('removed from the folder while this device was away');
+  await expectAccessible(second.app.page, 'sync rejoin', '[data-testid="sync-rejoin"]');
+  await shoot(second.app.page, 'rejoin');
 });

@@ -9,17 +9,22 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-/** Two empty database files (two devices) and a shared folder, closed and removed after the test. */
-export function twoDatabases(prefix: string): { dir: string; folder: string; a: Engine; b: Engine } {
+/** `count` empty database files (devices) and a shared folder, closed and removed after the test. */
+export function databases(prefix: string, count: number): { dir: string; folder: string; engines: Engine[] } {
   const { dir, cleanup } = tempDir(prefix);
   const folder = path.join(dir, 'share');
   fs.mkdirSync(folder);
-  const a = open(path.join(dir, 'a.db'));
-  const b = open(path.join(dir, 'b.db'));
+  const engines = Array.from({ length: count }, (_, i) => open(path.join(dir, `${String.fromCharCode(97 + i)}.db`)));
   cleanups.push(() => {
-    a.close();
-    b.close();
+    for (const e of engines) if (e.sqlite.open) e.close();
     cleanup();
   });
+  return { dir, folder, engines };
+}
+
+/** Two empty database files (two devices) and a shared folder, closed and removed after the test. */
+export function twoDatabases(prefix: string): { dir: string; folder: string; a: Engine; b: Engine } {
+  const { dir, folder, engines } = databases(prefix, 2);
+  const [a, b] = engines as [Engine, Engine];
   return { dir, folder, a, b };
 }

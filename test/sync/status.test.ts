@@ -23,7 +23,7 @@ function twoDevices() {
   return { folder, a: { engine: a, authorId: me.id }, b: { engine: b, authorId: me.id } };
 }
 
-/** Wall-clock steps between "published" and "written after seeing it" (the conflict rule compares milliseconds). */
+/** Wall-clock steps between edits, so the second device's stamp is the later one (it wins). */
 function later() {
   const until = Date.now() + 5;
   while (Date.now() <= until) {

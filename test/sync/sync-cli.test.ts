@@ -3,6 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { open } from '../../db/open';
+import { RETENTION_MS } from '../../db/sync/compact';
+import { writeSnapshot } from '../../db/sync/snapshots';
+import { joinWorkspace, syncFolder } from '../../db/sync/sync';
+import { createTeam } from '../../db/teams/teams';
+import { initWorkspace } from '../../db/workspace/workspace';
 import { UPTAKE } from '../cli-path';
 import { tempDir } from '../helpers';
 
@@ -98,6 +104,44 @@ describe('uptake sync and uptake join', () => {
       expect(missing.err).toBe(
         `uptake: The folder ${path.join(tmp.dir, 'unplugged')} does not exist. Check the path (is the network share connected?), or create the folder, then try again.\n`,
       );
+    },
+    SLOW,
+  );
+
+  it(
+    'uptake sync --compact removes what a snapshot holds; a device away longer than the retention is exit 1 and told to join again',
+    async () => {
+      const folder = path.join(tmp.dir, 'share-compact');
+      fs.mkdirSync(folder);
+      const [x, y] = [path.join(tmp.dir, 'x.db'), path.join(tmp.dir, 'y.db')];
+      // Set up in this process (the CLI's steps are tested above): X publishes, Y reads X's first
+      // file and has written nothing since long before the retention.
+      const ex = open(x);
+      const dana = initWorkspace(ex, 'Acme', 'Dana Lee').id;
+      const { workspace, device } = syncFolder(ex, folder);
+      const ey = open(y);
+      joinWorkspace(ey, folder, 'Dana Lee');
+      const yDevice = syncFolder(ey, folder).device;
+      ey.close();
+      // Y last synced longer ago than the retention: its progress file says so.
+      const progress = path.join(folder, workspace, 'devices', yDevice, 'progress.json');
+      const long = new Date(Date.now() - RETENTION_MS - 86_400_000).toISOString();
+      fs.writeFileSync(progress, `${JSON.stringify({ ...JSON.parse(fs.readFileSync(progress, 'utf8')), at: long })}\n`);
+      createTeam({ engine: ex, authorId: dana }, { name: 'Claims North' });
+      syncFolder(ex, folder);
+      writeSnapshot(ex, folder, workspace);
+      ex.close();
+
+      const compact = await uptake('--db', x, 'sync', '--compact');
+      expect(compact.code).toBe(0);
+      expect(JSON.parse(compact.out)).toMatchObject({ compacted: { files: 2, upTo: 2 }, rejoin: null });
+      expect(compact.err).toMatch(/; removed 2 old change files of this device \(every device has read them\)\.\n$/);
+      expect(fs.readdirSync(path.join(folder, workspace, 'devices', device, 'changes'))).toEqual([]);
+
+      const back = await uptake('--db', y, 'sync');
+      expect(back.code).toBe(1);
+      expect(back.err).toMatch(/^uptake: This device was away from the shared folder longer than the others wait \(90 days\)/);
+      expect(back.err).toContain(`uptake --db NEW.db join --folder ${folder} --member "YOUR NAME"`);
     },
     SLOW,
   );

@@ -150,7 +150,7 @@ describe('sync through a shared folder', () => {
     expect(exported(a.engine)).toBe(before);
   });
 
-  it('devices converge whatever they do, in whatever order they sync, with damaged files, copies, clocks ahead and role changes (property, 200 runs)', () => {
+  it('devices converge whatever they do, in whatever order they sync, with damaged files, copies, clocks ahead, role changes, snapshots and compaction (property, 200 runs)', () => {
     fc.assert(convergence(template), { numRuns: 200, seed: 20261130 });
   }, 600_000);
 });

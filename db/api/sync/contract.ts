@@ -12,6 +12,8 @@ export const SyncRunInput = z
     allowMassDelete: z.boolean().optional(),
     /** Write a snapshot of this device's state now (otherwise every 10,000 published changes). */
     snapshot: z.boolean().optional(),
+    /** Remove this device's change files every device has passed and a snapshot holds (otherwise after each snapshot). */
+    compact: z.boolean().optional(),
   })
   .optional()
   .default({});

@@ -16,7 +16,11 @@ export const syncHandlers = {
         'folder: no shared folder chosen yet on this device. Give the folder to sync with (in the CLI: uptake sync --folder DIR); it is remembered for next time.',
       );
     }
-    return runSync(ctx.engine, folder, { allowMassDelete: input.allowMassDelete ?? false, snapshot: input.snapshot ?? false });
+    return runSync(ctx.engine, folder, {
+      allowMassDelete: input.allowMassDelete ?? false,
+      snapshot: input.snapshot ?? false,
+      compact: input.compact ?? false,
+    });
   },
   join: (ctx, input) => {
     const joined = joinWorkspace(ctx.engine, input.folder, input.member, input.workspace);

@@ -26,6 +26,8 @@ function FolderForm({ saved }: { saved: string | null }) {
       meta: { inlineErrors: true },
       onSuccess: (summary) => {
         setValue(null);
+        // The alert under "What the last sync did" says what to do instead.
+        if (summary.rejoin) return;
         notifyDone(
           `Synced: ${localeCount(summary.published.changes, 'change')} published, ${localeCount(summary.imported.changes, 'change')} received.`,
         );
@@ -108,6 +110,11 @@ function LastRun({ summary }: { summary: SyncSummary }) {
           <span className="tabular">{(summary.ignored.length + summary.moreIgnored).toLocaleString()}</span>
         </DataRow>
       </DataList>
+      {summary.rejoin && (
+        <Alert color="red" variant="light" title="Join the workspace again" role="alert" data-testid="sync-rejoin">
+          <Text size="sm">{summary.rejoin}</Text>
+        </Alert>
+      )}
       {summary.copy && (
         <Alert color="blue" variant="light" title="This database was a copy" data-testid="sync-copy">
           <Text size="sm">{summary.copy.message}</Text>
