@@ -206,6 +206,8 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.addConcern': { stakeholderId: ids.stakeholder, kind: 'job displacement' },
     'stakeholders.updateConcern': { id: ids.concern, status: 'resolved' },
     'stakeholders.deleteConcern': { id: ids.concern },
+    'stakeholders.teams': { today: '2026-03-01' },
+    'stakeholders.gapContacts': { today: '2026-03-01' },
     'stakeholderSessions.list': {},
     'stakeholderSessions.get': { id: ids.session },
     'stakeholderSessions.create': {

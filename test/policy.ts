@@ -88,6 +88,8 @@ export const POLICY = {
   'stakeholders.addConcern': may(Y, N, N),
   'stakeholders.updateConcern': may(Y, N, N),
   'stakeholders.deleteConcern': may(Y, N, N),
+  'stakeholders.teams': may(Y, Y, Y),
+  'stakeholders.gapContacts': may(Y, Y, Y),
   'stakeholderSessions.list': may(Y, Y, Y),
   'stakeholderSessions.get': may(Y, Y, Y),
   'stakeholderSessions.health': may(Y, Y, Y),
