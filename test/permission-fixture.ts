@@ -208,6 +208,7 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.deleteConcern': { id: ids.concern },
     'stakeholders.teams': { today: '2026-03-01' },
     'stakeholders.gapContacts': { today: '2026-03-01' },
+    'stakeholders.exportCsv': {},
     'stakeholderSessions.list': {},
     'stakeholderSessions.get': { id: ids.session },
     'stakeholderSessions.create': {

@@ -90,6 +90,7 @@ export const POLICY = {
   'stakeholders.deleteConcern': may(Y, N, N),
   'stakeholders.teams': may(Y, Y, Y),
   'stakeholders.gapContacts': may(Y, Y, Y),
+  'stakeholders.exportCsv': may(Y, Y, Y),
   'stakeholderSessions.list': may(Y, Y, Y),
   'stakeholderSessions.get': may(Y, Y, Y),
   'stakeholderSessions.health': may(Y, Y, Y),

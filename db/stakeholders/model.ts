@@ -206,3 +206,12 @@ export function compareGapContacts(a: Pick<GapContact, 'support' | 'influence' |
     a.name.localeCompare(b.name)
   );
 }
+
+/** The register exported as CSV: a file name for a save dialog or a download, and its text. */
+export interface StakeholderCsv {
+  fileName: string;
+  mimeType: string;
+  /** Stakeholders in it (lines after the header). */
+  rows: number;
+  content: string;
+}

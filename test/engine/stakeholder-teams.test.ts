@@ -199,3 +199,36 @@ describe('who to talk to about the gap', () => {
     expect(await callTyped(t.host, 'stakeholders.gapContacts', { today })).toEqual([]);
   });
 });
+
+describe('the register as CSV', () => {
+  it('writes one row per live stakeholder, ADKAR blanks empty, and neutralises cells that start like a formula', async () => {
+    const teams = await callTyped(t.host, 'teams.list', {});
+    const north = teams.find((x) => x.name === 'Claims North')?.id ?? '';
+    await callTyped(t.host, 'stakeholders.create', {
+      name: '=HYPERLINK("http://evil.example","Ravi")',
+      title: 'Lead, claims',
+      teamId: north,
+      influence: 5,
+      interest: 2,
+      support: 'sceptical',
+      awareness: 4,
+      desire: 2,
+      tags: ['leads', 'north'],
+      notes: '-2+3',
+    });
+    const gone = await callTyped(t.host, 'stakeholders.create', {
+      name: 'Gone',
+      teamId: north,
+      influence: 1,
+      interest: 1,
+      support: 'neutral',
+    });
+    await callTyped(t.host, 'stakeholders.delete', { id: gone.id });
+    const csv = await callTyped(t.host, 'stakeholders.exportCsv', {});
+    expect(csv).toMatchObject({ fileName: 'uptake-stakeholders.csv', mimeType: 'text/csv', rows: 1 });
+    expect(csv.content).toBe(
+      'name,title,team,email,influence,interest,support,awareness,desire,knowledge,ability,reinforcement,barrier_point,quadrant,open_concerns,owner,tags,notes\r\n' +
+        `"'=HYPERLINK(""http://evil.example"",""Ravi"")","Lead, claims",Claims North,,5,2,sceptical,4,2,,,,desire,keep satisfied,0,,leads; north,"'-2+3"\r\n`,
+    );
+  });
+});

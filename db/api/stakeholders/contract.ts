@@ -9,11 +9,12 @@ import {
   RATING_MIN,
   type Stakeholder,
   type StakeholderConcern,
+  type StakeholderCsv,
   type StakeholderTimelineEntry,
   SUPPORT_LEVELS,
   type TeamView,
 } from '../../stakeholders/model';
-import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, noInput, oneOf, optionalText, query, text } from '../kit';
 
 /** A 1–5 rating, with a message naming the field; sessions re-rate with it too. */
 export const rating = (field: string) =>
@@ -84,6 +85,7 @@ export const stakeholders = {
   teams: query('Per team: support mix, ADKAR heatmap and open concerns; concerns raised per month', everyone)
     .input(z.strictObject({ today: isoDate }))
     .output(type<TeamView>()),
+  exportCsv: query('The stakeholder register as CSV (spreadsheet-safe)', everyone).input(noInput).output(type<StakeholderCsv>()),
   gapContacts: query('Who to talk to about the gap: the people of teams with an adoption-gap or override alert', everyone)
     .input(z.strictObject({ today: isoDate }))
     .output(type<GapTeam[]>()),

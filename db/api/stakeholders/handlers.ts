@@ -1,3 +1,4 @@
+import { stakeholdersCsv } from '../../stakeholders/csv';
 import {
   createConcern,
   createStakeholder,
@@ -27,5 +28,6 @@ export const stakeholdersHandlers = {
   updateConcern: (ctx, input) => updateConcern(ctx, input),
   deleteConcern: (ctx, input) => deleteConcern(ctx, input.id),
   teams: (ctx, input) => teamView(ctx.engine, input.today),
+  exportCsv: (ctx) => stakeholdersCsv(ctx.engine),
   gapContacts: (ctx, input) => gapContacts(ctx.engine, input.today),
 } satisfies AreaHandlers<'stakeholders'>;
