@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
@@ -63,6 +64,18 @@ test('the team view shows each team’s support mix and ADKAR heatmap with its b
   await expect(register.teamView.getByTestId('gap-contacts')).toContainText('No team’s report shows an adoption gap');
   await expectAccessible(page, 'stakeholder team view');
   await shoot(page, 'small');
+
+  // The register as CSV: a download with a row per person.
+  const downloaded = page.waitForEvent('download');
+  await register.root.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await downloaded;
+  expect(file.suggestedFilename()).toBe('uptake-stakeholders.csv');
+  const lines = (await fs.readFile(await file.path(), 'utf8')).trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(
+    /^name,title,team,email,influence,interest,support,awareness,desire,knowledge,ability,reinforcement,barrier_point/,
+  );
+  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Amy', 'Ben', 'Cleo', 'Dev', 'Eve', 'Finn']);
+  await expect(page.getByText('uptake-stakeholders.csv: 6 stakeholders')).toBeVisible();
 });
 
 test.describe('demo workspace', () => {

@@ -13,6 +13,7 @@ import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -125,9 +126,12 @@ export function StakeholdersPage() {
       what="the stakeholder register"
       showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
-          New stakeholder
-        </AddButton>
+        <>
+          {live.length > 0 && <ExportCsvButton />}
+          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+            New stakeholder
+          </AddButton>
+        </>
       }
       filters={
         all.length > 0 && (
