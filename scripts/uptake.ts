@@ -468,13 +468,28 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('all workspace data, deterministic order (local-only state excluded)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .description('all workspace data, deterministic order (local-only state excluded); or the stakeholder register as CSV')
+    .argument('[what]', 'workspace (all data as JSON, the default) or stakeholders (the register as CSV)', 'workspace')
+    .addOption(new Option('--format <format>', 'output format (json for the workspace, csv for stakeholders)').choices(['json', 'csv']))
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (opts: { format: 'json'; out?: string }) => {
+    .action(async (what: string, opts: { format?: 'json' | 'csv'; out?: string }) => {
+      if (what !== 'workspace' && what !== 'stakeholders') {
+        throw badInput(`export ${what}: export the workspace (all data as JSON) or stakeholders (the register as CSV).`);
+      }
+      const format = opts.format ?? (what === 'stakeholders' ? 'csv' : 'json');
+      if (format !== (what === 'stakeholders' ? 'csv' : 'json')) {
+        throw badInput(
+          what === 'stakeholders'
+            ? '--format json: the stakeholders export is CSV; for everything as JSON run uptake export.'
+            : '--format csv: the workspace export is JSON (many tables); for the register as CSV run uptake export stakeholders.',
+        );
+      }
       await withEngine(globals(), 'read', async (engine) => {
-        const data = await callTyped({ engine, actAs: globals().as ?? null }, 'workspace.export', {});
-        const text = `${JSON.stringify(data, null, 2)}\n`;
+        const host = { engine, actAs: globals().as ?? null };
+        const text =
+          what === 'stakeholders'
+            ? (await callTyped(host, 'stakeholders.exportCsv', {})).content
+            : `${JSON.stringify(await callTyped(host, 'workspace.export', {}), null, 2)}\n`;
         if (opts.out) {
           writeFileAtomic(path.resolve(opts.out), text);
           process.stderr.write(`Exported to ${opts.out}\n`);

@@ -202,4 +202,25 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     expect(r.err).toMatch(/Imported 5,000 rows of decisions\.csv: 5000 new, 0 replaced, 0 duplicate\./);
     expect(JSON.parse(r.out)).toMatchObject({ kind: 'decisions', rows: 5000, new: 5000 });
   });
+  it('export stakeholders writes the register as CSV; a JSON format for it is refused with what to run instead', () => {
+    const own = path.join(tmp.dir, 'stakeholders.db');
+    expect(uptake(['--db', own, 'init', '--workspace', 'Acme', '--me', 'Dana Lee']).code).toBe(0);
+    const team = JSON.parse(uptake(['--db', own, 'call', 'teams.create', '{"name":"Claims North"}']).out) as { id: string };
+    const person = { name: '@Ravi', teamId: team.id, influence: 4, interest: 4, support: 'opposed', desire: 2 };
+    expect(uptake(['--db', own, 'call', 'stakeholders.create', JSON.stringify(person)]).code).toBe(0);
+    const r = uptake(['--db', own, 'export', 'stakeholders']);
+    expect(r.code, r.err).toBe(0);
+    const [header, row] = r.out.split('\r\n');
+    expect(header).toMatch(/^name,title,team,email,influence,interest,support,awareness,desire/);
+    expect(row).toBe(`"'@Ravi",,Claims North,,4,4,opposed,,2,,,,desire,manage closely,0,,,`);
+    const out = path.join(tmp.dir, 'stakeholders.csv');
+    expect(uptake(['--db', own, 'export', 'stakeholders', '--out', out]).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(r.out);
+    const wrong = uptake(['--db', own, 'export', 'stakeholders', '--format', 'json']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/the stakeholders export is CSV; for everything as JSON run uptake export/);
+    const unknown = uptake(['--db', own, 'export', 'people']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/export people: export the workspace \(all data as JSON\) or stakeholders/);
+  });
 });

@@ -99,3 +99,93 @@ export function quadrantOf(influence: number, interest: number): Quadrant {
 export const isOpenConcern = (c: { status: ConcernStatus; deleted: boolean }): boolean => !c.deleted && c.status !== 'resolved';
 
 export const concernName = (c: { kind: ConcernKind; label: string | null }): string => c.label ?? CONCERN_KIND_LABELS[c.kind];
+
+/** One team's cell of the ADKAR heatmap: the average of the scores given (one decimal), how many were assessed. */
+export interface AdkarCell {
+  average: number | null;
+  assessed: number;
+  /** People of the team whose own barrier point is this element. */
+  barriers: number;
+}
+
+/** The team view's row: who in one team stands where (docs/stakeholders.md, "Team view"). */
+export interface TeamStakeholders {
+  teamId: string;
+  team: string;
+  people: number;
+  support: Record<SupportLevel, number>;
+  adkar: Record<AdkarElement, AdkarCell>;
+  /** The team's barrier point: the first element, in ADKAR order, whose average is 3 or below. */
+  barrierPoint: AdkarElement | null;
+  openConcerns: Record<ConcernKind, number>;
+}
+
+/** Concerns raised per month and kind, oldest month first; `open` counts those not resolved now. */
+export interface ConcernTrend {
+  months: string[];
+  kinds: { kind: ConcernKind; open: number; raised: number[] }[];
+}
+
+export interface TeamView {
+  teams: TeamStakeholders[];
+  trend: ConcernTrend;
+}
+
+/** A stakeholder to talk to about their team's adoption gap. */
+export interface GapContact {
+  stakeholderId: string;
+  name: string;
+  title: string | null;
+  support: SupportLevel;
+  influence: number;
+  interest: number;
+  barrierPoint: AdkarElement | null;
+  openConcerns: number;
+  /** The date (YYYY-MM-DD) of the latest session they attended, on or before today; null when never met. */
+  lastContact: string | null;
+}
+
+/** A team whose report shows an adoption gap or habitual overriding, with its people in the order to see them. */
+export interface GapTeam {
+  teamId: string;
+  team: string;
+  formal: number | null;
+  real: number | null;
+  gap: number | null;
+  overrideRate: number | null;
+  /** The report's alert codes that put the team here (ADOPTION_GAP, HIGH_OVERRIDE). */
+  alerts: string[];
+  people: GapContact[];
+}
+
+/** The report alerts that say formal adoption overstates real adoption: whose stakeholders to talk to. */
+export const GAP_ALERTS = ['ADOPTION_GAP', 'HIGH_OVERRIDE'] as const;
+
+const resistant = (s: SupportLevel): boolean => s === 'opposed' || s === 'sceptical';
+
+/**
+ * The order to talk to people about a gap: the opposed and sceptical with high influence (4–5)
+ * first, then the other opposed and sceptical, then the neutral, then supporters (allies, last);
+ * within each, the most influential first, then the least supportive, then by name.
+ */
+export function gapRank(a: Pick<GapContact, 'support' | 'influence'>): number {
+  if (resistant(a.support)) return a.influence >= HIGH_RATING_MIN ? 0 : 1;
+  return a.support === 'neutral' ? 2 : 3;
+}
+export function compareGapContacts(a: Pick<GapContact, 'support' | 'influence' | 'name'>, b: typeof a): number {
+  return (
+    gapRank(a) - gapRank(b) ||
+    b.influence - a.influence ||
+    SUPPORT_LEVELS.indexOf(a.support) - SUPPORT_LEVELS.indexOf(b.support) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+/** The register exported as CSV: a file name for a save dialog or a download, and its text. */
+export interface StakeholderCsv {
+  fileName: string;
+  mimeType: string;
+  /** Stakeholders in it (lines after the header). */
+  rows: number;
+  content: string;
+}

@@ -33,7 +33,17 @@ export class StakeholdersScreen {
   get announcement() {
     return this.root.getByTestId('grid-announcement');
   }
-  async view(v: 'Table' | 'Grid') {
+  get teamView() {
+    return this.root.getByTestId('team-view');
+  }
+  /** A team's row in one of the team view's tables (support mix, ADKAR heatmap). */
+  teamRow(section: 'support-mix' | 'adkar-heatmap', team: string): Locator {
+    return this.teamView
+      .getByTestId(section)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: team, exact: true }) });
+  }
+  async view(v: 'Table' | 'Grid' | 'Teams') {
     await this.root.getByTestId('stakeholder-filters').getByText(v, { exact: true }).click();
   }
   async open() {

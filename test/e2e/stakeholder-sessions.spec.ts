@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { shootAtSizes } from './shots';
+import { SHOTS, shootAtSizes } from './shots';
+import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `sessions-${name}`);
@@ -122,5 +124,89 @@ test.describe('demo workspace', () => {
     await expect(person.timeline().filter({ hasText: 'Steering committee · came across negative' })).toHaveCount(1);
     await expect(person.timeline().filter({ hasText: 'Re-rated in a one-to-one: Support Neutral → Sceptical' })).toHaveCount(1);
     await shoot(page, 'timeline');
+  });
+});
+
+test.describe('demo workspace, the session dialog', () => {
+  test.use({ workspace: 'demo' });
+
+  test('a session with two follow-up actions and an ADKAR update, by keyboard; sentiment shown by more than colour', async ({
+    app,
+    page,
+  }) => {
+    await expect(app.sidebar).toBeVisible();
+    const sessions = await go(page, 'Sessions');
+    await sessions.getByRole('button', { name: 'Log session' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a session' });
+    await expect(dialog.getByLabel('Attendees')).toBeFocused();
+    await page.keyboard.type('Gareth');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByTestId('attendee-row')).toHaveCount(1);
+
+    // How he came across: the radio group moves with the arrow keys.
+    await dialog.getByRole('radiogroup', { name: 'How Gareth Hughes came across' }).getByRole('radio', { name: 'Not noted' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(dialog.getByRole('radio', { name: 'Negative' })).toBeChecked();
+
+    // ADKAR opens per attendee; each score shows the current one until changed. Desire: now → 4.
+    const { body: people } = await callApi(page, 'stakeholders.list', {});
+    const before = (people as { name: string; desire: number | null }[]).find((p) => p.name === 'Gareth Hughes')?.desire;
+    expect(before).toBeLessThan(4);
+    await dialog.getByRole('button', { name: 'ADKAR for Gareth Hughes' }).focus();
+    await page.keyboard.press('Enter');
+    const desire = dialog.getByRole('combobox', { name: "Gareth Hughes's desire now" });
+    await expect(desire).toHaveAttribute('placeholder', `${before} now`);
+    await desire.focus();
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await expect(desire).toHaveValue('4');
+    await expect(dialog.getByRole('button', { name: 'ADKAR (1 changed) for Gareth Hughes' })).toBeVisible();
+
+    // Two follow-up actions: the second row comes from "Add another action", which focuses its first field.
+    await dialog.getByRole('textbox', { name: 'What (action 1)' }).focus();
+    await page.keyboard.type('Send Gareth the audit trail design');
+    await dialog.getByRole('button', { name: 'Add another action' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('textbox', { name: 'What (action 2)' })).toBeFocused();
+    await page.keyboard.type('Book a hands-on session for Claims North');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('Due (action 2)')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2026-12-18');
+    // A third row added and removed again writes nothing.
+    await dialog.getByRole('button', { name: 'Add another action' }).click();
+    await expect(dialog.getByTestId('session-action-row')).toHaveCount(3);
+    await dialog.getByRole('button', { name: 'Remove action 3' }).click();
+    await expect(dialog.getByTestId('session-action-row')).toHaveCount(2);
+    await expectAccessible(page, 'log a session dialog with ADKAR and two actions');
+    await page.screenshot({ path: path.join(SHOTS, 'sessions-dialog-adkar-actions.png'), animations: 'disabled' });
+    await dialog.getByRole('textbox', { name: 'What (action 2)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Session logged with 1 attendee and 2 follow-up actions.')).toBeVisible();
+
+    // The session's actions, from the API: both, linked to the session.
+    const newest = sessions.getByTestId('session-row').first();
+    await expect(newest).toContainText('Gareth Hughes');
+    await expect(newest.getByRole('img', { name: 'came across negative' })).toBeVisible();
+    await expectAccessible(page, 'session log with sentiment icons');
+    const { body: list } = await callApi(page, 'stakeholderSessions.list', {});
+    const logged = (list as { id: string; attendees: { name: string }[] }[])[0];
+    const { body: actions } = await callApi(page, 'stakeholderActions.list', { today: '2026-11-30' });
+    const mine = (actions as { what: string; sessionId: string | null; due: string }[]).filter((a) => a.sessionId === logged?.id);
+    expect(mine.map((a) => [a.what, a.due]).sort()).toEqual([
+      ['Book a hands-on session for Claims North', '2026-12-18'],
+      ['Send Gareth the audit trail design', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)],
+    ]);
+
+    // The re-rating went through the write path: his desire is 4, his barrier point moved on, the timeline dates it at the session.
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    const row = register.row('Gareth Hughes');
+    await row.getByRole('link', { name: 'Gareth Hughes' }).click();
+    const person = new StakeholderPageScreen(page);
+    await expect(person.ready).toBeVisible();
+    await expect(person.timeline().filter({ hasText: `Re-rated in a one-to-one: Desire ${before} → 4` })).toHaveCount(1);
   });
 });

@@ -4,14 +4,17 @@ import {
   ADKAR_ELEMENTS,
   CONCERN_KINDS,
   CONCERN_STATUSES,
+  type GapTeam,
   RATING_MAX,
   RATING_MIN,
   type Stakeholder,
   type StakeholderConcern,
+  type StakeholderCsv,
   type StakeholderTimelineEntry,
   SUPPORT_LEVELS,
+  type TeamView,
 } from '../../stakeholders/model';
-import { ById, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, noInput, oneOf, optionalText, query, text } from '../kit';
 
 /** A 1–5 rating, with a message naming the field; sessions re-rate with it too. */
 export const rating = (field: string) =>
@@ -79,4 +82,11 @@ export const stakeholders = {
     .input(ConcernUpdateInput)
     .output(type<StakeholderConcern>()),
   deleteConcern: mutation('Remove a concern recorded by mistake', changeManagers, changes).input(ById).output(type<StakeholderConcern>()),
+  teams: query('Per team: support mix, ADKAR heatmap and open concerns; concerns raised per month', everyone)
+    .input(z.strictObject({ today: isoDate }))
+    .output(type<TeamView>()),
+  exportCsv: query('The stakeholder register as CSV (spreadsheet-safe)', everyone).input(noInput).output(type<StakeholderCsv>()),
+  gapContacts: query('Who to talk to about the gap: the people of teams with an adoption-gap or override alert', everyone)
+    .input(z.strictObject({ today: isoDate }))
+    .output(type<GapTeam[]>()),
 };

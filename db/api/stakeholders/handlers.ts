@@ -1,3 +1,4 @@
+import { stakeholdersCsv } from '../../stakeholders/csv';
 import {
   createConcern,
   createStakeholder,
@@ -11,6 +12,7 @@ import {
   updateConcern,
   updateStakeholder,
 } from '../../stakeholders/stakeholders';
+import { gapContacts, teamView } from '../../stakeholders/teams';
 import { type AreaHandlers, recordHandlers } from '../handlers';
 
 export const stakeholdersHandlers = {
@@ -25,4 +27,7 @@ export const stakeholdersHandlers = {
   addConcern: (ctx, input) => createConcern(ctx, input),
   updateConcern: (ctx, input) => updateConcern(ctx, input),
   deleteConcern: (ctx, input) => deleteConcern(ctx, input.id),
+  teams: (ctx, input) => teamView(ctx.engine, input.today),
+  exportCsv: (ctx) => stakeholdersCsv(ctx.engine),
+  gapContacts: (ctx, input) => gapContacts(ctx.engine, input.today),
 } satisfies AreaHandlers<'stakeholders'>;

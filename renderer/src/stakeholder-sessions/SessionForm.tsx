@@ -1,9 +1,10 @@
-import { Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import type { KeyboardEvent } from 'react';
-import { Controller, useWatch } from 'react-hook-form';
+import { type KeyboardEvent, useState } from 'react';
+import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { CONCERN_KINDS, SENTIMENTS, SESSION_KINDS, SUPPORT_LEVELS } from '../../../db/api/types';
+import { ADKAR_ELEMENTS, type AdkarElement, CONCERN_KINDS, SENTIMENTS, SESSION_KINDS, SUPPORT_LEVELS } from '../../../db/api/types';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
@@ -11,7 +12,7 @@ import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { DateField, MultiSelectField, SelectField } from '../kit/fields';
-import { CONCERN_KIND_OPTIONS, SUPPORT_OPTIONS } from '../stakeholders/register';
+import { ADKAR_LABELS, CONCERN_KIND_OPTIONS, type Stakeholder, SUPPORT_OPTIONS } from '../stakeholders/register';
 import { inDays, KIND_OPTIONS, nowTime, SENTIMENT_OPTIONS, type Session, today } from './register';
 
 const NO_SENTIMENT = 'none';
@@ -27,21 +28,26 @@ const SessionFormInput = z
     // An attendee just added has no entry yet.
     sentiment: z.record(z.string(), z.enum(SENTIMENTS).nullish()),
     support: z.record(z.string(), z.enum(SUPPORT_LEVELS).nullish()),
+    // Per attendee, per ADKAR element: the new score as text ('1'–'5'), empty when unchanged.
+    adkar: z.record(z.string(), z.record(z.string(), z.string().nullish())),
     notes: z.string().max(8000, 'Notes are longer than 8,000 characters'),
     decisions: z.string().max(4000, 'Decisions are longer than 4,000 characters'),
     concernFor: z.string().nullable(),
     concernKind: z.enum(CONCERN_KINDS).nullable(),
     addressed: z.array(z.string()),
-    actionWhat: z.string().max(300, 'At most 300 characters'),
-    actionOwner: z.string().nullable(),
-    actionDue: z.string(),
+    actions: z
+      .array(z.object({ what: z.string().max(300, 'At most 300 characters'), owner: z.string().nullable(), due: z.string() }))
+      .max(50, 'At most 50 follow-up actions per session'),
   })
   .refine((v) => !v.concernFor || v.concernKind, { message: 'Choose what the concern is about', path: ['concernKind'] })
   .refine((v) => !v.concernFor || v.attendees.includes(v.concernFor), { message: 'Choose one of the attendees', path: ['concernFor'] })
-  .refine((v) => v.actionWhat.trim() === '' || v.actionOwner, { message: 'Choose who does it', path: ['actionOwner'] })
-  .refine((v) => v.actionWhat.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.actionDue), {
-    message: 'Enter a due date',
-    path: ['actionDue'],
+  .superRefine((v, ctx) => {
+    // A row left blank is no action; a filled-in one needs its owner and due date.
+    v.actions.forEach((a, i) => {
+      if (a.what.trim() === '') return;
+      if (!a.owner) ctx.addIssue({ code: 'custom', message: 'Choose who does it', path: ['actions', i, 'owner'] });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.due)) ctx.addIssue({ code: 'custom', message: 'Enter a due date', path: ['actions', i, 'due'] });
+    });
   });
 
 type Values = z.output<typeof SessionFormInput>;
@@ -49,7 +55,12 @@ type Form = EntityForm<typeof SessionFormInput>;
 
 export type SessionEditing = { session: Session | null };
 
-/** The API's input from the form: ratings only where changed, the concern and the action only when filled in. */
+/** ADKAR scores chosen for one attendee, as numbers; elements left empty are unchanged. */
+function adkarOf(chosen: Record<string, string | null | undefined> | undefined): Partial<Record<AdkarElement, number>> {
+  return Object.fromEntries(ADKAR_ELEMENTS.flatMap((e) => (chosen?.[e] ? [[e, Number(chosen[e])]] : [])));
+}
+
+/** The API's input from the form: ratings only where changed, the concern and the actions only when filled in. */
 function toInput(v: Values) {
   const pad = (t: string) => (t.length === 4 ? `0${t}` : t);
   return {
@@ -63,10 +74,11 @@ function toInput(v: Values) {
       stakeholderId: id,
       sentiment: v.sentiment[id] ?? null,
       ...(v.support[id] ? { support: v.support[id] } : {}),
+      ...adkarOf(v.adkar[id]),
     })),
     raise: v.concernFor && v.concernKind ? [{ stakeholderId: v.concernFor, kind: v.concernKind }] : [],
     address: v.addressed.map((concernId) => ({ concernId, status: 'being addressed' as const })),
-    actions: v.actionWhat.trim() && v.actionOwner ? [{ what: v.actionWhat.trim(), ownerMemberId: v.actionOwner, due: v.actionDue }] : [],
+    actions: v.actions.flatMap((a) => (a.what.trim() && a.owner ? [{ what: a.what.trim(), ownerMemberId: a.owner, due: a.due }] : [])),
   };
 }
 
@@ -90,27 +102,31 @@ export function SessionFormDialog({ dialog }: { dialog: Dialog<SessionEditing> }
         facilitatorMemberId: session?.facilitatorMemberId ?? me?.id ?? '',
         sentiment: Object.fromEntries(session?.attendees.map((a) => [a.stakeholderId, a.sentiment]) ?? []),
         support: {},
+        adkar: {},
         notes: session?.notes ?? '',
         decisions: session?.decisions ?? '',
         concernFor: null,
         concernKind: null,
         addressed: [],
-        actionWhat: '',
-        actionOwner: me?.id ?? null,
-        actionDue: inDays(7),
+        actions: [newAction(me?.id ?? null)],
       })}
       submitLabel={({ session }) => (session ? 'Save changes' : 'Log session')}
       onSubmit={async (values, { session }) => {
         const input = toInput(values);
         const saved = session ? await update.mutateAsync({ ...input, id: session.id }) : await create.mutateAsync(input);
         const n = saved.attendees.length;
-        return `Session ${session ? 'saved' : 'logged'} with ${n} ${n === 1 ? 'attendee' : 'attendees'}${input.actions.length ? ' and a follow-up action' : ''}.`;
+        const k = input.actions.length;
+        const actions = k === 0 ? '' : k === 1 ? ' and a follow-up action' : ` and ${k} follow-up actions`;
+        return `Session ${session ? 'saved' : 'logged'} with ${n} ${n === 1 ? 'attendee' : 'attendees'}${actions}.`;
       }}
     >
       {(form) => <SessionFields form={form} />}
     </EntityFormDialog>
   );
 }
+
+/** A blank follow-up row: the acting member does it, in a week. */
+const newAction = (owner: string | null) => ({ what: '', owner, due: inDays(7) });
 
 /** Ctrl+Enter (⌘+Enter) in a text area saves, as Enter does in the other fields. */
 function submitOnModEnter(e: KeyboardEvent<HTMLElement>) {
@@ -180,10 +196,10 @@ function SessionFields({ form }: { form: Form }) {
       {attendees.length > 0 && (
         <Stack gap={4} data-testid="attendee-rows">
           <Text size="sm" fw={500}>
-            How each came across{canRerate ? ', and their support if it changed' : ''}
+            How each came across{canRerate ? ', and their support or ADKAR if it changed' : ''}
           </Text>
           {attendees.map((id) => (
-            <AttendeeRow key={id} form={form} id={id} name={names.get(id)?.name ?? 'Unknown'} canRerate={canRerate} />
+            <AttendeeRow key={id} form={form} id={id} person={names.get(id)} canRerate={canRerate} />
           ))}
         </Stack>
       )}
@@ -227,68 +243,147 @@ function SessionFields({ form }: { form: Form }) {
           disabled={openConcerns.length === 0}
         />
       </SimpleGrid>
-      <Input.Wrapper label="Follow-up action" labelElement="div" id="session-action">
-        <Group gap="sm" align="flex-start" wrap="nowrap">
-          <TextInput
-            aria-label="What"
-            placeholder="What, e.g. Send Ravi the override figures"
-            style={{ flex: 1 }}
-            {...form.register('actionWhat')}
-            error={errors.actionWhat?.message}
-          />
-          <SelectField
-            control={form.control}
-            name="actionOwner"
-            cleared={null}
-            aria-label="Owner"
-            placeholder="Owner"
-            w={170}
-            data={memberOptions}
-          />
-          <DateField control={form.control} name="actionDue" cleared="" aria-label="Due" w={140} />
-        </Group>
-      </Input.Wrapper>
+      <FollowUps form={form} memberOptions={memberOptions} />
     </Stack>
   );
 }
 
-function AttendeeRow({ form, id, name, canRerate }: { form: Form; id: string; name: string; canRerate: boolean }) {
+const SCORE_OPTIONS = ['1', '2', '3', '4', '5'];
+
+function AttendeeRow({ form, id, person, canRerate }: { form: Form; id: string; person: Stakeholder | undefined; canRerate: boolean }) {
+  const name = person?.name ?? 'Unknown';
+  const chosen = useWatch({ control: form.control, name: `adkar.${id}` });
+  const changed = ADKAR_ELEMENTS.filter((e) => chosen?.[e]).length;
+  // ADKAR is opened per attendee: most sessions change no score, and five more fields a row would crowd the dialog.
+  const [adkarOpen, setAdkarOpen] = useState(changed > 0);
+  const adkarText = changed ? `ADKAR (${changed} changed)` : 'ADKAR';
   return (
-    <Group gap="sm" wrap="nowrap" data-testid="attendee-row">
-      <Text size="sm" w={180} truncate="end" title={name} id={`attendee-${id}`}>
-        {name}
-      </Text>
-      <Controller
-        control={form.control}
-        name={`sentiment.${id}`}
-        render={({ field }) => (
-          <SegmentedControl
-            aria-label={`How ${name} came across`}
-            size="xs"
-            value={field.value ?? NO_SENTIMENT}
-            onChange={(v) => field.onChange(v === NO_SENTIMENT ? null : v)}
-            data={[{ value: NO_SENTIMENT, label: 'Not noted' }, ...SENTIMENT_OPTIONS]}
-          />
-        )}
-      />
-      {canRerate && (
+    <Stack gap={4} data-testid="attendee-row">
+      <Group gap="sm" wrap="nowrap">
+        <Text size="sm" w={130} style={{ flexShrink: 0 }} truncate="end" title={name} id={`attendee-${id}`}>
+          {name}
+        </Text>
         <Controller
           control={form.control}
-          name={`support.${id}`}
+          name={`sentiment.${id}`}
           render={({ field }) => (
-            <Select
-              aria-label={`${name}'s support now`}
-              placeholder="Support unchanged"
+            <SegmentedControl
+              aria-label={`How ${name} came across`}
+              style={{ flexShrink: 0 }}
               size="xs"
-              w={170}
-              clearable
-              data={SUPPORT_OPTIONS}
-              value={field.value ?? null}
-              onChange={(v) => field.onChange(v)}
+              value={field.value ?? NO_SENTIMENT}
+              onChange={(v) => field.onChange(v === NO_SENTIMENT ? null : v)}
+              data={[{ value: NO_SENTIMENT, label: 'Not noted' }, ...SENTIMENT_OPTIONS]}
             />
           )}
         />
+        {canRerate && (
+          <Controller
+            control={form.control}
+            name={`support.${id}`}
+            render={({ field }) => (
+              <Select
+                aria-label={`${name}'s support now`}
+                placeholder="Same support"
+                size="xs"
+                w={140}
+                clearable
+                data={SUPPORT_OPTIONS}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v)}
+              />
+            )}
+          />
+        )}
+        {canRerate && (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            style={{ flexShrink: 0 }}
+            aria-expanded={adkarOpen}
+            aria-controls={`adkar-${id}`}
+            aria-label={`${adkarText} for ${name}`}
+            onClick={() => setAdkarOpen((o) => !o)}
+          >
+            {adkarText}
+          </Button>
+        )}
+      </Group>
+      {canRerate && adkarOpen && (
+        <Group gap={6} wrap="nowrap" pl={142} id={`adkar-${id}`} data-testid="attendee-adkar">
+          {ADKAR_ELEMENTS.map((e) => (
+            <Controller
+              key={e}
+              control={form.control}
+              name={`adkar.${id}.${e}`}
+              render={({ field }) => (
+                <Select
+                  aria-label={`${name}'s ${ADKAR_LABELS[e].toLowerCase()} now`}
+                  label={ADKAR_LABELS[e]}
+                  // Typing the score and Enter picks it, as in the other fields.
+                  searchable
+                  selectFirstOptionOnChange
+                  size="xs"
+                  w={100}
+                  clearable
+                  // The current score as the placeholder: empty means "unchanged".
+                  placeholder={person?.[e] ? `${person[e]} now` : 'Not rated'}
+                  data={SCORE_OPTIONS}
+                  value={field.value ?? null}
+                  onChange={(v) => field.onChange(v)}
+                />
+              )}
+            />
+          ))}
+        </Group>
       )}
-    </Group>
+    </Stack>
+  );
+}
+
+/** Follow-up actions agreed in the session: one row each; a row left blank is ignored. */
+function FollowUps({ form, memberOptions }: { form: Form; memberOptions: { value: string; label: string }[] }) {
+  const me = useWorkspace().data?.me;
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'actions' });
+  const { errors } = form.formState;
+  return (
+    <Input.Wrapper label="Follow-up actions" labelElement="div" id="session-actions">
+      <Stack gap={6} data-testid="session-actions">
+        {fields.map((f, i) => (
+          <Group key={f.id} gap="sm" align="flex-start" wrap="nowrap" data-testid="session-action-row">
+            <TextInput
+              aria-label={`What (action ${i + 1})`}
+              placeholder="What, e.g. Send Ravi the override figures"
+              style={{ flex: 1 }}
+              {...form.register(`actions.${i}.what`)}
+              error={errors.actions?.[i]?.what?.message}
+            />
+            <SelectField
+              control={form.control}
+              name={`actions.${i}.owner`}
+              cleared={null}
+              aria-label={`Owner (action ${i + 1})`}
+              placeholder="Owner"
+              w={170}
+              data={memberOptions}
+            />
+            <DateField control={form.control} name={`actions.${i}.due`} cleared="" aria-label={`Due (action ${i + 1})`} w={140} />
+            <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove action ${i + 1}`} onClick={() => remove(i)}>
+              <IconX size={14} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => append(newAction(me?.id ?? null), { shouldFocus: true })}
+          >
+            {fields.length ? 'Add another action' : 'Add a follow-up action'}
+          </Button>
+        </Group>
+      </Stack>
+    </Input.Wrapper>
   );
 }

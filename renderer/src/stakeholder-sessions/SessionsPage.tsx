@@ -1,8 +1,8 @@
 import { Badge, Group, Select, Text } from '@mantine/core';
-import { IconMessages } from '@tabler/icons-react';
+import { IconMessages, IconMoodEmpty, IconMoodSad, IconMoodSmile } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SessionKind } from '../../../db/api/types';
+import type { Sentiment, SessionKind } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
@@ -16,6 +16,22 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
 import { KIND_OPTIONS, SENTIMENT_COLORS, SENTIMENT_LABELS, SESSION_KIND_LABELS, type Session } from './register';
 import { type SessionEditing, SessionFormDialog } from './SessionForm';
+
+const SENTIMENT_ICONS = { negative: IconMoodSad, neutral: IconMoodEmpty, positive: IconMoodSmile } as const;
+
+/** How an attendee came across: a face and its name for screen readers, not a colour alone. */
+function SentimentIcon({ sentiment }: { sentiment: Sentiment }) {
+  const Icon = SENTIMENT_ICONS[sentiment];
+  return (
+    <Icon
+      size={14}
+      role="img"
+      aria-label={`came across ${SENTIMENT_LABELS[sentiment].toLowerCase()}`}
+      color={`var(--mantine-color-${SENTIMENT_COLORS[sentiment]}-7)`}
+      data-testid="attendee-sentiment"
+    />
+  );
+}
 
 const READ_ONLY = 'Only champions and change managers log sessions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
@@ -33,13 +49,15 @@ const COLUMNS: readonly Column<Row>[] = [
         {s.attendees.map((a) => (
           <Badge
             key={a.id}
-            variant="dot"
-            color={a.sentiment ? SENTIMENT_COLORS[a.sentiment] : 'gray'}
+            variant="outline"
+            color="gray"
             size="md"
             c="var(--mantine-color-text)"
             fw={500}
-            title={a.sentiment ? `${a.name}: ${SENTIMENT_LABELS[a.sentiment].toLowerCase()}` : (a.name ?? undefined)}
+            leftSection={a.sentiment ? <SentimentIcon sentiment={a.sentiment} /> : undefined}
+            title={a.sentiment ? `${a.name}: came across ${SENTIMENT_LABELS[a.sentiment].toLowerCase()}` : (a.name ?? undefined)}
             styles={{ label: { textTransform: 'none', overflow: 'visible' } }}
+            data-sentiment={a.sentiment ?? undefined}
           >
             {a.name ?? 'Removed stakeholder'}
           </Badge>

@@ -38,7 +38,7 @@ import {
   SUPPORT_LABELS,
 } from './register';
 import { type StakeholderEditing, StakeholderFormDialog } from './StakeholderForm';
-import { SupportBadge } from './StakeholdersPage';
+import { SupportBadge } from './SupportBadge';
 
 export function StakeholderPage({ params }: { params: Record<string, string | undefined> }) {
   const id = params.id ?? '';

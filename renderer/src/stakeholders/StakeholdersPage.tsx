@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -24,30 +25,15 @@ import {
   SORTS,
   type SortKey,
   type Stakeholder,
-  SUPPORT_COLORS,
-  SUPPORT_LABELS,
   SUPPORT_OPTIONS,
 } from './register';
 import { type StakeholderEditing, StakeholderFormDialog } from './StakeholderForm';
+import { SupportBadge } from './SupportBadge';
+import { TeamView } from './TeamView';
 
 const READ_ONLY = 'Only change managers can add or re-rate stakeholders.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 const NUMBER = { th: { ta: 'right' }, td: { ta: 'right', className: 'tabular' } } as const;
-
-export function SupportBadge({ support }: { support: SupportLevel }) {
-  return (
-    <Badge
-      variant="light"
-      color={SUPPORT_COLORS[support]}
-      size="sm"
-      radius="sm"
-      data-testid="support-badge"
-      styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
-    >
-      {SUPPORT_LABELS[support]}
-    </Badge>
-  );
-}
 
 const COLUMNS: readonly Column<Stakeholder>[] = [
   {
@@ -85,7 +71,7 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
   { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
 ];
 
-type View = 'table' | 'grid';
+type View = 'table' | 'grid' | 'teams';
 
 export function StakeholdersPage() {
   const [view, setView] = useState<View>('table');
@@ -140,9 +126,12 @@ export function StakeholdersPage() {
       what="the stakeholder register"
       showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
-          New stakeholder
-        </AddButton>
+        <>
+          {live.length > 0 && <ExportCsvButton />}
+          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+            New stakeholder
+          </AddButton>
+        </>
       }
       filters={
         all.length > 0 && (
@@ -159,44 +148,49 @@ export function StakeholdersPage() {
                 data={[
                   { value: 'table', label: 'Table' },
                   { value: 'grid', label: 'Grid' },
+                  { value: 'teams', label: 'Teams' },
                 ]}
               />
-              <TextInput
-                label="Search"
-                placeholder="Name, title, team, tag…"
-                leftSection={<IconSearch size={14} />}
-                w={200}
-                value={search}
-                onChange={(e) => setSearch(e.currentTarget.value)}
-              />
-              <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-              <Select
-                label="Support"
-                placeholder="Any support"
-                clearable
-                w={150}
-                data={SUPPORT_OPTIONS}
-                value={support}
-                onChange={(v) => setSupport(v as SupportLevel | null)}
-              />
-              <Select
-                label="Quadrant"
-                placeholder="Any quadrant"
-                clearable
-                w={160}
-                data={QUADRANT_OPTIONS}
-                value={quadrant}
-                onChange={(v) => setQuadrant(v as Quadrant | null)}
-              />
-              {view === 'table' && (
-                <Select
-                  label="Sort by"
-                  w={200}
-                  data={SORT_OPTIONS}
-                  value={sort}
-                  allowDeselect={false}
-                  onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
-                />
+              {view !== 'teams' && (
+                <>
+                  <TextInput
+                    label="Search"
+                    placeholder="Name, title, team, tag…"
+                    leftSection={<IconSearch size={14} />}
+                    w={200}
+                    value={search}
+                    onChange={(e) => setSearch(e.currentTarget.value)}
+                  />
+                  <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+                  <Select
+                    label="Support"
+                    placeholder="Any support"
+                    clearable
+                    w={150}
+                    data={SUPPORT_OPTIONS}
+                    value={support}
+                    onChange={(v) => setSupport(v as SupportLevel | null)}
+                  />
+                  <Select
+                    label="Quadrant"
+                    placeholder="Any quadrant"
+                    clearable
+                    w={160}
+                    data={QUADRANT_OPTIONS}
+                    value={quadrant}
+                    onChange={(v) => setQuadrant(v as Quadrant | null)}
+                  />
+                  {view === 'table' && (
+                    <Select
+                      label="Sort by"
+                      w={200}
+                      data={SORT_OPTIONS}
+                      value={sort}
+                      allowDeselect={false}
+                      onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+                    />
+                  )}
+                </>
               )}
             </Group>
           </>
@@ -217,6 +211,8 @@ export function StakeholdersPage() {
       dialogs={<StakeholderFormDialog dialog={editing} />}
     >
       {(rows) => {
+        // The team view reads the whole register (its own query): the filters are the table's and the grid's.
+        if (view === 'teams') return <TeamView />;
         const shown = rows
           .filter(
             (s) =>

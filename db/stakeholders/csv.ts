@@ -1,0 +1,47 @@
+import type { Engine } from '../open';
+import { toCsv } from '../reports/csv';
+import { ADKAR_ELEMENTS, type StakeholderCsv } from './model';
+import { listStakeholders } from './stakeholders';
+
+/** The register's CSV columns, in order (docs/stakeholders.md, "Export"). */
+export const STAKEHOLDER_CSV_COLUMNS = [
+  'name',
+  'title',
+  'team',
+  'email',
+  'influence',
+  'interest',
+  'support',
+  ...ADKAR_ELEMENTS,
+  'barrier_point',
+  'quadrant',
+  'open_concerns',
+  'owner',
+  'tags',
+  'notes',
+] as const;
+
+/**
+ * The stakeholder register as CSV, one row per live stakeholder by name, through the one CSV
+ * writer: names and notes are typed by people, so a cell that starts like a formula is neutralised.
+ * Tags are joined with "; ". An ADKAR element not assessed is an empty cell.
+ */
+export function stakeholdersCsv(engine: Engine): StakeholderCsv {
+  const rows = listStakeholders(engine).map((s) => [
+    s.name,
+    s.title,
+    s.team,
+    s.email,
+    s.influence,
+    s.interest,
+    s.support,
+    ...ADKAR_ELEMENTS.map((e) => s[e]),
+    s.barrierPoint,
+    s.quadrant,
+    s.openConcerns,
+    s.owner,
+    s.tags.join('; '),
+    s.notes,
+  ]);
+  return { fileName: 'uptake-stakeholders.csv', mimeType: 'text/csv', rows: rows.length, content: toCsv(STAKEHOLDER_CSV_COLUMNS, rows) };
+}
