@@ -9,6 +9,7 @@ import {
   IconMessages,
   IconSettings,
   IconSpeakerphone,
+  IconStack2,
   IconUpload,
   IconUsers,
   IconUsersGroup,
@@ -58,6 +59,14 @@ const FeedbackPage = lazyScreen(
   () => import('./feedback/FeedbackPage'),
   (m) => m.FeedbackPage,
 );
+const PatternsPage = lazyScreen(
+  () => import('./feedback/PatternsPage'),
+  (m) => m.PatternsPage,
+);
+const PatternPage = lazyScreen(
+  () => import('./feedback/PatternPage'),
+  (m) => m.PatternPage,
+);
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
   (m) => m.ReviewsPage,
@@ -105,6 +114,14 @@ export const SCREENS: readonly Screen[] = [
   { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
   { path: '/champions', label: 'Champions', icon: IconSpeakerphone, section: 'main', component: ChampionsPage },
   { path: '/feedback', label: 'Feedback', icon: IconMessageReport, section: 'main', component: FeedbackPage },
+  {
+    path: '/patterns',
+    label: 'Patterns',
+    icon: IconStack2,
+    section: 'main',
+    component: PatternsPage,
+    routes: [{ path: '/patterns/:id', component: PatternPage }],
+  },
   {
     path: '/reviews',
     label: 'Override review',

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+async function shoot(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.mouse.move(2, 2);
+    await page.screenshot({ path: path.join(SHOTS, `patterns-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('a change manager groups two feedback items into a new pattern and finds it on the Patterns screen and its page', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Dana Lee');
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    for (const ref of ['UW-3321', 'CLM-20417'])
+      await queue.getByTestId('feedback-row').filter({ hasText: ref }).getByRole('checkbox').check();
+    await queue.getByTestId('group-into-pattern').click();
+    const dialog = page.getByRole('dialog', { name: 'Group 2 items into a pattern' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('combobox', { name: 'Pattern' })).toHaveValue('A new pattern…');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Reference data out of date');
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('The model reads last year’s postcodes and reserves');
+    await expectAccessible(page, 'group into pattern');
+    await shoot(page, 'group-dialog');
+    await dialog.getByRole('button', { name: 'Group' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(app.notification('2 items grouped into the new pattern “Reference data out of date”.')).toBeVisible();
+    await expect(queue.getByTestId('feedback-row').filter({ hasText: 'UW-3321' }).getByTestId('feedback-pattern')).toHaveText(
+      'Reference data out of date',
+    );
+
+    await app.go('Patterns');
+    const patterns = app.screen('patterns');
+    const row = patterns.getByTestId('pattern-row').filter({ hasText: 'Reference data out of date' });
+    await expect(row.getByTestId('pattern-count')).toHaveText('2');
+    await expect(row).toContainText('Claims North, Underwriting');
+    await expect(row.getByTestId('pattern-status')).toHaveText('Open');
+    await expectAccessible(page, 'patterns screen');
+    await shoot(page, 'list');
+
+    await row.getByRole('link', { name: 'Reference data out of date' }).click();
+    const detail = app.screen('pattern');
+    await expect(detail.getByTestId('pattern-item')).toHaveCount(2);
+    await expect(detail.getByTestId('pattern-month').first()).toBeVisible();
+    await expect(detail).toContainText('The model reads last year’s postcodes and reserves');
+    await expectAccessible(page, 'pattern page');
+    await shoot(page, 'page');
+  });
+});
