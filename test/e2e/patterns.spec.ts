@@ -62,4 +62,45 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'pattern page');
     await shoot(page, 'page');
   });
+
+  test('similar open feedback and patterns are suggested while a champion types, and the new item links to a pattern', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Tom Okafor');
+    await page.keyboard.press('Control+Shift+F');
+    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('feedback-suggestions')).toHaveCount(0);
+    await form.getByRole('combobox', { name: 'Initiative' }).fill('Claims');
+    await page
+      .getByRole('option', { name: /Claims/ })
+      .first()
+      .click();
+    await form.getByRole('combobox', { name: 'Team' }).fill('Claims South');
+    await page.getByRole('option', { name: 'Claims South' }).click();
+    await form.getByRole('textbox', { name: 'What the AI said' }).pressSequentially('Took LOI for loss of income');
+    const suggestions = form.getByTestId('feedback-suggestions');
+    // The open item about LOI is resolved (closed), so only the pattern it belongs to is offered.
+    const pattern = suggestions.getByTestId('suggestion').filter({ hasText: 'Pattern: Local shorthand read literally' });
+    await expect(pattern).toBeVisible();
+    await expect(suggestions.getByTestId('suggestion').filter({ hasText: 'CLM-19876' })).toHaveCount(0);
+    await form.getByRole('textbox', { name: 'What was right' }).pressSequentially('A letter of indemnity, as in the flood risk note');
+    await expect(suggestions.getByTestId('suggestion').filter({ hasText: 'UW-3321' })).toBeVisible();
+    await expect(suggestions.getByTestId('suggestion')).not.toHaveCount(0);
+    expect(await suggestions.getByTestId('suggestion').count()).toBeLessThanOrEqual(5);
+    await pattern.getByRole('button', { name: 'Link to the pattern Local shorthand read literally' }).click();
+    await expect(suggestions.getByTestId('linked-pattern')).toContainText('Local shorthand read literally');
+    await form.getByRole('combobox', { name: 'Category' }).fill('terminology');
+    await page.getByRole('option', { name: 'Terminology or jargon' }).click();
+    await expectAccessible(page, 'feedback form with suggestions');
+    await shoot(page, 'suggestions');
+    await form.getByRole('button', { name: 'Log feedback' }).click();
+    await expect(form).toBeHidden();
+
+    await app.go('Patterns');
+    const row = app.screen('patterns').getByTestId('pattern-row').filter({ hasText: 'Local shorthand read literally' });
+    await expect(row.getByTestId('pattern-count')).toHaveText('4');
+    await expect(row).toContainText('Claims South');
+  });
 });

@@ -16,6 +16,7 @@ import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
+import { Suggestions } from './Suggestions';
 import { FEEDBACK_SHORTCUT_LABEL } from './shortcut';
 
 // The last initiative and team a person logged feedback for, on this device: most feedback comes in runs from one place.
@@ -73,6 +74,7 @@ export function FeedbackFormDialog({ request }: { request: number }) {
         confidentlyWrong: false,
         statedConfidence: null,
         caught: 'review' as const,
+        patternId: null,
       })}
       submitLabel="Log feedback"
       onSubmit={async (values) => {
@@ -92,6 +94,10 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
   const { errors } = form.formState;
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
   const confidentlyWrong = useWatch({ control: form.control, name: 'confidentlyWrong' });
+  const [aiSaid, whatWasRight, caseRef, patternId] = useWatch({
+    control: form.control,
+    name: ['aiSaid', 'whatWasRight', 'caseRef', 'patternId'],
+  });
   const versions = initiatives.data?.find((i) => i.id === initiativeId)?.modelVersions ?? [];
   const place = lastPlace();
   const remembered = place.initiativeId !== '' && place.teamId !== '';
@@ -178,6 +184,12 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
         />
       </SimpleGrid>
       <Choice form={form} name="caught" label="Where it was caught" data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
+      {/* Last in the form, so the keyboard path through the fields stays the same while suggestions come and go. */}
+      <Suggestions
+        text={[aiSaid, whatWasRight, caseRef].filter(Boolean).join(' ')}
+        patternId={patternId}
+        onLink={(id) => form.setValue('patternId', id, { shouldDirty: true })}
+      />
     </>
   );
 }
