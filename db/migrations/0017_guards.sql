@@ -30,32 +30,34 @@ CREATE TABLE `search_docs` (`n` integer PRIMARY KEY, `id` text NOT NULL UNIQUE, 
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `search_index` USING fts5(`title`, `detail`, `ref`, tokenize = 'porter unicode61 remove_diacritics 2');
 --> statement-breakpoint
+CREATE VIRTUAL TABLE `search_vocab` USING fts5vocab(`search_index`, `row`);
+--> statement-breakpoint
 CREATE TRIGGER `feedback_search_insert` AFTER INSERT ON `feedback`
 BEGIN
 INSERT OR IGNORE INTO `search_docs` (`id`, `kind`) VALUES (NEW.`id`, 'feedback');
 DELETE FROM `search_index` WHERE `rowid` = (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`);
-INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) VALUES ((SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`ai_said`, NEW.`what_was_right`, NEW.`case_ref`);
+INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`ai_said`, NEW.`what_was_right`, replace(replace(replace(replace(NEW.`case_ref`, '-', ''), '/', ''), '_', ''), '.', '') WHERE NEW.`deleted` = 0 AND NEW.`status` NOT IN ('resolved', 'wont_fix', 'duplicate');
 END;
 --> statement-breakpoint
-CREATE TRIGGER `feedback_search_update` AFTER UPDATE OF `ai_said`, `what_was_right`, `case_ref` ON `feedback`
+CREATE TRIGGER `feedback_search_update` AFTER UPDATE OF `ai_said`, `what_was_right`, `case_ref`, `status`, `deleted` ON `feedback`
 BEGIN
 DELETE FROM `search_index` WHERE `rowid` = (SELECT `n` FROM `search_docs` WHERE `id` = OLD.`id`);
-INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) VALUES ((SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`ai_said`, NEW.`what_was_right`, NEW.`case_ref`);
+INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`ai_said`, NEW.`what_was_right`, replace(replace(replace(replace(NEW.`case_ref`, '-', ''), '/', ''), '_', ''), '.', '') WHERE NEW.`deleted` = 0 AND NEW.`status` NOT IN ('resolved', 'wont_fix', 'duplicate');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `failure_patterns_search_insert` AFTER INSERT ON `failure_patterns`
 BEGIN
 INSERT OR IGNORE INTO `search_docs` (`id`, `kind`) VALUES (NEW.`id`, 'pattern');
 DELETE FROM `search_index` WHERE `rowid` = (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`);
-INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) VALUES ((SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`name`, NEW.`description`, NULL);
+INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`name`, NEW.`description`, NULL WHERE NEW.`deleted` = 0 AND NEW.`status` <> 'fixed';
 END;
 --> statement-breakpoint
-CREATE TRIGGER `failure_patterns_search_update` AFTER UPDATE OF `name`, `description` ON `failure_patterns`
+CREATE TRIGGER `failure_patterns_search_update` AFTER UPDATE OF `name`, `description`, `status`, `deleted` ON `failure_patterns`
 BEGIN
 DELETE FROM `search_index` WHERE `rowid` = (SELECT `n` FROM `search_docs` WHERE `id` = OLD.`id`);
-INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) VALUES ((SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`name`, NEW.`description`, NULL);
+INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT (SELECT `n` FROM `search_docs` WHERE `id` = NEW.`id`), NEW.`name`, NEW.`description`, NULL WHERE NEW.`deleted` = 0 AND NEW.`status` <> 'fixed';
 END;
 --> statement-breakpoint
 INSERT INTO `search_docs` (`id`, `kind`) SELECT `id`, 'feedback' FROM `feedback` UNION ALL SELECT `id`, 'pattern' FROM `failure_patterns`;
 --> statement-breakpoint
-INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT d.`n`, f.`ai_said`, f.`what_was_right`, f.`case_ref` FROM `search_docs` d JOIN `feedback` f ON f.`id` = d.`id` UNION ALL SELECT d.`n`, p.`name`, p.`description`, NULL FROM `search_docs` d JOIN `failure_patterns` p ON p.`id` = d.`id`;
+INSERT INTO `search_index` (`rowid`, `title`, `detail`, `ref`) SELECT d.`n`, f.`ai_said`, f.`what_was_right`, replace(replace(replace(replace(f.`case_ref`, '-', ''), '/', ''), '_', ''), '.', '') FROM `search_docs` d JOIN `feedback` f ON f.`id` = d.`id` WHERE f.`deleted` = 0 AND f.`status` NOT IN ('resolved', 'wont_fix', 'duplicate') UNION ALL SELECT d.`n`, p.`name`, p.`description`, NULL FROM `search_docs` d JOIN `failure_patterns` p ON p.`id` = d.`id` WHERE p.`deleted` = 0 AND p.`status` <> 'fixed';

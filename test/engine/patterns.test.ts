@@ -3,7 +3,7 @@ import { callTyped } from '../../db/api';
 import { UserError } from '../../db/errors';
 import { createFeedback } from '../../db/feedback/feedback';
 import { perMonth } from '../../db/feedback/model';
-import { matchQuery } from '../../db/feedback/search';
+import { matchQuery, typedTerms } from '../../db/feedback/search';
 import { workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Leeds', 'York'], initiatives: ['Claims triage'] });
@@ -163,8 +163,10 @@ describe('similar feedback (FTS5)', () => {
   });
 
   it('turns typed text into a safe any-word query', () => {
-    expect(matchQuery('The flat "roof" fl')).toBe('"flat" OR "roof" OR "fl"*');
-    expect(matchQuery('flat roof ')).toBe('"flat" OR "roof"');
-    expect(matchQuery(' ! ')).toBeNull();
+    const q = (text: string) => matchQuery(typedTerms(text));
+    expect(q('The flat "roof" fl')).toBe('"flat" OR "roof" OR "fl"*');
+    expect(q('flat roof ')).toBe('"flat" OR "roof"');
+    expect(q('Case CLM-20417 misread')).toBe('"clm20417" OR "misread"* OR "case"');
+    expect(q(' ! ')).toBeNull();
   });
 });
