@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
+import { openScreen, ReviewsScreen } from './signals-pages';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -102,5 +103,46 @@ test.describe('demo workspace', () => {
     const row = app.screen('patterns').getByTestId('pattern-row').filter({ hasText: 'Local shorthand read literally' });
     await expect(row.getByTestId('pattern-count')).toHaveText('4');
     await expect(row).toContainText('Claims South');
+  });
+
+  test('an override judged appropriate becomes feedback with one key, prefilled from the decision', async ({ app, page }) => {
+    await app.switchProfile('Tom Okafor');
+    await openScreen(app, 'Override review');
+    const reviews = new ReviewsScreen(page);
+    const first = reviews.items().first();
+    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
+    expect(recommendation).not.toBe('');
+    await first.focus();
+    // Not judged yet: F does nothing.
+    await page.keyboard.press('f');
+    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    await expect(form).toHaveCount(0);
+    await page.keyboard.press('1');
+    await page.keyboard.press('a');
+    await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    await page.keyboard.press('ArrowUp');
+    await expect(first).toBeFocused();
+    await expect(first.getByTestId('review-to-feedback')).toBeVisible();
+    await expectAccessible(page, 'review queue with an appropriate override');
+    await page.keyboard.press('f');
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('feedback-source')).toContainText(`From override ${recommendation} of `);
+    await expect(form.getByRole('textbox', { name: 'Case reference' })).toHaveValue(recommendation);
+    await expect(form.getByRole('combobox', { name: 'Initiative' })).toHaveValue('Claims triage assistant');
+    const team = (await first.getAttribute('aria-label'))?.split(', ')[1] ?? '';
+    await expect(form.getByRole('combobox', { name: 'Team' })).toHaveValue(new RegExp(team));
+    await form.getByRole('textbox', { name: 'What the AI said' }).fill('Fast track');
+    await form.getByRole('textbox', { name: 'What was right' }).fill('Complex: the handler was right to override');
+    await form.getByRole('combobox', { name: 'Category' }).fill('missing');
+    await page.getByRole('option', { name: 'Missing context' }).click();
+    // (axe on the form itself: the other tests here; behind this one, the queue's colours are dimmed by the overlay.)
+    await shoot(page, 'from-override');
+    await form.getByRole('button', { name: 'Log feedback' }).click();
+    await expect(form).toBeHidden();
+
+    await app.go('Feedback');
+    const row = app.screen('feedback').getByTestId('feedback-row').filter({ hasText: recommendation });
+    await expect(row).toContainText('Complex: the handler was right to override');
+    await expect(row).toContainText('Tom Okafor');
   });
 });

@@ -17,7 +17,7 @@ import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
 import { Suggestions } from './Suggestions';
-import { FEEDBACK_SHORTCUT_LABEL } from './shortcut';
+import { FEEDBACK_SHORTCUT_LABEL, type FeedbackPrefill } from './shortcut';
 
 // The last initiative and team a person logged feedback for, on this device: most feedback comes in runs from one place.
 const LAST_KEY = 'uptake.feedback.last';
@@ -49,12 +49,13 @@ const option = <T extends string>(values: readonly T[], labels: Record<T, string
  * (`request` counts them). It starts on the last initiative and team and with the quickest
  * defaults (medium, caught in review), so a run of items takes a few fields each.
  */
-export function FeedbackFormDialog({ request }: { request: number }) {
-  const dialog = useDialog<true>();
+export function FeedbackFormDialog({ request, prefill }: { request: number; prefill: FeedbackPrefill | null }) {
+  // The dialog's value: what it starts with (null: a blank form on the last place).
+  const dialog = useDialog<{ from: FeedbackPrefill | null }>();
   const { opened, open } = dialog;
   // biome-ignore lint/correctness/useExhaustiveDependencies: opens on a new request only
   useEffect(() => {
-    if (request > 0 && !opened) open(true);
+    if (request > 0 && !opened) open({ from: prefill });
   }, [request]);
   const save = useSaveRecord(orpc.feedback);
   return (
@@ -63,12 +64,12 @@ export function FeedbackFormDialog({ request }: { request: number }) {
       title="Log feedback on a wrong prediction"
       size={640}
       schema={FeedbackFormInput}
-      defaults={() => ({
-        ...lastPlace(),
+      defaults={({ from }) => ({
+        ...(from ? { initiativeId: from.initiativeId, teamId: from.teamId } : lastPlace()),
         modelVersion: '',
-        caseRef: '',
-        aiSaid: '',
-        whatWasRight: '',
+        caseRef: from?.caseRef ?? '',
+        aiSaid: from?.aiSaid ?? '',
+        whatWasRight: from?.whatWasRight ?? '',
         category: undefined as unknown as 'other',
         severity: 'medium' as const,
         confidentlyWrong: false,
@@ -83,12 +84,12 @@ export function FeedbackFormDialog({ request }: { request: number }) {
         return `Feedback logged for ${saved.team ?? 'the team'}: it is in the triage queue.`;
       }}
     >
-      {(form) => <FeedbackFields form={form} />}
+      {(form, { from }) => <FeedbackFields form={form} source={from?.source ?? null} />}
     </EntityFormDialog>
   );
 }
 
-function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }) {
+function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackFormInput>; source: string | null }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
@@ -103,8 +104,8 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
   const remembered = place.initiativeId !== '' && place.teamId !== '';
   return (
     <>
-      <Text size="xs" c="dimmed">
-        Open this form from any screen with {FEEDBACK_SHORTCUT_LABEL}. You are recorded as the reporter.
+      <Text size="xs" c="dimmed" data-testid="feedback-source">
+        {source ? `${source}. ` : `Open this form from any screen with ${FEEDBACK_SHORTCUT_LABEL}. `}You are recorded as the reporter.
       </Text>
       <SimpleGrid cols={3} spacing="sm">
         <SelectField

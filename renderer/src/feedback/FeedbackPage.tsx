@@ -239,7 +239,7 @@ export function FeedbackPage() {
           {canLog && (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={openFeedbackForm}
+              onClick={() => openFeedbackForm()}
               title={`Or press ${FEEDBACK_SHORTCUT_LABEL} on any screen`}
             >
               Log feedback
@@ -278,7 +278,7 @@ export function FeedbackPage() {
               ? `When the AI gets a case wrong, log it here or press ${FEEDBACK_SHORTCUT_LABEL} on any screen: it takes under 30 seconds.`
               : 'Champions and change managers log the predictions the AI got wrong. Nothing to triage until then.'
           }
-          action={canLog && <Button onClick={openFeedbackForm}>Log feedback</Button>}
+          action={canLog && <Button onClick={() => openFeedbackForm()}>Log feedback</Button>}
         />
       }
       history={history}
