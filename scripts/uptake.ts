@@ -468,19 +468,35 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('all workspace data, deterministic order (local-only state excluded)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .description(
+      'all workspace data, deterministic order (local-only state excluded); or, with --what, feedback or failure patterns as CSV or JSON',
+    )
+    .addOption(new Option('--what <what>', 'what to export').choices(['workspace', 'feedback', 'patterns']).default('workspace'))
+    .addOption(new Option('--format <format>', 'output format (csv: feedback and patterns only)').choices(['json', 'csv']).default('json'))
+    .addOption(new Option('--show <show>', 'feedback: open, done or all items').choices(['open', 'done', 'all']).default('all'))
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (opts: { format: 'json'; out?: string }) => {
-      await withEngine(globals(), 'read', async (engine) => {
-        const data = await callTyped({ engine, actAs: globals().as ?? null }, 'workspace.export', {});
-        const text = `${JSON.stringify(data, null, 2)}\n`;
-        if (opts.out) {
-          writeFileAtomic(path.resolve(opts.out), text);
-          process.stderr.write(`Exported to ${opts.out}\n`);
-        } else process.stdout.write(text);
-      });
-    });
+    .action(
+      async (opts: {
+        what: 'workspace' | 'feedback' | 'patterns';
+        format: 'json' | 'csv';
+        show: 'open' | 'done' | 'all';
+        out?: string;
+      }) => {
+        if (opts.what === 'workspace' && opts.format === 'csv')
+          throw badInput('The workspace exports as JSON only; CSV is for --what feedback or --what patterns.');
+        await withEngine(globals(), 'read', async (engine) => {
+          const ctx = { engine, actAs: globals().as ?? null };
+          const text =
+            opts.what === 'workspace'
+              ? `${JSON.stringify(await callTyped(ctx, 'workspace.export', {}), null, 2)}\n`
+              : (await callTyped(ctx, 'feedback.export', { what: opts.what, format: opts.format, show: opts.show })).content;
+          if (opts.out) {
+            writeFileAtomic(path.resolve(opts.out), text);
+            process.stderr.write(`Exported to ${opts.out}\n`);
+          } else process.stdout.write(text);
+        });
+      },
+    );
 
   program
     .command('sync')

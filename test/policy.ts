@@ -122,6 +122,7 @@ export const POLICY = {
   'feedback.delete': may(Y, N, N),
   'feedback.group': may(Y, N, N),
   'feedback.similar': may(Y, Y, Y),
+  'feedback.export': may(Y, Y, Y),
   'failurePatterns.list': may(Y, Y, Y),
   'failurePatterns.get': may(Y, Y, Y),
   'failurePatterns.create': may(Y, N, N),

@@ -1,5 +1,6 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
+import type { FeedbackExport } from '../../feedback/export';
 import {
   FEEDBACK_CATEGORIES,
   FEEDBACK_CAUGHT,
@@ -49,6 +50,14 @@ export const FeedbackSimilarInput = z.strictObject({
   limit: z.number().int().min(1).max(20).optional(),
 });
 
+export const FeedbackExportInput = z.strictObject({
+  what: z.enum(['feedback', 'patterns'], { error: 'what must be feedback or patterns' }).default('feedback'),
+  format: z.enum(['csv', 'json'], { error: 'format must be csv or json' }),
+  initiativeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  show: z.enum(['open', 'done', 'all'], { error: 'show must be open, done or all' }).optional(),
+});
+
 const changes = ['feedback', 'failurePatterns', 'history'] as const;
 export const feedback = {
   list: query('Feedback on wrong predictions, newest first', everyone).input(ListInput).output(type<Feedback[]>()),
@@ -65,5 +74,8 @@ export const feedback = {
   similar: query('Open feedback and failure patterns that read like a text (suggestions while logging)', everyone)
     .input(FeedbackSimilarInput)
     .output(type<SimilarItem[]>()),
+  export: query('Feedback or failure patterns as CSV (formula-safe) or JSON, filtered, for the model team', everyone)
+    .input(FeedbackExportInput)
+    .output(type<FeedbackExport>()),
   delete: mutation('Remove a feedback item logged by mistake', changeManagers, changes).input(ById).output(type<Feedback>()),
 };
