@@ -1,23 +1,10 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { shootAtSizes } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
 
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.mouse.move(2, 2);
-    await page.screenshot({ path: path.join(SHOTS, `patterns-${name}-${size.width}.png`), animations: 'disabled', fullPage: true });
-  }
-  await page.setViewportSize(SIZES[0]);
-}
+const shoot = (page: Page, name: string) => shootAtSizes(page, `patterns-${name}`);
 
 test.describe('demo workspace', () => {
   test.use({ workspace: 'demo' });
