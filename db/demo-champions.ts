@@ -2,6 +2,7 @@ import { createChampion, createProgram, logActivity } from './champions/champion
 import { daysBefore } from './champions/model';
 import { createFeedback, type FeedbackFields, triageFeedback } from './feedback/feedback';
 import type { FeedbackStatus } from './feedback/model';
+import { createPattern } from './feedback/patterns';
 import type { Session } from './records';
 import type { Team } from './teams/model';
 
@@ -273,5 +274,26 @@ export function addDemoChampions(s: Session, teams: Map<string, Team>, initiativ
         ...(triage.resolvedVersion ? { resolvedVersion: triage.resolvedVersion } : {}),
         ...(triage.duplicateOf !== undefined ? { duplicateOfId: made[triage.duplicateOf] ?? null } : {}),
       });
+  });
+
+  // Patterns that agree with the items: local shorthand read literally across three teams, and
+  // scanned documents, fixed in a later version and watched since.
+  const byCase = (...refs: string[]) =>
+    refs.flatMap((ref) => {
+      const i = FEEDBACK.findIndex(([, , , fields]) => fields.caseRef === ref);
+      return made[i] ? [made[i]] : [];
+    });
+  createPattern(s, {
+    name: 'Local shorthand read literally',
+    category: 'terminology or jargon',
+    description: 'Teams write “the flat”, “LOI” or “trad.” with a local meaning; the model reads the word, not the team’s usage.',
+    feedbackIds: byCase('EM-87950', 'CLM-19876', 'UW-3290'),
+  });
+  createPattern(s, {
+    name: 'Scanned documents misread',
+    category: 'format variation',
+    description: 'Rotated or low-resolution scans: totals and dates read wrong, with high confidence.',
+    status: 'monitoring',
+    feedbackIds: byCase('CLM-18801'),
   });
 }

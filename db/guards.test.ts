@@ -55,6 +55,8 @@ describe('generated guards', () => {
         'feedback.severity',
         'feedback.caught',
         'feedback.status',
+        'failure_patterns.category',
+        'failure_patterns.status',
       ]);
     } finally {
       t.cleanup();

@@ -1,4 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
+import { searchIndexSql } from './feedback/search-index';
 import { syncedTables } from './schema';
 import { SYNCED_TABLES, type SyncedTableName } from './synced';
 
@@ -83,12 +84,16 @@ export function allGuards(): Trigger[] {
 export function missingGuards(migrationsSql: string): Trigger[] {
   const created = new Map<string, string>();
   for (const statement of migrationsSql.split('--> statement-breakpoint')) {
-    const match = /CREATE TRIGGER `([^`]+)`/.exec(statement);
-    if (match?.[1]) created.set(match[1], statement.trim().replace(/^(--[^\n]*\n)+/, ''));
+    const body = statement.trim().replace(/^(--[^\n]*\n)+/, '');
+    const match = /CREATE TRIGGER `([^`]+)`/.exec(statement) ?? /^CREATE (?:VIRTUAL )?TABLE `(search_[a-z_]+)`/.exec(body);
+    const fill = /^INSERT INTO `(search_[a-z_]+)`/.exec(body);
+    if (match?.[1]) created.set(match[1], body);
+    else if (fill?.[1]) created.set(`${fill[1]}_fill`, body);
   }
   const dropped = [...migrationsSql.matchAll(/DROP TRIGGER (?:IF EXISTS )?`([^`]+)`/g)].map((m) => m[1]);
   for (const name of dropped) if (name) created.delete(name);
-  return allGuards().filter((t) => {
+  // The feedback search index is derived SQL too (db/feedback/search-index.ts), written with the guards.
+  return [...allGuards(), ...searchIndexSql()].filter((t) => {
     const existing = created.get(t.name);
     if (existing === undefined) return true;
     if (existing !== t.sql)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ACTIVITY_KINDS, CHAMPION_STATUSES } from './champions/model';
-import { FEEDBACK_CATEGORIES, FEEDBACK_CAUGHT, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES } from './feedback/model';
+import { FEEDBACK_CATEGORIES, FEEDBACK_CAUGHT, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES, PATTERN_STATUSES } from './feedback/model';
 import { INITIATIVE_STATUSES } from './initiatives/model';
 import { ROLES } from './members/model';
 import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
@@ -281,9 +281,19 @@ export const feedback = sqliteTable(
     assigneeId: text('assignee_id'),
     resolvedVersion: text('resolved_version'),
     duplicateOfId: text('duplicate_of_id'),
+    patternId: text('pattern_id'),
   },
-  (t) => [index('feedback_initiative').on(t.initiativeId, t.status)],
+  (t) => [index('feedback_initiative').on(t.initiativeId, t.status), index('feedback_pattern').on(t.patternId)],
 );
+
+/** A named failure pattern; its teams, dates and count come from the feedback linked to it. */
+export const failurePatterns = sqliteTable('failure_patterns', {
+  ...synced,
+  name: text('name').notNull(),
+  category: text('category', { enum: FEEDBACK_CATEGORIES }).notNull(),
+  description: text('description'),
+  status: text('status', { enum: PATTERN_STATUSES }).notNull(),
+});
 
 /** A reviewer's verdict on one overridden decision: was the override right (the AI was wrong)? */
 export const overrideReviews = sqliteTable(
@@ -447,6 +457,7 @@ export const syncedTables = {
   champions,
   champion_activities: championActivities,
   feedback,
+  failure_patterns: failurePatterns,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

@@ -23,6 +23,7 @@ export const SYNCED_TABLES = [
   'champions',
   'champion_activities',
   'feedback',
+  'failure_patterns',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -54,6 +55,8 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   // Champions log their own activities and feedback; triage is the change managers' (the API's access).
   champion_activities: ['change_manager', 'champion'],
   feedback: ['change_manager', 'champion'],
+  // Grouping feedback into patterns is triage: change managers only.
+  failure_patterns: ['change_manager'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],

@@ -468,28 +468,42 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('all workspace data, deterministic order (local-only state excluded); or the stakeholder register as CSV')
-    .argument('[what]', 'workspace (all data as JSON, the default) or stakeholders (the register as CSV)', 'workspace')
-    .addOption(new Option('--format <format>', 'output format (json for the workspace, csv for stakeholders)').choices(['json', 'csv']))
+    .description(
+      'all workspace data as JSON, deterministic order (local-only state excluded); or the stakeholder register, feedback or failure patterns',
+    )
+    .argument('[what]', 'workspace (all data, JSON), stakeholders (CSV), feedback or patterns (CSV or JSON)', 'workspace')
+    .addOption(new Option('--format <format>', 'output format (default: json for the workspace, csv otherwise)').choices(['json', 'csv']))
+    .addOption(new Option('--show <show>', 'feedback: open, done or all items').choices(['open', 'done', 'all']).default('all'))
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (what: string, opts: { format?: 'json' | 'csv'; out?: string }) => {
-      if (what !== 'workspace' && what !== 'stakeholders') {
-        throw badInput(`export ${what}: export the workspace (all data as JSON) or stakeholders (the register as CSV).`);
+    .action(async (what: string, opts: { format?: 'json' | 'csv'; show: 'open' | 'done' | 'all'; out?: string }) => {
+      const formats: Record<string, readonly ('json' | 'csv')[]> = {
+        workspace: ['json'],
+        stakeholders: ['csv'],
+        feedback: ['csv', 'json'],
+        patterns: ['csv', 'json'],
+      };
+      const allowed = formats[what];
+      if (!allowed) {
+        throw badInput(
+          `export ${what}: export the workspace (all data as JSON), stakeholders (the register as CSV), feedback or patterns (CSV or JSON).`,
+        );
       }
-      const format = opts.format ?? (what === 'stakeholders' ? 'csv' : 'json');
-      if (format !== (what === 'stakeholders' ? 'csv' : 'json')) {
+      const format = opts.format ?? (what === 'workspace' ? 'json' : 'csv');
+      if (!allowed.includes(format)) {
         throw badInput(
           what === 'stakeholders'
             ? '--format json: the stakeholders export is CSV; for everything as JSON run uptake export.'
-            : '--format csv: the workspace export is JSON (many tables); for the register as CSV run uptake export stakeholders.',
+            : '--format csv: the workspace export is JSON (many tables); CSV is for stakeholders, feedback or patterns.',
         );
       }
       await withEngine(globals(), 'read', async (engine) => {
         const host = { engine, actAs: globals().as ?? null };
         const text =
-          what === 'stakeholders'
-            ? (await callTyped(host, 'stakeholders.exportCsv', {})).content
-            : `${JSON.stringify(await callTyped(host, 'workspace.export', {}), null, 2)}\n`;
+          what === 'workspace'
+            ? `${JSON.stringify(await callTyped(host, 'workspace.export', {}), null, 2)}\n`
+            : what === 'stakeholders'
+              ? (await callTyped(host, 'stakeholders.exportCsv', {})).content
+              : (await callTyped(host, 'feedback.export', { what: what as 'feedback' | 'patterns', format, show: opts.show })).content;
         if (opts.out) {
           writeFileAtomic(path.resolve(opts.out), text);
           process.stderr.write(`Exported to ${opts.out}\n`);

@@ -221,6 +221,8 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     expect(wrong.err).toMatch(/the stakeholders export is CSV; for everything as JSON run uptake export/);
     const unknown = uptake(['--db', own, 'export', 'people']);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/export people: export the workspace \(all data as JSON\) or stakeholders/);
+    expect(unknown.err).toMatch(
+      /export people: export the workspace \(all data as JSON\), stakeholders \(the register as CSV\), feedback or patterns/,
+    );
   });
 });

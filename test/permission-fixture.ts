@@ -30,6 +30,7 @@ export interface TemplateIds {
   leavingChampion: string;
   activity: string;
   feedback: string;
+  pattern: string;
 }
 
 export interface Template {
@@ -114,6 +115,11 @@ export async function makeTemplate(dir: string): Promise<Template> {
       severity: 'medium',
       caught: 'review',
     });
+    const pattern = await callTyped({ engine }, 'failurePatterns.create', {
+      name: 'Scanned forms misread',
+      category: 'format variation',
+      feedbackIds: [item.id],
+    });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -136,6 +142,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         leavingChampion: leaving.id,
         activity: activity.id,
         feedback: item.id,
+        pattern: pattern.id,
       },
     };
   } finally {
@@ -255,6 +262,15 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'feedback.update': { id: ids.feedback, severity: 'high' },
     'feedback.triage': { ids: [ids.feedback], status: 'triaged', assigneeId: ids.champion },
     'feedback.delete': { id: ids.feedback },
+    'feedback.group': { ids: [ids.feedback], patternId: null },
+    'feedback.similar': { text: 'flood zone address' },
+    'feedback.export': { what: 'feedback', format: 'csv', show: 'open' },
+    'failurePatterns.list': {},
+    'failurePatterns.get': { id: ids.pattern },
+    'failurePatterns.create': { name: 'Regional terms', category: 'terminology or jargon' },
+    'failurePatterns.update': { id: ids.pattern, status: 'monitoring' },
+    'failurePatterns.delete': { id: ids.pattern },
+    'failurePatterns.restore': { id: ids.pattern },
     'reviews.queue': {},
     'reviews.create': {
       initiativeId: ids.initiative,

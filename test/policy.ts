@@ -21,7 +21,9 @@ import type { Role } from '../db/api/types';
  *   a champion's rating updates); sponsors read. Only change managers set the contact cadence.
  * - Champion programs and feedback (issue #10): change managers run the programs (start one, name
  *   champions); champions log their activities and feedback on wrong predictions and correct what
- *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers'.
+ *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers',
+ *   and so is naming failure patterns and grouping feedback into them (champions read them, and
+ *   may link the item they log to a suggested pattern).
  *   Sponsors read the programs, coverage and the queue.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
@@ -121,6 +123,15 @@ export const POLICY = {
   'feedback.update': may(Y, Y, N),
   'feedback.triage': may(Y, N, N),
   'feedback.delete': may(Y, N, N),
+  'feedback.group': may(Y, N, N),
+  'feedback.similar': may(Y, Y, Y),
+  'feedback.export': may(Y, Y, Y),
+  'failurePatterns.list': may(Y, Y, Y),
+  'failurePatterns.get': may(Y, Y, Y),
+  'failurePatterns.create': may(Y, N, N),
+  'failurePatterns.update': may(Y, N, N),
+  'failurePatterns.delete': may(Y, N, N),
+  'failurePatterns.restore': may(Y, N, N),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),

@@ -1,4 +1,5 @@
 import { champions } from './champions/contract';
+import { failurePatterns } from './failure-patterns/contract';
 import { feedback } from './feedback/contract';
 import { history } from './history/contract';
 import { imports } from './imports/contract';
@@ -35,6 +36,7 @@ export const contract = {
   stakeholderActions,
   champions,
   feedback,
+  failurePatterns,
   reviews,
   reports,
   metrics,
@@ -53,7 +55,8 @@ export {
   ProgramCreateInput,
   ProgramUpdateInput,
 } from './champions/contract';
-export { FeedbackCreateInput, FeedbackTriageInput, FeedbackUpdateInput } from './feedback/contract';
+export { PatternCreateInput, PatternUpdateInput } from './failure-patterns/contract';
+export { FeedbackCreateInput, FeedbackGroupInput, FeedbackTriageInput, FeedbackUpdateInput } from './feedback/contract';
 export { HistoryTables } from './history/contract';
 export { ImportInput, ImportUploadInput } from './imports/contract';
 export { type InitiativeCreate, InitiativeCreateInput, InitiativeUpdateInput, PersonInput, StatusSchema } from './initiatives/contract';

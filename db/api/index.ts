@@ -4,6 +4,7 @@ import type { Engine } from '../open';
 import { championsHandlers } from './champions/handlers';
 import { type HandlerTable, type HostContext, runOperation } from './context';
 import type { Area, OperationName } from './contract';
+import { failurePatternsHandlers } from './failure-patterns/handlers';
 import { feedbackHandlers } from './feedback/handlers';
 import type { AreaHandlers, InputOf, OutputOf } from './handlers';
 import { historyHandlers } from './history/handlers';
@@ -36,6 +37,7 @@ export const handlers = {
   stakeholderActions: stakeholderActionsHandlers,
   champions: championsHandlers,
   feedback: feedbackHandlers,
+  failurePatterns: failurePatternsHandlers,
   reviews: reviewsHandlers,
   reports: reportsHandlers,
   metrics: metricsHandlers,

@@ -1,9 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
-import { feedback } from '../schema';
+import { failurePatterns, feedback } from '../schema';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
 import {
@@ -23,6 +24,7 @@ export function listFeedback(engine: Engine, includeDeleted = false): Feedback[]
   const initiatives = names(listInitiatives(engine, true));
   const teams = names(listTeams(engine, true));
   const members = names(listMembers(engine, true));
+  const patterns = names(engine.orm.select({ id: failurePatterns.id, name: failurePatterns.name }).from(failurePatterns).all());
   return engine.orm
     .select()
     .from(feedback)
@@ -34,6 +36,7 @@ export function listFeedback(engine: Engine, includeDeleted = false): Feedback[]
       team: teams.get(f.teamId) ?? null,
       reporter: f.reporterId ? (members.get(f.reporterId) ?? null) : null,
       assignee: f.assigneeId ? (members.get(f.assigneeId) ?? null) : null,
+      pattern: f.patternId ? (patterns.get(f.patternId) ?? null) : null,
     }))
     .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.id.localeCompare(b.id));
 }
@@ -57,6 +60,8 @@ export interface FeedbackFields {
   confidentlyWrong?: boolean | undefined;
   statedConfidence?: number | null | undefined;
   caught: FeedbackCaught;
+  /** The failure pattern it belongs to (a suggestion taken while logging it, or triage's grouping). */
+  patternId?: string | null | undefined;
 }
 
 /** The initiative's model versions when it lists some: a version must be one of them. */
@@ -67,6 +72,16 @@ function checkVersion(engine: Engine, initiativeId: string, field: string, versi
     throw badInput(
       `${field}: ${initiative.name} has no model version "${version}" (it has ${initiative.modelVersions.join(', ')}). Add it to the initiative first, or pick one of those.`,
     );
+}
+
+/** A live failure pattern, or the user's mistake said plainly. */
+export function checkPattern(engine: Engine, patternId: string): void {
+  const found = engine.orm
+    .select({ deleted: failurePatterns.deleted })
+    .from(failurePatterns)
+    .where(eq(failurePatterns.id, patternId))
+    .get();
+  if (!found || found.deleted) throw badInput(`patternId: no failure pattern with id ${patternId}. List them with failurePatterns.list.`);
 }
 
 function checkFields(engine: Engine, f: FeedbackFields) {
@@ -80,6 +95,7 @@ function checkFields(engine: Engine, f: FeedbackFields) {
 export function createFeedback(s: Session, input: FeedbackFields, at: Date = new Date()): Feedback {
   return records.create(s, () => {
     checkFields(s.engine, input);
+    if (input.patternId) checkPattern(s.engine, input.patternId);
     if (!s.authorId) throw forbidden('Feedback needs a reporter: choose a profile to act as (in the CLI: --as NAME).');
     return {
       ...input,
@@ -87,6 +103,7 @@ export function createFeedback(s: Session, input: FeedbackFields, at: Date = new
       caseRef: input.caseRef ?? null,
       confidentlyWrong: input.confidentlyWrong ?? false,
       statedConfidence: input.statedConfidence ?? null,
+      patternId: input.patternId ?? null,
       reporterId: s.authorId,
       reportedAt: at.toISOString(),
       status: 'new',
@@ -101,6 +118,7 @@ export function createFeedback(s: Session, input: FeedbackFields, at: Date = new
 export function updateFeedback(s: Session, { id, ...patch }: Partial<FeedbackFields> & { id: string }): Feedback {
   return records.update(s, id, (current) => {
     checkFields(s.engine, { ...current, ...patch });
+    if (patch.patternId) checkPattern(s.engine, patch.patternId);
     return patch;
   });
 }

@@ -69,6 +69,9 @@ export interface Feedback {
   resolvedVersion: string | null;
   /** The original this item duplicates (status duplicate). */
   duplicateOfId: string | null;
+  /** The failure pattern the item belongs to. */
+  patternId: string | null;
+  pattern: string | null;
   deleted: boolean;
 }
 
@@ -99,4 +102,69 @@ export function progressByAssignee(items: readonly Pick<Feedback, 'assigneeId' |
 /** Whole days from `reportedAt` to `now` (both ISO), never negative. */
 export function ageInDays(reportedAt: string, now: string): number {
   return Math.max(0, Math.floor((Date.parse(now) - Date.parse(reportedAt)) / 86_400_000));
+}
+
+/** A failure pattern: feedback items that fail the same way, named once and followed to a fix. */
+export const PATTERN_STATUSES = ['open', 'monitoring', 'fixed'] as const;
+export type PatternStatus = (typeof PATTERN_STATUSES)[number];
+export const PATTERN_STATUS_LABELS: Record<PatternStatus, string> = { open: 'Open', monitoring: 'Monitoring', fixed: 'Fixed' };
+
+/**
+ * A pattern with what its linked feedback says about it. Teams, first and last seen and the count
+ * are derived from the live items linked to it, never stored, so they cannot disagree with them.
+ */
+export interface FailurePattern {
+  id: string;
+  name: string;
+  category: FeedbackCategory;
+  description: string | null;
+  status: PatternStatus;
+  count: number;
+  teams: string[];
+  /** ISO timestamps of the earliest and latest linked item, null without items. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  deleted: boolean;
+}
+
+export interface PatternMonth {
+  /** YYYY-MM */
+  month: string;
+  count: number;
+}
+
+/** Items per calendar month (UTC) from the first to the last, months without items included as 0. */
+export function perMonth(reportedAt: readonly string[]): PatternMonth[] {
+  const counts = new Map<string, number>();
+  for (const at of reportedAt) counts.set(at.slice(0, 7), (counts.get(at.slice(0, 7)) ?? 0) + 1);
+  const months = [...counts.keys()].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (!first || !last) return [];
+  const out: PatternMonth[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push({ month: key, count: counts.get(key) ?? 0 });
+    if (key >= last) return out;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
+/** A suggestion while logging feedback: an open item or a pattern that reads alike. */
+export interface SimilarItem {
+  kind: 'feedback' | 'pattern';
+  id: string;
+  /** What the AI said (feedback) or the pattern's name. */
+  title: string;
+  /** What was right (feedback) or the pattern's description. */
+  detail: string | null;
+  team: string | null;
+  caseRef: string | null;
+  /** The pattern the item is linked to (feedback), or the pattern itself. */
+  patternId: string | null;
 }

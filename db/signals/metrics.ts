@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { alertFacts, automationBiasAlert, coverageAlert, sliceCoverageAlert } from '../feedback/report-alerts';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Initiative } from '../initiatives/model';
 import type { MetricSettings } from '../metrics/model';
@@ -425,6 +426,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
     return n;
   };
 
+  const facts = alertFacts(engine);
   const build = (group: Cell[], initiativeId: string | null, teamId: string | null): ReportRow => {
     const total = emptyCounts();
     const byMonth = new Map<number, Counts>();
@@ -451,6 +453,18 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
     const f = figures(total, s.weights);
     const h = habitual(users.values());
     const ini = initiativeId ? initiativeById.get(initiativeId) : null;
+    // The alerts that read feedback and champion coverage (db/feedback/report-alerts.ts).
+    const cellFacts = group.map((c) => facts.cell(c.initiativeId, c.teamId));
+    const bias = automationBiasAlert(
+      f.overrideRate,
+      f.decisions,
+      cellFacts.reduce((n, c) => n + c.openConfidentlyWrong, 0),
+      s.thresholds,
+    );
+    const coverage =
+      group.length === 1
+        ? coverageAlert(cellFacts[0]?.belowTarget ?? null)
+        : sliceCoverageAlert(cellFacts.flatMap((c) => (c.belowTarget ? [c.belowTarget.row.team] : [])));
     return {
       initiative: ini?.name ?? null,
       team: teamId ? (teamById.get(teamId)?.name ?? null) : null,
@@ -470,7 +484,11 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
       overrideAppropriateness: f.overrideAppropriateness,
       shadowShare: f.shadowShare,
       shadowSource: f.shadowSource,
-      alerts: alertsFor(f, h, ini ? ini.missingRoles : null, ini?.name ?? null, s.thresholds),
+      alerts: [
+        ...alertsFor(f, h, ini ? ini.missingRoles : null, ini?.name ?? null, s.thresholds),
+        ...(bias ? [bias] : []),
+        ...(coverage ? [coverage] : []),
+      ],
       series: months.map((m) => {
         const mc = byMonth.get(m) ?? emptyCounts();
         const mf = figures(mc, s.weights);

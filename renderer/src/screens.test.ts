@@ -28,6 +28,7 @@ describe('the screen registry', () => {
       'Shadow processes',
       'Champions',
       'Feedback',
+      'Patterns',
       'Override review',
       'Imports',
     ]);
@@ -50,6 +51,8 @@ describe('the screen registry', () => {
       '/champions',
       '/champions/member/:memberId',
       '/feedback',
+      '/patterns',
+      '/patterns/:id',
       '/reviews',
       '/imports',
       '/settings',

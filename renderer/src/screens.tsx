@@ -9,6 +9,7 @@ import {
   IconMessages,
   IconSettings,
   IconSpeakerphone,
+  IconStack2,
   IconUpload,
   IconUsers,
   IconUsersGroup,
@@ -61,6 +62,14 @@ const ChampionPage = lazyScreen(
 const FeedbackPage = lazyScreen(
   () => import('./feedback/FeedbackPage'),
   (m) => m.FeedbackPage,
+);
+const PatternsPage = lazyScreen(
+  () => import('./feedback/PatternsPage'),
+  (m) => m.PatternsPage,
+);
+const PatternPage = lazyScreen(
+  () => import('./feedback/PatternPage'),
+  (m) => m.PatternPage,
 );
 const ReviewsPage = lazyScreen(
   () => import('./reviews/ReviewsPage'),
@@ -116,6 +125,14 @@ export const SCREENS: readonly Screen[] = [
     routes: [{ path: '/champions/member/:memberId', component: ChampionPage }],
   },
   { path: '/feedback', label: 'Feedback', icon: IconMessageReport, section: 'main', component: FeedbackPage },
+  {
+    path: '/patterns',
+    label: 'Patterns',
+    icon: IconStack2,
+    section: 'main',
+    component: PatternsPage,
+    routes: [{ path: '/patterns/:id', component: PatternPage }],
+  },
   {
     path: '/reviews',
     label: 'Override review',

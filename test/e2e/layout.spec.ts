@@ -19,6 +19,7 @@ const SCREENS = [
   ['Shadow processes', 'shadow-processes'],
   ['Champions', 'champions'],
   ['Feedback', 'feedback'],
+  ['Patterns', 'patterns'],
   ['Override review', 'reviews'],
   ['Imports', 'imports'],
   ['Settings', 'settings'],

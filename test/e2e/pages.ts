@@ -5,7 +5,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * Tests wait on app signals (`data-screen` with `data-ready="true"`), never on sleeps.
  */
 
-export type Area = 'Report' | 'Teams' | 'Initiatives' | 'Members' | 'Imports' | 'Settings' | 'Champions' | 'Feedback';
+export type Area = 'Report' | 'Teams' | 'Initiatives' | 'Members' | 'Imports' | 'Settings' | 'Champions' | 'Feedback' | 'Patterns';
 
 export class UptakeApp {
   readonly firstRun: FirstRunScreen;

@@ -11,7 +11,8 @@ import { callApi } from './signals-pages';
  * severity and filtered by a row's badge; the ranking sorted by any column; chart values on focus;
  * the formula drawer in words with the docs offline; one locale for numbers and dates, chosen in
  * Settings, in the app and in the exported HTML. The demo workspace: four rows, Claims North
- * with 5,280 decisions and four alerts, 15,432 decisions in all (hand-summed from the demo).
+ * with 5,280 decisions and five alerts (low champion coverage among them), Leeds with the
+ * automation-bias risk, 15,432 decisions in all (hand-summed from the demo).
  */
 
 test.use({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
@@ -41,21 +42,22 @@ test('sort the ranking, filter alerts by a row, read a chart value on focus', as
 
   // Alerts: plain titles with the code in small print, most severe first.
   const alerts = app.report.root.getByTestId('alert');
-  await expect(alerts).toHaveCount(6);
+  await expect(alerts).toHaveCount(10);
   const codes = await alerts.evaluateAll((els) => els.map((el) => el.getAttribute('data-code') ?? ''));
   const ranks = codes.map((c) => ALERT_ORDER.indexOf(c));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   await expect(alerts.first()).toContainText(codes[0] ?? '');
   await expect(alerts.filter({ hasText: 'Adoption gap' }).first()).toContainText('the formal figures overstate real adoption');
 
-  // Claims North's "4 alerts" badge filters the list to its four.
+  await expect(alerts.filter({ hasText: 'Automation-bias risk' })).toContainText('Contact Centre Leeds');
+  // Claims North's "5 alerts" badge filters the list to its five.
   const north = app.report.row('Claims triage assistant', 'Claims North');
   await north.getByTestId('alert-badge').click();
   await expect(app.report.root.getByTestId('alerts-filter')).toHaveText('Only the alerts of Claims triage assistant · Claims North.');
-  await expect(alerts).toHaveCount(4);
+  await expect(alerts).toHaveCount(5);
   for (const a of await alerts.all()) await expect(a).toContainText('Claims North');
   await app.report.root.getByTestId('alerts-show-all').click();
-  await expect(alerts).toHaveCount(6);
+  await expect(alerts).toHaveCount(10);
 
   // An alert links to its row: the row's first figure takes the focus.
   await alerts

@@ -3,6 +3,7 @@ import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { checkDatabase } from '../../db/check';
 import { exportWorkspace } from '../../db/export';
+import { searchIndexSql } from '../../db/feedback/search-index';
 import { enumColumns, valueChecks } from '../../db/guards';
 import type { Engine } from '../../db/open';
 import { syncedTables } from '../../db/schema';
@@ -167,6 +168,7 @@ describe('no synced table changes without a change-log record', () => {
         reportedAt: '2026-01-02T00:00:00.000Z',
         status: 'new',
       },
+      failure_patterns: { name: 'Scanned forms', category: 'format variation', description: null, status: 'open' },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');
@@ -199,8 +201,14 @@ describe('no synced table changes without a change-log record', () => {
       const triggers = (
         engine.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?").all(name) as { name: string }[]
       ).map((r) => r.name);
-      // Besides its guards, import_batches keeps open_batch_keys (migration 0004): it has no others.
-      const keepers = name === 'import_batches' ? ['open_batch_keys_on_batch_insert', 'open_batch_keys_on_batch_update'] : [];
+      // Besides its guards, import_batches keeps open_batch_keys (migration 0004), and feedback and
+      // failure patterns keep the search index (db/feedback/search-index.ts): no table has others.
+      const keepers =
+        name === 'import_batches'
+          ? ['open_batch_keys_on_batch_insert', 'open_batch_keys_on_batch_update']
+          : searchIndexSql()
+              .map((t) => t.name)
+              .filter((t) => t.startsWith(`${name}_search_`));
       const checks = enumColumns()
         .filter((c) => c.table === name)
         .flatMap((c) => valueChecks(c.table, c.column, c.values).map((t) => t.name));

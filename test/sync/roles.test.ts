@@ -59,6 +59,7 @@ describe('roles hold across devices', () => {
       ['champions.deleteActivity', SYNCED_DELETERS.champion_activities],
       ['feedback.create', SYNCED_WRITERS.feedback],
       ['feedback.delete', SYNCED_DELETERS.feedback],
+      ['failurePatterns.create', SYNCED_WRITERS.failure_patterns],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

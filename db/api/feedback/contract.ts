@@ -1,6 +1,14 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
-import { FEEDBACK_CATEGORIES, FEEDBACK_CAUGHT, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES, type Feedback } from '../../feedback/model';
+import type { FeedbackExport } from '../../feedback/export';
+import {
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_CAUGHT,
+  FEEDBACK_SEVERITIES,
+  FEEDBACK_STATUSES,
+  type Feedback,
+  type SimilarItem,
+} from '../../feedback/model';
 import { ById, championsAndManagers, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
 
 const feedbackFields = {
@@ -21,6 +29,7 @@ const feedbackFields = {
     .nullable()
     .optional(),
   caught: oneOf('caught', FEEDBACK_CAUGHT),
+  patternId: id.nullable().optional(),
 };
 export const FeedbackCreateInput = z.strictObject(feedbackFields);
 export const FeedbackUpdateInput = z.strictObject({ id, ...z.strictObject(feedbackFields).partial().shape });
@@ -32,7 +41,24 @@ export const FeedbackTriageInput = z.strictObject({
   duplicateOfId: id.nullable().optional(),
 });
 
-const changes = ['feedback', 'history'] as const;
+export const FeedbackGroupInput = z.strictObject({
+  ids: z.array(id).min(1, 'pick at least one feedback item').max(1000, 'group at most 1,000 items at once'),
+  patternId: id.nullable(),
+});
+export const FeedbackSimilarInput = z.strictObject({
+  text: z.string({ error: 'text must be text' }).max(4000, 'text: at most 4,000 characters'),
+  limit: z.number().int().min(1).max(20).optional(),
+});
+
+export const FeedbackExportInput = z.strictObject({
+  what: z.enum(['feedback', 'patterns'], { error: 'what must be feedback or patterns' }).default('feedback'),
+  format: z.enum(['csv', 'json'], { error: 'format must be csv or json' }),
+  initiativeId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  show: z.enum(['open', 'done', 'all'], { error: 'show must be open, done or all' }).optional(),
+});
+
+const changes = ['feedback', 'failurePatterns', 'history'] as const;
 export const feedback = {
   list: query('Feedback on wrong predictions, newest first', everyone).input(ListInput).output(type<Feedback[]>()),
   create: mutation('Log feedback on a wrong prediction (you are its reporter)', championsAndManagers, changes)
@@ -42,5 +68,14 @@ export const feedback = {
   triage: mutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changeManagers, changes)
     .input(FeedbackTriageInput)
     .output(type<Feedback[]>()),
+  group: mutation('Group feedback items into a failure pattern (or, with patternId null, take them out)', changeManagers, changes)
+    .input(FeedbackGroupInput)
+    .output(type<Feedback[]>()),
+  similar: query('Open feedback and failure patterns that read like a text (suggestions while logging)', everyone)
+    .input(FeedbackSimilarInput)
+    .output(type<SimilarItem[]>()),
+  export: query('Feedback or failure patterns as CSV (formula-safe) or JSON, filtered, for the model team', everyone)
+    .input(FeedbackExportInput)
+    .output(type<FeedbackExport>()),
   delete: mutation('Remove a feedback item logged by mistake', changeManagers, changes).input(ById).output(type<Feedback>()),
 };

@@ -16,7 +16,8 @@ import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
-import { FEEDBACK_SHORTCUT_LABEL } from './shortcut';
+import { Suggestions } from './Suggestions';
+import { FEEDBACK_SHORTCUT_LABEL, type FeedbackPrefill } from './shortcut';
 
 // The last initiative and team a person logged feedback for, on this device: most feedback comes in runs from one place.
 const LAST_KEY = 'uptake.feedback.last';
@@ -48,12 +49,13 @@ const option = <T extends string>(values: readonly T[], labels: Record<T, string
  * (`request` counts them). It starts on the last initiative and team and with the quickest
  * defaults (medium, caught in review), so a run of items takes a few fields each.
  */
-export function FeedbackFormDialog({ request }: { request: number }) {
-  const dialog = useDialog<true>();
+export function FeedbackFormDialog({ request, prefill }: { request: number; prefill: FeedbackPrefill | null }) {
+  // The dialog's value: what it starts with (null: a blank form on the last place).
+  const dialog = useDialog<{ from: FeedbackPrefill | null }>();
   const { opened, open } = dialog;
   // biome-ignore lint/correctness/useExhaustiveDependencies: opens on a new request only
   useEffect(() => {
-    if (request > 0 && !opened) open(true);
+    if (request > 0 && !opened) open({ from: prefill });
   }, [request]);
   const save = useSaveRecord(orpc.feedback);
   return (
@@ -62,17 +64,18 @@ export function FeedbackFormDialog({ request }: { request: number }) {
       title="Log feedback on a wrong prediction"
       size={640}
       schema={FeedbackFormInput}
-      defaults={() => ({
-        ...lastPlace(),
+      defaults={({ from }) => ({
+        ...(from ? { initiativeId: from.initiativeId, teamId: from.teamId } : lastPlace()),
         modelVersion: '',
-        caseRef: '',
-        aiSaid: '',
-        whatWasRight: '',
+        caseRef: from?.caseRef ?? '',
+        aiSaid: from?.aiSaid ?? '',
+        whatWasRight: from?.whatWasRight ?? '',
         category: undefined as unknown as 'other',
         severity: 'medium' as const,
         confidentlyWrong: false,
         statedConfidence: null,
         caught: 'review' as const,
+        patternId: null,
       })}
       submitLabel="Log feedback"
       onSubmit={async (values) => {
@@ -81,24 +84,28 @@ export function FeedbackFormDialog({ request }: { request: number }) {
         return `Feedback logged for ${saved.team ?? 'the team'}: it is in the triage queue.`;
       }}
     >
-      {(form) => <FeedbackFields form={form} />}
+      {(form, { from }) => <FeedbackFields form={form} source={from?.source ?? null} />}
     </EntityFormDialog>
   );
 }
 
-function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }) {
+function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackFormInput>; source: string | null }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
   const confidentlyWrong = useWatch({ control: form.control, name: 'confidentlyWrong' });
+  const [aiSaid, whatWasRight, caseRef, patternId] = useWatch({
+    control: form.control,
+    name: ['aiSaid', 'whatWasRight', 'caseRef', 'patternId'],
+  });
   const versions = initiatives.data?.find((i) => i.id === initiativeId)?.modelVersions ?? [];
   const place = lastPlace();
   const remembered = place.initiativeId !== '' && place.teamId !== '';
   return (
     <>
-      <Text size="xs" c="dimmed">
-        Open this form from any screen with {FEEDBACK_SHORTCUT_LABEL}. You are recorded as the reporter.
+      <Text size="xs" c="dimmed" data-testid="feedback-source">
+        {source ? `${source}. ` : `Open this form from any screen with ${FEEDBACK_SHORTCUT_LABEL}. `}You are recorded as the reporter.
       </Text>
       <SimpleGrid cols={3} spacing="sm">
         <SelectField
@@ -178,6 +185,12 @@ function FeedbackFields({ form }: { form: EntityForm<typeof FeedbackFormInput> }
         />
       </SimpleGrid>
       <Choice form={form} name="caught" label="Where it was caught" data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
+      {/* Last in the form, so the keyboard path through the fields stays the same while suggestions come and go. */}
+      <Suggestions
+        text={[aiSaid, whatWasRight, caseRef].filter(Boolean).join(' ')}
+        patternId={patternId}
+        onLink={(id) => form.setValue('patternId', id, { shouldDirty: true })}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
-import { IconFilterOff, IconMessageReport, IconPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
+import { IconFilterOff, IconMessageReport, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -24,6 +24,7 @@ import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
 import { feedbackHistory } from './history';
+import { GroupFormDialog } from './PatternForm';
 import { feedbackTitle, type QueueFilter } from './queue';
 import { FEEDBACK_SHORTCUT_LABEL, openFeedbackForm } from './shortcut';
 import { TriageFormDialog } from './TriageForm';
@@ -84,7 +85,23 @@ export function columns(now: string, selection: { has: (id: string) => boolean; 
         </>
       ),
     },
-    { header: 'Category', priority: 'low', td: NOWRAP, cell: (f) => FEEDBACK_CATEGORY_LABELS[f.category] },
+    {
+      header: 'Category · pattern',
+      priority: 'low',
+      td: { maw: 200 },
+      cell: (f) => (
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {FEEDBACK_CATEGORY_LABELS[f.category]}
+          </Text>
+          {f.pattern && (
+            <Anchor href={`#/patterns/${f.patternId}`} size="xs" lineClamp={1} title={f.pattern} data-testid="feedback-pattern">
+              {f.pattern}
+            </Anchor>
+          )}
+        </>
+      ),
+    },
     {
       header: 'Severity',
       td: NOWRAP,
@@ -159,12 +176,14 @@ export function FeedbackPage() {
   const [show, setShow] = useState<QueueFilter>('open');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const triaging = useDialog<Feedback[]>();
+  const grouping = useDialog<Feedback[]>();
   const history = useRecordHistory(feedbackHistory);
   const queue = useQuery(orpc.feedback.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const canLog = useCan('feedback.create');
   const canTriage = useCan('feedback.triage');
+  const canGroup = useCan('feedback.group');
 
   const now = new Date().toISOString();
   const all = queue.data ?? [];
@@ -203,6 +222,16 @@ export function FeedbackPage() {
       what="the feedback queue"
       actions={
         <>
+          {canGroup && chosen.length > 0 && (
+            <Button
+              variant="default"
+              leftSection={<IconStack2 size={16} />}
+              onClick={() => grouping.open(chosen)}
+              data-testid="group-into-pattern"
+            >
+              Group into pattern
+            </Button>
+          )}
           {canTriage && chosen.length > 0 && (
             <Button variant="default" onClick={() => triaging.open(chosen)} data-testid="bulk-triage">
               Triage {chosen.length} selected
@@ -211,7 +240,7 @@ export function FeedbackPage() {
           {canLog && (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={openFeedbackForm}
+              onClick={() => openFeedbackForm()}
               title={`Or press ${FEEDBACK_SHORTCUT_LABEL} on any screen`}
             >
               Log feedback
@@ -250,11 +279,16 @@ export function FeedbackPage() {
               ? `When the AI gets a case wrong, log it here or press ${FEEDBACK_SHORTCUT_LABEL} on any screen: it takes under 30 seconds.`
               : 'Champions and change managers log the predictions the AI got wrong. Nothing to triage until then.'
           }
-          action={canLog && <Button onClick={openFeedbackForm}>Log feedback</Button>}
+          action={canLog && <Button onClick={() => openFeedbackForm()}>Log feedback</Button>}
         />
       }
       history={history}
-      dialogs={<TriageFormDialog dialog={triaging} all={all} />}
+      dialogs={
+        <>
+          <TriageFormDialog dialog={triaging} all={all} />
+          <GroupFormDialog dialog={grouping} />
+        </>
+      }
     >
       {() => {
         const shown = inSlice

@@ -21,6 +21,7 @@ export const feedbackHistory: HistoryFormat = {
     assigneeId: 'Assignee',
     resolvedVersion: 'Resolved in',
     duplicateOfId: 'Duplicate of',
+    patternId: 'Failure pattern',
   },
   values: { teamId: nameField('teams', 'a deleted team'), initiativeId: nameField('initiatives', 'a deleted initiative') },
   names: ['teams', 'initiatives'],

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Button, Group, Kbd, Text, TextInput } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconExternalLink, IconHistory } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconExternalLink, IconHistory, IconMessageReport } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import './reviews.css';
 import { formatDateTime } from '../history/format';
@@ -24,6 +24,8 @@ interface ReviewRowProps {
   onVerdict: (verdict: Verdict) => void;
   onUndo: () => void;
   onHistory: () => void;
+  /** The override was right (the AI was wrong): log it as feedback. Absent for those who may not log feedback. */
+  onFeedback?: (() => void) | undefined;
 }
 
 /** The recommendation id, linked to the source system when there is a link (a browser tab; Electron opens the default browser). */
@@ -67,6 +69,7 @@ export function ReviewRow({
   onVerdict,
   onUndo,
   onHistory,
+  onFeedback,
 }: ReviewRowProps) {
   const when = formatDateTime(item.timestamp);
   const judged = item.review;
@@ -173,7 +176,8 @@ export function ReviewRow({
                   key={v}
                   size="xs"
                   variant={judged?.verdict === v ? 'filled' : 'light'}
-                  color={v === 'appropriate' ? 'teal' : 'grape'}
+                  // The chosen (filled) verdict in the darkest shade: white on the usual one is not readable.
+                  color={`${v === 'appropriate' ? 'teal' : 'grape'}${judged?.verdict === v ? '.9' : ''}`}
                   loading={pending}
                   aria-pressed={judged ? judged.verdict === v : undefined}
                   aria-keyshortcuts={VERDICTS[v].key}
@@ -201,6 +205,20 @@ export function ReviewRow({
               <Button size="compact-xs" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory}>
                 History
               </Button>
+              {judged.verdict === 'appropriate' && onFeedback && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  color="teal"
+                  leftSection={<IconMessageReport size={14} />}
+                  rightSection={<Kbd size="xs">F</Kbd>}
+                  aria-keyshortcuts="F"
+                  onClick={onFeedback}
+                  data-testid="review-to-feedback"
+                >
+                  Log as feedback
+                </Button>
+              )}
             </Group>
           )}
           {error && (

@@ -10,6 +10,7 @@ import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { openFeedbackForm } from '../feedback/shortcut';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
 import { InitiativeFilter, TeamFilter } from '../kit/filters';
@@ -215,6 +216,22 @@ function Queue({
 
   const move = (by: number) => focus(Math.min(items.length - 1, Math.max(0, active + by)));
 
+  // The loop with feedback: an override judged appropriate means the AI was wrong; F logs it.
+  const canLogFeedback = useCan('feedback.create');
+  const toFeedback = (index: number) => {
+    const item = items[index];
+    if (!canLogFeedback || item?.review?.verdict !== 'appropriate') return;
+    const month = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(new Date(item.timestamp));
+    openFeedbackForm({
+      initiativeId: item.initiativeId,
+      teamId: item.teamId,
+      caseRef: item.recommendationId,
+      aiSaid: item.recommended ?? '',
+      whatWasRight: item.final ?? '',
+      source: `From override ${item.recommendationId} of ${month}, judged appropriate`,
+    });
+  };
+
   useReviewShortcuts({
     onVerdict: (v) => void decide(active, v),
     onReason: (n) => {
@@ -223,6 +240,7 @@ function Queue({
     },
     onMove: move,
     onUndo: () => void undoLast(),
+    onFeedback: () => toFeedback(active),
   });
 
   const cellOf = (item: QueueItem) => report?.rows.find((r) => r.initiativeId === item.initiativeId && r.teamId === item.teamId);
@@ -242,7 +260,8 @@ function Queue({
         </Box>
         <Text size="xs" c="dimmed" data-testid="review-keys">
           <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move · <Kbd size="xs">1</Kbd>–<Kbd size="xs">7</Kbd> reason · <Kbd size="xs">A</Kbd>{' '}
-          appropriate · <Kbd size="xs">N</Kbd> not appropriate · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Z</Kbd> undo
+          appropriate · <Kbd size="xs">N</Kbd> not appropriate · <Kbd size="xs">F</Kbd> log an appropriate one as feedback ·{' '}
+          <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Z</Kbd> undo
         </Text>
       </Group>
       {last && (
@@ -317,6 +336,7 @@ function Queue({
                     onVerdict={(v) => void decide(index, v)}
                     onUndo={() => void undoVerdict(index)}
                     onHistory={() => item.review && setHistory({ id: item.review.id, name: `Verdict on ${item.recommendationId}` })}
+                    onFeedback={canLogFeedback ? () => toFeedback(index) : undefined}
                   />
                 );
               })}

@@ -8,6 +8,8 @@ interface Shortcuts {
   onMove: (by: number) => void;
   /** Ctrl+Z (⌘Z): take back the last verdict recorded or changed here. */
   onUndo: () => void;
+  /** F: an override judged appropriate becomes feedback (the feedback form, prefilled). */
+  onFeedback: () => void;
 }
 
 /** Typing in a field, choosing in a list or working in a dialog or menu is not a shortcut. */
@@ -19,8 +21,8 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * The review queue's keys: A and N judge the current override, 1–7 pick its reason, ↑/↓ (or
- * K/J) move, Ctrl+Z undoes the last verdict. Listened for on the window so they work wherever focus is on the screen, except
+ * The review queue's keys: A and N judge the current override, 1–7 pick its reason, F turns an
+ * appropriate one into feedback, ↑/↓ (or K/J) move, Ctrl+Z undoes the last verdict. Listened for on the window so they work wherever focus is on the screen, except
  * in a text field.
  */
 export function useReviewShortcuts(handlers: Shortcuts) {
@@ -40,6 +42,7 @@ export function useReviewShortcuts(handlers: Shortcuts) {
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       if (key === 'a' || key === 'n') h.onVerdict(key === 'a' ? 'appropriate' : 'inappropriate');
       else if (/^[1-7]$/.test(key)) h.onReason(Number(key));
+      else if (key === 'f' && !e.shiftKey) h.onFeedback();
       else if (key === 'ArrowDown' || key === 'j') h.onMove(1);
       else if (key === 'ArrowUp' || key === 'k') h.onMove(-1);
       else return;

@@ -1,0 +1,35 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import { type FailurePattern, FEEDBACK_CATEGORIES, PATTERN_STATUSES } from '../../feedback/model';
+import type { PatternDetail } from '../../feedback/patterns';
+import { ById, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+
+const patternFields = {
+  name: text('Name', 160),
+  category: oneOf('category', FEEDBACK_CATEGORIES),
+  description: optionalText('Description', 2000),
+  status: oneOf('status', PATTERN_STATUSES).optional(),
+};
+export const PatternCreateInput = z.strictObject({
+  ...patternFields,
+  feedbackIds: z.array(id).max(1000, 'group at most 1,000 items at once').optional(),
+});
+export const PatternUpdateInput = z.strictObject({ id, ...z.strictObject(patternFields).partial().shape });
+
+const changes = ['failurePatterns', 'feedback', 'history'] as const;
+export const failurePatterns = {
+  list: query('Failure patterns, with the teams, dates and count of their feedback', everyone)
+    .input(ListInput)
+    .output(type<FailurePattern[]>()),
+  get: query('A failure pattern: its feedback per month and its items', everyone).input(ById).output(type<PatternDetail>()),
+  create: mutation('Name a failure pattern (and group feedback items into it)', changeManagers, changes)
+    .input(PatternCreateInput)
+    .output(type<FailurePattern>()),
+  update: mutation('Change a failure pattern (its name, description or status)', changeManagers, changes)
+    .input(PatternUpdateInput)
+    .output(type<FailurePattern>()),
+  delete: mutation('Delete a failure pattern (its items keep the link; restore undoes it)', changeManagers, changes)
+    .input(ById)
+    .output(type<FailurePattern>()),
+  restore: mutation('Undo the deletion of a failure pattern', changeManagers, changes).input(ById).output(type<FailurePattern>()),
+};

@@ -1,0 +1,118 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { badInput } from '../errors';
+import type { Engine } from '../open';
+import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { failurePatterns, feedback } from '../schema';
+import { listTeams } from '../teams/teams';
+import { write } from '../write';
+import { getFeedback, listFeedback } from './feedback';
+import { type FailurePattern, type Feedback, type FeedbackCategory, type PatternMonth, type PatternStatus, perMonth } from './model';
+
+interface Linked {
+  teamId: string;
+  reportedAt: string;
+}
+
+/** The live feedback linked to each pattern: what a pattern's teams, dates and count are made of. */
+function linkedByPattern(engine: Engine): Map<string, Linked[]> {
+  const rows = engine.orm
+    .select({ patternId: feedback.patternId, teamId: feedback.teamId, reportedAt: feedback.reportedAt })
+    .from(feedback)
+    .where(and(isNotNull(feedback.patternId), eq(feedback.deleted, false)))
+    .all();
+  const by = new Map<string, Linked[]>();
+  for (const r of rows) if (r.patternId) by.set(r.patternId, [...(by.get(r.patternId) ?? []), r]);
+  return by;
+}
+
+export function listPatterns(engine: Engine, includeDeleted = false): FailurePattern[] {
+  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
+  const linked = linkedByPattern(engine);
+  return engine.orm
+    .select()
+    .from(failurePatterns)
+    .all()
+    .filter((p) => includeDeleted || !p.deleted)
+    .map(({ lastHlc: _, ...p }) => {
+      const items = linked.get(p.id) ?? [];
+      const dates = items.map((i) => i.reportedAt).sort();
+      const teamNames = [...new Set(items.map((i) => teams.get(i.teamId) ?? 'A removed team'))].sort((a, b) => a.localeCompare(b));
+      return { ...p, count: items.length, teams: teamNames, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+const records: RecordKit<FailurePattern> = recordKit({
+  table: 'failure_patterns',
+  label: 'failure pattern',
+  find: (engine, id) => listPatterns(engine, true).find((p) => p.id === id),
+});
+export const getPattern = records.get;
+
+export interface PatternFields {
+  name: string;
+  category: FeedbackCategory;
+  description?: string | null | undefined;
+  status?: PatternStatus | undefined;
+}
+
+function checkName(engine: Engine, name: string, except?: string) {
+  const taken = listPatterns(engine).find((p) => p.id !== except && p.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (taken)
+    throw badInput(`name: there is already a pattern called "${taken.name}". Group the items into it instead, or pick another name.`);
+}
+
+/** Links (or, with null, unlinks) feedback items to a pattern, all or none. */
+export function groupFeedback(s: Session, input: { ids: string[]; patternId: string | null }): Feedback[] {
+  const ids = [...new Set(input.ids)];
+  if (ids.length === 0) throw badInput('ids: pick at least one feedback item.');
+  return inTransaction(s.engine, () => {
+    if (input.patternId) records.live(s.engine, input.patternId);
+    const items = ids.map((id) => getFeedback(s.engine, id));
+    const gone = items.filter((f) => f.deleted).map((f) => f.id);
+    if (gone.length > 0) {
+      const more = gone.length > 100 ? ` …and ${gone.length - 100} more` : '';
+      throw badInput(`Nothing was grouped: these feedback items were deleted: ${gone.slice(0, 100).join(', ')}${more}.`);
+    }
+    for (const f of items)
+      if (f.patternId !== input.patternId) write(s.engine, s.authorId, 'feedback', f.id, { patternId: input.patternId }, 'update');
+    return ids.map((id) => getFeedback(s.engine, id));
+  });
+}
+
+/** A new pattern, with the feedback items it groups (optional) linked to it in the same transaction. */
+export function createPattern(s: Session, input: PatternFields & { feedbackIds?: string[] | undefined }): FailurePattern {
+  const { feedbackIds, ...fields } = input;
+  return inTransaction(s.engine, () => {
+    const created = records.create(s, () => {
+      checkName(s.engine, fields.name);
+      return { ...fields, name: fields.name.trim(), description: fields.description ?? null, status: fields.status ?? 'open' };
+    });
+    if (feedbackIds && feedbackIds.length > 0) groupFeedback(s, { ids: feedbackIds, patternId: created.id });
+    return records.get(s.engine, created.id);
+  });
+}
+
+export function updatePattern(s: Session, { id, ...patch }: Partial<PatternFields> & { id: string }): FailurePattern {
+  return records.update(s, id, () => {
+    if (patch.name !== undefined) checkName(s.engine, patch.name, id);
+    return patch.name === undefined ? patch : { ...patch, name: patch.name.trim() };
+  });
+}
+
+/** Deleting a pattern keeps its items' links, so restoring it brings its grouping back. */
+export const deletePattern = (s: Session, id: string): FailurePattern => records.remove(s, id);
+export const restorePattern = (s: Session, id: string): FailurePattern => records.restore(s, id);
+
+export interface PatternDetail {
+  pattern: FailurePattern;
+  months: PatternMonth[];
+  items: Feedback[];
+}
+
+/** A pattern's page: the pattern, its feedback per month and its items, newest first. */
+export function patternDetail(engine: Engine, id: string): PatternDetail {
+  const pattern = records.get(engine, id);
+  const items = listFeedback(engine).filter((f) => f.patternId === id);
+  return { pattern, months: perMonth(items.map((f) => f.reportedAt)), items };
+}

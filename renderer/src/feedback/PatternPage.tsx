@@ -1,0 +1,152 @@
+import { Anchor, Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { IconEdit, IconStack2 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { FEEDBACK_CATEGORY_LABELS, FEEDBACK_SEVERITY_LABELS, FEEDBACK_STATUS_LABELS, type PatternMonth } from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
+import { EmptyTable } from '../components/EmptyTable';
+import { Page } from '../components/Page';
+import { QueryState } from '../components/QueryState';
+import { formatDate } from '../history/format';
+import { useDialog } from '../kit/dialog';
+import { localeNumber } from '../locale/locale';
+import { type PatternEditing, PatternFormDialog } from './PatternForm';
+import { PatternStatusBadge } from './PatternsPage';
+
+const number = localeNumber;
+const monthName = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** Items per month as bars: one column per month, the count above it. */
+function Months({ months }: { months: readonly PatternMonth[] }) {
+  const top = Math.max(1, ...months.map((m) => m.count));
+  return (
+    <Paper withBorder p="md" mx="lg" mb="md">
+      <Text size="sm" fw={500} mb="xs">
+        Feedback per month
+      </Text>
+      <Group gap={6} align="flex-end" wrap="nowrap" style={{ overflowX: 'auto' }} role="list" aria-label="Feedback per month">
+        {months.map((m) => (
+          <Box key={m.month} role="listitem" data-testid="pattern-month" ta="center" miw={56}>
+            <Text size="xs" className="tabular">
+              {number.format(m.count)}
+            </Text>
+            <Box
+              mx="auto"
+              w={28}
+              h={Math.max(2, Math.round((m.count / top) * 80))}
+              bg={m.count > 0 ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-3)'}
+              style={{ borderRadius: 2 }}
+            />
+            <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'nowrap' }}>
+              {monthName.format(new Date(`${m.month}-01T00:00:00Z`))}
+            </Text>
+          </Box>
+        ))}
+      </Group>
+    </Paper>
+  );
+}
+
+export function PatternPage({ params }: { params: Record<string, string | undefined> }) {
+  const id = params.id ?? '';
+  const detail = useQuery(orpc.failurePatterns.get.queryOptions({ input: { id } }));
+  const editing = useDialog<PatternEditing>();
+  const canUpdate = useCan('failurePatterns.update');
+  const p = detail.data?.pattern;
+  return (
+    <Page
+      screen="pattern"
+      title={p?.name ?? 'Failure pattern'}
+      ready={detail.isSuccess}
+      description={
+        <>
+          <Anchor href="#/patterns" size="sm" underline="always">
+            Failure patterns
+          </Anchor>
+          {p && ` › ${FEEDBACK_CATEGORY_LABELS[p.category]} · ${p.teams.length > 0 ? p.teams.join(', ') : 'no team yet'}`}
+        </>
+      }
+      actions={
+        p && (
+          <>
+            <PatternStatusBadge status={p.status} />
+            {canUpdate && !p.deleted && (
+              <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => editing.open({ pattern: p })}>
+                Edit
+              </Button>
+            )}
+          </>
+        )
+      }
+    >
+      <QueryState query={detail} what="the failure pattern">
+        {({ pattern, months, items }) => (
+          <>
+            {pattern.description && (
+              <Text size="sm" px="lg" pb="md" maw={760}>
+                {pattern.description}
+              </Text>
+            )}
+            {items.length === 0 ? (
+              <EmptyTable
+                icon={<IconStack2 size={22} />}
+                title="No feedback in this pattern yet"
+                description="On the Feedback screen, tick the items that fail this way and press “Group into pattern”."
+              />
+            ) : (
+              <>
+                <Months months={months} />
+                <Title order={2} size="h4" px="lg" pb="xs">
+                  {number.format(items.length)} {items.length === 1 ? 'item' : 'items'}
+                </Title>
+                <Table
+                  horizontalSpacing={8}
+                  verticalSpacing={6}
+                  aria-label="Feedback in this pattern"
+                  ml="lg"
+                  maw="calc(100% - 2 * var(--mantine-spacing-lg))"
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>What the AI said · what was right</Table.Th>
+                      <Table.Th>Team</Table.Th>
+                      <Table.Th>Severity</Table.Th>
+                      <Table.Th>Reported</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((f) => (
+                      <Table.Tr key={f.id} data-testid="pattern-item">
+                        <Table.Td maw={420}>
+                          <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
+                            {f.caseRef ? `${f.caseRef} · ` : ''}
+                            {f.aiSaid}
+                          </Text>
+                          <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
+                            Right: {f.whatWasRight}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.team ?? <Dash />}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {FEEDBACK_SEVERITY_LABELS[f.severity]}
+                          {f.confidentlyWrong ? ' · sure' : ''}
+                        </Table.Td>
+                        <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                          {formatDate(f.reportedAt.slice(0, 10))}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{FEEDBACK_STATUS_LABELS[f.status]}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </>
+            )}
+          </>
+        )}
+      </QueryState>
+      <PatternFormDialog dialog={editing} />
+    </Page>
+  );
+}

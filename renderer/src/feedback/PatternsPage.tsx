@@ -1,0 +1,156 @@
+import { Anchor, Badge, Text } from '@mantine/core';
+import { IconStack2 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type FailurePattern, FEEDBACK_CATEGORY_LABELS, PATTERN_STATUS_LABELS, type PatternStatus } from '../../../db/api/types';
+import { orpc } from '../api/query';
+import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
+import { EmptyTable } from '../components/EmptyTable';
+import { formatDate } from '../history/format';
+import { type Column, DataTable } from '../kit/DataTable';
+import { useDelete, useRestore } from '../kit/deletion';
+import { useDialog } from '../kit/dialog';
+import { AddButton, ListPage } from '../kit/ListPage';
+import { useRecordHistory } from '../kit/recordHistory';
+import { localeNumber } from '../locale/locale';
+import { type PatternEditing, PatternFormDialog } from './PatternForm';
+import { patternHistory } from './pattern-history';
+
+const number = localeNumber;
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
+export const PATTERN_STATUS_COLOR: Record<PatternStatus, string> = { open: 'red', monitoring: 'yellow', fixed: 'green' };
+const READ_ONLY = 'Change managers name patterns; group feedback into them from the Feedback queue.';
+const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10)) : null);
+
+export function PatternStatusBadge({ status }: { status: PatternStatus }) {
+  return (
+    <Badge
+      variant="dot"
+      color={PATTERN_STATUS_COLOR[status]}
+      size="md"
+      c="var(--mantine-color-text)"
+      fw={500}
+      styles={BADGE_STYLES}
+      data-testid="pattern-status"
+    >
+      {PATTERN_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+const columns: Column<FailurePattern>[] = [
+  {
+    header: 'Pattern · category',
+    td: { miw: 220 },
+    cell: (p) => (
+      <>
+        <Anchor href={`#/patterns/${p.id}`} size="sm" fw={500} c={p.deleted ? 'dimmed' : undefined}>
+          {p.name}
+        </Anchor>
+        <Text size="xs" c="dimmed" lineClamp={1} title={p.description ?? undefined}>
+          {FEEDBACK_CATEGORY_LABELS[p.category]}
+          {p.description ? ` · ${p.description}` : ''}
+        </Text>
+      </>
+    ),
+  },
+  {
+    header: 'Items',
+    th: { ta: 'right' },
+    td: { ta: 'right', className: 'tabular', 'data-testid': 'pattern-count' },
+    cell: (p) => number.format(p.count),
+  },
+  {
+    header: 'Teams',
+    td: { maw: 220 },
+    cell: (p) =>
+      p.teams.length > 0 ? (
+        <Text size="sm" lineClamp={1} title={p.teams.join(', ')}>
+          {p.teams.join(', ')}
+        </Text>
+      ) : (
+        <Dash />
+      ),
+  },
+  { header: 'First seen', priority: 'low', td: { className: 'tabular', ...NOWRAP }, cell: (p) => day(p.firstSeen) ?? <Dash /> },
+  { header: 'Last seen', td: { className: 'tabular', ...NOWRAP }, cell: (p) => day(p.lastSeen) ?? <Dash /> },
+  { header: 'Status', td: NOWRAP, cell: (p) => <PatternStatusBadge status={p.status} /> },
+];
+
+export function PatternsPage() {
+  const [showDeleted, setShowDeleted] = useState(false);
+  const editing = useDialog<PatternEditing>();
+  const history = useRecordHistory(patternHistory);
+  const patterns = useQuery(orpc.failurePatterns.list.queryOptions({ input: { includeDeleted: showDeleted } }));
+  const canCreate = useCan('failurePatterns.create');
+  const canUpdate = useCan('failurePatterns.update');
+  const canDelete = useCan('failurePatterns.delete');
+  const restore = useRestore(orpc.failurePatterns.restore.mutationOptions(), (p) => `“${p.name}” restored.`);
+  const remove = useDelete(
+    orpc.failurePatterns.delete.mutationOptions(),
+    (p) => `“${p.name}” deleted.`,
+    (p) => restore(p),
+  );
+  const live = (patterns.data ?? []).filter((p) => !p.deleted);
+  const open = live.filter((p) => p.status !== 'fixed');
+  const add = () => editing.open({ pattern: null });
+  return (
+    <ListPage
+      screen="patterns"
+      title="Failure patterns"
+      description={
+        live.length > 0
+          ? `${number.format(open.length)} open or monitored · ${number.format(live.reduce((n, p) => n + p.count, 0))} feedback items grouped`
+          : 'The ways the AI fails in production, named once and followed to a fix.'
+      }
+      query={patterns}
+      what="the failure patterns"
+      showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
+      actions={
+        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          New pattern
+        </AddButton>
+      }
+      empty={
+        <EmptyTable
+          icon={<IconStack2 size={22} />}
+          title="No failure patterns yet"
+          description={
+            canCreate
+              ? 'On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first.'
+              : 'Change managers group feedback that fails the same way into named patterns. Nothing to show until then.'
+          }
+          action={canCreate && <AddButton onClick={add}>New pattern</AddButton>}
+        />
+      }
+      history={history}
+      dialogs={<PatternFormDialog dialog={editing} />}
+    >
+      {(rows) => (
+        <DataTable
+          label="Failure patterns"
+          horizontalSpacing={8}
+          rows={rows}
+          columns={columns}
+          rowProps={(p) => ({ 'data-testid': 'pattern-row', 'data-deleted': p.deleted ? 'true' : undefined })}
+          history={history}
+          actions={(p) => ({
+            onEdit: canUpdate && !p.deleted ? () => editing.open({ pattern: p }) : undefined,
+            onDelete:
+              canDelete && !p.deleted
+                ? () =>
+                    remove(p, {
+                      title: `Delete ${p.name}?`,
+                      message: 'Its feedback items keep their link, so restoring the pattern brings the grouping back.',
+                      confirmLabel: 'Delete pattern',
+                    })
+                : undefined,
+            onRestore: canDelete && p.deleted ? () => restore(p) : undefined,
+          })}
+        />
+      )}
+    </ListPage>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { shootAtSizes } from './shots';
+import { openScreen, ReviewsScreen } from './signals-pages';
+
+const shoot = (page: Page, name: string) => shootAtSizes(page, `patterns-${name}`);
+
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('a change manager groups two feedback items into a new pattern and finds it on the Patterns screen and its page', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Dana Lee');
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    for (const ref of ['UW-3321', 'CLM-20417'])
+      await queue.getByTestId('feedback-row').filter({ hasText: ref }).getByRole('checkbox').check();
+    await queue.getByTestId('group-into-pattern').click();
+    const dialog = page.getByRole('dialog', { name: 'Group 2 items into a pattern' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('combobox', { name: 'Pattern' })).toHaveValue('A new pattern…');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Reference data out of date');
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('The model reads last year’s postcodes and reserves');
+    await expectAccessible(page, 'group into pattern');
+    await shoot(page, 'group-dialog');
+    await dialog.getByRole('button', { name: 'Group' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(app.notification('2 items grouped into the new pattern “Reference data out of date”.')).toBeVisible();
+    await expect(queue.getByTestId('feedback-row').filter({ hasText: 'UW-3321' }).getByTestId('feedback-pattern')).toHaveText(
+      'Reference data out of date',
+    );
+
+    await app.go('Patterns');
+    const patterns = app.screen('patterns');
+    const row = patterns.getByTestId('pattern-row').filter({ hasText: 'Reference data out of date' });
+    await expect(row.getByTestId('pattern-count')).toHaveText('2');
+    await expect(row).toContainText('Claims North, Underwriting');
+    await expect(row.getByTestId('pattern-status')).toHaveText('Open');
+    await expectAccessible(page, 'patterns screen');
+    await shoot(page, 'list');
+
+    await row.getByRole('link', { name: 'Reference data out of date' }).click();
+    const detail = app.screen('pattern');
+    await expect(detail.getByTestId('pattern-item')).toHaveCount(2);
+    await expect(detail.getByTestId('pattern-month').first()).toBeVisible();
+    await expect(detail).toContainText('The model reads last year’s postcodes and reserves');
+    await expectAccessible(page, 'pattern page');
+    await shoot(page, 'page');
+  });
+
+  test('similar open feedback and patterns are suggested while a champion types, and the new item links to a pattern', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Tom Okafor');
+    await page.keyboard.press('Control+Shift+F');
+    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('feedback-suggestions')).toHaveCount(0);
+    await form.getByRole('combobox', { name: 'Initiative' }).fill('Claims');
+    await page
+      .getByRole('option', { name: /Claims/ })
+      .first()
+      .click();
+    await form.getByRole('combobox', { name: 'Team' }).fill('Claims South');
+    await page.getByRole('option', { name: 'Claims South' }).click();
+    await form.getByRole('textbox', { name: 'What the AI said' }).pressSequentially('Took LOI for loss of income');
+    const suggestions = form.getByTestId('feedback-suggestions');
+    // The open item about LOI is resolved (closed), so only the pattern it belongs to is offered.
+    const pattern = suggestions.getByTestId('suggestion').filter({ hasText: 'Pattern: Local shorthand read literally' });
+    await expect(pattern).toBeVisible();
+    await expect(suggestions.getByTestId('suggestion').filter({ hasText: 'CLM-19876' })).toHaveCount(0);
+    await form.getByRole('textbox', { name: 'What was right' }).pressSequentially('A letter of indemnity, as in the flood risk note');
+    await expect(suggestions.getByTestId('suggestion').filter({ hasText: 'UW-3321' })).toBeVisible();
+    await expect(suggestions.getByTestId('suggestion')).not.toHaveCount(0);
+    expect(await suggestions.getByTestId('suggestion').count()).toBeLessThanOrEqual(5);
+    await pattern.getByRole('button', { name: 'Link to the pattern Local shorthand read literally' }).click();
+    await expect(suggestions.getByTestId('linked-pattern')).toContainText('Local shorthand read literally');
+    await form.getByRole('combobox', { name: 'Category' }).fill('terminology');
+    await page.getByRole('option', { name: 'Terminology or jargon' }).click();
+    await expectAccessible(page, 'feedback form with suggestions');
+    await shoot(page, 'suggestions');
+    await form.getByRole('button', { name: 'Log feedback' }).click();
+    await expect(form).toBeHidden();
+
+    await app.go('Patterns');
+    const row = app.screen('patterns').getByTestId('pattern-row').filter({ hasText: 'Local shorthand read literally' });
+    await expect(row.getByTestId('pattern-count')).toHaveText('4');
+    await expect(row).toContainText('Claims South');
+  });
+
+  test('an override judged appropriate becomes feedback with one key, prefilled from the decision', async ({ app, page }) => {
+    await app.switchProfile('Tom Okafor');
+    await openScreen(app, 'Override review');
+    const reviews = new ReviewsScreen(page);
+    const first = reviews.items().first();
+    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
+    expect(recommendation).not.toBe('');
+    await first.focus();
+    // Not judged yet: F does nothing.
+    await page.keyboard.press('f');
+    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    await expect(form).toHaveCount(0);
+    await page.keyboard.press('1');
+    await page.keyboard.press('a');
+    await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    await page.keyboard.press('ArrowUp');
+    await expect(first).toBeFocused();
+    await expect(first.getByTestId('review-to-feedback')).toBeVisible();
+    await expectAccessible(page, 'review queue with an appropriate override');
+    await page.keyboard.press('f');
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('feedback-source')).toContainText(`From override ${recommendation} of `);
+    await expect(form.getByRole('textbox', { name: 'Case reference' })).toHaveValue(recommendation);
+    await expect(form.getByRole('combobox', { name: 'Initiative' })).toHaveValue('Claims triage assistant');
+    const team = (await first.getAttribute('aria-label'))?.split(', ')[1] ?? '';
+    await expect(form.getByRole('combobox', { name: 'Team' })).toHaveValue(new RegExp(team));
+    await form.getByRole('textbox', { name: 'What the AI said' }).fill('Fast track');
+    await form.getByRole('textbox', { name: 'What was right' }).fill('Complex: the handler was right to override');
+    await form.getByRole('combobox', { name: 'Category' }).fill('missing');
+    await page.getByRole('option', { name: 'Missing context' }).click();
+    // (axe on the form itself: the other tests here; behind this one, the queue's colours are dimmed by the overlay.)
+    await shoot(page, 'from-override');
+    await form.getByRole('button', { name: 'Log feedback' }).click();
+    await expect(form).toBeHidden();
+
+    await app.go('Feedback');
+    const row = app.screen('feedback').getByTestId('feedback-row').filter({ hasText: recommendation });
+    await expect(row).toContainText('Complex: the handler was right to override');
+    await expect(row).toContainText('Tom Okafor');
+  });
+});
