@@ -30,22 +30,35 @@ export function saveContactCadence(s: Session, value: ContactCadence): ContactCa
  */
 export function relationshipHealth(engine: Engine, today: string): RelationshipHealth[] {
   const cadence = contactCadence(engine);
-  const days = new Map<string, string[]>();
-  const rows = engine.sqlite
-    .prepare(
-      `SELECT a.stakeholder_id AS id, substr(s.at, 1, 10) AS day FROM session_attendees a
-       JOIN stakeholder_sessions s ON s.id = a.session_id
-       WHERE a.deleted = 0 AND s.deleted = 0 AND substr(s.at, 1, 10) <= ? ORDER BY day DESC`,
-    )
-    .all(today) as { id: string; day: string }[];
-  for (const r of rows) {
-    const list = days.get(r.id);
-    if (list) list.push(r.day);
-    else days.set(r.id, [r.day]);
+  // Two plain scans and a join in memory: joining each attendance to its session by id in SQL
+  // took 2.8 s at 100,000 sessions (a random lookup per attendance); this is one pass over each.
+  // A day d is within n days of today when today − d < n, that is d > today − n.
+  const dayOf = new Map(
+    engine.sqlite
+      .prepare('SELECT id, substr(at, 1, 10) FROM stakeholder_sessions WHERE deleted = 0 AND substr(at, 1, 10) <= ?')
+      .raw()
+      .all(today) as [string, string][],
+  );
+  const from30 = addDays(today, -30);
+  const from90 = addDays(today, -90);
+  const met = new Map<string, { last: string; n30: number; n90: number }>();
+  for (const [stakeholderId, sessionId] of engine.sqlite
+    .prepare('SELECT stakeholder_id, session_id FROM session_attendees WHERE deleted = 0')
+    .raw()
+    .iterate() as IterableIterator<[string, string]>) {
+    const day = dayOf.get(sessionId);
+    if (day === undefined) continue;
+    let m = met.get(stakeholderId);
+    if (!m) {
+      m = { last: day, n30: 0, n90: 0 };
+      met.set(stakeholderId, m);
+    } else if (day > m.last) m.last = day;
+    if (day > from30) m.n30++;
+    if (day > from90) m.n90++;
   }
   return listStakeholders(engine).map((p) => {
-    const attended = days.get(p.id) ?? [];
-    const lastContact = attended[0] ?? null;
+    const m = met.get(p.id);
+    const lastContact = m?.last ?? null;
     const cadenceDays = cadence[p.quadrant];
     const dueOn = lastContact ? addDays(lastContact, cadenceDays) : null;
     const late = dueOn ? daysBetween(dueOn, today) : null;
@@ -56,8 +69,8 @@ export function relationshipHealth(engine: Engine, today: string): RelationshipH
       quadrant: p.quadrant,
       support: p.support,
       lastContact,
-      sessions30: attended.filter((d) => daysBetween(d, today) < 30).length,
-      sessions90: attended.filter((d) => daysBetween(d, today) < 90).length,
+      sessions30: m?.n30 ?? 0,
+      sessions90: m?.n90 ?? 0,
       cadenceDays,
       dueOn,
       overdueDays: lastContact === null ? null : late !== null && late > 0 ? late : null,
