@@ -117,7 +117,13 @@ describe("the README's CLI section", () => {
   }
 
   it('left what it says: the report files, a consistent database, and the story of the examples', () => {
-    for (const file of ['report.csv', 'report.html', 'acme.json', path.join('mnt', 'share', 'uptake', 'uptake-report.html')]) {
+    for (const file of [
+      'report.csv',
+      'report.html',
+      'acme.json',
+      'stakeholders.csv',
+      path.join('mnt', 'share', 'uptake', 'uptake-report.html'),
+    ]) {
       expect(fs.statSync(path.join(tmp.dir, file)).size, file).toBeGreaterThan(0);
     }
     if (chromium) expect(fs.readFileSync(path.join(tmp.dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
