@@ -208,7 +208,11 @@ export const sessionAttendees = sqliteTable(
     stakeholderId: text('stakeholder_id').notNull(),
     sentiment: text('sentiment', { enum: SENTIMENTS }),
   },
-  (t) => [index('session_attendees_session').on(t.sessionId), index('session_attendees_stakeholder').on(t.stakeholderId)],
+  // By session, covering what relationship health reads (who attended, not deleted): one index probe per session, no row reads.
+  (t) => [
+    index('session_attendees_session').on(t.sessionId, t.deleted, t.stakeholderId),
+    index('session_attendees_stakeholder').on(t.stakeholderId),
+  ],
 );
 
 /** A follow-up action: what, who, by when; optionally from a session and about a stakeholder. */
