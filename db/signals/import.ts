@@ -240,9 +240,8 @@ async function checkFile(
   reader: DecisionsReader | null,
 ): Promise<string> {
   const makeNames = () => new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
-  let errors = new CsvErrors();
-  let names = makeNames();
-  let checkedRows = 0;
+  let errors: CsvErrors;
+  let names: NameResolver;
   let read: CsvReadResult;
   if (kind === 'decisions') {
     const fileReader = reader ?? new DecisionsReader(file, false);
@@ -256,6 +255,9 @@ async function checkFile(
       options.onChecked,
     ));
   } else {
+    errors = new CsvErrors();
+    names = makeNames();
+    let checkedRows = 0;
     const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
     read = await readCsv(
       file,

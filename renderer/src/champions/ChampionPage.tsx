@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconMessageReport, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { ACTIVITY_KIND_LABELS, FEEDBACK_STATUSES } from '../../../db/api/types';
+import { ACTIVITY_KIND_LABELS, isDone } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
@@ -15,9 +15,6 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount } from '../locale/locale';
 import { activityColumns, championColumns, Section } from './ChampionsPage';
 import { activityHistory, championHistory } from './history';
-
-/** Feedback statuses that still need work. */
-const OPEN = new Set<string>(FEEDBACK_STATUSES.filter((s) => s === 'new' || s === 'triaged' || s === 'in_progress'));
 
 /**
  * One champion's page: the teams they champion (in every program), what they ran, and the feedback
@@ -45,7 +42,7 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
     .filter((a) => ids.has(a.championId))
     .map((a) => ({ ...a, name: `${ACTIVITY_KIND_LABELS[a.kind]} on ${formatDate(a.date)}` }));
   const logged = (feedback.data ?? []).filter((f) => f.reporterId === memberId).map((f) => ({ ...f, name: f.caseRef ?? f.aiSaid }));
-  const open = logged.filter((f) => OPEN.has(f.status)).length;
+  const open = logged.filter((f) => !isDone(f.status)).length;
   const now = new Date().toISOString();
   // Their own activities: the team in place of "champion · team".
   const ranColumns = activityColumns.map((c) =>
