@@ -72,6 +72,8 @@ test.describe('demo workspace', () => {
     await expect(screen.getByRole('link', { name: 'Your page' })).toHaveCount(0);
     await app.switchProfile('Tom Okafor');
     await app.go('Champions');
+    await expect(app.screen('champions').getByRole('link', { name: 'Your page' })).toBeVisible();
+    await shoot(page, 'as-champion');
     await app.screen('champions').getByRole('link', { name: 'Your page' }).click();
     await expect(app.screen('champion').getByRole('heading', { name: 'Tom Okafor' })).toBeVisible();
   });
