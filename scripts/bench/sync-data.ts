@@ -1,6 +1,6 @@
-import { formatHlc } from '../../db/hlc';
+import { formatHlc, parseHlc } from '../../db/hlc';
 import type { Engine } from '../../db/open';
-import { deviceId, setLocal } from '../../db/write';
+import { deviceId, getLocal, setLocal } from '../../db/write';
 
 /*
  * Change logs made fast for the sync benchmarks and tests: records as the write path makes them
@@ -43,14 +43,20 @@ export function insertDirect(engine: Engine, log: LogRow[], teams: TeamRow[]): v
   })();
 }
 
-/** `count` teams of five fields each as this device's change manager made them, a millisecond apart, ending a minute ago. */
+/**
+ * `count` teams of five fields each as this device's change manager made them, stamped after the
+ * device's clock as its own writes would be (a thousand to the millisecond, so a million end a
+ * second ahead). Stamps older than what other devices have already read from this one would
+ * break sync's rule that a device's stamps only grow: compaction would take them as read.
+ */
 export function generateTeams(engine: Engine, author: string, count: number, prefix: string): { log: LogRow[]; teams: TeamRow[] } {
   const device = deviceId(engine);
-  const start = Date.now() - 60_000 - count;
+  const clock = getLocal(engine, 'hlc');
+  const start = Math.max(Date.now(), clock ? parseHlc(clock).millis + 1 : 0);
   const log: LogRow[] = [];
   const teams: TeamRow[] = [];
   for (let i = 0; i < count; i++) {
-    const hlc = formatHlc({ millis: start + i, counter: 0 }, device);
+    const hlc = formatHlc({ millis: start + Math.floor(i / 1000), counter: i % 1000 }, device);
     // UUIDv7-like ids in creation order, distinct per prefix.
     const id = `${prefix}${String(i).padStart(8, '0')}-0000-7000-8000-000000000000`;
     const team: TeamRow = {
