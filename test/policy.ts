@@ -15,7 +15,8 @@ import type { Role } from '../db/api/types';
  *   shared folder (how the workspace reaches them). They change nothing, and the override
  *   review (individual decisions) is not theirs.
  * - The stakeholder register (issue #9): change managers keep it; champions and sponsors read it
- *   (champions do not re-rate, delete or record concerns).
+ *   (champions do not re-rate, delete or record concerns; they see only the people of the teams
+ *   they champion, and the sessions and actions about them).
  * - Sessions and follow-up actions (issue #9): change managers do everything; champions log the
  *   sessions they ran and add or change actions (not delete them, not re-rate: the engine refuses
  *   a champion's rating updates); sponsors read. Only change managers set the contact cadence.
@@ -81,6 +82,7 @@ export const POLICY = {
   'shadowProcesses.delete': may(Y, N, N),
   'stakeholders.list': may(Y, Y, Y),
   'stakeholders.get': may(Y, Y, Y),
+  'stakeholders.scope': may(Y, Y, Y),
   'stakeholders.timeline': may(Y, Y, Y),
   'stakeholders.concerns': may(Y, Y, Y),
   'stakeholders.create': may(Y, N, N),

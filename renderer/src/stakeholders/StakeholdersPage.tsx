@@ -85,6 +85,9 @@ export function StakeholdersPage() {
   const history = useRecordHistory(stakeholderHistory);
   const register = useQuery(orpc.stakeholders.list.queryOptions({ input: { includeDeleted: showDeleted } }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const scope = useQuery(orpc.stakeholders.scope.queryOptions({ input: {} })).data;
+  // A champion sees the people of the teams they champion; say which, so the register is not taken for everyone.
+  const mine = scope?.limited ? scope.teams.map((t) => t.name).join(', ') : null;
   const canCreate = useCan('stakeholders.create');
   const canUpdate = useCan('stakeholders.update');
   const canDelete = useCan('stakeholders.delete');
@@ -119,7 +122,7 @@ export function StakeholdersPage() {
       title="Stakeholders"
       description={
         live.length > 0
-          ? `${live.length} ${live.length === 1 ? 'person' : 'people'} · ${opposedOrSceptical} opposed or sceptical · ${openConcerns} open ${openConcerns === 1 ? 'concern' : 'concerns'}`
+          ? `${live.length} ${live.length === 1 ? 'person' : 'people'}${mine ? ` in the teams you champion (${mine})` : ''} · ${opposedOrSceptical} opposed or sceptical · ${openConcerns} open ${openConcerns === 1 ? 'concern' : 'concerns'}`
           : 'The people whose support the rollout needs: their influence, interest, support, ADKAR and concerns.'
       }
       query={register}
@@ -199,12 +202,18 @@ export function StakeholdersPage() {
       empty={
         <EmptyList
           icon={<IconUsersGroup size={22} />}
-          title="No stakeholders yet"
+          title={mine === '' ? 'Not a champion of any team yet' : 'No stakeholders yet'}
           canAdd={canCreate}
           onAdd={add}
           addLabel="Add a stakeholder"
           howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns."
-          whoAdds="Change managers keep the stakeholder register. Nothing to show until they add people."
+          whoAdds={
+            mine === null
+              ? 'Change managers keep the stakeholder register. Nothing to show until they add people.'
+              : mine === ''
+                ? 'Champions see the stakeholders of the teams they champion, and you champion no team yet. A change manager names you champion of a team on the Champions screen.'
+                : `Champions see the stakeholders of the teams they champion (${mine}), and nobody in them is in the register yet. Change managers add people.`
+          }
         />
       }
       history={history}
