@@ -12,6 +12,7 @@ import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
@@ -71,7 +72,7 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
   { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
 ];
 
-type View = 'table' | 'grid' | 'teams';
+type View = 'table' | 'grid' | 'teams' | 'plan';
 
 export function StakeholdersPage() {
   const [view, setView] = useState<View>('table');
@@ -152,9 +153,10 @@ export function StakeholdersPage() {
                   { value: 'table', label: 'Table' },
                   { value: 'grid', label: 'Grid' },
                   { value: 'teams', label: 'Teams' },
+                  { value: 'plan', label: 'Plan' },
                 ]}
               />
-              {view !== 'teams' && (
+              {(view === 'table' || view === 'grid') && (
                 <>
                   <TextInput
                     label="Search"
@@ -222,6 +224,7 @@ export function StakeholdersPage() {
       {(rows) => {
         // The team view reads the whole register (its own query): the filters are the table's and the grid's.
         if (view === 'teams') return <TeamView />;
+        if (view === 'plan') return <PlanView />;
         const shown = rows
           .filter(
             (s) =>
