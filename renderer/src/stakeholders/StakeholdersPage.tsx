@@ -74,8 +74,10 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
 
 type View = 'table' | 'grid' | 'teams' | 'plan';
 
-export function StakeholdersPage() {
-  const [view, setView] = useState<View>('table');
+/** The register; at `/stakeholders/talk/:teamId`, the team view with who to talk to in that team. */
+export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
+  const talkTo = params?.teamId ?? null;
+  const [view, setView] = useState<View>(talkTo ? 'teams' : 'table');
   const [search, setSearch] = useState('');
   const [team, setTeam] = useState<string | null>(null);
   const [support, setSupport] = useState<SupportLevel | null>(null);
@@ -223,7 +225,7 @@ export function StakeholdersPage() {
     >
       {(rows) => {
         // The team view reads the whole register (its own query): the filters are the table's and the grid's.
-        if (view === 'teams') return <TeamView />;
+        if (view === 'teams') return <TeamView talkTo={talkTo} />;
         if (view === 'plan') return <PlanView />;
         const shown = rows
           .filter(
