@@ -6,8 +6,9 @@ import type { Actor, Role } from './members/model';
 import type { Engine } from './open';
 import { prng } from './random';
 import { inTransaction, type Session } from './records';
+import { createTouchpoint, deliverTouchpoint, type TouchpointFields } from './stakeholder-plan/stakeholder-plan';
 import type { ActionStatus, Sentiment, SessionKind } from './stakeholder-sessions/model';
-import { createSession } from './stakeholder-sessions/stakeholder-sessions';
+import { createSession, listSessions } from './stakeholder-sessions/stakeholder-sessions';
 import type { ConcernKind, SupportLevel } from './stakeholders/model';
 import {
   createConcern,
@@ -246,6 +247,7 @@ function addDemoStakeholders(s: Session, teams: Map<string, Team>, who: { me: st
   updateConcern(s, { id: resolved.id, status: 'resolved' });
   const audit = createConcern(s, { stakeholderId: id('Gareth Hughes'), kind: 'other', label: 'Audit trail of AI suggestions' });
   addDemoSessions(s, id, { ...who, audit: audit.id });
+  addDemoPlan(s, teams, who);
 }
 
 type Attending = [string, Sentiment | null, SessionRatings?];
@@ -425,5 +427,77 @@ function addDemoSessions(s: Session, id: (name: string) => string, who: { me: st
         stakeholderId: about ? id(about) : null,
       })),
     });
+  }
+}
+
+/**
+ * The communication plan, agreeing with the sessions: Claims North's monthly override briefing
+ * last given at Shona Reid's October one-to-one and now overdue, Tom's weekly tips there never
+ * posted, the team leads' note given at the November steering committee, the Bristol demo done,
+ * and the Underwriting pilot town hall still to come.
+ */
+function addDemoPlan(s: Session, teams: Map<string, Team>, who: { me: string; tom: string; priya: string }) {
+  const sessionAt = new Map(listSessions(s.engine).map((x) => [x.at, x.id]));
+  const team = (name: string) => teams.get(name)?.id ?? null;
+  const plan: [TouchpointFields, string | null][] = [
+    [
+      {
+        message: 'Override figures: what the team changes next',
+        channel: 'meeting',
+        teamId: team('Claims North'),
+        everyDays: 30,
+        ownerMemberId: who.me,
+        startOn: '2026-06-03',
+      },
+      '2026-10-14T10:00',
+    ],
+    [
+      {
+        message: 'Tips for the triage screen',
+        channel: 'chat post',
+        teamId: team('Claims North'),
+        everyDays: 7,
+        ownerMemberId: who.tom,
+        startOn: '2026-11-16',
+      },
+      null,
+    ],
+    [
+      {
+        message: 'Monthly adoption note to team leads',
+        channel: 'newsletter',
+        tag: 'leads',
+        everyDays: 30,
+        ownerMemberId: who.me,
+        startOn: '2026-05-12',
+      },
+      '2026-11-04T09:00',
+    ],
+    [
+      {
+        message: 'The email drafter’s tone settings',
+        channel: 'meeting',
+        teamId: team('Contact Centre Bristol'),
+        ownerMemberId: who.tom,
+        startOn: '2026-10-20',
+      },
+      '2026-10-20T14:00',
+    ],
+    [
+      {
+        message: 'Pilot results and the wider rollout',
+        channel: 'town hall',
+        teamId: team('Underwriting'),
+        ownerMemberId: who.priya,
+        startOn: '2026-12-10',
+      },
+      null,
+    ],
+  ];
+  for (const [fields, deliveredAt] of plan) {
+    if (fields.teamId === null) continue;
+    const t = createTouchpoint(s, fields);
+    const sessionId = deliveredAt ? sessionAt.get(deliveredAt) : undefined;
+    if (sessionId) deliverTouchpoint(s, { id: t.id, sessionId });
   }
 }

@@ -57,6 +57,7 @@ describe('generated guards', () => {
         'feedback.status',
         'failure_patterns.category',
         'failure_patterns.status',
+        'plan_touchpoints.channel',
       ]);
     } finally {
       t.cleanup();

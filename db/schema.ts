@@ -7,6 +7,7 @@ import { ROLES } from './members/model';
 import { REVIEW_REASONS, REVIEW_VERDICTS } from './reviews/model';
 import { SHADOW_PROCESS_KINDS } from './shadow-processes/model';
 import { IMPORT_KINDS } from './signals/model';
+import { PLAN_CHANNELS } from './stakeholder-plan/model';
 import { ACTION_STATUSES, SENTIMENTS, SESSION_KINDS } from './stakeholder-sessions/model';
 import { CONCERN_KINDS, CONCERN_STATUSES, SUPPORT_LEVELS } from './stakeholders/model';
 import type { SyncedTableName } from './synced';
@@ -224,6 +225,20 @@ export const stakeholderActions = sqliteTable('stakeholder_actions', {
   status: text('status', { enum: ACTION_STATUSES }).notNull(),
   sessionId: text('session_id'),
   stakeholderId: text('stakeholder_id'),
+});
+
+/** A planned touchpoint of the communication plan: a message to a team or a tag, once or every N days. */
+export const planTouchpoints = sqliteTable('plan_touchpoints', {
+  ...synced,
+  message: text('message').notNull(),
+  channel: text('channel', { enum: PLAN_CHANNELS }).notNull(),
+  teamId: text('team_id'),
+  tag: text('tag'),
+  everyDays: integer('every_days'),
+  ownerMemberId: text('owner_member_id').notNull(),
+  startOn: text('start_on').notNull(),
+  lastDeliveredOn: text('last_delivered_on'),
+  lastSessionId: text('last_session_id'),
 });
 
 /** A champion program for one initiative, with its coverage target (active champions per active user). */
@@ -462,6 +477,7 @@ export const syncedTables = {
   champion_activities: championActivities,
   feedback,
   failure_patterns: failurePatterns,
+  plan_touchpoints: planTouchpoints,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

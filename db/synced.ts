@@ -24,6 +24,7 @@ export const SYNCED_TABLES = [
   'champion_activities',
   'feedback',
   'failure_patterns',
+  'plan_touchpoints',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -57,6 +58,8 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   feedback: ['change_manager', 'champion'],
   // Grouping feedback into patterns is triage: change managers only.
   failure_patterns: ['change_manager'],
+  // Change managers keep the communication plan; a champion marks done the touchpoints they own.
+  plan_touchpoints: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],
@@ -65,6 +68,7 @@ export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> 
   stakeholder_actions: ['change_manager'],
   champion_activities: ['change_manager'],
   feedback: ['change_manager'],
+  plan_touchpoints: ['change_manager'],
 };
 
 /** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */

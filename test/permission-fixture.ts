@@ -23,6 +23,8 @@ export interface TemplateIds {
   champion: string;
   session: string;
   action: string;
+  /** A touchpoint of the communication plan, owned by the demo's champion. */
+  touchpoint: string;
   program: string;
   /** The fixture program's champion entry (Tom Okafor in a team). */
   championEntry: string;
@@ -82,6 +84,14 @@ export async function makeTemplate(dir: string): Promise<Template> {
       due: '2026-02-10',
       sessionId: session.id,
     });
+    const touchpoint = await callTyped({ engine }, 'stakeholderPlan.create', {
+      message: 'Override figures for the team',
+      channel: 'meeting',
+      teamId: team,
+      everyDays: 14,
+      ownerMemberId: champion,
+      startOn: '2026-02-01',
+    });
     const program = await callTyped({ engine }, 'champions.createProgram', {
       name: 'Fixture champions',
       initiativeId: initiatives[0]?.id ?? '',
@@ -137,6 +147,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         champion,
         session: session.id,
         action: action.id,
+        touchpoint: touchpoint.id,
         program: program.id,
         championEntry: championEntry.id,
         leavingChampion: leaving.id,
@@ -204,6 +215,7 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'shadowProcesses.delete': { id: ids.shadow },
     'stakeholders.list': {},
     'stakeholders.get': { id: ids.stakeholder },
+    'stakeholders.scope': {},
     'stakeholders.timeline': { id: ids.stakeholder },
     'stakeholders.concerns': { stakeholderId: ids.stakeholder },
     'stakeholders.create': { name: 'Lena Fox', teamId: ids.team, influence: 2, interest: 5, support: 'neutral', awareness: 4 },
@@ -236,6 +248,18 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholderActions.create': { what: 'Book a demo', ownerMemberId: ids.champion, due: '2026-03-05' },
     'stakeholderActions.update': { id: ids.action, status: 'done' },
     'stakeholderActions.delete': { id: ids.action },
+    'stakeholderPlan.list': { today: '2026-03-01' },
+    'stakeholderPlan.create': {
+      message: 'Pilot results',
+      channel: 'newsletter',
+      tag: 'leads',
+      ownerMemberId: ids.champion,
+      startOn: '2026-03-02',
+    },
+    'stakeholderPlan.update': { id: ids.touchpoint, everyDays: 30 },
+    'stakeholderPlan.delete': { id: ids.touchpoint },
+    'stakeholderPlan.restore': { id: ids.touchpoint },
+    'stakeholderPlan.deliver': { id: ids.touchpoint, sessionId: ids.session },
     'champions.programs': {},
     'champions.createProgram': { name: 'Second wave', initiativeId: ids.initiative, coverageTarget: 0.08 },
     'champions.updateProgram': { id: ids.program, coverageTarget: 0.1 },

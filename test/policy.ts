@@ -15,10 +15,13 @@ import type { Role } from '../db/api/types';
  *   shared folder (how the workspace reaches them). They change nothing, and the override
  *   review (individual decisions) is not theirs.
  * - The stakeholder register (issue #9): change managers keep it; champions and sponsors read it
- *   (champions do not re-rate, delete or record concerns).
+ *   (champions do not re-rate, delete or record concerns; they see only the people of the teams
+ *   they champion, and the sessions and actions about them).
  * - Sessions and follow-up actions (issue #9): change managers do everything; champions log the
  *   sessions they ran and add or change actions (not delete them, not re-rate: the engine refuses
  *   a champion's rating updates); sponsors read. Only change managers set the contact cadence.
+ * - The communication plan (issue #9): change managers plan touchpoints; everyone reads the plan;
+ *   champions mark done the touchpoints they own (the engine refuses the others').
  * - Champion programs and feedback (issue #10): change managers run the programs (start one, name
  *   champions); champions log their activities and feedback on wrong predictions and correct what
  *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers',
@@ -81,6 +84,7 @@ export const POLICY = {
   'shadowProcesses.delete': may(Y, N, N),
   'stakeholders.list': may(Y, Y, Y),
   'stakeholders.get': may(Y, Y, Y),
+  'stakeholders.scope': may(Y, Y, Y),
   'stakeholders.timeline': may(Y, Y, Y),
   'stakeholders.concerns': may(Y, Y, Y),
   'stakeholders.create': may(Y, N, N),
@@ -107,6 +111,12 @@ export const POLICY = {
   'stakeholderActions.create': may(Y, Y, N),
   'stakeholderActions.update': may(Y, Y, N),
   'stakeholderActions.delete': may(Y, N, N),
+  'stakeholderPlan.list': may(Y, Y, Y),
+  'stakeholderPlan.create': may(Y, N, N),
+  'stakeholderPlan.update': may(Y, N, N),
+  'stakeholderPlan.delete': may(Y, N, N),
+  'stakeholderPlan.restore': may(Y, N, N),
+  'stakeholderPlan.deliver': may(Y, Y, N),
   'champions.programs': may(Y, Y, Y),
   'champions.createProgram': may(Y, N, N),
   'champions.updateProgram': may(Y, N, N),

@@ -11,6 +11,7 @@ import { reports } from './reports/contract';
 import { reviews } from './reviews/contract';
 import { shadowProcesses } from './shadow-processes/contract';
 import { stakeholderActions } from './stakeholder-actions/contract';
+import { stakeholderPlan } from './stakeholder-plan/contract';
 import { stakeholderSessions } from './stakeholder-sessions/contract';
 import { stakeholders } from './stakeholders/contract';
 import { sync } from './sync/contract';
@@ -34,6 +35,7 @@ export const contract = {
   stakeholders,
   stakeholderSessions,
   stakeholderActions,
+  stakeholderPlan,
   champions,
   feedback,
   failurePatterns,
@@ -67,6 +69,7 @@ export { ReportExportInput, ReportInput, ReportPublishInput, reportSlice, Source
 export { ReviewCreateInput } from './reviews/contract';
 export { ShadowProcessCreateInput, ShadowProcessUpdateInput } from './shadow-processes/contract';
 export { ActionFieldsInput, ActionUpdateInput } from './stakeholder-actions/contract';
+export { TouchpointCreateInput, TouchpointUpdateInput } from './stakeholder-plan/contract';
 export { CadenceInput, SessionCreateInput, SessionUpdateInput } from './stakeholder-sessions/contract';
 export { ConcernCreateInput, ConcernUpdateInput, StakeholderCreateInput, StakeholderUpdateInput } from './stakeholders/contract';
 export { SyncRunInput } from './sync/contract';

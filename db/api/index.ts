@@ -17,6 +17,7 @@ import { reportsHandlers } from './reports/handlers';
 import { reviewsHandlers } from './reviews/handlers';
 import { shadowProcessesHandlers } from './shadow-processes/handlers';
 import { stakeholderActionsHandlers } from './stakeholder-actions/handlers';
+import { stakeholderPlanHandlers } from './stakeholder-plan/handlers';
 import { stakeholderSessionsHandlers } from './stakeholder-sessions/handlers';
 import { stakeholdersHandlers } from './stakeholders/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -35,6 +36,7 @@ export const handlers = {
   stakeholders: stakeholdersHandlers,
   stakeholderSessions: stakeholderSessionsHandlers,
   stakeholderActions: stakeholderActionsHandlers,
+  stakeholderPlan: stakeholderPlanHandlers,
   champions: championsHandlers,
   feedback: feedbackHandlers,
   failurePatterns: failurePatternsHandlers,

@@ -13,6 +13,7 @@ export * from '../reports/model';
 export * from '../reviews/model';
 export * from '../shadow-processes/model';
 export * from '../signals/model';
+export * from '../stakeholder-plan/model';
 export * from '../stakeholder-sessions/model';
 export * from '../stakeholders/model';
 export * from '../sync/model';

@@ -4,6 +4,7 @@ import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
 import { stakeholderActions, stakeholderSessions } from '../schema';
+import { checkInScope, teamScope } from '../stakeholders/scope';
 import { getStakeholder } from '../stakeholders/stakeholders';
 import { type ActionStatus, isOverdue, type StakeholderAction } from './model';
 
@@ -74,6 +75,13 @@ function checkAction(s: Session, p: Partial<ActionFields>) {
     throw badInput(`sessionId: no session with id ${p.sessionId}.`);
 }
 
+/** A champion names only the stakeholders of the teams they champion in an action. */
+function checkScope(s: Session, stakeholderId: string | null | undefined) {
+  const author = listMembers(s.engine, true).find((m) => m.id === s.authorId);
+  if (stakeholderId && author?.role === 'champion')
+    checkInScope(teamScope(s.engine, author), getStakeholder(s.engine, stakeholderId).teamId);
+}
+
 /** A champion works on the actions they own and those of the sessions they ran. */
 function checkChampion(s: Session, a: { ownerMemberId: string; sessionId?: string | null | undefined }) {
   const author = listMembers(s.engine, true).find((m) => m.id === s.authorId);
@@ -90,6 +98,7 @@ function checkChampion(s: Session, a: { ownerMemberId: string; sessionId?: strin
 export function createAction(s: Session, input: ActionFields): StakeholderAction {
   return actions.create(s, () => {
     checkAction(s, input);
+    checkScope(s, input.stakeholderId);
     checkChampion(s, input);
     return { ...input, status: input.status ?? 'open', sessionId: input.sessionId ?? null, stakeholderId: input.stakeholderId ?? null };
   });
@@ -98,6 +107,7 @@ export function createAction(s: Session, input: ActionFields): StakeholderAction
 export function updateAction(s: Session, { id, ...patch }: Partial<ActionFields> & { id: string }): StakeholderAction {
   return actions.update(s, id, (current) => {
     checkAction(s, patch);
+    checkScope(s, patch.stakeholderId);
     checkChampion(s, current);
     checkChampion(s, { ...current, ...patch });
     return patch;

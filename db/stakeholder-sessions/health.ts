@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Engine } from '../open';
 import { inTransaction, type Session } from '../records';
 import { settings } from '../schema';
+import { inScope, type TeamScope } from '../stakeholders/scope';
 import { listStakeholders } from '../stakeholders/stakeholders';
 import { write } from '../write';
 import { addDays, type ContactCadence, DEFAULT_CONTACT_CADENCE, daysBetween, type RelationshipHealth } from './model';
@@ -28,7 +29,7 @@ export function saveContactCadence(s: Session, value: ContactCadence): ContactCa
  * on or before it, how many in the 30 and 90 days up to and including it, and when the next
  * contact is due by their quadrant's cadence. Sessions after `today` (planned ones) do not count.
  */
-export function relationshipHealth(engine: Engine, today: string): RelationshipHealth[] {
+export function relationshipHealth(engine: Engine, today: string, scope: TeamScope = null): RelationshipHealth[] {
   const cadence = contactCadence(engine);
   // Sessions in table order, each one's attendees from the covering index by session (migration
   // 0018): one probe per session and no attendee row read, then grouped by stakeholder. Joining
@@ -43,26 +44,28 @@ export function relationshipHealth(engine: Engine, today: string): RelationshipH
     )
     .all(addDays(today, -30), addDays(today, -90), today) as { id: string; last: string; n30: number; n90: number }[];
   const met = new Map(rows.map((r) => [r.id, r]));
-  return listStakeholders(engine).map((p) => {
-    const m = met.get(p.id);
-    const lastContact = m?.last ?? null;
-    const cadenceDays = cadence[p.quadrant];
-    const dueOn = lastContact ? addDays(lastContact, cadenceDays) : null;
-    const late = dueOn ? daysBetween(dueOn, today) : null;
-    return {
-      stakeholderId: p.id,
-      name: p.name,
-      team: p.team,
-      quadrant: p.quadrant,
-      support: p.support,
-      lastContact,
-      sessions30: m?.n30 ?? 0,
-      sessions90: m?.n90 ?? 0,
-      cadenceDays,
-      dueOn,
-      overdueDays: lastContact === null ? null : late !== null && late > 0 ? late : null,
-    };
-  });
+  return listStakeholders(engine)
+    .filter((p) => inScope(scope, p.teamId))
+    .map((p) => {
+      const m = met.get(p.id);
+      const lastContact = m?.last ?? null;
+      const cadenceDays = cadence[p.quadrant];
+      const dueOn = lastContact ? addDays(lastContact, cadenceDays) : null;
+      const late = dueOn ? daysBetween(dueOn, today) : null;
+      return {
+        stakeholderId: p.id,
+        name: p.name,
+        team: p.team,
+        quadrant: p.quadrant,
+        support: p.support,
+        lastContact,
+        sessions30: m?.n30 ?? 0,
+        sessions90: m?.n90 ?? 0,
+        cadenceDays,
+        dueOn,
+        overdueDays: lastContact === null ? null : late !== null && late > 0 ? late : null,
+      };
+    });
 }
 
 /** Whether a stakeholder is due for contact: never met, or their cadence has run out. */
@@ -73,8 +76,8 @@ export const needsContact = (h: RelationshipHealth): boolean => h.lastContact ==
  * past due first; then those never met, the shortest cadence (manage closely) first. A lapsed
  * relationship leads the list; the never met are the backlog behind it.
  */
-export function needsAttention(engine: Engine, today: string): RelationshipHealth[] {
-  return relationshipHealth(engine, today)
+export function needsAttention(engine: Engine, today: string, scope: TeamScope = null): RelationshipHealth[] {
+  return relationshipHealth(engine, today, scope)
     .filter(needsContact)
     .sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.cadenceDays - b.cadenceDays || a.name.localeCompare(b.name));
 }

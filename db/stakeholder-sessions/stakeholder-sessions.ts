@@ -7,6 +7,7 @@ import type { Engine } from '../open';
 import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
 import { sessionAttendees, stakeholderSessions } from '../schema';
 import type { ConcernKind } from '../stakeholders/model';
+import { inScope, type TeamScope, teamScope, teamsOfStakeholders } from '../stakeholders/scope';
 import {
   createConcern,
   getStakeholder,
@@ -123,6 +124,25 @@ function checkSession(s: Session, role: Role | null, p: Partial<SessionFields>, 
     throw forbidden(
       'Champions do not re-rate stakeholders: leave support and ADKAR as they are, and note what changed; a change manager re-rates.',
     );
+  const scope = teamScope(s.engine, { id: s.authorId ?? '', role });
+  const teamOf = teamsOfStakeholders(s.engine);
+  const before = new Set(current?.attendees.map((a) => a.stakeholderId));
+  const outside = (p.attendees ?? []).filter((a) => !before.has(a.stakeholderId) && !inScope(scope, teamOf.get(a.stakeholderId) ?? ''));
+  if (outside.length > 0)
+    throw forbidden(
+      `Champions log sessions with the stakeholders of the teams they champion; ${outside.length === 1 ? 'one attendee is' : `${outside.length} attendees are`} in another team. Leave them out, or ask a change manager to log the session.`,
+    );
+}
+
+/**
+ * A champion's list of attendees leaves out those outside their teams (they never saw them), so
+ * an update keeps those as they were instead of removing them from the session.
+ */
+function keepHidden(s: Session, scope: TeamScope, current: StakeholderSession, attendees: AttendeeInput[]): AttendeeInput[] {
+  const teamOf = teamsOfStakeholders(s.engine);
+  const listed = new Set(attendees.map((a) => a.stakeholderId));
+  const hidden = current.attendees.filter((a) => !listed.has(a.stakeholderId) && !inScope(scope, teamOf.get(a.stakeholderId) ?? ''));
+  return [...attendees, ...hidden.map((a) => ({ stakeholderId: a.stakeholderId }))];
 }
 
 /** Writes the attendees (adding, updating sentiment, tombstoning those no longer listed), their ratings, concerns and actions. */
@@ -190,10 +210,12 @@ export function createSession(s: Session, input: SessionFields): StakeholderSess
 export function updateSession(s: Session, { id, ...patch }: Partial<SessionFields> & { id: string }): StakeholderSession {
   return inTransaction(s.engine, () => {
     const current = sessions.live(s.engine, id);
-    checkSession(s, authorRole(s), patch, current);
+    const role = authorRole(s);
+    checkSession(s, role, patch, current);
     const { attendees: _a, raise: _r, address: _d, actions: _x, ...fields } = patch;
     const session = sessions.update(s, id, () => fields);
-    applyDetails(s, session, patch);
+    const scope = teamScope(s.engine, s.authorId ? { id: s.authorId, role: role ?? 'sponsor' } : null);
+    applyDetails(s, session, patch.attendees && scope ? { ...patch, attendees: keepHidden(s, scope, current, patch.attendees) } : patch);
     return sessions.get(s.engine, id);
   });
 }

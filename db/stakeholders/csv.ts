@@ -1,6 +1,7 @@
 import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { ADKAR_ELEMENTS, type StakeholderCsv } from './model';
+import { inScope, type TeamScope } from './scope';
 import { listStakeholders } from './stakeholders';
 
 /** The register's CSV columns, in order (docs/stakeholders.md, "Export"). */
@@ -26,22 +27,24 @@ export const STAKEHOLDER_CSV_COLUMNS = [
  * writer: names and notes are typed by people, so a cell that starts like a formula is neutralised.
  * Tags are joined with "; ". An ADKAR element not assessed is an empty cell.
  */
-export function stakeholdersCsv(engine: Engine): StakeholderCsv {
-  const rows = listStakeholders(engine).map((s) => [
-    s.name,
-    s.title,
-    s.team,
-    s.email,
-    s.influence,
-    s.interest,
-    s.support,
-    ...ADKAR_ELEMENTS.map((e) => s[e]),
-    s.barrierPoint,
-    s.quadrant,
-    s.openConcerns,
-    s.owner,
-    s.tags.join('; '),
-    s.notes,
-  ]);
+export function stakeholdersCsv(engine: Engine, scope: TeamScope = null): StakeholderCsv {
+  const rows = listStakeholders(engine)
+    .filter((s) => inScope(scope, s.teamId))
+    .map((s) => [
+      s.name,
+      s.title,
+      s.team,
+      s.email,
+      s.influence,
+      s.interest,
+      s.support,
+      ...ADKAR_ELEMENTS.map((e) => s[e]),
+      s.barrierPoint,
+      s.quadrant,
+      s.openConcerns,
+      s.owner,
+      s.tags.join('; '),
+      s.notes,
+    ]);
   return { fileName: 'uptake-stakeholders.csv', mimeType: 'text/csv', rows: rows.length, content: toCsv(STAKEHOLDER_CSV_COLUMNS, rows) };
 }

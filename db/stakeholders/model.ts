@@ -189,3 +189,11 @@ export interface StakeholderCsv {
   rows: number;
   content: string;
 }
+
+/** Whose stakeholders the acting member sees: everyone's, or (a champion) those of the teams they champion. */
+export interface StakeholderScope {
+  /** True for a champion: the register, sessions and actions are those of `teams` only. */
+  limited: boolean;
+  /** The teams a champion champions (sub-teams not listed: they are included). Empty when not limited. */
+  teams: { id: string; name: string }[];
+}

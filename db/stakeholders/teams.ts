@@ -19,6 +19,7 @@ import {
   type TeamStakeholders,
   type TeamView,
 } from './model';
+import { inScope, type TeamScope } from './scope';
 import { listStakeholders } from './stakeholders';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -82,15 +83,15 @@ export const TREND_MONTHS = 12;
  * concerns by kind; and, across the register, concerns raised per month and kind over the
  * `TREND_MONTHS` months up to today.
  */
-export function teamView(engine: Engine, today: string): TeamView {
-  const people = listStakeholders(engine);
+export function teamView(engine: Engine, today: string, scope: TeamScope = null): TeamView {
+  const people = listStakeholders(engine).filter((p) => inScope(scope, p.teamId));
   const byTeam = new Map<string, Stakeholder[]>();
   for (const p of people) {
     const list = byTeam.get(p.teamId);
     if (list) list.push(p);
     else byTeam.set(p.teamId, [p]);
   }
-  const concerns = concernRows(engine);
+  const concerns = concernRows(engine).filter((c) => inScope(scope, c.teamId));
   const open = concerns.filter((c) => c.status !== 'resolved');
   const teams: TeamStakeholders[] = listTeams(engine, true)
     .filter((t) => byTeam.has(t.id))
@@ -129,10 +130,10 @@ export function teamView(engine: Engine, today: string): TeamView {
  * ADOPTION_GAP or HIGH_OVERRIDE alert, the widest gap first, each with its people in the register
  * ranked by compareGapContacts, with their last contact and barrier point.
  */
-export function gapContacts(engine: Engine, today: string): GapTeam[] {
-  const people = listStakeholders(engine);
+export function gapContacts(engine: Engine, today: string, scope: TeamScope = null): GapTeam[] {
+  const people = listStakeholders(engine).filter((p) => inScope(scope, p.teamId));
   const teamIds = new Set(people.map((p) => p.teamId));
-  const health = new Map(relationshipHealth(engine, today).map((h) => [h.stakeholderId, h.lastContact]));
+  const health = new Map(relationshipHealth(engine, today, scope).map((h) => [h.stakeholderId, h.lastContact]));
   const out: GapTeam[] = [];
   for (const t of listTeams(engine)) {
     if (!teamIds.has(t.id)) continue;

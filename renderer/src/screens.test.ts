@@ -44,6 +44,7 @@ describe('the screen registry', () => {
       '/initiatives',
       '/members',
       '/stakeholders',
+      '/stakeholders/talk/:teamId',
       '/stakeholders/:id',
       '/stakeholder-sessions',
       '/stakeholder-actions',

@@ -111,7 +111,11 @@ export const SCREENS: readonly Screen[] = [
     icon: IconUsersGroup,
     section: 'main',
     component: StakeholdersPage,
-    routes: [{ path: '/stakeholders/:id', component: StakeholderPage }],
+    routes: [
+      // Who to talk to about one team's gap: the team view, its list narrowed to that team (the report's team rows link here).
+      { path: '/stakeholders/talk/:teamId', component: StakeholdersPage },
+      { path: '/stakeholders/:id', component: StakeholderPage },
+    ],
   },
   { path: '/stakeholder-sessions', label: 'Sessions', icon: IconMessages, section: 'main', component: SessionsPage },
   { path: '/stakeholder-actions', label: 'Actions', icon: IconListCheck, section: 'main', component: ActionsPage },

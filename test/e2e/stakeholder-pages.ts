@@ -43,7 +43,7 @@ export class StakeholdersScreen {
       .getByRole('row')
       .filter({ has: this.page.getByRole('cell', { name: team, exact: true }) });
   }
-  async view(v: 'Table' | 'Grid' | 'Teams') {
+  async view(v: 'Table' | 'Grid' | 'Teams' | 'Plan') {
     await this.root.getByTestId('stakeholder-filters').getByText(v, { exact: true }).click();
   }
   async open() {

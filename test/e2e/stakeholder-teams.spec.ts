@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS } from './shots';
+import { SHOTS, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholdersScreen } from './stakeholder-pages';
 
@@ -80,6 +80,41 @@ test('the team view shows each team’s support mix and ADKAR heatmap with its b
 
 test.describe('demo workspace', () => {
   test.use({ workspace: 'demo' });
+
+  test('a report row with a gap or override alert links to who to talk to in that team, and back to every team', async ({ app, page }) => {
+    await app.go('Report');
+    const rows = app.report.rows();
+    await expect(rows.first()).toBeVisible();
+    // The rows the engine flags with ADOPTION_GAP or HIGH_OVERRIDE, and only those, carry the link.
+    const report = await api<{ rows: { teamId: string | null; team: string | null; alerts: { code: string }[] }[] }>(
+      page,
+      'reports.get',
+      {},
+    );
+    const flagged = report.rows.filter((r) => r.teamId && r.alerts.some((a) => a.code === 'ADOPTION_GAP' || a.code === 'HIGH_OVERRIDE'));
+    expect(flagged.length).toBeGreaterThan(0);
+    await expect(app.report.root.getByTestId('who-to-talk-to')).toHaveCount(flagged.length);
+    const gap = await api<{ teamId: string; team: string; people: { name: string }[] }[]>(page, 'stakeholders.gapContacts', {
+      today: new Date().toISOString().slice(0, 10),
+    });
+    const target = gap.find((g) => flagged.some((r) => r.teamId === g.teamId));
+    if (!target) throw new Error('a flagged team with people to see');
+    await app.report.root
+      .getByRole('link', { name: `Who to talk to in ${target.team} about the gap` })
+      .first()
+      .click();
+
+    const register = new StakeholdersScreen(page);
+    await expect(page.locator('[data-screen="stakeholders"][data-ready="true"]')).toBeVisible();
+    const section = register.root.getByTestId('gap-contacts');
+    await expect(section.getByTestId('gap-only')).toContainText(`Only ${target.team}, from the report.`);
+    await expect(section.getByTestId('gap-team')).toHaveCount(1);
+    await expect(section.getByTestId('gap-person')).toHaveText(target.people.map((p) => new RegExp(`^${p.name}`)));
+    await expectAccessible(page, 'who to talk to in one team');
+    await shootAtSizes(page, 'stakeholder-teams-talk-to');
+    await section.getByRole('button', { name: 'Show every team' }).click();
+    await expect(section.getByTestId('gap-team')).toHaveCount(gap.length);
+  });
 
   test('who to talk to about the gap: Claims North, its influential sceptics first', async ({ app: _app, page }) => {
     const register = new StakeholdersScreen(page);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { SHOTS, SIZES } from './shots';
+import { SHOTS, SIZES, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 
@@ -141,29 +141,95 @@ test.describe('demo workspace', () => {
     await expect(app.screen('stakeholder')).toBeVisible();
   });
 
-  test('a champion reads the register and the grid but cannot add, re-rate or record concerns', async ({ app, page }) => {
+  test('a champion sees only the stakeholders of the teams they champion, logs a session with one, and cannot drag on the grid', async ({
+    app,
+    page,
+  }) => {
     await expect(app.sidebar).toBeVisible();
+    // What the demo's champion Tom Okafor champions, and who is in the register, read as a change manager.
+    const everyone = (await callApi(page, 'stakeholders.list', {})).body as { name: string; teamId: string }[];
+    const champions = (await callApi(page, 'champions.list', {})).body as { name: string; teamId: string; team: string }[];
+    const toms = champions.filter((c) => c.name === 'Tom Okafor');
+    const teams = (await callApi(page, 'teams.list', {})).body as { id: string; path: string[] }[];
+    const names = new Map(teams.map((t) => [t.id, t.path]));
+    const hisTeam = (teamId: string) => toms.some((c) => (names.get(teamId) ?? []).includes(c.team));
+    const his = everyone.filter((p) => hisTeam(p.teamId));
+    expect(his.length).toBeGreaterThan(0);
+    expect(his.length).toBeLessThan(everyone.length);
+    expect(his.map((p) => p.name)).toContain('Gareth Hughes');
+    expect(his.map((p) => p.name)).not.toContain('Nadia Karim');
+
     await app.switchProfile('Tom Okafor');
     const register = new StakeholdersScreen(page);
     await register.open();
-    await expect(register.rows()).toHaveCount(25);
+    await expect(register.rows()).toHaveCount(his.length);
+    await expect(register.root).toContainText(`in the teams you champion (${[...new Set(toms.map((c) => c.team))].sort().join(', ')})`);
+    await expect(register.row('Nadia Karim')).toHaveCount(0);
     await expect(register.newButton).toHaveAttribute('aria-disabled', 'true');
-    await expect(page.getByRole('button', { name: 'Actions for Gareth Hughes', exact: true })).toBeVisible();
+    // No edit or delete on a row: only the history.
+    await page.getByRole('button', { name: 'Actions for Gareth Hughes', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: 'History' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Edit' })).toHaveCount(0);
+    await expect(page.getByRole('menuitem', { name: 'Delete' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
     await register.view('Grid');
     await expect(register.grid).toContainText('Only change managers can re-rate people.');
-    // Arrow keys do nothing for someone who may not re-rate: Gareth stays where he is.
-    await register.chip('Gareth Hughes').focus();
+    await expect(register.chip('Nadia Karim')).toHaveCount(0);
+    // Dragging Gareth, or the arrow keys, leave him where he is.
+    const chip = register.chip('Gareth Hughes');
+    const from = await chip.boundingBox();
+    const to = await register.cell(1, 1).boundingBox();
+    if (!from || !to) throw new Error('grid not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await chip.focus();
     await page.keyboard.press('ArrowDown');
     await expect(register.cell(5, 5).getByRole('button', { name: /^Gareth Hughes,/ })).toBeVisible();
     expect(await ratingsOf(page, 'Gareth Hughes')).toMatchObject({ influence: 5, interest: 5 });
-    await register.view('Table');
-    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
-    const person = new StakeholderPageScreen(page);
-    await expect(person.ready).toBeVisible();
-    await expect(person.concerns()).toHaveCount(3);
-    await expect(person.root.getByTestId('add-concern')).toHaveCount(0);
-    await expect(person.root.getByRole('button', { name: 'Edit' })).toHaveCount(0);
-    await expect(person.root.getByRole('combobox', { name: 'Status of Loss of control' })).toBeDisabled();
+    await expectAccessible(page, 'stakeholder grid as a champion');
+    await shootAtSizes(page, 'stakeholders-champion-grid');
+
+    // He logs a session he ran with Gareth; the attendee box offers only his teams' people.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions', exact: true }).click();
+    const sessions = page.locator('[data-screen="stakeholder-sessions"]');
+    await expect(page.locator('[data-screen="stakeholder-sessions"][data-ready="true"]')).toBeVisible();
+    const before = await sessions.getByTestId('session-row').count();
+    await sessions.getByRole('button', { name: 'Log session' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a session' });
+    await expect(dialog.getByLabel('Attendees')).toBeFocused();
+    await page.keyboard.type('Nadia');
+    await expect(page.getByRole('option', { name: /Nadia Karim/ })).toHaveCount(0);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Gareth');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByTestId('attendee-row')).toHaveCount(1);
+    await dialog.getByLabel('Notes').fill('Walked through the override figures for his team.');
+    await dialog.getByRole('button', { name: 'Log session' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(sessions.getByTestId('session-row')).toHaveCount(before + 1);
+    await expect(
+      sessions.getByTestId('session-row').filter({ hasText: 'Gareth Hughes' }).filter({ hasText: 'Tom Okafor' }).first(),
+    ).toBeVisible();
+  });
+
+  test('a champion of no team yet sees an empty register that says why and who can change it', async ({ app, page }) => {
+    await expect(app.sidebar).toBeVisible();
+    await callApi(page, 'members.create', { name: 'Rosa Lind', role: 'champion', profileOnThisDevice: true });
+    await page.reload();
+    await app.switchProfile('Rosa Lind');
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    await expect(register.emptyState).toContainText('Not a champion of any team yet');
+    await expect(register.emptyState).toContainText(
+      'you champion no team yet. A change manager names you champion of a team on the Champions screen.',
+    );
+    await expect(register.rows()).toHaveCount(0);
+    await expectAccessible(page, 'empty register of a champion of no team');
+    await shootAtSizes(page, 'stakeholders-champion-empty');
   });
 
   test('a long register keeps only the rows in view in the page, and scrolls to the end', async ({ app, page }) => {

@@ -5,12 +5,18 @@ import { UserError } from '../../db/errors';
 import { recordHistory } from '../../db/history/history';
 import { workspaceForEachTest } from '../helpers';
 
-const t = workspaceForEachTest({ teams: ['Claims North'], initiatives: ['Claims triage assistant'] });
+const t = workspaceForEachTest({ teams: ['Claims North', 'Underwriting'], initiatives: ['Claims triage assistant'] });
 
 async function setup() {
-  const north = (await callTyped(t.host, 'teams.list', {}))[0]?.id ?? '';
+  const teams = await callTyped(t.host, 'teams.list', {});
+  const north = teams.find((x) => x.name === 'Claims North')?.id ?? '';
+  const underwriting = teams.find((x) => x.name === 'Underwriting')?.id ?? '';
   const dana = (await callTyped(t.host, 'members.list', {}))[0]?.id ?? '';
   const tom = await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
+  // Tom champions Claims North: he sees its people, not Underwriting's.
+  const initiativeId = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const program = await callTyped(t.host, 'champions.createProgram', { name: 'Claims champions', initiativeId });
+  await callTyped(t.host, 'champions.create', { programId: program.id, memberId: tom.id, teamId: north, since: '2026-01-01' });
   const person = (name: string, influence: number, interest: number) =>
     callTyped(t.host, 'stakeholders.create', { name, teamId: north, influence, interest, support: 'sceptical' });
   // Ravi: manage closely (5, 5); Ana: keep satisfied (4, 2); Joe: monitor (2, 2); Kim: keep informed (2, 5).
@@ -18,7 +24,7 @@ async function setup() {
   const ana = await person('Ana Silva', 4, 2);
   const joe = await person('Joe Park', 2, 2);
   const kim = await person('Kim Lee', 2, 5);
-  return { north, dana, tom: tom.id, ravi, ana, joe, kim };
+  return { north, underwriting, dana, tom: tom.id, ravi, ana, joe, kim };
 }
 
 const failure = async (p: Promise<unknown>): Promise<UserError> => {
@@ -177,6 +183,71 @@ describe('champions log the sessions they ran', () => {
       due: '2026-02-08',
     });
     expect((await failure(callTyped(asTom, 'stakeholderActions.update', { id: danasAction.id, status: 'done' }))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('champions work with the people of the teams they champion', () => {
+  it('see only those sessions and actions, cannot add someone of another team, and keep the attendees they do not see', async () => {
+    const { underwriting, dana, tom, ravi } = await setup();
+    const asTom = { ...t.host, actAs: 'Tom Okafor' };
+    const una = await callTyped(t.host, 'stakeholders.create', {
+      name: 'Una Berg',
+      teamId: underwriting,
+      influence: 4,
+      interest: 4,
+      support: 'opposed',
+    });
+    const mixed = await callTyped(t.host, 'stakeholderSessions.create', {
+      at: '2026-02-02T10:00',
+      kind: 'workshop',
+      facilitatorMemberId: tom,
+      attendees: [{ stakeholderId: ravi.id }, { stakeholderId: una.id, sentiment: 'negative' }],
+    });
+    const unas = await callTyped(t.host, 'stakeholderSessions.create', {
+      at: '2026-02-03T10:00',
+      kind: 'one-to-one',
+      facilitatorMemberId: dana,
+      attendees: [{ stakeholderId: una.id }],
+      actions: [{ what: 'Send Una the pilot figures', ownerMemberId: dana, due: '2026-02-10', stakeholderId: una.id }],
+    });
+    await callTyped(t.host, 'stakeholderActions.create', {
+      what: 'Call Ravi',
+      ownerMemberId: dana,
+      due: '2026-02-11',
+      stakeholderId: ravi.id,
+    });
+
+    const seen = await callTyped(asTom, 'stakeholderSessions.list', {});
+    expect(seen.map((x) => [x.id, x.attendees.map((a) => a.name)])).toEqual([[mixed.id, ['Ravi Kumar']]]);
+    expect((await failure(callTyped(asTom, 'stakeholderSessions.get', { id: unas.id }))).code).toBe('FORBIDDEN');
+    expect((await callTyped(asTom, 'stakeholderActions.list', { today: '2026-02-05' })).map((a) => a.what)).toEqual(['Call Ravi']);
+    expect((await callTyped(t.host, 'stakeholderActions.list', { today: '2026-02-05' })).map((a) => a.what)).toEqual([
+      'Send Una the pilot figures',
+      'Call Ravi',
+    ]);
+
+    const outside = await failure(
+      callTyped(asTom, 'stakeholderSessions.create', {
+        at: '2026-02-05T11:00',
+        kind: 'demo',
+        facilitatorMemberId: tom,
+        attendees: [{ stakeholderId: ravi.id }, { stakeholderId: una.id }],
+      }),
+    );
+    expect([outside.code, outside.message]).toEqual(['FORBIDDEN', expect.stringMatching(/one attendee is in another team/)]);
+    const action = await failure(
+      callTyped(asTom, 'stakeholderActions.create', { what: 'Visit Una', ownerMemberId: tom, due: '2026-02-12', stakeholderId: una.id }),
+    );
+    expect(action.code).toBe('FORBIDDEN');
+    expect((await callTyped(t.host, 'stakeholderSessions.list', {})).map((x) => x.id)).toEqual([unas.id, mixed.id]);
+
+    // Tom changes Ravi's sentiment in the workshop he ran; Una stays an attendee, as she was.
+    await callTyped(asTom, 'stakeholderSessions.update', { id: mixed.id, attendees: [{ stakeholderId: ravi.id, sentiment: 'positive' }] });
+    const after = await callTyped(t.host, 'stakeholderSessions.get', { id: mixed.id });
+    expect(after.attendees.map((a) => [a.name, a.sentiment])).toEqual([
+      ['Ravi Kumar', 'positive'],
+      ['Una Berg', 'negative'],
+    ]);
   });
 });
 

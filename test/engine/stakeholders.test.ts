@@ -5,9 +5,16 @@ import { exportWorkspace } from '../../db/export';
 import { barrierPoint, quadrantOf } from '../../db/stakeholders/model';
 import { workspaceForEachTest } from '../helpers';
 
-const t = workspaceForEachTest({ teams: ['Claims North', 'Underwriting'] });
+const t = workspaceForEachTest({ teams: ['Claims North', 'Underwriting'], initiatives: ['Claims triage assistant'] });
 
 const unassessed = { awareness: null, desire: null, knowledge: null, ability: null, reinforcement: null };
+
+/** Names a member champion of a team, in a program of its own. */
+async function championOf(memberId: string, teamId: string, status: 'active' | 'paused' | 'left' = 'active') {
+  const initiativeId = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const program = await callTyped(t.host, 'champions.createProgram', { name: `Champions ${teamId}`, initiativeId });
+  return callTyped(t.host, 'champions.create', { programId: program.id, memberId, teamId, since: '2026-01-01', status });
+}
 
 async function setup() {
   const teams = await callTyped(t.host, 'teams.list', {});
@@ -163,8 +170,9 @@ describe('the stakeholder register', () => {
 
   it('lets champions and sponsors read but not re-rate, delete or record concerns', async () => {
     const { north } = await setup();
-    await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
+    const tom = await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
     await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor', profileOnThisDevice: true });
+    await championOf(tom.id, north);
     const s = await ravi(north);
     const before = JSON.stringify(exportWorkspace(t.engine));
     for (const actAs of ['Tom Okafor', 'Priya Shah']) {
@@ -178,5 +186,63 @@ describe('the stakeholder register', () => {
       });
     }
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+});
+
+describe('champions see the stakeholders of the teams they champion', () => {
+  it('filters every read to their teams (with sub-teams), refuses the others by id, and leaves sponsors the whole register', async () => {
+    const { north } = await setup();
+    const uw = (await callTyped(t.host, 'teams.list', {})).find((x) => x.name === 'Underwriting')?.id ?? '';
+    const motor = await callTyped(t.host, 'teams.create', { name: 'North motor', parentId: north });
+    const tom = await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
+    await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor', profileOnThisDevice: true });
+    const asTom = { ...t.host, actAs: 'Tom Okafor' };
+    await ravi(north);
+    const kim = await callTyped(t.host, 'stakeholders.create', {
+      name: 'Kim',
+      teamId: motor.id,
+      influence: 2,
+      interest: 2,
+      support: 'neutral',
+    });
+    const una = await callTyped(t.host, 'stakeholders.create', { name: 'Una', teamId: uw, influence: 5, interest: 5, support: 'opposed' });
+    await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: una.id, kind: 'job displacement' });
+
+    // Champion of nothing yet: an empty register, and the scope says why.
+    expect(await callTyped(asTom, 'stakeholders.list', {})).toEqual([]);
+    expect(await callTyped(asTom, 'stakeholders.scope', {})).toEqual({ limited: true, teams: [] });
+
+    const entry = await championOf(tom.id, north);
+    expect((await callTyped(asTom, 'stakeholders.list', {})).map((x) => x.name)).toEqual(['Kim', 'Ravi']);
+    expect(await callTyped(asTom, 'stakeholders.scope', {})).toEqual({ limited: true, teams: [{ id: north, name: 'Claims North' }] });
+    expect((await callTyped(asTom, 'stakeholders.get', { id: kim.id })).name).toBe('Kim');
+    for (const [op, input] of [
+      ['stakeholders.get', { id: una.id }],
+      ['stakeholders.timeline', { id: una.id }],
+      ['stakeholders.concerns', { stakeholderId: una.id }],
+    ] as const) {
+      await expect(call(asTom, op, input)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/teams they champion/),
+      });
+    }
+    const view = await callTyped(asTom, 'stakeholders.teams', { today: '2026-03-01' });
+    expect(view.teams.map((x) => x.team)).toEqual(['Claims North', 'North motor']);
+    expect(view.trend.kinds.find((k) => k.kind === 'job displacement')?.open).toBe(0);
+    const csv = await callTyped(asTom, 'stakeholders.exportCsv', {});
+    expect([csv.rows, csv.content.includes('Una')]).toEqual([2, false]);
+    const health = await callTyped(asTom, 'stakeholderSessions.health', { today: '2026-03-01' });
+    expect(health.map((h) => h.name).sort()).toEqual(['Kim', 'Ravi']);
+
+    // A champion who left no longer sees the team; a change manager and a sponsor see everyone.
+    await callTyped(t.host, 'champions.update', { id: entry.id, status: 'left' });
+    expect(await callTyped(asTom, 'stakeholders.list', {})).toEqual([]);
+    expect((await callTyped({ ...t.host, actAs: 'Priya Shah' }, 'stakeholders.list', {})).map((x) => x.name)).toEqual([
+      'Kim',
+      'Ravi',
+      'Una',
+    ]);
+    expect(await callTyped({ ...t.host, actAs: 'Priya Shah' }, 'stakeholders.scope', {})).toEqual({ limited: false, teams: [] });
+    expect((await callTyped(t.host, 'stakeholders.list', {})).map((x) => x.name)).toEqual(['Kim', 'Ravi', 'Una']);
   });
 });

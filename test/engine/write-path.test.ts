@@ -169,6 +169,17 @@ describe('no synced table changes without a change-log record', () => {
         status: 'new',
       },
       failure_patterns: { name: 'Scanned forms', category: 'format variation', description: null, status: 'open' },
+      plan_touchpoints: {
+        message: 'Override figures',
+        channel: 'meeting',
+        teamId: 't',
+        tag: null,
+        everyDays: 14,
+        ownerMemberId: 'm',
+        startOn: '2026-03-01',
+        lastDeliveredOn: null,
+        lastSessionId: null,
+      },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

@@ -60,6 +60,8 @@ describe('roles hold across devices', () => {
       ['feedback.create', SYNCED_WRITERS.feedback],
       ['feedback.delete', SYNCED_DELETERS.feedback],
       ['failurePatterns.create', SYNCED_WRITERS.failure_patterns],
+      ['stakeholderPlan.deliver', SYNCED_WRITERS.plan_touchpoints],
+      ['stakeholderPlan.delete', SYNCED_DELETERS.plan_touchpoints],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

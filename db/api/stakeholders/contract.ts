@@ -10,6 +10,7 @@ import {
   type Stakeholder,
   type StakeholderConcern,
   type StakeholderCsv,
+  type StakeholderScope,
   type StakeholderTimelineEntry,
   SUPPORT_LEVELS,
   type TeamView,
@@ -61,11 +62,16 @@ export const ConcernUpdateInput = z.strictObject({ id, ...z.strictObject(concern
 
 const changes = ['stakeholders', 'history'] as const;
 /*
- * Champions read every stakeholder: members carry no team in this workspace model, so "their own
- * teams" cannot be told apart yet (docs/stakeholders.md). Re-rating and deleting stay with change managers.
+ * Champions read the stakeholders of the teams they champion (the handlers filter every read by
+ * db/stakeholders/scope.ts). Re-rating and deleting stay with change managers.
  */
 export const stakeholders = {
-  list: query('The stakeholder register', everyone).input(ListInput).output(type<Stakeholder[]>()),
+  list: query('The stakeholder register (a champion: the people of the teams they champion)', everyone)
+    .input(ListInput)
+    .output(type<Stakeholder[]>()),
+  scope: query('Whose stakeholders the acting member sees: everyone, or the teams they champion', everyone)
+    .input(noInput)
+    .output(type<StakeholderScope>()),
   get: query('One stakeholder', everyone).input(ById).output(type<Stakeholder>()),
   timeline: query("A stakeholder's dated rating and concern changes", everyone).input(ById).output(type<StakeholderTimelineEntry[]>()),
   create: mutation('Add a stakeholder to the register', changeManagers, changes).input(StakeholderCreateInput).output(type<Stakeholder>()),

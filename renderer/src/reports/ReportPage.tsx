@@ -19,6 +19,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp, IconChar
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
+import { GAP_ALERTS } from '../../../db/api/types';
 import { ALERT_EXPLANATIONS, alertRank, alertTitle } from '../../../db/reports/shared/alerts';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
@@ -330,6 +331,19 @@ function Overview({
                       >
                         {fmt.countOf(r.alerts.length, locale, 'alert')}
                       </Badge>
+                    )}
+                    {r.teamId && r.alerts.some((a) => (GAP_ALERTS as readonly string[]).includes(a.code)) && (
+                      // A gap or habitual overriding: the team's stakeholders to see about it, in the order to see them.
+                      <Anchor
+                        href={`#/stakeholders/talk/${r.teamId}`}
+                        ml={6}
+                        size="xs"
+                        underline="hover"
+                        data-testid="who-to-talk-to"
+                        aria-label={`Who to talk to in ${r.team ?? 'this team'} about the gap`}
+                      >
+                        Who to talk to
+                      </Anchor>
                     )}
                   </Text>
                 </Table.Td>

@@ -83,7 +83,14 @@ function toInput(v: Values) {
 }
 
 /** Logging a session: one dialog, attendees first, Enter (or Ctrl+Enter in a text area) saves. */
-export function SessionFormDialog({ dialog }: { dialog: Dialog<SessionEditing> }) {
+export function SessionFormDialog({
+  dialog,
+  onLogged,
+}: {
+  dialog: Dialog<SessionEditing>;
+  /** After a new session is saved: the communication plan marks a touchpoint done by it. */
+  onLogged?: (session: Session) => Promise<void>;
+}) {
   const me = useWorkspace().data?.me;
   const create = useMutation(orpc.stakeholderSessions.create.mutationOptions(INLINE_ERRORS));
   const update = useMutation(orpc.stakeholderSessions.update.mutationOptions(INLINE_ERRORS));
@@ -114,6 +121,7 @@ export function SessionFormDialog({ dialog }: { dialog: Dialog<SessionEditing> }
       onSubmit={async (values, { session }) => {
         const input = toInput(values);
         const saved = session ? await update.mutateAsync({ ...input, id: session.id }) : await create.mutateAsync(input);
+        if (!session) await onLogged?.(saved);
         const n = saved.attendees.length;
         const k = input.actions.length;
         const actions = k === 0 ? '' : k === 1 ? ' and a follow-up action' : ` and ${k} follow-up actions`;

@@ -12,6 +12,7 @@ import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
@@ -71,10 +72,12 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
   { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
 ];
 
-type View = 'table' | 'grid' | 'teams';
+type View = 'table' | 'grid' | 'teams' | 'plan';
 
-export function StakeholdersPage() {
-  const [view, setView] = useState<View>('table');
+/** The register; at `/stakeholders/talk/:teamId`, the team view with who to talk to in that team. */
+export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
+  const talkTo = params?.teamId ?? null;
+  const [view, setView] = useState<View>(talkTo ? 'teams' : 'table');
   const [search, setSearch] = useState('');
   const [team, setTeam] = useState<string | null>(null);
   const [support, setSupport] = useState<SupportLevel | null>(null);
@@ -85,6 +88,9 @@ export function StakeholdersPage() {
   const history = useRecordHistory(stakeholderHistory);
   const register = useQuery(orpc.stakeholders.list.queryOptions({ input: { includeDeleted: showDeleted } }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
+  const scope = useQuery(orpc.stakeholders.scope.queryOptions({ input: {} })).data;
+  // A champion sees the people of the teams they champion; say which, so the register is not taken for everyone.
+  const mine = scope?.limited ? scope.teams.map((t) => t.name).join(', ') : null;
   const canCreate = useCan('stakeholders.create');
   const canUpdate = useCan('stakeholders.update');
   const canDelete = useCan('stakeholders.delete');
@@ -119,7 +125,7 @@ export function StakeholdersPage() {
       title="Stakeholders"
       description={
         live.length > 0
-          ? `${live.length} ${live.length === 1 ? 'person' : 'people'} · ${opposedOrSceptical} opposed or sceptical · ${openConcerns} open ${openConcerns === 1 ? 'concern' : 'concerns'}`
+          ? `${live.length} ${live.length === 1 ? 'person' : 'people'}${mine ? ` in the teams you champion (${mine})` : ''} · ${opposedOrSceptical} opposed or sceptical · ${openConcerns} open ${openConcerns === 1 ? 'concern' : 'concerns'}`
           : 'The people whose support the rollout needs: their influence, interest, support, ADKAR and concerns.'
       }
       query={register}
@@ -149,9 +155,10 @@ export function StakeholdersPage() {
                   { value: 'table', label: 'Table' },
                   { value: 'grid', label: 'Grid' },
                   { value: 'teams', label: 'Teams' },
+                  { value: 'plan', label: 'Plan' },
                 ]}
               />
-              {view !== 'teams' && (
+              {(view === 'table' || view === 'grid') && (
                 <>
                   <TextInput
                     label="Search"
@@ -199,12 +206,18 @@ export function StakeholdersPage() {
       empty={
         <EmptyList
           icon={<IconUsersGroup size={22} />}
-          title="No stakeholders yet"
+          title={mine === '' ? 'Not a champion of any team yet' : 'No stakeholders yet'}
           canAdd={canCreate}
           onAdd={add}
           addLabel="Add a stakeholder"
           howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns."
-          whoAdds="Change managers keep the stakeholder register. Nothing to show until they add people."
+          whoAdds={
+            mine === null
+              ? 'Change managers keep the stakeholder register. Nothing to show until they add people.'
+              : mine === ''
+                ? 'Champions see the stakeholders of the teams they champion, and you champion no team yet. A change manager names you champion of a team on the Champions screen.'
+                : `Champions see the stakeholders of the teams they champion (${mine}), and nobody in them is in the register yet. Change managers add people.`
+          }
         />
       }
       history={history}
@@ -212,7 +225,8 @@ export function StakeholdersPage() {
     >
       {(rows) => {
         // The team view reads the whole register (its own query): the filters are the table's and the grid's.
-        if (view === 'teams') return <TeamView />;
+        if (view === 'teams') return <TeamView talkTo={talkTo} />;
+        if (view === 'plan') return <PlanView />;
         const shown = rows
           .filter(
             (s) =>

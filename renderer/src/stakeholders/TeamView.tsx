@@ -1,6 +1,7 @@
-import { Anchor, Badge, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFlag, IconMessages, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import {
   type AdkarCell,
   CONCERN_KIND_LABELS,
@@ -26,7 +27,7 @@ import { SupportBadge } from './SupportBadge';
  * heatmap whose barrier points are marked, not only tinted), what worries them (open concerns by
  * kind, raised per month), and who to talk to where the report shows an adoption gap.
  */
-export function TeamView() {
+export function TeamView({ talkTo = null }: { talkTo?: string | null }) {
   const on = today();
   const view = useQuery(orpc.stakeholders.teams.queryOptions({ input: { today: on } }));
   const gap = useQuery(orpc.stakeholders.gapContacts.queryOptions({ input: { today: on } }));
@@ -50,7 +51,7 @@ export function TeamView() {
         }
       </QueryState>
       <QueryState query={gap} what="who to talk to about the gap">
-        {(teams) => <GapContacts teams={teams} />}
+        {(teams) => <GapContacts teams={teams} only={talkTo} />}
       </QueryState>
     </Stack>
   );
@@ -267,15 +268,40 @@ function ConcernTrend({ trend }: { trend: TeamViewData['trend'] }) {
   );
 }
 
-function GapContacts({ teams }: { teams: GapTeam[] }) {
+function GapContacts({ teams: all, only: from }: { teams: GapTeam[]; only: string | null }) {
   const locale = useLocale();
+  // The team the report's row pointed at, until "Show every team" (the team view stays open).
+  const [only, setOnly] = useState(from);
+  const ref = useRef<HTMLDivElement>(null);
+  // Come from the report's team row: bring the list into view.
+  useEffect(() => {
+    if (only) ref.current?.scrollIntoView({ block: 'start' });
+  }, [only]);
+  const teams = only ? all.filter((t) => t.teamId === only) : all;
+  const teamName = useQuery(orpc.teams.list.queryOptions({ input: {} })).data?.find((t) => t.id === only)?.name ?? 'This team';
   return (
     <Section
       title="Who to talk to about the gap"
-      note="Teams whose report shows an adoption gap or a high override rate"
+      note={only ? `${teamName} only` : 'Teams whose report shows an adoption gap or a high override rate'}
       testId="gap-contacts"
     >
-      {teams.length === 0 ? (
+      <div ref={ref} />
+      {only && (
+        <Group gap="sm" mb="sm" data-testid="gap-only">
+          <Text size="sm" c="dimmed">
+            Only {teamName}, from the report.
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setOnly(null)}>
+            Show every team
+          </Button>
+        </Group>
+      )}
+      {only && teams.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {teamName}’s report as a whole (all initiatives, with its sub-teams) raises no adoption-gap or override alert now, or none of its
+          people are yours to see. Its people are in the register: filter the table by the team.
+        </Text>
+      ) : teams.length === 0 ? (
         <Group gap="sm" wrap="nowrap">
           <IconMessages size={18} aria-hidden color="var(--mantine-color-dimmed)" />
           <Text size="sm" c="dimmed">

@@ -1,0 +1,42 @@
+import { type } from '@orpc/contract';
+import { z } from 'zod';
+import { PLAN_CHANNELS, PLAN_EVERY_MAX_DAYS, type PlannedTouchpoint, type Touchpoint } from '../../stakeholder-plan/model';
+import { ById, championsAndManagers, changeManagers, everyone, id, isoDate, mutation, oneOf, optionalText, query, text } from '../kit';
+
+const touchpointFields = {
+  message: text('Message', 300),
+  channel: oneOf('channel', PLAN_CHANNELS),
+  teamId: id.nullable().optional(),
+  tag: optionalText('Tag', 60),
+  everyDays: z
+    .number({ error: `everyDays: a whole number of days from 1 to ${PLAN_EVERY_MAX_DAYS}, or empty for once` })
+    .int('everyDays: a whole number of days')
+    .min(1, 'everyDays: at least 1 day')
+    .max(PLAN_EVERY_MAX_DAYS, `everyDays: at most ${PLAN_EVERY_MAX_DAYS} days`)
+    .nullable()
+    .optional(),
+  ownerMemberId: id,
+  startOn: isoDate,
+};
+export const TouchpointCreateInput = z.strictObject(touchpointFields);
+export const TouchpointUpdateInput = z.strictObject({ id, ...z.strictObject(touchpointFields).partial().shape });
+
+const changes = ['stakeholderPlan', 'history'] as const;
+/*
+ * Change managers keep the communication plan; everyone reads it (a champion: the touchpoints for
+ * the teams they champion and those they own), and a champion marks done the ones they own.
+ */
+export const stakeholderPlan = {
+  list: query('The communication plan as of a day: overdue first, then due, then upcoming', everyone)
+    .input(z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) }))
+    .output(type<PlannedTouchpoint[]>()),
+  create: mutation('Plan a touchpoint for a team or a tag', changeManagers, changes)
+    .input(TouchpointCreateInput)
+    .output(type<Touchpoint>()),
+  update: mutation('Change a planned touchpoint', changeManagers, changes).input(TouchpointUpdateInput).output(type<Touchpoint>()),
+  delete: mutation('Remove a planned touchpoint', changeManagers, changes).input(ById).output(type<Touchpoint>()),
+  restore: mutation('Bring back a removed touchpoint', changeManagers, changes).input(ById).output(type<Touchpoint>()),
+  deliver: mutation('Mark a touchpoint done by the session that delivered it', championsAndManagers, changes)
+    .input(z.strictObject({ id, sessionId: id }))
+    .output(type<Touchpoint>()),
+};
