@@ -11,7 +11,7 @@ import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { IMPORT_COLUMNS, isOwnHeader, PULSE_COLUMNS, SHADOW_COLUMNS, USAGE_COLUMNS } from './columns';
-import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, readCsv } from './csv';
+import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, peekCsv, readCsv } from './csv';
 import { checkDecisions } from './decisions-check';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
@@ -20,7 +20,7 @@ import { checkMapping, getMapping, matchingMapping } from './mappings';
 import type { ImportBatch, ImportErrorData, ImportKind, ImportMapping, ImportPass, ImportSummary } from './model';
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 import { peopleSink, todayUtc } from './people';
-import { peekCsv, translateFile } from './translate';
+import { translateFile } from './translate';
 
 export { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
 export { ACTIONS, hashUser } from './decisions-read';

@@ -5,8 +5,9 @@ import aiDecisionLog from '../../presets/ai-decision-log.json';
 import copilotUsage from '../../presets/microsoft-365-copilot-usage.json';
 import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
-import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
-import { DECISION_ACTIONS, IMPORT_KINDS, type ImportKind, type ImportMapping, type MappingInfo } from './model';
+import { IMPORT_COLUMNS, isOwnHeader, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
+import { peekCsv } from './csv';
+import { DECISION_ACTIONS, IMPORT_KINDS, type ImportKind, type ImportMapping, type MappingInfo, type MappingProposal } from './model';
 
 /*
  * Column mappings: how another system's export becomes one of Uptake's files. Presets ship as
@@ -110,7 +111,7 @@ function mappingProblems(label: string, error: z.ZodError): UserError {
   const lines = error.issues.slice(0, 100).map((i) => `  ${i.path.join('.') || '(mapping)'}: ${i.message}`);
   const more = error.issues.length > 100 ? `\n  …and ${error.issues.length - 100} more` : '';
   return badInput(`${label} is not a valid mapping; fix these and try again:\n${lines.join('\n')}${more}`, {
-    issues: error.issues.slice(0, 100).map((i) => ({ path: i.path.map(String), message: i.message })),
+    mappingIssues: error.issues.slice(0, 100).map((i) => ({ path: i.path.map(String), message: i.message })),
   });
 }
 
@@ -355,6 +356,26 @@ export function deleteMapping(engine: Engine, wanted: string): { deleted: string
 /** The saved mapping, else the preset, a file's header fits for a kind (saved ones first: a user's own wins). */
 export function matchingMapping(engine: Engine, kind: ImportKind, header: string[]): ImportMapping | null {
   return [...savedMappings(engine), ...PRESETS].find((m) => m.kind === kind && fitsHeader(m, header)) ?? null;
+}
+
+/**
+ * What the import screen needs for a file: its header and first rows, whether the header is
+ * Uptake's own, the saved mapping or preset it fits, and otherwise a mapping proposed by name
+ * with the action words the file's first rows use.
+ */
+export function inspectFile(engine: Engine, kind: ImportKind, file: string): MappingProposal {
+  const [header = [], ...rows] = peekCsv(file, 2000);
+  if (header.length === 0 || header.every((h) => h.trim() === '')) {
+    throw badInput('The file is empty: it has no header row. Choose the CSV file the system exported.');
+  }
+  const own = isOwnHeader(kind, header);
+  const matched = own ? null : matchingMapping(engine, kind, header);
+  const perUser = kind === 'usage' && header.some((h) => nameScore('last_activity', h) === 1);
+  const proposed = proposeMapping(kind, header, rows, perUser);
+  if (perUser) proposed.perUser = {};
+  const at = header.indexOf(proposed.columns.action ?? '\u0000');
+  const actionValues = at < 0 ? [] : [...new Set(rows.map((r) => (r[at] ?? '').trim()).filter(Boolean))].slice(0, 50);
+  return { header, own, matched, proposed, actionValues, rows: rows.slice(0, 10) };
 }
 
 /* ---------- reading values through a mapping ---------- */

@@ -128,6 +128,8 @@ export interface MappingInfo {
 /** What the import screen shows for a file whose header is not Uptake's own. */
 export interface MappingProposal {
   header: string[];
+  /** The header is Uptake's own format of the kind: no mapping needed. */
+  own: boolean;
   /** A saved mapping or preset the file's header fits: it is used without asking. */
   matched: ImportMapping | null;
   /** A proposal by column names (when nothing matched). */

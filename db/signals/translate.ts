@@ -4,7 +4,7 @@ import path from 'node:path';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
-import { CsvErrors, CsvSplitter, formatCsvErrors, readCsv } from './csv';
+import { CsvErrors, formatCsvErrors, readCsv } from './csv';
 import { ACTIONS, hashUser, MONTH } from './decisions-read';
 import { convertDate, dateExpected } from './mappings';
 import type { ImportMapping } from './model';
@@ -20,25 +20,6 @@ import { directoryId, hasDirectory, teamsOn } from './people';
  * A per-user activity report (the Copilot usage report) is not row for row: its users are counted
  * per team (the people directory's team on the month's last day) into usage rows for one month.
  */
-
-/** The first rows of a CSV file (header first), read from its first 256 KiB. */
-export function peekCsv(file: string, rows = 10): string[][] {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    throw badInput(`${file}: no such file. Check the path.`);
-  }
-  try {
-    const buf = Buffer.alloc(1 << 18);
-    const got = fs.readSync(fd, buf, 0, buf.length, 0);
-    const text = new TextDecoder('utf-8').decode(buf.subarray(0, got));
-    const split = new CsvSplitter().push(text, got < buf.length);
-    return split.rows.slice(0, rows + 1).map((r) => r.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c)));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\n`;
