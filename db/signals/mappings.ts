@@ -331,7 +331,11 @@ export function getMapping(engine: Engine, wanted: string): ImportMapping {
 
 /** Saves (or replaces) a mapping under its name. Presets cannot be replaced: save a copy under another name. */
 export function saveMapping(engine: Engine, value: unknown): ImportMapping {
-  const mapping = checkMapping(value);
+  const label = (value as { name?: unknown } | null)?.name;
+  const mapping = checkMapping(
+    value,
+    typeof label === 'string' && label.trim() ? `The mapping "${label.trim()}" was not saved: it` : 'The mapping',
+  );
   const { id: _id, ...saved } = mapping;
   const clash = PRESETS.find((p) => p.id === saved.name.toLowerCase() || p.name.toLowerCase() === saved.name.toLowerCase());
   if (clash) throw badInput(`"${saved.name}" is the name of a preset; save the mapping under another name.`);
@@ -375,7 +379,9 @@ export function inspectFile(engine: Engine, kind: ImportKind, file: string): Map
   if (perUser) proposed.perUser = {};
   const at = header.indexOf(proposed.columns.action ?? '\u0000');
   const actionValues = at < 0 ? [] : [...new Set(rows.map((r) => (r[at] ?? '').trim()).filter(Boolean))].slice(0, 50);
-  return { header, own, matched, proposed, actionValues, rows: rows.slice(0, 10) };
+  const optional = optionalTargets(kind, perUser);
+  const targets = targetColumns(kind, perUser).map((column) => ({ column, optional: optional.includes(column) }));
+  return { header, own, matched, proposed, targets, actionValues, rows: rows.slice(0, 10) };
 }
 
 /* ---------- reading values through a mapping ---------- */
