@@ -265,6 +265,23 @@ export function peekCsv(file: string, rows = 10): string[][] {
   }
 }
 
+/**
+ * Whether a sink may read a row: a row the splitter could not read, or one with another number of
+ * fields than the header, is a row error (added to `errors`) and false.
+ */
+export function wholeRow(errors: CsvErrors, r: string[], i: number, row: number, broken: BrokenRows | null, width: number): boolean {
+  const problem = broken?.get(i);
+  if (problem) {
+    errors.add(problem);
+    return false;
+  }
+  if (r.length !== width) {
+    errors.add({ row, column: null, value: null, expected: `${width} fields, found ${r.length} (check for a stray comma or quote)` });
+    return false;
+  }
+  return true;
+}
+
 /** The SHA-256 of a file's bytes (an import's check, read in parts, hashes the whole file here). */
 export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');

@@ -11,7 +11,17 @@ import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { IMPORT_COLUMNS, isOwnHeader, PULSE_COLUMNS, SHADOW_COLUMNS, USAGE_COLUMNS } from './columns';
-import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, peekCsv, readCsv } from './csv';
+import {
+  type BrokenRows,
+  CsvErrors,
+  type CsvReadResult,
+  columnIndex,
+  fileProblem,
+  formatCsvErrors,
+  peekCsv,
+  readCsv,
+  wholeRow,
+} from './csv';
 import { checkDecisions } from './decisions-check';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
@@ -509,26 +519,13 @@ function keyedSink(
     rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
-        const problem = broken?.get(i);
-        if (problem) {
-          errors.add(problem);
-          return;
-        }
+        if (!wholeRow(errors, r, i, row, broken, spec.columns.length)) return;
         const cell = (c: string) => (r[idx[c] ?? -1] ?? '').trim();
         let ok = true;
         const bad = (column: string, expected: string) => {
           errors.add({ row, column, value: cell(column), expected });
           ok = false;
         };
-        if (r.length !== spec.columns.length) {
-          errors.add({
-            row,
-            column: null,
-            value: null,
-            expected: `${spec.columns.length} fields, found ${r.length} (check for a stray comma or quote)`,
-          });
-          return;
-        }
         const month = cell('month');
         if (!MONTH.test(month)) bad('month', 'a month as YYYY-MM, e.g. 2026-03');
         if (!cell('team')) bad('team', 'a team name');

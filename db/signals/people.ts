@@ -1,6 +1,6 @@
 import type { Engine } from '../open';
 import { PEOPLE_COLUMNS, PEOPLE_OPTIONAL_COLUMNS } from './columns';
-import { type BrokenRows, type CsvErrors, columnIndex } from './csv';
+import { type BrokenRows, type CsvErrors, columnIndex, wholeRow } from './csv';
 import { DATE, hashUser, isRealDate } from './decisions-read';
 import type { ImportSummary } from './model';
 import type { NameResolver } from './names';
@@ -58,15 +58,7 @@ export function peopleSink(
     rows: (rows: string[][], first: number, broken: BrokenRows | null) => {
       rows.forEach((r, i) => {
         const row = first + i;
-        const problem = broken?.get(i);
-        if (problem) {
-          errors.add(problem);
-          return;
-        }
-        if (r.length !== width) {
-          errors.add({ row, column: null, value: null, expected: `${width} fields, found ${r.length} (check for a stray comma or quote)` });
-          return;
-        }
+        if (!wholeRow(errors, r, i, row, broken, width)) return;
         const cell = (c: PeopleColumn) => (idx[c] === undefined ? '' : (r[idx[c]] ?? '').trim());
         let ok = true;
         const bad = (column: string, expected: string) => {

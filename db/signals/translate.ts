@@ -4,7 +4,7 @@ import path from 'node:path';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
-import { CsvErrors, formatCsvErrors, readCsv } from './csv';
+import { CsvErrors, formatCsvErrors, readCsv, wholeRow } from './csv';
 import { ACTIONS, hashUser, MONTH } from './decisions-read';
 import { convertDate, dateExpected } from './mappings';
 import type { ImportMapping } from './model';
@@ -115,20 +115,7 @@ async function rowForRow(mapping: ImportMapping, file: string, name: string): Pr
         let text = '';
         rows.forEach((r, i) => {
           const row = first + i;
-          const problem = broken?.get(i);
-          if (problem) {
-            errors.add(problem);
-            return;
-          }
-          if (r.length !== width) {
-            errors.add({
-              row,
-              column: null,
-              value: null,
-              expected: `${width} fields, found ${r.length} (check for a stray comma or quote)`,
-            });
-            return;
-          }
+          if (!wholeRow(errors, r, i, row, broken, width)) return;
           const cells = targets.map((t, j) => {
             const constant = mapping.constants?.[t];
             if (constant !== undefined) return constant;
@@ -225,15 +212,7 @@ async function perUserReport(
     (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
-        const problem = broken?.get(i);
-        if (problem) {
-          errors.add(problem);
-          return;
-        }
-        if (r.length !== width) {
-          errors.add({ row, column: null, value: null, expected: `${width} fields, found ${r.length} (check for a stray comma or quote)` });
-          return;
-        }
+        if (!wholeRow(errors, r, i, row, broken, width)) return;
         const cell = (j: number) => (j < 0 ? '' : (r[j] ?? '').trim());
         const date = (j: number, column: string) => {
           const v = cell(j);
