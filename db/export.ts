@@ -28,6 +28,13 @@ export function exportWorkspace(engine: Engine): ExportData {
          batch_id AS batchId FROM pulse ORDER BY month, team_id, initiative_id`,
     )
     .all() as Record<string, unknown>[];
+  // The people directory: users as their keyed hashes, as stored.
+  tables.people = engine.sqlite
+    .prepare(
+      `SELECT user AS userHash, effective_from AS effectiveFrom, team_id AS teamId, region, manager AS managerHash, batch_id AS batchId
+       FROM people ORDER BY user, effective_from`,
+    )
+    .all() as Record<string, unknown>[];
   // Decisions carry local integer keys; export translates them back to the synced text ids.
   tables.decisions = engine.sqlite
     .prepare(

@@ -83,15 +83,15 @@ export function allGuards(): Trigger[] {
  */
 export function missingGuards(migrationsSql: string): Trigger[] {
   const created = new Map<string, string>();
+  // In order: a trigger dropped and created again later (a value list that grew) counts as created.
   for (const statement of migrationsSql.split('--> statement-breakpoint')) {
     const body = statement.trim().replace(/^(--[^\n]*\n)+/, '');
+    for (const m of statement.matchAll(/DROP TRIGGER (?:IF EXISTS )?`([^`]+)`/g)) if (m[1]) created.delete(m[1]);
     const match = /CREATE TRIGGER `([^`]+)`/.exec(statement) ?? /^CREATE (?:VIRTUAL )?TABLE `(search_[a-z_]+)`/.exec(body);
     const fill = /^INSERT INTO `(search_[a-z_]+)`/.exec(body);
     if (match?.[1]) created.set(match[1], body);
     else if (fill?.[1]) created.set(`${fill[1]}_fill`, body);
   }
-  const dropped = [...migrationsSql.matchAll(/DROP TRIGGER (?:IF EXISTS )?`([^`]+)`/g)].map((m) => m[1]);
-  for (const name of dropped) if (name) created.delete(name);
   // The feedback search index is derived SQL too (db/feedback/search-index.ts), written with the guards.
   return [...allGuards(), ...searchIndexSql()].filter((t) => {
     const existing = created.get(t.name);

@@ -385,6 +385,37 @@ export const pulse = sqliteTable(
 );
 
 /**
+ * The people directory (people.csv, or an HR / Entra ID export through a mapping): who is in
+ * which team from which day. `user` is the same keyed hash of the user id the decisions use (no
+ * id or email is stored). A re-import adds a row from its effective date for each person who
+ * moved, so the history of moves is kept; key (user, effective_from): the later batch wins.
+ */
+export const people = sqliteTable(
+  'people',
+  {
+    user: text('user').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    teamId: text('team_id').notNull(),
+    region: text('region'),
+    /** The manager's user id, hashed like `user`. */
+    manager: text('manager'),
+    batchId: text('batch_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.user, t.effectiveFrom] })],
+);
+
+/**
+ * Column mappings saved on this device (not synced: a mapping is how one person's exports look;
+ * a preset file shares one). `definition` is the ImportMapping as JSON.
+ */
+export const importMappings = sqliteTable('import_mappings', {
+  name: text('name').primaryKey(),
+  kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+  definition: text('definition').notNull(),
+  savedAt: text('saved_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/**
  * Local integer keys for the big signal tables: team and initiative ids, hashed users and batch
  * ids as small integers keep a million decisions at about 40 bytes a row, so imports and reports
  * stay in cache. Local to this device; export and sync translate back to the text ids.
@@ -482,4 +513,4 @@ export const syncedTables = {
 export type { SyncedTableName };
 
 /** Signal data written in batches (rows carry `batch_id`), exported with the workspace. */
-export const batchTables = { usage, pulse, decisions } as const;
+export const batchTables = { usage, pulse, decisions, people } as const;

@@ -129,7 +129,17 @@ function openInBrowser(url: string): void {
 const FIELD_FLAGS: Record<string, Record<string, string>> = {
   init: { workspace: '--workspace', me: '--me' },
   demo: { seed: '--seed' },
-  import: { kind: 'KIND', path: 'FILE', dryRun: '--dry-run', createMissing: '--create-missing', aliases: '--map', again: '--again' },
+  import: {
+    kind: 'KIND',
+    path: 'FILE',
+    dryRun: '--dry-run',
+    createMissing: '--create-missing',
+    aliases: '--map',
+    again: '--again',
+    mapping: '--mapping',
+    month: '--month',
+    effectiveDate: '--effective',
+  },
   report: {
     format: '--format',
     initiative: '--initiative',
@@ -186,6 +196,24 @@ function mapOption(value: string, previous: Record<string, string> = {}): Record
   const to = value.slice(at + 1).trim();
   if (at < 0 || !from || !to) throw badInput(`--map: "${value}" is not NAME=EXISTING, e.g. --map "Claims Nrth=Claims North".`);
   return { ...previous, [from]: to };
+}
+
+/** `--mapping`: a name, or a mapping file (a copied and changed preset) read as JSON. */
+function mappingArgument(value: string): string | Record<string, unknown> {
+  if (!value.toLowerCase().endsWith('.json')) return value;
+  let text: string;
+  try {
+    text = fs.readFileSync(value, 'utf8');
+  } catch {
+    throw badInput(
+      `--mapping: cannot read ${value}. Give a preset id, a saved mapping's name (\`uptake mappings list\`), or the path of a mapping .json file.`,
+    );
+  }
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw badInput(`--mapping: ${value} is not valid JSON (${(e as Error).message}).`);
+  }
 }
 
 const KINDS_HELP = () => `Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`;
@@ -321,19 +349,35 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import a CSV: usage, decisions, pulse or shadow-processes (all or nothing)')
-    .argument('<kind>', 'usage | decisions | pulse | shadow-processes')
+    .description('import a CSV: usage, decisions, pulse, shadow-processes or people (all or nothing)')
+    .argument('<kind>', 'usage | decisions | pulse | shadow-processes | people')
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
     .option('--map <name=existing>', 'read a name in the file as an existing team or initiative (repeatable)', mapOption)
     .option('--again', 'import the file even though the same file was imported before')
+    .option(
+      '--mapping <name>',
+      'read a file in another system’s format with this mapping: a preset id, a saved mapping’s name, or a mapping .json file',
+    )
+    .option('--month <YYYY-MM>', 'a per-user report (Copilot usage): the month it is counted for (default: the month of its refresh date)')
+    .option('--per-app', 'a per-user report: also count each app as its own initiative ("<initiative>: <app>")')
+    .option('--effective <YYYY-MM-DD>', 'people: the day a directory without an effective_date column takes effect (default: today)')
     .addHelpText('after', importColumnsHelp)
     .action(
       async (
         kind: string,
         file: string,
-        opts: { dryRun?: boolean; createMissing?: boolean; map?: Record<string, string>; again?: boolean },
+        opts: {
+          dryRun?: boolean;
+          createMissing?: boolean;
+          map?: Record<string, string>;
+          again?: boolean;
+          mapping?: string;
+          month?: string;
+          perApp?: boolean;
+          effective?: string;
+        },
       ) => {
         if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
           throw badInput(`Unknown import kind "${kind}". ${KINDS_HELP()}`);
@@ -360,6 +404,10 @@ export function buildProgram(): Command {
             createMissing: opts.createMissing ?? false,
             again: opts.again ?? false,
             ...(opts.map ? { aliases: opts.map } : {}),
+            ...(opts.mapping ? { mapping: mappingArgument(opts.mapping) } : {}),
+            ...(opts.month ? { month: opts.month } : {}),
+            ...(opts.perApp ? { perApp: true } : {}),
+            ...(opts.effective ? { effectiveDate: opts.effective } : {}),
           }).catch((e: unknown) => {
             if (tty && last > 0) process.stderr.write('\r\x1b[K');
             if (e instanceof UserError && e.details && 'problems' in e.details) {
@@ -377,19 +425,53 @@ export function buildProgram(): Command {
           const earlier = summary.alreadyImported
             ? ` The same file was imported on ${summary.alreadyImported.importedAt.slice(0, 10)} (batch ${summary.alreadyImported.id.slice(0, 8)}); importing it needs --again.`
             : '';
+          const via = summary.mapping ? ` (read with the mapping "${summary.mapping}"${summary.month ? ` for ${summary.month}` : ''})` : '';
+          const missing = summary.notInDirectory?.count
+            ? ` ${plural(summary.notInDirectory.count, 'user')} of the report ${summary.notInDirectory.count === 1 ? 'is' : 'are'} not in the people directory and counted in no team: ${summary.notInDirectory.users.slice(0, 5).join(', ')}${summary.notInDirectory.count > 5 ? ', …' : ''} (all listed in notInDirectory).`
+            : '';
           process.stderr.write(
             summary.dryRun
-              ? `Checked ${plural(summary.rows, 'row')} of ${summary.file}: nothing was written. Importing it would add ${counts}.${earlier}\n`
-              : `Imported ${plural(summary.rows, 'row')} of ${summary.file}: ${counts}.\n`,
+              ? `Checked ${plural(summary.rows, 'row')} of ${summary.file}${via}: nothing was written. Importing it would add ${counts}.${earlier}${missing}\n`
+              : `Imported ${plural(summary.rows, 'row')} of ${summary.file}${via}: ${counts}.${missing}\n`,
           );
         });
       },
     );
 
+  const mappings = program
+    .command('mappings')
+    .description('column mappings for files in other systems’ formats: the presets (presets/) and those saved on this device');
+  mappings
+    .command('list')
+    .description('list the presets and saved mappings')
+    .action(async () => {
+      await withEngine(globals(), 'read', async (engine) =>
+        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.mappings', {})),
+      );
+    });
+  mappings
+    .command('show')
+    .description('print a mapping in full, as JSON (copy a preset to a file, change it, and import with --mapping FILE.json)')
+    .argument('<name>', 'a preset id or a saved mapping’s name')
+    .action(async (name: string) => {
+      await withEngine(globals(), 'read', async (engine) =>
+        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.mapping', { name })),
+      );
+    });
+  mappings
+    .command('delete')
+    .description('delete a saved mapping')
+    .argument('<name>', 'a saved mapping’s name')
+    .action(async (name: string) => {
+      await withEngine(globals(), 'write', async (engine) =>
+        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.deleteMapping', { name })),
+      );
+    });
+
   program
     .command('template')
     .description('print a template of a kind of file: its header row and two example rows')
-    .argument('<kind>', 'usage | decisions | pulse | shadow-processes')
+    .argument('<kind>', 'usage | decisions | pulse | shadow-processes | people')
     .action((kind: string) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw badInput(`Unknown import kind "${kind}". ${KINDS_HELP()}`);
       process.stdout.write(importTemplate(kind as (typeof IMPORT_KINDS)[number]).csv);

@@ -75,7 +75,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
   it('names the flag or argument the user typed and the bad value, not the API field; writes nothing', () => {
     const before = uptake(['--db', db, 'export']).out;
     const cases: [string[], string][] = [
-      [['import', 'usgae', 'x.csv'], 'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes.'],
+      [['import', 'usgae', 'x.csv'], 'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes, people.'],
       [['report', '--from', '2026-13'], 'uptake: --from: 2026-13 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--format', 'csv', '--to', '2026-1'], 'uptake: --to: 2026-1 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--from', '2026-07', '--to', '2026-03'], 'uptake: --from 2026-07 is after --to 2026-03'],

@@ -4,6 +4,7 @@ import { callTyped } from '../db/api';
 import type { OperationName } from '../db/api/contract';
 import { DEFAULT_METRIC_SETTINGS as DEFAULT_SETTINGS } from '../db/metrics/model';
 import { open } from '../db/open';
+import { PRESETS, saveMapping } from '../db/signals/mappings';
 
 /*
  * What the permission tests run every operation on: the demo workspace plus one shadow process,
@@ -50,6 +51,8 @@ export async function makeTemplate(dir: string): Promise<Template> {
     'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed\n2026-01,Claims North,Claims triage assistant,10,8,100,90\n',
   );
   const engine = open(file);
+  // A saved column mapping, for imports.deleteMapping.
+  saveMapping(engine, { ...PRESETS[1], id: undefined, name: 'Fixture log' });
   try {
     await callTyped({ engine }, 'workspace.demo', { seed: 7 });
     const teams = await callTyped({ engine }, 'teams.list', {});
@@ -207,6 +210,11 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'reports.rows': { source: 'usage' },
     'reports.overrideReasons': {},
     'imports.progress': { progressId: 'no-such-upload' },
+    'imports.inspect': { kind: 'decisions', file: new File([fs.readFileSync(usageFile)], 'usage.csv') },
+    'imports.mappings': {},
+    'imports.mapping': { name: 'ai-decision-log' },
+    'imports.saveMapping': { mapping: { ...PRESETS[1], id: undefined, name: 'My log' } },
+    'imports.deleteMapping': { name: 'Fixture log' },
     'metrics.settings': {},
     'imports.upload': { kind: 'usage', file: new File([fs.readFileSync(usageFile)], 'usage.csv'), createMissing: true },
     'shadowProcesses.list': {},

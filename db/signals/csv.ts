@@ -246,6 +246,42 @@ export async function readCsv(
   return result;
 }
 
+/** The first rows of a CSV file (header first), read from its first 256 KiB. */
+export function peekCsv(file: string, rows = 10): string[][] {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    throw badInput(`${file}: no such file. Check the path.`);
+  }
+  try {
+    const buf = Buffer.alloc(1 << 18);
+    const got = fs.readSync(fd, buf, 0, buf.length, 0);
+    const text = new TextDecoder('utf-8').decode(buf.subarray(0, got));
+    const split = new CsvSplitter().push(text, got < buf.length);
+    return split.rows.slice(0, rows + 1).map((r) => r.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c)));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether a sink may read a row: a row the splitter could not read, or one with another number of
+ * fields than the header, is a row error (added to `errors`) and false.
+ */
+export function wholeRow(errors: CsvErrors, r: string[], i: number, row: number, broken: BrokenRows | null, width: number): boolean {
+  const problem = broken?.get(i);
+  if (problem) {
+    errors.add(problem);
+    return false;
+  }
+  if (r.length !== width) {
+    errors.add({ row, column: null, value: null, expected: `${width} fields, found ${r.length} (check for a stray comma or quote)` });
+    return false;
+  }
+  return true;
+}
+
 /** The SHA-256 of a file's bytes (an import's check, read in parts, hashes the whole file here). */
 export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');

@@ -10,23 +10,29 @@ import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
-import { type BrokenRows, CsvErrors, type CsvReadResult, columnIndex, fileProblem, formatCsvErrors, readCsv } from './csv';
-import { checkDecisions } from './decisions-check';
+import { IMPORT_COLUMNS, isOwnHeader, PULSE_COLUMNS, SHADOW_COLUMNS, USAGE_COLUMNS } from './columns';
 import {
-  DATE,
-  DECISION_COLUMNS,
-  DECISION_OPTIONAL_COLUMNS,
-  type DecisionBatch,
-  isRealDate,
-  MONTH,
-  ROW_OK,
-  ROW_SKIPPED,
-} from './decisions-read';
+  type BrokenRows,
+  CsvErrors,
+  type CsvReadResult,
+  columnIndex,
+  fileProblem,
+  formatCsvErrors,
+  peekCsv,
+  readCsv,
+  wholeRow,
+} from './csv';
+import { checkDecisions } from './decisions-check';
+import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
-import type { ImportBatch, ImportErrorData, ImportKind, ImportPass, ImportSummary } from './model';
+import { checkMapping, getMapping, matchingMapping } from './mappings';
+import type { ImportBatch, ImportErrorData, ImportKind, ImportMapping, ImportPass, ImportSummary } from './model';
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
+import { peopleSink, todayUtc } from './people';
+import { translateFile } from './translate';
 
+export { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
 export { ACTIONS, hashUser } from './decisions-read';
 export type { ImportKind, ImportSummary } from './model';
 
@@ -56,6 +62,17 @@ export interface ImportOptions {
    */
   checkInParts?: boolean;
   onChecked?: (how: 'halves' | 'whole') => void;
+  /** People: the day a file without an effective_date column takes effect (default: today, UTC). */
+  effectiveDate?: string;
+  /**
+   * A file in another system's format: the mapping to read it with (a preset's id, a saved
+   * mapping's name, or the mapping itself). Without one, a file whose header is not Uptake's
+   * own is read with the saved mapping or preset its header fits, if any.
+   */
+  mapping?: string | ImportMapping;
+  /** Per-user reports: the month counted, and whether each app is counted as its own initiative too. */
+  month?: string;
+  perApp?: boolean;
 }
 
 const INTEGER = /^\d+$/;
@@ -86,6 +103,75 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const name = options.displayName ?? path.basename(file);
+  let mapping: ImportMapping | null = null;
+  let header: string[] | null = null;
+  if (options.mapping !== undefined) {
+    mapping = typeof options.mapping === 'string' ? getMapping(engine, options.mapping) : checkMapping(options.mapping);
+    if (mapping.kind !== kind) {
+      throw badInput(
+        `The mapping "${mapping.id ?? mapping.name}" makes ${mapping.kind} files, not ${kind}: choose a ${kind} mapping, or import it as ${mapping.kind}.`,
+      );
+    }
+  } else {
+    // One look at the header (a few KiB), so a file in Uptake's own format takes the usual path untouched.
+    header = peekCsv(file, 0)[0] ?? null;
+    if (header && !isOwnHeader(kind, header)) mapping = matchingMapping(engine, kind, header);
+  }
+  if (!mapping) {
+    try {
+      return await importOwnFile(engine, authorId, kind, file, name, options);
+    } catch (e) {
+      if (header && !isOwnHeader(kind, header) && e instanceof UserError && e.message.includes('the header row is wrong')) {
+        throw new UserError(
+          e.code,
+          `${e.message}\nNo saved mapping or preset fits this header either: map its columns once on the Imports screen (or give --mapping NAME; \`uptake mappings list\` lists them) and the next file with the same header is read the same way.`,
+          e.details,
+        );
+      }
+      throw e;
+    }
+  }
+  const translated = await translateFile(engine, mapping, file, name, {
+    ...(options.month ? { month: options.month } : {}),
+    ...(options.perApp ? { perApp: true } : {}),
+  });
+  try {
+    const summary = await importOwnFile(engine, authorId, kind, translated.file, name, options);
+    summary.mapping = mapping.id ?? mapping.name;
+    if (translated.month) summary.month = translated.month;
+    if (translated.notInDirectory) summary.notInDirectory = translated.notInDirectory;
+    return summary;
+  } catch (e) {
+    throw e instanceof UserError ? inSourceTerms(e, translated.sourceOf) : e;
+  } finally {
+    translated.cleanup();
+  }
+}
+
+/** An error about a mapped file, its columns named as the source names them. */
+function inSourceTerms(e: UserError, sourceOf: Record<string, string>): UserError {
+  let message = e.message;
+  for (const [target, source] of Object.entries(sourceOf)) message = message.replaceAll(`column "${target}"`, `column "${source}"`);
+  const rename = <T extends { column: string | null }>(list: unknown): T[] | undefined =>
+    Array.isArray(list) ? (list as T[]).map((p) => ({ ...p, column: p.column ? (sourceOf[p.column] ?? p.column) : null })) : undefined;
+  const details = e.details ? { ...e.details } : undefined;
+  if (details) {
+    const problems = rename(details.problems);
+    const errors = rename(details.errors);
+    if (problems) details.problems = problems;
+    if (errors) details.errors = errors;
+  }
+  return new UserError(e.code, message, details);
+}
+
+async function importOwnFile(
+  engine: Engine,
+  authorId: string | null,
+  kind: ImportKind,
+  file: string,
+  name: string,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
   // One worker thread reads a decisions file for both passes.
   const reader = kind === 'decisions' ? new DecisionsReader(file, options.worker) : null;
@@ -168,7 +254,7 @@ async function writeFile(
       options.onParsed?.(decisions.parsedOn);
       read = decisions;
     } else {
-      const sink = makeSink(engine, authorId, kind, batchId, names, errors, summary);
+      const sink = makeSink(engine, authorId, kind, batchId, names, errors, summary, false, options.effectiveDate);
       finish = sink.finish;
       read = await readCsv(
         file,
@@ -258,7 +344,7 @@ async function checkFile(
     errors = new CsvErrors();
     names = makeNames();
     let checkedRows = 0;
-    const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true);
+    const sink = makeSink(engine, null, kind, null, names, errors, emptySummary(kind, name), true, options.effectiveDate);
     read = await readCsv(
       file,
       (header) => sink.header(name, header),
@@ -344,8 +430,12 @@ function makeSink(
   summary: ImportSummary,
   /** Only check the rows (the first pass): nothing is looked up or written. */
   checkOnly = false,
+  /** People: the day a file without an effective_date column takes effect. */
+  effectiveDate = todayUtc(),
 ): Sink {
   switch (kind) {
+    case 'people':
+      return peopleSink(engine, batchId ?? '', names, errors, summary, checkOnly ? null : userHashKey(engine, authorId), effectiveDate);
     case 'usage':
       return keyedSink(engine, 'usage', USAGE, batchId ?? '', names, errors, summary, checkOnly);
     case 'pulse':
@@ -369,7 +459,7 @@ const count = (v: string): number | string =>
   INTEGER.test(v) && Number(v) <= Number.MAX_SAFE_INTEGER ? Number(v) : 'a whole number, 0 or more';
 
 const USAGE: KeyedSpec = {
-  columns: ['month', 'team', 'initiative', 'licensed_users', 'active_users', 'workflows_started', 'workflows_completed'],
+  columns: USAGE_COLUMNS,
   values: [
     { column: 'licensed_users', sql: 'licensed_users', parse: count },
     { column: 'active_users', sql: 'active_users', parse: count },
@@ -385,7 +475,7 @@ const USAGE: KeyedSpec = {
 };
 
 const PULSE: KeyedSpec = {
-  columns: ['month', 'team', 'initiative', 'respondents', 'trust_mean', 'manual_backup'],
+  columns: PULSE_COLUMNS,
   values: [
     { column: 'respondents', sql: 'respondents', parse: count },
     {
@@ -429,26 +519,13 @@ function keyedSink(
     rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
         const row = first + i;
-        const problem = broken?.get(i);
-        if (problem) {
-          errors.add(problem);
-          return;
-        }
+        if (!wholeRow(errors, r, i, row, broken, spec.columns.length)) return;
         const cell = (c: string) => (r[idx[c] ?? -1] ?? '').trim();
         let ok = true;
         const bad = (column: string, expected: string) => {
           errors.add({ row, column, value: cell(column), expected });
           ok = false;
         };
-        if (r.length !== spec.columns.length) {
-          errors.add({
-            row,
-            column: null,
-            value: null,
-            expected: `${spec.columns.length} fields, found ${r.length} (check for a stray comma or quote)`,
-          });
-          return;
-        }
         const month = cell('month');
         if (!MONTH.test(month)) bad('month', 'a month as YYYY-MM, e.g. 2026-03');
         if (!cell('team')) bad('team', 'a team name');
@@ -929,19 +1006,6 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 /* ---------- the shadow-process register as CSV ---------- */
 
-const SHADOW_COLUMNS = [
-  'name',
-  'team',
-  'initiative',
-  'kind',
-  'owner',
-  'users_involved',
-  'reason',
-  'failure_pattern',
-  'first_seen',
-  'retired_on',
-] as const;
-
 function shadowSink(
   engine: Engine,
   authorId: string | null,
@@ -1034,14 +1098,6 @@ function shadowSink(
   };
 }
 
-/** The header of each kind of file (columns in any order): `uptake import --help` and docs/metrics.md list them. */
-export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
-  usage: USAGE.columns,
-  decisions: [...DECISION_COLUMNS, ...DECISION_OPTIONAL_COLUMNS],
-  pulse: PULSE.columns,
-  'shadow-processes': SHADOW_COLUMNS,
-};
-
 /**
  * Two example rows of each kind, by column, as docs/metrics.md describes them. A column without
  * an example here is left empty in the template (every column the import adds later is optional or
@@ -1074,6 +1130,13 @@ const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = 
     trust_mean: ['2.3', '3.4'],
     manual_backup: ['13', '5'],
   },
+  people: {
+    user: ['E1042', 'lena.fischer@example.com'],
+    team: ['Claims North', 'Claims South'],
+    region: ['North', 'South'],
+    manager: ['E1001', 'E2001'],
+    effective_date: ['2026-01-01', '2026-01-01'],
+  },
   'shadow-processes': {
     name: ['Claims reserve tracker', 'Paper referral log'],
     team: ['Claims North', 'Claims North'],
@@ -1095,6 +1158,3 @@ export function importTemplate(kind: ImportKind): { fileName: string; csv: strin
   const rows = [0, 1].map((i) => columns.map((c) => examples[c]?.[i] ?? ''));
   return { fileName: `${kind}-template.csv`, csv: toCsv(columns, rows) };
 }
-
-/** Columns of IMPORT_COLUMNS a file may leave out. */
-export const OPTIONAL_IMPORT_COLUMNS: Partial<Record<ImportKind, readonly string[]>> = { decisions: DECISION_OPTIONAL_COLUMNS };

@@ -28,8 +28,9 @@ export interface Ownership {
  *
  * Which row wins a key is a total order, the same one a local import follows, so every device ends
  * with the same rows whatever order batches arrive in:
- *   usage, pulse (key month, team, initiative): the batch with the higher HLC stamp (its
- *     creation's) wins; a local re-import of the same values takes the row too.
+ *   usage, pulse (key month, team, initiative), people (key user hash, effective date): the batch
+ *     with the higher HLC stamp (its creation's) wins; a local re-import of the same values takes
+ *     the row too.
  *   decisions (key initiative, recommendation, user): the later `ts` wins; for the same `ts`, the
  *     batch imported first (lower stamp) keeps it.
  * A batch publishes the rows it holds when it is published (the rows it won on its device): a row
@@ -39,7 +40,7 @@ export interface Ownership {
 const ROWS_FORMAT = 'uptake-batch-rows';
 /** Rows per part file. */
 export const PART_ROWS = 20_000;
-const SIGNAL_KINDS = ['usage', 'pulse', 'decisions'] as const;
+const SIGNAL_KINDS = ['usage', 'pulse', 'decisions', 'people'] as const;
 type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 const published = (batch: string) => `sync_batch_published:${batch}`;
@@ -83,7 +84,7 @@ function closedBatches(engine: Engine): BatchOrigin[] {
       `SELECT b.id, b.kind, c.device_id AS device, c.hlc AS stamp, c.seq FROM import_batches b
        JOIN change_log c ON c.tbl = 'import_batches' AND c.row_id = b.id
          AND c.hlc = (SELECT MIN(hlc) FROM change_log WHERE tbl = 'import_batches' AND row_id = b.id)
-       WHERE b.open = 0 AND b.kind IN ('usage', 'pulse', 'decisions')
+       WHERE b.open = 0 AND b.kind IN ('usage', 'pulse', 'decisions', 'people')
        GROUP BY b.id ORDER BY stamp`,
     )
     .all() as BatchOrigin[];
@@ -104,6 +105,14 @@ function rowsOf(engine: Engine, kind: SignalKind, batch: string): IterableIterat
       .prepare(
         `SELECT month, team_id AS team, initiative_id AS initiative, respondents AS a, trust_mean AS b, manual_backup AS c
          FROM pulse WHERE batch_id = ? ORDER BY month, team_id, initiative_id`,
+      )
+      .iterate(batch) as IterableIterator<Record<string, Cell>>;
+  }
+  if (kind === 'people') {
+    return engine.sqlite
+      .prepare(
+        `SELECT user, effective_from AS month, team_id AS team, region AS a, manager AS b
+         FROM people WHERE batch_id = ? ORDER BY user, effective_from`,
       )
       .iterate(batch) as IterableIterator<Record<string, Cell>>;
   }
@@ -137,6 +146,7 @@ class PartBuilder {
     if (kind === 'usage')
       this.rows.push([r.month ?? null, this.key(r.team), this.key(r.initiative), r.a ?? 0, r.b ?? 0, r.c ?? 0, r.d ?? 0]);
     else if (kind === 'pulse') this.rows.push([r.month ?? null, this.key(r.team), this.key(r.initiative), r.a ?? 0, r.b ?? 0, r.c ?? 0]);
+    else if (kind === 'people') this.rows.push([r.user ?? null, r.month ?? null, this.key(r.team), r.a ?? null, r.b ?? null]);
     else {
       const row: Cell[] = [
         this.key(r.initiative),
@@ -356,6 +366,23 @@ function applier(engine: Engine, kind: SignalKind, batch: string, stamp: string,
         // The batch made later wins; a row of a batch this device does not know yet counts as older.
         if (holder !== undefined && (stampOf.get(holder) ?? '') > stamp) return;
         upsert.run(month, teamId, initiativeId, ...values.slice(0, cols.length), batch);
+      },
+      finish: close,
+    };
+  }
+  if (kind === 'people') {
+    const existing = engine.sqlite.prepare('SELECT batch_id FROM people WHERE user = ? AND effective_from = ?').pluck();
+    const upsert = engine.sqlite.prepare(
+      `INSERT INTO people (user, effective_from, team_id, region, manager, batch_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user, effective_from) DO UPDATE SET team_id = excluded.team_id, region = excluded.region,
+         manager = excluded.manager, batch_id = excluded.batch_id`,
+    );
+    return {
+      row: (keysOf: string[], r: Cell[]) => {
+        const [user, from, team, region = null, manager = null] = r;
+        const holder = existing.get(user, from) as string | undefined;
+        if (holder !== undefined && (stampOf.get(holder) ?? '') > stamp) return;
+        upsert.run(user, from, text(keysOf, team), region, manager, batch);
       },
       finish: close,
     };

@@ -362,7 +362,7 @@ export class ImportsScreen {
   get root() {
     return this.page.locator('[data-screen="imports"]');
   }
-  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes') {
+  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People') {
     await this.root.getByText(label, { exact: true }).click();
   }
   async chooseFile(name: string, content: string) {

@@ -137,3 +137,35 @@ describe('imported signal data travels between devices', () => {
     expect(exported(b)).toBe(exported(a));
   }, 120_000);
 });
+
+describe('the people directory travels as batches', () => {
+  it('a directory and a later move reach the other device, and both end with the same history', async () => {
+    const { dir, folder, a, b } = twoDatabases('uptake-sync-people-');
+    const me = await createDemo(a, 3);
+    const workspace = currentWorkspace(a)?.id ?? '';
+    const [north, south] = listTeams(a).map((t) => t.name) as [string, string];
+    const csv = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    await importFile(
+      a,
+      me.id,
+      'people',
+      csv('p1.csv', `user,team,effective_date\nana@x.com,${north},2026-01-01\nbo@x.com,${south},2026-01-01\n`),
+    );
+    expect(syncFolder(a, folder).batches.published.batches).toBe(4);
+    const pulled = syncFolder(b, folder, { workspace });
+    expect(pulled.problems).toEqual([]);
+    expect(pulled.batches.imported.batches).toBe(4);
+    expect(b.sqlite.prepare('SELECT COUNT(*) FROM people').pluck().get()).toBe(2);
+    // Ana moves, imported on B; A gets the move.
+    await importFile(b, me.id, 'people', csv('p2.csv', `user,team,effective_date\nana@x.com,${south},2026-03-01\n`));
+    syncFolder(b, folder);
+    expect(syncFolder(a, folder).problems).toEqual([]);
+    expect(a.sqlite.prepare('SELECT COUNT(*) FROM people').pluck().get()).toBe(3);
+    expect(exported(b)).toBe(exported(a));
+    expect(JSON.stringify(exportWorkspace(a).tables.people)).not.toContain('ana@x.com');
+  }, 120_000);
+});

@@ -31,6 +31,7 @@ import { formatDateTime } from '../history/format';
 import { localeDateTime, localeNumber } from '../locale/locale';
 import type { ImportKind, ImportSummary } from '../reports/types';
 import { FilePreview, importErrorData, ProblemsView, usePreview } from './ImportCheck';
+import { type Mapping, MappingStep } from './MappingStep';
 
 const KINDS: { value: ImportKind; label: string; columns: string }[] = [
   { value: 'usage', label: 'Usage', columns: 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed' },
@@ -41,13 +42,16 @@ const KINDS: { value: ImportKind; label: string; columns: string }[] = [
     label: 'Shadow processes',
     columns: 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on',
   },
+  { value: 'people', label: 'People', columns: 'user,team,region,manager,effective_date' },
 ];
 const number = localeNumber;
 
 /** The kind whose columns the header has (in any order), if exactly one. */
 function detectKind(header: string[]): ImportKind | null {
   const have = new Set(header.map((h) => h.trim().toLowerCase()));
-  const hits = KINDS.filter((k) => k.columns.split(',').every((c) => have.has(c)));
+  // A people directory's region, manager and effective_date may be left out.
+  const required = (k: (typeof KINDS)[number]) => (k.value === 'people' ? ['user', 'team'] : k.columns.split(','));
+  const hits = KINDS.filter((k) => required(k).every((c) => have.has(c)) && (k.value !== 'people' || have.size <= 5));
   return hits.length === 1 ? (hits[0]?.value ?? null) : null;
 }
 
@@ -162,6 +166,19 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
           {summary.dryRun ? 'Would create' : 'Created'}: {created.join(', ')}
         </Text>
       )}
+      {summary.mapping && (
+        <Text size="sm" mt={6} data-testid="import-mapping-used">
+          Read with the mapping “{summary.mapping}”{summary.month ? `, counted for ${summary.month}` : ''}.
+        </Text>
+      )}
+      {summary.notInDirectory && summary.notInDirectory.count > 0 && (
+        <Text size="sm" mt={6} data-testid="import-not-in-directory">
+          {plural(summary.notInDirectory.count, 'user')} of the report {summary.notInDirectory.count === 1 ? 'is' : 'are'} not in the people
+          directory, so counted in no team: {summary.notInDirectory.users.join(', ')}
+          {summary.notInDirectory.count > summary.notInDirectory.users.length ? ', …' : ''}. Add them to the directory and import the report
+          again.
+        </Text>
+      )}
     </Alert>
   );
 }
@@ -179,8 +196,26 @@ export function ImportsPage() {
   const [aliases, setAliases] = useState<Record<string, string>>({});
   const [lastDryRun, setLastDryRun] = useState(false);
   const [focusRow, setFocusRow] = useState<number | null>(null);
-  const run = (dryRun: boolean, extra: { createMissing?: boolean; again?: boolean; aliases?: Record<string, string> } = {}) => {
+  // A file whose header is not Uptake's own: the mapping it fits, or the one being made here.
+  const inspect = useMutation(orpc.imports.inspect.mutationOptions({ meta: { inlineErrors: true } }));
+  const saveMapping = useMutation(orpc.imports.saveMapping.mutationOptions({ meta: { inlineErrors: true } }));
+  const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [saveAs, setSaveAs] = useState('');
+  const proposal = inspect.data && !inspect.data.own ? inspect.data : null;
+  const matched = proposal?.matched ?? null;
+  const run = async (dryRun: boolean, extra: { createMissing?: boolean; again?: boolean; aliases?: Record<string, string> } = {}) => {
     if (!file) return;
+    let using: string | Mapping | undefined = matched
+      ? (matched.id ?? matched.name)
+      : mapping
+        ? { ...mapping, name: mapping.name || file.name }
+        : undefined;
+    if (!matched && mapping && saveAs.trim()) {
+      // Saved first: a mapping that is not valid is refused before the file is sent.
+      const saved = await saveMapping.mutateAsync({ mapping: { ...mapping, name: saveAs.trim() } }).catch(() => null);
+      if (!saved) return;
+      using = saved.name;
+    }
     const id = crypto.randomUUID();
     setProgressId(id);
     setLastDryRun(dryRun);
@@ -192,6 +227,7 @@ export function ImportsPage() {
       createMissing: extra.createMissing ?? false,
       again: extra.again ?? false,
       ...(Object.keys(map).length > 0 ? { aliases: map } : {}),
+      ...(using !== undefined ? { mapping: typeof using === 'string' ? using : { ...using } } : {}),
       progressId: id,
     });
   };
@@ -199,8 +235,15 @@ export function ImportsPage() {
     setFile(f);
     setAliases({});
     setFocusRow(null);
+    setSaveAs('');
     upload.reset();
+    saveMapping.reset();
   };
+  const inspectFile = inspect.mutate;
+  useEffect(() => {
+    setMapping(null);
+    if (file) inspectFile({ kind, file }, { onSuccess: (p) => setMapping(p.own || p.matched ? null : { ...p.proposed, name: '' }) });
+  }, [file, kind, inspectFile]);
   const [shownTemplate, setShownTemplate] = useState<{ fileName: string; csv: string } | null>(null);
   const downloadTemplate = async () => {
     const template = await queryClient.fetchQuery(orpc.imports.template.queryOptions({ input: { kind } }));
@@ -213,7 +256,13 @@ export function ImportsPage() {
   useEffect(() => {
     if (detected) setKind(detected);
   }, [detected]);
-  const error = upload.isError ? errorMessage(upload.error) : null;
+  const error = upload.isError
+    ? errorMessage(upload.error)
+    : saveMapping.isError
+      ? errorMessage(saveMapping.error)
+      : inspect.isError
+        ? errorMessage(inspect.error)
+        : null;
   const errorData = upload.error instanceof ORPCError ? importErrorData(upload.error.data) : null;
   const problemRows = new Set<number>([
     ...(errorData?.problems ?? []).flatMap((p) => (p.row === null ? [] : [p.row])),
@@ -230,7 +279,7 @@ export function ImportsPage() {
     <Page
       screen="imports"
       title="Imports"
-      description="Load usage, decisions, pulse and shadow-process CSVs. An import is all or nothing: one bad row and nothing is written."
+      description="Load usage, decisions, pulse, shadow-process and people CSVs, or another system's export through a column mapping. An import is all or nothing: one bad row and nothing is written."
       ready={batches.isSuccess}
     >
       <Modal opened={shownTemplate !== null} onClose={() => setShownTemplate(null)} title={shownTemplate?.fileName} size="xl">
@@ -302,12 +351,32 @@ export function ImportsPage() {
                   </Text>
                 )}
               </DropZone>
+              {matched && (
+                <Alert color="green" variant="light" py="xs" data-testid="import-matched-mapping">
+                  <Text size="sm">
+                    Its columns fit the mapping “{matched.id ?? matched.name}”: the file is read with it.
+                    {matched.description ? ` ${matched.description}` : ''}
+                  </Text>
+                </Alert>
+              )}
+              {proposal && !matched && mapping && (
+                <MappingStep
+                  proposal={proposal}
+                  mapping={mapping}
+                  onChange={(m) => {
+                    setMapping(m);
+                    saveMapping.reset();
+                  }}
+                  saveAs={saveAs}
+                  onSaveAs={setSaveAs}
+                />
+              )}
               {preview && <FilePreview file={file} preview={preview} focusRow={focusRow} problemRows={problemRows} />}
               <Group gap="xs">
-                <Button variant="default" disabled={!file || upload.isPending} onClick={() => run(true)}>
+                <Button variant="default" disabled={!file || upload.isPending} onClick={() => void run(true)}>
                   Dry run
                 </Button>
-                <Button disabled={!file || upload.isPending} onClick={() => run(false)}>
+                <Button disabled={!file || upload.isPending} onClick={() => void run(false)}>
                   Import
                 </Button>
               </Group>
@@ -325,10 +394,10 @@ export function ImportsPage() {
                   onUseName={(name, existing) => {
                     const next = { ...aliases, [name]: existing };
                     setAliases(next);
-                    run(lastDryRun, { aliases: next });
+                    void run(lastDryRun, { aliases: next });
                   }}
-                  onCreate={() => run(lastDryRun, { createMissing: true })}
-                  onAgain={() => run(false, { again: true })}
+                  onCreate={() => void run(lastDryRun, { createMissing: true })}
+                  onAgain={() => void run(false, { again: true })}
                 />
               )}
               {Object.keys(aliases).length > 0 && (
