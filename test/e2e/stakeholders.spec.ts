@@ -232,6 +232,61 @@ test.describe('demo workspace', () => {
     await shootAtSizes(page, 'stakeholders-champion-empty');
   });
 
+  test('choose and order the register’s columns, save the filters, sort and columns as a view, and pick it again after a reload', async ({
+    app,
+    page,
+  }) => {
+    await expect(app.sidebar).toBeVisible();
+    const register = new StakeholdersScreen(page);
+    await register.open();
+    const table = register.root.getByRole('table', { name: 'Stakeholders' });
+    const headers = () => table.getByRole('columnheader').allInnerTexts();
+    const usual = (await headers()).filter((h) => h.trim() !== '');
+    expect(usual).toContain('Owner');
+
+    // Hide Owner, move Concerns up above Barrier point.
+    await register.root.getByRole('button', { name: 'Columns' }).click();
+    const chooser = page.getByTestId('column-chooser');
+    await chooser.getByRole('checkbox', { name: 'Owner' }).uncheck();
+    await chooser.getByRole('button', { name: 'Move Concerns up' }).click();
+    await expectAccessible(page, 'column chooser');
+    await page.keyboard.press('Escape');
+    const chosen = (await headers()).filter((h) => h.trim() !== '');
+    expect(chosen).not.toContain('Owner');
+    expect(chosen.indexOf('Concerns')).toBe(chosen.indexOf('Barrier point') - 1);
+
+    // Only the sceptical, by influence: save that as a view.
+    await register.root.getByRole('combobox', { name: 'Support' }).click();
+    await page.getByRole('option', { name: 'Sceptical', exact: true }).click();
+    await register.root.getByRole('combobox', { name: 'Sort by' }).click();
+    await page
+      .getByRole('option', { name: /^Influence/ })
+      .first()
+      .click();
+    const sceptics = (await callApi(page, 'stakeholders.list', {})).body as { name: string; support: string }[];
+    const expected = sceptics.filter((p) => p.support === 'sceptical').length;
+    await expect(register.rows()).toHaveCount(expected);
+    await register.root.getByRole('button', { name: 'Views' }).click();
+    await page.getByRole('menuitem', { name: 'Save current view…' }).click();
+    const save = page.getByRole('dialog', { name: 'Save the current view' });
+    await expect(save.getByRole('textbox', { name: 'Name' })).toBeFocused();
+    await page.keyboard.type('Sceptics by influence');
+    await expectAccessible(page, 'save a view dialog');
+    await page.keyboard.press('Enter');
+    await expect(save).toBeHidden();
+    await shootAtSizes(page, 'stakeholders-saved-view');
+
+    // After a reload everything is back to the usual register; the view brings its filters, sort and columns back.
+    await page.reload();
+    await register.open();
+    await expect(register.rows()).toHaveCount(sceptics.length);
+    await register.root.getByRole('button', { name: 'Views' }).click();
+    await page.getByRole('menuitem', { name: 'Sceptics by influence' }).click();
+    await expect(register.rows()).toHaveCount(expected);
+    await expect(register.root.getByRole('combobox', { name: 'Support' })).toHaveValue('Sceptical');
+    expect((await headers()).filter((h) => h.trim() !== '')).toEqual(chosen);
+  });
+
   test('a long register keeps only the rows in view in the page, and scrolls to the end', async ({ app, page }) => {
     await expect(app.sidebar).toBeVisible();
     const teams = (await callApi(page, 'teams.list', {})).body as { id: string }[];

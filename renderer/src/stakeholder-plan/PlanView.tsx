@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSpeakerphone } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/errors';
@@ -15,6 +15,7 @@ import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { StatusBadge } from '../kit/StatusBadge';
 import { today } from '../stakeholder-sessions/register';
 import { type SessionEditing, SessionFormDialog } from '../stakeholder-sessions/SessionForm';
 import { DeliverDialog } from './DeliverDialog';
@@ -23,35 +24,16 @@ import { cadenceText, groupName, PLAN_CHANNEL_LABELS, type Planned, TOUCHPOINT_S
 import { type TouchpointEditing, TouchpointFormDialog } from './TouchpointForm';
 
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
-const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } };
 const READ_ONLY = 'Only change managers plan touchpoints.';
 
-function StateBadge({ t }: { t: Planned }) {
-  if (t.state === 'overdue')
-    return (
-      <Badge variant="light" color="red" size="sm" radius="sm" styles={BADGE_STYLES}>
-        {t.overdueDays === 1 ? '1 day overdue' : `${t.overdueDays} days overdue`}
-      </Badge>
-    );
-  if (t.state === 'due')
-    return (
-      <Badge variant="light" color="orange" size="sm" radius="sm" styles={BADGE_STYLES}>
-        Due today
-      </Badge>
-    );
-  return (
-    <Badge
-      variant="dot"
-      color={t.state === 'done' ? 'gray' : 'blue'}
-      size="md"
-      c="var(--mantine-color-text)"
-      fw={500}
-      styles={BADGE_STYLES}
-    >
-      {TOUCHPOINT_STATE_LABELS[t.state]}
-    </Badge>
+const stateOf = (t: Planned) =>
+  t.state === 'overdue' ? (
+    <StatusBadge label={t.overdueDays === 1 ? '1 day overdue' : `${t.overdueDays} days overdue`} urgent="red" />
+  ) : t.state === 'due' ? (
+    <StatusBadge label="Due today" urgent="orange" />
+  ) : (
+    <StatusBadge label={TOUCHPOINT_STATE_LABELS[t.state]} dot={t.state === 'done' ? 'gray' : 'blue'} />
   );
-}
 
 /**
  * The communication plan, a view of the Stakeholders screen: planned touchpoints per team or tag,
@@ -83,7 +65,7 @@ export function PlanView() {
   const add = () => editing.open({ touchpoint: null });
 
   const columns: Column<Planned & { name: string }>[] = [
-    { header: 'Status', td: { miw: 120, ...NOWRAP }, cell: (t) => <StateBadge t={t} /> },
+    { header: 'Status', td: { miw: 120, ...NOWRAP }, cell: stateOf },
     {
       header: 'Message · channel',
       td: { miw: 220 },

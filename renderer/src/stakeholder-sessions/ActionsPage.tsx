@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, Text } from '@mantine/core';
+import { Checkbox, Group, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,39 +14,23 @@ import { useDialog } from '../kit/dialog';
 import { SegmentedFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { StatusBadge } from '../kit/StatusBadge';
 import { type ActionEditing, ActionFormDialog } from './ActionForm';
 import { actionHistory } from './history';
 import { ACTION_STATUS_LABELS, type Action, today } from './register';
 
 const READ_ONLY = 'Only champions and change managers add follow-up actions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
-// A badge keeps its width in a narrow table instead of shrinking to "Over…".
-const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } };
-
 type Whose = 'mine' | 'all';
 type Which = 'open' | 'all';
 type Row = Action & { name: string };
 
-function StatusBadge({ action, on }: { action: Action; on: string }) {
-  if (isOverdue(action, on))
-    return (
-      <Badge variant="light" color="red" size="sm" radius="sm" data-testid="action-overdue" styles={BADGE_STYLES}>
-        Overdue
-      </Badge>
-    );
-  return (
-    <Badge
-      variant="dot"
-      color={action.status === 'open' ? 'blue' : 'gray'}
-      size="md"
-      c="var(--mantine-color-text)"
-      fw={500}
-      styles={BADGE_STYLES}
-    >
-      {ACTION_STATUS_LABELS[action.status]}
-    </Badge>
+const statusOf = (action: Action, on: string) =>
+  isOverdue(action, on) ? (
+    <StatusBadge label="Overdue" urgent="red" testId="action-overdue" />
+  ) : (
+    <StatusBadge label={ACTION_STATUS_LABELS[action.status]} dot={action.status === 'open' ? 'blue' : 'gray'} />
   );
-}
 
 /** Follow-up actions from sessions: overdue first, then by due date; "My actions" for the acting member. */
 export function ActionsPage() {
@@ -106,7 +90,7 @@ export function ActionsPage() {
     },
     { header: 'Owner', td: NOWRAP, cell: (a) => a.owner ?? <Dash /> },
     { header: 'Due', td: { className: 'tabular', ...NOWRAP }, cell: (a) => formatDate(a.due) },
-    { header: 'Status', td: { miw: 96, ...NOWRAP }, cell: (a) => <StatusBadge action={a} on={on} /> },
+    { header: 'Status', td: { miw: 96, ...NOWRAP }, cell: (a) => statusOf(a, on) },
   ];
 
   return (

@@ -12,6 +12,7 @@ import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { ExportCsvButton } from './ExportCsv';
@@ -74,6 +75,16 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
 
 type View = 'table' | 'grid' | 'teams' | 'plan';
 
+/** What a saved view of the register restores. */
+interface RegisterView {
+  search: string;
+  team: string | null;
+  support: SupportLevel | null;
+  quadrant: Quadrant | null;
+  sort: SortKey;
+  columns: ColumnChoice;
+}
+
 /** The register; at `/stakeholders/talk/:teamId`, the team view with who to talk to in that team. */
 export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const talkTo = params?.teamId ?? null;
@@ -84,6 +95,17 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const [quadrant, setQuadrant] = useState<Quadrant | null>(null);
   const [sort, setSort] = useState<SortKey>('name');
   const [showDeleted, setShowDeleted] = useState(false);
+  const [columnChoice, setColumnChoice] = useColumnChoice('stakeholders');
+  const savedViews = useSavedViews<RegisterView>('stakeholders');
+  const current: RegisterView = { search, team, support, quadrant, sort, columns: columnChoice };
+  const applyView = (v: RegisterView) => {
+    setSearch(v.search);
+    setTeam(v.team);
+    setSupport(v.support);
+    setQuadrant(v.quadrant);
+    setSort(v.sort);
+    setColumnChoice(v.columns);
+  };
   const editing = useDialog<StakeholderEditing>();
   const history = useRecordHistory(stakeholderHistory);
   const register = useQuery(orpc.stakeholders.list.queryOptions({ input: { includeDeleted: showDeleted } }));
@@ -188,14 +210,18 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                     onChange={(v) => setQuadrant(v as Quadrant | null)}
                   />
                   {view === 'table' && (
-                    <Select
-                      label="Sort by"
-                      w={200}
-                      data={SORT_OPTIONS}
-                      value={sort}
-                      allowDeselect={false}
-                      onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
-                    />
+                    <>
+                      <Select
+                        label="Sort by"
+                        w={200}
+                        data={SORT_OPTIONS}
+                        value={sort}
+                        allowDeselect={false}
+                        onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+                      />
+                      <ColumnChooser columns={COLUMNS} choice={columnChoice} onChange={setColumnChoice} />
+                      <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
+                    </>
                   )}
                 </>
               )}
@@ -250,7 +276,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             label="Stakeholders"
             horizontalSpacing={8}
             rows={shown}
-            columns={COLUMNS}
+            columns={chooseColumns(COLUMNS, columnChoice)}
             rowProps={(s) => ({ 'data-testid': 'stakeholder-row', 'data-deleted': s.deleted ? 'true' : undefined })}
             history={history}
             actions={(s) =>
