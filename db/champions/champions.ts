@@ -4,6 +4,7 @@ import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
 import { championActivities, championPrograms, champions } from '../schema';
+import { teamsOn } from '../signals/people';
 import { listTeams } from '../teams/teams';
 import {
   type ActivityKind,
@@ -207,9 +208,10 @@ export const deleteActivity = (s: Session, id: string): ChampionActivity => acti
 /**
  * The teams in the program's rollout with their active users: every team with usage rows for the
  * initiative (active users of its latest month there), and every team a champion of the program
- * is in (its headcount when it has no usage for the initiative).
+ * is in. A team with no usage for the initiative counts the people the directory puts in it on
+ * `asOf`, else its headcount.
  */
-export function rolloutTeams(engine: Engine, program: ChampionProgram): CoverageTeam[] {
+export function rolloutTeams(engine: Engine, program: ChampionProgram, asOf: string = todayUtc()): CoverageTeam[] {
   const latest = engine.sqlite
     .prepare(
       `SELECT u.team_id AS teamId, u.month AS month, u.active_users AS activeUsers FROM usage u
@@ -217,6 +219,8 @@ export function rolloutTeams(engine: Engine, program: ChampionProgram): Coverage
     )
     .all(program.initiativeId) as { teamId: string; month: string; activeUsers: number }[];
   const usage = new Map(latest.map((r) => [r.teamId, r]));
+  const inDirectory = new Map<string, number>();
+  for (const team of teamsOn(engine, asOf).values()) inDirectory.set(team, (inDirectory.get(team) ?? 0) + 1);
   const teams = new Map(listTeams(engine).map((t) => [t.id, t]));
   const ids = new Set([
     ...usage.keys(),
@@ -230,6 +234,8 @@ export function rolloutTeams(engine: Engine, program: ChampionProgram): Coverage
       if (!team) return [];
       const u = usage.get(id);
       if (u) return [{ teamId: id, team: team.name, activeUsers: u.activeUsers, source: { kind: 'usage', month: u.month } }];
+      const listed = inDirectory.get(id);
+      if (listed) return [{ teamId: id, team: team.name, activeUsers: listed, source: { kind: 'directory', asOf } }];
       if (team.headcount !== null) return [{ teamId: id, team: team.name, activeUsers: team.headcount, source: { kind: 'headcount' } }];
       return [{ teamId: id, team: team.name, activeUsers: null, source: { kind: 'none' } }];
     })
@@ -242,7 +248,7 @@ export function programCoverage(engine: Engine, programId: string, asOf: string 
     programId,
     target: program.coverageTarget,
     asOf,
-    teams: rolloutTeams(engine, program),
+    teams: rolloutTeams(engine, program, asOf),
     champions: listChampions(engine).filter((c) => c.programId === programId),
     activities: listActivities(engine, programId),
   });

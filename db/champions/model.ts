@@ -51,8 +51,15 @@ export interface ChampionActivity {
   deleted: boolean;
 }
 
-/** Where a team's active users came from: the usage data's latest month, the team's headcount, or nowhere. */
-export type ActiveUsersSource = { kind: 'usage'; month: string } | { kind: 'headcount' } | { kind: 'none' };
+/**
+ * Where a team's active users came from: the usage data's latest month, the people the directory
+ * puts in the team on the day coverage is taken, the team's headcount, or nowhere.
+ */
+export type ActiveUsersSource =
+  | { kind: 'usage'; month: string }
+  | { kind: 'directory'; asOf: string }
+  | { kind: 'headcount' }
+  | { kind: 'none' };
 
 export interface CoverageRow {
   teamId: string;

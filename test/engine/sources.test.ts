@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
+import { programCoverage } from '../../db/champions/champions';
 import { UserError } from '../../db/errors';
 import { hashUser, importFile, userHashKey } from '../../db/signals/import';
 import {
@@ -224,6 +225,42 @@ describe('importing through a mapping', () => {
 
 describe('the people directory', () => {
   const PEOPLE = 'user,team,region,manager,effective_date';
+
+  it('gives champion coverage its denominator for a team with no usage: the people in it on the day, before its headcount', async () => {
+    const teams = Object.fromEntries((await callTyped(host, 'teams.list', {})).map((x) => [x.name, x.id]));
+    await callTyped(host, 'teams.update', { id: teams['Claims South'] ?? '', headcount: 50 });
+    const initiative = (await callTyped(host, 'initiatives.list', {}))[0]?.id ?? '';
+    const program = await callTyped(host, 'champions.createProgram', { name: 'Claims champions', initiativeId: initiative });
+    const mei = (await callTyped(host, 'members.create', { name: 'Mei Chen', role: 'champion' })).id;
+    for (const team of ['Claims North', 'Claims South'])
+      await callTyped(host, 'champions.create', {
+        programId: program.id,
+        memberId: mei,
+        teamId: teams[team] ?? '',
+        since: '2026-01-01',
+        status: 'active',
+      });
+    const south = (asOf: string) => programCoverage(t.engine, program.id, asOf).teams.find((r) => r.team === 'Claims South');
+    const north = (asOf: string) => programCoverage(t.engine, program.id, asOf).teams.find((r) => r.team === 'Claims North');
+    // No directory yet: South's headcount; North has neither.
+    expect(south('2026-02-15')).toMatchObject({ activeUsers: 50, source: { kind: 'headcount' } });
+    expect(north('2026-02-15')).toMatchObject({ activeUsers: null, source: { kind: 'none' } });
+    await importFile(
+      t.engine,
+      null,
+      'people',
+      file(
+        'jan.csv',
+        `${PEOPLE}\nana@example.com,Claims North,,,2026-01-01\nbo@example.com,Claims South,,,2026-01-01\ncy@example.com,Claims South,,,2026-01-01\n`,
+      ),
+    );
+    await importFile(t.engine, null, 'people', file('mar.csv', `${PEOPLE}\nana@example.com,Claims South,,,2026-03-01\n`));
+    expect(south('2026-02-15')).toMatchObject({ activeUsers: 2, source: { kind: 'directory', asOf: '2026-02-15' } });
+    expect(north('2026-02-15')).toMatchObject({ activeUsers: 1, source: { kind: 'directory' } });
+    // Ana moved on 1 March: South counts her from then on, North has nobody left (so no data).
+    expect(south('2026-03-01')).toMatchObject({ activeUsers: 3, source: { kind: 'directory' } });
+    expect(north('2026-03-01')).toMatchObject({ activeUsers: null, source: { kind: 'none' } });
+  });
 
   it('stores only keyed hashes of user ids, and moves people from the effective date on, keeping the history', async () => {
     const jan = await importFile(

@@ -30,8 +30,18 @@ const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 const RIGHT = { ta: 'right' as const, className: 'tabular', ...NOWRAP };
 const STATUS_COLOR: Record<ChampionStatus, string> = { active: 'green', paused: 'yellow', left: 'gray' };
 
-const usersSource = (r: CoverageRow) =>
-  r.source.kind === 'usage' ? `usage ${r.source.month}` : r.source.kind === 'headcount' ? 'headcount' : 'no usage or headcount';
+const usersSource = (r: CoverageRow): string => {
+  switch (r.source.kind) {
+    case 'usage':
+      return `usage ${r.source.month}`;
+    case 'directory':
+      return 'people directory';
+    case 'headcount':
+      return 'headcount';
+    default:
+      return 'no usage, directory or headcount';
+  }
+};
 
 function CoverageTable({ rows }: { rows: readonly CoverageRow[] }) {
   return (
