@@ -22,7 +22,7 @@ test('the people directory, then a Copilot usage export read with its preset; us
   await app.imports.kind('Usage');
   await app.imports.chooseFile('copilot-usage.csv', example('copilot-usage.csv'));
   const matched = app.imports.root.getByTestId('import-matched-mapping');
-  await expect(matched).toContainText('microsoft-365-copilot-usage');
+  await expect(matched).toContainText('the preset “Microsoft 365 Copilot usage (per user)”');
   await expect(app.imports.root.getByTestId('mapping-step')).toHaveCount(0);
   await app.imports.importButton.click();
   await app.imports.createMissingButton.click();

@@ -18,7 +18,7 @@ import {
 import { ORPCError } from '@orpc/client';
 import { IconDownload, IconFileTypeCsv, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { plural } from '../../../db/reports/shared/plural';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
@@ -315,7 +315,17 @@ export function ImportsPage() {
                 />
                 <Group gap="xs" mt={4} wrap="nowrap" align="center">
                   <Text size="xs" c="dimmed" style={{ minWidth: 0 }}>
-                    Columns: <Code>{columns}</Code>
+                    Columns:{' '}
+                    <Code>
+                      {columns.split(',').map((column, i) => (
+                        // A break is allowed after each comma, so a long header wraps instead of running under the button.
+                        <Fragment key={column}>
+                          {i > 0 ? ',' : ''}
+                          <wbr />
+                          {column}
+                        </Fragment>
+                      ))}
+                    </Code>
                   </Text>
                   <Button
                     size="compact-xs"
@@ -354,7 +364,7 @@ export function ImportsPage() {
               {matched && (
                 <Alert color="green" variant="light" py="xs" data-testid="import-matched-mapping">
                   <Text size="sm">
-                    Its columns fit the mapping “{matched.id ?? matched.name}”: the file is read with it.
+                    Its columns fit {matched.id ? 'the preset' : 'the saved mapping'} “{matched.name}”: the file is read with it.
                     {matched.description ? ` ${matched.description}` : ''}
                   </Text>
                 </Alert>
