@@ -28,7 +28,7 @@ test('the people directory, then a Copilot usage export read with its preset; us
   await app.imports.createMissingButton.click();
   await expect(app.imports.summary).toContainText('Imported copilot-usage.csv');
   await expect(app.imports.root.getByTestId('import-mapping-used')).toHaveText(
-    'Read with the mapping “microsoft-365-copilot-usage”, counted for 2026-01.',
+    "Read with the mapping “microsoft-365-copilot-usage”, counted per team for 2026-01: each row above is one team's month, not one user.",
   );
   await expect(app.imports.root.getByTestId('import-not-in-directory')).toContainText(
     '1 user of the report is not in the people directory, so counted in no team: contractor.42@example.com',

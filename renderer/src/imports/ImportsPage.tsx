@@ -168,7 +168,8 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
       )}
       {summary.mapping && (
         <Text size="sm" mt={6} data-testid="import-mapping-used">
-          Read with the mapping “{summary.mapping}”{summary.month ? `, counted for ${summary.month}` : ''}.
+          Read with the mapping “{summary.mapping}”
+          {summary.month ? `, counted per team for ${summary.month}: each row above is one team's month, not one user` : ''}.
         </Text>
       )}
       {summary.notInDirectory && summary.notInDirectory.count > 0 && (
