@@ -38,6 +38,26 @@ test('the people directory, then a Copilot usage export read with its preset; us
   await shootAtSizes(app.page, 'imports-copilot');
 });
 
+test('a Copilot usage export counted per app as well, when asked', async ({ app }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await app.go('Imports');
+  await app.imports.chooseFile('people.csv', example('people.csv'));
+  await app.imports.importButton.click();
+  await app.imports.createMissingButton.click();
+  await expect(app.imports.summary).toContainText('Imported people.csv');
+  await app.imports.kind('Usage');
+  await app.imports.chooseFile('copilot-usage.csv', example('copilot-usage.csv'));
+  const perApp = app.imports.root.getByRole('checkbox', { name: /Also count each app as its own initiative/ });
+  await expect(perApp).not.toBeChecked();
+  await perApp.check();
+  await app.imports.importButton.click();
+  await app.imports.createMissingButton.click();
+  await expect(app.imports.summary).toContainText('Imported copilot-usage.csv');
+  await expect(app.imports.summary).toContainText('Microsoft 365 Copilot: Word');
+  await app.go('Initiatives');
+  await expect(app.page.getByText('Microsoft 365 Copilot: Teams', { exact: true })).toBeVisible();
+});
+
 const HEADER = 'When,Agent,Unit,App,Case,Verdict';
 const JAN = [
   HEADER,

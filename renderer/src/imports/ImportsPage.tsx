@@ -2,6 +2,7 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Code,
   CopyButton,
   FileInput,
@@ -202,8 +203,11 @@ export function ImportsPage() {
   const saveMapping = useMutation(orpc.imports.saveMapping.mutationOptions({ meta: { inlineErrors: true } }));
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [saveAs, setSaveAs] = useState('');
+  const [perApp, setPerApp] = useState(false);
   const proposal = inspect.data && !inspect.data.own ? inspect.data : null;
   const matched = proposal?.matched ?? null;
+  /** The apps a per-user report has columns for (Teams, Word, …), each countable as its own initiative. */
+  const apps = Object.keys(matched?.perUser?.apps ?? {});
   const run = async (dryRun: boolean, extra: { createMissing?: boolean; again?: boolean; aliases?: Record<string, string> } = {}) => {
     if (!file) return;
     let using: string | Mapping | undefined = matched
@@ -229,6 +233,7 @@ export function ImportsPage() {
       again: extra.again ?? false,
       ...(Object.keys(map).length > 0 ? { aliases: map } : {}),
       ...(using !== undefined ? { mapping: typeof using === 'string' ? using : { ...using } } : {}),
+      ...(perApp && apps.length > 0 ? { perApp: true } : {}),
       progressId: id,
     });
   };
@@ -237,6 +242,7 @@ export function ImportsPage() {
     setAliases({});
     setFocusRow(null);
     setSaveAs('');
+    setPerApp(false);
     upload.reset();
     saveMapping.reset();
   };
@@ -368,6 +374,16 @@ export function ImportsPage() {
                     Its columns fit {matched.id ? 'the preset' : 'the saved mapping'} “{matched.name}”: the file is read with it.
                     {matched.description ? ` ${matched.description}` : ''}
                   </Text>
+                  {apps.length > 0 && (
+                    <Checkbox
+                      mt="xs"
+                      size="sm"
+                      checked={perApp}
+                      onChange={(e) => setPerApp(e.currentTarget.checked)}
+                      label={`Also count each app as its own initiative (${apps.join(', ')})`}
+                      description="Adds one initiative per app, named “<initiative>: <app>”, with the users who used that app in the month."
+                    />
+                  )}
                 </Alert>
               )}
               {proposal && !matched && mapping && (
