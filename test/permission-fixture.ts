@@ -106,8 +106,9 @@ export async function makeTemplate(dir: string): Promise<Template> {
       date: '2026-02-01',
       attendance: 9,
     });
+    // On the initiative Tom Okafor (a champion) is the AI product owner of: he may triage it.
     const item = await callTyped({ engine }, 'feedback.create', {
-      initiativeId: initiatives[0]?.id ?? '',
+      initiativeId: initiatives.find((i) => i.name === 'Customer email drafter')?.id ?? '',
       teamId: team,
       aiSaid: 'Approve',
       whatWasRight: 'Refer',

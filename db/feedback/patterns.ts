@@ -7,6 +7,7 @@ import { listTeams } from '../teams/teams';
 import { write } from '../write';
 import { getFeedback, listFeedback } from './feedback';
 import { type FailurePattern, type Feedback, type FeedbackCategory, type PatternMonth, type PatternStatus, perMonth } from './model';
+import { checkMayNamePatterns, checkMayTriage } from './triagers';
 
 interface Linked {
   teamId: string;
@@ -69,6 +70,10 @@ export function groupFeedback(s: Session, input: { ids: string[]; patternId: str
   return inTransaction(s.engine, () => {
     if (input.patternId) records.live(s.engine, input.patternId);
     const items = ids.map((id) => getFeedback(s.engine, id));
+    checkMayTriage(
+      s,
+      items.map((f) => f.initiativeId),
+    );
     const gone = items.filter((f) => f.deleted).map((f) => f.id);
     if (gone.length > 0) {
       const more = gone.length > 100 ? ` …and ${gone.length - 100} more` : '';
@@ -85,6 +90,7 @@ export function createPattern(s: Session, input: PatternFields & { feedbackIds?:
   const { feedbackIds, ...fields } = input;
   return inTransaction(s.engine, () => {
     const created = records.create(s, () => {
+      checkMayNamePatterns(s);
       checkName(s.engine, fields.name);
       return { ...fields, name: fields.name.trim(), description: fields.description ?? null, status: fields.status ?? 'open' };
     });
@@ -95,14 +101,18 @@ export function createPattern(s: Session, input: PatternFields & { feedbackIds?:
 
 export function updatePattern(s: Session, { id, ...patch }: Partial<PatternFields> & { id: string }): FailurePattern {
   return records.update(s, id, () => {
+    checkMayNamePatterns(s);
     if (patch.name !== undefined) checkName(s.engine, patch.name, id);
     return patch.name === undefined ? patch : { ...patch, name: patch.name.trim() };
   });
 }
 
 /** Deleting a pattern keeps its items' links, so restoring it brings its grouping back. */
-export const deletePattern = (s: Session, id: string): FailurePattern => records.remove(s, id);
-export const restorePattern = (s: Session, id: string): FailurePattern => records.restore(s, id);
+export const deletePattern = (s: Session, id: string): FailurePattern => records.remove(s, id, () => checkMayNamePatterns(s));
+export function restorePattern(s: Session, id: string): FailurePattern {
+  checkMayNamePatterns(s);
+  return records.restore(s, id);
+}
 
 export interface PatternDetail {
   pattern: FailurePattern;

@@ -9,7 +9,20 @@ import {
   type Feedback,
   type SimilarItem,
 } from '../../feedback/model';
-import { ById, championsAndManagers, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import {
+  ById,
+  championsAndManagers,
+  changeManagers,
+  everyone,
+  id,
+  ListInput,
+  mutation,
+  oneOf,
+  optionalText,
+  query,
+  text,
+  triageMutation,
+} from '../kit';
 
 const feedbackFields = {
   initiativeId: id,
@@ -65,10 +78,10 @@ export const feedback = {
     .input(FeedbackCreateInput)
     .output(type<Feedback>()),
   update: mutation('Correct what a feedback item says', championsAndManagers, changes).input(FeedbackUpdateInput).output(type<Feedback>()),
-  triage: mutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changeManagers, changes)
+  triage: triageMutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changes)
     .input(FeedbackTriageInput)
     .output(type<Feedback[]>()),
-  group: mutation('Group feedback items into a failure pattern (or, with patternId null, take them out)', changeManagers, changes)
+  group: triageMutation('Group feedback items into a failure pattern (or, with patternId null, take them out)', changes)
     .input(FeedbackGroupInput)
     .output(type<Feedback[]>()),
   similar: query('Open feedback and failure patterns that read like a text (suggestions while logging)', everyone)
