@@ -24,6 +24,7 @@ export const SYNCED_TABLES = [
   'champion_activities',
   'feedback',
   'failure_patterns',
+  'feedback_comments',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -58,6 +59,9 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   // Grouping feedback into patterns is triage: change managers by role; an initiative's product
   // owner and technical lead are let through by the triage rule (TRIAGE_COLUMNS).
   failure_patterns: ['change_manager'],
+  // Champions comment on feedback; only a comment's author changes it (checked field by field on
+  // receipt, db/feedback/triagers.ts), and an initiative's product owner and technical lead may too.
+  feedback_comments: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],

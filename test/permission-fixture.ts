@@ -31,6 +31,8 @@ export interface TemplateIds {
   activity: string;
   feedback: string;
   pattern: string;
+  /** Tom Okafor's comment on the feedback item. */
+  comment: string;
 }
 
 export interface Template {
@@ -121,6 +123,10 @@ export async function makeTemplate(dir: string): Promise<Template> {
       category: 'format variation',
       feedbackIds: [item.id],
     });
+    const comment = await callTyped({ engine, actAs: 'Tom Okafor' }, 'feedback.comment', {
+      feedbackId: item.id,
+      body: 'Seen twice more this week',
+    });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -144,6 +150,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         activity: activity.id,
         feedback: item.id,
         pattern: pattern.id,
+        comment: comment.id,
       },
     };
   } finally {
@@ -266,6 +273,10 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'feedback.group': { ids: [ids.feedback], patternId: null },
     'feedback.similar': { text: 'flood zone address' },
     'feedback.export': { what: 'feedback', format: 'csv', show: 'open' },
+    'feedback.comments': { feedbackId: ids.feedback },
+    'feedback.comment': { feedbackId: ids.feedback, body: 'Also in Leeds' },
+    'feedback.editComment': { id: ids.comment, body: 'Seen three times more this week' },
+    'feedback.deleteComment': { id: ids.comment },
     'failurePatterns.list': {},
     'failurePatterns.get': { id: ids.pattern },
     'failurePatterns.create': { name: 'Regional terms', category: 'terminology or jargon' },

@@ -24,7 +24,8 @@ import type { Role } from '../db/api/types';
  *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers'
  *   and the initiative's AI product owner's and technical lead's, whatever their role, and so is
  *   naming failure patterns and grouping feedback into them (champions read them, and may link
- *   the item they log to a suggested pattern).
+ *   the item they log to a suggested pattern). Change managers, champions and whoever triages an
+ *   initiative comment on its feedback; only a comment's author changes or deletes it.
  *   Sponsors read the programs, coverage and the queue.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
@@ -34,9 +35,11 @@ import type { Role } from '../db/api/types';
 
 type ByRole = Readonly<Record<Role, boolean>>;
 /** `triagers`: also the AI product owner and technical lead of the initiative concerned, whatever their role. */
-type Rule = 'anyone' | ByRole | { byRole: ByRole; triagers: true };
+/** `ownOnly`: the role may, on what the member wrote (a comment): only its author. */
+type Rule = 'anyone' | ByRole | { byRole: ByRole; triagers: true } | { byRole: ByRole; ownOnly: true };
 const may = (change_manager: boolean, champion: boolean, sponsor: boolean): ByRole => ({ change_manager, champion, sponsor });
 const orTriagers = (byRole: ByRole): Rule => ({ byRole, triagers: true });
+const ownOnly = (byRole: ByRole): Rule => ({ byRole, ownOnly: true });
 const Y = true;
 const N = false;
 
@@ -130,6 +133,10 @@ export const POLICY = {
   'feedback.group': orTriagers(may(Y, N, N)),
   'feedback.similar': may(Y, Y, Y),
   'feedback.export': may(Y, Y, Y),
+  'feedback.comments': may(Y, Y, Y),
+  'feedback.comment': orTriagers(may(Y, Y, N)),
+  'feedback.editComment': ownOnly(may(Y, Y, N)),
+  'feedback.deleteComment': ownOnly(may(Y, Y, N)),
   'failurePatterns.list': may(Y, Y, Y),
   'failurePatterns.get': may(Y, Y, Y),
   'failurePatterns.create': orTriagers(may(Y, N, N)),
@@ -174,8 +181,12 @@ export const DEMO_ACTORS: Record<Role, string> = { change_manager: 'Dana Lee', c
  * Shah fills neither role anywhere.
  */
 const DEMO_TRIAGERS: readonly Role[] = ['champion'];
+/** The permission fixture's comment is Tom Okafor's (the champion). */
+const DEMO_COMMENT_AUTHOR: Role = 'champion';
 
 /** Whether the demo's actor of `role` may run `operation` on the permission fixture (null: no profile chosen). */
 export function expectedAllowed(operation: OperationName, role: Role | null): boolean {
+  const rule: Rule = POLICY[operation];
+  if (rule !== 'anyone' && 'ownOnly' in rule) return expectedByRole(operation, role) && role === DEMO_COMMENT_AUTHOR;
   return expectedByRole(operation, role) || (role !== null && expectedForTriagers(operation) && DEMO_TRIAGERS.includes(role));
 }

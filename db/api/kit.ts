@@ -31,8 +31,8 @@ export const query = (summary: string, access: Access) => base.meta({ kind: 'que
 export const mutation = (summary: string, access: Access, invalidates: readonly string[]) =>
   base.meta({ kind: 'mutation', invalidates, summary, access });
 /** A triage mutation: change managers, and the AI product owner and technical lead of the initiative concerned. */
-export const triageMutation = (summary: string, invalidates: readonly string[]) =>
-  base.meta({ kind: 'mutation', invalidates, summary, access: changeManagers, orTriagers: true });
+export const triageMutation = (summary: string, invalidates: readonly string[], access: Access = changeManagers) =>
+  base.meta({ kind: 'mutation', invalidates, summary, access, orTriagers: true });
 
 export const text = (label: string, max = 200) =>
   z

@@ -168,3 +168,17 @@ export interface SimilarItem {
   /** The pattern the item is linked to (feedback), or the pattern itself. */
   patternId: string | null;
 }
+
+/** A comment on a feedback item; `mine` when the acting member wrote it (only they change or delete it). */
+export interface FeedbackComment {
+  id: string;
+  feedbackId: string;
+  authorId: string;
+  author: string | null;
+  body: string;
+  /** ISO timestamp (UTC). */
+  createdAt: string;
+  /** Edited after it was written. */
+  edited: boolean;
+  deleted: boolean;
+}

@@ -93,30 +93,45 @@ const FIRST_VALUES: Record<string, string | undefined> = {
 };
 
 /**
- * The triage rule sync applies to one file's changes to triage fields that the author's role alone
- * does not allow: an initiative's product owner and technical lead triage its feedback and name
- * patterns, and the reporter of a new item writes its first values. Who fills those two roles is
- * read from this device's initiatives (and the file's own changes to them), as they stand when
+ * The rule sync applies, field by field, to one file's changes to feedback, failure patterns and
+ * comments, given what the author's role alone allows (`byRole`, SYNCED_WRITERS and
+ * TRIAGE_COLUMNS): an initiative's product owner and technical lead triage its feedback, name
+ * patterns and comment; a new item's reporter writes its first values; only a comment's author
+ * writes it. Who fills those two roles is read from this device's initiatives as they stand when
  * the file is applied.
  */
 export function triageJudge(engine: Engine, changes: readonly ReceivedChange[]) {
-  const exists = engine.sqlite.prepare<[string], { initiative_id: string }>('SELECT initiative_id FROM feedback WHERE id = ?');
+  const itemInitiative = engine.sqlite.prepare<[string], string>('SELECT initiative_id FROM feedback WHERE id = ?').pluck();
+  const commentRow = engine.sqlite.prepare<[string], { author_id: string; feedback_id: string }>(
+    'SELECT author_id, feedback_id FROM feedback_comments WHERE id = ?',
+  );
   const inFile = new Map<string, string>();
   for (const c of changes)
-    if (c.tbl === 'feedback' && c.col === 'initiative_id' && c.value) inFile.set(c.rowId, JSON.parse(c.value) as string);
+    if ((c.tbl === 'feedback' || c.tbl === 'feedback_comments') && c.value && ['initiative_id', 'author_id', 'feedback_id'].includes(c.col))
+      inFile.set(`${c.tbl}.${c.col}.${c.rowId}`, JSON.parse(c.value) as string);
   let triagers: Map<string, string[]> | undefined;
   const leads = () => {
     triagers ??= new Map(listInitiatives(engine).map((i) => [i.id, initiativeTriagers(i)]));
     return triagers;
   };
-  return (c: ReceivedChange, role: Role | null): boolean => {
+  const initiativeOf = (feedbackId: string) => itemInitiative.get(feedbackId) ?? inFile.get(`feedback.initiative_id.${feedbackId}`);
+  const leadsOf = (initiative: string | undefined, author: string) => !!initiative && !!leads().get(initiative)?.includes(author);
+  return (c: ReceivedChange, role: Role | null, byRole: boolean): boolean => {
     const table = c.tbl as SyncedTableName;
-    if (!c.authorId || !role || !isTriageField(table, c.col)) return false;
-    if (table === 'failure_patterns') return [...leads().values()].some((ids) => ids.includes(c.authorId as string));
+    const author = c.authorId;
+    if (!author || !role) return false;
+    if (table === 'feedback_comments') {
+      const local = commentRow.get(c.rowId);
+      const owner = local?.author_id ?? inFile.get(`feedback_comments.author_id.${c.rowId}`);
+      if (owner !== author) return false;
+      const item = local?.feedback_id ?? inFile.get(`feedback_comments.feedback_id.${c.rowId}`);
+      return byRole || leadsOf(item ? initiativeOf(item) : undefined, author);
+    }
+    if (byRole || !isTriageField(table, c.col)) return byRole;
+    if (table === 'failure_patterns') return [...leads().values()].some((ids) => ids.includes(author));
     if (table !== 'feedback') return false;
-    const local = exists.get(c.rowId);
-    const initiative = local?.initiative_id ?? inFile.get(c.rowId);
-    if (initiative && leads().get(initiative)?.includes(c.authorId)) return true;
-    return !local && SYNCED_WRITERS.feedback.includes(role) && (c.col === 'pattern_id' || FIRST_VALUES[c.col] === c.value);
+    if (leadsOf(initiativeOf(c.rowId), author)) return true;
+    const created = itemInitiative.get(c.rowId) === undefined;
+    return created && SYNCED_WRITERS.feedback.includes(role) && (c.col === 'pattern_id' || FIRST_VALUES[c.col] === c.value);
   };
 }

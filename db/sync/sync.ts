@@ -386,7 +386,7 @@ function pullDevice(
         const triage = triageJudge(engine, changes);
         for (const c of changes) {
           const role = roleOf(c.authorId, c.hlc);
-          if (!roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value) && !triage(c, role)) {
+          if (!triage(c, role, roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value))) {
             refused.push({
               file,
               device,

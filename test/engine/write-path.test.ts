@@ -169,6 +169,7 @@ describe('no synced table changes without a change-log record', () => {
         status: 'new',
       },
       failure_patterns: { name: 'Scanned forms', category: 'format variation', description: null, status: 'open' },
+      feedback_comments: { feedbackId: 'f', authorId: 'm', body: 'Seen again in Leeds', createdAt: '2026-01-03T00:00:00.000Z' },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

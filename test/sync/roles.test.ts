@@ -60,6 +60,8 @@ describe('roles hold across devices', () => {
       ['feedback.create', SYNCED_WRITERS.feedback],
       ['feedback.delete', SYNCED_DELETERS.feedback],
       ['failurePatterns.create', SYNCED_WRITERS.failure_patterns],
+      ['feedback.comment', SYNCED_WRITERS.feedback_comments],
+      ['feedback.editComment', SYNCED_WRITERS.feedback_comments],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addComment, listComments } from '../../db/feedback/comments';
 import { createFeedback, listFeedback, triageFeedback } from '../../db/feedback/feedback';
 import { createPattern, listPatterns } from '../../db/feedback/patterns';
 import { createInitiative } from '../../db/initiatives/initiatives';
@@ -93,5 +94,39 @@ describe('triage fields across devices', () => {
     syncFolder(b, folder);
     expect(syncFolder(a, folder).refused).toEqual([]);
     expect(listPatterns(a).map((p) => [p.name, p.count])).toEqual([['Scanned forms', 2]]);
+  });
+});
+
+describe('comments across devices', () => {
+  it('a champion’s comment arrives; their edit of someone else’s comment, or one claiming another author, does not', () => {
+    const { folder, a, b, dana, team, claims } = setup();
+    const subject = item(a, dana.authorId, claims.id, team.id, 'Approve');
+    const danas = addComment(dana, { feedbackId: subject.id, body: 'Dana’s note' });
+    syncFolder(a, folder);
+    const meiId = joinWorkspace(b, folder, 'Mei Chen').memberId;
+    const mine = addComment({ engine: b, authorId: meiId }, { feedbackId: subject.id, body: 'Seen in Leeds too' });
+    write(b, meiId, 'feedback_comments', danas.id, { body: 'Rewritten by Mei' }, 'update');
+    write(
+      b,
+      meiId,
+      'feedback_comments',
+      'forged',
+      { feedbackId: subject.id, authorId: dana.authorId, body: 'Signed Dana', createdAt: new Date().toISOString() },
+      'create',
+    );
+    syncFolder(b, folder);
+    const refused = syncFolder(a, folder).refused.map((r) => [r.recordId, r.field]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        [danas.id, 'body'],
+        ['forged', 'author_id'],
+        ['forged', 'body'],
+      ]),
+    );
+    expect(refused.some(([id]) => id === mine.id)).toBe(false);
+    expect(listComments(a, subject.id).map((c) => [c.author, c.body])).toEqual([
+      ['Dana Lee', 'Dana’s note'],
+      ['Mei Chen', 'Seen in Leeds too'],
+    ]);
   });
 });
