@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Divider, Drawer, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
@@ -61,7 +61,7 @@ function Facts({ item }: { item: Feedback }) {
     <Stack gap={8}>
       <Fact label="What the AI said">{item.aiSaid}</Fact>
       <Fact label="What was right">{item.whatWasRight}</Fact>
-      <Group gap="xl" align="flex-start">
+      <SimpleGrid cols={2} spacing="md" verticalSpacing={8}>
         <Fact label="Team · initiative">
           {item.team ?? 'A deleted team'} · {item.initiative ?? 'A deleted initiative'}
         </Fact>
@@ -69,15 +69,13 @@ function Facts({ item }: { item: Feedback }) {
           {FEEDBACK_CATEGORY_LABELS[item.category]} · {FEEDBACK_SEVERITY_LABELS[item.severity]}
           {item.confidentlyWrong ? ' · confidently wrong' : ''}
         </Fact>
-      </Group>
-      <Group gap="xl" align="flex-start">
         <Fact label="Status · assignee">
           {FEEDBACK_STATUS_LABELS[item.status]} · {item.assignee ?? 'Unassigned'}
         </Fact>
         <Fact label="Reported">
           {formatDateTime(item.reportedAt)} by {item.reporter ?? 'a removed member'}
         </Fact>
-      </Group>
+      </SimpleGrid>
       {item.pattern && (
         <Fact label="Failure pattern">
           <Anchor href={`#/patterns/${item.patternId}`} size="sm">

@@ -68,7 +68,17 @@ export function columns(
       cell: (f) => (
         <>
           {onOpen ? (
-            <Anchor component="button" type="button" size="sm" fw={500} lineClamp={1} title={f.aiSaid} ta="left" onClick={() => onOpen(f)}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              fw={500}
+              c="var(--mantine-color-text)"
+              lineClamp={1}
+              title={`${f.aiSaid} (open, with its comments)`}
+              ta="left"
+              onClick={() => onOpen(f)}
+            >
               {f.caseRef ? `${f.caseRef} · ` : ''}
               {f.aiSaid}
             </Anchor>

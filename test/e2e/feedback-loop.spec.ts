@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { shootAtSizes } from './shots';
+
+const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
+
+/*
+ * In the demo, Tom Okafor is a champion and the AI product owner of the Customer email drafter;
+ * Mei Chen is a champion and fills no such role.
+ */
+test.describe('demo workspace', () => {
+  test.use({ workspace: 'demo' });
+
+  test('the product owner (a champion) triages and groups two items of their initiative into a pattern', async ({ app, page }) => {
+    await app.switchProfile('Tom Okafor');
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    const refund = queue.getByTestId('feedback-row').filter({ hasText: 'EM-88213' });
+    const delay = queue.getByTestId('feedback-row').filter({ hasText: 'Apologised for a delay' });
+    await refund
+      .getByRole('button', { name: 'Actions for EM-88213: Confirmed the refund would arrive in 3 days (Contact Centre Leeds)' })
+      .click();
+    await page.getByRole('menuitem', { name: 'Triage' }).click();
+    const triage = page.getByRole('dialog', { name: 'Triage feedback' });
+    await triage.getByRole('combobox', { name: 'Assignee' }).fill('Tom');
+    await page.getByRole('option', { name: 'Tom Okafor' }).click();
+    await triage.getByRole('button', { name: 'Save triage' }).click();
+    await expect(triage).toBeHidden();
+    await expect(refund.getByTestId('feedback-status')).toHaveText('Triaged');
+    await expect(refund.getByTestId('feedback-assignee')).toHaveText('Tom Okafor');
+
+    await refund.getByRole('checkbox').check();
+    await delay.getByRole('checkbox').check();
+    await queue.getByTestId('group-into-pattern').click();
+    const dialog = page.getByRole('dialog', { name: 'Group 2 items into a pattern' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Drafts promise what policy does not say');
+    await dialog.getByRole('button', { name: 'Group' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(delay.getByTestId('feedback-pattern')).toHaveText('Drafts promise what policy does not say');
+    await expect(refund.getByTestId('feedback-pattern')).toHaveText('Drafts promise what policy does not say');
+    await expectAccessible(page, 'feedback queue as a product owner');
+    await shoot(page, 'product-owner-queue');
+  });
+
+  test('a champion who owns no initiative cannot triage but comments (Ctrl+Enter), and the product owner sees the comment', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Mei Chen');
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    await expect(queue.getByTestId('feedback-row').first()).toBeVisible();
+    await expect(queue.getByRole('checkbox')).toHaveCount(0);
+    const row = queue.getByTestId('feedback-row').filter({ hasText: 'EM-88213' });
+    await row.getByRole('button', { name: /^Actions for EM-88213/ }).click();
+    await expect(page.getByRole('menuitem', { name: 'Triage' })).toHaveCount(0);
+    await page.getByRole('menuitem', { name: 'Open and comment' }).click();
+    const drawer = page.getByTestId('feedback-drawer').getByRole('dialog');
+    await expect(drawer).toContainText('Refunds to this card type take 10 working days');
+    await expect(drawer.getByTestId('feedback-comments')).toContainText('No comments yet');
+    const box = drawer.getByRole('textbox', { name: 'Add a comment' });
+    await box.fill('Two more this week, both Visa debit refunds.');
+    await box.press('Control+Enter');
+    const comment = drawer.getByTestId('feedback-comment');
+    await expect(comment).toHaveCount(1);
+    await expect(comment).toContainText('Mei Chen');
+    await expect(comment).toContainText('Two more this week, both Visa debit refunds.');
+    await expect(box).toHaveValue('');
+    await expect(comment.getByRole('button', { name: 'Edit' })).toBeVisible();
+    await expectAccessible(page, 'feedback drawer with a comment');
+    await shoot(page, 'drawer');
+    await page.keyboard.press('Escape');
+
+    await app.switchProfile('Tom Okafor');
+    await app.go('Feedback');
+    await app
+      .screen('feedback')
+      .getByRole('button', { name: /^EM-88213 · Confirmed the refund/ })
+      .click();
+    const seen = page.getByTestId('feedback-drawer').getByRole('dialog').getByTestId('feedback-comment');
+    await expect(seen).toContainText('Two more this week, both Visa debit refunds.');
+    await expect(seen).toContainText('Mei Chen');
+    // Not his: no edit or delete.
+    await expect(seen.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  });
+});
