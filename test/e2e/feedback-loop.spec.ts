@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
+import { openScreen, ReviewsScreen } from './signals-pages';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
 
@@ -83,5 +84,57 @@ test.describe('demo workspace', () => {
     await expect(seen).toContainText('Mei Chen');
     // Not his: no edit or delete.
     await expect(seen.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  });
+
+  test('a pattern’s page lists the appropriate override whose feedback joined it and the shadow process that names it', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Tom Okafor');
+    const pattern = 'Local shorthand read literally';
+
+    // A shadow process names the pattern, chosen in the register's form.
+    await openScreen(app, 'Shadow processes');
+    const sheet = app.screen('shadow-processes').getByTestId('shadow-row').filter({ hasText: 'Claims reserve tracker' });
+    await sheet.getByRole('button', { name: 'Actions for Claims reserve tracker' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit shadow process' });
+    await form.getByRole('combobox', { name: 'Failure pattern' }).fill('Local short');
+    await page.getByRole('option', { name: pattern }).click();
+    await expectAccessible(page, 'shadow process form with a pattern');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(form).toBeHidden();
+    await expect(sheet.getByTestId('shadow-pattern')).toHaveText(`Pattern: ${pattern}`);
+
+    // An override judged appropriate becomes feedback that joins the pattern (a suggestion taken).
+    await openScreen(app, 'Override review');
+    const reviews = new ReviewsScreen(page);
+    const first = reviews.items().first();
+    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
+    await first.focus();
+    await page.keyboard.press('1');
+    await page.keyboard.press('a');
+    await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('f');
+    const feedback = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    await feedback.getByRole('textbox', { name: 'What the AI said' }).fill('');
+    await feedback.getByRole('textbox', { name: 'What the AI said' }).pressSequentially('Took LOI for loss of income');
+    await feedback.getByRole('textbox', { name: 'What was right' }).fill('A letter of indemnity');
+    const suggestion = feedback.getByTestId('suggestion').filter({ hasText: `Pattern: ${pattern}` });
+    await suggestion.getByRole('button', { name: `Link to the pattern ${pattern}` }).click();
+    await feedback.getByRole('combobox', { name: 'Category' }).fill('terminology');
+    await page.getByRole('option', { name: 'Terminology or jargon' }).click();
+    await feedback.getByRole('button', { name: 'Log feedback' }).click();
+    await expect(feedback).toBeHidden();
+
+    await app.go('Patterns');
+    await app.screen('patterns').getByRole('link', { name: pattern }).click();
+    const detail = app.screen('pattern');
+    await expect(detail.getByTestId('pattern-override').filter({ hasText: recommendation })).toContainText('Through its feedback');
+    await expect(detail.getByTestId('pattern-shadow')).toHaveCount(1);
+    await expect(detail.getByTestId('pattern-shadow')).toContainText('Claims reserve tracker');
+    await expectAccessible(page, 'pattern page with overrides and shadow processes');
+    await shoot(page, 'pattern-page');
   });
 });

@@ -63,13 +63,20 @@ const columns: Column<FailurePattern>[] = [
     cell: (p) => number.format(p.count),
   },
   {
-    header: 'Teams',
+    header: 'Teams · regions',
     td: { maw: 220 },
     cell: (p) =>
       p.teams.length > 0 ? (
-        <Text size="sm" lineClamp={1} title={p.teams.join(', ')}>
-          {p.teams.join(', ')}
-        </Text>
+        <>
+          <Text size="sm" lineClamp={1} title={p.teams.join(', ')}>
+            {p.teams.join(', ')}
+          </Text>
+          {p.regions.length > 0 && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={p.regions.join(', ')} data-testid="pattern-regions">
+              {p.regions.join(', ')}
+            </Text>
+          )}
+        </>
       ) : (
         <Dash />
       ),
