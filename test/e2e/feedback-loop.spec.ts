@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -136,5 +137,37 @@ test.describe('demo workspace', () => {
     await expect(detail.getByTestId('pattern-shadow')).toContainText('Claims reserve tracker');
     await expectAccessible(page, 'pattern page with overrides and shadow processes');
     await shoot(page, 'pattern-page');
+  });
+
+  test('the Feedback and Patterns screens export what they show as CSV and JSON', async ({ app, page }) => {
+    await app.switchProfile('Priya Shah');
+    await app.go('Feedback');
+    const queue = app.screen('feedback');
+    await queue.getByRole('combobox', { name: 'Team', exact: true }).click();
+    await page.getByRole('option', { name: /Contact Centre Leeds$/ }).click();
+    const shown = await queue.getByTestId('feedback-row').count();
+    expect(shown).toBeGreaterThan(0);
+    await queue.getByRole('button', { name: 'Export' }).click();
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'CSV (spreadsheet)' }).click();
+    const csv = fs
+      .readFileSync(await (await csvDownload).path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toMatch(/^id,reported_at,initiative,model_version,team,/);
+    // The header, then one line per item the screen shows (open items of Contact Centre Leeds; none has a line break).
+    expect(csv).toHaveLength(shown + 1);
+    expect(csv.slice(1).every((line) => line.includes('Contact Centre Leeds'))).toBe(true);
+    await expect(app.notification(new RegExp(`${shown} feedback items?`))).toBeVisible();
+
+    await app.go('Patterns');
+    await app.screen('patterns').getByRole('button', { name: 'Export' }).click();
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'JSON' }).click();
+    const patterns = JSON.parse(fs.readFileSync(await (await jsonDownload).path(), 'utf8')) as { name: string; regions: string[] }[];
+    expect(patterns.map((p) => p.name).sort()).toEqual(['Local shorthand read literally', 'Scanned documents misread']);
+    expect(patterns.find((p) => p.name === 'Local shorthand read literally')?.regions.length).toBeGreaterThan(0);
+    await expectAccessible(page, 'patterns screen with the export button');
+    await shoot(page, 'patterns-export');
   });
 });

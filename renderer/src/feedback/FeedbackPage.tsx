@@ -23,6 +23,7 @@ import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
+import { ExportFeedbackMenu } from './ExportFeedback';
 import { FeedbackDrawer } from './FeedbackDrawer';
 import { feedbackHistory } from './history';
 import { GroupFormDialog } from './PatternForm';
@@ -260,6 +261,7 @@ export function FeedbackPage() {
               Triage {chosen.length} selected
             </Button>
           )}
+          {all.length > 0 && <ExportFeedbackMenu input={{ what: 'feedback', initiativeId: initiative, teamId: team, show }} />}
           {canLog && (
             <Button
               leftSection={<IconPlus size={16} />}

@@ -14,6 +14,7 @@ import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
+import { ExportFeedbackMenu } from './ExportFeedback';
 import { type PatternEditing, PatternFormDialog } from './PatternForm';
 import { patternHistory } from './pattern-history';
 
@@ -116,9 +117,12 @@ export function PatternsPage() {
       what="the failure patterns"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
-          New pattern
-        </AddButton>
+        <>
+          {(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
+          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+            New pattern
+          </AddButton>
+        </>
       }
       empty={
         <EmptyTable
