@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { UserError } from '../../db/errors';
 import { workspaceForEachTest } from '../helpers';
+import { logItem, userError } from './feedback-fixture';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
 
@@ -13,20 +13,8 @@ async function setup() {
   await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor' });
   await callTyped(t.host, 'initiatives.update', { id: initiative, productOwner: { memberId: sam.id } });
   const as = (name: string) => ({ ...t.host, actAs: name });
-  const item = await callTyped(as('Tom Okafor'), 'feedback.create', {
-    initiativeId: initiative,
-    teamId: team,
-    aiSaid: 'Approve',
-    whatWasRight: 'Refer',
-    category: 'format variation',
-    severity: 'medium',
-    caught: 'review',
-  });
-  const error = async (p: Promise<unknown>) => {
-    const e = await p.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  };
+  const item = await logItem(t.host, 'Tom Okafor', initiative, team);
+  const error = userError;
   return { item, as, error };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { UserError } from '../../db/errors';
 import { workspaceForEachTest } from '../helpers';
+import { logItem, userError } from './feedback-fixture';
 
 /*
  * Triage belongs to change managers and to each initiative's AI product owner and technical lead:
@@ -18,21 +18,11 @@ async function setup() {
   await callTyped(t.host, 'members.create', { name: 'Mei Chen', role: 'champion' });
   await callTyped(t.host, 'initiatives.update', { id: claims, productOwner: { memberId: tom.id }, technicalLead: { memberId: sam.id } });
   const as = (name: string) => ({ ...t.host, actAs: name });
-  const log = (initiativeId: string) =>
-    callTyped(as('Mei Chen'), 'feedback.create', {
-      initiativeId,
-      teamId: team,
-      aiSaid: 'Approve',
-      whatWasRight: 'Refer',
-      category: 'format variation',
-      severity: 'medium',
-      caught: 'review',
-    });
+  const log = (initiativeId: string) => logItem(t.host, 'Mei Chen', initiativeId, team);
   const refusal = async (p: Promise<unknown>) => {
-    const e = await p.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(UserError);
-    expect((e as UserError).code).toBe('FORBIDDEN');
-    return (e as UserError).message;
+    const e = await userError(p);
+    expect(e.code).toBe('FORBIDDEN');
+    return e.message;
   };
   return { claims, email, tom, sam, as, log, refusal };
 }
