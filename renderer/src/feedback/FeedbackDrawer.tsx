@@ -1,5 +1,4 @@
-import { Alert, Anchor, Box, Button, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Anchor, Box, Button, Divider, Drawer, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
 import {
@@ -12,6 +11,7 @@ import {
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
+import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
 import { INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { feedbackTitle } from './queue';
@@ -95,30 +95,23 @@ function Comments({ item }: { item: Feedback }) {
       <Text fw={600} size="sm">
         Comments{comments.data && comments.data.length > 0 ? ` (${comments.data.length})` : ''}
       </Text>
-      {comments.isError ? (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={16} />} title="Could not load the comments" role="alert">
-          {errorMessage(comments.error)}
-        </Alert>
-      ) : !comments.data ? (
-        <Group gap="xs" aria-busy="true">
-          <Loader size="xs" />
-          <Text size="sm" c="dimmed">
-            Loading comments…
-          </Text>
-        </Group>
-      ) : comments.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {canComment
-            ? 'No comments yet. Add what you have seen since, or what the model team needs to know.'
-            : 'No comments yet. Champions, change managers and whoever triages the initiative add them here.'}
-        </Text>
-      ) : (
-        <Stack gap="sm" role="list" aria-label="Comments">
-          {comments.data.map((c) => (
-            <CommentItem key={c.id} comment={c} />
-          ))}
-        </Stack>
-      )}
+      <QueryState query={comments} what="the comments">
+        {(list) =>
+          list.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {canComment
+                ? 'No comments yet. Add what you have seen since, or what the model team needs to know.'
+                : 'No comments yet. Champions, change managers and whoever triages the initiative add them here.'}
+            </Text>
+          ) : (
+            <Stack gap="sm" role="list" aria-label="Comments">
+              {list.map((c) => (
+                <CommentItem key={c.id} comment={c} />
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
       {canComment && <AddComment feedbackId={item.id} />}
     </Stack>
   );
