@@ -134,7 +134,10 @@ export const shadowProcesses = sqliteTable('shadow_processes', {
   owner: text('owner'),
   usersInvolved: integer('users_involved').notNull(),
   reason: text('reason'),
+  /** Free text from before the register linked patterns; shown as text when it names no pattern. */
   failurePattern: text('failure_pattern'),
+  /** The failure pattern that keeps the process alive (failure_patterns.id). */
+  failurePatternId: text('failure_pattern_id'),
   firstSeen: text('first_seen').notNull(),
   retiredOn: text('retired_on'),
 });
@@ -305,6 +308,20 @@ export const feedback = sqliteTable(
   (t) => [index('feedback_initiative').on(t.initiativeId, t.status), index('feedback_pattern').on(t.patternId)],
 );
 
+/** A comment on a feedback item, by the member who wrote it (only they change or delete it). */
+export const feedbackComments = sqliteTable(
+  'feedback_comments',
+  {
+    ...synced,
+    feedbackId: text('feedback_id').notNull(),
+    authorId: text('author_id').notNull(),
+    body: text('body').notNull(),
+    /** ISO timestamp (UTC) it was written; edits keep it. */
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('feedback_comments_feedback').on(t.feedbackId)],
+);
+
 /** A named failure pattern; its teams, dates and count come from the feedback linked to it. */
 export const failurePatterns = sqliteTable('failure_patterns', {
   ...synced,
@@ -325,6 +342,8 @@ export const overrideReviews = sqliteTable(
     verdict: text('verdict', { enum: REVIEW_VERDICTS }).notNull(),
     reasonCode: text('reason_code', { enum: REVIEW_REASONS }).notNull(),
     note: text('note'),
+    /** The failure pattern an appropriate override is an instance of (failure_patterns.id). */
+    patternId: text('pattern_id'),
   },
   (t) => [index('override_reviews_decision').on(t.initiativeId, t.recommendationId, t.userHash)],
 );
@@ -509,6 +528,7 @@ export const syncedTables = {
   feedback,
   failure_patterns: failurePatterns,
   plan_touchpoints: planTouchpoints,
+  feedback_comments: feedbackComments,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

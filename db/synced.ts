@@ -25,6 +25,7 @@ export const SYNCED_TABLES = [
   'feedback',
   'failure_patterns',
   'plan_touchpoints',
+  'feedback_comments',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -56,10 +57,14 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   // Champions log their own activities and feedback; triage is the change managers' (the API's access).
   champion_activities: ['change_manager', 'champion'],
   feedback: ['change_manager', 'champion'],
-  // Grouping feedback into patterns is triage: change managers only.
+  // Grouping feedback into patterns is triage: change managers by role; an initiative's product
+  // owner and technical lead are let through by the triage rule (TRIAGE_COLUMNS).
   failure_patterns: ['change_manager'],
   // Change managers keep the communication plan; a champion marks done the touchpoints they own.
   plan_touchpoints: ['change_manager', 'champion'],
+  // Champions comment on feedback; only a comment's author changes it (checked field by field on
+  // receipt, db/feedback/triagers.ts), and an initiative's product owner and technical lead may too.
+  feedback_comments: ['change_manager', 'champion'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],
@@ -71,9 +76,24 @@ export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> 
   plan_touchpoints: ['change_manager'],
 };
 
+/**
+ * The fields that are triage (SQL names; '*' for every field of the table). By role only change
+ * managers write them; sync also lets an initiative's AI product owner and technical lead write
+ * them for its feedback, and a new item's reporter its first values (db/feedback/triagers.ts).
+ */
+export const TRIAGE_COLUMNS: Partial<Record<SyncedTableName, readonly string[] | '*'>> = {
+  feedback: ['status', 'assignee_id', 'resolved_version', 'duplicate_of_id', 'pattern_id'],
+  failure_patterns: '*',
+};
+export function isTriageField(table: SyncedTableName, column: string): boolean {
+  const columns = TRIAGE_COLUMNS[table];
+  return columns === '*' || (!!columns && columns.includes(column));
+}
+
 /** May a member of this role make this change (SQL column, value as JSON text) to this synced table? */
 export function roleMayWrite(role: Role | null, table: SyncedTableName, column: string, value: string | null): boolean {
   if (!role) return false;
+  if (isTriageField(table, column)) return role === 'change_manager';
   const deleting = column === 'deleted' && value === 'true';
   return ((deleting ? SYNCED_DELETERS[table] : undefined) ?? SYNCED_WRITERS[table]).includes(role);
 }

@@ -34,6 +34,8 @@ export interface TemplateIds {
   activity: string;
   feedback: string;
   pattern: string;
+  /** Tom Okafor's comment on the feedback item. */
+  comment: string;
 }
 
 export interface Template {
@@ -119,8 +121,9 @@ export async function makeTemplate(dir: string): Promise<Template> {
       date: '2026-02-01',
       attendance: 9,
     });
+    // On the initiative Tom Okafor (a champion) is the AI product owner of: he may triage it.
     const item = await callTyped({ engine }, 'feedback.create', {
-      initiativeId: initiatives[0]?.id ?? '',
+      initiativeId: initiatives.find((i) => i.name === 'Customer email drafter')?.id ?? '',
       teamId: team,
       aiSaid: 'Approve',
       whatWasRight: 'Refer',
@@ -132,6 +135,10 @@ export async function makeTemplate(dir: string): Promise<Template> {
       name: 'Scanned forms misread',
       category: 'format variation',
       feedbackIds: [item.id],
+    });
+    const comment = await callTyped({ engine, actAs: 'Tom Okafor' }, 'feedback.comment', {
+      feedbackId: item.id,
+      body: 'Seen twice more this week',
     });
     const review = engine.sqlite.prepare('SELECT id FROM override_reviews WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
     engine.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -157,6 +164,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         activity: activity.id,
         feedback: item.id,
         pattern: pattern.id,
+        comment: comment.id,
       },
     };
   } finally {
@@ -297,6 +305,10 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'feedback.group': { ids: [ids.feedback], patternId: null },
     'feedback.similar': { text: 'flood zone address' },
     'feedback.export': { what: 'feedback', format: 'csv', show: 'open' },
+    'feedback.comments': { feedbackId: ids.feedback },
+    'feedback.comment': { feedbackId: ids.feedback, body: 'Also in Leeds' },
+    'feedback.editComment': { id: ids.comment, body: 'Seen three times more this week' },
+    'feedback.deleteComment': { id: ids.comment },
     'failurePatterns.list': {},
     'failurePatterns.get': { id: ids.pattern },
     'failurePatterns.create': { name: 'Regional terms', category: 'terminology or jargon' },

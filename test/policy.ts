@@ -24,9 +24,11 @@ import type { Role } from '../db/api/types';
  *   champions mark done the touchpoints they own (the engine refuses the others').
  * - Champion programs and feedback (issue #10): change managers run the programs (start one, name
  *   champions); champions log their activities and feedback on wrong predictions and correct what
- *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers',
- *   and so is naming failure patterns and grouping feedback into them (champions read them, and
- *   may link the item they log to a suggested pattern).
+ *   they logged; triage (status, assignee, fixed-in version, duplicates) is the change managers'
+ *   and the initiative's AI product owner's and technical lead's, whatever their role, and so is
+ *   naming failure patterns and grouping feedback into them (champions read them, and may link
+ *   the item they log to a suggested pattern). Change managers, champions and whoever triages an
+ *   initiative comment on its feedback; only a comment's author changes or deletes it.
  *   Sponsors read the programs, coverage and the queue.
  * - Anyone, even before a workspace or a profile exists: reading what the workspace is, creating
  *   one (init, demo) and choosing which of this device's profiles to act as.
@@ -34,8 +36,13 @@ import type { Role } from '../db/api/types';
  * Adding an operation to the contract without a line here is a compile error.
  */
 
-type Rule = 'anyone' | Readonly<Record<Role, boolean>>;
-const may = (change_manager: boolean, champion: boolean, sponsor: boolean): Rule => ({ change_manager, champion, sponsor });
+type ByRole = Readonly<Record<Role, boolean>>;
+/** `triagers`: also the AI product owner and technical lead of the initiative concerned, whatever their role. */
+/** `ownOnly`: the role may, on what the member wrote (a comment): only its author. */
+type Rule = 'anyone' | ByRole | { byRole: ByRole; triagers: true } | { byRole: ByRole; ownOnly: true };
+const may = (change_manager: boolean, champion: boolean, sponsor: boolean): ByRole => ({ change_manager, champion, sponsor });
+const orTriagers = (byRole: ByRole): Rule => ({ byRole, triagers: true });
+const ownOnly = (byRole: ByRole): Rule => ({ byRole, ownOnly: true });
 const Y = true;
 const N = false;
 
@@ -136,17 +143,21 @@ export const POLICY = {
   'feedback.list': may(Y, Y, Y),
   'feedback.create': may(Y, Y, N),
   'feedback.update': may(Y, Y, N),
-  'feedback.triage': may(Y, N, N),
+  'feedback.triage': orTriagers(may(Y, N, N)),
   'feedback.delete': may(Y, N, N),
-  'feedback.group': may(Y, N, N),
+  'feedback.group': orTriagers(may(Y, N, N)),
   'feedback.similar': may(Y, Y, Y),
   'feedback.export': may(Y, Y, Y),
+  'feedback.comments': may(Y, Y, Y),
+  'feedback.comment': orTriagers(may(Y, Y, N)),
+  'feedback.editComment': ownOnly(may(Y, Y, N)),
+  'feedback.deleteComment': ownOnly(may(Y, Y, N)),
   'failurePatterns.list': may(Y, Y, Y),
   'failurePatterns.get': may(Y, Y, Y),
-  'failurePatterns.create': may(Y, N, N),
-  'failurePatterns.update': may(Y, N, N),
-  'failurePatterns.delete': may(Y, N, N),
-  'failurePatterns.restore': may(Y, N, N),
+  'failurePatterns.create': orTriagers(may(Y, N, N)),
+  'failurePatterns.update': orTriagers(may(Y, N, N)),
+  'failurePatterns.delete': orTriagers(may(Y, N, N)),
+  'failurePatterns.restore': orTriagers(may(Y, N, N)),
   'reviews.queue': may(Y, Y, N),
   'reviews.create': may(Y, Y, N),
   'reviews.update': may(Y, Y, N),
@@ -163,12 +174,34 @@ export const POLICY = {
   'metrics.configure': may(Y, N, N),
 } as const satisfies Record<OperationName, Rule>;
 
-/** Whether `role` may run `operation` (null: no profile chosen), by the table above. */
-export function expectedAllowed(operation: OperationName, role: Role | null): boolean {
+/** Whether the role alone lets a member run `operation` (null: no profile chosen): the permission matrix. */
+export function expectedByRole(operation: OperationName, role: Role | null): boolean {
   const rule: Rule = POLICY[operation];
   if (rule === 'anyone') return true;
-  return role !== null && rule[role];
+  return role !== null && ('byRole' in rule ? rule.byRole : rule)[role];
 }
+
+/** Whether the operation is also for an initiative's AI product owner and technical lead. */
+export const expectedForTriagers = (operation: OperationName): boolean => {
+  const rule: Rule = POLICY[operation];
+  return rule !== 'anyone' && 'triagers' in rule;
+};
 
 /** The members of the demo workspace who act in each role. */
 export const DEMO_ACTORS: Record<Role, string> = { change_manager: 'Dana Lee', champion: 'Tom Okafor', sponsor: 'Priya Shah' };
+
+/**
+ * Who of DEMO_ACTORS is the AI product owner or technical lead of the permission fixture's
+ * feedback item's initiative: Tom Okafor (a champion) owns the Customer email drafter. Priya
+ * Shah fills neither role anywhere.
+ */
+const DEMO_TRIAGERS: readonly Role[] = ['champion'];
+/** The permission fixture's comment is Tom Okafor's (the champion). */
+const DEMO_COMMENT_AUTHOR: Role = 'champion';
+
+/** Whether the demo's actor of `role` may run `operation` on the permission fixture (null: no profile chosen). */
+export function expectedAllowed(operation: OperationName, role: Role | null): boolean {
+  const rule: Rule = POLICY[operation];
+  if (rule !== 'anyone' && 'ownOnly' in rule) return expectedByRole(operation, role) && role === DEMO_COMMENT_AUTHOR;
+  return expectedByRole(operation, role) || (role !== null && expectedForTriagers(operation) && DEMO_TRIAGERS.includes(role));
+}

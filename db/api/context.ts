@@ -1,6 +1,7 @@
 import type { AnyContractProcedure } from '@orpc/contract';
 import type { z } from 'zod';
 import { badInput, forbidden, UserError } from '../errors';
+import { mayNamePatterns } from '../feedback/triagers';
 import { resolveActor } from '../members/members';
 import { type Actor, ROLE_LABELS } from '../members/model';
 import type { Engine } from '../open';
@@ -8,7 +9,7 @@ import type { Session } from '../records';
 import type { ImportOptions } from '../signals/import';
 import { hasWorkspace } from '../workspace/workspace';
 import { contract, type OperationName } from './contract';
-import { type Access, permissions } from './permissions';
+import { type Access, permissions, triageScoped } from './permissions';
 
 /** What a host hands to every operation. */
 export interface HostContext {
@@ -95,8 +96,9 @@ export async function runOperation(host: HostContext, name: string, rawInput: un
       throw forbidden(
         `${name} needs a member to act as, and this device has no profile selected. Choose a profile (in the CLI: --as NAME).`,
       );
-    if (!access.includes(actor.role)) {
-      const who = access.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
+    if (!access.includes(actor.role) && !(triageScoped.has(operation) && mayNamePatterns(host.engine, actor.id))) {
+      const roles = access.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
+      const who = triageScoped.has(operation) ? `${roles} or an initiative’s AI product owner or technical lead` : roles;
       throw forbidden(
         `${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()} and may not run ${name}: only a ${who} may. Ask one, or switch to their profile (in the CLI: --as NAME).`,
       );

@@ -20,11 +20,19 @@ export interface OperationMeta {
   invalidates: readonly string[];
   summary: string;
   access: Access;
+  /**
+   * Also for an initiative's AI product owner and technical lead, whatever their role: the
+   * operation lets them through and the domain refuses what is outside their initiatives.
+   */
+  orTriagers?: boolean;
 }
 const base = oc.$meta<OperationMeta>({ kind: 'query', invalidates: [], summary: '', access: changeManagers });
 export const query = (summary: string, access: Access) => base.meta({ kind: 'query', invalidates: [], summary, access });
 export const mutation = (summary: string, access: Access, invalidates: readonly string[]) =>
   base.meta({ kind: 'mutation', invalidates, summary, access });
+/** A triage mutation: change managers, and the AI product owner and technical lead of the initiative concerned. */
+export const triageMutation = (summary: string, invalidates: readonly string[], access: Access = changeManagers) =>
+  base.meta({ kind: 'mutation', invalidates, summary, access, orTriagers: true });
 
 export const text = (label: string, max = 200) =>
   z

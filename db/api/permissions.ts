@@ -15,6 +15,15 @@ export const permissions = Object.fromEntries(
 
 export type { Access } from './kit';
 
+/** The operations an initiative's AI product owner and technical lead may run whatever their role (for its feedback). */
+export const triageScoped = new Set(
+  Object.entries(contract).flatMap(([area, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => (op['~orpc'].meta as OperationMeta).orTriagers)
+      .map(([verb]) => `${area}.${verb}` as OperationName),
+  ),
+);
+
 export function allows(operation: OperationName, role: Role | null): boolean {
   const access: Access = permissions[operation];
   if (access === 'anyone') return true;

@@ -17,6 +17,7 @@ import {
   type FeedbackSeverity,
   type FeedbackStatus,
 } from './model';
+import { checkMayTriage } from './triagers';
 
 const names = <T extends { id: string; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
 
@@ -119,6 +120,8 @@ export function updateFeedback(s: Session, { id, ...patch }: Partial<FeedbackFie
   return records.update(s, id, (current) => {
     checkFields(s.engine, { ...current, ...patch });
     if (patch.patternId) checkPattern(s.engine, patch.patternId);
+    // Moving a logged item into or out of a pattern is grouping, which is triage.
+    if (patch.patternId !== undefined && patch.patternId !== current.patternId) checkMayTriage(s, [current.initiativeId]);
     return patch;
   });
 }
@@ -156,6 +159,10 @@ export function triageFeedback(s: Session, input: TriageInput): Feedback[] {
   return inTransaction(s.engine, () => {
     const problems: string[] = [];
     const changes: [string, Record<string, unknown>][] = [];
+    checkMayTriage(
+      s,
+      [...new Set(input.ids)].map((id) => records.live(s.engine, id).initiativeId),
+    );
     for (const id of new Set(input.ids)) {
       const item = records.live(s.engine, id);
       const patch: Record<string, unknown> = {};

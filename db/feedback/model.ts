@@ -1,4 +1,5 @@
 /** Feedback on a wrong prediction: categories, severities, the triage statuses and their transitions (pure; the renderer sees them). */
+import type { ReviewReason } from '../reviews/model';
 import { labelsOf } from '../values/model';
 export const FEEDBACK_CATEGORIES = [
   'format variation',
@@ -121,6 +122,8 @@ export interface FailurePattern {
   status: PatternStatus;
   count: number;
   teams: string[];
+  /** The regions of those teams (Teams screen), without teams that have none. */
+  regions: string[];
   /** ISO timestamps of the earliest and latest linked item, null without items. */
   firstSeen: string | null;
   lastSeen: string | null;
@@ -167,4 +170,56 @@ export interface SimilarItem {
   caseRef: string | null;
   /** The pattern the item is linked to (feedback), or the pattern itself. */
   patternId: string | null;
+}
+
+/** A comment on a feedback item; `mine` when the acting member wrote it (only they change or delete it). */
+export interface FeedbackComment {
+  id: string;
+  feedbackId: string;
+  authorId: string;
+  author: string | null;
+  body: string;
+  /** ISO timestamp (UTC). */
+  createdAt: string;
+  /** Edited after it was written. */
+  edited: boolean;
+  deleted: boolean;
+}
+
+/** How free text names a pattern: trimmed, spaces collapsed, case ignored. */
+export const patternKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The pattern a free-text failure pattern (the shadow register's, from before it linked patterns)
+ * names: the live pattern whose name is the same text, case and surrounding spaces aside; null
+ * when none is (the text is kept and shown as text).
+ */
+export function matchPatternName<P extends { id: string; name: string; deleted: boolean }>(
+  text: string | null,
+  patterns: readonly P[],
+): P | null {
+  if (!text || patternKey(text) === '') return null;
+  return patterns.find((p) => !p.deleted && patternKey(p.name) === patternKey(text)) ?? null;
+}
+
+/** An override judged appropriate (the AI was wrong) that is an instance of a pattern. */
+export interface PatternOverride {
+  reviewId: string;
+  initiativeId: string;
+  initiative: string | null;
+  recommendationId: string;
+  reasonCode: ReviewReason;
+  note: string | null;
+  /** Linked directly on the review, or through the feedback it became (its case reference) joining the pattern. */
+  via: 'review' | 'feedback';
+}
+
+/** A shadow process that names a pattern: chosen in the register, or by its old free text. */
+export interface PatternShadowProcess {
+  id: string;
+  name: string;
+  team: string | null;
+  usersInvolved: number;
+  retiredOn: string | null;
+  byText: boolean;
 }

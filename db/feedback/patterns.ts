@@ -1,12 +1,25 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { badInput } from '../errors';
+import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
 import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import type { ReviewReason } from '../reviews/model';
 import { failurePatterns, feedback } from '../schema';
+import { listShadowProcesses } from '../shadow-processes/shadow-processes';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
 import { getFeedback, listFeedback } from './feedback';
-import { type FailurePattern, type Feedback, type FeedbackCategory, type PatternMonth, type PatternStatus, perMonth } from './model';
+import {
+  type FailurePattern,
+  type Feedback,
+  type FeedbackCategory,
+  type PatternMonth,
+  type PatternOverride,
+  type PatternShadowProcess,
+  type PatternStatus,
+  perMonth,
+} from './model';
+import { checkMayNamePatterns, checkMayTriage } from './triagers';
 
 interface Linked {
   teamId: string;
@@ -26,8 +39,9 @@ function linkedByPattern(engine: Engine): Map<string, Linked[]> {
 }
 
 export function listPatterns(engine: Engine, includeDeleted = false): FailurePattern[] {
-  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
+  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t]));
   const linked = linkedByPattern(engine);
+  const sorted = (names: Iterable<string>) => [...new Set(names)].sort((a, b) => a.localeCompare(b));
   return engine.orm
     .select()
     .from(failurePatterns)
@@ -36,8 +50,9 @@ export function listPatterns(engine: Engine, includeDeleted = false): FailurePat
     .map(({ lastHlc: _, ...p }) => {
       const items = linked.get(p.id) ?? [];
       const dates = items.map((i) => i.reportedAt).sort();
-      const teamNames = [...new Set(items.map((i) => teams.get(i.teamId) ?? 'A removed team'))].sort((a, b) => a.localeCompare(b));
-      return { ...p, count: items.length, teams: teamNames, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
+      const teamNames = sorted(items.map((i) => teams.get(i.teamId)?.name ?? 'A removed team'));
+      const regions = sorted(items.flatMap((i) => teams.get(i.teamId)?.region?.trim() || []));
+      return { ...p, count: items.length, teams: teamNames, regions, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
@@ -69,6 +84,10 @@ export function groupFeedback(s: Session, input: { ids: string[]; patternId: str
   return inTransaction(s.engine, () => {
     if (input.patternId) records.live(s.engine, input.patternId);
     const items = ids.map((id) => getFeedback(s.engine, id));
+    checkMayTriage(
+      s,
+      items.map((f) => f.initiativeId),
+    );
     const gone = items.filter((f) => f.deleted).map((f) => f.id);
     if (gone.length > 0) {
       const more = gone.length > 100 ? ` …and ${gone.length - 100} more` : '';
@@ -85,6 +104,7 @@ export function createPattern(s: Session, input: PatternFields & { feedbackIds?:
   const { feedbackIds, ...fields } = input;
   return inTransaction(s.engine, () => {
     const created = records.create(s, () => {
+      checkMayNamePatterns(s);
       checkName(s.engine, fields.name);
       return { ...fields, name: fields.name.trim(), description: fields.description ?? null, status: fields.status ?? 'open' };
     });
@@ -95,24 +115,81 @@ export function createPattern(s: Session, input: PatternFields & { feedbackIds?:
 
 export function updatePattern(s: Session, { id, ...patch }: Partial<PatternFields> & { id: string }): FailurePattern {
   return records.update(s, id, () => {
+    checkMayNamePatterns(s);
     if (patch.name !== undefined) checkName(s.engine, patch.name, id);
     return patch.name === undefined ? patch : { ...patch, name: patch.name.trim() };
   });
 }
 
 /** Deleting a pattern keeps its items' links, so restoring it brings its grouping back. */
-export const deletePattern = (s: Session, id: string): FailurePattern => records.remove(s, id);
-export const restorePattern = (s: Session, id: string): FailurePattern => records.restore(s, id);
+export const deletePattern = (s: Session, id: string): FailurePattern => records.remove(s, id, () => checkMayNamePatterns(s));
+export function restorePattern(s: Session, id: string): FailurePattern {
+  checkMayNamePatterns(s);
+  return records.restore(s, id);
+}
 
 export interface PatternDetail {
   pattern: FailurePattern;
   months: PatternMonth[];
   items: Feedback[];
+  overrides: PatternOverride[];
+  shadowProcesses: PatternShadowProcess[];
 }
 
-/** A pattern's page: the pattern, its feedback per month and its items, newest first. */
+/**
+ * The overrides judged appropriate that are instances of a pattern: linked on the review, or
+ * (with no link of their own) whose recommendation became a feedback item of the pattern, the
+ * item's case reference being the recommendation id in the same initiative (what the review
+ * queue's "Log as feedback" writes).
+ */
+function patternOverrides(engine: Engine, id: string, items: readonly Feedback[]): PatternOverride[] {
+  const cases = new Set(items.filter((f) => f.caseRef).map((f) => `${f.initiativeId}\u0001${f.caseRef}`));
+  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const rows = engine.sqlite
+    .prepare<
+      [],
+      {
+        id: string;
+        initiative_id: string;
+        recommendation_id: string;
+        reason_code: ReviewReason;
+        note: string | null;
+        pattern_id: string | null;
+      }
+    >(
+      "SELECT id, initiative_id, recommendation_id, reason_code, note, pattern_id FROM override_reviews WHERE deleted = 0 AND verdict = 'appropriate'",
+    )
+    .all();
+  return rows
+    .flatMap((r): PatternOverride[] => {
+      const via =
+        r.pattern_id === id ? 'review' : !r.pattern_id && cases.has(`${r.initiative_id}\u0001${r.recommendation_id}`) ? 'feedback' : null;
+      if (!via) return [];
+      const { id: reviewId, initiative_id: initiativeId, recommendation_id: recommendationId, reason_code: reasonCode, note } = r;
+      return [{ reviewId, initiativeId, initiative: initiatives.get(initiativeId) ?? null, recommendationId, reasonCode, note, via }];
+    })
+    .sort((a, b) => a.recommendationId.localeCompare(b.recommendationId));
+}
+
+/** A pattern's page: the pattern, its feedback per month and its items (newest first), its overrides and shadow processes. */
 export function patternDetail(engine: Engine, id: string): PatternDetail {
   const pattern = records.get(engine, id);
   const items = listFeedback(engine).filter((f) => f.patternId === id);
-  return { pattern, months: perMonth(items.map((f) => f.reportedAt)), items };
+  const shadowProcesses = listShadowProcesses(engine)
+    .filter((p) => p.patternId === id)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      team: p.team,
+      usersInvolved: p.usersInvolved,
+      retiredOn: p.retiredOn,
+      byText: p.patternByText,
+    }));
+  return {
+    pattern,
+    months: perMonth(items.map((f) => f.reportedAt)),
+    items,
+    overrides: patternOverrides(engine, id, items),
+    shadowProcesses,
+  };
 }

@@ -1,7 +1,7 @@
 import { listPrograms, programCoverage } from '../champions/champions';
 import type { CoverageRow } from '../champions/model';
 import type { Engine } from '../open';
-import type { Alert } from '../reports/model';
+import type { Alert, FeedbackSummary } from '../reports/model';
 import { plural } from '../reports/shared/plural';
 import { DONE_STATUSES } from './model';
 
@@ -23,7 +23,11 @@ export interface CellFacts {
 
 export interface AlertFacts {
   cell(initiativeId: string, teamId: string): CellFacts;
+  /** The feedback summary of a row made of these (initiative, team) cells. */
+  summary(cells: readonly { initiativeId: string; teamId: string }[]): FeedbackSummary;
 }
+
+const CONFIRMED: readonly string[] = ['triaged', 'in_progress', 'resolved'];
 
 export function alertFacts(engine: Engine): AlertFacts {
   const sure = new Map<string, number>();
@@ -42,7 +46,34 @@ export function alertFacts(engine: Engine): AlertFacts {
       if (row.status === 'below' && !below.has(k)) below.set(k, { program: program.name, target: program.coverageTarget, row });
     }
   }
+  // Per cell: the live items' status, confidence and pattern name (few: feedback is typed by people).
+  const items = new Map<string, { status: string; sure: boolean; pattern: string | null }[]>();
+  const live = engine.sqlite
+    .prepare(
+      `SELECT f.initiative_id AS i, f.team_id AS t, f.status AS status, f.confidently_wrong AS sure, p.name AS pattern
+       FROM feedback f LEFT JOIN failure_patterns p ON p.id = f.pattern_id AND p.deleted = 0 WHERE f.deleted = 0`,
+    )
+    .all() as { i: string; t: string; status: string; sure: number; pattern: string | null }[];
+  for (const r of live) {
+    const k = key(r.i, r.t);
+    items.set(k, [...(items.get(k) ?? []), { status: r.status, sure: r.sure === 1, pattern: r.pattern }]);
+  }
   return {
+    summary: (cells) => {
+      const all = cells.flatMap((c) => items.get(key(c.initiativeId, c.teamId)) ?? []);
+      const open = all.filter((f) => !(DONE_STATUSES as readonly string[]).includes(f.status));
+      const patterns = new Map<string, number>();
+      for (const f of all) if (f.pattern) patterns.set(f.pattern, (patterns.get(f.pattern) ?? 0) + 1);
+      return {
+        open: open.length,
+        confirmedWrong: all.filter((f) => CONFIRMED.includes(f.status)).length,
+        confidentlyWrongOpen: open.filter((f) => f.sure).length,
+        topPatterns: [...patterns]
+          .map(([name, count]) => ({ name, count }))
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+          .slice(0, 3),
+      };
+    },
     cell: (initiativeId, teamId) => ({
       openConfidentlyWrong: sure.get(key(initiativeId, teamId)) ?? 0,
       belowTarget: below.get(key(initiativeId, teamId)) ?? null,

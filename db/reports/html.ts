@@ -365,6 +365,18 @@ function seriesTable(f: F, series: SeriesPoint[]): string {
   return tables.join('');
 }
 
+/** The frontline's feedback on the slice, in one line, with the rows that have open confidently-wrong items. */
+function feedbackSection(f: F, report: Report): string {
+  const o = report.overall.feedback;
+  if (o.open + o.confirmedWrong === 0 && o.topPatterns.length === 0)
+    return '<p class="muted" data-feedback="none">No feedback on wrong predictions in this slice.</p>';
+  const patterns =
+    o.topPatterns.length > 0 ? ` Top patterns: ${o.topPatterns.map((p) => `${esc(p.name)} (${f.int(p.count)})`).join(', ')}.` : '';
+  const sure = report.rows.filter((r) => r.feedback.confidentlyWrongOpen > 0).map((r) => esc(teamFirst(r)));
+  const where = sure.length > 0 ? ` Open confidently-wrong items in ${sure.join('; ')}.` : '';
+  return `<p data-feedback="summary">${f.int(o.open)} open · ${f.int(o.confirmedWrong)} confirmed wrong by triage · ${f.int(o.confidentlyWrongOpen)} open and confidently wrong.${patterns}${where}</p>`;
+}
+
 function alertsSection(f: F, report: Report): string {
   // One card per alert code, one line per row it concerns. An incomplete triad belongs to the
   // initiative, not to each of its teams, so it is listed once per initiative.
@@ -670,6 +682,10 @@ ${o.series.length > 0 ? `<figure>${trendChart(f, o.series)}</figure>${seriesTabl
 <section id="alerts">
 <div class="section-head"><div><h2>Alerts</h2><p>Raised when a figure crosses a workspace threshold; what each means and where to look.</p></div></div>
 ${alertsSection(f, report)}
+</section>
+<section id="feedback">
+<div class="section-head"><div><h2>Feedback on wrong predictions</h2><p>Reported from the frontline and triaged (Feedback and Patterns screens).</p></div></div>
+${feedbackSection(f, report)}
 </section>
 <section id="how">
 <div class="section-head"><div><h2>How these figures are computed</h2></div></div>

@@ -65,6 +65,18 @@ export interface SeriesPoint {
   thin: boolean;
 }
 
+/** The live feedback of a report row: open and confirmed items, the open confidently-wrong ones, its top patterns. */
+export interface FeedbackSummary {
+  /** New, triaged or in progress. */
+  open: number;
+  /** Confirmed wrong by triage: triaged, in progress or resolved. */
+  confirmedWrong: number;
+  /** Open and confidently wrong (what AUTOMATION_BIAS_RISK reads). */
+  confidentlyWrongOpen: number;
+  /** The patterns with most of the row's items (up to 3): most items first, then by name. */
+  topPatterns: { name: string; count: number }[];
+}
+
 export interface ReportRow {
   initiative: string | null;
   team: string | null;
@@ -84,6 +96,8 @@ export interface ReportRow {
   shadowShare: number | null;
   shadowSource: 'pulse' | 'register' | null;
   alerts: Alert[];
+  /** What the frontline reported about the row's initiative(s) and team(s) (docs/metrics.md, "feedback"). */
+  feedback: FeedbackSummary;
   series: SeriesPoint[];
   counts: Counts;
   initiativeId: string | null;

@@ -40,6 +40,8 @@ export interface Review {
   verdict: ReviewVerdict;
   reasonCode: ReviewReason;
   note: string | null;
+  /** The failure pattern this override (judged appropriate) was linked to directly. */
+  patternId: string | null;
   deleted: boolean;
 }
 

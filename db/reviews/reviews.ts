@@ -1,4 +1,5 @@
 import { badInput, UserError } from '../errors';
+import { checkPattern } from '../feedback/feedback';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
 import { inTransaction, recordKit, type Session } from '../records';
@@ -87,6 +88,8 @@ export interface ReviewFields {
   verdict: ReviewVerdict;
   reasonCode: ReviewReason;
   note?: string | null | undefined;
+  /** The failure pattern an appropriate override is an instance of. */
+  patternId?: string | null | undefined;
 }
 
 const reviews = recordKit<Review>({
@@ -95,10 +98,10 @@ const reviews = recordKit<Review>({
   find: (engine, id) => {
     const r = engine.sqlite
       .prepare(
-        'SELECT id, initiative_id, recommendation_id, user_hash, verdict, reason_code, note, deleted FROM override_reviews WHERE id = ?',
+        'SELECT id, initiative_id, recommendation_id, user_hash, verdict, reason_code, note, deleted, pattern_id FROM override_reviews WHERE id = ?',
       )
       .raw()
-      .get(id) as [string, string, string, string, ReviewVerdict, ReviewReason, string | null, number] | undefined;
+      .get(id) as [string, string, string, string, ReviewVerdict, ReviewReason, string | null, number, string | null] | undefined;
     return r
       ? {
           id: r[0],
@@ -109,6 +112,7 @@ const reviews = recordKit<Review>({
           reasonCode: r[5],
           note: r[6],
           deleted: r[7] === 1,
+          patternId: r[8],
         }
       : undefined;
   },
@@ -131,8 +135,16 @@ export function createReview(s: Session, input: ReviewFields): { id: string } {
         `${input.recommendationId} already has a verdict. Change it (reviews.update) or undo it (reviews.delete) instead.`,
       );
     }
+    checkPatternLink(s.engine, input.verdict, input.patternId);
     const id = newId();
-    write(s.engine, s.authorId, 'override_reviews', id, { ...input, note: input.note ?? null }, 'create');
+    write(
+      s.engine,
+      s.authorId,
+      'override_reviews',
+      id,
+      { ...input, note: input.note ?? null, patternId: input.patternId ?? null },
+      'create',
+    );
     return { id };
   });
 }
@@ -141,12 +153,27 @@ export interface ReviewChange {
   verdict?: ReviewVerdict | undefined;
   reasonCode?: ReviewReason | undefined;
   note?: string | null | undefined;
+  patternId?: string | null | undefined;
 }
 
-/** Changes a verdict, its reason or note; the change log keeps what it was (history). */
+/** Only an override that was right (the AI was wrong) is an instance of a failure pattern. */
+function checkPatternLink(engine: Engine, verdict: ReviewVerdict, patternId: string | null | undefined) {
+  if (!patternId) return;
+  if (verdict !== 'appropriate')
+    throw badInput('patternId: only an override judged appropriate (the AI was wrong) can be linked to a failure pattern.');
+  checkPattern(engine, patternId);
+}
+
+/** Changes a verdict, its reason, note or pattern; the change log keeps what it was (history). */
 export function updateReview(s: Session, id: string, change: ReviewChange): Review {
-  return reviews.update(s, id, () => {
+  return reviews.update(s, id, (current) => {
+    const verdict = change.verdict ?? current.verdict;
+    const patternId = change.patternId !== undefined ? change.patternId : current.patternId;
+    checkPatternLink(s.engine, verdict, change.patternId);
     const fields: Record<string, unknown> = {};
+    if (change.patternId !== undefined) fields.patternId = change.patternId;
+    // An override found inappropriate is no longer an instance of the pattern.
+    else if (verdict !== 'appropriate' && patternId) fields.patternId = null;
     if (change.verdict !== undefined) fields.verdict = change.verdict;
     if (change.reasonCode !== undefined) fields.reasonCode = change.reasonCode;
     if (change.note !== undefined) fields.note = change.note === '' ? null : change.note;

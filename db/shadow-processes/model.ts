@@ -15,7 +15,15 @@ export interface ShadowProcess {
   owner: string | null;
   usersInvolved: number;
   reason: string | null;
+  /** Free text from before the register linked patterns (shown as text when it names no pattern). */
   failurePattern: string | null;
+  /** The pattern chosen in the register. */
+  failurePatternId: string | null;
+  /** The pattern the process hedges against: the chosen one, else the one its free text names. */
+  patternId: string | null;
+  pattern: string | null;
+  /** The pattern was found by its name in the free text, not chosen. */
+  patternByText: boolean;
   firstSeen: string;
   retiredOn: string | null;
   deleted: boolean;

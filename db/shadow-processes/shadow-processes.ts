@@ -1,36 +1,51 @@
 import { badInput } from '../errors';
+import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
-import { shadowProcesses } from '../schema';
+import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
 
 export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
   const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
   const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const patterns = engine.orm
+    .select({ id: failurePatterns.id, name: failurePatterns.name, deleted: failurePatterns.deleted })
+    .from(failurePatterns)
+    .all();
+  const byId = new Map(patterns.map((p) => [p.id, p]));
   return engine.orm
     .select()
     .from(shadowProcesses)
     .all()
     .filter((p) => includeDeleted || !p.deleted)
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      teamId: p.teamId,
-      team: teams.get(p.teamId) ?? null,
-      initiativeId: p.initiativeId,
-      initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
-      kind: p.kind,
-      owner: p.owner,
-      usersInvolved: p.usersInvolved,
-      reason: p.reason,
-      failurePattern: p.failurePattern,
-      firstSeen: p.firstSeen,
-      retiredOn: p.retiredOn,
-      deleted: p.deleted,
-    }));
+    .map((p) => {
+      const chosen = p.failurePatternId ? byId.get(p.failurePatternId) : undefined;
+      const named = chosen ? null : matchPatternName(p.failurePattern, patterns);
+      const pattern = chosen ?? named;
+      return {
+        id: p.id,
+        name: p.name,
+        teamId: p.teamId,
+        team: teams.get(p.teamId) ?? null,
+        initiativeId: p.initiativeId,
+        initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
+        kind: p.kind,
+        owner: p.owner,
+        usersInvolved: p.usersInvolved,
+        reason: p.reason,
+        failurePattern: p.failurePattern,
+        failurePatternId: p.failurePatternId,
+        patternId: pattern?.id ?? null,
+        pattern: pattern?.name ?? null,
+        patternByText: !!named,
+        firstSeen: p.firstSeen,
+        retiredOn: p.retiredOn,
+        deleted: p.deleted,
+      };
+    });
 }
 
 const records: RecordKit<ShadowProcess> = recordKit({
@@ -49,6 +64,7 @@ export interface ShadowProcessFields {
   usersInvolved: number;
   reason?: string | null | undefined;
   failurePattern?: string | null | undefined;
+  failurePatternId?: string | null | undefined;
   firstSeen: string;
   retiredOn?: string | null | undefined;
 }
@@ -57,6 +73,15 @@ function checkRefs(engine: Engine, p: Partial<ShadowProcessFields>) {
   if (p.teamId && !listTeams(engine).some((t) => t.id === p.teamId)) throw badInput(`teamId: no team with id ${p.teamId}.`);
   if (p.initiativeId && !listInitiatives(engine).some((i) => i.id === p.initiativeId))
     throw badInput(`initiativeId: no initiative with id ${p.initiativeId}.`);
+  if (
+    p.failurePatternId &&
+    !engine.orm
+      .select()
+      .from(failurePatterns)
+      .all()
+      .some((f) => f.id === p.failurePatternId && !f.deleted)
+  )
+    throw badInput(`failurePatternId: no failure pattern with id ${p.failurePatternId}. List them with failurePatterns.list.`);
   if (p.firstSeen && p.retiredOn && p.retiredOn < p.firstSeen)
     throw badInput(`retiredOn: ${p.retiredOn} is before firstSeen (${p.firstSeen}).`);
 }
@@ -70,6 +95,7 @@ export function createShadowProcess(s: Session, input: ShadowProcessFields): Sha
       owner: input.owner ?? null,
       reason: input.reason ?? null,
       failurePattern: input.failurePattern ?? null,
+      failurePatternId: input.failurePatternId ?? null,
       retiredOn: input.retiredOn ?? null,
     };
   });

@@ -489,6 +489,7 @@ export function computeReport(engine: Engine, slice: Slice = {}): Report {
         ...(bias ? [bias] : []),
         ...(coverage ? [coverage] : []),
       ],
+      feedback: facts.summary(group),
       series: months.map((m) => {
         const mc = byMonth.get(m) ?? emptyCounts();
         const mf = figures(mc, s.weights);

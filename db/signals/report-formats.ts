@@ -22,6 +22,7 @@ export function reportJson(report: Report) {
     habitualOverriders: r.habitualOverriders,
     overrideAppropriateness: r.overrideAppropriateness,
     alerts: r.alerts,
+    feedback: r.feedback,
     series: r.series,
   });
   return {

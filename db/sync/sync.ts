@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { badInput, UserError } from '../errors';
+import { triageJudge } from '../feedback/triagers';
 import { checkWritableFolder, fsError, writeFileAtomic } from '../fs';
 import { formatHlc, parseHlc, receive } from '../hlc';
 import { addProfile, listMembers } from '../members/members';
@@ -382,9 +383,10 @@ function pullDevice(
       inTransaction(engine, () => {
         const touched = new Map<string, { table: SyncedTableName; id: string }>();
         const roleOf = roleJudge(engine, device, header, changes);
+        const triage = triageJudge(engine, changes);
         for (const c of changes) {
           const role = roleOf(c.authorId, c.hlc);
-          if (!roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value)) {
+          if (!triage(c, role, roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value))) {
             refused.push({
               file,
               device,

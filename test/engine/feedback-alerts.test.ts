@@ -136,3 +136,46 @@ describe('LOW_CHAMPION_COVERAGE', () => {
     expect(alert(r.overall, 'LOW_CHAMPION_COVERAGE')).toBe('1 team under the champion target of its program: York');
   });
 });
+
+describe('the feedback summary per report row', () => {
+  it('counts open, confirmed-wrong and open confidently-wrong items and names the top patterns, per row and for the slice', async () => {
+    // Leeds: a (sure, open), b (triaged), c (resolved, in the pattern), d (won't fix); York: e (sure, open, in the pattern).
+    const a = await logFeedback(ids.leeds, true);
+    const b = await logFeedback(ids.leeds, false);
+    const c = await logFeedback(ids.leeds, false);
+    const d = await logFeedback(ids.leeds, false);
+    const e = await logFeedback(ids.york, true);
+    await callTyped(host, 'initiatives.update', { id: ids.drafts, modelVersions: ['v2'] });
+    await callTyped(host, 'feedback.triage', { ids: [b.id, c.id], status: 'triaged' });
+    await callTyped(host, 'feedback.triage', { ids: [c.id], status: 'resolved', resolvedVersion: 'v2' });
+    await callTyped(host, 'feedback.triage', { ids: [d.id], status: 'wont_fix' });
+    await callTyped(host, 'failurePatterns.create', { name: 'Invented delays', category: 'missing context', feedbackIds: [c.id, e.id] });
+    await callTyped(host, 'failurePatterns.create', { name: 'Apologies', category: 'missing context', feedbackIds: [a.id] });
+    const r = await report();
+    expect(r.rows.find((x) => x.team === 'Leeds')?.feedback).toEqual({
+      open: 2, // a, b
+      confirmedWrong: 2, // b, c
+      confidentlyWrongOpen: 1, // a
+      topPatterns: [
+        { name: 'Apologies', count: 1 },
+        { name: 'Invented delays', count: 1 },
+      ],
+    });
+    expect(r.overall.feedback).toEqual({
+      open: 3,
+      confirmedWrong: 2,
+      confidentlyWrongOpen: 2,
+      topPatterns: [
+        { name: 'Invented delays', count: 2 },
+        { name: 'Apologies', count: 1 },
+      ],
+    });
+    const json = JSON.parse((await callTyped(host, 'reports.export', { format: 'json' })).content);
+    expect(json.overall.feedback.open).toBe(3);
+    const html = (await callTyped(host, 'reports.export', { format: 'html' })).content;
+    expect(html).toContain(
+      '3 open · 2 confirmed wrong by triage · 2 open and confidently wrong. Top patterns: Invented delays (2), Apologies (1).',
+    );
+    expect(html).toContain('Open confidently-wrong items in Leeds · Drafts; York · Drafts.');
+  });
+});

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, callTyped, operationNames } from '../../db/api';
-import { allows, permissions } from '../../db/api/permissions';
+import { allows, permissions, triageScoped } from '../../db/api/permissions';
 import { ROLES } from '../../db/api/types';
 import { checkDatabase } from '../../db/check';
 import { UserError } from '../../db/errors';
 import { open } from '../../db/open';
 import { tempDir } from '../helpers';
 import { makeTemplate, sampleInputs, type Template } from '../permission-fixture';
-import { DEMO_ACTORS, expectedAllowed, POLICY } from '../policy';
+import { DEMO_ACTORS, expectedAllowed, expectedByRole, expectedForTriagers, POLICY } from '../policy';
 
 /*
  * The permission matrix against the policy written independently in test/policy.ts: first the
@@ -40,9 +40,10 @@ describe('the permission matrix', () => {
 
   it('says what the policy says, for every operation and role (and for no profile)', () => {
     const disagreements = operationNames().flatMap((op) =>
-      [...ROLES, null].filter((role) => allows(op, role) !== expectedAllowed(op, role)).map((role) => `${op} as ${role ?? 'nobody'}`),
+      [...ROLES, null].filter((role) => allows(op, role) !== expectedByRole(op, role)).map((role) => `${op} as ${role ?? 'nobody'}`),
     );
     expect(disagreements).toEqual([]);
+    expect(operationNames().filter((op) => triageScoped.has(op) !== expectedForTriagers(op))).toEqual([]);
   });
 });
 

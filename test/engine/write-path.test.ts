@@ -180,6 +180,7 @@ describe('no synced table changes without a change-log record', () => {
         lastDeliveredOn: null,
         lastSessionId: null,
       },
+      feedback_comments: { feedbackId: 'f', authorId: 'm', body: 'Seen again in Leeds', createdAt: '2026-01-03T00:00:00.000Z' },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

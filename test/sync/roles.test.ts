@@ -62,6 +62,8 @@ describe('roles hold across devices', () => {
       ['failurePatterns.create', SYNCED_WRITERS.failure_patterns],
       ['stakeholderPlan.deliver', SYNCED_WRITERS.plan_touchpoints],
       ['stakeholderPlan.delete', SYNCED_DELETERS.plan_touchpoints],
+      ['feedback.comment', SYNCED_WRITERS.feedback_comments],
+      ['feedback.editComment', SYNCED_WRITERS.feedback_comments],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

@@ -2,7 +2,7 @@ import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { type FailurePattern, FEEDBACK_CATEGORIES, PATTERN_STATUSES } from '../../feedback/model';
 import type { PatternDetail } from '../../feedback/patterns';
-import { ById, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import { ById, everyone, id, ListInput, oneOf, optionalText, query, text, triageMutation } from '../kit';
 
 const patternFields = {
   name: text('Name', 160),
@@ -22,14 +22,14 @@ export const failurePatterns = {
     .input(ListInput)
     .output(type<FailurePattern[]>()),
   get: query('A failure pattern: its feedback per month and its items', everyone).input(ById).output(type<PatternDetail>()),
-  create: mutation('Name a failure pattern (and group feedback items into it)', changeManagers, changes)
+  create: triageMutation('Name a failure pattern (and group feedback items into it)', changes)
     .input(PatternCreateInput)
     .output(type<FailurePattern>()),
-  update: mutation('Change a failure pattern (its name, description or status)', changeManagers, changes)
+  update: triageMutation('Change a failure pattern (its name, description or status)', changes)
     .input(PatternUpdateInput)
     .output(type<FailurePattern>()),
-  delete: mutation('Delete a failure pattern (its items keep the link; restore undoes it)', changeManagers, changes)
+  delete: triageMutation('Delete a failure pattern (its items keep the link; restore undoes it)', changes)
     .input(ById)
     .output(type<FailurePattern>()),
-  restore: mutation('Undo the deletion of a failure pattern', changeManagers, changes).input(ById).output(type<FailurePattern>()),
+  restore: triageMutation('Undo the deletion of a failure pattern', changes).input(ById).output(type<FailurePattern>()),
 };

@@ -7,9 +7,23 @@ import {
   FEEDBACK_SEVERITIES,
   FEEDBACK_STATUSES,
   type Feedback,
+  type FeedbackComment,
   type SimilarItem,
 } from '../../feedback/model';
-import { ById, championsAndManagers, changeManagers, everyone, id, ListInput, mutation, oneOf, optionalText, query, text } from '../kit';
+import {
+  ById,
+  championsAndManagers,
+  changeManagers,
+  everyone,
+  id,
+  ListInput,
+  mutation,
+  oneOf,
+  optionalText,
+  query,
+  text,
+  triageMutation,
+} from '../kit';
 
 const feedbackFields = {
   initiativeId: id,
@@ -58,6 +72,10 @@ export const FeedbackExportInput = z.strictObject({
   show: z.enum(['open', 'done', 'all'], { error: 'show must be open, done or all' }).optional(),
 });
 
+export const CommentsInput = z.strictObject({ feedbackId: id });
+export const CommentInput = z.strictObject({ feedbackId: id, body: text('Comment', 4000) });
+export const CommentEditInput = z.strictObject({ id, body: text('Comment', 4000) });
+
 const changes = ['feedback', 'failurePatterns', 'history'] as const;
 export const feedback = {
   list: query('Feedback on wrong predictions, newest first', everyone).input(ListInput).output(type<Feedback[]>()),
@@ -65,10 +83,10 @@ export const feedback = {
     .input(FeedbackCreateInput)
     .output(type<Feedback>()),
   update: mutation('Correct what a feedback item says', championsAndManagers, changes).input(FeedbackUpdateInput).output(type<Feedback>()),
-  triage: mutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changeManagers, changes)
+  triage: triageMutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changes)
     .input(FeedbackTriageInput)
     .output(type<Feedback[]>()),
-  group: mutation('Group feedback items into a failure pattern (or, with patternId null, take them out)', changeManagers, changes)
+  group: triageMutation('Group feedback items into a failure pattern (or, with patternId null, take them out)', changes)
     .input(FeedbackGroupInput)
     .output(type<Feedback[]>()),
   similar: query('Open feedback and failure patterns that read like a text (suggestions while logging)', everyone)
@@ -77,5 +95,13 @@ export const feedback = {
   export: query('Feedback or failure patterns as CSV (formula-safe) or JSON, filtered, for the model team', everyone)
     .input(FeedbackExportInput)
     .output(type<FeedbackExport>()),
+  comments: query('The comments on a feedback item, oldest first', everyone).input(CommentsInput).output(type<FeedbackComment[]>()),
+  comment: triageMutation('Comment on a feedback item (you are its author)', changes, championsAndManagers)
+    .input(CommentInput)
+    .output(type<FeedbackComment>()),
+  editComment: mutation('Change a comment you wrote', championsAndManagers, changes)
+    .input(CommentEditInput)
+    .output(type<FeedbackComment>()),
+  deleteComment: mutation('Delete a comment you wrote', championsAndManagers, changes).input(ById).output(type<FeedbackComment>()),
   delete: mutation('Remove a feedback item logged by mistake', changeManagers, changes).input(ById).output(type<Feedback>()),
 };

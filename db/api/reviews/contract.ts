@@ -12,6 +12,7 @@ export const ReviewCreateInput = z.strictObject({
   verdict,
   reasonCode: oneOf('reasonCode', REVIEW_REASONS),
   note: optionalText('Note', 2000),
+  patternId: id.nullable().optional(),
 });
 
 export const ReviewUpdateInput = z.strictObject({
@@ -19,6 +20,7 @@ export const ReviewUpdateInput = z.strictObject({
   verdict: verdict.optional(),
   reasonCode: oneOf('reasonCode', REVIEW_REASONS).optional(),
   note: optionalText('Note', 2000),
+  patternId: id.nullable().optional(),
 });
 
 const SampleInput = z

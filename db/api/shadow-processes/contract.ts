@@ -28,6 +28,7 @@ const shadowProcessFields = {
     .min(0, 'usersInvolved cannot be negative'),
   reason: optionalText('Reason', 2000),
   failurePattern: optionalText('Failure pattern', 200),
+  failurePatternId: id.nullable().optional(),
   firstSeen: isoDate,
   retiredOn: isoDate.nullable().optional(),
 };

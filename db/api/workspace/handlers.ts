@@ -1,5 +1,6 @@
 import { checkDatabase } from '../../check';
 import { exportWorkspace } from '../../export';
+import { mayNamePatterns } from '../../feedback/triagers';
 import { getMember, listMembers, resolveActor } from '../../members/members';
 import type { Actor } from '../../members/model';
 import type { Engine } from '../../open';
@@ -9,7 +10,7 @@ import { currentWorkspace, initWorkspace, recommendationLink, renameWorkspace, s
 import { deviceId } from '../../write';
 import { operationNames } from '../context';
 import type { AreaHandlers } from '../handlers';
-import { allows } from '../permissions';
+import { allows, triageScoped } from '../permissions';
 
 /** The workspace as a host sees it: who acts, and which operations they may call (the UI shows only those). */
 export function workspaceInfo(engine: Engine, actor: Actor | null): WorkspaceInfo {
@@ -22,7 +23,9 @@ export function workspaceInfo(engine: Engine, actor: Actor | null): WorkspaceInf
     deviceId: deviceId(engine),
     databaseFile: engine.file,
     schemaVersion: engine.schemaVersion,
-    allowed: operationNames().filter((op) => allows(op, ws ? (me?.role ?? null) : null)),
+    allowed: operationNames().filter(
+      (op) => allows(op, ws ? (me?.role ?? null) : null) || (!!ws && !!me && triageScoped.has(op) && mayNamePatterns(engine, me.id)),
+    ),
     recommendationLink: ws ? recommendationLink(engine) : null,
   };
 }

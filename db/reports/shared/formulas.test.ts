@@ -44,6 +44,7 @@ function oneOfEach(): ReportRow {
     shadowShare: 0.25,
     shadowSource: 'register',
     alerts: [],
+    feedback: { open: 0, confirmedWrong: 0, confidentlyWrongOpen: 0, topPatterns: [] },
     series: [],
     counts,
     initiativeId: 'i',

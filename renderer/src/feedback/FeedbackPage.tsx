@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
-import { IconFilterOff, IconMessageReport, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconFilterOff, IconMessageReport, IconMessages, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -23,6 +23,8 @@ import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
+import { ExportFeedbackMenu } from './ExportFeedback';
+import { FeedbackDrawer } from './FeedbackDrawer';
 import { feedbackHistory } from './history';
 import { GroupFormDialog } from './PatternForm';
 import { feedbackTitle, type QueueFilter } from './queue';
@@ -45,7 +47,11 @@ const STATUS_COLOR: Record<FeedbackStatus, string> = {
 export type Row = Feedback & { name: string };
 
 /** The queue's columns (the champion's page shows the same, without selection). */
-export function columns(now: string, selection: { has: (id: string) => boolean; toggle: (id: string) => void } | null): Column<Row>[] {
+export function columns(
+  now: string,
+  selection: { has: (id: string) => boolean; toggle: (id: string) => void } | null,
+  onOpen?: (f: Row) => void,
+): Column<Row>[] {
   const select: Column<Row>[] = selection
     ? [
         {
@@ -62,10 +68,27 @@ export function columns(now: string, selection: { has: (id: string) => boolean; 
       td: { miw: 200, maw: 340 },
       cell: (f) => (
         <>
-          <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
-            {f.caseRef ? `${f.caseRef} · ` : ''}
-            {f.aiSaid}
-          </Text>
+          {onOpen ? (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              fw={500}
+              c="var(--mantine-color-text)"
+              lineClamp={1}
+              title={`${f.aiSaid} (open, with its comments)`}
+              ta="left"
+              onClick={() => onOpen(f)}
+            >
+              {f.caseRef ? `${f.caseRef} · ` : ''}
+              {f.aiSaid}
+            </Anchor>
+          ) : (
+            <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
+              {f.caseRef ? `${f.caseRef} · ` : ''}
+              {f.aiSaid}
+            </Text>
+          )}
           <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
             Right: {f.whatWasRight}
           </Text>
@@ -176,6 +199,7 @@ export function FeedbackPage() {
   const [show, setShow] = useState<QueueFilter>('open');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const triaging = useDialog<Feedback[]>();
+  const [openId, setOpenId] = useState<string | null>(null);
   const grouping = useDialog<Feedback[]>();
   const history = useRecordHistory(feedbackHistory);
   const queue = useQuery(orpc.feedback.list.queryOptions({ input: {} }));
@@ -237,6 +261,7 @@ export function FeedbackPage() {
               Triage {chosen.length} selected
             </Button>
           )}
+          {all.length > 0 && <ExportFeedbackMenu input={{ what: 'feedback', initiativeId: initiative, teamId: team, show }} />}
           {canLog && (
             <Button
               leftSection={<IconPlus size={16} />}
@@ -287,6 +312,7 @@ export function FeedbackPage() {
         <>
           <TriageFormDialog dialog={triaging} all={all} />
           <GroupFormDialog dialog={grouping} />
+          <FeedbackDrawer item={all.find((f) => f.id === openId) ?? null} onClose={() => setOpenId(null)} />
         </>
       }
     >
@@ -315,11 +341,14 @@ export function FeedbackPage() {
             label="Feedback queue"
             horizontalSpacing={8}
             rows={shown}
-            columns={columns(now, selection)}
+            columns={columns(now, selection, (f) => setOpenId(f.id))}
             rowProps={(f) => ({ 'data-testid': 'feedback-row', 'data-status': f.status })}
             history={history}
             actions={(f) => ({
-              more: canTriage ? [{ label: 'Triage', icon: <IconMessageReport size={14} />, onClick: () => triaging.open([f]) }] : [],
+              more: [
+                { label: 'Open and comment', icon: <IconMessages size={14} />, onClick: () => setOpenId(f.id) },
+                ...(canTriage ? [{ label: 'Triage', icon: <IconMessageReport size={14} />, onClick: () => triaging.open([f]) }] : []),
+              ],
             })}
           />
         );

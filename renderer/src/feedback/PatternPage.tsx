@@ -1,7 +1,15 @@
 import { Anchor, Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { FEEDBACK_CATEGORY_LABELS, FEEDBACK_SEVERITY_LABELS, FEEDBACK_STATUS_LABELS, type PatternMonth } from '../../../db/api/types';
+import {
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_SEVERITY_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type PatternMonth,
+  type PatternOverride,
+  type PatternShadowProcess,
+  REVIEW_REASON_LABELS,
+} from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
@@ -48,6 +56,106 @@ function Months({ months }: { months: readonly PatternMonth[] }) {
   );
 }
 
+const TABLE = { horizontalSpacing: 8, verticalSpacing: 6, ml: 'lg', maw: 'calc(100% - 2 * var(--mantine-spacing-lg))' } as const;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+  return (
+    <Box mt="lg">
+      <Title order={2} size="h4" px="lg" pb="xs">
+        {title} <span className="tabular">({number.format(count)})</span>
+      </Title>
+      {children}
+    </Box>
+  );
+}
+
+/** The overrides judged appropriate (the AI was wrong) that are instances of the pattern. */
+function Overrides({ overrides }: { overrides: readonly PatternOverride[] }) {
+  return (
+    <Section title="Overrides judged appropriate" count={overrides.length}>
+      {overrides.length === 0 ? (
+        <Text size="sm" c="dimmed" px="lg">
+          None linked. In the override review queue, an override judged appropriate joins the pattern when the feedback it becomes (F) is
+          grouped into it.
+        </Text>
+      ) : (
+        <Table {...TABLE} aria-label="Overrides judged appropriate">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Recommendation</Table.Th>
+              <Table.Th>Initiative</Table.Th>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th>Linked</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {overrides.map((o) => (
+              <Table.Tr key={o.reviewId} data-testid="pattern-override">
+                <Table.Td className="tabular" style={NOWRAP}>
+                  {o.recommendationId}
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{o.initiative ?? <Dash />}</Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm" lineClamp={1} title={o.note ?? undefined}>
+                    {REVIEW_REASON_LABELS[o.reasonCode]}
+                    {o.note ? ` · ${o.note}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{o.via === 'review' ? 'On the review' : 'Through its feedback'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
+/** The shadow processes people keep because of this failure. */
+function ShadowProcesses({ processes }: { processes: readonly PatternShadowProcess[] }) {
+  return (
+    <Section title="Shadow processes that name it" count={processes.length}>
+      {processes.length === 0 ? (
+        <Text size="sm" c="dimmed" px="lg" pb="lg">
+          None. In the shadow-process register, choose this pattern on a process people keep because of it.
+        </Text>
+      ) : (
+        <Table {...TABLE} mb="lg" aria-label="Shadow processes that name it">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Process</Table.Th>
+              <Table.Th>Team</Table.Th>
+              <Table.Th ta="right">Users</Table.Th>
+              <Table.Th>Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {processes.map((p) => (
+              <Table.Tr key={p.id} data-testid="pattern-shadow">
+                <Table.Td>
+                  {p.name}
+                  {p.byText && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      · named in its notes
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{p.team ?? <Dash />}</Table.Td>
+                <Table.Td ta="right" className="tabular">
+                  {number.format(p.usersInvolved)}
+                </Table.Td>
+                <Table.Td style={NOWRAP}>{p.retiredOn ? `Retired ${formatDate(p.retiredOn)}` : 'Active'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
 export function PatternPage({ params }: { params: Record<string, string | undefined> }) {
   const id = params.id ?? '';
   const detail = useQuery(orpc.failurePatterns.get.queryOptions({ input: { id } }));
@@ -65,6 +173,9 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
             Failure patterns
           </Anchor>
           {p && ` › ${FEEDBACK_CATEGORY_LABELS[p.category]} · ${p.teams.length > 0 ? p.teams.join(', ') : 'no team yet'}`}
+          {p && p.regions.length > 0 && (
+            <span data-testid="pattern-regions">{` · ${p.regions.length === 1 ? 'region' : 'regions'} ${p.regions.join(', ')}`}</span>
+          )}
         </>
       }
       actions={
@@ -81,7 +192,7 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
       }
     >
       <QueryState query={detail} what="the failure pattern">
-        {({ pattern, months, items }) => (
+        {({ pattern, months, items, overrides, shadowProcesses }) => (
           <>
             {pattern.description && (
               <Text size="sm" px="lg" pb="md" maw={760}>
@@ -143,6 +254,8 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
                 </Table>
               </>
             )}
+            <Overrides overrides={overrides} />
+            <ShadowProcesses processes={shadowProcesses} />
           </>
         )}
       </QueryState>

@@ -14,6 +14,7 @@ import { useDialog } from '../kit/dialog';
 import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
+import { ExportFeedbackMenu } from './ExportFeedback';
 import { type PatternEditing, PatternFormDialog } from './PatternForm';
 import { patternHistory } from './pattern-history';
 
@@ -63,13 +64,20 @@ const columns: Column<FailurePattern>[] = [
     cell: (p) => number.format(p.count),
   },
   {
-    header: 'Teams',
+    header: 'Teams · regions',
     td: { maw: 220 },
     cell: (p) =>
       p.teams.length > 0 ? (
-        <Text size="sm" lineClamp={1} title={p.teams.join(', ')}>
-          {p.teams.join(', ')}
-        </Text>
+        <>
+          <Text size="sm" lineClamp={1} title={p.teams.join(', ')}>
+            {p.teams.join(', ')}
+          </Text>
+          {p.regions.length > 0 && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={p.regions.join(', ')} data-testid="pattern-regions">
+              {p.regions.join(', ')}
+            </Text>
+          )}
+        </>
       ) : (
         <Dash />
       ),
@@ -109,9 +117,12 @@ export function PatternsPage() {
       what="the failure patterns"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
-          New pattern
-        </AddButton>
+        <>
+          {(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
+          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+            New pattern
+          </AddButton>
+        </>
       }
       empty={
         <EmptyTable

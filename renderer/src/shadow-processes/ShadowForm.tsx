@@ -43,6 +43,8 @@ export function ShadowFormDialog({ dialog }: { dialog: Dialog<ShadowEditing> }) 
         usersInvolved: process?.usersInvolved ?? (undefined as unknown as number),
         reason: process?.reason ?? '',
         failurePattern: process?.failurePattern ?? '',
+        // A pattern the old free text names is offered as the choice, so saving makes the link explicit.
+        failurePatternId: process?.patternId ?? null,
         firstSeen: process?.firstSeen ?? today(),
         retiredOn: process?.retiredOn ?? null,
       })}
@@ -57,6 +59,7 @@ export function ShadowFormDialog({ dialog }: { dialog: Dialog<ShadowEditing> }) 
 function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
+  const patterns = useQuery(orpc.failurePatterns.list.queryOptions({ input: {} }));
   const { errors } = form.formState;
   const byTeam = useQuery(orpc.initiatives.byTeam.queryOptions({ staleTime: 0 }));
   const teamId = useWatch({ control: form.control, name: 'teamId' });
@@ -113,13 +116,25 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
         {...form.register('reason')}
         error={errors.reason?.message}
       />
-      <TextInput
-        label="Failure pattern"
-        description="The AI failure it hedges against, if known"
-        placeholder="e.g. Misses reserve changes on large claims"
-        {...form.register('failurePattern')}
-        error={errors.failurePattern?.message}
-      />
+      <SimpleGrid cols={2} spacing="sm">
+        <SelectField
+          control={form.control}
+          name="failurePatternId"
+          cleared={null}
+          label="Failure pattern"
+          description="The AI failure it hedges against (Patterns screen)"
+          placeholder={patterns.data?.length ? 'None chosen' : 'No patterns named yet'}
+          data={(patterns.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          clearable
+        />
+        <TextInput
+          label="In your words"
+          description="Kept as written when no pattern fits"
+          placeholder="e.g. Misses reserve changes on large claims"
+          {...form.register('failurePattern')}
+          error={errors.failurePattern?.message}
+        />
+      </SimpleGrid>
     </>
   );
 }

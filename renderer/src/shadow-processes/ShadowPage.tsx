@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -61,6 +61,17 @@ const columns = (on: string): Column<ShadowProcess>[] => [
           <Text size="xs" c="dimmed">
             No reason recorded
           </Text>
+        )}
+        {p.patternId ? (
+          <Anchor href={`#/patterns/${p.patternId}`} size="xs" lineClamp={1} data-testid="shadow-pattern">
+            Pattern: {p.pattern}
+          </Anchor>
+        ) : (
+          p.failurePattern && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={p.failurePattern} data-testid="shadow-pattern-text">
+              Pattern (not linked): {p.failurePattern}
+            </Text>
+          )
         )}
       </>
     ),

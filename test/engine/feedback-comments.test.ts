@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { callTyped } from '../../db/api';
+import { workspaceForEachTest } from '../helpers';
+import { logItem, userError } from './feedback-fixture';
+
+const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
+
+async function setup() {
+  const team = (await callTyped(t.host, 'teams.list', {}))[0]?.id ?? '';
+  const initiative = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion' });
+  const sam = await callTyped(t.host, 'members.create', { name: 'Sam Reid', role: 'sponsor' });
+  await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor' });
+  await callTyped(t.host, 'initiatives.update', { id: initiative, productOwner: { memberId: sam.id } });
+  const as = (name: string) => ({ ...t.host, actAs: name });
+  const item = await logItem(t.host, 'Tom Okafor', initiative, team);
+  const error = userError;
+  return { item, as, error };
+}
+
+describe('comments on feedback', () => {
+  it('a champion and the product owner (a sponsor) comment; the item lists them oldest first with their authors', async () => {
+    const { item, as } = await setup();
+    await callTyped(as('Tom Okafor'), 'feedback.comment', { feedbackId: item.id, body: 'Seen twice more in Leeds' });
+    await callTyped(as('Sam Reid'), 'feedback.comment', { feedbackId: item.id, body: '  Fix planned for v3.5  ' });
+    const comments = await callTyped(as('Priya Shah'), 'feedback.comments', { feedbackId: item.id });
+    expect(comments.map((c) => [c.author, c.body, c.edited])).toEqual([
+      ['Tom Okafor', 'Seen twice more in Leeds', false],
+      ['Sam Reid', 'Fix planned for v3.5', false],
+    ]);
+    expect((comments[0]?.createdAt ?? '') <= (comments[1]?.createdAt ?? '')).toBe(true);
+  });
+
+  it('only its author edits or deletes a comment; an edit is marked, a deletion leaves the list', async () => {
+    const { item, as, error } = await setup();
+    const c = await callTyped(as('Tom Okafor'), 'feedback.comment', { feedbackId: item.id, body: 'Seen twice' });
+    const refused = await error(callTyped(t.host, 'feedback.editComment', { id: c.id, body: 'Dana’s words' }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toContain(
+      'Dana Lee is a change manager and may not run feedback.editComment on this comment: it is Tom Okafor’s',
+    );
+    expect((await error(callTyped(t.host, 'feedback.deleteComment', { id: c.id }))).code).toBe('FORBIDDEN');
+    const edited = await callTyped(as('Tom Okafor'), 'feedback.editComment', { id: c.id, body: 'Seen three times' });
+    expect([edited.body, edited.edited]).toEqual(['Seen three times', true]);
+    await callTyped(as('Tom Okafor'), 'feedback.deleteComment', { id: c.id });
+    expect(await callTyped(t.host, 'feedback.comments', { feedbackId: item.id })).toEqual([]);
+  });
+
+  it('a sponsor who triages nothing cannot comment; nobody comments on a deleted item or with an empty body', async () => {
+    const { item, as, error } = await setup();
+    const sponsor = await error(callTyped(as('Priya Shah'), 'feedback.comment', { feedbackId: item.id, body: 'Hm' }));
+    expect(sponsor.code).toBe('FORBIDDEN');
+    expect((await error(callTyped(as('Tom Okafor'), 'feedback.comment', { feedbackId: item.id, body: '   ' }))).message).toContain(
+      'Comment cannot be empty',
+    );
+    await callTyped(t.host, 'feedback.delete', { id: item.id });
+    const gone = await error(callTyped(as('Tom Okafor'), 'feedback.comment', { feedbackId: item.id, body: 'Late' }));
+    expect(gone.message).toContain('was deleted');
+  });
+});
