@@ -1,9 +1,9 @@
-import { dateField, type HistoryFormat, nameField } from '../history/format';
+import { dateField, type HistoryFormat, memberField, nameField } from '../history/format';
 
 export const championHistory: HistoryFormat = {
   table: 'champions',
   labels: { memberId: 'Member', teamId: 'Team', since: 'Since', status: 'Status', programId: 'Program' },
-  values: { teamId: nameField('teams', 'a deleted team'), since: dateField },
+  values: { memberId: memberField, teamId: nameField('teams', 'a deleted team'), since: dateField },
   names: ['teams'],
 };
 

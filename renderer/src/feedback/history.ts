@@ -1,5 +1,5 @@
 import type { HistoryFormat } from '../history/format';
-import { nameField } from '../history/format';
+import { memberField, nameField } from '../history/format';
 
 export const feedbackHistory: HistoryFormat = {
   table: 'feedback',
@@ -23,6 +23,12 @@ export const feedbackHistory: HistoryFormat = {
     duplicateOfId: 'Duplicate of',
     patternId: 'Failure pattern',
   },
-  values: { teamId: nameField('teams', 'a deleted team'), initiativeId: nameField('initiatives', 'a deleted initiative') },
-  names: ['teams', 'initiatives'],
+  values: {
+    teamId: nameField('teams', 'a deleted team'),
+    initiativeId: nameField('initiatives', 'a deleted initiative'),
+    patternId: nameField('patterns', 'a deleted pattern'),
+    reporterId: memberField,
+    assigneeId: memberField,
+  },
+  names: ['teams', 'initiatives', 'patterns'],
 };

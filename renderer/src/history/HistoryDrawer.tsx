@@ -25,15 +25,23 @@ export function HistoryDrawer({
   const namesInitiatives = target !== null && (format.names?.includes('initiatives') ?? false);
   const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: true }, enabled: namesTeams }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: { includeDeleted: true }, enabled: namesInitiatives }));
+  const namesPatterns = target !== null && (format.names?.includes('patterns') ?? false);
+  const patterns = useQuery(orpc.failurePatterns.list.queryOptions({ input: { includeDeleted: true }, enabled: namesPatterns }));
   const lookups = useMemo<Lookups>(
     () => ({
       members: new Map((members.data ?? []).map((m) => [m.id, m.name])),
       teams: new Map((teams.data ?? []).map((t) => [t.id, t.name])),
       initiatives: new Map((initiatives.data ?? []).map((i) => [i.id, i.name])),
+      patterns: new Map((patterns.data ?? []).map((p) => [p.id, p.name])),
     }),
-    [members.data, teams.data, initiatives.data],
+    [members.data, teams.data, initiatives.data, patterns.data],
   );
-  const ready = history.isSuccess && members.isSuccess && (!namesTeams || teams.isSuccess) && (!namesInitiatives || initiatives.isSuccess);
+  const ready =
+    history.isSuccess &&
+    members.isSuccess &&
+    (!namesTeams || teams.isSuccess) &&
+    (!namesInitiatives || initiatives.isSuccess) &&
+    (!namesPatterns || patterns.isSuccess);
 
   return (
     <Drawer

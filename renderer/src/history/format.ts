@@ -5,19 +5,23 @@ export interface Lookups {
   members: ReadonlyMap<string, string>;
   teams: ReadonlyMap<string, string>;
   initiatives?: ReadonlyMap<string, string>;
+  patterns?: ReadonlyMap<string, string>;
 }
 
 /** A field whose stored value reads differently; `undefined` leaves it to the plain formatting. */
 export type FormatField = (value: unknown, lookups: Lookups) => string | undefined;
 
 /** How one screen's records read in the history drawer; each screen keeps its own beside it. */
+/** The lists of records a history entry may point at by id. */
+export type NamedList = 'teams' | 'initiatives' | 'patterns';
+
 export interface HistoryFormat {
   table: HistoryTable;
   /** Field labels, in the order the screen's form shows the fields, so an entry reads like the record. */
   labels: Readonly<Record<string, string>>;
   values?: Readonly<Record<string, FormatField>>;
   /** Lists the drawer loads to name the records this table points at (members are always loaded). */
-  names?: readonly ('teams' | 'initiatives')[];
+  names?: readonly NamedList[];
 }
 
 export function fieldOrder(format: HistoryFormat, field: string): number {
@@ -64,8 +68,12 @@ export function decodeJson(value: unknown): unknown {
 /** A calendar-date field. */
 export const dateField: FormatField = (value) => (typeof value === 'string' ? formatDate(value) : undefined);
 
+/** A field holding a member's id (the drawer always loads the members, removed ones too). */
+export const memberField: FormatField = (value, { members }) =>
+  typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined;
+
 /** A field holding the id of a record the drawer has a list of; `missing` when that record is gone. */
-export function nameField(list: 'teams' | 'initiatives', missing: string): FormatField {
+export function nameField(list: NamedList, missing: string): FormatField {
   return (value, lookups) => (typeof value === 'string' ? (lookups[list]?.get(value) ?? missing) : undefined);
 }
 

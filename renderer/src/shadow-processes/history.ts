@@ -18,8 +18,9 @@ export const shadowHistory: HistoryFormat = {
   values: {
     teamId: nameField('teams', 'a deleted team'),
     initiativeId: nameField('initiatives', 'a deleted initiative'),
+    failurePatternId: nameField('patterns', 'a deleted pattern'),
     firstSeen: dateField,
     retiredOn: dateField,
   },
-  names: ['teams', 'initiatives'],
+  names: ['teams', 'initiatives', 'patterns'],
 };

@@ -1,4 +1,4 @@
-import { dateField, type HistoryFormat, nameField } from '../history/format';
+import { dateField, type HistoryFormat, memberField, nameField } from '../history/format';
 import { PLAN_CHANNEL_LABELS } from './register';
 
 export const touchpointHistory: HistoryFormat = {
@@ -18,7 +18,7 @@ export const touchpointHistory: HistoryFormat = {
     channel: (v) => (typeof v === 'string' ? (PLAN_CHANNEL_LABELS[v as keyof typeof PLAN_CHANNEL_LABELS] ?? v) : undefined),
     teamId: nameField('teams', 'a deleted team'),
     everyDays: (v) => (v === null ? 'once' : undefined),
-    ownerMemberId: (v, { members }) => (typeof v === 'string' ? (members.get(v) ?? 'a removed member') : undefined),
+    ownerMemberId: memberField,
     startOn: dateField,
     lastDeliveredOn: dateField,
     lastSessionId: (v) => (v ? 'a logged session' : undefined),

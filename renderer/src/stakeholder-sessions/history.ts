@@ -1,12 +1,10 @@
-import { dateField, type HistoryFormat, nameField } from '../history/format';
+import { dateField, type HistoryFormat, memberField, nameField } from '../history/format';
 import { ACTION_STATUS_LABELS, SESSION_KIND_LABELS } from './register';
 
 const label =
   (labels: Record<string, string>) =>
   (value: unknown): string | undefined =>
     typeof value === 'string' ? (labels[value] ?? value) : undefined;
-const member = (value: unknown, { members }: { members: ReadonlyMap<string, string> }) =>
-  typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined;
 
 export const sessionHistory: HistoryFormat = {
   table: 'stakeholder_sessions',
@@ -18,7 +16,11 @@ export const sessionHistory: HistoryFormat = {
     notes: 'Notes',
     decisions: 'Decisions',
   },
-  values: { kind: label(SESSION_KIND_LABELS), initiativeId: nameField('initiatives', 'a deleted initiative'), facilitatorMemberId: member },
+  values: {
+    kind: label(SESSION_KIND_LABELS),
+    initiativeId: nameField('initiatives', 'a deleted initiative'),
+    facilitatorMemberId: memberField,
+  },
   names: ['initiatives'],
 };
 
@@ -26,7 +28,7 @@ export const actionHistory: HistoryFormat = {
   table: 'stakeholder_actions',
   labels: { what: 'What', ownerMemberId: 'Owner', due: 'Due', status: 'Status', sessionId: 'Session', stakeholderId: 'Stakeholder' },
   values: {
-    ownerMemberId: member,
+    ownerMemberId: memberField,
     due: dateField,
     status: label(ACTION_STATUS_LABELS),
     sessionId: (v) => (v ? 'a logged session' : undefined),

@@ -1,4 +1,4 @@
-import { decodeJson, formatDateTime, type HistoryFormat, nameField } from '../history/format';
+import { decodeJson, formatDateTime, type HistoryFormat, memberField, nameField } from '../history/format';
 
 export const stakeholderHistory: HistoryFormat = {
   table: 'stakeholders',
@@ -23,7 +23,7 @@ export const stakeholderHistory: HistoryFormat = {
   },
   values: {
     teamId: nameField('teams', 'a deleted team'),
-    ownerMemberId: (value, { members }) => (typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined),
+    ownerMemberId: memberField,
     ratedAt: (value) => (typeof value === 'string' ? formatDateTime(value) : undefined),
     ratedInSessionId: (value) => (typeof value === 'string' ? 'a logged session' : undefined),
     tags: (value) => {
