@@ -78,7 +78,7 @@ test.describe('demo workspace', () => {
     await expect(app.screen('champion').getByRole('heading', { name: 'Tom Okafor' })).toBeVisible();
   });
 
-  test('a champion logs feedback by keyboard only and it reaches the queue; a change manager triages it; the champion cannot', async ({
+  test('a champion logs feedback by keyboard only and it reaches the queue; a change manager triages it; a champion who owns no initiative cannot', async ({
     app,
     page,
   }) => {
@@ -134,11 +134,6 @@ test.describe('demo workspace', () => {
     await expect(row).toContainText('Tom Okafor');
     await expect(row).toContainText('High');
     await expect(row.getByTestId('feedback-status')).toHaveText('New');
-    // A champion has no triage: no selection, no Triage action.
-    await expect(queue.getByRole('checkbox')).toHaveCount(0);
-    await row.getByRole('button', { name: /^Actions for/ }).click();
-    await expect(page.getByRole('menuitem', { name: 'Triage' })).toHaveCount(0);
-    await page.keyboard.press('Escape');
 
     // The next time, the form starts on the same initiative and team.
     await page.keyboard.press('Control+Shift+F');
@@ -148,6 +143,16 @@ test.describe('demo workspace', () => {
     await shoot(page, 'feedback-form');
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();
+
+    // Tom is the email drafter's product owner, so he may triage it; Mei, a champion who owns no
+    // initiative, has no triage: no selection, no Triage action.
+    await app.switchProfile('Mei Chen');
+    await app.go('Feedback');
+    await expect(row).toBeVisible();
+    await expect(queue.getByRole('checkbox')).toHaveCount(0);
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await expect(page.getByRole('menuitem', { name: 'Triage' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
 
     await app.switchProfile('Dana Lee');
     await app.go('Feedback');
