@@ -14,7 +14,7 @@ test('a shadow process names its team and initiative, or says they are gone', ()
   expect(formatValue(shadowHistory, 'initiativeId', 'i1', lookups)).toBe('Underwriting risk scorer');
   expect(formatValue(shadowHistory, 'initiativeId', 'i1', { members: new Map(), teams: new Map() })).toBe('a deleted initiative');
   expect(formatValue(shadowHistory, 'initiativeId', null, lookups)).toBe('—');
-  expect(shadowHistory.names).toEqual(['teams', 'initiatives']);
+  expect(shadowHistory.names).toEqual(['teams', 'initiatives', 'patterns']);
 });
 
 test('its dates are calendar dates, its counts numbers, its labels the form’s', () => {
