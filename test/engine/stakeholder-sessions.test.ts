@@ -249,6 +249,66 @@ describe('champions work with the people of the teams they champion', () => {
       ['Una Berg', 'negative'],
     ]);
   });
+
+  it('read the history of those records only: the people, their concerns, the sessions and actions they see', async () => {
+    const { underwriting, dana, tom, ravi } = await setup();
+    const asTom = { ...t.host, actAs: 'Tom Okafor' };
+    const una = await callTyped(t.host, 'stakeholders.create', {
+      name: 'Una Berg',
+      teamId: underwriting,
+      influence: 4,
+      interest: 4,
+      support: 'opposed',
+    });
+    await callTyped(t.host, 'stakeholders.update', { id: una.id, support: 'sceptical' });
+    const unasConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: una.id, kind: 'job displacement' });
+    const ravisConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: ravi.id, kind: 'loss of control' });
+    const unas = await callTyped(t.host, 'stakeholderSessions.create', {
+      at: '2026-02-03T10:00',
+      kind: 'one-to-one',
+      facilitatorMemberId: dana,
+      attendees: [{ stakeholderId: una.id }],
+      actions: [{ what: 'Send Una the pilot figures', ownerMemberId: dana, due: '2026-02-10', stakeholderId: una.id }],
+    });
+    // A session Tom ran with Una, whom he does not otherwise see: he ran it, so it is his to read.
+    const tomsOwn = await callTyped(t.host, 'stakeholderSessions.create', {
+      at: '2026-02-04T10:00',
+      kind: 'demo',
+      facilitatorMemberId: tom,
+      attendees: [{ stakeholderId: una.id }],
+    });
+    const unasAction = (await callTyped(t.host, 'stakeholderActions.list', { today: '2026-02-05' })).find(
+      (a) => a.stakeholderId === una.id,
+    );
+    const history = (
+      host: typeof t.host,
+      table: 'stakeholders' | 'stakeholder_concerns' | 'stakeholder_sessions' | 'stakeholder_actions',
+      id: string,
+    ) => callTyped(host, 'history.get', { table, id });
+
+    for (const [table, id] of [
+      ['stakeholders', una.id],
+      ['stakeholder_concerns', unasConcern.id],
+      ['stakeholder_sessions', unas.id],
+      ['stakeholder_actions', unasAction?.id ?? 'missing'],
+    ] as const) {
+      const refused = await failure(history(asTom, table, id));
+      expect([table, refused.code, refused.message]).toEqual([table, 'FORBIDDEN', expect.stringMatching(/teams they champion/)]);
+      // A change manager reads the same history.
+      expect((await history(t.host, table, id)).length).toBeGreaterThan(0);
+    }
+    // Una's support change is there for Dana, as it was written.
+    expect(
+      (await history(t.host, 'stakeholders', una.id)).some((e) => e.changes.some((c) => c.field === 'support' && c.to === 'sceptical')),
+    ).toBe(true);
+
+    // What Tom sees in the lists, he sees the history of: Ravi, Ravi's concern, the session he ran.
+    expect((await history(asTom, 'stakeholders', ravi.id)).length).toBeGreaterThan(0);
+    expect((await history(asTom, 'stakeholder_concerns', ravisConcern.id)).length).toBeGreaterThan(0);
+    expect((await history(asTom, 'stakeholder_sessions', tomsOwn.id)).length).toBeGreaterThan(0);
+    // Tables outside the stakeholder work are not limited.
+    expect((await callTyped(asTom, 'history.get', { table: 'teams', id: underwriting })).length).toBeGreaterThan(0);
+  });
 });
 
 describe('follow-up actions', () => {

@@ -1,6 +1,6 @@
 import { createAction, deleteAction, listActions, updateAction } from '../../stakeholder-sessions/actions';
-import { listSessions } from '../../stakeholder-sessions/stakeholder-sessions';
-import { scopeSessions, teamScope, teamsOfStakeholders } from '../../stakeholders/scope';
+import { teamScope } from '../../stakeholders/scope';
+import { actionInScope } from '../../stakeholders/visibility';
 import type { AreaHandlers } from '../handlers';
 
 /**
@@ -12,15 +12,7 @@ export const stakeholderActionsHandlers = {
     const actions = listActions(ctx.engine, input.today, input.includeDeleted);
     const scope = teamScope(ctx.engine, ctx.actor);
     if (scope === null) return actions;
-    const teamOf = teamsOfStakeholders(ctx.engine);
-    const me = ctx.actor?.id ?? null;
-    const sessions = new Set(scopeSessions(scope, me, listSessions(ctx.engine, true), teamOf).map((s) => s.id));
-    return actions.filter(
-      (a) =>
-        a.ownerMemberId === me ||
-        (a.stakeholderId !== null && scope.has(teamOf.get(a.stakeholderId) ?? '')) ||
-        (a.sessionId !== null && sessions.has(a.sessionId)),
-    );
+    return actions.filter((a) => actionInScope(ctx.engine, scope, ctx.actor?.id ?? null, a));
   },
   create: (ctx, input) => createAction(ctx, input),
   update: (ctx, input) => updateAction(ctx, input),
