@@ -4,7 +4,7 @@ import { recordHistory } from '../history/history';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { type RecordKit, recordKit, type Session } from '../records';
-import { stakeholderConcerns, stakeholders } from '../schema';
+import { stakeholderConcerns } from '../schema';
 import { listTeams } from '../teams/teams';
 import {
   ADKAR_ELEMENTS,
@@ -31,7 +31,33 @@ function parseTags(value: string): string[] {
   }
 }
 
-type Row = typeof stakeholders.$inferSelect;
+/*
+ * The register's rows in plain SQL, read as arrays and shaped once, rather than through drizzle:
+ * at 10,000 stakeholders building every row's object column by column was most of the screen's
+ * load (docs/stakeholders.md, "How fast").
+ */
+const registerSql = (where: string) =>
+  `SELECT id, name, title, team_id, email, influence, interest, support, awareness, desire, knowledge, ability,
+     reinforcement, owner_member_id, tags, notes, deleted FROM stakeholders ${where}`;
+type Row = [
+  id: string,
+  name: string,
+  title: string | null,
+  teamId: string,
+  email: string | null,
+  influence: number,
+  interest: number,
+  support: SupportLevel,
+  awareness: number | null,
+  desire: number | null,
+  knowledge: number | null,
+  ability: number | null,
+  reinforcement: number | null,
+  ownerMemberId: string | null,
+  tags: string,
+  notes: string | null,
+  deleted: number,
+];
 
 /** Open concerns per stakeholder (isOpenConcern, counted in SQL: the register lists thousands). */
 function openConcernCounts(engine: Engine): Map<string, number> {
@@ -47,26 +73,27 @@ function openConcernCounts(engine: Engine): Map<string, number> {
 const byName = new Intl.Collator(undefined, { sensitivity: 'variant' }).compare;
 
 function toStakeholder(r: Row, teams: Map<string, string>, members: Map<string, string>, open: Map<string, number>): Stakeholder {
-  const scores = { awareness: r.awareness, desire: r.desire, knowledge: r.knowledge, ability: r.ability, reinforcement: r.reinforcement };
+  const scores = { awareness: r[8], desire: r[9], knowledge: r[10], ability: r[11], reinforcement: r[12] };
+  const ownerMemberId = r[13];
   return {
-    id: r.id,
-    name: r.name,
-    title: r.title,
-    teamId: r.teamId,
-    team: teams.get(r.teamId) ?? null,
-    email: r.email,
-    influence: r.influence,
-    interest: r.interest,
-    support: r.support,
+    id: r[0],
+    name: r[1],
+    title: r[2],
+    teamId: r[3],
+    team: teams.get(r[3]) ?? null,
+    email: r[4],
+    influence: r[5],
+    interest: r[6],
+    support: r[7],
     ...scores,
-    ownerMemberId: r.ownerMemberId,
-    owner: r.ownerMemberId ? (members.get(r.ownerMemberId) ?? null) : null,
-    tags: parseTags(r.tags),
-    notes: r.notes,
-    quadrant: quadrantOf(r.influence, r.interest),
+    ownerMemberId,
+    owner: ownerMemberId ? (members.get(ownerMemberId) ?? null) : null,
+    tags: parseTags(r[14]),
+    notes: r[15],
+    quadrant: quadrantOf(r[5], r[6]),
     barrierPoint: barrierPoint(scores),
-    openConcerns: open.get(r.id) ?? 0,
-    deleted: r.deleted,
+    openConcerns: open.get(r[0]) ?? 0,
+    deleted: r[16] === 1,
   };
 }
 
@@ -80,17 +107,17 @@ function lookups(engine: Engine) {
 export function listStakeholders(engine: Engine, includeDeleted = false): Stakeholder[] {
   const { teams, members } = lookups(engine);
   const open = openConcernCounts(engine);
-  return engine.orm
-    .select()
-    .from(stakeholders)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const rows = engine.sqlite
+    .prepare(registerSql(includeDeleted ? '' : 'WHERE deleted = 0'))
+    .raw()
+    .all() as Row[];
+  return rows
+    .sort((a, b) => byName(a[1], b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map((r) => toStakeholder(r, teams, members, open));
 }
 
 function findStakeholder(engine: Engine, id: string): Stakeholder | undefined {
-  const row = engine.orm.select().from(stakeholders).where(eq(stakeholders.id, id)).get();
+  const row = engine.sqlite.prepare(registerSql('WHERE id = ?')).raw().get(id) as Row | undefined;
   if (!row) return undefined;
   const { teams, members } = lookups(engine);
   const open = new Map([[id, listConcerns(engine, id).filter(isOpenConcern).length]]);
@@ -119,9 +146,11 @@ function checkRefs(engine: Engine, p: Partial<StakeholderFields>) {
     if (v !== undefined && v !== null && (!Number.isInteger(v) || v < RATING_MIN || v > RATING_MAX))
       throw badInput(`${field}: ${v} is not a rating; ratings are whole numbers from ${RATING_MIN} to ${RATING_MAX}.`);
   }
-  if (p.teamId && !listTeams(engine).some((t) => t.id === p.teamId))
-    throw badInput(`teamId: no team with id ${p.teamId}. Choose one of the workspace's teams.`);
-  if (p.ownerMemberId && !listMembers(engine).some((m) => m.id === p.ownerMemberId))
+  // One row each, not the lists: an import checks these for every one of thousands of people.
+  const live = (table: 'teams' | 'members', id: string) =>
+    engine.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id) !== undefined;
+  if (p.teamId && !live('teams', p.teamId)) throw badInput(`teamId: no team with id ${p.teamId}. Choose one of the workspace's teams.`);
+  if (p.ownerMemberId && !live('members', p.ownerMemberId))
     throw badInput(`ownerMemberId: no member with id ${p.ownerMemberId}. Choose a member of the workspace, or leave the owner empty.`);
 }
 
