@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../find-chromium';
 import { describeMachine } from './machine';
-import { makeStakeholderWorkspace } from './stakeholder-data';
+import { benchWorkspace } from './stakeholder-data';
 
 /*
  * Register scrolling in Chromium (figures, not pass/fail): `npm run bench:scroll [-- --stakeholders N
- * --speed PX]`. The workspace of `npm run bench:stakeholders` (10,000 stakeholders, 100,000
+ * --speed PX | --db FILE]`. The workspace of `npm run bench:stakeholders` (10,000 stakeholders, 100,000
  * sessions) served by `uptake serve` as the tests serve it, the Stakeholders screen opened in
  * headless Chromium at 1440 × 900, then the window scrolled from the first row to the last by PX
  * pixels each animation frame (default 120: a brisk flick of the wheel, several rows a frame),
@@ -39,11 +39,14 @@ if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
 
 console.log(describeMachine());
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-scroll-'));
-const file = path.join(dir, 'bench.db');
-const made = makeStakeholderWorkspace(file, count, count * 10);
+const made = benchWorkspace(dir, count, count * 10);
+const { file } = made;
+const rowCount = made.ids.length;
 made.engine.close();
 console.log(
-  `made ${count.toLocaleString('en-US')} stakeholders and ${(count * 10).toLocaleString('en-US')} sessions in ${made.seconds.toFixed(1)} s`,
+  made.kept
+    ? `read the kept workspace ${file}: ${rowCount.toLocaleString('en-US')} stakeholders`
+    : `made ${count.toLocaleString('en-US')} stakeholders and ${(count * 10).toLocaleString('en-US')} sessions in ${made.seconds.toFixed(1)} s`,
 );
 
 const host = spawn(process.execPath, [path.join(root, 'scripts', 'uptake.mjs'), '--db', file, 'serve', '--port', '0'], {
@@ -139,7 +142,7 @@ try {
     );
   }
   await chrome.close();
-  console.log(`Stakeholders screen with ${count.toLocaleString('en-US')} rows shown ${(shown / 1000).toFixed(2)} s after navigation`);
+  console.log(`Stakeholders screen with ${rowCount.toLocaleString('en-US')} rows shown ${(shown / 1000).toFixed(2)} s after navigation`);
   console.log(`display frame (idle median): ${idle.toFixed(1)} ms; scrolling ${speed} px a frame, top to bottom, ${passes} passes:`);
   for (const [i, r] of results.entries())
     console.log(
@@ -148,5 +151,6 @@ try {
 } finally {
   host.kill('SIGTERM');
   await new Promise((resolve) => host.once('exit', resolve));
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP_BENCH_DB && !made.kept) console.log(`kept ${file} (run again with --db ${file})`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { formatHlc } from '../../db/hlc';
 import { createMember } from '../../db/members/members';
@@ -99,4 +101,24 @@ export function makeStakeholderWorkspace(file: string, stakeholders: number, ses
     return made;
   });
   return { engine, ids, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The workspace a bench reads: a kept one (`--db FILE`, from an earlier run with KEEP_BENCH_DB=1:
+ * building 10,000 people and 100,000 sessions takes minutes) or a new one made in `dir`.
+ */
+export function benchWorkspace(dir: string, stakeholders: number, sessions: number): StakeholderBench & { file: string; kept: boolean } {
+  const i = process.argv.indexOf('--db');
+  const kept = i > 0 ? process.argv[i + 1] : undefined;
+  if (kept) {
+    if (!fs.existsSync(kept)) {
+      console.error(`--db ${kept}: no such file. Give a workspace kept by an earlier run (KEEP_BENCH_DB=1), or leave --db out.`);
+      process.exit(1);
+    }
+    const engine = open(kept);
+    const ids = engine.sqlite.prepare('SELECT id FROM stakeholders WHERE deleted = 0 ORDER BY rowid').pluck().all() as string[];
+    return { engine, ids, seconds: 0, file: kept, kept: true };
+  }
+  const file = path.join(dir, 'bench.db');
+  return { ...makeStakeholderWorkspace(file, stakeholders, sessions), file, kept: false };
 }

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { relationshipHealth } from '../../db/stakeholder-sessions/health';
 import { getStakeholder, listConcerns, listStakeholders, stakeholderTimeline } from '../../db/stakeholders/stakeholders';
 import { describeMachine } from './machine';
-import { makeStakeholderWorkspace } from './stakeholder-data';
+import { benchWorkspace } from './stakeholder-data';
 
 /*
- * Stakeholder register benchmark (figures, not pass/fail): `npm run bench:stakeholders [-- --stakeholders N --sessions M]`.
+ * Stakeholder register benchmark (figures, not pass/fail): `npm run bench:stakeholders [-- --stakeholders N --sessions M | --db FILE]`.
  * A workspace of N stakeholders (default 10,000) in 100 teams and M sessions (default 100,000; see
  * stakeholder-data.ts). Then, warm, median of 20: the register as the screen loads it (every
  * stakeholder with team, owner, quadrant, barrier point and open concerns), which the screen
@@ -36,9 +36,11 @@ const timeOf = (fn: () => unknown, runs = 20) => {
 };
 
 console.log(describeMachine());
-const { engine, ids, seconds } = makeStakeholderWorkspace(path.join(dir, 'bench.db'), count, sessionCount);
+const { engine, ids, seconds, file, kept } = benchWorkspace(dir, count, sessionCount);
 console.log(
-  `made ${count.toLocaleString('en-US')} stakeholders and ${sessionCount.toLocaleString('en-US')} sessions in ${seconds.toFixed(1)} s`,
+  kept
+    ? `read the kept workspace ${file}: ${ids.length.toLocaleString('en-US')} stakeholders`
+    : `made ${count.toLocaleString('en-US')} stakeholders and ${sessionCount.toLocaleString('en-US')} sessions in ${seconds.toFixed(1)} s`,
 );
 
 const someone = ids[Math.floor(ids.length / 2)] as string;
@@ -50,11 +52,11 @@ const page = timeOf(() => {
   stakeholderTimeline(engine, someone);
 });
 const health = timeOf(() => relationshipHealth(engine, today), 5);
-console.log(`register (${count.toLocaleString('en-US')} stakeholders, as the screen loads it): ${register.toFixed(1)} ms`);
+console.log(`register (${ids.length.toLocaleString('en-US')} stakeholders, as the screen loads it): ${register.toFixed(1)} ms`);
 console.log(
   `a stakeholder's page (stakeholder, concerns, timeline of ${stakeholderTimeline(engine, someone).length} entries): ${page.toFixed(1)} ms`,
 );
 console.log(`relationship health of every stakeholder: ${health.toFixed(1)} ms`);
 engine.close();
-if (process.env.KEEP_BENCH_DB) console.log(`kept ${dir}`);
+if (process.env.KEEP_BENCH_DB && !kept) console.log(`kept ${file} (run again with --db ${file})`);
 else fs.rmSync(dir, { recursive: true, force: true });
