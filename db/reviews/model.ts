@@ -47,7 +47,7 @@ export interface Review {
 
 /** An override of a review sample and, once judged, its verdict (by anyone: verdicts are shared). */
 export interface ReviewSessionItem extends ReviewItem {
-  review: Pick<Review, 'id' | 'verdict' | 'reasonCode' | 'note'> | null;
+  review: Pick<Review, 'id' | 'verdict' | 'reasonCode' | 'note' | 'patternId'> | null;
 }
 
 /** A reviewer's sample on this device, in its order, with the progress made on it. */

@@ -236,11 +236,11 @@ export function currentReviewSession(s: Session): ReviewSession | null {
     (
       s.engine.sqlite
         .prepare(
-          'SELECT initiative_id, recommendation_id, user_hash, id, verdict, reason_code, note FROM override_reviews WHERE deleted = 0',
+          'SELECT initiative_id, recommendation_id, user_hash, id, verdict, reason_code, note, pattern_id FROM override_reviews WHERE deleted = 0',
         )
         .raw()
-        .all() as [string, string, string, string, ReviewVerdict, ReviewReason, string | null][]
-    ).map((r) => [[r[0], r[1], r[2]].join('\u0001'), { id: r[3], verdict: r[4], reasonCode: r[5], note: r[6] }]),
+        .all() as [string, string, string, string, ReviewVerdict, ReviewReason, string | null, string | null][]
+    ).map((r) => [[r[0], r[1], r[2]].join('\u0001'), { id: r[3], verdict: r[4], reasonCode: r[5], note: r[6], patternId: r[7] }]),
   );
   const items: ReviewSessionItem[] = stored.map((json) => {
     // Samples drawn before the recommended/final columns existed lack them.

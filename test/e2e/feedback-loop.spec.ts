@@ -139,6 +139,46 @@ test.describe('demo workspace', () => {
     await shoot(page, 'pattern-page');
   });
 
+  test('an override judged appropriate is linked to a pattern in the review queue (Ctrl+Z takes it back) and the pattern page lists it', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Tom Okafor');
+    const pattern = 'Local shorthand read literally';
+    await openScreen(app, 'Override review');
+    const reviews = new ReviewsScreen(page);
+    const first = reviews.items().first();
+    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
+    await first.focus();
+    // Judged not appropriate (the AI was right), there is nothing to link.
+    await page.keyboard.press('1');
+    await page.keyboard.press('n');
+    await expect(first.getByTestId('review-verdict')).toContainText('Not appropriate');
+    await first.focus();
+    await expect(first.getByRole('combobox', { name: 'Failure pattern' })).toHaveCount(0);
+    await page.keyboard.press('a');
+    await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    const link = first.getByRole('combobox', { name: 'Failure pattern' });
+    const choose = async () => {
+      await link.fill('shorthand');
+      await page.getByRole('option', { name: pattern }).click();
+      await expect(link).toHaveValue(pattern);
+    };
+    await choose();
+    // Ctrl+Z takes the link back, as it takes back a verdict.
+    await first.focus();
+    await page.keyboard.press('Control+z');
+    await expect(link).toHaveValue('');
+    await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    await choose();
+    await expectAccessible(page, 'review queue with a pattern linked');
+    await shoot(page, 'review-pattern-link');
+
+    await app.go('Patterns');
+    await app.screen('patterns').getByRole('link', { name: pattern }).click();
+    await expect(app.screen('pattern').getByTestId('pattern-override').filter({ hasText: recommendation })).toContainText('On the review');
+  });
+
   test('the Feedback and Patterns screens export what they show as CSV and JSON', async ({ app, page }) => {
     await app.switchProfile('Priya Shah');
     await app.go('Feedback');

@@ -76,8 +76,8 @@ function Overrides({ overrides }: { overrides: readonly PatternOverride[] }) {
     <Section title="Overrides judged appropriate" count={overrides.length}>
       {overrides.length === 0 ? (
         <Text size="sm" c="dimmed" px="lg">
-          None linked. In the override review queue, an override judged appropriate joins the pattern when the feedback it becomes (F) is
-          grouped into it.
+          None linked. In the override review queue, link an override judged appropriate to this pattern, or group the feedback it becomes
+          (F) into it.
         </Text>
       ) : (
         <Table {...TABLE} aria-label="Overrides judged appropriate">

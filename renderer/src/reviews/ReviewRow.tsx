@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Kbd, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconExternalLink, IconHistory, IconMessageReport } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import './reviews.css';
@@ -26,6 +26,10 @@ interface ReviewRowProps {
   onHistory: () => void;
   /** The override was right (the AI was wrong): log it as feedback. Absent for those who may not log feedback. */
   onFeedback?: (() => void) | undefined;
+  /** The workspace's failure patterns, to link an override judged appropriate to one. */
+  patterns: readonly { value: string; label: string }[];
+  /** Links (or, with null, unlinks) the verdict to a failure pattern. */
+  onPattern: (patternId: string | null) => void;
 }
 
 /** The recommendation id, linked to the source system when there is a link (a browser tab; Electron opens the default browser). */
@@ -70,6 +74,8 @@ export function ReviewRow({
   onUndo,
   onHistory,
   onFeedback,
+  patterns,
+  onPattern,
 }: ReviewRowProps) {
   const when = formatDateTime(item.timestamp);
   const judged = item.review;
@@ -218,6 +224,27 @@ export function ReviewRow({
                 >
                   Log as feedback
                 </Button>
+              )}
+              {judged.verdict === 'appropriate' && (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="xs" c="dimmed" style={{ flex: 'none' }}>
+                    Failure pattern
+                  </Text>
+                  <Select
+                    size="xs"
+                    w={240}
+                    aria-label="Failure pattern"
+                    placeholder={patterns.length ? 'Link to a pattern' : 'No patterns named yet'}
+                    disabled={patterns.length === 0 && !judged.patternId}
+                    data={patterns as { value: string; label: string }[]}
+                    value={judged.patternId}
+                    onChange={onPattern}
+                    clearable
+                    searchable
+                    nothingFoundMessage="No pattern of that name"
+                    data-testid="review-pattern"
+                  />
+                </Group>
               )}
             </Group>
           )}

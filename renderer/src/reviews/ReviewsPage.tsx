@@ -2,7 +2,7 @@ import { Box, Button, Group, Kbd, Progress, Stack, Text, Title } from '@mantine/
 import { modals } from '@mantine/modals';
 import { IconArrowBackUp, IconChecklist, IconFilterOff, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { type ReviewSession, recommendationUrl } from '../../../db/api/types';
 import { orpc } from '../api/query';
@@ -198,6 +198,24 @@ function Queue({
     if (following !== undefined) focus(following);
   };
 
+  // An override the AI got wrong is an instance of a failure pattern: link it from here.
+  const patternList = useQuery(orpc.failurePatterns.list.queryOptions({ input: {} }));
+  const patterns = useMemo(() => (patternList.data ?? []).map((p) => ({ value: p.id, label: p.name })), [patternList.data]);
+  const linkPattern = async (index: number, patternId: string | null) => {
+    const item = items[index];
+    const review = item?.review;
+    if (!item || !review || pending || review.patternId === patternId) return;
+    const key = itemKey(item);
+    const name = (id: string | null) => patterns.find((p) => p.value === id)?.label ?? 'no pattern';
+    const ok = await run(key, () => update.mutateAsync({ id: review.id, patternId }));
+    if (ok)
+      remember({
+        key,
+        label: `Linked ${item.recommendationId} to ${name(patternId)}`,
+        undo: () => update.mutateAsync({ id: review.id, patternId: review.patternId }),
+      });
+  };
+
   const undoVerdict = async (index: number) => {
     const item = items[index];
     if (!item?.review || pending) return;
@@ -337,6 +355,8 @@ function Queue({
                     onUndo={() => void undoVerdict(index)}
                     onHistory={() => item.review && setHistory({ id: item.review.id, name: `Verdict on ${item.recommendationId}` })}
                     onFeedback={canLogFeedback ? () => toFeedback(index) : undefined}
+                    patterns={patterns}
+                    onPattern={(patternId) => void linkPattern(index, patternId)}
                   />
                 );
               })}
