@@ -1,5 +1,6 @@
 import { createChampion, createProgram, logActivity } from './champions/champions';
 import { daysBefore } from './champions/model';
+import { addComment } from './feedback/comments';
 import { createFeedback, type FeedbackFields, triageFeedback } from './feedback/feedback';
 import type { FeedbackStatus } from './feedback/model';
 import { createPattern } from './feedback/patterns';
@@ -275,6 +276,23 @@ export function addDemoChampions(s: Session, teams: Map<string, Team>, initiativ
         ...(triage.duplicateOf !== undefined ? { duplicateOfId: made[triage.duplicateOf] ?? null } : {}),
       });
   });
+
+  // A short thread on two items, as the reporter and the people fixing them would write it.
+  const comments: [ref: string, author: string, daysAgo: number, body: string][] = [
+    ['CLM-19876', people.tom, 10, 'Two more at office hours this week, both LOI. Handlers now spell it out until the fix ships.'],
+    ['CLM-19876', people.sam, 6, 'Fixed in triage-gbm 3.4: the team glossary is read before the claim text.'],
+    ['CLM-18801', people.mei, 22, 'The scanner at the South office rotates landscape estimates; the originals are fine.'],
+    [
+      'CLM-18801',
+      people.me,
+      20,
+      'Asked the vendor to check orientation before reading totals. Watching it under the scanned documents pattern.',
+    ],
+  ];
+  for (const [ref, authorId, daysAgo, body] of comments) {
+    const feedbackId = made[FEEDBACK.findIndex(([, , , fields]) => fields.caseRef === ref)];
+    if (feedbackId) addComment({ engine: s.engine, authorId }, { feedbackId, body }, new Date(now - daysAgo * 86_400_000));
+  }
 
   // Patterns that agree with the items: local shorthand read literally across three teams, and
   // scanned documents, fixed in a later version and watched since.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { workspaceForEachTest } from '../helpers';
+import { tempEngine, workspaceForEachTest } from '../helpers';
 import { logItem, userError } from './feedback-fixture';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
@@ -57,4 +57,25 @@ describe('comments on feedback', () => {
     const gone = await error(callTyped(as('Tom Okafor'), 'feedback.comment', { feedbackId: item.id, body: 'Late' }));
     expect(gone.message).toContain('was deleted');
   });
+});
+
+describe('the demo workspace', () => {
+  it('has short threads on two items, oldest first, by the people who reported, fixed and watched them', async () => {
+    const demo = tempEngine();
+    try {
+      const host = { engine: demo.engine };
+      await callTyped(host, 'workspace.demo', { seed: 1 });
+      const items = await callTyped(host, 'feedback.list', {});
+      const thread = async (ref: string) => {
+        const item = items.find((i) => i.caseRef === ref);
+        expect(item, ref).toBeDefined();
+        return (await callTyped(host, 'feedback.comments', { feedbackId: item?.id ?? '' })).map((c) => c.author);
+      };
+      expect(await thread('CLM-18801')).toEqual(['Mei Chen', 'Dana Lee']);
+      expect(await thread('CLM-19876')).toEqual(['Tom Okafor', 'Sam Rivera']);
+      expect(await thread('EM-88213')).toEqual([]);
+    } finally {
+      demo.cleanup();
+    }
+  }, 120_000);
 });
