@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
-import { IconFilterOff, IconMessageReport, IconMessages, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconMessageReport, IconMessages, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -20,7 +20,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
 import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
-import { ListPage } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
 import { ExportFeedbackMenu } from './ExportFeedback';
@@ -322,17 +322,10 @@ export function FeedbackPage() {
           .map((f): Row => ({ ...f, name: feedbackTitle(f) }));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title={show === 'open' && !initiative && !team ? 'Nothing open: the queue is clear' : 'Nothing matches these filters'}
+            <NoMatches
+              {...(show === 'open' && !initiative && !team ? { title: 'Nothing open: the queue is clear' } : {})}
               description="Show all items, or clear the filters to see the whole queue."
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }

@@ -6,12 +6,11 @@ import { type FailurePattern, FEEDBACK_CATEGORY_LABELS, PATTERN_STATUS_LABELS, t
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
 import { ExportFeedbackMenu } from './ExportFeedback';
@@ -125,15 +124,14 @@ export function PatternsPage() {
         </>
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconStack2 size={22} />}
           title="No failure patterns yet"
-          description={
-            canCreate
-              ? 'On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first.'
-              : 'Change managers group feedback that fails the same way into named patterns. Nothing to show until then.'
-          }
-          action={canCreate && <AddButton onClick={add}>New pattern</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="New pattern"
+          howToAdd="On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first."
+          whoAdds="Change managers group feedback that fails the same way into named patterns. Nothing to show until then."
         />
       }
       history={history}

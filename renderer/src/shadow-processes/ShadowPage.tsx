@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconUpload } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -13,7 +13,7 @@ import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
 import { shadowHistory } from './history';
@@ -217,17 +217,9 @@ export function ShadowPage() {
         );
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title="Nothing matches these filters"
+            <NoMatches
               description={`No ${status === 'all' ? '' : `${status} `}shadow process in ${selected?.name ?? 'any team'}. Clear the filters to see the whole register.`}
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }
