@@ -46,6 +46,46 @@ const STATUS_COLOR: Record<FeedbackStatus, string> = {
 };
 export type Row = Feedback & { name: string };
 
+/**
+ * An item in a list cell: its case and what the AI said, then what was right, a line each. With
+ * `onOpen` the first line is a button that opens the item.
+ */
+export function FeedbackSummary<F extends Pick<Feedback, 'caseRef' | 'aiSaid' | 'whatWasRight'>>({
+  f,
+  onOpen,
+}: {
+  f: F;
+  onOpen?: ((f: F) => void) | undefined;
+}) {
+  const said = `${f.caseRef ? `${f.caseRef} · ` : ''}${f.aiSaid}`;
+  return (
+    <>
+      {onOpen ? (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          fw={500}
+          c="var(--mantine-color-text)"
+          lineClamp={1}
+          title={`${f.aiSaid} (open, with its comments)`}
+          ta="left"
+          onClick={() => onOpen(f)}
+        >
+          {said}
+        </Anchor>
+      ) : (
+        <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
+          {said}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
+        Right: {f.whatWasRight}
+      </Text>
+    </>
+  );
+}
+
 /** The queue's columns (the champion's page shows the same, without selection). */
 export function columns(
   now: string,
@@ -66,34 +106,7 @@ export function columns(
     {
       header: 'What the AI said · what was right',
       td: { miw: 200, maw: 340 },
-      cell: (f) => (
-        <>
-          {onOpen ? (
-            <Anchor
-              component="button"
-              type="button"
-              size="sm"
-              fw={500}
-              c="var(--mantine-color-text)"
-              lineClamp={1}
-              title={`${f.aiSaid} (open, with its comments)`}
-              ta="left"
-              onClick={() => onOpen(f)}
-            >
-              {f.caseRef ? `${f.caseRef} · ` : ''}
-              {f.aiSaid}
-            </Anchor>
-          ) : (
-            <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
-              {f.caseRef ? `${f.caseRef} · ` : ''}
-              {f.aiSaid}
-            </Text>
-          )}
-          <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
-            Right: {f.whatWasRight}
-          </Text>
-        </>
-      ),
+      cell: (f) => <FeedbackSummary f={f} onOpen={onOpen} />,
     },
     {
       header: 'Team · initiative',
