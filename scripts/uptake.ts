@@ -246,6 +246,9 @@ export function buildProgram(): Command {
       running = command.name();
     });
   const globals = () => program.opts<Globals>();
+  /** Runs one operation as the acting member (--as, else this device's profile) and prints its JSON result. */
+  const printCall = (access: Access, operation: string, input: unknown) =>
+    withEngine(globals(), access, async (engine) => print(await call({ engine, actAs: globals().as ?? null }, operation, input)));
 
   program
     .command('init')
@@ -342,9 +345,7 @@ export function buildProgram(): Command {
       const input = json === '-' ? parseJsonInput(await readStdin(), 'stdin') : parseJsonInput(json, 'argument');
       validate(operation as OperationName, input);
       const create = operation === 'workspace.init' || operation === 'workspace.demo';
-      await withEngine(globals(), create ? 'create' : 'write', async (engine) =>
-        print(await call({ engine, actAs: globals().as ?? null }, operation, input)),
-      );
+      await printCall(create ? 'create' : 'write', operation, input);
     });
 
   program
@@ -445,27 +446,21 @@ export function buildProgram(): Command {
     .command('list')
     .description('list the presets and saved mappings')
     .action(async () => {
-      await withEngine(globals(), 'read', async (engine) =>
-        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.mappings', {})),
-      );
+      await printCall('read', 'imports.mappings', {});
     });
   mappings
     .command('show')
     .description('print a mapping in full, as JSON (copy a preset to a file, change it, and import with --mapping FILE.json)')
     .argument('<name>', 'a preset id or a saved mapping’s name')
     .action(async (name: string) => {
-      await withEngine(globals(), 'read', async (engine) =>
-        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.mapping', { name })),
-      );
+      await printCall('read', 'imports.mapping', { name });
     });
   mappings
     .command('delete')
     .description('delete a saved mapping')
     .argument('<name>', 'a saved mapping’s name')
     .action(async (name: string) => {
-      await withEngine(globals(), 'write', async (engine) =>
-        print(await callTyped({ engine, actAs: globals().as ?? null }, 'imports.deleteMapping', { name })),
-      );
+      await printCall('write', 'imports.deleteMapping', { name });
     });
 
   program

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { callTyped, type HostContext } from '../db/api';
+import { UserError } from '../db/errors';
 import { type Engine, open } from '../db/open';
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
@@ -79,6 +80,31 @@ export function workspaceForEachTest(setup: Parameters<typeof withWorkspace>[0] 
     },
     cleanup: () => get().cleanup(),
   };
+}
+
+/** The user error a call ends with (the test fails if it succeeds or throws anything else). */
+export async function userError(p: Promise<unknown>): Promise<UserError> {
+  const e = await p.catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(UserError);
+  return e as UserError;
+}
+
+/**
+ * The workspace's teams, initiatives and members by name, for tests that set up with names and
+ * need the ids: `(await idsByName(t.host)).team('Leeds')`. A name that is not there fails the test.
+ */
+export async function idsByName(host: HostContext) {
+  const [teams, initiatives, members] = await Promise.all([
+    callTyped(host, 'teams.list', {}),
+    callTyped(host, 'initiatives.list', {}),
+    callTyped(host, 'members.list', {}),
+  ]);
+  const lookup = (what: string, rows: readonly { id: string; name: string }[]) => (name: string) => {
+    const id = rows.find((r) => r.name === name)?.id;
+    if (!id) throw new Error(`idsByName(): no ${what} named "${name}" in the test workspace.`);
+    return id;
+  };
+  return { team: lookup('team', teams), initiative: lookup('initiative', initiatives), member: lookup('member', members) };
 }
 
 /** The decision aggregates (decision_counts and decision_user_counts) by the names and values they stand for, in key order, as one string to compare. */

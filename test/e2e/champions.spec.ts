@@ -3,6 +3,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
+import { pick, press, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
@@ -88,40 +89,19 @@ test.describe('demo workspace', () => {
     await expect(form).toBeVisible();
     const started = Date.now();
     // Initiative (focused first), model version, team: type and Enter picks the match.
-    await expect(form.getByRole('combobox', { name: 'Initiative' })).toBeFocused();
-    await page.keyboard.type('email');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await expect(form.getByRole('combobox', { name: 'Model version' })).toBeFocused();
-    await page.keyboard.type('llm');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await expect(form.getByRole('combobox', { name: 'Team' })).toBeFocused();
-    await page.keyboard.type('Leeds');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('EM-90001');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Said the parcel was delivered');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('It went to the old depot address');
-    await page.keyboard.press('Tab');
-    await expect(form.getByRole('combobox', { name: 'Category' })).toBeFocused();
-    await page.keyboard.type('regional');
-    await page.keyboard.press('Enter');
+    await pick(page, form.getByRole('combobox', { name: 'Initiative' }), 'email', 'Tab');
+    await pick(page, form.getByRole('combobox', { name: 'Model version' }), 'llm', 'Tab');
+    await pick(page, form.getByRole('combobox', { name: 'Team' }), 'Leeds', 'Tab');
+    await typeThen(page, 'EM-90001', 'Tab');
+    await typeThen(page, 'Said the parcel was delivered', 'Tab');
+    await typeThen(page, 'It went to the old depot address', 'Tab');
+    await pick(page, form.getByRole('combobox', { name: 'Category' }), 'regional');
     // Severity: Medium is chosen; the arrow moves to High.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Tab');
+    await press(page, 'Tab', 'ArrowRight', 'Tab');
     await expect(form.getByRole('checkbox', { name: /Confidently wrong/ })).toBeFocused();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('93');
+    await press(page, 'Space', 'Tab');
     // Where it was caught: on to Reached downstream; back in the confidence box, Enter submits the form.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Enter');
+    await typeThen(page, '93', 'Tab', 'ArrowRight', 'Shift+Tab', 'Enter');
     await expect(form).toBeHidden();
     expect(Date.now() - started).toBeLessThan(30_000);
     await expect(app.notification('Feedback logged for Contact Centre Leeds')).toBeVisible();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { press, typeThen } from './steps';
 
 test.use({ workspace: 'demo' });
 
@@ -36,20 +37,14 @@ test('create a team using only the keyboard', async ({ app, page }) => {
   await page.keyboard.press('Enter');
   const name = app.teams.form.getByRole('textbox', { name: 'Name', exact: true });
   await expect(name).toBeFocused();
-  await page.keyboard.type('Claims Scotland');
-  await page.keyboard.press('Tab');
+  await typeThen(page, 'Claims Scotland', 'Tab');
   await expect(app.teams.form.getByRole('combobox', { name: 'Parent team' })).toBeFocused();
-  await page.keyboard.type('Claims North');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  await typeThen(page, 'Claims North', 'ArrowDown', 'Enter');
   await expect(app.teams.form.getByRole('combobox', { name: 'Parent team' })).toHaveValue('Claims › Claims North');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Scotland');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Operations');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('42');
-  await page.keyboard.press('Enter');
+  await press(page, 'Tab');
+  await typeThen(page, 'Scotland', 'Tab');
+  await typeThen(page, 'Operations', 'Tab');
+  await typeThen(page, '42', 'Enter');
 
   await expect(app.teams.form).toBeHidden();
   const row = app.teams.row('Claims Scotland');

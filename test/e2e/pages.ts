@@ -120,8 +120,8 @@ export class FirstRunScreen {
   }
 }
 
-/** Shared by the list screens: rows by name, the row's action menu. */
-abstract class ListScreen {
+/** Shared by the list screens: rows by name, the row's action menu (with the actions its rows offer). */
+export abstract class ListScreen<Action extends string = 'Edit' | 'History' | 'Delete' | 'Remove' | 'Restore'> {
   constructor(
     readonly page: Page,
     readonly rowTestId: string,
@@ -132,7 +132,7 @@ abstract class ListScreen {
   row(name: string): Locator {
     return this.rows().filter({ has: this.page.getByText(name, { exact: true }) });
   }
-  async rowAction(name: string, action: 'Edit' | 'History' | 'Delete' | 'Remove' | 'Restore') {
+  async rowAction(name: string, action: Action) {
     await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
     await this.page.getByRole('menuitem', { name: action }).click();
   }

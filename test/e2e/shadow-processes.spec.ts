@@ -1,6 +1,7 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ShadowScreen } from './signals-pages';
+import { typeAhead } from './steps';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
 
@@ -129,19 +130,15 @@ test.describe('demo workspace', () => {
     await initiative.click();
     await expect(options).toHaveText(['Underwriting risk scorer']);
     await page.keyboard.press('Escape');
-    await team.fill('');
-    await team.pressSequentially('Claims', { delay: 20 });
-    await page.keyboard.press('Enter');
+    await typeAhead(page, team, 'Claims');
     await expect(team).toHaveValue('Claims');
     await initiative.click();
     await expect(options).toHaveText(['Claims triage assistant']);
     await page.keyboard.press('Escape');
 
     // Type-ahead: Enter picks the highlighted match, not the list's first option.
-    await team.fill('');
     // The demo has a Fraud Analytics team too: the typed text decides.
-    await team.pressSequentially('Fraud O', { delay: 20 });
-    await page.keyboard.press('Enter');
+    await typeAhead(page, team, 'Fraud O');
     await expect(team).toHaveValue('Fraud Ops');
     // A team without data yet is offered every initiative.
     await initiative.click();
@@ -150,13 +147,9 @@ test.describe('demo workspace', () => {
     await expect(options).toHaveText(['Fraud detection']);
     await page.keyboard.press('Enter');
     await expect(initiative).toHaveValue('Fraud detection');
-    await initiative.fill('');
-    await initiative.pressSequentially('scorer', { delay: 20 });
-    await page.keyboard.press('Enter');
+    await typeAhead(page, initiative, 'scorer');
     await expect(initiative).toHaveValue('Underwriting risk scorer');
-    await initiative.fill('');
-    await initiative.pressSequentially('Fraud', { delay: 20 });
-    await page.keyboard.press('Enter');
+    await typeAhead(page, initiative, 'Fraud');
 
     await shadow.fill({ name: 'Fraud double-check', usersInvolved: 3 });
     await shadow.form.getByRole('button', { name: 'Add to register' }).click();

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { UptakeApp } from './pages';
+import { ListScreen, type UptakeApp } from './pages';
 
 /*
  * Page objects for the shadow-process register, the override review queue and the weights and
@@ -42,16 +42,12 @@ export interface ShadowFields {
   failurePattern?: string;
 }
 
-export class ShadowScreen {
-  constructor(readonly page: Page) {}
+export class ShadowScreen extends ListScreen<'Edit' | 'Retire' | 'Mark active again' | 'History' | 'Delete'> {
+  constructor(page: Page) {
+    super(page, 'shadow-row');
+  }
   get root() {
     return this.page.locator('[data-screen="shadow-processes"]');
-  }
-  rows(): Locator {
-    return this.root.getByTestId('shadow-row');
-  }
-  row(name: string): Locator {
-    return this.rows().filter({ has: this.page.getByText(name, { exact: true }) });
   }
   get newButton() {
     return this.root.getByRole('button', { name: 'New shadow process' });
@@ -67,10 +63,6 @@ export class ShadowScreen {
   }
   status(value: 'All' | 'Active' | 'Retired') {
     return this.root.getByTestId('shadow-filters').getByText(value, { exact: true });
-  }
-  async rowAction(name: string, action: 'Edit' | 'Retire' | 'Mark active again' | 'History' | 'Delete') {
-    await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-    await this.page.getByRole('menuitem', { name: action }).click();
   }
   private async choose(label: string, option: string) {
     await this.form.getByRole('combobox', { name: label }).click();

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { SHOTS, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { press, typeOver, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `sessions-${name}`);
 
@@ -46,35 +47,23 @@ test.describe('demo workspace', () => {
     await expect(dialog).toBeVisible();
     // The attendees field has the focus: type a name, Enter picks it.
     await expect(dialog.getByLabel('Attendees')).toBeFocused();
-    await page.keyboard.type('Fiona');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Kerry');
-    await page.keyboard.press('Enter');
+    await typeThen(page, 'Fiona', 'Enter');
+    await typeThen(page, 'Kerry', 'Enter');
     await expect(dialog.getByTestId('attendee-row')).toHaveCount(2);
     // Tab order: attendees, kind, date, time.
-    await page.keyboard.press('Tab');
+    await press(page, 'Tab');
     await expect(dialog.getByLabel('Kind')).toBeFocused();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('Work');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    await typeOver(page, 'Work', 'Enter', 'Tab');
     await expect(dialog.getByLabel('Date')).toBeFocused();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('2026-11-25');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('10:00');
+    await typeOver(page, '2026-11-25', 'Tab');
+    await typeOver(page, '10:00');
     await expectAccessible(page, 'log a session dialog');
     await shoot(page, 'dialog');
     // The follow-up action, due in the past.
     await dialog.getByRole('textbox', { name: 'What' }).focus();
-    await page.keyboard.type('Send Fiona the override figures');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await typeThen(page, 'Send Fiona the override figures', 'Tab', 'Tab');
     await expect(dialog.getByLabel('Due')).toBeFocused();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('2026-01-05');
-    await page.keyboard.press('Enter');
+    await typeOver(page, '2026-01-05', 'Enter');
     await expect(dialog).toBeHidden();
     await expect(rows).toHaveCount(12);
     const logged = rows.filter({ hasText: 'Fiona Walsh' }).filter({ hasText: 'Kerry Doyle' }).filter({ hasText: 'Workshop' });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { tempEngine, workspaceForEachTest } from '../helpers';
-import { logItem, userError } from './feedback-fixture';
+import { idsByName, tempEngine, userError, workspaceForEachTest } from '../helpers';
+import { logItem } from './feedback-fixture';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
 
 async function setup() {
-  const team = (await callTyped(t.host, 'teams.list', {}))[0]?.id ?? '';
-  const initiative = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [team, initiative] = [id.team('Leeds'), id.initiative('Claims triage')];
   await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion' });
   const sam = await callTyped(t.host, 'members.create', { name: 'Sam Reid', role: 'sponsor' });
   await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor' });

@@ -4,16 +4,14 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import { UPTAKE } from '../cli-path';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, workspaceForEachTest } from '../helpers';
 
 const run = promisify(execFile);
 const t = workspaceForEachTest({ teams: ['Leeds', 'York'], initiatives: ['Claims triage'] });
 
 async function setup() {
-  const teams = await callTyped(t.host, 'teams.list', {});
-  const leeds = teams.find((x) => x.name === 'Leeds')?.id ?? '';
-  const york = teams.find((x) => x.name === 'York')?.id ?? '';
-  const initiativeId = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [leeds, york, initiativeId] = [id.team('Leeds'), id.team('York'), id.initiative('Claims triage')];
   const log = (teamId: string, aiSaid: string, caseRef: string | null = null) =>
     callTyped(t.host, 'feedback.create', {
       initiativeId,

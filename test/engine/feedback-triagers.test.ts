@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { workspaceForEachTest } from '../helpers';
-import { logItem, userError } from './feedback-fixture';
+import { userError, workspaceForEachTest } from '../helpers';
+import { logItem } from './feedback-fixture';
 
 /*
  * Triage belongs to change managers and to each initiative's AI product owner and technical lead:

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { UserError } from '../../db/errors';
 import { ageInDays, canMove, progressByAssignee } from '../../db/feedback/model';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, userError, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
 
 async function setup() {
-  const team = (await callTyped(t.host, 'teams.list', {}))[0]?.id ?? '';
-  const initiative = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [team, initiative] = [id.team('Leeds'), id.initiative('Claims triage')];
   await callTyped(t.host, 'initiatives.update', { id: initiative, modelVersions: ['v1.2', 'v1.3'] });
   await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion' });
   const asTom = { ...t.host, actAs: 'Tom Okafor' };
@@ -24,12 +23,7 @@ async function setup() {
       ...extra,
     });
   const triage = (input: Record<string, unknown>) => callTyped(t.host, 'feedback.triage', input);
-  const fails = async (p: Promise<unknown>) => {
-    const e = await p.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  };
-  return { team, initiative, asTom, log, triage, fails };
+  return { team, initiative, asTom, log, triage };
 }
 
 describe('feedback rules', () => {
@@ -74,9 +68,9 @@ describe('feedback on a wrong prediction', () => {
       statedConfidence: 96,
       assigneeId: null,
     });
-    const e = await s.fails(s.log({ modelVersion: 'v9' }));
+    const e = await userError(s.log({ modelVersion: 'v9' }));
     expect(e.message).toContain('has no model version "v9" (it has v1.2, v1.3)');
-    const e2 = await s.fails(s.log({ statedConfidence: 80 }));
+    const e2 = await userError(s.log({ statedConfidence: 80 }));
     expect(e2.message).toContain('only for a confidently wrong prediction');
     expect((await callTyped(t.host, 'feedback.list', {})).length).toBe(1);
   });
@@ -88,15 +82,15 @@ describe('feedback on a wrong prediction', () => {
     const dana = (await callTyped(t.host, 'members.list', {})).find((m) => m.name === 'Dana Lee')?.id ?? '';
     // b is still new: new → in progress is refused, so a does not move either.
     await s.triage({ ids: [a.id], status: 'triaged' });
-    const e = await s.fails(s.triage({ ids: [a.id, b.id], status: 'in_progress', assigneeId: dana }));
+    const e = await userError(s.triage({ ids: [a.id, b.id], status: 'in_progress', assigneeId: dana }));
     expect(e.message).toContain(`${b.id}: New cannot become In progress (it can become Triaged, Won't fix, Duplicate)`);
     const unchanged = await callTyped(t.host, 'feedback.list', {});
     expect(unchanged.find((x) => x.id === a.id)).toMatchObject({ status: 'triaged', assigneeId: null });
 
     const [moved] = await s.triage({ ids: [a.id], status: 'in_progress', assigneeId: dana });
     expect(moved).toMatchObject({ status: 'in_progress', assignee: 'Dana Lee' });
-    expect((await s.fails(s.triage({ ids: [a.id], status: 'resolved' }))).message).toContain('needs the model version that fixed it');
-    expect((await s.fails(s.triage({ ids: [a.id], status: 'resolved', resolvedVersion: 'v2' }))).message).toContain(
+    expect((await userError(s.triage({ ids: [a.id], status: 'resolved' }))).message).toContain('needs the model version that fixed it');
+    expect((await userError(s.triage({ ids: [a.id], status: 'resolved', resolvedVersion: 'v2' }))).message).toContain(
       'no model version "v2"',
     );
     const [resolved] = await s.triage({ ids: [a.id], status: 'resolved', resolvedVersion: 'v1.3' });
@@ -111,8 +105,8 @@ describe('feedback on a wrong prediction', () => {
     const original = await s.log();
     const copy = await s.log();
     const third = await s.log();
-    expect((await s.fails(s.triage({ ids: [copy.id], status: 'duplicate' }))).message).toContain('needs the item it duplicates');
-    expect((await s.fails(s.triage({ ids: [copy.id], status: 'duplicate', duplicateOfId: copy.id }))).message).toContain(
+    expect((await userError(s.triage({ ids: [copy.id], status: 'duplicate' }))).message).toContain('needs the item it duplicates');
+    expect((await userError(s.triage({ ids: [copy.id], status: 'duplicate', duplicateOfId: copy.id }))).message).toContain(
       'cannot be a duplicate of itself',
     );
     const [linked] = await s.triage({ ids: [copy.id], status: 'duplicate', duplicateOfId: original.id });
@@ -120,7 +114,7 @@ describe('feedback on a wrong prediction', () => {
     const [viaCopy] = await s.triage({ ids: [third.id], status: 'duplicate', duplicateOfId: copy.id });
     expect(viaCopy?.duplicateOfId).toBe(original.id);
     // The original marked a duplicate of its own duplicate would make a loop.
-    expect((await s.fails(s.triage({ ids: [original.id], status: 'duplicate', duplicateOfId: copy.id }))).message).toContain(
+    expect((await userError(s.triage({ ids: [original.id], status: 'duplicate', duplicateOfId: copy.id }))).message).toContain(
       'of its own duplicate',
     );
     const [back] = await s.triage({ ids: [copy.id], status: 'triaged' });
@@ -131,12 +125,12 @@ describe('feedback on a wrong prediction', () => {
     const s = await setup();
     const f = await s.log();
     await callTyped(t.host, 'members.create', { name: 'Priya Shah', role: 'sponsor' });
-    const e1 = await s.fails(callTyped(s.asTom, 'feedback.triage', { ids: [f.id], status: 'triaged' }));
+    const e1 = await userError(callTyped(s.asTom, 'feedback.triage', { ids: [f.id], status: 'triaged' }));
     expect(e1.code).toBe('FORBIDDEN');
     expect(e1.message).toContain('may not run feedback.triage');
-    expect((await s.fails(callTyped(s.asTom, 'feedback.delete', { id: f.id }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(s.asTom, 'feedback.delete', { id: f.id }))).code).toBe('FORBIDDEN');
     const asPriya = { ...t.host, actAs: 'Priya Shah' };
-    const e3 = await s.fails(
+    const e3 = await userError(
       callTyped(asPriya, 'feedback.create', {
         initiativeId: s.initiative,
         teamId: s.team,

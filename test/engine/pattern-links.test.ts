@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import { UserError } from '../../db/errors';
 import { matchPatternName } from '../../db/feedback/model';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
 
 async function setup() {
-  const team = (await callTyped(t.host, 'teams.list', {}))[0]?.id ?? '';
-  const initiative = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [team, initiative] = [id.team('Leeds'), id.initiative('Claims triage')];
   const shorthand = await callTyped(t.host, 'failurePatterns.create', {
     name: 'Local shorthand read literally',
     category: 'terminology or jargon',

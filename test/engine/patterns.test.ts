@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { UserError } from '../../db/errors';
 import { createFeedback } from '../../db/feedback/feedback';
 import { perMonth } from '../../db/feedback/model';
 import { matchQuery, typedTerms } from '../../db/feedback/search';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, userError, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Leeds', 'York'], initiatives: ['Claims triage'] });
 
 async function setup() {
-  const teams = await callTyped(t.host, 'teams.list', {});
-  const leeds = teams.find((x) => x.name === 'Leeds')?.id ?? '';
-  const york = teams.find((x) => x.name === 'York')?.id ?? '';
-  const initiative = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
-  await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion' });
+  const tom = (await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion' })).id;
   const asTom = { ...t.host, actAs: 'Tom Okafor' };
-  const tom = (await callTyped(t.host, 'members.list', {})).find((m) => m.name === 'Tom Okafor')?.id ?? null;
+  const id = await idsByName(t.host);
+  const [leeds, york, initiative] = [id.team('Leeds'), id.team('York'), id.initiative('Claims triage')];
   // The domain function, for its `at`: the items' dates are what a pattern's figures are made of.
   const log = async (aiSaid: string, whatWasRight: string, teamId = leeds, at = new Date()) =>
     createFeedback(
@@ -23,12 +19,7 @@ async function setup() {
       { initiativeId: initiative, teamId, aiSaid, whatWasRight, category: 'regional variation', severity: 'high', caught: 'review' },
       at,
     );
-  const fails = async (p: Promise<unknown>) => {
-    const e = await p.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  };
-  return { leeds, york, initiative, asTom, log, fails };
+  return { leeds, york, initiative, asTom, log };
 }
 
 describe('failure patterns', () => {
@@ -79,23 +70,23 @@ describe('failure patterns', () => {
   });
 
   it('refuses a second pattern of the same name, grouping deleted items, and unknown patterns; a failed group changes nothing', async () => {
-    const { log, fails } = await setup();
+    const { log } = await setup();
     const a = await log('A', 'a');
     const b = await log('B', 'b');
     const p = await callTyped(t.host, 'failurePatterns.create', { name: 'Scanned forms', category: 'format variation' });
-    expect((await fails(callTyped(t.host, 'failurePatterns.create', { name: ' scanned FORMS ', category: 'other' }))).message).toMatch(
+    expect((await userError(callTyped(t.host, 'failurePatterns.create', { name: ' scanned FORMS ', category: 'other' }))).message).toMatch(
       /already a pattern called "Scanned forms"/,
     );
     await callTyped(t.host, 'feedback.delete', { id: b.id });
-    expect((await fails(callTyped(t.host, 'feedback.group', { ids: [a.id, b.id], patternId: p.id }))).message).toMatch(
+    expect((await userError(callTyped(t.host, 'feedback.group', { ids: [a.id, b.id], patternId: p.id }))).message).toMatch(
       new RegExp(`Nothing was grouped.*${b.id}`),
     );
     expect((await callTyped(t.host, 'feedback.list', {})).find((f) => f.id === a.id)?.patternId).toBeNull();
-    await fails(callTyped(t.host, 'feedback.group', { ids: [a.id], patternId: 'nope' }));
+    await userError(callTyped(t.host, 'feedback.group', { ids: [a.id], patternId: 'nope' }));
   });
 
   it('a champion may link what they log to a pattern but not group or name patterns', async () => {
-    const { leeds, initiative, asTom, fails } = await setup();
+    const { leeds, initiative, asTom } = await setup();
     const p = await callTyped(t.host, 'failurePatterns.create', { name: 'Scanned forms', category: 'format variation' });
     const f = await callTyped(asTom, 'feedback.create', {
       initiativeId: initiative,
@@ -108,12 +99,12 @@ describe('failure patterns', () => {
       patternId: p.id,
     });
     expect(f.pattern).toBe('Scanned forms');
-    expect((await fails(callTyped(asTom, 'feedback.group', { ids: [f.id], patternId: null }))).code).toBe('FORBIDDEN');
-    expect((await fails(callTyped(asTom, 'failurePatterns.create', { name: 'Q', category: 'other' }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'feedback.group', { ids: [f.id], patternId: null }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'failurePatterns.create', { name: 'Q', category: 'other' }))).code).toBe('FORBIDDEN');
     await callTyped(t.host, 'failurePatterns.delete', { id: p.id });
     expect(
       (
-        await fails(
+        await userError(
           callTyped(asTom, 'feedback.create', {
             initiativeId: initiative,
             teamId: leeds,

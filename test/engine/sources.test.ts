@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import type { HostContext } from '../../db/api/context';
 import { programCoverage } from '../../db/champions/champions';
 import { UserError } from '../../db/errors';
 import { hashUser, importFile, userHashKey } from '../../db/signals/import';
@@ -19,35 +18,21 @@ import {
 import { computeReport } from '../../db/signals/metrics';
 import type { ImportMapping } from '../../db/signals/model';
 import { teamsOn } from '../../db/signals/people';
-import { tempEngine } from '../helpers';
+import { idsByName, userError, workspaceForEachTest } from '../helpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const example = (name: string) => path.join(root, 'examples', name);
 
-let t: ReturnType<typeof tempEngine>;
-let host: HostContext;
-beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
-  for (const name of ['Claims North', 'Claims South']) await callTyped(host, 'teams.create', { name });
-  for (const name of ['Claims triage assistant', 'Microsoft 365 Copilot']) await callTyped(host, 'initiatives.create', { name });
+const t = workspaceForEachTest({
+  teams: ['Claims North', 'Claims South'],
+  initiatives: ['Claims triage assistant', 'Microsoft 365 Copilot'],
 });
-afterEach(() => t.cleanup());
 
 function file(name: string, content: string) {
   const f = path.join(t.dir, name);
   fs.writeFileSync(f, content);
   return f;
 }
-const refused = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(UserError);
-  return e as UserError;
-};
 const count = (table: string) => t.engine.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
 const LOG_HEADER = 'Event Time,Tool,Department,Employee ID,Suggestion ID,Outcome,Comment';
@@ -165,7 +150,7 @@ describe('importing through a mapping', () => {
       'log.csv',
       `${LOG_HEADER}\n2026-01-03 08:00,Claims triage assistant,Claims North,E1,r1,approved,\n03/01/2026 08:00,Claims triage assistant,Claims North,E1,r2,maybe,\n`,
     );
-    const e = await refused(importFile(t.engine, null, 'decisions', f, { mapping: 'ai-decision-log' }));
+    const e = await userError(importFile(t.engine, null, 'decisions', f, { mapping: 'ai-decision-log' }));
     expect(e.message).toMatch(/row 2, column "Event Time", value "2026-01-03 08:00": a timestamp written as dd\/MM\/yyyy HH:mm/);
     expect(e.message).toMatch(/row 3, column "Outcome", value "maybe": one of the action words the mapping knows/);
     expect(e.message).toMatch(/nothing was imported/);
@@ -175,7 +160,7 @@ describe('importing through a mapping', () => {
 
   it('names the source column in the import’s own row errors too (an empty user)', async () => {
     const f = file('log.csv', `${LOG_HEADER}\n03/01/2026 08:00,Claims triage assistant,Claims North,,r1,approved,\n`);
-    const e = await refused(importFile(t.engine, null, 'decisions', f, { mapping: 'ai-decision-log' }));
+    const e = await userError(importFile(t.engine, null, 'decisions', f, { mapping: 'ai-decision-log' }));
     expect(e.message).toMatch(/row 2, column "Employee ID"/);
     expect(count('decisions')).toBe(0);
   });
@@ -217,7 +202,7 @@ describe('importing through a mapping', () => {
 
   it('says how to map a file whose header neither Uptake nor any mapping knows', async () => {
     const f = file('odd.csv', 'Colour,Size\nred,1\n');
-    const e = await refused(importFile(t.engine, null, 'decisions', f));
+    const e = await userError(importFile(t.engine, null, 'decisions', f));
     expect(e.message).toMatch(/header row is wrong/);
     expect(e.message).toMatch(/No saved mapping or preset fits this header/);
   });
@@ -227,16 +212,16 @@ describe('the people directory', () => {
   const PEOPLE = 'user,team,region,manager,effective_date';
 
   it('gives champion coverage its denominator for a team with no usage: the people in it on the day, before its headcount', async () => {
-    const teams = Object.fromEntries((await callTyped(host, 'teams.list', {})).map((x) => [x.name, x.id]));
-    await callTyped(host, 'teams.update', { id: teams['Claims South'] ?? '', headcount: 50 });
-    const initiative = (await callTyped(host, 'initiatives.list', {}))[0]?.id ?? '';
-    const program = await callTyped(host, 'champions.createProgram', { name: 'Claims champions', initiativeId: initiative });
-    const mei = (await callTyped(host, 'members.create', { name: 'Mei Chen', role: 'champion' })).id;
+    const id = await idsByName(t.host);
+    await callTyped(t.host, 'teams.update', { id: id.team('Claims South'), headcount: 50 });
+    const initiative = id.initiative('Claims triage assistant');
+    const program = await callTyped(t.host, 'champions.createProgram', { name: 'Claims champions', initiativeId: initiative });
+    const mei = (await callTyped(t.host, 'members.create', { name: 'Mei Chen', role: 'champion' })).id;
     for (const team of ['Claims North', 'Claims South'])
-      await callTyped(host, 'champions.create', {
+      await callTyped(t.host, 'champions.create', {
         programId: program.id,
         memberId: mei,
-        teamId: teams[team] ?? '',
+        teamId: id.team(team),
         since: '2026-01-01',
         status: 'active',
       });
@@ -290,12 +275,12 @@ describe('the people directory', () => {
     expect(mar).toMatchObject({ new: 0, changed: 1, unchanged: 1 });
     const history = t.engine.sqlite.prepare('SELECT effective_from FROM people WHERE user = ? ORDER BY effective_from').pluck().all(ana);
     expect(history).toEqual(['2026-01-01', '2026-03-01']);
-    const north = await callTyped(host, 'teams.list', {});
+    const north = await callTyped(t.host, 'teams.list', {});
     const idOf = (n: string) => north.find((x) => x.name === n)?.id;
     expect(teamsOn(t.engine, '2026-02-28').get(ana)).toBe(idOf('Claims North'));
     expect(teamsOn(t.engine, '2026-03-01').get(ana)).toBe(idOf('Claims South'));
     expect(teamsOn(t.engine, '2025-12-31').get(ana)).toBeUndefined();
-    const batches = await callTyped(host, 'imports.list', {});
+    const batches = await callTyped(t.host, 'imports.list', {});
     expect(batches.map((b) => [b.kind, b.fileName])).toEqual([
       ['people', 'mar.csv'],
       ['people', 'jan.csv'],
@@ -303,7 +288,7 @@ describe('the people directory', () => {
   });
 
   it('refuses a directory with a person twice, no team or a bad date, writing nothing', async () => {
-    const e = await refused(
+    const e = await userError(
       importFile(
         t.engine,
         null,
@@ -410,9 +395,9 @@ describe('the Microsoft 365 Copilot usage report', () => {
   it('refuses a per-user report without a directory, and one whose users are all missing, writing nothing', async () => {
     t.engine.sqlite.exec('DELETE FROM people');
     const f = file('c.csv', [HEADER, row('2026-03-31', 'a@x.com', '2026-03-05')].join('\n'));
-    expect((await refused(importFile(t.engine, null, 'usage', f))).message).toMatch(/import the people directory first/);
+    expect((await userError(importFile(t.engine, null, 'usage', f))).message).toMatch(/import the people directory first/);
     await importFile(t.engine, null, 'people', file('p2.csv', 'user,team,effective_date\nq@x.com,Claims North,2026-01-01\n'));
-    const e = await refused(importFile(t.engine, null, 'usage', f));
+    const e = await userError(importFile(t.engine, null, 'usage', f));
     expect(e.message).toMatch(/none of its 1 users is in the people directory on 2026-03-31/);
     expect(count('usage')).toBe(0);
   });

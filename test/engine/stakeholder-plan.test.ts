@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import { exportWorkspace } from '../../db/export';
 import { recordHistory } from '../../db/history/history';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Claims North', 'Underwriting'], initiatives: ['Claims triage assistant'] });
 
 async function setup() {
-  const teams = await callTyped(t.host, 'teams.list', {});
-  const north = teams.find((x) => x.name === 'Claims North')?.id ?? '';
-  const underwriting = teams.find((x) => x.name === 'Underwriting')?.id ?? '';
-  const dana = (await callTyped(t.host, 'members.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [north, underwriting, dana] = [id.team('Claims North'), id.team('Underwriting'), id.member('Dana Lee')];
   const ravi = await callTyped(t.host, 'stakeholders.create', {
     name: 'Ravi',
     teamId: north,

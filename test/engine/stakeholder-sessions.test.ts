@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import { checkDatabase } from '../../db/check';
-import { UserError } from '../../db/errors';
 import { recordHistory } from '../../db/history/history';
-import { workspaceForEachTest } from '../helpers';
+import { idsByName, userError, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Claims North', 'Underwriting'], initiatives: ['Claims triage assistant'] });
 
 async function setup() {
-  const teams = await callTyped(t.host, 'teams.list', {});
-  const north = teams.find((x) => x.name === 'Claims North')?.id ?? '';
-  const underwriting = teams.find((x) => x.name === 'Underwriting')?.id ?? '';
-  const dana = (await callTyped(t.host, 'members.list', {}))[0]?.id ?? '';
+  const id = await idsByName(t.host);
+  const [north, underwriting, dana] = [id.team('Claims North'), id.team('Underwriting'), id.member('Dana Lee')];
   const tom = await callTyped(t.host, 'members.create', { name: 'Tom Okafor', role: 'champion', profileOnThisDevice: true });
   // Tom champions Claims North: he sees its people, not Underwriting's.
-  const initiativeId = (await callTyped(t.host, 'initiatives.list', {}))[0]?.id ?? '';
+  const initiativeId = id.initiative('Claims triage assistant');
   const program = await callTyped(t.host, 'champions.createProgram', { name: 'Claims champions', initiativeId });
   await callTyped(t.host, 'champions.create', { programId: program.id, memberId: tom.id, teamId: north, since: '2026-01-01' });
   const person = (name: string, influence: number, interest: number) =>
@@ -26,15 +23,6 @@ async function setup() {
   const kim = await person('Kim Lee', 2, 5);
   return { north, underwriting, dana, tom: tom.id, ravi, ana, joe, kim };
 }
-
-const failure = async (p: Promise<unknown>): Promise<UserError> => {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-};
 
 describe('logging a session', () => {
   it('writes attendees, concerns and actions; ratings go through the write path, dated at the session', async () => {
@@ -111,19 +99,19 @@ describe('logging a session', () => {
   it('refuses a session without attendees, with an attendee twice, or with an unknown facilitator, and writes nothing', async () => {
     const { dana, ravi } = await setup();
     const base = { at: '2026-02-03T09:30', kind: 'one-to-one' as const, facilitatorMemberId: dana };
-    expect((await failure(callTyped(t.host, 'stakeholderSessions.create', { ...base, attendees: [] }))).message).toMatch(
+    expect((await userError(callTyped(t.host, 'stakeholderSessions.create', { ...base, attendees: [] }))).message).toMatch(
       /at least one attendee/,
     );
-    const twice = await failure(
+    const twice = await userError(
       callTyped(t.host, 'stakeholderSessions.create', { ...base, attendees: [{ stakeholderId: ravi.id }, { stakeholderId: ravi.id }] }),
     );
     expect(twice.message).toMatch(/listed twice/);
-    const nobody = await failure(
+    const nobody = await userError(
       callTyped(t.host, 'stakeholderSessions.create', { ...base, facilitatorMemberId: 'nobody', attendees: [{ stakeholderId: ravi.id }] }),
     );
     expect(nobody.message).toMatch(/facilitatorMemberId: no member/);
     // A bad action rolls back the whole session, its attendees and its ratings.
-    const bad = await failure(
+    const bad = await userError(
       callTyped(t.host, 'stakeholderSessions.create', {
         ...base,
         attendees: [{ stakeholderId: ravi.id, support: 'advocate' }],
@@ -150,13 +138,13 @@ describe('champions log the sessions they ran', () => {
     });
     expect((await callTyped(asTom, 'stakeholderSessions.update', { id: own.id, notes: 'Went well' })).notes).toBe('Went well');
 
-    const rerate = await failure(
+    const rerate = await userError(
       callTyped(asTom, 'stakeholderSessions.update', { id: own.id, attendees: [{ stakeholderId: ravi.id, support: 'advocate' }] }),
     );
     expect([rerate.code, rerate.message]).toEqual(['FORBIDDEN', expect.stringMatching(/do not re-rate/)]);
     expect((await callTyped(t.host, 'stakeholders.get', { id: ravi.id })).support).toBe('sceptical');
 
-    const forDana = await failure(
+    const forDana = await userError(
       callTyped(asTom, 'stakeholderSessions.create', {
         at: '2026-02-05T11:00',
         kind: 'demo',
@@ -172,8 +160,8 @@ describe('champions log the sessions they ran', () => {
       facilitatorMemberId: dana,
       attendees: [{ stakeholderId: ravi.id }],
     });
-    expect((await failure(callTyped(asTom, 'stakeholderSessions.update', { id: danas.id, notes: 'Mine now' }))).code).toBe('FORBIDDEN');
-    expect((await failure(callTyped(asTom, 'stakeholderSessions.delete', { id: own.id }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'stakeholderSessions.update', { id: danas.id, notes: 'Mine now' }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'stakeholderSessions.delete', { id: own.id }))).code).toBe('FORBIDDEN');
     // Tom marks his own action done; a change manager's action is not his to change.
     const [tomsAction] = await callTyped(asTom, 'stakeholderActions.list', { today: '2026-02-06' });
     expect((await callTyped(asTom, 'stakeholderActions.update', { id: tomsAction?.id ?? '', status: 'done' })).status).toBe('done');
@@ -182,7 +170,7 @@ describe('champions log the sessions they ran', () => {
       ownerMemberId: dana,
       due: '2026-02-08',
     });
-    expect((await failure(callTyped(asTom, 'stakeholderActions.update', { id: danasAction.id, status: 'done' }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'stakeholderActions.update', { id: danasAction.id, status: 'done' }))).code).toBe('FORBIDDEN');
   });
 });
 
@@ -219,14 +207,14 @@ describe('champions work with the people of the teams they champion', () => {
 
     const seen = await callTyped(asTom, 'stakeholderSessions.list', {});
     expect(seen.map((x) => [x.id, x.attendees.map((a) => a.name)])).toEqual([[mixed.id, ['Ravi Kumar']]]);
-    expect((await failure(callTyped(asTom, 'stakeholderSessions.get', { id: unas.id }))).code).toBe('FORBIDDEN');
+    expect((await userError(callTyped(asTom, 'stakeholderSessions.get', { id: unas.id }))).code).toBe('FORBIDDEN');
     expect((await callTyped(asTom, 'stakeholderActions.list', { today: '2026-02-05' })).map((a) => a.what)).toEqual(['Call Ravi']);
     expect((await callTyped(t.host, 'stakeholderActions.list', { today: '2026-02-05' })).map((a) => a.what)).toEqual([
       'Send Una the pilot figures',
       'Call Ravi',
     ]);
 
-    const outside = await failure(
+    const outside = await userError(
       callTyped(asTom, 'stakeholderSessions.create', {
         at: '2026-02-05T11:00',
         kind: 'demo',
@@ -235,7 +223,7 @@ describe('champions work with the people of the teams they champion', () => {
       }),
     );
     expect([outside.code, outside.message]).toEqual(['FORBIDDEN', expect.stringMatching(/one attendee is in another team/)]);
-    const action = await failure(
+    const action = await userError(
       callTyped(asTom, 'stakeholderActions.create', { what: 'Visit Una', ownerMemberId: tom, due: '2026-02-12', stakeholderId: una.id }),
     );
     expect(action.code).toBe('FORBIDDEN');
@@ -292,7 +280,7 @@ describe('champions work with the people of the teams they champion', () => {
       ['stakeholder_sessions', unas.id],
       ['stakeholder_actions', unasAction?.id ?? 'missing'],
     ] as const) {
-      const refused = await failure(history(asTom, table, id));
+      const refused = await userError(history(asTom, table, id));
       expect([table, refused.code, refused.message]).toEqual([table, 'FORBIDDEN', expect.stringMatching(/teams they champion/)]);
       // A change manager reads the same history.
       expect((await history(t.host, table, id)).length).toBeGreaterThan(0);
@@ -386,7 +374,7 @@ describe('relationship health', () => {
       ['Kim Lee', null],
     ]);
     // Only change managers set the cadence.
-    const refused = await failure(
+    const refused = await userError(
       callTyped({ ...t.host, actAs: 'Tom Okafor' }, 'stakeholderSessions.setCadence', {
         'manage closely': 7,
         'keep satisfied': 7,

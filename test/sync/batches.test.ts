@@ -50,36 +50,29 @@ describe('imported signal data travels between devices', () => {
       fs.writeFileSync(file, `${lines.join('\n')}\n`);
       return file;
     };
-    const decisions = (rows: [string, number, string, string][]) => [
-      'timestamp,initiative,team,user,recommendation_id,action,reason',
-      ...rows.map(([ts, u, rec, action]) => `${ts},${initiative},${team?.name},user${u}@acme.example,${rec},${action},`),
-    ];
+    /** A decisions file of `rows` (time, user number, recommendation, action) imported on `engine`. */
+    const importDecisions = (engine: Engine, name: string, rows: [string, number, string, string][]) =>
+      importFile(
+        engine,
+        me.id,
+        'decisions',
+        csv(name, [
+          'timestamp,initiative,team,user,recommendation_id,action,reason',
+          ...rows.map(([ts, u, rec, action]) => `${ts},${initiative},${team?.name},user${u}@acme.example,${rec},${action},`),
+        ]),
+      );
     // A: decisions of three users; B, concurrently: the same keys, one later, one at the same time
     // with another action, one new. Neither has seen the other's file.
-    await importFile(
-      a,
-      me.id,
-      'decisions',
-      csv('d1.csv', [
-        ...decisions([
-          [`${key.month}-03T10:00:00Z`, 1, 'X-1', 'accepted'],
-          [`${key.month}-03T10:00:00Z`, 2, 'X-2', 'accepted'],
-          [`${key.month}-03T10:00:00Z`, 3, 'X-3', 'overridden'],
-        ]),
-      ]),
-    );
-    await importFile(
-      b,
-      me.id,
-      'decisions',
-      csv('d2.csv', [
-        ...decisions([
-          [`${key.month}-04T10:00:00Z`, 1, 'X-1', 'overridden'],
-          [`${key.month}-03T10:00:00Z`, 2, 'X-2', 'ignored'],
-          [`${key.month}-05T10:00:00Z`, 4, 'X-4', 'edited'],
-        ]),
-      ]),
-    );
+    await importDecisions(a, 'd1.csv', [
+      [`${key.month}-03T10:00:00Z`, 1, 'X-1', 'accepted'],
+      [`${key.month}-03T10:00:00Z`, 2, 'X-2', 'accepted'],
+      [`${key.month}-03T10:00:00Z`, 3, 'X-3', 'overridden'],
+    ]);
+    await importDecisions(b, 'd2.csv', [
+      [`${key.month}-04T10:00:00Z`, 1, 'X-1', 'overridden'],
+      [`${key.month}-03T10:00:00Z`, 2, 'X-2', 'ignored'],
+      [`${key.month}-05T10:00:00Z`, 4, 'X-4', 'edited'],
+    ]);
     await importFile(
       b,
       me.id,

@@ -14,7 +14,7 @@ import {
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
+import { DateField, InitiativeField, liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
 import { today } from '../shadow-processes/register';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
@@ -53,14 +53,7 @@ export function ProgramFormDialog({ dialog, onCreated }: { dialog: Dialog<true>;
             {...form.register('name')}
             error={form.formState.errors.name?.message}
           />
-          <SelectField
-            control={form.control}
-            name="initiativeId"
-            cleared=""
-            label="Initiative"
-            withAsterisk
-            data={liveOptions(initiatives.data)}
-          />
+          <InitiativeField control={form.control} name="initiativeId" initiatives={initiatives.data} />
           <NumberField
             control={form.control}
             name="targetPercent"

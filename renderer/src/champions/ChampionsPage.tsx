@@ -17,7 +17,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeDate, localeNumber } from '../locale/locale';
 import { today } from '../shadow-processes/register';
@@ -226,15 +226,14 @@ export function ChampionsPage() {
         </>
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconSpeakerphone size={22} />}
           title="No champion program yet"
-          description={
-            canProgram
-              ? 'Start a program for an initiative, with its coverage target (5 % of a team’s active users by default), then name a champion in each team.'
-              : 'A change manager starts a champion program per initiative. Nothing to show until then.'
-          }
-          action={canProgram && <AddButton onClick={() => starting.open(true)}>Start a program</AddButton>}
+          canAdd={canProgram}
+          onAdd={() => starting.open(true)}
+          addLabel="Start a program"
+          howToAdd="Start a program for an initiative, with its coverage target (5 % of a team’s active users by default), then name a champion in each team."
+          whoAdds="A change manager starts a champion program per initiative. Nothing to show until then."
         />
       }
       history={championsHistory}

@@ -15,7 +15,7 @@ import {
 import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
+import { InitiativeField, NumberField, SelectField, TeamField } from '../kit/fields';
 import { Suggestions } from './Suggestions';
 import { FEEDBACK_SHORTCUT_LABEL, type FeedbackPrefill } from './shortcut';
 
@@ -108,14 +108,11 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
         {source ? `${source}. ` : `Open this form from any screen with ${FEEDBACK_SHORTCUT_LABEL}. `}You are recorded as the reporter.
       </Text>
       <SimpleGrid cols={3} spacing="sm">
-        <SelectField
+        <InitiativeField
           control={form.control}
           name="initiativeId"
-          cleared=""
-          label="Initiative"
-          withAsterisk
+          initiatives={initiatives.data}
           placeholder="Choose"
-          data={liveOptions(initiatives.data)}
           {...(remembered ? {} : { 'data-autofocus': true })}
         />
         {versions.length > 0 ? (

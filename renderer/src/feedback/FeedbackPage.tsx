@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Text } from '@mantine/core';
-import { IconFilterOff, IconMessageReport, IconMessages, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconMessageReport, IconMessages, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -20,7 +20,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
 import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
-import { ListPage } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
 import { ExportFeedbackMenu } from './ExportFeedback';
@@ -46,6 +46,46 @@ const STATUS_COLOR: Record<FeedbackStatus, string> = {
 };
 export type Row = Feedback & { name: string };
 
+/**
+ * An item in a list cell: its case and what the AI said, then what was right, a line each. With
+ * `onOpen` the first line is a button that opens the item.
+ */
+export function FeedbackSummary<F extends Pick<Feedback, 'caseRef' | 'aiSaid' | 'whatWasRight'>>({
+  f,
+  onOpen,
+}: {
+  f: F;
+  onOpen?: ((f: F) => void) | undefined;
+}) {
+  const said = `${f.caseRef ? `${f.caseRef} · ` : ''}${f.aiSaid}`;
+  return (
+    <>
+      {onOpen ? (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          fw={500}
+          c="var(--mantine-color-text)"
+          lineClamp={1}
+          title={`${f.aiSaid} (open, with its comments)`}
+          ta="left"
+          onClick={() => onOpen(f)}
+        >
+          {said}
+        </Anchor>
+      ) : (
+        <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
+          {said}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
+        Right: {f.whatWasRight}
+      </Text>
+    </>
+  );
+}
+
 /** The queue's columns (the champion's page shows the same, without selection). */
 export function columns(
   now: string,
@@ -66,34 +106,7 @@ export function columns(
     {
       header: 'What the AI said · what was right',
       td: { miw: 200, maw: 340 },
-      cell: (f) => (
-        <>
-          {onOpen ? (
-            <Anchor
-              component="button"
-              type="button"
-              size="sm"
-              fw={500}
-              c="var(--mantine-color-text)"
-              lineClamp={1}
-              title={`${f.aiSaid} (open, with its comments)`}
-              ta="left"
-              onClick={() => onOpen(f)}
-            >
-              {f.caseRef ? `${f.caseRef} · ` : ''}
-              {f.aiSaid}
-            </Anchor>
-          ) : (
-            <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
-              {f.caseRef ? `${f.caseRef} · ` : ''}
-              {f.aiSaid}
-            </Text>
-          )}
-          <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
-            Right: {f.whatWasRight}
-          </Text>
-        </>
-      ),
+      cell: (f) => <FeedbackSummary f={f} onOpen={onOpen} />,
     },
     {
       header: 'Team · initiative',
@@ -322,17 +335,10 @@ export function FeedbackPage() {
           .map((f): Row => ({ ...f, name: feedbackTitle(f) }));
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title={show === 'open' && !initiative && !team ? 'Nothing open: the queue is clear' : 'Nothing matches these filters'}
+            <NoMatches
+              {...(show === 'open' && !initiative && !team ? { title: 'Nothing open: the queue is clear' } : {})}
               description="Show all items, or clear the filters to see the whole queue."
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }

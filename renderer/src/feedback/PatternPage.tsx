@@ -19,6 +19,7 @@ import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
 import { useDialog } from '../kit/dialog';
 import { localeNumber } from '../locale/locale';
+import { FeedbackSummary } from './FeedbackPage';
 import { type PatternEditing, PatternFormDialog } from './PatternForm';
 import { PatternStatusBadge } from './PatternsPage';
 
@@ -231,13 +232,7 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
                     {items.map((f) => (
                       <Table.Tr key={f.id} data-testid="pattern-item">
                         <Table.Td maw={420}>
-                          <Text size="sm" fw={500} lineClamp={1} title={f.aiSaid}>
-                            {f.caseRef ? `${f.caseRef} · ` : ''}
-                            {f.aiSaid}
-                          </Text>
-                          <Text size="xs" c="dimmed" lineClamp={1} title={f.whatWasRight}>
-                            Right: {f.whatWasRight}
-                          </Text>
+                          <FeedbackSummary f={f} />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.team ?? <Dash />}</Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>

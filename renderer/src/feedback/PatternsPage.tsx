@@ -1,4 +1,4 @@
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,13 +6,13 @@ import { type FailurePattern, FEEDBACK_CATEGORY_LABELS, PATTERN_STATUS_LABELS, t
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
 import { ExportFeedbackMenu } from './ExportFeedback';
 import { type PatternEditing, PatternFormDialog } from './PatternForm';
@@ -20,25 +20,12 @@ import { patternHistory } from './pattern-history';
 
 const number = localeNumber;
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
-const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
 export const PATTERN_STATUS_COLOR: Record<PatternStatus, string> = { open: 'red', monitoring: 'yellow', fixed: 'green' };
 const READ_ONLY = 'Change managers name patterns; group feedback into them from the Feedback queue.';
 const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10)) : null);
 
 export function PatternStatusBadge({ status }: { status: PatternStatus }) {
-  return (
-    <Badge
-      variant="dot"
-      color={PATTERN_STATUS_COLOR[status]}
-      size="md"
-      c="var(--mantine-color-text)"
-      fw={500}
-      styles={BADGE_STYLES}
-      data-testid="pattern-status"
-    >
-      {PATTERN_STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <StatusBadge label={PATTERN_STATUS_LABELS[status]} dot={PATTERN_STATUS_COLOR[status]} testId="pattern-status" />;
 }
 
 const columns: Column<FailurePattern>[] = [
@@ -125,15 +112,14 @@ export function PatternsPage() {
         </>
       }
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconStack2 size={22} />}
           title="No failure patterns yet"
-          description={
-            canCreate
-              ? 'On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first.'
-              : 'Change managers group feedback that fails the same way into named patterns. Nothing to show until then.'
-          }
-          action={canCreate && <AddButton onClick={add}>New pattern</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="New pattern"
+          howToAdd="On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first."
+          whoAdds="Change managers group feedback that fails the same way into named patterns. Nothing to show until then."
         />
       }
       history={history}

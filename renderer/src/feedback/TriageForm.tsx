@@ -92,27 +92,17 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           data={liveOptions(members.data)}
         />
       </SimpleGrid>
-      {status === 'resolved' &&
-        (versions.length > 0 ? (
-          <SelectField
-            control={form.control}
-            name="resolvedVersion"
-            cleared={null}
-            label="Fixed in model version"
-            withAsterisk
-            data={versions}
-          />
-        ) : (
-          <SelectField
-            control={form.control}
-            name="resolvedVersion"
-            cleared={null}
-            label="Fixed in model version"
-            withAsterisk
-            data={[]}
-            nothingFoundMessage="The initiative lists no model versions: add them on Initiatives"
-          />
-        ))}
+      {status === 'resolved' && (
+        <SelectField
+          control={form.control}
+          name="resolvedVersion"
+          cleared={null}
+          label="Fixed in model version"
+          withAsterisk
+          data={versions}
+          {...(versions.length > 0 ? {} : { nothingFoundMessage: 'The initiative lists no model versions: add them on Initiatives' })}
+        />
+      )}
       {status === 'duplicate' && (
         <SelectField
           control={form.control}

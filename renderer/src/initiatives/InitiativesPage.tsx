@@ -6,12 +6,11 @@ import { type Initiative, type PersonRef, TRIAD_LABELS, TRIAD_ROLES } from '../.
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount } from '../locale/locale';
 import { initiativeHistory } from './history';
@@ -155,15 +154,14 @@ export function InitiativesPage() {
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       actions={canCreate && <AddButton onClick={add}>New initiative</AddButton>}
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconBulb size={22} />}
           title="No initiatives yet"
-          description={
-            canCreate
-              ? 'Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead.'
-              : 'A change manager adds the AI initiatives being rolled out. Nothing to show until then.'
-          }
-          action={canCreate && <AddButton onClick={add}>Add the first initiative</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Add the first initiative"
+          howToAdd="Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead."
+          whoAdds="A change manager adds the AI initiatives being rolled out. Nothing to show until then."
         />
       }
       history={history}

@@ -135,10 +135,12 @@ export function EmptyList({
 
 /** What a list shows when its filters leave nothing: why, and a button that clears them. */
 export function NoMatches({
+  title = 'Nothing matches these filters',
   description,
   onClear,
   clearLabel = 'Clear filters',
 }: {
+  title?: string;
   description: string;
   onClear?: (() => void) | undefined;
   clearLabel?: string;
@@ -146,7 +148,7 @@ export function NoMatches({
   return (
     <EmptyTable
       icon={<IconFilterOff size={22} />}
-      title="Nothing matches these filters"
+      title={title}
       description={description}
       action={
         onClear && (

@@ -5,18 +5,21 @@ const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { ov
 
 /**
  * A row's status in a list: what needs acting on (overdue, due today) as a tinted badge in
- * `urgent`'s colour; anything else as a dot of `dot`'s colour beside its label, in the text colour.
+ * `urgent`'s colour; anything else as a dot of `dot`'s colour beside its label, in the text colour
+ * (dimmed with `muted`, for what is over: retired).
  */
 export function StatusBadge({
   label,
   urgent,
   dot = 'blue',
   testId,
+  muted = false,
 }: {
   label: string;
   urgent?: 'red' | 'orange' | undefined;
   dot?: string;
   testId?: string;
+  muted?: boolean;
 }) {
   if (urgent)
     return (
@@ -25,7 +28,15 @@ export function StatusBadge({
       </Badge>
     );
   return (
-    <Badge variant="dot" color={dot} size="md" c="var(--mantine-color-text)" fw={500} data-testid={testId} styles={BADGE_STYLES}>
+    <Badge
+      variant="dot"
+      color={dot}
+      size="md"
+      c={muted ? 'dimmed' : 'var(--mantine-color-text)'}
+      fw={500}
+      data-testid={testId}
+      styles={BADGE_STYLES}
+    >
       {label}
     </Badge>
   );

@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Control, type FieldPath, type FieldValues, type PathValue, useController } from 'react-hook-form';
-import type { Team } from '../../../db/api/types';
+import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
 import { datePattern, formatDateInput, parseDateInput } from './locale';
 
@@ -147,6 +147,14 @@ export function DateField<TIn extends FieldValues, N extends FieldPath<TIn>, TOu
       error={(fieldState.isTouched || fieldState.error) && parseError ? parseError : fieldState.error?.message}
     />
   );
+}
+
+/** A form's required initiative: searchable, the initiatives not deleted. */
+export function InitiativeField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
+  initiatives,
+  ...props
+}: Omit<Bound<TIn, N, TOut>, 'cleared'> & { initiatives: readonly Initiative[] | undefined } & Omit<SelectProps, Wired | 'data'>) {
+  return <SelectField {...props} cleared={'' as PathValue<TIn, N>} label="Initiative" withAsterisk data={liveOptions(initiatives)} />;
 }
 
 /** A form's required team: searchable, every team not deleted, labelled by its path. */

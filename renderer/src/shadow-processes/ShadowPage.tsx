@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconFilterOff, IconUpload } from '@tabler/icons-react';
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -13,8 +13,9 @@ import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
+import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
@@ -24,21 +25,9 @@ import { type ShadowEditing, ShadowFormDialog } from './ShadowForm';
 const number = localeNumber;
 const READ_ONLY = 'Only champions and change managers can add or change shadow processes.';
 
-const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
-
-function StatusBadge({ process, on }: { process: ShadowProcess; on: string }) {
-  if (isRetired(process, on)) {
-    return (
-      <Badge variant="dot" color="gray" size="md" c="dimmed" fw={500} styles={BADGE_STYLES}>
-        Retired
-      </Badge>
-    );
-  }
-  return (
-    <Badge variant="dot" color="orange" size="md" c="var(--mantine-color-text)" fw={500} styles={BADGE_STYLES}>
-      {process.retiredOn ? 'Retiring' : 'Active'}
-    </Badge>
-  );
+function ProcessStatus({ process, on }: { process: ShadowProcess; on: string }) {
+  if (isRetired(process, on)) return <StatusBadge label="Retired" dot="gray" muted />;
+  return <StatusBadge label={process.retiredOn ? 'Retiring' : 'Active'} dot="orange" />;
 }
 
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
@@ -103,7 +92,7 @@ const columns = (on: string): Column<ShadowProcess>[] => [
     td: { className: 'tabular', ...NOWRAP },
     cell: (p) => (p.retiredOn ? formatDate(p.retiredOn) : <Dash />),
   },
-  { header: 'Status', cell: (p) => <StatusBadge process={p} on={on} /> },
+  { header: 'Status', cell: (p) => <ProcessStatus process={p} on={on} /> },
 ];
 
 export function ShadowPage() {
@@ -217,17 +206,9 @@ export function ShadowPage() {
         );
         if (shown.length === 0) {
           return (
-            <EmptyTable
-              icon={<IconFilterOff size={22} />}
-              title="Nothing matches these filters"
+            <NoMatches
               description={`No ${status === 'all' ? '' : `${status} `}shadow process in ${selected?.name ?? 'any team'}. Clear the filters to see the whole register.`}
-              action={
-                filtered && (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                )
-              }
+              onClear={filtered ? clearFilters : undefined}
             />
           );
         }

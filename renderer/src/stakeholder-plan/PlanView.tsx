@@ -6,14 +6,13 @@ import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton } from '../kit/ListPage';
+import { AddButton, EmptyList } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { today } from '../stakeholder-sessions/register';
@@ -126,15 +125,14 @@ export function PlanView() {
                 </AddButton>
               </Group>
               {all.length === 0 ? (
-                <EmptyTable
+                <EmptyList
                   icon={<IconSpeakerphone size={22} />}
                   title="No touchpoints planned yet"
-                  description={
-                    canCreate
-                      ? 'Plan what each team or tag hears and when: a message, a channel (email, a meeting, a Teams or Slack post…), once or every so many days, and who sends it. Overdue ones come first here.'
-                      : 'Change managers plan the touchpoints: what each team or tag hears, how and when. Nothing to show until they do.'
-                  }
-                  action={canCreate && <AddButton onClick={add}>Plan a touchpoint</AddButton>}
+                  canAdd={canCreate}
+                  onAdd={add}
+                  addLabel="Plan a touchpoint"
+                  howToAdd="Plan what each team or tag hears and when: a message, a channel (email, a meeting, a Teams or Slack post…), once or every so many days, and who sends it. Overdue ones come first here."
+                  whoAdds="Change managers plan the touchpoints: what each team or tag hears, how and when. Nothing to show until they do."
                 />
               ) : (
                 <DataTable

@@ -6,11 +6,10 @@ import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount, localeNumber } from '../locale/locale';
 import { teamHistory } from './history';
@@ -91,15 +90,14 @@ export function TeamsPage() {
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       actions={canCreate && <AddButton onClick={add}>New team</AddButton>}
       empty={
-        <EmptyTable
+        <EmptyList
           icon={<IconHierarchy2 size={22} />}
           title="No teams yet"
-          description={
-            canCreate
-              ? 'Add the teams that will use AI, top-level first, then their sub-teams. Adoption is measured per team.'
-              : 'A change manager adds the teams that will use AI. Nothing to show until then.'
-          }
-          action={canCreate && <AddButton onClick={add}>Add the first team</AddButton>}
+          canAdd={canCreate}
+          onAdd={add}
+          addLabel="Add the first team"
+          howToAdd="Add the teams that will use AI, top-level first, then their sub-teams. Adoption is measured per team."
+          whoAdds="A change manager adds the teams that will use AI. Nothing to show until then."
         />
       }
       history={history}

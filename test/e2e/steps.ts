@@ -1,0 +1,36 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/*
+ * The keyboard steps the specs take through forms, written once: a person typing, picking a
+ * select's match with Enter and moving on with Tab.
+ */
+
+/** Presses the keys one after another. */
+export async function press(page: Page, ...keys: string[]) {
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+/** Types into the focused field, then presses the keys (Tab to move on, Enter to pick or submit). */
+export async function typeThen(page: Page, text: string, ...keys: string[]) {
+  await page.keyboard.type(text);
+  await press(page, ...keys);
+}
+
+/** A select that has the focus: typing narrows it, Enter picks the highlighted match, then the keys. */
+export async function pick(page: Page, field: Locator, text: string, ...keys: string[]) {
+  await expect(field).toBeFocused();
+  await typeThen(page, text, 'Enter', ...keys);
+}
+
+/** Empties a type-ahead field and types into it at a person's pace; Enter picks the highlighted match. */
+export async function typeAhead(page: Page, field: Locator, text: string) {
+  await field.fill('');
+  await field.pressSequentially(text, { delay: 20 });
+  await page.keyboard.press('Enter');
+}
+
+/** Replaces what the focused field holds (select all, type), then presses the keys. */
+export async function typeOver(page: Page, text: string, ...keys: string[]) {
+  await page.keyboard.press('ControlOrMeta+A');
+  await typeThen(page, text, ...keys);
+}
