@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
+import { inspectFile } from '../../db/signals/mappings';
 import type { ImportErrorData } from '../../db/signals/model';
 import { STAKEHOLDER_CSV_COLUMNS } from '../../db/stakeholders/csv';
 import { STAKEHOLDER_IMPORT_COLUMNS } from '../../db/stakeholders/import-columns';
@@ -170,5 +171,56 @@ describe('stakeholders from CSV', () => {
     expect(await callTyped(t.host, 'imports.run', { kind: 'stakeholders', path: f })).toMatchObject({ rows: 4, new: 0, unchanged: 4 });
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
     expect(STAKEHOLDER_IMPORT_COLUMNS).toEqual(STAKEHOLDER_CSV_COLUMNS);
+  });
+});
+
+describe('stakeholders from another tool: the column mapping', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const OTHER = 'Full name,Job title,Department,E-mail,Power,Interest,Stance';
+
+  it('proposes a mapping by column names; saved, it reads the next file with the same header without being asked', async () => {
+    const first = file('jan.csv', [OTHER, 'Laura Kent,Claims operations manager,Claims North,laura.kent@acme.example,4,4,Skeptical']);
+    const proposal = inspectFile(t.engine, 'stakeholders', first);
+    expect(proposal).toMatchObject({ own: false, matched: null });
+    expect(proposal.proposed.columns).toEqual({
+      name: 'Full name',
+      title: 'Job title',
+      team: 'Department',
+      email: 'E-mail',
+      influence: 'Power',
+      interest: 'Interest',
+      support: 'Stance',
+    });
+    // What the export computes is not a column to map.
+    expect(proposal.targets.map((x) => x.column)).not.toContain('quadrant');
+    expect(proposal.targets.filter((x) => !x.optional).map((x) => x.column)).toEqual(['name', 'team']);
+    await callTyped(t.host, 'imports.saveMapping', { mapping: { ...proposal.proposed, name: 'Stakeholder tool' } });
+    expect(
+      await importCsv([OTHER, 'Laura Kent,Claims operations manager,Claims North,laura.kent@acme.example,4,4,Skeptical']),
+    ).toMatchObject({ new: 1, mapping: 'Stakeholder tool' });
+    // The next file, same header: the saved mapping, unasked; the same person is updated, a new one added.
+    const next = await importCsv([
+      OTHER,
+      'Laura Kent,Claims operations manager,Claims North,LAURA.KENT@acme.example,4,5,Neutral',
+      'Ann Lee,Agent,Claims South,,1,2,Supportive',
+    ]);
+    expect(next).toMatchObject({ new: 1, changed: 1, mapping: 'Stakeholder tool' });
+    const list = await callTyped(t.host, 'stakeholders.list', {});
+    expect(list.map((s) => [s.name, s.interest, s.support])).toEqual([
+      ['Ann Lee', 2, 'supportive'],
+      ['Laura Kent', 5, 'neutral'],
+    ]);
+    // A bad cell is named by the file's own column.
+    const { message } = await refusal([OTHER, 'Ann Lee,Agent,Claims South,,1,2,Keen']);
+    expect(message).toMatch(/row 2, column "Stance", value "Keen": one of opposed/);
+  });
+
+  it('examples/stakeholders-other-tool.csv maps without a question left and imports into the demo teams', async () => {
+    for (const name of ['Claims', 'Underwriting', 'Contact Centre Leeds', 'Contact Centre Bristol'])
+      await callTyped(t.host, 'teams.create', { name });
+    const f = path.join(root, 'examples', 'stakeholders-other-tool.csv');
+    const proposal = inspectFile(t.engine, 'stakeholders', f);
+    const s = await callTyped(t.host, 'imports.run', { kind: 'stakeholders', path: f, mapping: { ...proposal.proposed, name: 'x' } });
+    expect(s).toMatchObject({ rows: 10, new: 10 });
   });
 });
