@@ -19,6 +19,17 @@ test('the register imports a CSV twice without duplicates: the second import is 
   await register.root.getByRole('link', { name: 'Import CSV' }).click();
   await expect(app.imports.root).toBeVisible();
   await expect(app.imports.root.getByRole('radio', { name: 'Stakeholders' })).toBeChecked();
+  // The template is the kind's header (the register's export) and two example rows.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app.imports.root.getByRole('button', { name: 'Download template' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('stakeholders-template.csv');
+  const template = fs
+    .readFileSync((await download.path()) ?? '', 'utf8')
+    .trim()
+    .split('\r\n');
+  expect([template[0], template.length]).toEqual([example('stakeholders.csv').split('\n')[0], 3]);
   await app.imports.chooseFile('stakeholders.csv', example('stakeholders.csv'));
   await expect(app.imports.detected).toContainText('stakeholders');
   await app.imports.importButton.click();
@@ -35,6 +46,7 @@ test('the register imports a CSV twice without duplicates: the second import is 
 
   await register.open();
   await expect(register.root).toContainText('39 people');
+  await shootAtSizes(page, 'stakeholders-after-import');
   await register.root.getByRole('textbox', { name: 'Search' }).fill('Laura Kent');
   await expect(register.rows()).toHaveCount(1);
 });
