@@ -12,17 +12,7 @@ import { stakeholderSink } from '../stakeholders/import';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { IMPORT_COLUMNS, isOwnHeader, PULSE_COLUMNS, SHADOW_COLUMNS, USAGE_COLUMNS } from './columns';
-import {
-  type BrokenRows,
-  CsvErrors,
-  type CsvReadResult,
-  columnIndex,
-  fileProblem,
-  formatCsvErrors,
-  peekCsv,
-  readCsv,
-  wholeRow,
-} from './csv';
+import { CsvErrors, type CsvReadResult, type CsvSink, columnIndex, fileProblem, formatCsvErrors, peekCsv, readCsv, wholeRow } from './csv';
 import { checkDecisions } from './decisions-check';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
@@ -421,12 +411,6 @@ function alreadyImported(name: string, earlier: ImportBatch): UserError {
   );
 }
 
-interface Sink {
-  header(name: string, header: string[]): void;
-  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
-  finish(): void;
-}
-
 function makeSink(
   engine: Engine,
   authorId: string | null,
@@ -439,7 +423,7 @@ function makeSink(
   checkOnly = false,
   /** People: the day a file without an effective_date column takes effect. */
   effectiveDate = todayUtc(),
-): Sink {
+): CsvSink {
   switch (kind) {
     case 'people':
       return peopleSink(engine, batchId ?? '', names, errors, summary, checkOnly ? null : userHashKey(engine, authorId), effectiveDate);
@@ -450,7 +434,7 @@ function makeSink(
     case 'shadow-processes':
       return shadowSink(engine, authorId, names, errors, summary, checkOnly);
     case 'stakeholders':
-      return stakeholderSink(engine, authorId, names, errors, summary, checkOnly);
+      return stakeholderSink({ engine, authorId, names, errors, summary, checkOnly });
   }
 }
 
@@ -510,7 +494,7 @@ function keyedSink(
   errors: CsvErrors,
   summary: ImportSummary,
   checkOnly: boolean,
-): Sink {
+): CsvSink {
   let idx: Record<string, number> = {};
   const seen = new Map<string, number>();
   const cols = spec.values.map((v) => v.sql);
@@ -1022,7 +1006,7 @@ function shadowSink(
   errors: CsvErrors,
   summary: ImportSummary,
   checkOnly: boolean,
-): Sink {
+): CsvSink {
   let idx = {} as Record<(typeof SHADOW_COLUMNS)[number], number>;
   const existing = new Map(
     (

@@ -1,12 +1,13 @@
 import { ADKAR_ELEMENTS } from './model';
 
 /*
- * The columns of a stakeholder import (no other imports here: db/signals/columns.ts reads them,
- * and the register's modules reach the signal imports through the champions).
+ * The register's CSV columns, for its export and its import (no other imports here:
+ * db/signals/columns.ts reads them, and the register's modules reach the signal imports through
+ * the champions).
  */
 
-/** Uptake's own stakeholder file: the export's columns (STAKEHOLDER_CSV_COLUMNS; a test keeps them equal). */
-export const STAKEHOLDER_IMPORT_COLUMNS = [
+/** The register's CSV columns, in order (docs/stakeholders.md, "Export"): Uptake's own stakeholder file. */
+export const STAKEHOLDER_CSV_COLUMNS = [
   'name',
   'title',
   'team',
@@ -22,6 +23,8 @@ export const STAKEHOLDER_IMPORT_COLUMNS = [
   'tags',
   'notes',
 ] as const;
+/** An exported register imports back unchanged: the import reads the export's columns. */
+export const STAKEHOLDER_IMPORT_COLUMNS = STAKEHOLDER_CSV_COLUMNS;
 /** What the export computes from the other columns: accepted in a file and ignored. */
 export const STAKEHOLDER_COMPUTED_COLUMNS = ['barrier_point', 'quadrant', 'open_concerns'] as const;
 export const STAKEHOLDER_REQUIRED_COLUMNS = ['name', 'team'] as const;

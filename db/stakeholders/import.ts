@@ -2,7 +2,7 @@ import { UserError } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
 import { FORMULA_START } from '../reports/csv';
-import type { BrokenRows, CsvErrors } from '../signals/csv';
+import type { CsvErrors, CsvSink } from '../signals/csv';
 import { columnIndex, wholeRow } from '../signals/csv';
 import type { ImportSummary } from '../signals/model';
 import type { NameResolver } from '../signals/names';
@@ -31,12 +31,6 @@ const NEUTRALISED = new RegExp(`^'(?=${FORMULA_START.source.slice(1)})`);
 /** Spellings other tools use for the support levels. */
 const SUPPORT_ALIASES: Record<string, SupportLevel> = { skeptical: 'sceptical' };
 
-interface Sink {
-  header(name: string, header: string[]): void;
-  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
-  finish(): void;
-}
-
 const nameKey = (name: string, teamId: string) => `${name.toLocaleLowerCase()}\u0001${teamId}`;
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
@@ -59,15 +53,18 @@ function changesTo(current: Stakeholder, wanted: RowFields): Partial<Stakeholder
   return patch as Partial<StakeholderFields>;
 }
 
-export function stakeholderSink(
-  engine: Engine,
-  authorId: string | null,
-  names: NameResolver,
-  errors: CsvErrors,
-  summary: ImportSummary,
+/** What the import pipeline (db/signals/import.ts) hands a sink. */
+export interface SinkContext {
+  engine: Engine;
+  authorId: string | null;
+  names: NameResolver;
+  errors: CsvErrors;
+  summary: ImportSummary;
   /** The import's first pass: rows are checked and matched, nothing is written. */
-  checkOnly: boolean,
-): Sink {
+  checkOnly: boolean;
+}
+
+export function stakeholderSink({ engine, authorId, names, errors, summary, checkOnly }: SinkContext): CsvSink {
   const current = new Map<string, Stakeholder>();
   const byEmail = new Map<string, string[]>();
   const byName = new Map<string, string[]>();
