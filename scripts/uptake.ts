@@ -350,8 +350,8 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import a CSV: usage, decisions, pulse, shadow-processes or people (all or nothing)')
-    .argument('<kind>', 'usage | decisions | pulse | shadow-processes | people')
+    .description('import a CSV: usage, decisions, pulse, shadow-processes, people or stakeholders (all or nothing)')
+    .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('<file>', 'the CSV file')
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--create-missing', 'create teams and initiatives the file names but the workspace lacks')
@@ -422,7 +422,9 @@ export function buildProgram(): Command {
           });
           if (tty && last > 0) process.stderr.write('\r\x1b[K');
           print(summary);
-          const counts = `${summary.new} new, ${summary.changed} ${kind === 'decisions' ? 'replaced' : 'changed'}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}`;
+          // A decision is replaced (its key names one recommendation); a stakeholder, a person, is updated.
+          const changed = kind === 'decisions' ? 'replaced' : kind === 'stakeholders' ? 'updated' : 'changed';
+          const counts = `${summary.new} new, ${summary.changed} ${changed}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}`;
           const earlier = summary.alreadyImported
             ? ` The same file was imported on ${summary.alreadyImported.importedAt.slice(0, 10)} (batch ${summary.alreadyImported.id.slice(0, 8)}); importing it needs --again.`
             : '';
@@ -466,7 +468,7 @@ export function buildProgram(): Command {
   program
     .command('template')
     .description('print a template of a kind of file: its header row and two example rows')
-    .argument('<kind>', 'usage | decisions | pulse | shadow-processes | people')
+    .argument('<kind>', IMPORT_KINDS.join(' | '))
     .action((kind: string) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw badInput(`Unknown import kind "${kind}". ${KINDS_HELP()}`);
       process.stdout.write(importTemplate(kind as (typeof IMPORT_KINDS)[number]).csv);

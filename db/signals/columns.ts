@@ -1,3 +1,4 @@
+import { STAKEHOLDER_IMPORT_COLUMNS, STAKEHOLDER_OPTIONAL_COLUMNS } from '../stakeholders/import-columns';
 import { DECISION_COLUMNS, DECISION_OPTIONAL_COLUMNS } from './decisions-read';
 import type { ImportKind } from './model';
 
@@ -35,12 +36,14 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   pulse: PULSE_COLUMNS,
   'shadow-processes': SHADOW_COLUMNS,
   people: PEOPLE_COLUMNS,
+  stakeholders: STAKEHOLDER_IMPORT_COLUMNS,
 };
 
 /** Columns of IMPORT_COLUMNS a file may leave out. */
 export const OPTIONAL_IMPORT_COLUMNS: Partial<Record<ImportKind, readonly string[]>> = {
   decisions: DECISION_OPTIONAL_COLUMNS,
   people: PEOPLE_OPTIONAL_COLUMNS,
+  stakeholders: STAKEHOLDER_OPTIONAL_COLUMNS,
 };
 
 /** A per-user activity report (perUser mappings): the columns it maps to. */

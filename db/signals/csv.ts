@@ -54,6 +54,13 @@ export function listedError(error: CsvError): CsvError {
   return error.value !== null && error.value.length > 200 ? { ...error, value: `${error.value.slice(0, 200)}…` } : error;
 }
 
+/** What an import writes a kind of file with: the header once, then the rows in chunks, then the end. */
+export interface CsvSink {
+  header(name: string, header: string[]): void;
+  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
+  finish(): void;
+}
+
 export class CsvErrors {
   readonly list: CsvError[] = [];
   count = 0;

@@ -8,20 +8,11 @@ import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
+import { stakeholderSink } from '../stakeholders/import';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
 import { IMPORT_COLUMNS, isOwnHeader, PULSE_COLUMNS, SHADOW_COLUMNS, USAGE_COLUMNS } from './columns';
-import {
-  type BrokenRows,
-  CsvErrors,
-  type CsvReadResult,
-  columnIndex,
-  fileProblem,
-  formatCsvErrors,
-  peekCsv,
-  readCsv,
-  wholeRow,
-} from './csv';
+import { CsvErrors, type CsvReadResult, type CsvSink, columnIndex, fileProblem, formatCsvErrors, peekCsv, readCsv, wholeRow } from './csv';
 import { checkDecisions } from './decisions-check';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
@@ -76,6 +67,12 @@ export interface ImportOptions {
 }
 
 const INTEGER = /^\d+$/;
+/**
+ * Whether a kind's rows belong to an import batch (kept as a batch row, so the same file is not
+ * imported twice). The registers (shadow processes, stakeholders) are synced records matched to
+ * the existing ones: a second import of a file updates them, and each change is in their history.
+ */
+const BATCHED = (kind: ImportKind) => kind !== 'shadow-processes' && kind !== 'stakeholders';
 /** Page cache for a decisions import, in KiB. */
 const DECISIONS_CACHE_KIB = 8192;
 
@@ -178,7 +175,7 @@ async function importOwnFile(
   try {
     const checked = await checkFile(engine, kind, file, name, options, reader);
     // Known from the first pass's hash, so said before anything is written (and without reading the file again).
-    const earlier = options.again || kind === 'shadow-processes' ? null : findImportBatch(engine, kind, checked);
+    const earlier = options.again || !BATCHED(kind) ? null : findImportBatch(engine, kind, checked);
     if (earlier && !options.dryRun) throw alreadyImported(name, earlier);
     const summary = await writeFile(engine, authorId, kind, file, name, options, reader, checked);
     if (earlier) summary.alreadyImported = earlier;
@@ -231,7 +228,7 @@ async function writeFile(
     engine.sqlite.exec('BEGIN IMMEDIATE');
     // Noted once the lock is ours: a writer that waits in vain is told which import it waited for.
     unnote = noteWriter(engine.file, `an import of ${name}`);
-    const batchId = kind === 'shadow-processes' ? null : newId();
+    const batchId = BATCHED(kind) ? newId() : null;
     if (batchId) {
       write(engine, authorId, 'import_batches', batchId, { kind, fileName: name, sha256: '', counts: '{}', open: true }, 'create');
     }
@@ -414,12 +411,6 @@ function alreadyImported(name: string, earlier: ImportBatch): UserError {
   );
 }
 
-interface Sink {
-  header(name: string, header: string[]): void;
-  rows(rows: string[][], firstRow: number, broken: BrokenRows | null): void;
-  finish(): void;
-}
-
 function makeSink(
   engine: Engine,
   authorId: string | null,
@@ -432,7 +423,7 @@ function makeSink(
   checkOnly = false,
   /** People: the day a file without an effective_date column takes effect. */
   effectiveDate = todayUtc(),
-): Sink {
+): CsvSink {
   switch (kind) {
     case 'people':
       return peopleSink(engine, batchId ?? '', names, errors, summary, checkOnly ? null : userHashKey(engine, authorId), effectiveDate);
@@ -442,6 +433,8 @@ function makeSink(
       return keyedSink(engine, 'pulse', PULSE, batchId ?? '', names, errors, summary, checkOnly);
     case 'shadow-processes':
       return shadowSink(engine, authorId, names, errors, summary, checkOnly);
+    case 'stakeholders':
+      return stakeholderSink({ engine, authorId, names, errors, summary, checkOnly });
   }
 }
 
@@ -501,7 +494,7 @@ function keyedSink(
   errors: CsvErrors,
   summary: ImportSummary,
   checkOnly: boolean,
-): Sink {
+): CsvSink {
   let idx: Record<string, number> = {};
   const seen = new Map<string, number>();
   const cols = spec.values.map((v) => v.sql);
@@ -1013,7 +1006,7 @@ function shadowSink(
   errors: CsvErrors,
   summary: ImportSummary,
   checkOnly: boolean,
-): Sink {
+): CsvSink {
   let idx = {} as Record<(typeof SHADOW_COLUMNS)[number], number>;
   const existing = new Map(
     (
@@ -1148,6 +1141,26 @@ const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = 
     failure_pattern: ['Flood claims under-reserved', ''],
     first_seen: ['2025-11-03', '2025-09-15'],
     retired_on: ['', '2026-04-30'],
+  },
+  stakeholders: {
+    name: ['Priya Raman', 'Tom Becker'],
+    title: ['Head of Claims North', 'Senior claims handler'],
+    team: ['Claims North', 'Claims South'],
+    email: ['priya.raman@example.com', ''],
+    influence: ['5', '2'],
+    interest: ['4', '3'],
+    support: ['sceptical', 'supportive'],
+    awareness: ['4', '5'],
+    desire: ['2', '4'],
+    knowledge: ['', '4'],
+    ability: ['', '3'],
+    reinforcement: ['', ''],
+    barrier_point: ['desire', 'ability'],
+    quadrant: ['manage closely', 'monitor'],
+    open_concerns: ['0', '0'],
+    owner: ['', ''],
+    tags: ['sponsor; steering group', 'early adopter'],
+    notes: ['Wants proof on flood claims before backing the rollout', ''],
   },
 };
 

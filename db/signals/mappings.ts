@@ -5,6 +5,7 @@ import aiDecisionLog from '../../presets/ai-decision-log.json';
 import copilotUsage from '../../presets/microsoft-365-copilot-usage.json';
 import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
+import { STAKEHOLDER_COMPUTED_COLUMNS } from '../stakeholders/import-columns';
 import { IMPORT_COLUMNS, isOwnHeader, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
 import { peekCsv } from './csv';
 import { DECISION_ACTIONS, IMPORT_KINDS, type ImportKind, type ImportMapping, type MappingInfo, type MappingProposal } from './model';
@@ -39,7 +40,10 @@ function isDateFormat(pattern: string): boolean {
 
 /** The target columns of a mapping: its kind's own columns, or a per-user report's. */
 export function targetColumns(kind: ImportKind, perUser: boolean): readonly string[] {
-  return perUser ? PER_USER_COLUMNS : IMPORT_COLUMNS[kind];
+  if (perUser) return PER_USER_COLUMNS;
+  // What the register's export computes (barrier point, quadrant, open concerns) is not read from another tool.
+  if (kind === 'stakeholders') return IMPORT_COLUMNS[kind].filter((c) => !(STAKEHOLDER_COMPUTED_COLUMNS as readonly string[]).includes(c));
+  return IMPORT_COLUMNS[kind];
 }
 
 /** Target columns a mapping may leave unmapped. */
@@ -191,6 +195,16 @@ const SYNONYMS: Record<string, string[]> = {
   effective_date: ['effective from', 'start date', 'as of', 'valid from'],
   last_activity: ['last activity date', 'last activity', 'last active', 'last seen'],
   report_date: ['report refresh date', 'refresh date', 'report date'],
+  // The stakeholder register as other tools (and spreadsheets) head it.
+  name: ['full name', 'display name', 'stakeholder', 'stakeholder name', 'person name', 'employee name', 'contact', 'contact name'],
+  title: ['job title', 'role', 'position', 'job role', 'job'],
+  email: ['e mail', 'email address', 'e mail address', 'mail', 'work email'],
+  influence: ['power', 'influence level', 'power level', 'authority'],
+  interest: ['interest level', 'impact', 'concern level'],
+  support: ['stance', 'attitude', 'support level', 'position on change', 'sentiment', 'disposition'],
+  owner: ['relationship owner', 'account owner', 'contact owner', 'owned by'],
+  tags: ['labels', 'tag', 'categories', 'keywords'],
+  notes: ['comments', 'comment', 'note', 'remarks'],
 };
 
 /** How well a source column's name fits a target column: 1 the same or a synonym, less for shared words, 0 none. */

@@ -1,5 +1,5 @@
 /** Signal imports: kinds, decision actions and the shapes of their results (pure; the renderer sees them). */
-export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes', 'people'] as const;
+export const IMPORT_KINDS = ['usage', 'decisions', 'pulse', 'shadow-processes', 'people', 'stakeholders'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** A decision's action, in the order of the integer codes stored in `decisions.action`. */

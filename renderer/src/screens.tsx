@@ -146,6 +146,14 @@ export const SCREENS: readonly Screen[] = [
     visibleTo: allowedTo('reviews.queue'),
     homeOf: ['champion'],
   },
-  { path: '/imports', label: 'Imports', icon: IconUpload, section: 'main', component: ImportsPage, visibleTo: allowedTo('imports.upload') },
+  {
+    path: '/imports',
+    label: 'Imports',
+    icon: IconUpload,
+    section: 'main',
+    component: ImportsPage,
+    visibleTo: allowedTo('imports.upload'),
+    routes: [{ path: '/imports/:kind', component: ImportsPage }],
+  },
   { path: '/settings', label: 'Settings', icon: IconSettings, section: 'bottom', component: SettingsPage },
 ];

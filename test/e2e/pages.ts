@@ -362,7 +362,7 @@ export class ImportsScreen {
   get root() {
     return this.page.locator('[data-screen="imports"]');
   }
-  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People') {
+  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People' | 'Stakeholders') {
     await this.root.getByText(label, { exact: true }).click();
   }
   async chooseFile(name: string, content: string) {
@@ -407,6 +407,10 @@ export class ImportsScreen {
   }
   get summary() {
     return this.root.getByTestId('import-summary');
+  }
+  /** One of the summary's counts (Rows, New, Changed or Updated, Unchanged), as shown. */
+  count(label: string): Locator {
+    return this.summary.getByTestId(`import-count-${label.toLowerCase()}`);
   }
   get error() {
     return this.root.getByTestId('import-error');

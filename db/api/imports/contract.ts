@@ -48,9 +48,9 @@ export const ImportUploadInput = z.strictObject({
   ...mappedFields,
 });
 
-const changes = ['imports', 'reports', 'teams', 'initiatives', 'shadowProcesses', 'history'] as const;
+const changes = ['imports', 'reports', 'teams', 'initiatives', 'shadowProcesses', 'stakeholders', 'history'] as const;
 export const imports = {
-  run: mutation('Import a usage, decisions, pulse or shadow-process CSV (all or nothing)', changeManagers, changes)
+  run: mutation('Import a usage, decisions, pulse, shadow-process, people or stakeholder CSV (all or nothing)', changeManagers, changes)
     .input(ImportInput)
     .output(type<ImportSummary>()),
   upload: mutation('Import an uploaded CSV (the app’s file picker; same rules as run)', changeManagers, changes)

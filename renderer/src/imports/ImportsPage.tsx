@@ -44,15 +44,26 @@ const KINDS: { value: ImportKind; label: string; columns: string }[] = [
     columns: 'name,team,initiative,kind,owner,users_involved,reason,failure_pattern,first_seen,retired_on',
   },
   { value: 'people', label: 'People', columns: 'user,team,region,manager,effective_date' },
+  {
+    value: 'stakeholders',
+    label: 'Stakeholders',
+    columns:
+      'name,title,team,email,influence,interest,support,awareness,desire,knowledge,ability,reinforcement,barrier_point,quadrant,open_concerns,owner,tags,notes',
+  },
 ];
+const isKind = (v: string | undefined): v is ImportKind => KINDS.some((k) => k.value === v);
 const number = localeNumber;
 
 /** The kind whose columns the header has (in any order), if exactly one. */
 function detectKind(header: string[]): ImportKind | null {
   const have = new Set(header.map((h) => h.trim().toLowerCase()));
-  // A people directory's region, manager and effective_date may be left out.
-  const required = (k: (typeof KINDS)[number]) => (k.value === 'people' ? ['user', 'team'] : k.columns.split(','));
-  const hits = KINDS.filter((k) => required(k).every((c) => have.has(c)) && (k.value !== 'people' || have.size <= 5));
+  // A people directory's region, manager and effective_date may be left out; a stakeholder file needs only name and team.
+  const required = (k: (typeof KINDS)[number]) =>
+    k.value === 'people' ? ['user', 'team'] : k.value === 'stakeholders' ? ['name', 'team'] : k.columns.split(',');
+  const within = (k: (typeof KINDS)[number]) => [...have].every((c) => k.columns.split(',').includes(c));
+  const hits = KINDS.filter(
+    (k) => required(k).every((c) => have.has(c)) && (k.value === 'people' ? have.size <= 5 : k.value !== 'stakeholders' || within(k)),
+  );
   return hits.length === 1 ? (hits[0]?.value ?? null) : null;
 }
 
@@ -148,7 +159,8 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
           [
             ['Rows', summary.rows],
             ['New', summary.new],
-            ['Changed', summary.changed],
+            // A stakeholder is a person: they are updated, not changed.
+            [summary.kind === 'stakeholders' ? 'Updated' : 'Changed', summary.changed],
             ['Unchanged', summary.unchanged],
           ] as const
         ).map(([label, value]) => (
@@ -156,7 +168,7 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
             <Text size="xs" c="dimmed">
               {label}
             </Text>
-            <Text fw={600} className="tabular">
+            <Text fw={600} className="tabular" data-testid={`import-count-${label.toLowerCase()}`}>
               {number.format(value)}
             </Text>
           </Box>
@@ -165,6 +177,12 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
       {created.length > 0 && (
         <Text size="sm" mt={6}>
           {summary.dryRun ? 'Would create' : 'Created'}: {created.join(', ')}
+        </Text>
+      )}
+      {summary.kind === 'stakeholders' && !summary.dryRun && summary.new + summary.changed > 0 && (
+        // No batch of its own below: the register's history is where an import of people shows.
+        <Text size="sm" mt={6}>
+          Each person added or updated has this import in their history on the Stakeholders screen.
         </Text>
       )}
       {summary.mapping && (
@@ -185,8 +203,9 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
   );
 }
 
-export function ImportsPage() {
-  const [kind, setKind] = useState<ImportKind>('usage');
+/** `/imports/:kind` opens the screen on that kind (the Stakeholders screen's Import CSV). */
+export function ImportsPage({ params }: { params?: Record<string, string | undefined> }) {
+  const [kind, setKind] = useState<ImportKind>(isKind(params?.kind) ? params.kind : 'usage');
   const [file, setFile] = useState<File | null>(null);
   const [progressId, setProgressId] = useState<string | null>(null);
   const preview = usePreview(file);
@@ -286,7 +305,7 @@ export function ImportsPage() {
     <Page
       screen="imports"
       title="Imports"
-      description="Load usage, decisions, pulse, shadow-process and people CSVs, or another system's export through a column mapping. An import is all or nothing: one bad row and nothing is written."
+      description="Load usage, decisions, pulse, shadow-process, people and stakeholder CSVs, or another system's export through a column mapping. An import is all or nothing: one bad row and nothing is written."
       ready={batches.isSuccess}
     >
       <Modal opened={shownTemplate !== null} onClose={() => setShownTemplate(null)} title={shownTemplate?.fileName} size="xl">

@@ -6,6 +6,7 @@ import type { Quadrant, SupportLevel } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
+import { ImportCsvButton } from '../imports/ImportCsvButton';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
@@ -155,6 +156,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
       showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
       actions={
         <>
+          <ImportCsvButton kind="stakeholders" what="stakeholders" />
           {live.length > 0 && <ExportCsvButton />}
           <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
             New stakeholder
@@ -236,7 +238,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
           canAdd={canCreate}
           onAdd={add}
           addLabel="Add a stakeholder"
-          howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns."
+          howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns. A list kept in a spreadsheet comes in through Import CSV (the upload icon above)."
           whoAdds={
             mine === null
               ? 'Change managers keep the stakeholder register. Nothing to show until they add people.'

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { shootAtSizes } from './shots';
+import { StakeholdersScreen } from './stakeholder-pages';
+
+/* The stakeholder register from CSV on the Imports screen: twice without duplicates, a bad file, another tool's file. */
+const root = path.resolve(import.meta.dirname, '../..');
+const example = (name: string) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
+
+test.use({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
+
+test('the register imports a CSV twice without duplicates: the second import is 0 new, 14 unchanged', async ({ app, page }) => {
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await expect(register.root).toContainText('25 people');
+  // The register's Import CSV opens the Imports screen on stakeholders.
+  await register.root.getByRole('link', { name: 'Import CSV' }).click();
+  await expect(app.imports.root).toBeVisible();
+  await expect(app.imports.root.getByRole('radio', { name: 'Stakeholders' })).toBeChecked();
+  // The template is the kind's header (the register's export) and two example rows.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app.imports.root.getByRole('button', { name: 'Download template' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('stakeholders-template.csv');
+  const template = fs
+    .readFileSync((await download.path()) ?? '', 'utf8')
+    .trim()
+    .split('\r\n');
+  expect([template[0], template.length]).toEqual([example('stakeholders.csv').split('\n')[0], 3]);
+  await app.imports.chooseFile('stakeholders.csv', example('stakeholders.csv'));
+  await expect(app.imports.detected).toContainText('stakeholders');
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText('Imported stakeholders.csv');
+  await expect(app.imports.count('New')).toHaveText('14');
+  await expect(app.imports.count('Updated')).toHaveText('0');
+
+  await app.imports.chooseFile('stakeholders.csv', example('stakeholders.csv'));
+  await app.imports.importButton.click();
+  await expect(app.imports.count('Unchanged')).toHaveText('14');
+  await expect(app.imports.count('New')).toHaveText('0');
+  await expectAccessible(page, 'Imports after a stakeholder import');
+  await shootAtSizes(page, 'imports-stakeholders');
+
+  await register.open();
+  await expect(register.root).toContainText('39 people');
+  await shootAtSizes(page, 'stakeholders-after-import');
+  await register.root.getByRole('textbox', { name: 'Search' }).fill('Laura Kent');
+  await expect(register.rows()).toHaveCount(1);
+});
+
+test('a bad stakeholder CSV changes nothing and lists each bad row', async ({ app, page }) => {
+  const bad = [
+    'name,team,email,influence,support,owner',
+    'Amy Lo,Claims North,amy.lo@acme.example,6,keen,',
+    ',Claims North,,3,neutral,',
+    'Bo Chen,Claims South,,3,neutral,Nobody Here',
+    'Ann Lee,Claims South,ann.lee@acme.example,3,neutral,',
+    'Ann Lee,Claims South,ANN.LEE@acme.example,4,neutral,',
+  ].join('\n');
+  await app.go('Imports');
+  await app.imports.kind('Stakeholders');
+  await app.imports.chooseFile('bad.csv', bad);
+  await app.imports.importButton.click();
+  await expect(app.imports.error).toContainText('in bad.csv: nothing was written');
+  const problems = app.imports.error.getByTestId('import-problems').getByRole('listitem');
+  await expect(problems).toHaveText([
+    'Row 2, influence, value 6: expected a whole number from 1 to 5',
+    'Row 2, support, value keen: expected one of opposed, sceptical, neutral, supportive, advocate',
+    "Row 3, name, value (empty): expected the stakeholder's name",
+    /^Row 4, owner, value Nobody Here: expected the name or email of a member of the workspace \(Dana Lee, /,
+    /^Row 6, email, value ANN\.LEE@acme\.example: expected one row per person: rows 5 and 6 are both Ann Lee \(matched by email\)/,
+  ]);
+  await expectAccessible(page, 'Imports: a refused stakeholder file');
+  await shootAtSizes(page, 'imports-stakeholders-refused');
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await expect(register.root).toContainText('25 people');
+});
+
+test('a stakeholder list from another tool goes through the mapping step; saved, the next file is read with it unasked', async ({
+  app,
+  page,
+}) => {
+  await app.go('Imports');
+  await app.imports.kind('Stakeholders');
+  await app.imports.chooseFile('other-tool.csv', example('stakeholders-other-tool.csv'));
+  const step = app.imports.root.getByTestId('mapping-step');
+  await expect(step).toBeVisible();
+  const proposed: [string, string][] = [
+    ['name', 'Full name'],
+    ['title', 'Job title'],
+    ['team', 'Department'],
+    ['email', 'E-mail'],
+    ['influence', 'Power'],
+    ['interest', 'Interest'],
+    ['support', 'Stance'],
+  ];
+  for (const [target, source] of proposed) {
+    await expect(step.getByRole('combobox', { name: new RegExp(`^${target}( \\(optional\\))?$`) })).toHaveValue(source);
+  }
+  await expect(step.getByRole('combobox', { name: /quadrant|barrier_point|open_concerns/ })).toHaveCount(0);
+  await step.getByRole('textbox', { name: 'Save mapping as' }).fill('Stakeholder tool');
+  await expectAccessible(page, 'Imports: mapping a stakeholder list');
+  await shootAtSizes(page, 'imports-stakeholders-mapping');
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText('Imported other-tool.csv');
+  await expect(app.imports.count('New')).toHaveText('10');
+  await expect(app.imports.root.getByTestId('import-mapping-used')).toHaveText('Read with the mapping “Stakeholder tool”.');
+
+  await app.imports.chooseFile('other-tool-march.csv', example('stakeholders-other-tool.csv'));
+  await expect(app.imports.root.getByTestId('import-matched-mapping')).toContainText('the saved mapping “Stakeholder tool”');
+  await expect(step).toHaveCount(0);
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText('Imported other-tool-march.csv');
+  await expect(app.imports.count('New')).toHaveText('0');
+  await expect(app.imports.count('Unchanged')).toHaveText('10');
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await expect(register.root).toContainText('35 people');
+});
