@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
+import { createDemo } from '../../db/demo';
 import { exportWorkspace } from '../../db/export';
-import { workspaceForEachTest } from '../helpers';
+import { tempEngine, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Claims North'] });
 
@@ -189,5 +190,31 @@ describe('the CSV export with custom fields', () => {
     );
     // A value typed by a person that starts like a formula is neutralised, as every cell is.
     expect(row).toBe(`Ravi,,Claims North,,3,3,neutral,,,,,,,monitor,0,,,,Central,1250,"'=cmd"`);
+  });
+});
+
+describe('the demo', () => {
+  it('defines Region (North, South, Central) and Next review, with values for its stakeholders', async () => {
+    const demo = tempEngine();
+    try {
+      await createDemo(demo.engine, 7);
+      const host = { engine: demo.engine };
+      const [region, review] = await callTyped(host, 'stakeholderFields.list', {});
+      expect([region?.name, region?.type, region?.choices, review?.name, review?.type]).toEqual([
+        'Region',
+        'choice',
+        ['North', 'South', 'Central'],
+        'Next review',
+        'date',
+      ]);
+      const people = await callTyped(host, 'stakeholders.list', {});
+      const shona = people.find((p) => p.name === 'Shona Reid');
+      expect(shona?.fields[region?.id ?? '']).toBe('North');
+      expect(shona?.fields[review?.id ?? '']).toMatch(/^2026-12-\d\d$/);
+      expect(people.every((p) => typeof p.fields[region?.id ?? ''] === 'string')).toBe(true);
+      expect(new Set(people.map((p) => p.fields[region?.id ?? '']))).toEqual(new Set(['North', 'South', 'Central']));
+    } finally {
+      demo.cleanup();
+    }
   });
 });
