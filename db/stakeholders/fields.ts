@@ -42,6 +42,7 @@ const RESERVED_NAMES = new Set([
   'quadrant',
   'open_concerns',
   'open concerns',
+  'concerns',
   'owner',
   'tags',
   'notes',
