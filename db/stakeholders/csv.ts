@@ -1,27 +1,12 @@
 import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { listFields } from './fields';
-import { ADKAR_ELEMENTS, type StakeholderCsv } from './model';
+import { ADKAR_ELEMENTS, STAKEHOLDER_CSV_COLUMNS, type StakeholderCsv } from './model';
 import { inScope, type TeamScope } from './scope';
 import { listStakeholders } from './stakeholders';
 
-/** The register's CSV columns, in order (docs/stakeholders.md, "Export"). */
-export const STAKEHOLDER_CSV_COLUMNS = [
-  'name',
-  'title',
-  'team',
-  'email',
-  'influence',
-  'interest',
-  'support',
-  ...ADKAR_ELEMENTS,
-  'barrier_point',
-  'quadrant',
-  'open_concerns',
-  'owner',
-  'tags',
-  'notes',
-] as const;
+// Declared in the model: custom field names may not take them (db/stakeholders/fields.ts).
+export { STAKEHOLDER_CSV_COLUMNS };
 
 /**
  * The stakeholder register as CSV, one row per live stakeholder by name, through the one CSV

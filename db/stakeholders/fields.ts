@@ -15,6 +15,7 @@ import {
   FIELD_TYPE_LABELS,
   type FieldType,
   type FieldValue,
+  STAKEHOLDER_CSV_COLUMNS,
   type StakeholderField,
 } from './model';
 
@@ -23,30 +24,11 @@ import {
  * `stakeholder_fields`, values in `stakeholder_field_values`, one row per stakeholder × field.
  */
 
-/** Names a custom field may not take: the register's built-in CSV columns, which an export or import would confuse with it. */
-const RESERVED_NAMES = new Set([
-  'name',
-  'title',
-  'team',
-  'email',
-  'influence',
-  'interest',
-  'support',
-  'awareness',
-  'desire',
-  'knowledge',
-  'ability',
-  'reinforcement',
-  'barrier_point',
-  'barrier point',
-  'quadrant',
-  'open_concerns',
-  'open concerns',
-  'concerns',
-  'owner',
-  'tags',
-  'notes',
-]);
+/**
+ * Names a custom field may not take: the register's built-in CSV columns (also as read with spaces)
+ * and its table's headers, which an export, an import or the column chooser would confuse with it.
+ */
+const RESERVED_NAMES = new Set([...STAKEHOLDER_CSV_COLUMNS, ...STAKEHOLDER_CSV_COLUMNS.map((c) => c.replaceAll('_', ' ')), 'concerns']);
 
 function parseChoices(value: string): string[] {
   try {

@@ -209,6 +209,24 @@ export function compareGapContacts(a: Pick<GapContact, 'support' | 'influence' |
   );
 }
 
+/** The register's CSV columns, in order (docs/stakeholders.md, "From the command line"); custom fields follow them. */
+export const STAKEHOLDER_CSV_COLUMNS = [
+  'name',
+  'title',
+  'team',
+  'email',
+  'influence',
+  'interest',
+  'support',
+  ...ADKAR_ELEMENTS,
+  'barrier_point',
+  'quadrant',
+  'open_concerns',
+  'owner',
+  'tags',
+  'notes',
+] as const;
+
 /** The register exported as CSV: a file name for a save dialog or a download, and its text. */
 export interface StakeholderCsv {
   fileName: string;
