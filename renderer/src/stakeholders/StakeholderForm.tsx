@@ -25,6 +25,7 @@ const SCALE = ['1', '2', '3', '4', '5'];
 
 export function StakeholderFormDialog({ dialog }: { dialog: Dialog<StakeholderEditing> }) {
   const save = useSaveRecord(orpc.stakeholders);
+  const customFields = useStakeholderFields().data ?? [];
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -47,7 +48,8 @@ export function StakeholderFormDialog({ dialog }: { dialog: Dialog<StakeholderEd
         ownerMemberId: s?.ownerMemberId ?? null,
         tags: s?.tags ?? [],
         notes: s?.notes ?? '',
-        fields: { ...s?.fields },
+        // Every field held, null when empty: an input bound to a missing key would hold undefined, which the rules refuse.
+        fields: Object.fromEntries(customFields.map((f) => [f.id, s?.fields[f.id] ?? null])),
       })}
       submitLabel={({ stakeholder }) => (stakeholder ? 'Save changes' : 'Add to register')}
       onSubmit={async (values, { stakeholder }) =>
