@@ -9,6 +9,7 @@ import { inTransaction, type Session } from './records';
 import { createTouchpoint, deliverTouchpoint, type TouchpointFields } from './stakeholder-plan/stakeholder-plan';
 import type { ActionStatus, Sentiment, SessionKind } from './stakeholder-sessions/model';
 import { createSession, listSessions } from './stakeholder-sessions/stakeholder-sessions';
+import { createField } from './stakeholders/fields';
 import type { ConcernKind, SupportLevel } from './stakeholders/model';
 import {
   createConcern,
@@ -208,9 +209,15 @@ const RERATED: Record<string, Partial<StakeholderFields>> = {
   'Victor Lang': { support: 'sceptical', influence: 4 },
 };
 
+/** The demo's custom fields: where each team sits, and when the people who matter most are next reviewed. */
+const REGIONS = ['North', 'South', 'Central'] as const;
+const regionOf = (team: string) => (/North|Leeds/.test(team) ? 'North' : /South|Bristol/.test(team) ? 'South' : 'Central');
+
 function addDemoStakeholders(s: Session, teams: Map<string, Team>, who: { me: string; tom: string; priya: string }) {
   const ids = new Map<string, string>();
-  for (const [name, title, team, influence, interest, support, adkar, concerns, tags] of STAKEHOLDERS) {
+  const region = createField(s, { name: 'Region', type: 'choice', choices: [...REGIONS] });
+  const review = createField(s, { name: 'Next review', type: 'date' });
+  for (const [i, [name, title, team, influence, interest, support, adkar, concerns, tags]] of STAKEHOLDERS.entries()) {
     const teamId = teams.get(team)?.id;
     if (!teamId) continue;
     const [awareness, desire, knowledge, ability, reinforcement] = adkar;
@@ -230,6 +237,14 @@ function addDemoStakeholders(s: Session, teams: Map<string, Team>, who: { me: st
       ownerMemberId: owner,
       tags,
       email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@acme.example`,
+      // The sceptics and the most influential are reviewed in December, on a day of their own.
+      fields: {
+        [region.id]: regionOf(team),
+        [review.id]:
+          support === 'opposed' || support === 'sceptical' || influence >= 4
+            ? `2026-12-${String(1 + ((i * 3) % 28)).padStart(2, '0')}`
+            : null,
+      },
       // Rated first as they were; re-rated below to where they are now.
       ...EARLIER[name],
     });

@@ -58,6 +58,7 @@ describe('generated guards', () => {
         'failure_patterns.category',
         'failure_patterns.status',
         'plan_touchpoints.channel',
+        'stakeholder_fields.type',
       ]);
     } finally {
       t.cleanup();

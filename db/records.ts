@@ -29,8 +29,8 @@ export interface RecordKit<T extends { id: string; deleted: boolean }> {
   update(s: Session, id: string, build: (current: T) => Fields): T;
   /** Sets the tombstone; `check` may refuse (e.g. a team that still has sub-teams). */
   remove(s: Session, id: string, check?: (current: T) => void): T;
-  /** Clears the tombstone. */
-  restore(s: Session, id: string): T;
+  /** Clears the tombstone; `check` may refuse (e.g. a name a live record took meanwhile). */
+  restore(s: Session, id: string, check?: (current: T) => void): T;
 }
 
 /** Runs `fn` in one transaction (a savepoint when already inside one). */
@@ -75,9 +75,10 @@ export function recordKit<T extends { id: string; deleted: boolean }>(spec: {
         write(s.engine, s.authorId, spec.table, id, { deleted: true }, 'update');
         return get(s.engine, id);
       }),
-    restore: (s, id) =>
+    restore: (s, id, check) =>
       inTransaction(s.engine, () => {
-        get(s.engine, id);
+        const current = get(s.engine, id);
+        if (current.deleted) check?.(current);
         write(s.engine, s.authorId, spec.table, id, { deleted: false }, 'update');
         return get(s.engine, id);
       }),

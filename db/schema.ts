@@ -9,7 +9,7 @@ import { SHADOW_PROCESS_KINDS } from './shadow-processes/model';
 import { IMPORT_KINDS } from './signals/model';
 import { PLAN_CHANNELS } from './stakeholder-plan/model';
 import { ACTION_STATUSES, SENTIMENTS, SESSION_KINDS } from './stakeholder-sessions/model';
-import { CONCERN_KINDS, CONCERN_STATUSES, SUPPORT_LEVELS } from './stakeholders/model';
+import { CONCERN_KINDS, CONCERN_STATUSES, FIELD_TYPES, SUPPORT_LEVELS } from './stakeholders/model';
 import type { SyncedTableName } from './synced';
 
 /*
@@ -169,6 +169,32 @@ export const stakeholders = sqliteTable('stakeholders', {
   ratedAt: text('rated_at'),
   ratedInSessionId: text('rated_in_session_id'),
 });
+
+/** A field the workspace adds to its stakeholders (docs/stakeholders.md, "Custom fields"). */
+export const stakeholderFields = sqliteTable('stakeholder_fields', {
+  ...synced,
+  name: text('name').notNull(),
+  type: text('type', { enum: FIELD_TYPES }).notNull(),
+  /** JSON array of the choices, in order (type "choice"); "[]" otherwise. */
+  choices: text('choices').notNull().default('[]'),
+  position: integer('position').notNull(),
+});
+
+/**
+ * One stakeholder's value of one custom field: a row per stakeholder × field, its id derived from
+ * the pair, so two devices that set different fields of one person each keep their edit (a JSON
+ * column on the stakeholder would be one value, last writer wins). A cleared value is null.
+ */
+export const stakeholderFieldValues = sqliteTable(
+  'stakeholder_field_values',
+  {
+    ...synced,
+    stakeholderId: text('stakeholder_id').notNull(),
+    fieldId: text('field_id').notNull(),
+    value: text('value'),
+  },
+  (t) => [index('stakeholder_field_values_stakeholder').on(t.stakeholderId), index('stakeholder_field_values_field').on(t.fieldId)],
+);
 
 /** A stakeholder's concern about the rollout, with its own status and history. */
 export const stakeholderConcerns = sqliteTable(
@@ -529,6 +555,8 @@ export const syncedTables = {
   failure_patterns: failurePatterns,
   plan_touchpoints: planTouchpoints,
   feedback_comments: feedbackComments,
+  stakeholder_fields: stakeholderFields,
+  stakeholder_field_values: stakeholderFieldValues,
 } as const satisfies Record<SyncedTableName, unknown>;
 export type { SyncedTableName };
 

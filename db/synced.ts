@@ -26,6 +26,8 @@ export const SYNCED_TABLES = [
   'failure_patterns',
   'plan_touchpoints',
   'feedback_comments',
+  'stakeholder_fields',
+  'stakeholder_field_values',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
@@ -65,6 +67,9 @@ export const SYNCED_WRITERS: Record<SyncedTableName, readonly Role[]> = {
   // Champions comment on feedback; only a comment's author changes it (checked field by field on
   // receipt, db/feedback/triagers.ts), and an initiative's product owner and technical lead may too.
   feedback_comments: ['change_manager', 'champion'],
+  // The workspace's own stakeholder fields and their values are the register's: champions do not re-rate.
+  stakeholder_fields: ['change_manager'],
+  stakeholder_field_values: ['change_manager'],
 };
 export const SYNCED_DELETERS: Partial<Record<SyncedTableName, readonly Role[]>> = {
   shadow_processes: ['change_manager'],

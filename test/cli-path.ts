@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,4 +31,18 @@ export function outputOf(child: ChildProcess, onOut?: (out: string) => void): Pr
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
   });
+}
+
+/**
+ * Runs the CLI to the end, as a user at a shell would (no UPTAKE_DB from the test's environment;
+ * `input` on stdin). The buffer holds a demo workspace's export, which is several MiB.
+ */
+export function runUptake(args: string[], input?: string): Exit {
+  const r = spawnSync(process.execPath, [UPTAKE, ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, UPTAKE_DB: '' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }

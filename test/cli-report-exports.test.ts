@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../scripts/find-chromium';
-import { UPTAKE } from './cli-path';
+import { runUptake } from './cli-path';
 import { tempDir } from './helpers';
 
 /* `uptake report` in every format and `--publish`, as a user runs it: a real process on the demo database. */
@@ -11,14 +10,7 @@ const _root = path.resolve(import.meta.dirname, '..');
 const tmp = tempDir('uptake-cli-report-');
 const db = path.join(tmp.dir, 'demo.db');
 
-function uptake(args: string[]) {
-  const r = spawnSync(process.execPath, [UPTAKE, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, UPTAKE_DB: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const uptake = (args: string[]) => runUptake(['--db', db, ...args]);
 
 const withoutTime = (json: string) => ({ ...JSON.parse(json), generatedAt: null });
 

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UPTAKE } from './cli-path';
+import { runUptake } from './cli-path';
 import { tempDir } from './helpers';
 
 /* Files in other systems' formats from the CLI: the people directory, presets, saved and file mappings. */
@@ -11,10 +10,7 @@ const example = (name: string) => path.join(root, 'examples', name);
 const tmp = tempDir('uptake-cli-sources-');
 afterAll(() => tmp.cleanup());
 
-function uptake(args: string[]) {
-  const r = spawnSync(process.execPath, [UPTAKE, ...args], { encoding: 'utf8', env: { ...process.env, UPTAKE_DB: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const uptake = (args: string[]) => runUptake(args);
 
 describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 }, () => {
   const db = path.join(tmp.dir, 'acme.db');

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UPTAKE } from './cli-path';
+import { runUptake } from './cli-path';
 import { tempDir } from './helpers';
 
 /* The CLI as a user runs it: a real process, a real database file, exit codes and stderr. */
@@ -10,14 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const tmp = tempDir('uptake-cli-');
 afterAll(() => tmp.cleanup());
 
-function uptake(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [UPTAKE, ...args], {
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, UPTAKE_DB: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const uptake = runUptake;
 
 // Each case starts several processes; on a loaded machine one takes seconds.
 describe('uptake CLI', { timeout: 180_000 }, () => {
@@ -75,7 +67,10 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
   it('names the flag or argument the user typed and the bad value, not the API field; writes nothing', () => {
     const before = uptake(['--db', db, 'export']).out;
     const cases: [string[], string][] = [
-      [['import', 'usgae', 'x.csv'], 'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes, people.'],
+      [
+        ['import', 'usgae', 'x.csv'],
+        'uptake: Unknown import kind "usgae". Kinds: usage, decisions, pulse, shadow-processes, people, stakeholders.',
+      ],
       [['report', '--from', '2026-13'], 'uptake: --from: 2026-13 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--format', 'csv', '--to', '2026-1'], 'uptake: --to: 2026-1 is not a month (YYYY-MM), e.g. 2026-03.'],
       [['report', '--from', '2026-07', '--to', '2026-03'], 'uptake: --from 2026-07 is after --to 2026-03'],

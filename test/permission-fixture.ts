@@ -20,6 +20,8 @@ export interface TemplateIds {
   review: string;
   stakeholder: string;
   concern: string;
+  /** A custom stakeholder field (choice: Leeds, York). */
+  field: string;
   /** The demo's champion: the sessions and actions below are theirs. */
   champion: string;
   session: string;
@@ -75,6 +77,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
       interest: 3,
       support: 'sceptical',
     });
+    const field = await callTyped({ engine }, 'stakeholderFields.create', { name: 'Site', type: 'choice', choices: ['Leeds', 'York'] });
     const concern = await callTyped({ engine }, 'stakeholders.addConcern', { stakeholderId: stakeholder.id, kind: 'loss of control' });
     const champion = members.find((m) => m.name === 'Tom Okafor')?.id ?? '';
     const session = await callTyped({ engine }, 'stakeholderSessions.create', {
@@ -154,6 +157,7 @@ export async function makeTemplate(dir: string): Promise<Template> {
         review,
         stakeholder: stakeholder.id,
         concern: concern.id,
+        field: field.id,
         champion,
         session: session.id,
         action: action.id,
@@ -235,7 +239,7 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.timeline': { id: ids.stakeholder },
     'stakeholders.concerns': { stakeholderId: ids.stakeholder },
     'stakeholders.create': { name: 'Lena Fox', teamId: ids.team, influence: 2, interest: 5, support: 'neutral', awareness: 4 },
-    'stakeholders.update': { id: ids.stakeholder, support: 'neutral' },
+    'stakeholders.update': { id: ids.stakeholder, support: 'neutral', fields: { [ids.field]: 'York' } },
     'stakeholders.delete': { id: ids.stakeholder },
     'stakeholders.restore': { id: ids.stakeholder },
     'stakeholders.addConcern': { stakeholderId: ids.stakeholder, kind: 'job displacement' },
@@ -244,6 +248,12 @@ export function sampleInputs(t: Template, folder: string): Record<OperationName,
     'stakeholders.teams': { today: '2026-03-01' },
     'stakeholders.gapContacts': { today: '2026-03-01' },
     'stakeholders.exportCsv': {},
+    'stakeholderFields.list': {},
+    'stakeholderFields.create': { name: 'Last workshop', type: 'date' },
+    'stakeholderFields.update': { id: ids.field, name: 'Office' },
+    'stakeholderFields.move': { id: ids.field, direction: 'up' },
+    'stakeholderFields.delete': { id: ids.field },
+    'stakeholderFields.restore': { id: ids.field },
     'stakeholderSessions.list': {},
     'stakeholderSessions.get': { id: ids.session },
     'stakeholderSessions.create': {

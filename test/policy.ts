@@ -109,6 +109,13 @@ export const POLICY = {
   'stakeholders.teams': may(Y, Y, Y),
   'stakeholders.gapContacts': may(Y, Y, Y),
   'stakeholders.exportCsv': may(Y, Y, Y),
+  // Custom stakeholder fields: change managers define them; champions and sponsors read (champions do not re-rate).
+  'stakeholderFields.list': may(Y, Y, Y),
+  'stakeholderFields.create': may(Y, N, N),
+  'stakeholderFields.update': may(Y, N, N),
+  'stakeholderFields.move': may(Y, N, N),
+  'stakeholderFields.delete': may(Y, N, N),
+  'stakeholderFields.restore': may(Y, N, N),
   'stakeholderSessions.list': may(Y, Y, Y),
   'stakeholderSessions.get': may(Y, Y, Y),
   'stakeholderSessions.health': may(Y, Y, Y),

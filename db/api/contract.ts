@@ -11,6 +11,7 @@ import { reports } from './reports/contract';
 import { reviews } from './reviews/contract';
 import { shadowProcesses } from './shadow-processes/contract';
 import { stakeholderActions } from './stakeholder-actions/contract';
+import { stakeholderFields } from './stakeholder-fields/contract';
 import { stakeholderPlan } from './stakeholder-plan/contract';
 import { stakeholderSessions } from './stakeholder-sessions/contract';
 import { stakeholders } from './stakeholders/contract';
@@ -33,6 +34,7 @@ export const contract = {
   imports,
   shadowProcesses,
   stakeholders,
+  stakeholderFields,
   stakeholderSessions,
   stakeholderActions,
   stakeholderPlan,
@@ -69,6 +71,7 @@ export { ReportExportInput, ReportInput, ReportPublishInput, reportSlice, Source
 export { ReviewCreateInput } from './reviews/contract';
 export { ShadowProcessCreateInput, ShadowProcessUpdateInput } from './shadow-processes/contract';
 export { ActionFieldsInput, ActionUpdateInput } from './stakeholder-actions/contract';
+export { FieldCreateInput, FieldUpdateInput } from './stakeholder-fields/contract';
 export { TouchpointCreateInput, TouchpointUpdateInput } from './stakeholder-plan/contract';
 export { CadenceInput, SessionCreateInput, SessionUpdateInput } from './stakeholder-sessions/contract';
 export { ConcernCreateInput, ConcernUpdateInput, StakeholderCreateInput, StakeholderUpdateInput } from './stakeholders/contract';

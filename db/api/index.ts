@@ -17,6 +17,7 @@ import { reportsHandlers } from './reports/handlers';
 import { reviewsHandlers } from './reviews/handlers';
 import { shadowProcessesHandlers } from './shadow-processes/handlers';
 import { stakeholderActionsHandlers } from './stakeholder-actions/handlers';
+import { stakeholderFieldsHandlers } from './stakeholder-fields/handlers';
 import { stakeholderPlanHandlers } from './stakeholder-plan/handlers';
 import { stakeholderSessionsHandlers } from './stakeholder-sessions/handlers';
 import { stakeholdersHandlers } from './stakeholders/handlers';
@@ -37,6 +38,7 @@ export const handlers = {
   stakeholderSessions: stakeholderSessionsHandlers,
   stakeholderActions: stakeholderActionsHandlers,
   stakeholderPlan: stakeholderPlanHandlers,
+  stakeholderFields: stakeholderFieldsHandlers,
   champions: championsHandlers,
   feedback: feedbackHandlers,
   failurePatterns: failurePatternsHandlers,

@@ -49,10 +49,17 @@ export const OPTIONAL_IMPORT_COLUMNS: Partial<Record<ImportKind, readonly string
 /** A per-user activity report (perUser mappings): the columns it maps to. */
 export const PER_USER_COLUMNS = ['user', 'last_activity', 'report_date'] as const;
 
-/** Whether a header is Uptake's own format of the kind (any order, any case; optional columns may be missing). */
-export function isOwnHeader(kind: ImportKind, header: string[]): boolean {
+/**
+ * Whether a header is Uptake's own format of the kind (any order, any case; optional columns may be
+ * missing). `extra`: further columns the workspace adds (lower case), a stakeholder file's custom fields.
+ */
+export function isOwnHeader(kind: ImportKind, header: string[], extra: readonly string[] = []): boolean {
   const own = IMPORT_COLUMNS[kind];
   const optional = OPTIONAL_IMPORT_COLUMNS[kind] ?? [];
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
-  return names.size === header.length && [...names].every((h) => own.includes(h)) && own.every((c) => names.has(c) || optional.includes(c));
+  return (
+    names.size === header.length &&
+    [...names].every((h) => own.includes(h) || extra.includes(h)) &&
+    own.every((c) => names.has(c) || optional.includes(c))
+  );
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
+import { extraColumns } from '../stakeholders/fields';
 import { stakeholderSink } from '../stakeholders/import';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
@@ -112,13 +113,18 @@ export async function importFile(
   } else {
     // One look at the header (a few KiB), so a file in Uptake's own format takes the usual path untouched.
     header = peekCsv(file, 0)[0] ?? null;
-    if (header && !isOwnHeader(kind, header)) mapping = matchingMapping(engine, kind, header);
+    if (header && !isOwnHeader(kind, header, extraColumns(engine, kind))) mapping = matchingMapping(engine, kind, header);
   }
   if (!mapping) {
     try {
       return await importOwnFile(engine, authorId, kind, file, name, options);
     } catch (e) {
-      if (header && !isOwnHeader(kind, header) && e instanceof UserError && e.message.includes('the header row is wrong')) {
+      if (
+        header &&
+        !isOwnHeader(kind, header, extraColumns(engine, kind)) &&
+        e instanceof UserError &&
+        e.message.includes('the header row is wrong')
+      ) {
         throw new UserError(
           e.code,
           `${e.message}\nNo saved mapping or preset fits this header either: map its columns once on the Imports screen (or give --mapping NAME; \`uptake mappings list\` lists them) and the next file with the same header is read the same way.`,

@@ -5,6 +5,7 @@ import aiDecisionLog from '../../presets/ai-decision-log.json';
 import copilotUsage from '../../presets/microsoft-365-copilot-usage.json';
 import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
+import { extraColumns } from '../stakeholders/fields';
 import { STAKEHOLDER_COMPUTED_COLUMNS } from '../stakeholders/import-columns';
 import { IMPORT_COLUMNS, isOwnHeader, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
 import { peekCsv } from './csv';
@@ -386,7 +387,7 @@ export function inspectFile(engine: Engine, kind: ImportKind, file: string): Map
   if (header.length === 0 || header.every((h) => h.trim() === '')) {
     throw badInput('The file is empty: it has no header row. Choose the CSV file the system exported.');
   }
-  const own = isOwnHeader(kind, header);
+  const own = isOwnHeader(kind, header, extraColumns(engine, kind));
   const matched = own ? null : matchingMapping(engine, kind, header);
   const perUser = kind === 'usage' && header.some((h) => nameScore('last_activity', h) === 1);
   const proposed = proposeMapping(kind, header, rows, perUser);

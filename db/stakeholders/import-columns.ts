@@ -1,28 +1,11 @@
-import { ADKAR_ELEMENTS } from './model';
+import { STAKEHOLDER_CSV_COLUMNS } from './model';
 
 /*
- * The register's CSV columns, for its export and its import (no other imports here:
- * db/signals/columns.ts reads them, and the register's modules reach the signal imports through
- * the champions).
+ * The register's CSV columns as the import reads them (the list itself is the model's, which the
+ * export writes; no other imports here: db/signals/columns.ts reads them, and the register's
+ * modules reach the signal imports through the champions).
  */
 
-/** The register's CSV columns, in order (docs/stakeholders.md, "Export"): Uptake's own stakeholder file. */
-export const STAKEHOLDER_CSV_COLUMNS = [
-  'name',
-  'title',
-  'team',
-  'email',
-  'influence',
-  'interest',
-  'support',
-  ...ADKAR_ELEMENTS,
-  'barrier_point',
-  'quadrant',
-  'open_concerns',
-  'owner',
-  'tags',
-  'notes',
-] as const;
 /** An exported register imports back unchanged: the import reads the export's columns. */
 export const STAKEHOLDER_IMPORT_COLUMNS = STAKEHOLDER_CSV_COLUMNS;
 /** What the export computes from the other columns: accepted in a file and ignored. */

@@ -6,6 +6,7 @@ import type { CsvErrors, CsvSink } from '../signals/csv';
 import { columnIndex, wholeRow } from '../signals/csv';
 import type { ImportSummary } from '../signals/model';
 import type { NameResolver } from '../signals/names';
+import { listFields, storedValue } from './fields';
 import { STAKEHOLDER_IMPORT_COLUMNS, STAKEHOLDER_REQUIRED_COLUMNS } from './import-columns';
 import { ADKAR_ELEMENTS, type AdkarElement, RATING_MAX, RATING_MIN, type Stakeholder, SUPPORT_LEVELS, type SupportLevel } from './model';
 import { createStakeholder, listStakeholders, type StakeholderFields, updateStakeholder } from './stakeholders';
@@ -42,6 +43,14 @@ type RowFields = Partial<StakeholderFields> & { name: string; teamId: string };
 function changesTo(current: Stakeholder, wanted: RowFields): Partial<StakeholderFields> {
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(wanted)) {
+    if (field === 'fields') {
+      // Custom field values, as stored (text) against the register's (text or number).
+      const changed = Object.entries(value as Record<string, string | null>).filter(
+        ([id, v]) => (v ?? '') !== String(current.fields[id] ?? ''),
+      );
+      if (changed.length > 0) patch.fields = Object.fromEntries(changed);
+      continue;
+    }
     const now = current[field as keyof Stakeholder];
     const same = Array.isArray(value)
       ? sameTags(now as string[], value)
@@ -83,6 +92,9 @@ export function stakeholderSink({ engine, authorId, names, errors, summary, chec
   const seen = new Map<string, number>();
   let idx = {} as Partial<Record<Column, number>>;
   let width = 0;
+  /** The workspace's custom fields the file has a column for (by the field's name), with that column. */
+  const liveFields = listFields(engine);
+  let custom: { field: (typeof liveFields)[number]; at: number }[] = [];
   const session = { engine, authorId };
   return {
     header: (name, header) => {
@@ -90,8 +102,11 @@ export function stakeholderSink({ engine, authorId, names, errors, summary, chec
       const expected = STAKEHOLDER_IMPORT_COLUMNS.filter(
         (c) => (STAKEHOLDER_REQUIRED_COLUMNS as readonly string[]).includes(c) || lower.has(c),
       );
-      idx = columnIndex(name, header, expected);
-      width = expected.length;
+      const named = liveFields.filter((f) => lower.has(f.name.trim().toLowerCase()));
+      const all = columnIndex(name, header, [...expected, ...named.map((f) => f.name.trim().toLowerCase())]);
+      idx = Object.fromEntries(expected.map((c) => [c, all[c]]));
+      custom = named.map((field) => ({ field, at: all[field.name.trim().toLowerCase()] ?? -1 }));
+      width = expected.length + named.length;
     },
     rows: (rows, first, broken) => {
       rows.forEach((r, i) => {
@@ -138,6 +153,20 @@ export function stakeholderSink({ engine, authorId, names, errors, summary, chec
                 .filter(Boolean),
             ),
           ];
+        if (custom.length > 0) {
+          const values: Record<string, string | null> = {};
+          for (const { field, at } of custom) {
+            const text = (r[at] ?? '').trim().replace(NEUTRALISED, '');
+            try {
+              values[field.id] = storedValue(field, text);
+            } catch (e) {
+              if (!(e instanceof UserError)) throw e;
+              errors.add({ row, column: field.name, value: text, expected: e.message.replace(`${field.name}: `, '') });
+              ok = false;
+            }
+          }
+          fields.fields = values;
+        }
         const teamId = cell('team') ? names.team(cell('team'), row) : null;
         if (!ok || !teamId) return;
 

@@ -30,6 +30,32 @@ export const CONCERN_STATUSES = ['raised', 'being addressed', 'resolved'] as con
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 export const CONCERN_STATUS_LABELS = labelsOf(CONCERN_STATUSES);
 
+/** The kinds of custom field a workspace adds to its stakeholders (docs/stakeholders.md, "Custom fields"). */
+export const FIELD_TYPES = ['text', 'number', 'date', 'choice'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+export const FIELD_TYPE_LABELS = labelsOf(FIELD_TYPES);
+/** A text value's longest length; a field's name and each choice. */
+export const FIELD_TEXT_MAX = 2000;
+export const FIELD_NAME_MAX = 60;
+export const FIELD_CHOICE_MAX = 80;
+export const FIELD_CHOICES_MAX = 50;
+
+/** A number field's value is a number; the others' are text (a date as YYYY-MM-DD, a choice as one of the choices). */
+export type FieldValue = string | number;
+
+/** A custom field of the stakeholder register. */
+export interface StakeholderField {
+  id: string;
+  name: string;
+  type: FieldType;
+  /** The choices of a "choice" field, in order; empty for the other types. */
+  choices: string[];
+  position: number;
+  /** How many stakeholders (not removed) have a value: a field with values keeps its type. */
+  used: number;
+  deleted: boolean;
+}
+
 export type AdkarScores = Record<AdkarElement, number | null>;
 
 export interface Stakeholder extends AdkarScores {
@@ -50,6 +76,8 @@ export interface Stakeholder extends AdkarScores {
   quadrant: Quadrant;
   barrierPoint: AdkarElement | null;
   openConcerns: number;
+  /** The values of the workspace's custom fields (live fields only), by field id; a field without a value is absent. */
+  fields: Record<string, FieldValue>;
   deleted: boolean;
 }
 
@@ -180,6 +208,24 @@ export function compareGapContacts(a: Pick<GapContact, 'support' | 'influence' |
     a.name.localeCompare(b.name)
   );
 }
+
+/** The register's CSV columns, in order (docs/stakeholders.md, "From the command line"); custom fields follow them. */
+export const STAKEHOLDER_CSV_COLUMNS = [
+  'name',
+  'title',
+  'team',
+  'email',
+  'influence',
+  'interest',
+  'support',
+  ...ADKAR_ELEMENTS,
+  'barrier_point',
+  'quadrant',
+  'open_concerns',
+  'owner',
+  'tags',
+  'notes',
+] as const;
 
 /** The register exported as CSV: a file name for a save dialog or a download, and its text. */
 export interface StakeholderCsv {

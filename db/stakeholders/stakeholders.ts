@@ -3,15 +3,17 @@ import { badInput } from '../errors';
 import { recordHistory } from '../history/history';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
 import { stakeholderConcerns } from '../schema';
 import { listTeams } from '../teams/teams';
+import { fieldValues, setFieldValues } from './fields';
 import {
   ADKAR_ELEMENTS,
   type AdkarElement,
   barrierPoint,
   type ConcernKind,
   type ConcernStatus,
+  type FieldValue,
   isOpenConcern,
   quadrantOf,
   RATING_MAX,
@@ -72,7 +74,13 @@ function openConcernCounts(engine: Engine): Map<string, number> {
 // One collator for the whole sort: String.localeCompare builds one per call, slow over 10,000 names.
 const byName = new Intl.Collator(undefined, { sensitivity: 'variant' }).compare;
 
-function toStakeholder(r: Row, teams: Map<string, string>, members: Map<string, string>, open: Map<string, number>): Stakeholder {
+function toStakeholder(
+  r: Row,
+  teams: Map<string, string>,
+  members: Map<string, string>,
+  open: Map<string, number>,
+  values: Map<string, Record<string, FieldValue>>,
+): Stakeholder {
   const scores = { awareness: r[8], desire: r[9], knowledge: r[10], ability: r[11], reinforcement: r[12] };
   const ownerMemberId = r[13];
   return {
@@ -93,6 +101,7 @@ function toStakeholder(r: Row, teams: Map<string, string>, members: Map<string, 
     quadrant: quadrantOf(r[5], r[6]),
     barrierPoint: barrierPoint(scores),
     openConcerns: open.get(r[0]) ?? 0,
+    fields: values.get(r[0]) ?? {},
     deleted: r[16] === 1,
   };
 }
@@ -107,13 +116,14 @@ function lookups(engine: Engine) {
 export function listStakeholders(engine: Engine, includeDeleted = false): Stakeholder[] {
   const { teams, members } = lookups(engine);
   const open = openConcernCounts(engine);
+  const values = fieldValues(engine);
   const rows = engine.sqlite
     .prepare(registerSql(includeDeleted ? '' : 'WHERE deleted = 0'))
     .raw()
     .all() as Row[];
   return rows
     .sort((a, b) => byName(a[1], b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((r) => toStakeholder(r, teams, members, open));
+    .map((r) => toStakeholder(r, teams, members, open, values));
 }
 
 function findStakeholder(engine: Engine, id: string): Stakeholder | undefined {
@@ -121,7 +131,7 @@ function findStakeholder(engine: Engine, id: string): Stakeholder | undefined {
   if (!row) return undefined;
   const { teams, members } = lookups(engine);
   const open = new Map([[id, listConcerns(engine, id).filter(isOpenConcern).length]]);
-  return toStakeholder(row, teams, members, open);
+  return toStakeholder(row, teams, members, open, fieldValues(engine, id));
 }
 
 const records: RecordKit<Stakeholder> = recordKit({ table: 'stakeholders', label: 'stakeholder', find: findStakeholder });
@@ -138,6 +148,8 @@ export interface StakeholderFields extends Partial<Record<AdkarElement, number |
   ownerMemberId?: string | null | undefined;
   tags?: string[] | undefined;
   notes?: string | null | undefined;
+  /** Custom field values by field id (db/stakeholders/fields.ts); null or empty clears one. */
+  fields?: Record<string, unknown> | undefined;
 }
 
 function checkRefs(engine: Engine, p: Partial<StakeholderFields>) {
@@ -158,27 +170,37 @@ function checkRefs(engine: Engine, p: Partial<StakeholderFields>) {
 const storeTags = (tags: string[] | undefined): string | undefined =>
   tags === undefined ? undefined : JSON.stringify([...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]);
 
-export function createStakeholder(s: Session, input: StakeholderFields): Stakeholder {
-  return records.create(s, () => {
-    checkRefs(s.engine, input);
-    return {
-      ...input,
-      title: input.title ?? null,
-      email: input.email ?? null,
-      ...Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, input[e] ?? null])),
-      ownerMemberId: input.ownerMemberId ?? null,
-      tags: storeTags(input.tags) ?? '[]',
-      notes: input.notes ?? null,
-      ratedAt: null,
-      ratedInSessionId: null,
-    };
+export function createStakeholder(s: Session, { fields, ...input }: StakeholderFields): Stakeholder {
+  return inTransaction(s.engine, () => {
+    const created = records.create(s, () => {
+      checkRefs(s.engine, input);
+      return {
+        ...input,
+        title: input.title ?? null,
+        email: input.email ?? null,
+        ...Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, input[e] ?? null])),
+        ownerMemberId: input.ownerMemberId ?? null,
+        tags: storeTags(input.tags) ?? '[]',
+        notes: input.notes ?? null,
+        ratedAt: null,
+        ratedInSessionId: null,
+      };
+    });
+    if (!fields) return created;
+    setFieldValues(s, created.id, fields);
+    return records.get(s.engine, created.id);
   });
 }
 
-export function updateStakeholder(s: Session, { id, ...patch }: Partial<StakeholderFields> & { id: string }): Stakeholder {
-  return records.update(s, id, () => {
-    checkRefs(s.engine, patch);
-    return { ...patch, tags: storeTags(patch.tags) };
+export function updateStakeholder(s: Session, { id, fields, ...patch }: Partial<StakeholderFields> & { id: string }): Stakeholder {
+  return inTransaction(s.engine, () => {
+    const updated = records.update(s, id, () => {
+      checkRefs(s.engine, patch);
+      return { ...patch, tags: storeTags(patch.tags) };
+    });
+    if (!fields) return updated;
+    setFieldValues(s, id, fields);
+    return records.get(s.engine, id);
   });
 }
 

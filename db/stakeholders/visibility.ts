@@ -13,6 +13,7 @@ import { inScope, type TeamScope } from './scope';
 export const SCOPED_TABLES = [
   'stakeholders',
   'stakeholder_concerns',
+  'stakeholder_field_values',
   'stakeholder_sessions',
   'session_attendees',
   'stakeholder_actions',
@@ -68,6 +69,7 @@ export function recordInScope(engine: Engine, scope: TeamScope, memberId: string
     case 'stakeholders':
       return stakeholderInScope(engine, scope, id);
     case 'stakeholder_concerns':
+    case 'stakeholder_field_values':
     case 'session_attendees': {
       const row = one<{ person: string }>(engine, `SELECT stakeholder_id AS person FROM ${table} WHERE id = ?`, id);
       return row !== undefined && stakeholderInScope(engine, scope, row.person);

@@ -56,6 +56,7 @@ describe('the screen registry', () => {
       '/patterns/:id',
       '/reviews',
       '/imports',
+      '/imports/:kind',
       '/settings',
     ]);
     expect(new Set(paths).size).toBe(paths.length);

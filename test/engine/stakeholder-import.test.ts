@@ -171,6 +171,48 @@ describe('stakeholders from CSV', () => {
   });
 });
 
+describe('custom field columns', () => {
+  it('a column named after a custom field sets its values (checked by type), the same file again changes nothing, a bad value writes nothing', async () => {
+    const region = await callTyped(t.host, 'stakeholderFields.create', { name: 'Region', type: 'choice', choices: ['North', 'South'] });
+    const review = await callTyped(t.host, 'stakeholderFields.create', { name: 'Next review', type: 'date' });
+    const header = `${HEADER},region,Next review`;
+    const rows = [header, `${ROWS[1]},north,2026-12-14`, `${ROWS[3]},South,`];
+    expect(await importCsv(rows)).toMatchObject({ new: 2, changed: 0 });
+    const fields = async () => Object.fromEntries((await callTyped(t.host, 'stakeholders.list', {})).map((s) => [s.name, s.fields]));
+    // The choice is stored as the field spells it; an empty cell is no value.
+    expect(await fields()).toEqual({
+      'Laura Kent': { [region.id]: 'North', [review.id]: '2026-12-14' },
+      'Kwame Asante': { [region.id]: 'South' },
+    });
+    expect(await importCsv(rows)).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+    // A changed value updates through the write path: the history names the field's key.
+    expect(await importCsv([header, `${ROWS[1]},South,2026-12-14`, `${ROWS[3]},South,`])).toMatchObject({ changed: 1, unchanged: 1 });
+    const laura = (await callTyped(t.host, 'stakeholders.list', {})).find((s) => s.name === 'Laura Kent');
+    const history = await callTyped(t.host, 'history.get', { table: 'stakeholders', id: laura?.id ?? '' });
+    expect(history.flatMap((e) => e.changes).filter((c) => c.to === 'South')).toHaveLength(1);
+
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const { data } = await refusal([header, `${ROWS[1]},West,2026-02-30`]);
+    expect(data.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, 'Region', 'West'],
+      [2, 'Next review', '2026-02-30'],
+    ]);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+
+  it('the exported register, custom fields included, imports back unchanged', async () => {
+    const region = await callTyped(t.host, 'stakeholderFields.create', { name: 'Region', type: 'choice', choices: ['North', 'South'] });
+    await importCsv(ROWS);
+    const kwame = (await callTyped(t.host, 'stakeholders.list', {})).find((s) => s.name === 'Kwame Asante');
+    await callTyped(t.host, 'stakeholders.update', { id: kwame?.id ?? '', fields: { [region.id]: 'South' } });
+    const exported = await callTyped(t.host, 'stakeholders.exportCsv', {});
+    expect(exported.content.split(/\r?\n/)[0]).toMatch(/,notes,Region$/);
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    expect(await importCsv(exported.content.trimEnd().split(/\r?\n/))).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+  });
+});
+
 describe('stakeholders from another tool: the column mapping', () => {
   const root = path.resolve(import.meta.dirname, '../..');
   const OTHER = 'Full name,Job title,Department,E-mail,Power,Interest,Stance';

@@ -181,6 +181,8 @@ describe('no synced table changes without a change-log record', () => {
         lastSessionId: null,
       },
       feedback_comments: { feedbackId: 'f', authorId: 'm', body: 'Seen again in Leeds', createdAt: '2026-01-03T00:00:00.000Z' },
+      stakeholder_fields: { name: 'Region', type: 'choice', choices: '["North","South"]', position: 1 },
+      stakeholder_field_values: { stakeholderId: 's', fieldId: 'f', value: 'North' },
     };
     const seed = seeds[table];
     if (seed) write(engine, null, table as keyof typeof syncedTables, 'seed-row', seed, 'create');

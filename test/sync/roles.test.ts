@@ -64,6 +64,9 @@ describe('roles hold across devices', () => {
       ['stakeholderPlan.delete', SYNCED_DELETERS.plan_touchpoints],
       ['feedback.comment', SYNCED_WRITERS.feedback_comments],
       ['feedback.editComment', SYNCED_WRITERS.feedback_comments],
+      ['stakeholderFields.create', SYNCED_WRITERS.stakeholder_fields],
+      ['stakeholderFields.delete', SYNCED_WRITERS.stakeholder_fields],
+      ['stakeholders.update', SYNCED_WRITERS.stakeholder_field_values],
     ];
     for (const [operation, writers] of cases)
       expect([operation, [...(writers ?? [])].sort()]).toEqual([operation, [...permissions[operation]].sort()]);

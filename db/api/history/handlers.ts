@@ -1,6 +1,7 @@
 import { forbidden } from '../../errors';
 import { recordHistory } from '../../history/history';
 import { metricSettingsHistory } from '../../metrics/settings';
+import { stakeholderHistory } from '../../stakeholders/fields';
 import { OUT_OF_SCOPE, teamScope } from '../../stakeholders/scope';
 import { isScopedTable, recordInScope } from '../../stakeholders/visibility';
 import type { AreaHandlers } from '../handlers';
@@ -15,6 +16,8 @@ export const historyHandlers = {
       !recordInScope(ctx.engine, teamScope(ctx.engine, ctx.actor), ctx.actor?.id ?? null, input.table, input.id)
     )
       throw forbidden(OUT_OF_SCOPE);
+    // A stakeholder's custom field values live in rows of their own; their changes read as the stakeholder's.
+    if (input.table === 'stakeholders') return stakeholderHistory(ctx.engine, input.id);
     return recordHistory(ctx.engine, input.table, input.id);
   },
 } satisfies AreaHandlers<'history'>;

@@ -47,6 +47,8 @@ const stakeholderFields = {
   ownerMemberId: id.nullable().optional(),
   tags: z.array(text('Tag', 60), { error: 'tags must be a list of text' }).max(30, 'at most 30 tags').optional(),
   notes: optionalText('Notes', 4000),
+  // Custom field values by field id; the engine checks each against its field's type (db/stakeholders/fields.ts).
+  fields: z.record(id, z.union([z.string(), z.number(), z.null()]), { error: 'fields must map field ids to values' }).optional(),
 };
 export const StakeholderCreateInput = z.strictObject(stakeholderFields);
 export const StakeholderUpdateInput = z.strictObject({ id, ...z.strictObject(stakeholderFields).partial().shape });

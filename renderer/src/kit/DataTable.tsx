@@ -17,6 +17,8 @@ export interface Column<R> {
    * rows apart and what needs acting on; drop detail the row's form or history also shows.
    */
   priority?: 'low';
+  /** An optional column (a workspace's custom field): hidden until chosen in the column chooser. */
+  hiddenByDefault?: boolean;
 }
 
 interface DataTableProps<R extends HistoryTarget> {

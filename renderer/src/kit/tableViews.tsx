@@ -15,6 +15,8 @@ import type { Column } from './DataTable';
 export interface ColumnChoice {
   order: string[];
   hidden: string[];
+  /** Columns hidden by default (Column.hiddenByDefault) that were chosen; absent in choices saved before there were any. */
+  shown?: string[];
 }
 export const ALL_COLUMNS: ColumnChoice = { order: [], hidden: [] };
 
@@ -26,7 +28,18 @@ export function chooseColumns<R>(columns: readonly Column<R>[], choice: ColumnCh
     const i = choice.order.indexOf(c.header);
     return i === -1 ? choice.order.length + rest.indexOf(c) : i;
   };
-  return [first, ...rest.filter((c) => !choice.hidden.includes(c.header)).sort((a, b) => rank(a) - rank(b))];
+  return [first, ...rest.filter((c) => isShown(c, choice)).sort((a, b) => rank(a) - rank(b))];
+}
+
+function isShown<R>(c: Column<R>, choice: ColumnChoice): boolean {
+  return c.hiddenByDefault ? (choice.shown ?? []).includes(c.header) : !choice.hidden.includes(c.header);
+}
+
+/** The choice with one column shown or hidden. */
+function toggle<R>(choice: ColumnChoice, c: Column<R>, show: boolean): ColumnChoice {
+  const without = (list: string[] | undefined) => (list ?? []).filter((h) => h !== c.header);
+  if (c.hiddenByDefault) return { ...choice, shown: show ? [...without(choice.shown), c.header] : without(choice.shown) };
+  return { ...choice, hidden: show ? without(choice.hidden) : [...without(choice.hidden), c.header] };
 }
 
 function useStored<T>(key: string | null, fallback: T): [T, (value: T) => void] {
@@ -68,7 +81,11 @@ export function ColumnChooser<R>({
 }) {
   const [first, ...rest] = columns;
   // Every column in the chosen order, the hidden ones included (they keep their place).
-  const ordered = chooseColumns(columns, { ...choice, hidden: [] }).slice(1);
+  const ordered = chooseColumns(
+    columns.map((c) => ({ ...c, hiddenByDefault: false })),
+    { ...choice, hidden: [] },
+  ).slice(1);
+  const byHeader = new Map(columns.map((c) => [c.header, c]));
   const move = (header: string, by: -1 | 1) => {
     const order = ordered.map((c) => c.header);
     const i = order.indexOf(header);
@@ -92,13 +109,8 @@ export function ColumnChooser<R>({
               <Checkbox
                 size="sm"
                 label={c.header}
-                checked={!choice.hidden.includes(c.header)}
-                onChange={(e) =>
-                  onChange({
-                    ...choice,
-                    hidden: e.currentTarget.checked ? choice.hidden.filter((h) => h !== c.header) : [...choice.hidden, c.header],
-                  })
-                }
+                checked={isShown(byHeader.get(c.header) ?? c, choice)}
+                onChange={(e) => onChange(toggle(choice, byHeader.get(c.header) ?? c, e.currentTarget.checked))}
               />
               <Group gap={2} wrap="nowrap">
                 <ActionIcon

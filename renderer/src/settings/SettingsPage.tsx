@@ -17,6 +17,7 @@ import { LocaleSetting } from '../locale/LocaleSetting';
 import { SyncSection } from '../sync/SyncSection';
 import { MetricSettingsSection } from './MetricSettingsSection';
 import type { MetricSettings } from './metricFields';
+import { StakeholderFieldsSection } from './StakeholderFieldsSection';
 
 // workspace.update's own input schema, so the rules stay in the contract.
 const RenameInput = required(contract.workspace.update['~orpc'].inputSchema);
@@ -135,6 +136,7 @@ function Section({
 function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettings }) {
   const canRename = useCan('workspace.update');
   const canConfigure = useCan('metrics.configure');
+  const canDefineFields = useCan('stakeholderFields.create');
   return (
     <Stack gap="xl" px="lg" pt="lg" pb="xl" style={{ borderTop: '1px solid var(--uptake-border)' }}>
       <Section
@@ -175,6 +177,17 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
         }
       >
         <MetricSettingsSection saved={metrics} editable={canConfigure} />
+      </Section>
+      <Section
+        title="Stakeholder fields"
+        maw={920}
+        description={
+          canDefineFields
+            ? "The workspace's own fields of the stakeholder register (text, number, date or a choice): they appear in the stakeholder form, on each person's page, as optional register columns and in the CSV export."
+            : "The workspace's own fields of the stakeholder register. Change managers define them."
+        }
+      >
+        <StakeholderFieldsSection />
       </Section>
       <Section title="You" description="Who this device is acting as. Switch in the menu at the bottom of the sidebar.">
         <DataList labelWidth="160px" size="sm" gap="xs">

@@ -10,6 +10,7 @@ import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { SelectField, TeamField } from '../kit/fields';
+import { CustomFieldInput, useStakeholderFields } from './customFields';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, type Stakeholder, SUPPORT_OPTIONS } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -24,6 +25,7 @@ const SCALE = ['1', '2', '3', '4', '5'];
 
 export function StakeholderFormDialog({ dialog }: { dialog: Dialog<StakeholderEditing> }) {
   const save = useSaveRecord(orpc.stakeholders);
+  const customFields = useStakeholderFields().data ?? [];
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -46,6 +48,8 @@ export function StakeholderFormDialog({ dialog }: { dialog: Dialog<StakeholderEd
         ownerMemberId: s?.ownerMemberId ?? null,
         tags: s?.tags ?? [],
         notes: s?.notes ?? '',
+        // Every field held, null when empty: an input bound to a missing key would hold undefined, which the rules refuse.
+        fields: Object.fromEntries(customFields.map((f) => [f.id, s?.fields[f.id] ?? null])),
       })}
       submitLabel={({ stakeholder }) => (stakeholder ? 'Save changes' : 'Add to register')}
       onSubmit={async (values, { stakeholder }) =>
@@ -181,6 +185,25 @@ function StakeholderFields({ form }: { form: Form }) {
         />
       </SimpleGrid>
       <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.register('notes')} error={errors.notes?.message} />
+      <CustomFields form={form} />
     </>
+  );
+}
+
+/** The workspace's own fields, below the built-in ones (Settings → Stakeholder fields defines them). */
+function CustomFields({ form }: { form: Form }) {
+  const fields = useStakeholderFields().data ?? [];
+  if (fields.length === 0) return null;
+  return (
+    <Stack gap={6} data-testid="custom-fields">
+      <Text size="sm" fw={500}>
+        The workspace's fields
+      </Text>
+      <SimpleGrid cols={2} spacing="sm">
+        {fields.map((f) => (
+          <CustomFieldInput key={f.id} control={form.control} field={f} />
+        ))}
+      </SimpleGrid>
+    </Stack>
   );
 }

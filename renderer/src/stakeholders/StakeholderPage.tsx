@@ -12,12 +12,14 @@ import {
   SESSION_KIND_LABELS,
   type Sentiment,
   type SessionKind,
+  type StakeholderField,
   type StakeholderTimelineEntry,
 } from '../../../db/api/types';
 import { ALERT_EXPLANATIONS, alertTitle } from '../../../db/reports/shared/alerts';
 import { gapText, percent } from '../../../db/reports/shared/format';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
+import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
@@ -26,6 +28,7 @@ import { HistoryDrawer } from '../history/HistoryDrawer';
 import { useDialog } from '../kit/dialog';
 import { useRecordHistory } from '../kit/recordHistory';
 import { useLocale } from '../locale/locale';
+import { formatFieldValue, useStakeholderFields, withCustomFields } from './customFields';
 import { concernHistory, stakeholderHistory } from './history';
 import {
   ADKAR_ELEMENTS,
@@ -44,7 +47,8 @@ export function StakeholderPage({ params }: { params: Record<string, string | un
   const id = params.id ?? '';
   const stakeholder = useQuery(orpc.stakeholders.get.queryOptions({ input: { id } }));
   const editing = useDialog<StakeholderEditing>();
-  const history = useRecordHistory(stakeholderHistory);
+  const fields = useStakeholderFields(true).data;
+  const history = useRecordHistory(withCustomFields(stakeholderHistory, fields));
   const canUpdate = useCan('stakeholders.update');
   const s = stakeholder.data;
   return (
@@ -78,7 +82,7 @@ export function StakeholderPage({ params }: { params: Record<string, string | un
       <QueryState query={stakeholder} what="this stakeholder">
         {(s) => (
           <Stack px="lg" pb="lg" gap="md">
-            <Ratings s={s} />
+            <Ratings s={s} fields={(fields ?? []).filter((f) => !f.deleted)} />
             <Adkar s={s} />
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <Concerns s={s} />
@@ -107,7 +111,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function Ratings({ s }: { s: Stakeholder }) {
+function Ratings({ s, fields }: { s: Stakeholder; fields: StakeholderField[] }) {
   return (
     <Card withBorder padding="md" data-testid="stakeholder-ratings">
       <Group gap={40}>
@@ -130,6 +134,20 @@ function Ratings({ s }: { s: Stakeholder }) {
           </Figure>
         )}
       </Group>
+      {fields.length > 0 && (
+        <Group gap={40} mt="md" data-testid="stakeholder-custom-fields">
+          {fields.map((f) => (
+            <Stack key={f.id} gap={2}>
+              <Text size="xs" c="dimmed">
+                {f.name}
+              </Text>
+              <Text size="sm" fw={500} className={f.type === 'number' ? 'tabular' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+                {formatFieldValue(f, s.fields[f.id]) ?? <Dash />}
+              </Text>
+            </Stack>
+          ))}
+        </Group>
+      )}
       {s.notes && (
         <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {s.notes}

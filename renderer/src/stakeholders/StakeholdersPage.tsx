@@ -16,6 +16,7 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
@@ -82,9 +83,15 @@ interface RegisterView {
   team: string | null;
   support: SupportLevel | null;
   quadrant: Quadrant | null;
-  sort: SortKey;
+  /** A built-in sort, or `field:<id>` for a custom field. */
+  sort: SortKey | FieldSort;
   columns: ColumnChoice;
+  /** Custom choice fields' filters, by field id (absent in views saved before there were any). */
+  fieldFilters?: Record<string, string>;
 }
+
+type FieldSort = `field:${string}`;
+const FIELD_SORT = 'field:';
 
 /** The register; at `/stakeholders/talk/:teamId`, the team view with who to talk to in that team. */
 export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
@@ -94,11 +101,12 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const [team, setTeam] = useState<string | null>(null);
   const [support, setSupport] = useState<SupportLevel | null>(null);
   const [quadrant, setQuadrant] = useState<Quadrant | null>(null);
-  const [sort, setSort] = useState<SortKey>('name');
+  const [sort, setSort] = useState<SortKey | FieldSort>('name');
+  const [fieldFilters, setFieldFilters] = useState<Record<string, string>>({});
   const [showDeleted, setShowDeleted] = useState(false);
   const [columnChoice, setColumnChoice] = useColumnChoice('stakeholders');
   const savedViews = useSavedViews<RegisterView>('stakeholders');
-  const current: RegisterView = { search, team, support, quadrant, sort, columns: columnChoice };
+  const current: RegisterView = { search, team, support, quadrant, sort, columns: columnChoice, fieldFilters };
   const applyView = (v: RegisterView) => {
     setSearch(v.search);
     setTeam(v.team);
@@ -106,9 +114,20 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
     setQuadrant(v.quadrant);
     setSort(v.sort);
     setColumnChoice(v.columns);
+    setFieldFilters(v.fieldFilters ?? {});
   };
   const editing = useDialog<StakeholderEditing>();
-  const history = useRecordHistory(stakeholderHistory);
+  const customFields = useStakeholderFields(true).data;
+  const liveFields = (customFields ?? []).filter((f) => !f.deleted);
+  const history = useRecordHistory(withCustomFields(stakeholderHistory, customFields));
+  const columns = [...COLUMNS, ...fieldColumns(liveFields)];
+  const shownColumns = chooseColumns(columns, columnChoice);
+  // A choice field shown as a column is filtered like support and quadrant.
+  const filterable = liveFields.filter((f) => f.type === 'choice' && shownColumns.some((c) => c.header === f.name));
+  const activeFieldFilters = Object.entries(fieldFilters).filter(([id]) => filterable.some((f) => f.id === id));
+  const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
+  const compare = (a: Stakeholder, b: Stakeholder) =>
+    sortField ? compareByField(sortField, a, b) : sort in SORTS ? SORTS[sort as SortKey].compare(a, b) : 0;
   const register = useQuery(orpc.stakeholders.list.queryOptions({ input: { includeDeleted: showDeleted } }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const scope = useQuery(orpc.stakeholders.scope.queryOptions({ input: {} })).data;
@@ -131,8 +150,9 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
           .map((t) => t.id)
       : [],
   );
-  const filtered = search.trim() !== '' || team !== null || support !== null || quadrant !== null;
+  const filtered = search.trim() !== '' || team !== null || support !== null || quadrant !== null || activeFieldFilters.length > 0;
   const clearFilters = () => {
+    setFieldFilters({});
     setSearch('');
     setTeam(null);
     setSupport(null);
@@ -213,15 +233,30 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                   />
                   {view === 'table' && (
                     <>
+                      {filterable.map((f) => (
+                        <Select
+                          key={f.id}
+                          label={f.name}
+                          placeholder={`Any ${f.name.toLowerCase()}`}
+                          clearable
+                          w={150}
+                          data={f.choices}
+                          value={fieldFilters[f.id] ?? null}
+                          onChange={(v) => {
+                            const { [f.id]: _gone, ...rest } = fieldFilters;
+                            setFieldFilters(v ? { ...rest, [f.id]: v } : rest);
+                          }}
+                        />
+                      ))}
                       <Select
                         label="Sort by"
                         w={200}
-                        data={SORT_OPTIONS}
+                        data={[...SORT_OPTIONS, ...liveFields.map((f) => ({ value: `${FIELD_SORT}${f.id}`, label: f.name }))]}
                         value={sort}
                         allowDeselect={false}
-                        onChange={(v) => setSort((v as SortKey | null) ?? 'name')}
+                        onChange={(v) => setSort((v as SortKey | FieldSort | null) ?? 'name')}
                       />
-                      <ColumnChooser columns={COLUMNS} choice={columnChoice} onChange={setColumnChoice} />
+                      <ColumnChooser columns={columns} choice={columnChoice} onChange={setColumnChoice} />
                       <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
                     </>
                   )}
@@ -258,12 +293,13 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         const shown = rows
           .filter(
             (s) =>
-              matches(s, search) &&
+              matches(s, search, liveFields) &&
+              activeFieldFilters.every(([id, value]) => s.fields[id] === value) &&
               (team === null || inTeam.has(s.teamId)) &&
               (support === null || s.support === support) &&
               (quadrant === null || s.quadrant === quadrant),
           )
-          .sort((a, b) => SORTS[sort].compare(a, b) || a.name.localeCompare(b.name));
+          .sort((a, b) => compare(a, b) || a.name.localeCompare(b.name));
         if (shown.length === 0) {
           return (
             <NoMatches
@@ -278,7 +314,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             label="Stakeholders"
             horizontalSpacing={8}
             rows={shown}
-            columns={chooseColumns(COLUMNS, columnChoice)}
+            columns={shownColumns}
             rowProps={(s) => ({ 'data-testid': 'stakeholder-row', 'data-deleted': s.deleted ? 'true' : undefined })}
             history={history}
             actions={(s) =>

@@ -46,9 +46,12 @@ export const SORTS = {
 export type SortKey = keyof typeof SORTS;
 export const SORT_OPTIONS = Object.entries(SORTS).map(([value, s]) => ({ value, label: s.label }));
 
-/** Whether `s` matches the search text: name, title, team, email, owner or a tag. */
-export function matches(s: Stakeholder, search: string): boolean {
+/** Whether `s` matches the search text: name, title, team, email, owner, a tag, or a text or choice custom field. */
+export function matches(s: Stakeholder, search: string, fields: readonly { id: string; type: string }[] = []): boolean {
   const q = search.trim().toLowerCase();
   if (q === '') return true;
-  return [s.name, s.title, s.team, s.email, s.owner, ...s.tags].some((v) => v?.toLowerCase().includes(q));
+  const custom = fields.filter((f) => f.type === 'text' || f.type === 'choice').map((f) => s.fields[f.id]);
+  return [s.name, s.title, s.team, s.email, s.owner, ...s.tags, ...custom].some(
+    (v) => typeof v === 'string' && v.toLowerCase().includes(q),
+  );
 }

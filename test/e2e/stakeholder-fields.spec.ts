@@ -1,0 +1,85 @@
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { shootAtSizes } from './shots';
+import { openScreen } from './signals-pages';
+import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+
+test.use({ workspace: 'demo' });
+
+test('a change manager defines a choice field in Settings, sets it on a stakeholder, and sees it as a register column and in the history', async ({
+  app,
+  page,
+}) => {
+  await openScreen(app, 'Settings');
+  const section = page.getByRole('region', { name: 'Stakeholder fields' });
+  // The demo's two fields, in their order.
+  await expect(section.getByTestId('stakeholder-field-row')).toHaveCount(2);
+  await expect(section.getByTestId('stakeholder-field-row').first()).toContainText('Region');
+  await expect(section.getByTestId('stakeholder-field-row').first()).toContainText('North, South, Central');
+  await expectAccessible(page, 'stakeholder fields section', 'section[aria-label="Stakeholder fields"]');
+
+  await section.getByRole('button', { name: 'New field' }).click();
+  const form = page.getByRole('dialog', { name: 'New stakeholder field' });
+  await form.getByRole('textbox', { name: 'Name' }).fill('region');
+  await form.getByText('Choice', { exact: true }).click();
+  await form.getByRole('button', { name: 'Add field' }).click();
+  // Names are unique; a choice field needs its choices.
+  await expect(form).toContainText(/already has a field called "Region"|at least one choice/);
+  await form.getByRole('textbox', { name: 'Name' }).fill('Tier');
+  const choices = form.getByLabel('Choices');
+  for (const c of ['Gold', 'Silver']) {
+    await choices.fill(c);
+    await choices.press('Enter');
+  }
+  await expectAccessible(page, 'stakeholder field form');
+  await form.getByRole('button', { name: 'Add field' }).click();
+  await expect(form).toBeHidden();
+  const tier = section.getByTestId('stakeholder-field-row').filter({ hasText: 'Tier' });
+  await expect(tier).toContainText('Gold, Silver');
+  await shootAtSizes(page, 'settings-stakeholder-fields');
+
+  // Set it on Shona Reid through the stakeholder form.
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await register.rowAction('Shona Reid', 'Edit');
+  await expect(register.form.getByTestId('custom-fields')).toBeVisible();
+  await register.choose('Tier', 'Gold');
+  await expect(register.form.getByRole('textbox', { name: 'Next review' })).not.toHaveValue('');
+  await expectAccessible(page, 'stakeholder form with custom fields');
+  await shootAtSizes(page, 'stakeholder-form-custom-fields');
+  await register.form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(register.form).toBeHidden();
+
+  // An optional column: hidden until chosen, then shown, sortable and filterable.
+  await expect(register.root.getByRole('columnheader', { name: 'Tier' })).toHaveCount(0);
+  await register.root.getByRole('button', { name: 'Columns' }).click();
+  await page.getByTestId('column-chooser').getByRole('checkbox', { name: 'Tier' }).check();
+  await page.keyboard.press('Escape');
+  await expect(register.root.getByRole('columnheader', { name: 'Tier' })).toBeVisible();
+  await expect(register.row('Shona Reid')).toContainText('Gold');
+  await register.root.getByRole('combobox', { name: 'Tier' }).click();
+  await page.getByRole('option', { name: 'Gold', exact: true }).click();
+  await expect(register.rows()).toHaveCount(1);
+  await shootAtSizes(page, 'stakeholders-custom-column');
+
+  // The history names the field and dates the demo's date field as a date.
+  await register.rowAction('Shona Reid', 'History');
+  const drawer = page.getByTestId('history-drawer');
+  await expect(drawer.locator('[data-ready="true"]')).toBeVisible();
+  const latest = drawer.getByTestId('history-entry').first();
+  await expect(latest.locator('dt')).toHaveText(['Tier']);
+  await expect(latest.locator('dd')).toHaveText('—→Gold');
+  await expect(drawer).toContainText('Next review');
+  // A date reads as a date ("Dec 4, 2026" in the test's English locale), not as YYYY-MM-DD.
+  await expect(drawer.locator('dd', { hasText: /2026-12-/ })).toHaveCount(0);
+  await expect(drawer.locator('dd', { hasText: /Dec \d+, 2026/ })).not.toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Her page shows the workspace's fields.
+  await register.row('Shona Reid').getByRole('link', { name: 'Shona Reid' }).click();
+  const person = new StakeholderPageScreen(page);
+  await expect(person.ready).toBeVisible();
+  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Tier');
+  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Gold');
+  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('North');
+});
