@@ -175,16 +175,21 @@ describe('champions log the sessions they ran', () => {
 });
 
 describe('champions work with the people of the teams they champion', () => {
-  it('see only those sessions and actions, cannot add someone of another team, and keep the attendees they do not see', async () => {
-    const { underwriting, dana, tom, ravi } = await setup();
-    const asTom = { ...t.host, actAs: 'Tom Okafor' };
+  /** The usual setup, plus Una of Underwriting (a team Tom does not champion) and Tom's view. */
+  async function withUna() {
+    const ids = await setup();
     const una = await callTyped(t.host, 'stakeholders.create', {
       name: 'Una Berg',
-      teamId: underwriting,
+      teamId: ids.underwriting,
       influence: 4,
       interest: 4,
       support: 'opposed',
     });
+    return { ...ids, una, asTom: { ...t.host, actAs: 'Tom Okafor' } };
+  }
+
+  it('see only those sessions and actions, cannot add someone of another team, and keep the attendees they do not see', async () => {
+    const { dana, tom, ravi, una, asTom } = await withUna();
     const mixed = await callTyped(t.host, 'stakeholderSessions.create', {
       at: '2026-02-02T10:00',
       kind: 'workshop',
@@ -239,15 +244,7 @@ describe('champions work with the people of the teams they champion', () => {
   });
 
   it('read the history of those records only: the people, their concerns, the sessions and actions they see', async () => {
-    const { underwriting, dana, tom, ravi } = await setup();
-    const asTom = { ...t.host, actAs: 'Tom Okafor' };
-    const una = await callTyped(t.host, 'stakeholders.create', {
-      name: 'Una Berg',
-      teamId: underwriting,
-      influence: 4,
-      interest: 4,
-      support: 'opposed',
-    });
+    const { underwriting, dana, tom, ravi, una, asTom } = await withUna();
     await callTyped(t.host, 'stakeholders.update', { id: una.id, support: 'sceptical' });
     const unasConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: una.id, kind: 'job displacement' });
     const ravisConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: ravi.id, kind: 'loss of control' });
