@@ -2,10 +2,20 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import type { UptakeApp } from './pages';
 import { shootAtSizes } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
+
+/** Opens the review queue and focuses its first override (the one the keys act on), with its recommendation id. */
+async function firstOverride(app: UptakeApp, page: Page) {
+  await openScreen(app, 'Override review');
+  const first = new ReviewsScreen(page).items().first();
+  const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
+  await first.focus();
+  return { first, recommendation };
+}
 
 /*
  * In the demo, Tom Okafor is a champion and the AI product owner of the Customer email drafter;
@@ -108,11 +118,7 @@ test.describe('demo workspace', () => {
     await expect(sheet.getByTestId('shadow-pattern')).toHaveText(`Pattern: ${pattern}`);
 
     // An override judged appropriate becomes feedback that joins the pattern (a suggestion taken).
-    await openScreen(app, 'Override review');
-    const reviews = new ReviewsScreen(page);
-    const first = reviews.items().first();
-    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
-    await first.focus();
+    const { first, recommendation } = await firstOverride(app, page);
     await page.keyboard.press('1');
     await page.keyboard.press('a');
     await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
@@ -145,11 +151,7 @@ test.describe('demo workspace', () => {
   }) => {
     await app.switchProfile('Tom Okafor');
     const pattern = 'Local shorthand read literally';
-    await openScreen(app, 'Override review');
-    const reviews = new ReviewsScreen(page);
-    const first = reviews.items().first();
-    const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
-    await first.focus();
+    const { first, recommendation } = await firstOverride(app, page);
     // Judged not appropriate (the AI was right), there is nothing to link.
     await page.keyboard.press('1');
     await page.keyboard.press('n');
