@@ -16,6 +16,8 @@ import { benchWorkspace } from './stakeholder-data';
  * pixels each animation frame (default 120: a brisk flick of the wheel, several rows a frame),
  * three passes. Each frame's time is taken from requestAnimationFrame; a frame counts as dropped
  * when it took longer than 1.5 frames at the display's rate (the median frame of an idle second).
+ * "Pulled back" counts frames that began above where the previous one left the window: the list
+ * itself scrolling against the user (it did, every other frame, until rows were measured exactly).
  * Needs the web app built (`npm run build:renderer`).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +75,7 @@ interface Pass {
   worst: number;
   dropped: number;
   rowsInDom: number;
+  pulledBack: number;
 }
 
 try {
@@ -114,7 +117,11 @@ try {
             const gaps: number[] = [];
             let last = 0;
             let rowsInDom = 0;
+            // Frames that began above where the last one left the window: something scrolled it back.
+            let pulledBack = 0;
+            let leftAt = 0;
             const tick = (t: number) => {
+              if (window.scrollY < leftAt) pulledBack++;
               if (last) gaps.push(t - last);
               last = t;
               rowsInDom = Math.max(rowsInDom, document.querySelectorAll('[data-testid="stakeholder-row"]').length);
@@ -129,10 +136,12 @@ try {
                   worst: sorted[sorted.length - 1] as number,
                   dropped: gaps.filter((g) => g > frame * 1.5).length,
                   rowsInDom,
+                  pulledBack,
                 });
                 return;
               }
               window.scrollBy(0, step);
+              leftAt = window.scrollY;
               requestAnimationFrame(tick);
             };
             requestAnimationFrame(tick);
@@ -146,7 +155,7 @@ try {
   console.log(`display frame (idle median): ${idle.toFixed(1)} ms; scrolling ${speed} px a frame, top to bottom, ${passes} passes:`);
   for (const [i, r] of results.entries())
     console.log(
-      `  pass ${i + 1}: ${r.frames} frames, median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, worst ${r.worst.toFixed(1)} ms, dropped ${r.dropped} (${((100 * r.dropped) / r.frames).toFixed(1)} %), at most ${r.rowsInDom} rows in the page`,
+      `  pass ${i + 1}: ${r.frames} frames, median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, worst ${r.worst.toFixed(1)} ms, dropped ${r.dropped} (${((100 * r.dropped) / r.frames).toFixed(1)} %), at most ${r.rowsInDom} rows in the page, pulled back ${r.pulledBack} times`,
     );
 } finally {
   host.kill('SIGTERM');

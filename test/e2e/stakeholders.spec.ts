@@ -318,6 +318,26 @@ test.describe('demo workspace', () => {
     await expect(register.row('Aisha Bello')).toBeVisible();
     expect(await register.rows().count()).toBeLessThan(100);
     await expect(register.row('Zoe Patel')).toHaveCount(0);
+    // A flick of the wheel, 120 px a frame: the list never scrolls the window back against it (it
+    // did every other frame while rows were measured to the rounded pixel).
+    const flick = await page.evaluate(
+      () =>
+        new Promise<{ pulledBack: number; moved: number }>((resolve) => {
+          const start = window.scrollY;
+          let leftAt = start;
+          let pulledBack = 0;
+          let frames = 0;
+          const tick = () => {
+            if (window.scrollY < leftAt) pulledBack++;
+            if (frames++ === 60) return resolve({ pulledBack, moved: window.scrollY - start });
+            window.scrollBy(0, 120);
+            leftAt = window.scrollY;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(flick).toEqual({ pulledBack: 0, moved: 60 * 120 });
     // Scrolling brings the rows further down into the page (and keeps the count small).
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect(register.row('Zoe Patel')).toBeVisible();

@@ -1,6 +1,6 @@
 import { Group, Table, type TableTdProps, type TableThProps, VisuallyHidden } from '@mantine/core';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { RowActions, type RowActionsProps } from '../components/RowActions';
 import type { HistoryTarget } from '../history/target';
 import type { RecordHistory } from './recordHistory';
@@ -42,10 +42,13 @@ interface DataTableProps<R extends HistoryTarget> {
  */
 export const VIRTUAL_FROM = 150;
 
-/** Stands in for the rows out of view; no cells, so nothing to read or focus. */
+/**
+ * Stands in for the rows out of view; no cells, so nothing to read or focus. A table row like the
+ * others, border included: the tables collapse borders, so a row beside a borderless one would be
+ * half a pixel shorter, and that change of height as rows scroll past made the virtualiser jump.
+ */
 function Spacer({ height }: { height: number }) {
-  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty table row is not focusable; the rule mistakes it for an interactive element
-  return <tr aria-hidden="true" style={{ height }} />;
+  return <Table.Tr aria-hidden="true" style={{ height }} />;
 }
 
 /** A list's table: the columns, then each row's action menu. The first column lines up with the page header. */
@@ -69,8 +72,15 @@ export function DataTable<R extends HistoryTarget>({
   const virtualizer = useWindowVirtualizer({
     count: virtual ? rows.length : 0,
     estimateSize: () => rowHeight,
+    // The exact height, not the rounded one: a row of 50.6 px rounds to 50 or 51 by where it sits,
+    // and every such "change" made the virtualiser scroll back by a pixel from an offset a frame
+    // old, undoing the scroll in between (the register stuttered and crawled at half speed).
+    measureElement: (element) => element.getBoundingClientRect().height,
     overscan: 15,
     scrollMargin,
+    // Draw the new rows after the scroll, not inside its event: the overscan covers the frame's
+    // move, so the window scrolls at the display's pace while React catches up.
+    useFlushSync: false,
   });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const first = items?.[0];
@@ -89,37 +99,20 @@ export function DataTable<R extends HistoryTarget>({
         horizontalSpacing={horizontalSpacing}
         aria-rowcount={virtual ? rows.length + 1 : undefined}
       >
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c, i) => (
-              <Table.Th key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.th}>
-                {c.header}
-              </Table.Th>
-            ))}
-            <Table.Th w={48} pr="lg">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <DataTableHead columns={columns} />
         <Table.Tbody ref={body}>
           {padTop > 0 && <Spacer height={padTop} />}
           {shown.map(({ row, index }) => (
-            <Table.Tr
+            <DataRow
               key={row.id}
-              {...rowProps?.(row)}
-              {...(virtual ? { ref: virtualizer.measureElement, 'data-index': index, 'aria-rowindex': index + 2 } : {})}
-            >
-              {columns.map((c, i) => (
-                <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.td}>
-                  {c.cell(row)}
-                </Table.Td>
-              ))}
-              <Table.Td pr="lg">
-                <Group justify="flex-end">
-                  <RowActions name={row.name} onHistory={() => history.open(row)} {...actions(row)} />
-                </Group>
-              </Table.Td>
-            </Table.Tr>
+              row={row}
+              index={index}
+              columns={columns}
+              rowProps={rowProps}
+              history={history}
+              actions={actions}
+              measure={virtual ? virtualizer.measureElement : undefined}
+            />
           ))}
           {padBottom > 0 && <Spacer height={padBottom} />}
         </Table.Tbody>
@@ -127,3 +120,51 @@ export function DataTable<R extends HistoryTarget>({
     </div>
   );
 }
+
+/** The header row; apart so that scrolling, which draws the table again, leaves it alone. */
+const DataTableHead = memo(function DataTableHead({ columns }: { columns: readonly Column<never>[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((c, i) => (
+          <Table.Th key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.th}>
+            {c.header}
+          </Table.Th>
+        ))}
+        <Table.Th w={48} pr="lg">
+          <VisuallyHidden>Actions</VisuallyHidden>
+        </Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+});
+
+interface DataRowProps<R extends HistoryTarget> extends Pick<DataTableProps<R>, 'columns' | 'rowProps' | 'history' | 'actions'> {
+  row: R;
+  index: number;
+  /** The virtualiser's measuring ref, for long lists. */
+  measure?: ((node: Element | null) => void) | undefined;
+}
+
+function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, history, actions, measure }: DataRowProps<R>) {
+  return (
+    <Table.Tr {...rowProps?.(row)} {...(measure ? { ref: measure, 'data-index': index, 'aria-rowindex': index + 2 } : {})}>
+      {columns.map((c, i) => (
+        <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.td}>
+          {c.cell(row)}
+        </Table.Td>
+      ))}
+      <Table.Td pr="lg">
+        <Group justify="flex-end">
+          <RowActions name={row.name} onHistory={() => history.open(row)} {...actions(row)} />
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * One row, drawn again only when its own props change: scrolling a long list re-renders the table
+ * every frame, and without this every row in view was drawn again each time, not only the new ones.
+ */
+const DataRow = memo(DataRowOf) as typeof DataRowOf;
