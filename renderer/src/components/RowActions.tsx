@@ -1,6 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowBackUp, IconDots, IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ComponentProps, type ReactNode, useState } from 'react';
 
 /** A screen's own action on a record (e.g. retire a shadow process), shown after Edit. */
 export interface RowAction {
@@ -22,23 +22,32 @@ export interface RowActionsProps {
   more?: readonly RowAction[];
 }
 
-/** The per-row menu: what the acting member may do with this record. */
-export function RowActions({
-  name,
-  onHistory,
-  onEdit,
-  onAddChild,
-  onDelete,
-  onRestore,
-  deleteLabel = 'Delete',
-  more = [],
-}: RowActionsProps) {
+/**
+ * The per-row menu: what the acting member may do with this record. Until first opened it is the
+ * button alone: a menu's popover costs more to draw than the rest of its row, and a long register
+ * draws new rows on every frame of a scroll.
+ */
+export function RowActions(props: RowActionsProps) {
+  const [used, setUsed] = useState(false);
+  if (!used) return <MenuButton name={props.name} onClick={() => setUsed(true)} />;
+  return <RowMenu {...props} />;
+}
+
+/** The row's "…" button; Menu.Target gives it its ref, handlers and ARIA state once the menu exists. */
+function MenuButton({ name, ...button }: { name: string } & ComponentProps<'button'>) {
   return (
-    <Menu>
+    <ActionIcon aria-label={`Actions for ${name}`} size="sm" aria-haspopup="menu" {...button}>
+      <IconDots size={16} />
+    </ActionIcon>
+  );
+}
+
+/** Opens as it first appears: it replaces the button the user has just pressed. */
+function RowMenu({ name, onHistory, onEdit, onAddChild, onDelete, onRestore, deleteLabel = 'Delete', more = [] }: RowActionsProps) {
+  return (
+    <Menu defaultOpened>
       <Menu.Target>
-        <ActionIcon aria-label={`Actions for ${name}`} size="sm">
-          <IconDots size={16} />
-        </ActionIcon>
+        <MenuButton name={name} />
       </Menu.Target>
       <Menu.Dropdown>
         {onEdit && (
