@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readOpenFile } from '../fs';
 import type { SyncProblem } from './model';
 
 /*
@@ -126,26 +127,20 @@ export function readHeaderAndBody<H>(
  * body may be megabytes); null when it is missing, still arriving or unreadable.
  */
 export function readHeaderLine(file: string): unknown {
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    return readOpenFile(file, (fd) => {
+      const chunks: Buffer[] = [];
+      const chunk = Buffer.alloc(16_384);
+      for (;;) {
+        const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0) return null;
+        const end = chunk.subarray(0, n).indexOf(10);
+        chunks.push(Buffer.from(chunk.subarray(0, end === -1 ? n : end)));
+        if (end !== -1) return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+      }
+    });
   } catch {
     return null;
-  }
-  try {
-    const chunks: Buffer[] = [];
-    const chunk = Buffer.alloc(16_384);
-    for (;;) {
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) return null;
-      const end = chunk.subarray(0, n).indexOf(10);
-      chunks.push(Buffer.from(chunk.subarray(0, end === -1 ? n : end)));
-      if (end !== -1) return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-    }
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
