@@ -23,6 +23,7 @@ import type { ImportBatch, ImportErrorData, ImportKind, ImportMapping, ImportPas
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 import { peopleSink, todayUtc } from './people';
 import { translateFile } from './translate';
+import { monthlyUpsert } from './upserts';
 
 export { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
 export { ACTIONS, hashUser } from './decisions-read';
@@ -507,10 +508,7 @@ function keyedSink(
   const select = engine.sqlite
     .prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE month = ? AND team_id = ? AND initiative_id = ?`)
     .raw();
-  const upsert = engine.sqlite.prepare(
-    `INSERT INTO ${table} (month, team_id, initiative_id, ${cols.join(', ')}, batch_id) VALUES (?, ?, ?, ${cols.map(() => '?').join(', ')}, ?)
-     ON CONFLICT (month, team_id, initiative_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, batch_id = excluded.batch_id`,
-  );
+  const upsert = monthlyUpsert(engine, table, cols);
   return {
     header: (name, header) => {
       idx = columnIndex(name, header, spec.columns);
