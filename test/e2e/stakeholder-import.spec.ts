@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { exampleText, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -18,16 +17,9 @@ test('the register imports a CSV twice without duplicates: the second import is 
   await expect(app.imports.root).toBeVisible();
   await expect(app.imports.root.getByRole('radio', { name: 'Stakeholders' })).toBeChecked();
   // The template is the kind's header (the register's export) and two example rows.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    app.imports.root.getByRole('button', { name: 'Download template' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('stakeholders-template.csv');
-  const template = fs
-    .readFileSync((await download.path()) ?? '', 'utf8')
-    .trim()
-    .split('\r\n');
-  expect([template[0], template.length]).toEqual([exampleText('stakeholders.csv').split('\n')[0], 3]);
+  const template = await app.imports.downloadTemplate();
+  expect(template.fileName).toBe('stakeholders-template.csv');
+  expect([template.lines[0], template.lines.length]).toEqual([exampleText('stakeholders.csv').split('\n')[0], 3]);
   await app.imports.chooseFile('stakeholders.csv', exampleText('stakeholders.csv'));
   await expect(app.imports.detected).toContainText('stakeholders');
   await app.imports.importButton.click();
