@@ -144,16 +144,38 @@ export function readHeaderLine(file: string): unknown {
   }
 }
 
+/**
+ * What is wrong with a share file's kind and version (null when it is one of ours that this Uptake
+ * reads); `what` names the kind, e.g. "an Uptake snapshot".
+ */
+export function formatProblem(header: { format?: unknown; version?: unknown }, format: string, what: string): string | null {
+  if (header.format !== format) return `is not ${what}`;
+  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
+    return `was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`;
+  }
+  return null;
+}
+
+/** The list a share file's body holds under `key`, when it is the header's `count` of readable items; else what is wrong. */
+export function bodyItems<T>(bodyLine: string, key: string, count: unknown, isItem: (x: unknown) => x is T): T[] | string {
+  let items: unknown;
+  try {
+    items = (JSON.parse(bodyLine) as Record<string, unknown>)[key];
+  } catch {
+    return 'has an unreadable body';
+  }
+  if (!Array.isArray(items) || items.length !== count || !items.every(isItem)) return 'holds records that are not field changes';
+  return items;
+}
+
 /** Reads and checks one change file; never throws for what is in the file. */
 export function readChangeFile(file: string, expect: { workspace: string; device: string; seq: number }): ReadChangeFile {
   const fail = (reason: string, retry: boolean): ReadChangeFile => ({ ok: false, problem: { file, reason, retry } });
   const lines = readHeaderAndBody<ChangeFileHeader>(file);
   if (!lines.ok) return { ok: false, problem: lines.problem };
   const { header, bodyLine, text } = lines;
-  if (header.format !== CHANGES_FORMAT) return fail('is not an Uptake change file', false);
-  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
-    return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);
-  }
+  const unreadable = formatProblem(header, CHANGES_FORMAT, 'an Uptake change file');
+  if (unreadable) return fail(unreadable, false);
   if (header.workspace !== expect.workspace || header.device !== expect.device || header.seq !== expect.seq) {
     return fail('says it belongs to another workspace, device or place in the sequence than where it lies', false);
   }
@@ -161,14 +183,7 @@ export function readChangeFile(file: string, expect: { workspace: string; device
   if (header.seen !== undefined && !(typeof header.seen === 'object' && header.seen !== null && Object.values(header.seen).every(isText))) {
     return fail('has a header whose list of devices seen is not readable', false);
   }
-  let changes: unknown;
-  try {
-    changes = (JSON.parse(bodyLine) as { changes?: unknown }).changes;
-  } catch {
-    return fail('has an unreadable body', false);
-  }
-  if (!Array.isArray(changes) || changes.length !== header.count || !changes.every(isChange)) {
-    return fail('holds records that are not field changes', false);
-  }
+  const changes = bodyItems(bodyLine, 'changes', header.count, isChange);
+  if (typeof changes === 'string') return fail(changes, false);
   return { ok: true, header, changes, fileHash: sha256(text) };
 }
