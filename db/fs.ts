@@ -55,6 +55,21 @@ export function checkWritableFolder(folder: string): string {
   return dir;
 }
 
+/** `read` on the file opened for reading, which is closed after; null when the file cannot be opened (gone, or not readable). */
+export function readOpenFile<T>(file: string, read: (fd: number) => T): T | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    return read(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 interface Pending {
   target: string;
   temp: string;

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUptake } from './cli-path';
+import { examplePath } from './examples';
 import { tempDir } from './helpers';
 
 /* Files in other systems' formats from the CLI: the people directory, presets, saved and file mappings. */
-const root = path.resolve(import.meta.dirname, '..');
-const example = (name: string) => path.join(root, 'examples', name);
 const tmp = tempDir('uptake-cli-sources-');
 afterAll(() => tmp.cleanup());
 
@@ -17,10 +16,10 @@ describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 
 
   it('imports the directory, then a Copilot usage export by its header alone, listing who is not in the directory', () => {
     expect(uptake(['--db', db, 'init', '--workspace', 'Acme', '--me', 'Dana Lee']).code).toBe(0);
-    const people = uptake(['--db', db, 'import', 'people', example('people.csv'), '--create-missing']);
+    const people = uptake(['--db', db, 'import', 'people', examplePath('people.csv'), '--create-missing']);
     expect(people.code, people.err).toBe(0);
     expect(JSON.parse(people.out)).toMatchObject({ kind: 'people', rows: 12, new: 12 });
-    const usage = uptake(['--db', db, 'import', 'usage', example('copilot-usage.csv'), '--create-missing']);
+    const usage = uptake(['--db', db, 'import', 'usage', examplePath('copilot-usage.csv'), '--create-missing']);
     expect(usage.code, usage.err).toBe(0);
     expect(JSON.parse(usage.out)).toMatchObject({
       mapping: 'microsoft-365-copilot-usage',
@@ -45,7 +44,7 @@ describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 
       db,
       'import',
       'decisions',
-      example('decision-log.csv'),
+      examplePath('decision-log.csv'),
       '--mapping',
       'ai-decision-log',
       '--create-missing',
@@ -81,11 +80,11 @@ describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 
         /^uptake: No mapping is called "nope"\. Mappings: "microsoft-365-copilot-usage", "ai-decision-log"\.\n$/,
       ],
       [['mappings', 'delete', 'ai-decision-log'], /"ai-decision-log" is a preset \(presets\/ai-decision-log\.json\), not a saved mapping/],
-      [['import', 'decisions', example('decision-log.csv'), '--mapping', 'nope'], /No mapping is called "nope"\. Mappings: /],
-      [['import', 'usage', example('decision-log.csv'), '--mapping', 'ai-decision-log'], /makes decisions files, not usage/],
-      [['import', 'usage', example('copilot-usage.csv'), '--month', '2026-13'], /--month: a month as YYYY-MM/],
+      [['import', 'decisions', examplePath('decision-log.csv'), '--mapping', 'nope'], /No mapping is called "nope"\. Mappings: /],
+      [['import', 'usage', examplePath('decision-log.csv'), '--mapping', 'ai-decision-log'], /makes decisions files, not usage/],
+      [['import', 'usage', examplePath('copilot-usage.csv'), '--month', '2026-13'], /--month: a month as YYYY-MM/],
       [
-        ['import', 'decisions', example('usage.csv'), '--mapping', 'ai-decision-log'],
+        ['import', 'decisions', examplePath('usage.csv'), '--mapping', 'ai-decision-log'],
         /does not fit the mapping "ai-decision-log": it has no column "Event Time"/,
       ],
     ];

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUptake } from './cli-path';
+import { examplePath, OTHER_TOOL_STAKEHOLDER_COLUMNS } from './examples';
 import { tempDir } from './helpers';
 
 /* `uptake import stakeholders` as a user runs it: the demo workspace, the example files, exit codes and stderr. */
-const root = path.resolve(import.meta.dirname, '..');
-const example = (name: string) => path.join(root, 'examples', name);
 const tmp = tempDir('uptake-cli-stakeholders-');
 afterAll(() => tmp.cleanup());
 
@@ -19,17 +18,17 @@ describe('uptake import stakeholders', { timeout: 180_000 }, () => {
   it('imports the example into the demo, then again without duplicates; a dry run writes nothing', () => {
     expect(uptake(['--db', db, 'demo']).code).toBe(0);
     const before = register().length;
-    const dry = uptake(['--db', db, 'import', 'stakeholders', example('stakeholders.csv'), '--dry-run']);
+    const dry = uptake(['--db', db, 'import', 'stakeholders', examplePath('stakeholders.csv'), '--dry-run']);
     expect(dry.code, dry.err).toBe(0);
     expect(dry.err).toMatch(
       /^Checked 14 rows of stakeholders\.csv: nothing was written\. Importing it would add 14 new, 0 updated, 0 unchanged\.$/m,
     );
     expect(register()).toHaveLength(before);
-    const first = uptake(['--db', db, 'import', 'stakeholders', example('stakeholders.csv')]);
+    const first = uptake(['--db', db, 'import', 'stakeholders', examplePath('stakeholders.csv')]);
     expect(first.code, first.err).toBe(0);
     expect(JSON.parse(first.out)).toMatchObject({ kind: 'stakeholders', rows: 14, new: 14, changed: 0, unchanged: 0 });
     expect(first.err).toMatch(/^Imported 14 rows of stakeholders\.csv: 14 new, 0 updated, 0 unchanged\.$/m);
-    const second = uptake(['--db', db, 'import', 'stakeholders', example('stakeholders.csv')]);
+    const second = uptake(['--db', db, 'import', 'stakeholders', examplePath('stakeholders.csv')]);
     expect(second.code, second.err).toBe(0);
     expect(second.err).toMatch(/^Imported 14 rows of stakeholders\.csv: 0 new, 0 updated, 14 unchanged\.$/m);
     expect(register()).toHaveLength(before + 14);
@@ -62,7 +61,7 @@ describe('uptake import stakeholders', { timeout: 180_000 }, () => {
   });
 
   it('a file from another tool needs a mapping once; saved, the next file is read with it', () => {
-    const other = example('stakeholders-other-tool.csv');
+    const other = examplePath('stakeholders-other-tool.csv');
     const unmapped = uptake(['--db', db, 'import', 'stakeholders', other]);
     expect(unmapped.code).toBe(1);
     expect(unmapped.err).toMatch(/the header row is wrong[\s\S]*No saved mapping or preset fits this header either/);
@@ -70,15 +69,7 @@ describe('uptake import stakeholders', { timeout: 180_000 }, () => {
       name: 'Stakeholder tool',
       kind: 'stakeholders',
       header: ['Full name', 'Job title', 'Department', 'E-mail', 'Power', 'Interest', 'Stance'],
-      columns: {
-        name: 'Full name',
-        title: 'Job title',
-        team: 'Department',
-        email: 'E-mail',
-        influence: 'Power',
-        interest: 'Interest',
-        support: 'Stance',
-      },
+      columns: OTHER_TOOL_STAKEHOLDER_COLUMNS,
     };
     expect(uptake(['--db', db, 'call', 'imports.saveMapping', JSON.stringify({ mapping })]).code).toBe(0);
     const r = uptake(['--db', db, 'import', 'stakeholders', other]);
@@ -94,7 +85,7 @@ describe('uptake import stakeholders', { timeout: 180_000 }, () => {
 
   it('import --help and template list the kind', () => {
     const help = uptake(['import', '--help']);
-    const header = fs.readFileSync(example('stakeholders.csv'), 'utf8').split('\n')[0];
+    const header = fs.readFileSync(examplePath('stakeholders.csv'), 'utf8').split('\n')[0];
     expect(help.out).toMatch(new RegExp(`^  stakeholders +${header}$`, 'm'));
     expect(help.out).toMatch(/Optional \(may be left out of stakeholders files\): title, email, influence/);
     expect(uptake(['template', 'stakeholders']).out.split('\r\n')[0]).toBe(header);

@@ -48,6 +48,12 @@ export const optionalText = (label: string, max = 200) =>
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional();
+/** A count of people or things: a whole number, 0 or more. */
+export const count = (field: string) =>
+  z
+    .number({ error: `${field} must be a whole number` })
+    .int(`${field} must be a whole number`)
+    .min(0, `${field} cannot be negative`);
 export const id = z.string({ error: 'id must be text' }).min(1, 'id cannot be empty');
 export const noInput = z.strictObject({}).optional().default({});
 export const ById = z.strictObject({ id });

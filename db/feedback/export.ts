@@ -1,5 +1,5 @@
 import type { Engine } from '../open';
-import { toCsv } from '../reports/csv';
+import { type CsvCell, toCsv } from '../reports/csv';
 import { listFeedback } from './feedback';
 import { isDone } from './model';
 import { listPatterns } from './patterns';
@@ -51,22 +51,32 @@ const PATTERN_COLUMNS = ['id', 'name', 'category', 'description', 'status', 'cou
 
 export function exportFeedback(engine: Engine, f: FeedbackExportFilter): FeedbackExport {
   const stamp = new Date().toISOString().slice(0, 10);
-  const ext = f.format;
-  const mimeType = f.format === 'csv' ? 'text/csv' : 'application/json';
-  if (f.what === 'patterns') {
-    const patterns = listPatterns(engine);
-    const content =
+  /** The records in the chosen format; JSON without the tombstone flag (deleted records are not listed). */
+  const asFile = <T extends { deleted: boolean }>(name: string, columns: readonly string[], list: T[], row: (x: T) => CsvCell[]) => ({
+    fileName: `uptake-${name}-${stamp}.${f.format}`,
+    mimeType: f.format === 'csv' ? 'text/csv' : 'application/json',
+    content:
       f.format === 'json'
         ? `${JSON.stringify(
-            patterns.map(({ deleted: _, ...p }) => p),
+            list.map(({ deleted: _, ...x }) => x),
             null,
             2,
           )}\n`
-        : toCsv(
-            PATTERN_COLUMNS,
-            patterns.map((p) => [p.id, p.name, p.category, p.description, p.status, p.count, p.teams.join('; '), p.firstSeen, p.lastSeen]),
-          );
-    return { fileName: `uptake-patterns-${stamp}.${ext}`, mimeType, content, count: patterns.length };
+        : toCsv(columns, list.map(row)),
+    count: list.length,
+  });
+  if (f.what === 'patterns') {
+    return asFile('patterns', PATTERN_COLUMNS, listPatterns(engine), (p) => [
+      p.id,
+      p.name,
+      p.category,
+      p.description,
+      p.status,
+      p.count,
+      p.teams.join('; '),
+      p.firstSeen,
+      p.lastSeen,
+    ]);
   }
   const show = f.show ?? 'all';
   const items = listFeedback(engine).filter(
@@ -75,36 +85,25 @@ export function exportFeedback(engine: Engine, f: FeedbackExportFilter): Feedbac
       (!f.teamId || x.teamId === f.teamId) &&
       (show === 'all' || (show === 'done') === isDone(x.status)),
   );
-  const content =
-    f.format === 'json'
-      ? `${JSON.stringify(
-          items.map(({ deleted: _, ...x }) => x),
-          null,
-          2,
-        )}\n`
-      : toCsv(
-          FEEDBACK_COLUMNS,
-          items.map((x) => [
-            x.id,
-            x.reportedAt,
-            x.initiative,
-            x.modelVersion,
-            x.team,
-            x.caseRef,
-            x.aiSaid,
-            x.whatWasRight,
-            x.category,
-            x.severity,
-            x.confidentlyWrong ? 'yes' : 'no',
-            x.statedConfidence,
-            x.caught,
-            x.reporter,
-            x.status,
-            x.assignee,
-            x.resolvedVersion,
-            x.duplicateOfId,
-            x.pattern,
-          ]),
-        );
-  return { fileName: `uptake-feedback-${stamp}.${ext}`, mimeType, content, count: items.length };
+  return asFile('feedback', FEEDBACK_COLUMNS, items, (x) => [
+    x.id,
+    x.reportedAt,
+    x.initiative,
+    x.modelVersion,
+    x.team,
+    x.caseRef,
+    x.aiSaid,
+    x.whatWasRight,
+    x.category,
+    x.severity,
+    x.confidentlyWrong ? 'yes' : 'no',
+    x.statedConfidence,
+    x.caught,
+    x.reporter,
+    x.status,
+    x.assignee,
+    x.resolvedVersion,
+    x.duplicateOfId,
+    x.pattern,
+  ]);
 }

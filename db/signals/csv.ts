@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../errors';
+import { readOpenFile } from '../fs';
 import type { ImportErrorData } from './model';
 
 /*
@@ -255,21 +256,15 @@ export async function readCsv(
 
 /** The first rows of a CSV file (header first), read from its first 256 KiB. */
 export function peekCsv(file: string, rows = 10): string[][] {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    throw badInput(`${file}: no such file. Check the path.`);
-  }
-  try {
+  const peeked = readOpenFile(file, (fd) => {
     const buf = Buffer.alloc(1 << 18);
     const got = fs.readSync(fd, buf, 0, buf.length, 0);
     const text = new TextDecoder('utf-8').decode(buf.subarray(0, got));
     const split = new CsvSplitter().push(text, got < buf.length);
     return split.rows.slice(0, rows + 1).map((r) => r.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c)));
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
+  if (peeked === null) throw badInput(`${file}: no such file. Check the path.`);
+  return peeked;
 }
 
 /**
@@ -303,13 +298,7 @@ export async function hashFile(file: string): Promise<string> {
  * read whole, and the whole read says what is wrong.
  */
 export function halves(file: string): { at: number; header: string[] } | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
+  return readOpenFile(file, (fd) => {
     const size = fs.fstatSync(fd).size;
     const window = Buffer.alloc(1 << 16);
     const head = window.subarray(0, fs.readSync(fd, window, 0, window.length, 0));
@@ -329,9 +318,7 @@ export function halves(file: string): { at: number; header: string[] } | null {
     if (lf === -1) return null;
     const at = middle + lf + 1;
     return at > head.length && at < size ? { at, header } : null;
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
 
 function oneError(error: CsvError): CsvErrors {

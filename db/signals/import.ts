@@ -23,6 +23,7 @@ import type { ImportBatch, ImportErrorData, ImportKind, ImportMapping, ImportPas
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 import { peopleSink, todayUtc } from './people';
 import { translateFile } from './translate';
+import { monthlyUpsert } from './upserts';
 
 export { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
 export { ACTIONS, hashUser } from './decisions-read';
@@ -507,10 +508,7 @@ function keyedSink(
   const select = engine.sqlite
     .prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE month = ? AND team_id = ? AND initiative_id = ?`)
     .raw();
-  const upsert = engine.sqlite.prepare(
-    `INSERT INTO ${table} (month, team_id, initiative_id, ${cols.join(', ')}, batch_id) VALUES (?, ?, ?, ${cols.map(() => '?').join(', ')}, ?)
-     ON CONFLICT (month, team_id, initiative_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, batch_id = excluded.batch_id`,
-  );
+  const upsert = monthlyUpsert(engine, table, cols);
   return {
     header: (name, header) => {
       idx = columnIndex(name, header, spec.columns);
@@ -1097,16 +1095,20 @@ function shadowSink(
   };
 }
 
+/** The example month, teams and initiative every template shows, so that the files of one example agree. */
+const COMMON_EXAMPLES: Record<string, [string, string]> = {
+  month: ['2026-01', '2026-01'],
+  team: ['Claims North', 'Claims South'],
+  initiative: ['Claims triage assistant', 'Claims triage assistant'],
+};
+
 /**
  * Two example rows of each kind, by column, as docs/metrics.md describes them. A column without
  * an example here is left empty in the template (every column the import adds later is optional or
- * gets one).
+ * gets one). A kind that gives no month, team or initiative shows COMMON_EXAMPLES'.
  */
 const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = {
   usage: {
-    month: ['2026-01', '2026-01'],
-    team: ['Claims North', 'Claims South'],
-    initiative: ['Claims triage assistant', 'Claims triage assistant'],
     licensed_users: ['40', '30'],
     active_users: ['34', '22'],
     workflows_started: ['380', '260'],
@@ -1114,24 +1116,18 @@ const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = 
   },
   decisions: {
     timestamp: ['2026-01-05T08:00:00+01:00', '2026-01-05T09:30:00Z'],
-    initiative: ['Claims triage assistant', 'Claims triage assistant'],
-    team: ['Claims North', 'Claims South'],
     user: ['E1042', 'E2011'],
     recommendation_id: ['rec-4100', 'rec-7200'],
     action: ['accepted', 'overridden'],
     reason: ['', 'Estimate ignored the flood history, so the reserve was set by hand'],
   },
   pulse: {
-    month: ['2026-01', '2026-01'],
-    team: ['Claims North', 'Claims South'],
-    initiative: ['Claims triage assistant', 'Claims triage assistant'],
     respondents: ['28', '21'],
     trust_mean: ['2.3', '3.4'],
     manual_backup: ['13', '5'],
   },
   people: {
     user: ['E1042', 'lena.fischer@example.com'],
-    team: ['Claims North', 'Claims South'],
     region: ['North', 'South'],
     manager: ['E1001', 'E2001'],
     effective_date: ['2026-01-01', '2026-01-01'],
@@ -1151,7 +1147,6 @@ const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = 
   stakeholders: {
     name: ['Priya Raman', 'Tom Becker'],
     title: ['Head of Claims North', 'Senior claims handler'],
-    team: ['Claims North', 'Claims South'],
     email: ['priya.raman@example.com', ''],
     influence: ['5', '2'],
     interest: ['4', '3'],
@@ -1174,6 +1169,6 @@ const TEMPLATE_EXAMPLES: Record<ImportKind, Record<string, [string, string]>> = 
 export function importTemplate(kind: ImportKind): { fileName: string; csv: string } {
   const columns = IMPORT_COLUMNS[kind];
   const examples = TEMPLATE_EXAMPLES[kind];
-  const rows = [0, 1].map((i) => columns.map((c) => examples[c]?.[i] ?? ''));
+  const rows = [0, 1].map((i) => columns.map((c) => (examples[c] ?? COMMON_EXAMPLES[c])?.[i] ?? ''));
   return { fileName: `${kind}-template.csv`, csv: toCsv(columns, rows) };
 }

@@ -60,29 +60,27 @@ export class NameResolver {
       note(this.ambiguousTeams, name.trim(), row);
       return null;
     }
-    if (this.createMissing && this.checkOnly) return standIn(name);
-    if (this.createMissing) {
-      const { id } = createTeam({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
-      this.teams.set(key(name), [id]);
-      this.created.teams.push(name.trim());
-      return id;
-    }
-    note(this.unknownTeams, name.trim(), row);
-    return null;
+    return this.missing('teams', name, row);
   }
 
   initiative(fileName: string, row: number): string | null {
     const name = this.mapped(fileName);
     const ids = this.initiatives.get(key(name));
     if (ids?.[0]) return ids[0];
+    return this.missing('initiatives', name, row);
+  }
+
+  /** A name the workspace does not have: a stand-in when only checking, created (and listed) when asked, else noted with its row. */
+  private missing(kind: 'teams' | 'initiatives', name: string, row: number): string | null {
     if (this.createMissing && this.checkOnly) return standIn(name);
     if (this.createMissing) {
-      const { id } = createInitiative({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
-      this.initiatives.set(key(name), [id]);
-      this.created.initiatives.push(name.trim());
+      const create = kind === 'teams' ? createTeam : createInitiative;
+      const { id } = create({ engine: this.engine, authorId: this.authorId }, { name: name.trim() });
+      this[kind].set(key(name), [id]);
+      this.created[kind].push(name.trim());
       return id;
     }
-    note(this.unknownInitiatives, name.trim(), row);
+    note(kind === 'teams' ? this.unknownTeams : this.unknownInitiatives, name.trim(), row);
     return null;
   }
 

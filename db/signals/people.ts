@@ -4,6 +4,7 @@ import { type BrokenRows, type CsvErrors, columnIndex, wholeRow } from './csv';
 import { DATE, hashUser, isRealDate } from './decisions-read';
 import type { ImportSummary } from './model';
 import type { NameResolver } from './names';
+import { personUpsert } from './upserts';
 
 /*
  * The people directory: who is in which team from which day. A row's user id or email is kept
@@ -40,11 +41,7 @@ export function peopleSink(
     )
     .raw();
   const known = engine.sqlite.prepare('SELECT 1 FROM people WHERE user = ? LIMIT 1').pluck();
-  const upsert = engine.sqlite.prepare(
-    `INSERT INTO people (user, effective_from, team_id, region, manager, batch_id) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (user, effective_from) DO UPDATE SET team_id = excluded.team_id, region = excluded.region,
-       manager = excluded.manager, batch_id = excluded.batch_id`,
-  );
+  const upsert = personUpsert(engine);
   return {
     header: (name: string, header: string[]) => {
       const lower = header.map((h) => h.trim().toLowerCase());

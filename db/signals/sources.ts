@@ -41,58 +41,35 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
   const byMonthTeam = (a: (string | number | null)[], b: (string | number | null)[]) =>
     String(b[0]).localeCompare(String(a[0])) || String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2]));
 
+  /** A monthly source's rows in the slice: month, team, initiative, its numbers (`values`: column, label) and the file. */
+  const monthly = (table: 'usage' | 'pulse', values: [string, string][]) => {
+    const rows = (
+      engine.sqlite
+        .prepare(`SELECT month, team_id, initiative_id, ${values.map(([c]) => c).join(', ')}, batch_id FROM ${table}`)
+        .raw()
+        .all() as [string, string, string, ...(number | string)[]][]
+    )
+      .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
+      .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], ...r.slice(3)])
+      .sort(byMonthTeam);
+    const numbers = values.map(([c, label]) => col(c, label, true));
+    return page([col('month', 'Month'), col('team', 'Team'), col('initiative', 'Initiative'), ...numbers, col('file', 'File')], rows, true);
+  };
+
   switch (q.source) {
-    case 'usage': {
-      const rows = (
-        engine.sqlite
-          .prepare(
-            'SELECT month, team_id, initiative_id, licensed_users, active_users, workflows_started, workflows_completed, batch_id FROM usage',
-          )
-          .raw()
-          .all() as [string, string, string, number, number, number, number, string][]
-      )
-        .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
-        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], r[6], r[7]])
-        .sort(byMonthTeam);
-      return page(
-        [
-          col('month', 'Month'),
-          col('team', 'Team'),
-          col('initiative', 'Initiative'),
-          col('licensed_users', 'Licensed', true),
-          col('active_users', 'Active', true),
-          col('workflows_started', 'Started', true),
-          col('workflows_completed', 'Completed', true),
-          col('file', 'File'),
-        ],
-        rows,
-        true,
-      );
-    }
-    case 'pulse': {
-      const rows = (
-        engine.sqlite
-          .prepare('SELECT month, team_id, initiative_id, respondents, trust_mean, manual_backup, batch_id FROM pulse')
-          .raw()
-          .all() as [string, string, string, number, number, number, string][]
-      )
-        .filter((r) => inMonths(r[0], slice) && slice.inSlice(r[1], r[2]))
-        .map((r) => [r[0], teamName.get(r[1]) ?? r[1], initiativeName.get(r[2]) ?? r[2], r[3], r[4], r[5], r[6]])
-        .sort(byMonthTeam);
-      return page(
-        [
-          col('month', 'Month'),
-          col('team', 'Team'),
-          col('initiative', 'Initiative'),
-          col('respondents', 'Respondents', true),
-          col('trust_mean', 'Trust (1–5)', true),
-          col('manual_backup', 'Keep a manual backup', true),
-          col('file', 'File'),
-        ],
-        rows,
-        true,
-      );
-    }
+    case 'usage':
+      return monthly('usage', [
+        ['licensed_users', 'Licensed'],
+        ['active_users', 'Active'],
+        ['workflows_started', 'Started'],
+        ['workflows_completed', 'Completed'],
+      ]);
+    case 'pulse':
+      return monthly('pulse', [
+        ['respondents', 'Respondents'],
+        ['trust_mean', 'Trust (1–5)'],
+        ['manual_backup', 'Keep a manual backup'],
+      ]);
     case 'shadowProcesses': {
       const first = slice.lo > 0 ? `${intToMonth(slice.lo)}-01` : '0000-01-01';
       const last = slice.hi < 999_912 ? `${intToMonth(slice.hi)}-31` : '9999-12-31';

@@ -4,6 +4,7 @@ import { fsError, writeFileAtomic } from '../fs';
 import type { Engine } from '../open';
 import { inTransaction } from '../records';
 import { SignalKeys } from '../signals/keys';
+import { monthlyUpsert, personUpsert } from '../signals/upserts';
 import { getLocal, setLocal } from '../write';
 import { devicesDir, SHARE_VERSION, sha256 } from './files';
 import type { SyncProblem } from './model';
@@ -353,10 +354,7 @@ function applier(engine: Engine, kind: SignalKind, batch: string, stamp: string,
         ? ['licensed_users', 'active_users', 'workflows_started', 'workflows_completed']
         : ['respondents', 'trust_mean', 'manual_backup'];
     const existing = engine.sqlite.prepare(`SELECT batch_id FROM ${kind} WHERE month = ? AND team_id = ? AND initiative_id = ?`).pluck();
-    const upsert = engine.sqlite.prepare(
-      `INSERT INTO ${kind} (month, team_id, initiative_id, ${cols.join(', ')}, batch_id) VALUES (?, ?, ?, ${cols.map(() => '?').join(', ')}, ?)
-       ON CONFLICT (month, team_id, initiative_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, batch_id = excluded.batch_id`,
-    );
+    const upsert = monthlyUpsert(engine, kind, cols);
     return {
       row: (keysOf: string[], r: Cell[]) => {
         const [month, team, initiative, ...values] = r;
@@ -372,11 +370,7 @@ function applier(engine: Engine, kind: SignalKind, batch: string, stamp: string,
   }
   if (kind === 'people') {
     const existing = engine.sqlite.prepare('SELECT batch_id FROM people WHERE user = ? AND effective_from = ?').pluck();
-    const upsert = engine.sqlite.prepare(
-      `INSERT INTO people (user, effective_from, team_id, region, manager, batch_id) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (user, effective_from) DO UPDATE SET team_id = excluded.team_id, region = excluded.region,
-         manager = excluded.manager, batch_id = excluded.batch_id`,
-    );
+    const upsert = personUpsert(engine);
     return {
       row: (keysOf: string[], r: Cell[]) => {
         const [user, from, team, region = null, manager = null] = r;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readOpenFile } from '../fs';
 import type { SyncProblem } from './model';
 
 /*
@@ -126,27 +127,45 @@ export function readHeaderAndBody<H>(
  * body may be megabytes); null when it is missing, still arriving or unreadable.
  */
 export function readHeaderLine(file: string): unknown {
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    return readOpenFile(file, (fd) => {
+      const chunks: Buffer[] = [];
+      const chunk = Buffer.alloc(16_384);
+      for (;;) {
+        const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0) return null;
+        const end = chunk.subarray(0, n).indexOf(10);
+        chunks.push(Buffer.from(chunk.subarray(0, end === -1 ? n : end)));
+        if (end !== -1) return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+      }
+    });
   } catch {
     return null;
   }
-  try {
-    const chunks: Buffer[] = [];
-    const chunk = Buffer.alloc(16_384);
-    for (;;) {
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) return null;
-      const end = chunk.subarray(0, n).indexOf(10);
-      chunks.push(Buffer.from(chunk.subarray(0, end === -1 ? n : end)));
-      if (end !== -1) return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-    }
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
+}
+
+/**
+ * What is wrong with a share file's kind and version (null when it is one of ours that this Uptake
+ * reads); `what` names the kind, e.g. "an Uptake snapshot".
+ */
+export function formatProblem(header: { format?: unknown; version?: unknown }, format: string, what: string): string | null {
+  if (header.format !== format) return `is not ${what}`;
+  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
+    return `was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`;
   }
+  return null;
+}
+
+/** The list a share file's body holds under `key`, when it is the header's `count` of readable items; else what is wrong. */
+export function bodyItems<T>(bodyLine: string, key: string, count: unknown, isItem: (x: unknown) => x is T): T[] | string {
+  let items: unknown;
+  try {
+    items = (JSON.parse(bodyLine) as Record<string, unknown>)[key];
+  } catch {
+    return 'has an unreadable body';
+  }
+  if (!Array.isArray(items) || items.length !== count || !items.every(isItem)) return 'holds records that are not field changes';
+  return items;
 }
 
 /** Reads and checks one change file; never throws for what is in the file. */
@@ -155,10 +174,8 @@ export function readChangeFile(file: string, expect: { workspace: string; device
   const lines = readHeaderAndBody<ChangeFileHeader>(file);
   if (!lines.ok) return { ok: false, problem: lines.problem };
   const { header, bodyLine, text } = lines;
-  if (header.format !== CHANGES_FORMAT) return fail('is not an Uptake change file', false);
-  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
-    return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);
-  }
+  const unreadable = formatProblem(header, CHANGES_FORMAT, 'an Uptake change file');
+  if (unreadable) return fail(unreadable, false);
   if (header.workspace !== expect.workspace || header.device !== expect.device || header.seq !== expect.seq) {
     return fail('says it belongs to another workspace, device or place in the sequence than where it lies', false);
   }
@@ -166,14 +183,7 @@ export function readChangeFile(file: string, expect: { workspace: string; device
   if (header.seen !== undefined && !(typeof header.seen === 'object' && header.seen !== null && Object.values(header.seen).every(isText))) {
     return fail('has a header whose list of devices seen is not readable', false);
   }
-  let changes: unknown;
-  try {
-    changes = (JSON.parse(bodyLine) as { changes?: unknown }).changes;
-  } catch {
-    return fail('has an unreadable body', false);
-  }
-  if (!Array.isArray(changes) || changes.length !== header.count || !changes.every(isChange)) {
-    return fail('holds records that are not field changes', false);
-  }
+  const changes = bodyItems(bodyLine, 'changes', header.count, isChange);
+  if (typeof changes === 'string') return fail(changes, false);
   return { ok: true, header, changes, fileHash: sha256(text) };
 }

@@ -6,11 +6,13 @@ import type { Engine } from '../open';
 import type { SyncedTableName } from '../synced';
 import { deviceId, getLocal, setLocal } from '../write';
 import {
+  bodyItems,
   CHANGE_FILE,
   changesDir,
   DEVICE_ID,
   devicesDir,
   type FieldChange,
+  formatProblem,
   isChange,
   isText,
   readHeaderAndBody,
@@ -168,10 +170,8 @@ export function readSnapshot(file: string, expect: { workspace: string; device: 
   const lines = readHeaderAndBody<SnapshotHeader>(file);
   if (!lines.ok) return { ok: false, problem: lines.problem };
   const { header, bodyLine } = lines;
-  if (header.format !== SNAPSHOT_FORMAT) return fail('is not an Uptake snapshot', false);
-  if (typeof header.version !== 'number' || header.version > SHARE_VERSION) {
-    return fail(`was written by a newer Uptake (file format ${String(header.version)}); update Uptake to read it`, false);
-  }
+  const unreadable = formatProblem(header, SNAPSHOT_FORMAT, 'an Uptake snapshot');
+  if (unreadable) return fail(unreadable, false);
   if (header.workspace !== expect.workspace || header.device !== expect.device) {
     return fail('says it belongs to another workspace or device than where it lies', false);
   }
@@ -183,15 +183,8 @@ export function readSnapshot(file: string, expect: { workspace: string; device: 
       ([d, c]) => DEVICE_ID.test(d) && Number.isInteger(c?.seq) && c.seq >= 0 && (c.hash === null || isText(c.hash)) && isText(c.hlc),
     );
   if (!coversOk || !isText(header.hlc)) return fail('has a header whose list of devices covered is not readable', false);
-  let records: unknown;
-  try {
-    records = (JSON.parse(bodyLine) as { records?: unknown }).records;
-  } catch {
-    return fail('has an unreadable body', false);
-  }
-  if (!Array.isArray(records) || records.length !== header.count || !records.every(isRecord)) {
-    return fail('holds records that are not field changes', false);
-  }
+  const records = bodyItems(bodyLine, 'records', header.count, isRecord);
+  if (typeof records === 'string') return fail(records, false);
   const unknown = records.find((r) => !COLUMNS.get(r.tbl)?.has(r.col));
   if (unknown) return fail(`changes ${unknown.tbl}.${unknown.col}, which this version of Uptake does not know: update Uptake`, false);
   return { ok: true, header, records };

@@ -1,26 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { exampleText } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 
 /* Files in other systems' formats on the Imports screen: the people directory, a preset, a mapping made once. */
-const root = path.resolve(import.meta.dirname, '../..');
-const example = (name: string) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test('the people directory, then a Copilot usage export read with its preset; users not in the directory are listed', async ({ app }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
   await app.go('Imports');
-  await app.imports.chooseFile('people.csv', example('people.csv'));
+  await app.imports.chooseFile('people.csv', exampleText('people.csv'));
   await expect(app.imports.detected).toContainText('people');
   await app.imports.importButton.click();
   await app.imports.createMissingButton.click();
   await expect(app.imports.summary).toContainText('Imported people.csv');
 
   await app.imports.kind('Usage');
-  await app.imports.chooseFile('copilot-usage.csv', example('copilot-usage.csv'));
+  await app.imports.chooseFile('copilot-usage.csv', exampleText('copilot-usage.csv'));
   const matched = app.imports.root.getByTestId('import-matched-mapping');
   await expect(matched).toContainText('the preset “Microsoft 365 Copilot usage (per user)”');
   await expect(app.imports.root.getByTestId('mapping-step')).toHaveCount(0);
@@ -41,12 +38,12 @@ test('the people directory, then a Copilot usage export read with its preset; us
 test('a Copilot usage export counted per app as well, when asked', async ({ app }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
   await app.go('Imports');
-  await app.imports.chooseFile('people.csv', example('people.csv'));
+  await app.imports.chooseFile('people.csv', exampleText('people.csv'));
   await app.imports.importButton.click();
   await app.imports.createMissingButton.click();
   await expect(app.imports.summary).toContainText('Imported people.csv');
   await app.imports.kind('Usage');
-  await app.imports.chooseFile('copilot-usage.csv', example('copilot-usage.csv'));
+  await app.imports.chooseFile('copilot-usage.csv', exampleText('copilot-usage.csv'));
   const perApp = app.imports.root.getByRole('checkbox', { name: /Also count each app as its own initiative/ });
   await expect(perApp).not.toBeChecked();
   await perApp.check();

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
@@ -28,17 +27,10 @@ test('every problem at once, each pointing at its row; a misspelt team fixed by 
   await expect(app.screen('imports')).toBeVisible();
 
   // A template of each kind: the header and two example rows.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    app.imports.root.getByRole('button', { name: 'Download template' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('usage-template.csv');
-  const template = fs
-    .readFileSync((await download.path()) ?? '', 'utf8')
-    .trim()
-    .split('\r\n');
-  expect(template[0]).toBe(HEADER);
-  expect(template).toHaveLength(3);
+  const template = await app.imports.downloadTemplate();
+  expect(template.fileName).toBe('usage-template.csv');
+  expect(template.lines[0]).toBe(HEADER);
+  expect(template.lines).toHaveLength(3);
 
   await app.imports.chooseFile('first.csv', FIRST);
   await app.imports.importButton.click();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /*
@@ -364,6 +365,15 @@ export class ImportsScreen {
   }
   async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People' | 'Stakeholders') {
     await this.root.getByText(label, { exact: true }).click();
+  }
+  /** Downloads the chosen kind's template: its file name and its lines (CRLF-separated in the file). */
+  async downloadTemplate(): Promise<{ fileName: string; lines: string[] }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.root.getByRole('button', { name: 'Download template' }).click(),
+    ]);
+    const text = fs.readFileSync((await download.path()) ?? '', 'utf8');
+    return { fileName: download.suggestedFilename(), lines: text.trim().split('\r\n') };
   }
   async chooseFile(name: string, content: string) {
     // A large file takes a while to hand to the browser on a loaded machine.

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { exampleText, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { StakeholdersScreen } from './stakeholder-pages';
 
 /* The stakeholder register from CSV on the Imports screen: twice without duplicates, a bad file, another tool's file. */
-const root = path.resolve(import.meta.dirname, '../..');
-const example = (name: string) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
 
 test.use({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
 
@@ -20,24 +17,17 @@ test('the register imports a CSV twice without duplicates: the second import is 
   await expect(app.imports.root).toBeVisible();
   await expect(app.imports.root.getByRole('radio', { name: 'Stakeholders' })).toBeChecked();
   // The template is the kind's header (the register's export) and two example rows.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    app.imports.root.getByRole('button', { name: 'Download template' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('stakeholders-template.csv');
-  const template = fs
-    .readFileSync((await download.path()) ?? '', 'utf8')
-    .trim()
-    .split('\r\n');
-  expect([template[0], template.length]).toEqual([example('stakeholders.csv').split('\n')[0], 3]);
-  await app.imports.chooseFile('stakeholders.csv', example('stakeholders.csv'));
+  const template = await app.imports.downloadTemplate();
+  expect(template.fileName).toBe('stakeholders-template.csv');
+  expect([template.lines[0], template.lines.length]).toEqual([exampleText('stakeholders.csv').split('\n')[0], 3]);
+  await app.imports.chooseFile('stakeholders.csv', exampleText('stakeholders.csv'));
   await expect(app.imports.detected).toContainText('stakeholders');
   await app.imports.importButton.click();
   await expect(app.imports.summary).toContainText('Imported stakeholders.csv');
   await expect(app.imports.count('New')).toHaveText('14');
   await expect(app.imports.count('Updated')).toHaveText('0');
 
-  await app.imports.chooseFile('stakeholders.csv', example('stakeholders.csv'));
+  await app.imports.chooseFile('stakeholders.csv', exampleText('stakeholders.csv'));
   await app.imports.importButton.click();
   await expect(app.imports.count('Unchanged')).toHaveText('14');
   await expect(app.imports.count('New')).toHaveText('0');
@@ -86,19 +76,10 @@ test('a stakeholder list from another tool goes through the mapping step; saved,
 }) => {
   await app.go('Imports');
   await app.imports.kind('Stakeholders');
-  await app.imports.chooseFile('other-tool.csv', example('stakeholders-other-tool.csv'));
+  await app.imports.chooseFile('other-tool.csv', exampleText('stakeholders-other-tool.csv'));
   const step = app.imports.root.getByTestId('mapping-step');
   await expect(step).toBeVisible();
-  const proposed: [string, string][] = [
-    ['name', 'Full name'],
-    ['title', 'Job title'],
-    ['team', 'Department'],
-    ['email', 'E-mail'],
-    ['influence', 'Power'],
-    ['interest', 'Interest'],
-    ['support', 'Stance'],
-  ];
-  for (const [target, source] of proposed) {
+  for (const [target, source] of Object.entries(OTHER_TOOL_STAKEHOLDER_COLUMNS)) {
     await expect(step.getByRole('combobox', { name: new RegExp(`^${target}( \\(optional\\))?$`) })).toHaveValue(source);
   }
   await expect(step.getByRole('combobox', { name: /quadrant|barrier_point|open_concerns/ })).toHaveCount(0);
@@ -110,7 +91,7 @@ test('a stakeholder list from another tool goes through the mapping step; saved,
   await expect(app.imports.count('New')).toHaveText('10');
   await expect(app.imports.root.getByTestId('import-mapping-used')).toHaveText('Read with the mapping “Stakeholder tool”.');
 
-  await app.imports.chooseFile('other-tool-march.csv', example('stakeholders-other-tool.csv'));
+  await app.imports.chooseFile('other-tool-march.csv', exampleText('stakeholders-other-tool.csv'));
   await expect(app.imports.root.getByTestId('import-matched-mapping')).toContainText('the saved mapping “Stakeholder tool”');
   await expect(step).toHaveCount(0);
   await app.imports.importButton.click();

@@ -5,6 +5,7 @@ import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
 import { checkDatabase } from '../../db/check';
 import { DEFAULT_METRIC_SETTINGS as DEFAULT_SETTINGS } from '../../db/metrics/model';
+import { USAGE_COLUMNS } from '../../db/signals/columns';
 import { hashUser, userHashKey } from '../../db/signals/import';
 import { emptyCounts, figures } from '../../db/signals/metrics';
 import { write } from '../../db/write';
@@ -225,16 +226,8 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
       ['2026-01', 'Underwriting'],
     ]);
     const claims = await callTyped(host, 'reports.rows', { source: 'usage', team: 'Claims' });
-    expect(claims.columns.map((c) => c.key)).toEqual([
-      'month',
-      'team',
-      'initiative',
-      'licensed_users',
-      'active_users',
-      'workflows_started',
-      'workflows_completed',
-      'file',
-    ]);
+    // The file's own columns, then the file each row came from.
+    expect(claims.columns.map((c) => c.key)).toEqual([...USAGE_COLUMNS, 'file']);
     expect(claims.rows).toEqual([
       ['2026-02', 'Claims North', 'Triage', 10, 9, 120, 60, 'usage.csv'],
       ['2026-01', 'Claims North', 'Triage', 10, 8, 100, 80, 'usage.csv'],

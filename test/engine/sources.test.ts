@@ -18,10 +18,10 @@ import {
 import { computeReport } from '../../db/signals/metrics';
 import type { ImportMapping } from '../../db/signals/model';
 import { teamsOn } from '../../db/signals/people';
+import { examplePath } from '../examples';
 import { idsByName, userError, workspaceForEachTest } from '../helpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const example = (name: string) => path.join(root, 'examples', name);
 
 const t = workspaceForEachTest({
   teams: ['Claims North', 'Claims South'],
@@ -75,7 +75,7 @@ describe('presets and mappings are data', () => {
 describe('mapping proposals', () => {
   it('maps a decision log by normalised names and synonyms, guesses its date format and its action words', () => {
     const rows = fs
-      .readFileSync(example('decision-log.csv'), 'utf8')
+      .readFileSync(examplePath('decision-log.csv'), 'utf8')
       .trim()
       .split('\n')
       .slice(1)
@@ -116,7 +116,7 @@ describe('mapping proposals', () => {
 
 describe('importing through a mapping', () => {
   it('reads a decision log with the preset: Berlin local times stored as UTC, action words mapped', async () => {
-    const summary = await importFile(t.engine, null, 'decisions', example('decision-log.csv'), { mapping: 'ai-decision-log' });
+    const summary = await importFile(t.engine, null, 'decisions', examplePath('decision-log.csv'), { mapping: 'ai-decision-log' });
     expect(summary).toMatchObject({ rows: 6, new: 6, mapping: 'ai-decision-log', file: 'decision-log.csv' });
     const rows = t.engine.sqlite
       .prepare('SELECT recommendation_id AS rec, ts, action, month FROM decisions ORDER BY recommendation_id')

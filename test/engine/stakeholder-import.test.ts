@@ -6,6 +6,7 @@ import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
 import { inspectFile } from '../../db/signals/mappings';
 import type { ImportErrorData } from '../../db/signals/model';
+import { examplePath, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Claims North', 'Claims South'] });
@@ -214,22 +215,13 @@ describe('custom field columns', () => {
 });
 
 describe('stakeholders from another tool: the column mapping', () => {
-  const root = path.resolve(import.meta.dirname, '../..');
   const OTHER = 'Full name,Job title,Department,E-mail,Power,Interest,Stance';
 
   it('proposes a mapping by column names; saved, it reads the next file with the same header without being asked', async () => {
     const first = file('jan.csv', [OTHER, 'Laura Kent,Claims operations manager,Claims North,laura.kent@acme.example,4,4,Skeptical']);
     const proposal = inspectFile(t.engine, 'stakeholders', first);
     expect(proposal).toMatchObject({ own: false, matched: null });
-    expect(proposal.proposed.columns).toEqual({
-      name: 'Full name',
-      title: 'Job title',
-      team: 'Department',
-      email: 'E-mail',
-      influence: 'Power',
-      interest: 'Interest',
-      support: 'Stance',
-    });
+    expect(proposal.proposed.columns).toEqual(OTHER_TOOL_STAKEHOLDER_COLUMNS);
     // What the export computes is not a column to map.
     expect(proposal.targets.map((x) => x.column)).not.toContain('quadrant');
     expect(proposal.targets.filter((x) => !x.optional).map((x) => x.column)).toEqual(['name', 'team']);
@@ -257,7 +249,7 @@ describe('stakeholders from another tool: the column mapping', () => {
   it('examples/stakeholders-other-tool.csv maps without a question left and imports into the demo teams', async () => {
     for (const name of ['Claims', 'Underwriting', 'Contact Centre Leeds', 'Contact Centre Bristol'])
       await callTyped(t.host, 'teams.create', { name });
-    const f = path.join(root, 'examples', 'stakeholders-other-tool.csv');
+    const f = examplePath('stakeholders-other-tool.csv');
     const proposal = inspectFile(t.engine, 'stakeholders', f);
     const s = await callTyped(t.host, 'imports.run', { kind: 'stakeholders', path: f, mapping: { ...proposal.proposed, name: 'x' } });
     expect(s).toMatchObject({ rows: 10, new: 10 });

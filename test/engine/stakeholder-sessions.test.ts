@@ -175,7 +175,10 @@ describe('champions log the sessions they ran', () => {
 });
 
 describe('champions work with the people of the teams they champion', () => {
-  /** The usual setup, plus Una of Underwriting (a team Tom does not champion) and Tom's view. */
+  /**
+   * The usual setup, plus Una of Underwriting (a team Tom does not champion), Dana's one-to-one with
+   * her (with a follow-up action for her) and Tom's view.
+   */
   async function withUna() {
     const ids = await setup();
     const una = await callTyped(t.host, 'stakeholders.create', {
@@ -185,23 +188,23 @@ describe('champions work with the people of the teams they champion', () => {
       interest: 4,
       support: 'opposed',
     });
-    return { ...ids, una, asTom: { ...t.host, actAs: 'Tom Okafor' } };
+    const unas = await callTyped(t.host, 'stakeholderSessions.create', {
+      at: '2026-02-03T10:00',
+      kind: 'one-to-one',
+      facilitatorMemberId: ids.dana,
+      attendees: [{ stakeholderId: una.id }],
+      actions: [{ what: 'Send Una the pilot figures', ownerMemberId: ids.dana, due: '2026-02-10', stakeholderId: una.id }],
+    });
+    return { ...ids, una, unas, asTom: { ...t.host, actAs: 'Tom Okafor' } };
   }
 
   it('see only those sessions and actions, cannot add someone of another team, and keep the attendees they do not see', async () => {
-    const { dana, tom, ravi, una, asTom } = await withUna();
+    const { dana, tom, ravi, una, unas, asTom } = await withUna();
     const mixed = await callTyped(t.host, 'stakeholderSessions.create', {
       at: '2026-02-02T10:00',
       kind: 'workshop',
       facilitatorMemberId: tom,
       attendees: [{ stakeholderId: ravi.id }, { stakeholderId: una.id, sentiment: 'negative' }],
-    });
-    const unas = await callTyped(t.host, 'stakeholderSessions.create', {
-      at: '2026-02-03T10:00',
-      kind: 'one-to-one',
-      facilitatorMemberId: dana,
-      attendees: [{ stakeholderId: una.id }],
-      actions: [{ what: 'Send Una the pilot figures', ownerMemberId: dana, due: '2026-02-10', stakeholderId: una.id }],
     });
     await callTyped(t.host, 'stakeholderActions.create', {
       what: 'Call Ravi',
@@ -244,17 +247,10 @@ describe('champions work with the people of the teams they champion', () => {
   });
 
   it('read the history of those records only: the people, their concerns, the sessions and actions they see', async () => {
-    const { underwriting, dana, tom, ravi, una, asTom } = await withUna();
+    const { underwriting, tom, ravi, una, unas, asTom } = await withUna();
     await callTyped(t.host, 'stakeholders.update', { id: una.id, support: 'sceptical' });
     const unasConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: una.id, kind: 'job displacement' });
     const ravisConcern = await callTyped(t.host, 'stakeholders.addConcern', { stakeholderId: ravi.id, kind: 'loss of control' });
-    const unas = await callTyped(t.host, 'stakeholderSessions.create', {
-      at: '2026-02-03T10:00',
-      kind: 'one-to-one',
-      facilitatorMemberId: dana,
-      attendees: [{ stakeholderId: una.id }],
-      actions: [{ what: 'Send Una the pilot figures', ownerMemberId: dana, due: '2026-02-10', stakeholderId: una.id }],
-    });
     // A session Tom ran with Una, whom he does not otherwise see: he ran it, so it is his to read.
     const tomsOwn = await callTyped(t.host, 'stakeholderSessions.create', {
       at: '2026-02-04T10:00',

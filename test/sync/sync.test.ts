@@ -6,7 +6,7 @@ import { UserError } from '../../db/errors';
 import { exportWorkspace } from '../../db/export';
 import { recordHistory } from '../../db/history/history';
 import { type Engine, open } from '../../db/open';
-import { changesDir } from '../../db/sync/files';
+import { changesDir, sha256 } from '../../db/sync/files';
 import { syncFolder } from '../../db/sync/sync';
 import { createTeam, listTeams, updateTeam } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
@@ -138,6 +138,28 @@ describe('sync through a shared folder', () => {
     const arrived = syncFolder(b.engine, folder);
     expect(arrived.problems).toEqual([]);
     expect(teamNames(b.engine)).toEqual(['Underwriting']);
+  });
+
+  it('a change file of a newer Uptake, or whose body is not field changes, is a problem that no retry fixes, and nothing is applied', () => {
+    const { folder, workspace, devices } = setup(2);
+    const [a, b] = devices;
+    if (!a || !b) throw new Error('no devices');
+    createTeam(session(a), { name: 'Underwriting' });
+    const second = path.join(changesDir(folder, workspace, syncFolder(a.engine, folder).device), '000000000002.json');
+    const [headLine = '', bodyLine = ''] = fs.readFileSync(second, 'utf8').split('\n');
+    const header = JSON.parse(headLine) as Record<string, unknown>;
+    const rewrite = (h: Record<string, unknown>, body: string) => fs.writeFileSync(second, `${JSON.stringify(h)}\n${body}\n`);
+
+    rewrite({ ...header, version: 99 }, bodyLine);
+    expect(syncFolder(b.engine, folder).problems).toEqual([
+      { file: second, reason: 'was written by a newer Uptake (file format 99); update Uptake to read it', retry: false },
+    ]);
+    const notChanges = JSON.stringify({ changes: [{ tbl: 'teams' }] });
+    rewrite({ ...header, sha256: sha256(notChanges), count: 1 }, notChanges);
+    expect(syncFolder(b.engine, folder).problems).toEqual([
+      { file: second, reason: 'holds records that are not field changes', retry: false },
+    ]);
+    expect(teamNames(b.engine)).toEqual([]);
   });
 
   it('a missing folder is a clear error and changes nothing', () => {

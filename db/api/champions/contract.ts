@@ -12,6 +12,7 @@ import {
   ById,
   championsAndManagers,
   changeManagers,
+  count,
   everyone,
   id,
   isoDate,
@@ -39,10 +40,7 @@ export const ActivityCreateInput = z.strictObject({
   championId: id,
   kind: oneOf('kind', ACTIVITY_KINDS),
   date: isoDate,
-  attendance: z
-    .number({ error: 'attendance must be a whole number' })
-    .int('attendance must be a whole number')
-    .min(0, 'attendance cannot be negative'),
+  attendance: count('attendance'),
   notes: optionalText('Notes', 2000),
 });
 

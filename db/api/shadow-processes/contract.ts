@@ -5,6 +5,7 @@ import {
   ById,
   championsAndManagers,
   changeManagers,
+  count,
   everyone,
   id,
   isoDate,
@@ -22,10 +23,7 @@ const shadowProcessFields = {
   initiativeId: id.nullable().optional(),
   kind: oneOf('kind', SHADOW_PROCESS_KINDS),
   owner: optionalText('Owner', 120),
-  usersInvolved: z
-    .number({ error: 'usersInvolved must be a whole number' })
-    .int('usersInvolved must be a whole number')
-    .min(0, 'usersInvolved cannot be negative'),
+  usersInvolved: count('usersInvolved'),
   reason: optionalText('Reason', 2000),
   failurePattern: optionalText('Failure pattern', 200),
   failurePatternId: id.nullable().optional(),

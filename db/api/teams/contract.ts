@@ -1,15 +1,9 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import type { Team } from '../../teams/model';
-import { ById, changeManagers, everyone, id, ListInput, mutation, optionalText, query, text } from '../kit';
+import { ById, changeManagers, count, everyone, id, ListInput, mutation, optionalText, query, text } from '../kit';
 
-const headcount = z
-  .number({ error: 'headcount must be a whole number' })
-  .int('headcount must be a whole number')
-  .min(0, 'headcount cannot be negative')
-  .max(10_000_000, 'headcount is implausibly large')
-  .nullable()
-  .optional();
+const headcount = count('headcount').max(10_000_000, 'headcount is implausibly large').nullable().optional();
 const teamFields = {
   parentId: id.nullable().optional(),
   region: optionalText('Region', 120),
