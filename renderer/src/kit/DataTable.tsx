@@ -95,6 +95,7 @@ export function DataTable<R extends HistoryTarget>({
       <Table
         className="data-table"
         highlightOnHover
+        withRowBorders={false}
         aria-label={label}
         horizontalSpacing={horizontalSpacing}
         aria-rowcount={virtual ? rows.length + 1 : undefined}
