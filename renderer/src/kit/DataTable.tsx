@@ -43,12 +43,14 @@ interface DataTableProps<R extends HistoryTarget> {
 export const VIRTUAL_FROM = 150;
 
 /**
- * Stands in for the rows out of view; no cells, so nothing to read or focus. A table row like the
- * others, border included: the tables collapse borders, so a row beside a borderless one would be
- * half a pixel shorter, and that change of height as rows scroll past made the virtualiser jump.
+ * Stands in for the rows out of view; no cells, so nothing to read or focus. It takes the same
+ * bottom border as every row (app.css, `.data-table tr`): the tables collapse borders, so a row
+ * beside a borderless one would be half a pixel shorter, and that change of height as rows scroll
+ * past made the virtualiser jump.
  */
 function Spacer({ height }: { height: number }) {
-  return <Table.Tr aria-hidden="true" style={{ height }} />;
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty table row is not focusable; the rule mistakes it for an interactive element
+  return <tr aria-hidden="true" style={{ height }} />;
 }
 
 /** A list's table: the columns, then each row's action menu. The first column lines up with the page header. */
