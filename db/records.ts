@@ -1,3 +1,4 @@
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from './errors';
 import type { Engine } from './open';
 import type { SyncedTableName } from './synced';
@@ -32,6 +33,29 @@ export interface RecordKit<T extends { id: string; deleted: boolean }> {
   /** Clears the tombstone; `check` may refuse (e.g. a name a live record took meanwhile). */
   restore(s: Session, id: string, check?: (current: T) => void): T;
 }
+
+/** The rows of a synced table, the deleted ones only with includeDeleted. */
+export function tableRows<T extends SQLiteTable & { deleted: AnySQLiteColumn }>(
+  engine: Engine,
+  table: T,
+  includeDeleted: boolean,
+): T['$inferSelect'][] {
+  return engine.orm
+    .select()
+    .from(table)
+    .all()
+    .filter((r) => includeDeleted || !r.deleted);
+}
+
+/** Orders records by name, then by id where names are the same (a stable order for lists). */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** A recordKit `find` that looks the id up in everything `list` returns, deleted records included. */
+export const findIn =
+  <T extends { id: string }>(list: (engine: Engine, includeDeleted: boolean) => T[]) =>
+  (engine: Engine, id: string): T | undefined =>
+    list(engine, true).find((r) => r.id === id);
 
 /** Runs `fn` in one transaction (a savepoint when already inside one). */
 export function inTransaction<R>(engine: Engine, fn: () => R): R {

@@ -2,7 +2,7 @@ import { badInput } from '../errors';
 import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
@@ -15,12 +15,8 @@ export function listShadowProcesses(engine: Engine, includeDeleted = false): Sha
     .from(failurePatterns)
     .all();
   const byId = new Map(patterns.map((p) => [p.id, p]));
-  return engine.orm
-    .select()
-    .from(shadowProcesses)
-    .all()
-    .filter((p) => includeDeleted || !p.deleted)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, shadowProcesses, includeDeleted)
+    .sort(byName)
     .map((p) => {
       const chosen = p.failurePatternId ? byId.get(p.failurePatternId) : undefined;
       const named = chosen ? null : matchPatternName(p.failurePattern, patterns);
@@ -51,7 +47,7 @@ export function listShadowProcesses(engine: Engine, includeDeleted = false): Sha
 const records: RecordKit<ShadowProcess> = recordKit({
   table: 'shadow_processes',
   label: 'shadow process',
-  find: (engine, id) => listShadowProcesses(engine, true).find((p) => p.id === id),
+  find: findIn(listShadowProcesses),
 });
 export const getShadowProcess = records.get;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { stakeholderActions, stakeholderSessions } from '../schema';
 import { checkInScope, teamScope } from '../stakeholders/scope';
 import { getStakeholder } from '../stakeholders/stakeholders';
@@ -33,14 +33,7 @@ const STATUS_ORDER: Record<ActionStatus, number> = { open: 0, done: 1, cancelled
  */
 export function listActions(engine: Engine, today: string, includeDeleted = false): StakeholderAction[] {
   const rank = (a: StakeholderAction) => (isOverdue(a, today) ? 0 : 1 + STATUS_ORDER[a.status]);
-  return toActions(
-    engine,
-    engine.orm
-      .select()
-      .from(stakeholderActions)
-      .all()
-      .filter((r) => includeDeleted || !r.deleted),
-  ).sort(
+  return toActions(engine, tableRows(engine, stakeholderActions, includeDeleted)).sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.status === 'open' ? a.due.localeCompare(b.due) : b.due.localeCompare(a.due)) ||

@@ -4,7 +4,7 @@ import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { sessionAttendees, stakeholderSessions } from '../schema';
 import type { ConcernKind } from '../stakeholders/model';
 import { inScope, type TeamScope, teamScope, teamsOfStakeholders } from '../stakeholders/scope';
@@ -58,12 +58,9 @@ function toSessions(engine: Engine, rows: SessionRow[], attendees: Map<string, S
 
 /** The session log, newest first. */
 export function listSessions(engine: Engine, includeDeleted = false): StakeholderSession[] {
-  const rows = engine.orm
-    .select()
-    .from(stakeholderSessions)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+  const rows = tableRows(engine, stakeholderSessions, includeDeleted).sort((a, b) =>
+    a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1,
+  );
   return toSessions(engine, rows, attendeesBySession(engine));
 }
 

@@ -4,7 +4,7 @@ import { badInput } from '../errors';
 import { recordHistory } from '../history/history';
 import type { HistoryEntry } from '../history/model';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { byName, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { stakeholderFields } from '../schema';
 import { readRow, write } from '../write';
 import {
@@ -62,12 +62,8 @@ function toField(r: typeof stakeholderFields.$inferSelect, used: Map<string, num
 /** The fields in their order (position, then name). */
 export function listFields(engine: Engine, includeDeleted = false): StakeholderField[] {
   const used = valueCounts(engine);
-  return engine.orm
-    .select()
-    .from(stakeholderFields)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, stakeholderFields, includeDeleted)
+    .sort((a, b) => a.position - b.position || byName(a, b))
     .map((r) => toField(r, used));
 }
 
