@@ -57,6 +57,20 @@ export const findIn =
   (engine: Engine, id: string): T | undefined =>
     list(engine, true).find((r) => r.id === id);
 
+/** Each record's name by its id, deleted records included (to name what a row refers to). */
+export const namesById = (engine: Engine, list: (engine: Engine, includeDeleted: boolean) => { id: string; name: string }[]) =>
+  new Map(list(engine, true).map((r) => [r.id, r.name]));
+
+/** A text column holding a JSON list of strings (tags, choices, model versions): its strings, [] when it holds anything else. */
+export function stringList(value: string): string[] {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Runs `fn` in one transaction (a savepoint when already inside one). */
 export function inTransaction<R>(engine: Engine, fn: () => R): R {
   // open() makes every transaction of a writable connection IMMEDIATE.

@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { badInput } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { byName, findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findIn, inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import type { ReviewReason } from '../reviews/model';
 import { failurePatterns, feedback } from '../schema';
 import { listShadowProcesses } from '../shadow-processes/shadow-processes';
@@ -136,7 +136,7 @@ export interface PatternDetail {
  */
 function patternOverrides(engine: Engine, id: string, items: readonly Feedback[]): PatternOverride[] {
   const cases = new Set(items.filter((f) => f.caseRef).map((f) => `${f.initiativeId}\u0001${f.caseRef}`));
-  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const initiatives = namesById(engine, listInitiatives);
   const rows = engine.sqlite
     .prepare<
       [],

@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session, stringList, tableRows } from '../records';
 import { initiatives } from '../schema';
 import { listTeams } from '../teams/teams';
 import { type Initiative, type InitiativeStatus, type PersonRef, TRIAD_ROLES, type TriadRole } from './model';
@@ -41,20 +41,13 @@ export function listInitiatives(engine: Engine, includeDeleted = false): Initiat
         productOwner: resolve(r.productOwner),
         technicalLead: resolve(r.technicalLead),
       };
-      let modelVersions: string[] = [];
-      try {
-        const parsed = JSON.parse(r.modelVersions) as unknown;
-        if (Array.isArray(parsed)) modelVersions = parsed.filter((x): x is string => typeof x === 'string');
-      } catch {
-        modelVersions = [];
-      }
       return {
         id: r.id,
         name: r.name,
         description: r.description,
         status: r.status,
         goLive: r.goLive,
-        modelVersions,
+        modelVersions: stringList(r.modelVersions),
         ...triad,
         missingRoles: TRIAD_ROLES.filter((role) => triad[role] === null),
         deleted: r.deleted,

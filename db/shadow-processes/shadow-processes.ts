@@ -2,14 +2,14 @@ import { badInput } from '../errors';
 import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findIn, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
 
 export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
-  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
-  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const teams = namesById(engine, listTeams);
+  const initiatives = namesById(engine, listInitiatives);
   const patterns = engine.orm
     .select({ id: failurePatterns.id, name: failurePatterns.name, deleted: failurePatterns.deleted })
     .from(failurePatterns)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { namesById, type RecordKit, recordKit, type Session } from '../records';
 import { planTouchpoints } from '../schema';
 import { authorRole, getSession } from '../stakeholder-sessions/stakeholder-sessions';
 import { inScope, type TeamScope } from '../stakeholders/scope';
@@ -12,8 +12,8 @@ import { comparePlanned, PLAN_EVERY_MAX_DAYS, type PlanChannel, type PlannedTouc
 type Row = typeof planTouchpoints.$inferSelect;
 
 function toTouchpoints(engine: Engine, rows: Row[]): Touchpoint[] {
-  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const teams = namesById(engine, listTeams);
+  const members = namesById(engine, listMembers);
   return rows.map(({ lastHlc: _hlc, ...r }) => ({
     ...r,
     team: r.teamId ? (teams.get(r.teamId) ?? null) : null,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { stakeholderActions, stakeholderSessions } from '../schema';
 import { checkInScope, teamScope } from '../stakeholders/scope';
 import { getStakeholder } from '../stakeholders/stakeholders';
@@ -11,7 +11,7 @@ import { type ActionStatus, isOverdue, type StakeholderAction } from './model';
 type Row = typeof stakeholderActions.$inferSelect;
 
 function toActions(engine: Engine, rows: Row[]): StakeholderAction[] {
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const members = namesById(engine, listMembers);
   const people = new Map(
     (engine.sqlite.prepare('SELECT id, name FROM stakeholders WHERE deleted = 0').all() as { id: string; name: string }[]).map((p) => [
       p.id,
