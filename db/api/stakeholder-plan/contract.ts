@@ -7,6 +7,7 @@ import {
   everyone,
   id,
   isoDate,
+  ListAsOfInput,
   oneOf,
   optionalText,
   query,
@@ -40,7 +41,7 @@ const ops = recordOperations<Touchpoint>(['stakeholderPlan', 'history']);
  */
 export const stakeholderPlan = {
   list: query('The communication plan as of a day: overdue first, then due, then upcoming', everyone)
-    .input(z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) }))
+    .input(ListAsOfInput)
     .output(type<PlannedTouchpoint[]>()),
   create: ops.change('Plan a touchpoint for a team or a tag', changeManagers, TouchpointCreateInput),
   update: ops.change('Change a planned touchpoint', changeManagers, TouchpointUpdateInput),

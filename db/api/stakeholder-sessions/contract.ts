@@ -11,6 +11,7 @@ import {
 } from '../../stakeholder-sessions/model';
 import { ADKAR_ELEMENTS, CONCERN_KINDS, QUADRANTS, SUPPORT_LEVELS } from '../../stakeholders/model';
 import {
+  AsOfInput,
   championsAndManagers,
   changeManagers,
   everyone,
@@ -96,11 +97,9 @@ export const stakeholderSessions = {
   update: ops.change('Change a logged session', championsAndManagers, SessionUpdateInput),
   delete: ops.byId('Remove a session logged by mistake', changeManagers),
   restore: ops.byId('Bring back a removed session', changeManagers),
-  health: query("Every stakeholder's last contact and cadence as of a day", everyone)
-    .input(z.strictObject({ today: isoDate }))
-    .output(type<RelationshipHealth[]>()),
+  health: query("Every stakeholder's last contact and cadence as of a day", everyone).input(AsOfInput).output(type<RelationshipHealth[]>()),
   needsAttention: query('Stakeholders overdue for contact as of a day, most overdue first', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<RelationshipHealth[]>()),
   cadence: query('Days between contacts per quadrant', everyone).input(noInput).output(type<ContactCadence>()),
   setCadence: mutation('Set the days between contacts per quadrant', changeManagers, ['stakeholderSessions', 'history'])

@@ -16,11 +16,11 @@ import {
   type TeamView,
 } from '../../stakeholders/model';
 import {
+  AsOfInput,
   ById,
   changeManagers,
   everyone,
   id,
-  isoDate,
   noInput,
   oneOf,
   optionalText,
@@ -99,10 +99,10 @@ export const stakeholders = {
   updateConcern: concernOps.change("Change a concern's status or note", changeManagers, ConcernUpdateInput),
   deleteConcern: concernOps.byId('Remove a concern recorded by mistake', changeManagers),
   teams: query('Per team: support mix, ADKAR heatmap and open concerns; concerns raised per month', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<TeamView>()),
   exportCsv: query('The stakeholder register as CSV (spreadsheet-safe)', everyone).input(noInput).output(type<StakeholderCsv>()),
   gapContacts: query('Who to talk to about the gap: the people of teams with an adoption-gap or override alert', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<GapTeam[]>()),
 };
