@@ -30,6 +30,17 @@ export class StakeholdersScreen {
   cell(influence: number, interest: number): Locator {
     return this.grid.getByTestId(`grid-cell-${influence}-${interest}`);
   }
+  /** Drags a person's chip with the mouse to a cell of the grid, dropping it near the cell's bottom edge. */
+  async dragChip(name: string, influence: number, interest: number) {
+    const from = await this.chip(name).boundingBox();
+    const to = await this.cell(influence, interest).boundingBox();
+    if (!from || !to) throw new Error('grid not laid out');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 10 });
+    await this.page.mouse.up();
+  }
   get announcement() {
     return this.root.getByTestId('grid-announcement');
   }
