@@ -1,11 +1,9 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { AppScreen } from './pages';
 
 /** The stakeholder register (table and grid) and a stakeholder's page. */
-export class StakeholdersScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="stakeholders"]');
-  }
+export class StakeholdersScreen extends AppScreen {
+  readonly screen = 'stakeholders';
   rows(): Locator {
     return this.root.getByTestId('stakeholder-row');
   }
@@ -14,9 +12,6 @@ export class StakeholdersScreen {
   }
   get newButton() {
     return this.root.getByRole('button', { name: 'New stakeholder' });
-  }
-  get emptyState() {
-    return this.root.getByTestId('empty-state');
   }
   get form() {
     return this.page.getByRole('dialog', { name: /^(New stakeholder|Edit .+)$/ });
@@ -59,7 +54,7 @@ export class StakeholdersScreen {
   }
   async open() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stakeholders', exact: true }).click();
-    await expect(this.page.locator('[data-screen="stakeholders"][data-ready="true"]')).toBeVisible();
+    await expect(this.ready).toBeVisible();
   }
   async rowAction(name: string, action: 'Edit' | 'History' | 'Delete') {
     await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
@@ -75,14 +70,8 @@ export class StakeholdersScreen {
   }
 }
 
-export class StakeholderPageScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="stakeholder"]');
-  }
-  get ready() {
-    return this.page.locator('[data-screen="stakeholder"][data-ready="true"]');
-  }
+export class StakeholderPageScreen extends AppScreen {
+  readonly screen = 'stakeholder';
   concerns(): Locator {
     return this.root.getByTestId('concern-row');
   }
