@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from './errors';
 import type { Engine } from './open';
@@ -56,6 +57,14 @@ export const findIn =
   <T extends { id: string }>(list: (engine: Engine, includeDeleted: boolean) => T[]) =>
   (engine: Engine, id: string): T | undefined =>
     list(engine, true).find((r) => r.id === id);
+
+/** A recordKit `find` that reads the one row with that id and shapes it as the list does (`shape` over rows). */
+export const findRow =
+  <T extends SQLiteTable & { id: AnySQLiteColumn }, R>(table: T, shape: (engine: Engine, rows: T['$inferSelect'][]) => R[]) =>
+  (engine: Engine, id: string): R | undefined => {
+    const row = engine.orm.select().from(table).where(eq(table.id, id)).get();
+    return row ? shape(engine, [row])[0] : undefined;
+  };
 
 /** Each record's name by its id, deleted records included (to name what a row refers to). */
 export const namesById = (engine: Engine, list: (engine: Engine, includeDeleted: boolean) => { id: string; name: string }[]) =>

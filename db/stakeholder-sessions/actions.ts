@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { findRow, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { stakeholderActions, stakeholderSessions } from '../schema';
 import { checkInScope, teamScope } from '../stakeholders/scope';
 import { getStakeholder } from '../stakeholders/stakeholders';
@@ -45,10 +45,7 @@ export function listActions(engine: Engine, today: string, includeDeleted = fals
 const actions: RecordKit<StakeholderAction> = recordKit({
   table: 'stakeholder_actions',
   label: 'action',
-  find: (engine, id) => {
-    const row = engine.orm.select().from(stakeholderActions).where(eq(stakeholderActions.id, id)).get();
-    return row ? toActions(engine, [row])[0] : undefined;
-  },
+  find: findRow(stakeholderActions, toActions),
 });
 
 export interface ActionFields {
