@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from './errors';
 import type { Engine } from './open';
 import type { SyncedTableName } from './synced';
@@ -31,6 +33,51 @@ export interface RecordKit<T extends { id: string; deleted: boolean }> {
   remove(s: Session, id: string, check?: (current: T) => void): T;
   /** Clears the tombstone; `check` may refuse (e.g. a name a live record took meanwhile). */
   restore(s: Session, id: string, check?: (current: T) => void): T;
+}
+
+/** The rows of a synced table, the deleted ones only with includeDeleted. */
+export function tableRows<T extends SQLiteTable & { deleted: AnySQLiteColumn }>(
+  engine: Engine,
+  table: T,
+  includeDeleted: boolean,
+): T['$inferSelect'][] {
+  return engine.orm
+    .select()
+    .from(table)
+    .all()
+    .filter((r) => includeDeleted || !r.deleted);
+}
+
+/** Orders records by name, then by id where names are the same (a stable order for lists). */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** A recordKit `find` that looks the id up in everything `list` returns, deleted records included. */
+export const findIn =
+  <T extends { id: string }>(list: (engine: Engine, includeDeleted: boolean) => T[]) =>
+  (engine: Engine, id: string): T | undefined =>
+    list(engine, true).find((r) => r.id === id);
+
+/** A recordKit `find` that reads the one row with that id and shapes it as the list does (`shape` over rows). */
+export const findRow =
+  <T extends SQLiteTable & { id: AnySQLiteColumn }, R>(table: T, shape: (engine: Engine, rows: T['$inferSelect'][]) => R[]) =>
+  (engine: Engine, id: string): R | undefined => {
+    const row = engine.orm.select().from(table).where(eq(table.id, id)).get();
+    return row ? shape(engine, [row])[0] : undefined;
+  };
+
+/** Each record's name by its id, deleted records included (to name what a row refers to). */
+export const namesById = (engine: Engine, list: (engine: Engine, includeDeleted: boolean) => { id: string; name: string }[]) =>
+  new Map(list(engine, true).map((r) => [r.id, r.name]));
+
+/** A text column holding a JSON list of strings (tags, choices, model versions): its strings, [] when it holds anything else. */
+export function stringList(value: string): string[] {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Runs `fn` in one transaction (a savepoint when already inside one). */

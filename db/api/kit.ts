@@ -1,4 +1,4 @@
-import { oc } from '@orpc/contract';
+import { type AnySchema, oc, type } from '@orpc/contract';
 import { z } from 'zod';
 import type { Role } from '../members/model';
 
@@ -61,10 +61,38 @@ export const ListInput = z
   .strictObject({ includeDeleted: z.boolean().optional().default(false) })
   .optional()
   .default({ includeDeleted: false });
+/** A synced record's update input from its create fields: its id, and any of the fields. */
+export const updateInput = <S extends z.ZodRawShape>(fields: S) => z.strictObject({ id, ...z.strictObject(fields).partial().shape });
+
+/**
+ * The usual operations on one synced record type `T` whose mutations invalidate `changes`:
+ * `const ops = recordOperations<Team>(['teams', 'history'])`, then `list: ops.list('Teams')`,
+ * `update: ops.change('Change a team', changeManagers, TeamUpdateInput)`, `delete: ops.byId('Delete a team', changeManagers)`.
+ */
+export const recordOperations = <T>(changes: readonly string[]) => {
+  // oRPC's type<T>() takes its identity map as optional only where T is known, not for a type parameter.
+  const one = type<T>((record: T) => record);
+  const many = type<T[]>((records: T[]) => records);
+  return {
+    /** Every record (and the deleted ones with includeDeleted); everyone reads unless `access` says otherwise. */
+    list: (summary: string, access: Access = everyone) => query(summary, access).input(ListInput).output(many),
+    /** One record by its id. */
+    get: (summary: string, access: Access = everyone) => query(summary, access).input(ById).output(one),
+    /** A mutation that takes `input` and returns the record it wrote. */
+    change: <I extends AnySchema>(summary: string, access: Access, input: I) => mutation(summary, access, changes).input(input).output(one),
+    /** A mutation of one record by its id (delete, restore), returning it. */
+    byId: (summary: string, access: Access) => mutation(summary, access, changes).input(ById).output(one),
+  };
+};
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+/** The input of a read as of a day (YYYY-MM-DD), e.g. who is overdue for contact today. */
+export const AsOfInput = z.strictObject({ today: isoDate });
+/** A list as of a day, with the deleted records too when includeDeleted. */
+export const ListAsOfInput = z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) });
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
 /** A zod enum over one of the model's value lists, with a message that lists them. */

@@ -2,7 +2,7 @@ import { badInput } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { championActivities, championPrograms, champions } from '../schema';
 import { teamsOn } from '../signals/people';
 import { listTeams } from '../teams/teams';
@@ -25,19 +25,15 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 export function listPrograms(engine: Engine, includeDeleted = false): ChampionProgram[] {
   const initiatives = names(listInitiatives(engine, true));
-  return engine.orm
-    .select()
-    .from(championPrograms)
-    .all()
-    .filter((p) => includeDeleted || !p.deleted)
+  return tableRows(engine, championPrograms, includeDeleted)
     .map((p) => ({ ...p, initiative: initiatives.get(p.initiativeId) ?? null }))
-    .sort((a, b) => (a.initiative ?? '').localeCompare(b.initiative ?? '') || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.initiative ?? '').localeCompare(b.initiative ?? '') || byName(a, b));
 }
 
 const programs: RecordKit<ChampionProgram> = recordKit({
   table: 'champion_programs',
   label: 'champion program',
-  find: (engine, id) => listPrograms(engine, true).find((p) => p.id === id),
+  find: findIn(listPrograms),
 });
 
 export interface ProgramFields {
@@ -80,11 +76,7 @@ export function listChampions(engine: Engine, includeDeleted = false): Champion[
   const members = names(listMembers(engine, true));
   const teams = names(listTeams(engine, true));
   const last = lastActivities(engine);
-  return engine.orm
-    .select()
-    .from(champions)
-    .all()
-    .filter((c) => includeDeleted || !c.deleted)
+  return tableRows(engine, champions, includeDeleted)
     .map((c) => ({
       id: c.id,
       programId: c.programId,
@@ -100,11 +92,7 @@ export function listChampions(engine: Engine, includeDeleted = false): Champion[
     .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id));
 }
 
-const championRecords: RecordKit<Champion> = recordKit({
-  table: 'champions',
-  label: 'champion',
-  find: (engine, id) => listChampions(engine, true).find((c) => c.id === id),
-});
+const championRecords: RecordKit<Champion> = recordKit({ table: 'champions', label: 'champion', find: findIn(listChampions) });
 
 export interface ChampionFields {
   programId: string;

@@ -2,7 +2,7 @@ import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import { ROLE_LABELS } from '../members/model';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { namesById, type RecordKit, recordKit, type Session } from '../records';
 import { feedbackComments } from '../schema';
 import { getFeedback } from './feedback';
 import type { FeedbackComment } from './model';
@@ -11,7 +11,7 @@ import { mayTriage } from './triagers';
 type Row = typeof feedbackComments.$inferSelect;
 
 function shape(engine: Engine, rows: Row[]): FeedbackComment[] {
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const members = namesById(engine, listMembers);
   const edits = engine.sqlite
     .prepare<[string], number>("SELECT COUNT(DISTINCT hlc) FROM change_log WHERE tbl = 'feedback_comments' AND row_id = ? AND col = 'body'")
     .pluck();

@@ -3,7 +3,7 @@ import { badInput, forbidden } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { failurePatterns, feedback } from '../schema';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
@@ -26,11 +26,7 @@ export function listFeedback(engine: Engine, includeDeleted = false): Feedback[]
   const teams = names(listTeams(engine, true));
   const members = names(listMembers(engine, true));
   const patterns = names(engine.orm.select({ id: failurePatterns.id, name: failurePatterns.name }).from(failurePatterns).all());
-  return engine.orm
-    .select()
-    .from(feedback)
-    .all()
-    .filter((f) => includeDeleted || !f.deleted)
+  return tableRows(engine, feedback, includeDeleted)
     .map(({ lastHlc: _, ...f }) => ({
       ...f,
       initiative: initiatives.get(f.initiativeId) ?? null,
@@ -42,11 +38,7 @@ export function listFeedback(engine: Engine, includeDeleted = false): Feedback[]
     .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.id.localeCompare(b.id));
 }
 
-const records: RecordKit<Feedback> = recordKit({
-  table: 'feedback',
-  label: 'feedback item',
-  find: (engine, id) => listFeedback(engine, true).find((f) => f.id === id),
-});
+const records: RecordKit<Feedback> = recordKit({ table: 'feedback', label: 'feedback item', find: findIn(listFeedback) });
 export const getFeedback = records.get;
 
 export interface FeedbackFields {

@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { badInput } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import type { ReviewReason } from '../reviews/model';
 import { failurePatterns, feedback } from '../schema';
 import { listShadowProcesses } from '../shadow-processes/shadow-processes';
@@ -42,11 +42,7 @@ export function listPatterns(engine: Engine, includeDeleted = false): FailurePat
   const teams = new Map(listTeams(engine, true).map((t) => [t.id, t]));
   const linked = linkedByPattern(engine);
   const sorted = (names: Iterable<string>) => [...new Set(names)].sort((a, b) => a.localeCompare(b));
-  return engine.orm
-    .select()
-    .from(failurePatterns)
-    .all()
-    .filter((p) => includeDeleted || !p.deleted)
+  return tableRows(engine, failurePatterns, includeDeleted)
     .map(({ lastHlc: _, ...p }) => {
       const items = linked.get(p.id) ?? [];
       const dates = items.map((i) => i.reportedAt).sort();
@@ -54,14 +50,10 @@ export function listPatterns(engine: Engine, includeDeleted = false): FailurePat
       const regions = sorted(items.flatMap((i) => teams.get(i.teamId)?.region?.trim() || []));
       return { ...p, count: items.length, teams: teamNames, regions, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
     })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.count - a.count || byName(a, b));
 }
 
-const records: RecordKit<FailurePattern> = recordKit({
-  table: 'failure_patterns',
-  label: 'failure pattern',
-  find: (engine, id) => listPatterns(engine, true).find((p) => p.id === id),
-});
+const records: RecordKit<FailurePattern> = recordKit({ table: 'failure_patterns', label: 'failure pattern', find: findIn(listPatterns) });
 export const getPattern = records.get;
 
 export interface PatternFields {
@@ -144,7 +136,7 @@ export interface PatternDetail {
  */
 function patternOverrides(engine: Engine, id: string, items: readonly Feedback[]): PatternOverride[] {
   const cases = new Set(items.filter((f) => f.caseRef).map((f) => `${f.initiativeId}\u0001${f.caseRef}`));
-  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const initiatives = namesById(engine, listInitiatives);
   const rows = engine.sqlite
     .prepare<
       [],

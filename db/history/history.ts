@@ -1,5 +1,6 @@
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
+import { namesById } from '../records';
 import type { SyncedTableName } from '../synced';
 import { propertyName, rowLog } from '../write';
 import type { HistoryEntry } from './model';
@@ -12,7 +13,7 @@ const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v)
  * HLC order, so after a sync conflict the losing value still shows as a step in the history.
  */
 export function recordHistory(engine: Engine, table: SyncedTableName, id: string): HistoryEntry[] {
-  const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const names = namesById(engine, listMembers);
   const last = new Map<string, unknown>();
   const entries: HistoryEntry[] = [];
   for (const rec of rowLog(engine, table, id)) {

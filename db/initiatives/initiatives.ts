@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session, stringList, tableRows } from '../records';
 import { initiatives } from '../schema';
 import { listTeams } from '../teams/teams';
 import { type Initiative, type InitiativeStatus, type PersonRef, TRIAD_ROLES, type TriadRole } from './model';
@@ -33,32 +33,21 @@ export function listInitiatives(engine: Engine, includeDeleted = false): Initiat
     }
     return { memberId: null, name: v.name };
   };
-  return engine.orm
-    .select()
-    .from(initiatives)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, initiatives, includeDeleted)
+    .sort(byName)
     .map((r) => {
       const triad = {
         businessSponsor: resolve(r.businessSponsor),
         productOwner: resolve(r.productOwner),
         technicalLead: resolve(r.technicalLead),
       };
-      let modelVersions: string[] = [];
-      try {
-        const parsed = JSON.parse(r.modelVersions) as unknown;
-        if (Array.isArray(parsed)) modelVersions = parsed.filter((x): x is string => typeof x === 'string');
-      } catch {
-        modelVersions = [];
-      }
       return {
         id: r.id,
         name: r.name,
         description: r.description,
         status: r.status,
         goLive: r.goLive,
-        modelVersions,
+        modelVersions: stringList(r.modelVersions),
         ...triad,
         missingRoles: TRIAD_ROLES.filter((role) => triad[role] === null),
         deleted: r.deleted,
@@ -66,11 +55,7 @@ export function listInitiatives(engine: Engine, includeDeleted = false): Initiat
     });
 }
 
-const records: RecordKit<Initiative> = recordKit({
-  table: 'initiatives',
-  label: 'initiative',
-  find: (engine, id) => listInitiatives(engine, true).find((i) => i.id === id),
-});
+const records: RecordKit<Initiative> = recordKit({ table: 'initiatives', label: 'initiative', find: findIn(listInitiatives) });
 export const getInitiative = records.get;
 
 function storePerson(engine: Engine, role: TriadRole, person: PersonInput | undefined): string | null | undefined {

@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { localProfiles, members } from '../schema';
 import { getLocal } from '../write';
 import type { Actor, Member, Role } from './model';
@@ -14,20 +14,12 @@ export function listMembers(engine: Engine, includeDeleted = false): Member[] {
       .all()
       .map((p) => p.memberId),
   );
-  return engine.orm
-    .select()
-    .from(members)
-    .all()
-    .filter((m) => includeDeleted || !m.deleted)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, members, includeDeleted)
+    .sort(byName)
     .map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, deleted: m.deleted, hasProfileHere: profiles.has(m.id) }));
 }
 
-const records: RecordKit<Member> = recordKit({
-  table: 'members',
-  label: 'member',
-  find: (engine, id) => listMembers(engine, true).find((m) => m.id === id),
-});
+const records: RecordKit<Member> = recordKit({ table: 'members', label: 'member', find: findIn(listMembers) });
 export const getMember = records.get;
 
 /** Lets this device act as the member (CLI `--as`, the profile switcher). Local, never synced. */

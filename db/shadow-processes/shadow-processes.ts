@@ -2,25 +2,21 @@ import { badInput } from '../errors';
 import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
 
 export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
-  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
-  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const teams = namesById(engine, listTeams);
+  const initiatives = namesById(engine, listInitiatives);
   const patterns = engine.orm
     .select({ id: failurePatterns.id, name: failurePatterns.name, deleted: failurePatterns.deleted })
     .from(failurePatterns)
     .all();
   const byId = new Map(patterns.map((p) => [p.id, p]));
-  return engine.orm
-    .select()
-    .from(shadowProcesses)
-    .all()
-    .filter((p) => includeDeleted || !p.deleted)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, shadowProcesses, includeDeleted)
+    .sort(byName)
     .map((p) => {
       const chosen = p.failurePatternId ? byId.get(p.failurePatternId) : undefined;
       const named = chosen ? null : matchPatternName(p.failurePattern, patterns);
@@ -51,7 +47,7 @@ export function listShadowProcesses(engine: Engine, includeDeleted = false): Sha
 const records: RecordKit<ShadowProcess> = recordKit({
   table: 'shadow_processes',
   label: 'shadow process',
-  find: (engine, id) => listShadowProcesses(engine, true).find((p) => p.id === id),
+  find: findIn(listShadowProcesses),
 });
 export const getShadowProcess = records.get;
 

@@ -1,12 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
+import { namesById } from '../records';
 import { importBatches } from '../schema';
 import type { ImportBatch } from './model';
 
 /** Imported files (closed batches), newest first, with who imported them and when. */
 export function listImportBatches(engine: Engine): ImportBatch[] {
-  const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const names = namesById(engine, listMembers);
   const firstLog = engine.sqlite
     .prepare("SELECT hlc, author_id FROM change_log WHERE tbl = 'import_batches' AND row_id = ? ORDER BY hlc LIMIT 1")
     .raw();

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { findRow, namesById, type RecordKit, recordKit, type Session } from '../records';
 import { planTouchpoints } from '../schema';
 import { authorRole, getSession } from '../stakeholder-sessions/stakeholder-sessions';
 import { inScope, type TeamScope } from '../stakeholders/scope';
@@ -12,8 +11,8 @@ import { comparePlanned, PLAN_EVERY_MAX_DAYS, type PlanChannel, type PlannedTouc
 type Row = typeof planTouchpoints.$inferSelect;
 
 function toTouchpoints(engine: Engine, rows: Row[]): Touchpoint[] {
-  const teams = new Map(listTeams(engine, true).map((t) => [t.id, t.name]));
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const teams = namesById(engine, listTeams);
+  const members = namesById(engine, listMembers);
   return rows.map(({ lastHlc: _hlc, ...r }) => ({
     ...r,
     team: r.teamId ? (teams.get(r.teamId) ?? null) : null,
@@ -42,10 +41,7 @@ export function listPlan(
 const records: RecordKit<Touchpoint> = recordKit({
   table: 'plan_touchpoints',
   label: 'touchpoint',
-  find: (engine, id) => {
-    const row = engine.orm.select().from(planTouchpoints).where(eq(planTouchpoints.id, id)).get();
-    return row ? toTouchpoints(engine, [row])[0] : undefined;
-  },
+  find: findRow(planTouchpoints, toTouchpoints),
 });
 export const getTouchpoint = records.get;
 

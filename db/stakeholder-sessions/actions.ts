@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { badInput, forbidden } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { findRow, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { stakeholderActions, stakeholderSessions } from '../schema';
 import { checkInScope, teamScope } from '../stakeholders/scope';
 import { getStakeholder } from '../stakeholders/stakeholders';
@@ -11,7 +11,7 @@ import { type ActionStatus, isOverdue, type StakeholderAction } from './model';
 type Row = typeof stakeholderActions.$inferSelect;
 
 function toActions(engine: Engine, rows: Row[]): StakeholderAction[] {
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const members = namesById(engine, listMembers);
   const people = new Map(
     (engine.sqlite.prepare('SELECT id, name FROM stakeholders WHERE deleted = 0').all() as { id: string; name: string }[]).map((p) => [
       p.id,
@@ -33,14 +33,7 @@ const STATUS_ORDER: Record<ActionStatus, number> = { open: 0, done: 1, cancelled
  */
 export function listActions(engine: Engine, today: string, includeDeleted = false): StakeholderAction[] {
   const rank = (a: StakeholderAction) => (isOverdue(a, today) ? 0 : 1 + STATUS_ORDER[a.status]);
-  return toActions(
-    engine,
-    engine.orm
-      .select()
-      .from(stakeholderActions)
-      .all()
-      .filter((r) => includeDeleted || !r.deleted),
-  ).sort(
+  return toActions(engine, tableRows(engine, stakeholderActions, includeDeleted)).sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.status === 'open' ? a.due.localeCompare(b.due) : b.due.localeCompare(a.due)) ||
@@ -52,10 +45,7 @@ export function listActions(engine: Engine, today: string, includeDeleted = fals
 const actions: RecordKit<StakeholderAction> = recordKit({
   table: 'stakeholder_actions',
   label: 'action',
-  find: (engine, id) => {
-    const row = engine.orm.select().from(stakeholderActions).where(eq(stakeholderActions.id, id)).get();
-    return row ? toActions(engine, [row])[0] : undefined;
-  },
+  find: findRow(stakeholderActions, toActions),
 });
 
 export interface ActionFields {

@@ -4,7 +4,7 @@ import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { sessionAttendees, stakeholderSessions } from '../schema';
 import type { ConcernKind } from '../stakeholders/model';
 import { inScope, type TeamScope, teamScope, teamsOfStakeholders } from '../stakeholders/scope';
@@ -46,8 +46,8 @@ function attendeesBySession(engine: Engine, sessionId?: string): Map<string, Ses
 }
 
 function toSessions(engine: Engine, rows: SessionRow[], attendees: Map<string, SessionAttendee[]>): StakeholderSession[] {
-  const members = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
-  const initiatives = new Map(listInitiatives(engine, true).map((i) => [i.id, i.name]));
+  const members = namesById(engine, listMembers);
+  const initiatives = namesById(engine, listInitiatives);
   return rows.map(({ lastHlc: _hlc, ...r }) => ({
     ...r,
     initiative: r.initiativeId ? (initiatives.get(r.initiativeId) ?? null) : null,
@@ -58,12 +58,9 @@ function toSessions(engine: Engine, rows: SessionRow[], attendees: Map<string, S
 
 /** The session log, newest first. */
 export function listSessions(engine: Engine, includeDeleted = false): StakeholderSession[] {
-  const rows = engine.orm
-    .select()
-    .from(stakeholderSessions)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+  const rows = tableRows(engine, stakeholderSessions, includeDeleted).sort((a, b) =>
+    a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1,
+  );
   return toSessions(engine, rows, attendeesBySession(engine));
 }
 

@@ -4,7 +4,7 @@ import { badInput } from '../errors';
 import { recordHistory } from '../history/history';
 import type { HistoryEntry } from '../history/model';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { byName, inTransaction, type RecordKit, recordKit, type Session, stringList, tableRows } from '../records';
 import { stakeholderFields } from '../schema';
 import { readRow, write } from '../write';
 import {
@@ -30,15 +30,6 @@ import {
  */
 const RESERVED_NAMES = new Set([...STAKEHOLDER_CSV_COLUMNS, ...STAKEHOLDER_CSV_COLUMNS.map((c) => c.replaceAll('_', ' ')), 'concerns']);
 
-function parseChoices(value: string): string[] {
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Values per field, of every stakeholder (removed ones too: restoring them brings the values back). */
 function valueCounts(engine: Engine): Map<string, number> {
   const rows = engine.sqlite
@@ -52,7 +43,7 @@ function toField(r: typeof stakeholderFields.$inferSelect, used: Map<string, num
     id: r.id,
     name: r.name,
     type: r.type,
-    choices: parseChoices(r.choices),
+    choices: stringList(r.choices),
     position: r.position,
     used: used.get(r.id) ?? 0,
     deleted: r.deleted,
@@ -62,12 +53,8 @@ function toField(r: typeof stakeholderFields.$inferSelect, used: Map<string, num
 /** The fields in their order (position, then name). */
 export function listFields(engine: Engine, includeDeleted = false): StakeholderField[] {
   const used = valueCounts(engine);
-  return engine.orm
-    .select()
-    .from(stakeholderFields)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted)
-    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return tableRows(engine, stakeholderFields, includeDeleted)
+    .sort((a, b) => a.position - b.position || byName(a, b))
     .map((r) => toField(r, used));
 }
 

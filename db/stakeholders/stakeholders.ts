@@ -3,7 +3,7 @@ import { badInput } from '../errors';
 import { recordHistory } from '../history/history';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { inTransaction, type RecordKit, recordKit, type Session } from '../records';
+import { inTransaction, namesById, type RecordKit, recordKit, type Session, stringList } from '../records';
 import { stakeholderConcerns } from '../schema';
 import { listTeams } from '../teams/teams';
 import { fieldValues, setFieldValues } from './fields';
@@ -23,15 +23,6 @@ import {
   type StakeholderTimelineEntry,
   type SupportLevel,
 } from './model';
-
-function parseTags(value: string): string[] {
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /*
  * The register's rows in plain SQL, read as arrays and shaped once, rather than through drizzle:
@@ -96,7 +87,7 @@ function toStakeholder(
     ...scores,
     ownerMemberId,
     owner: ownerMemberId ? (members.get(ownerMemberId) ?? null) : null,
-    tags: parseTags(r[14]),
+    tags: stringList(r[14]),
     notes: r[15],
     quadrant: quadrantOf(r[5], r[6]),
     barrierPoint: barrierPoint(scores),
@@ -108,8 +99,8 @@ function toStakeholder(
 
 function lookups(engine: Engine) {
   return {
-    teams: new Map(listTeams(engine, true).map((t) => [t.id, t.name])),
-    members: new Map(listMembers(engine, true).map((m) => [m.id, m.name])),
+    teams: namesById(engine, listTeams),
+    members: namesById(engine, listMembers),
   };
 }
 

@@ -3,6 +3,7 @@ import { deleteInitiative, restoreInitiative, updateInitiative } from '../initia
 import { listMembers, updateMember } from '../members/members';
 import type { Engine } from '../open';
 import type { Session } from '../records';
+import { namesById } from '../records';
 import { updateShadowProcess } from '../shadow-processes/shadow-processes';
 import { SYNCED_TABLES, type SyncedTableName } from '../synced';
 import { deleteTeam, restoreTeam, updateTeam } from '../teams/teams';
@@ -58,7 +59,7 @@ function seenByChange(engine: Engine): (r: LogRow) => Record<string, string> | n
 
 export function listConflicts(engine: Engine): SyncConflict[] {
   const seenBy = seenByChange(engine);
-  const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const names = namesById(engine, listMembers);
   const value = (r: LogRow): ConflictValue => ({
     hlc: r.hlc,
     at: new Date(millis(r.hlc)).toISOString(),

@@ -5,7 +5,7 @@ import { fsError } from '../fs';
 import { parseHlc } from '../hlc';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { inTransaction } from '../records';
+import { inTransaction, namesById } from '../records';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
 import { CHANGE_FILE, changesDir, DEVICE_ID, devicesDir } from './files';
@@ -103,7 +103,7 @@ export function syncStatus(engine: Engine): SyncStatus {
     status.folderProblem = fsError(e, folder, 'sync files').message;
     return status;
   }
-  const names = new Map(listMembers(engine, true).map((m) => [m.id, m.name]));
+  const names = namesById(engine, listMembers);
   const authorOf = engine.sqlite.prepare('SELECT author_id AS author FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1');
   for (const entry of entries) {
     if (!entry.isDirectory() || !DEVICE_ID.test(entry.name) || entry.name === me) continue;

@@ -8,7 +8,7 @@ import { formatHlc, parseHlc, receive } from '../hlc';
 import { addProfile, listMembers } from '../members/members';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
-import { inTransaction } from '../records';
+import { byName, inTransaction } from '../records';
 import { roleMayWrite, type SyncedTableName } from '../synced';
 import { currentWorkspace } from '../workspace/workspace';
 import { deviceId, getLocal, setLocal } from '../write';
@@ -646,7 +646,7 @@ export function workspacesIn(folder: string): { id: string; name: string }[] {
       // Not a workspace's folder (or its format.json has not arrived yet).
     }
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return found.sort(byName);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
 import type { Engine } from '../open';
-import { type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session } from '../records';
 import { plural } from '../reports/shared/plural';
 import { teams } from '../schema';
 import type { Team } from './model';
@@ -36,7 +36,7 @@ export function listTeams(engine: Engine, includeDeleted = false): Team[] {
   }
   const out: Team[] = [];
   const visit = (parent: string | null, path: string[]) => {
-    const kids = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const kids = [...(children.get(parent) ?? [])].sort(byName);
     for (const r of kids) {
       const p = [...path, r.name];
       out.push({
@@ -58,11 +58,7 @@ export function listTeams(engine: Engine, includeDeleted = false): Team[] {
   return out;
 }
 
-const records: RecordKit<Team> = recordKit({
-  table: 'teams',
-  label: 'team',
-  find: (engine, id) => listTeams(engine, true).find((t) => t.id === id),
-});
+const records: RecordKit<Team> = recordKit({ table: 'teams', label: 'team', find: findIn(listTeams) });
 export const getTeam = records.get;
 
 /** A team's id and the ids of all its sub-teams, at any depth. */

@@ -86,11 +86,23 @@ export class UptakeApp {
   }
 }
 
-export class FirstRunScreen {
+/** A screen the app marks with data-screen: its root, the root once its data has loaded (data-ready), its empty state. */
+export abstract class AppScreen {
+  abstract readonly screen: string;
   constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="first-run"]');
+  get root(): Locator {
+    return this.page.locator(`[data-screen="${this.screen}"]`);
   }
+  get ready(): Locator {
+    return this.page.locator(`[data-screen="${this.screen}"][data-ready="true"]`);
+  }
+  get emptyState(): Locator {
+    return this.root.getByTestId('empty-state');
+  }
+}
+
+export class FirstRunScreen extends AppScreen {
+  readonly screen = 'first-run';
   get workspaceName() {
     return this.root.getByLabel('Workspace name');
   }
@@ -268,11 +280,8 @@ export class MembersScreen extends ListScreen {
   }
 }
 
-export class SettingsScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="settings"]');
-  }
+export class SettingsScreen extends AppScreen {
+  readonly screen = 'settings';
   get workspaceName() {
     return this.root.getByLabel('Workspace name');
   }
@@ -319,11 +328,8 @@ export class HistoryDrawer {
   }
 }
 
-export class ReportScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="report"]');
-  }
+export class ReportScreen extends AppScreen {
+  readonly screen = 'report';
   rows(): Locator {
     return this.root.getByTestId('report-row');
   }
@@ -337,9 +343,6 @@ export class ReportScreen {
   /** A clickable figure (formal, real, gap, overrideRate, activation, …) inside a scope. */
   figure(scope: Locator, key: string): Locator {
     return scope.locator(`[data-figure="${key}"]`);
-  }
-  get emptyState() {
-    return this.root.getByTestId('empty-state');
   }
   get formula() {
     return this.page.getByTestId('formula-drawer');
@@ -358,11 +361,8 @@ export class ReportScreen {
   }
 }
 
-export class ImportsScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="imports"]');
-  }
+export class ImportsScreen extends AppScreen {
+  readonly screen = 'imports';
   async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People' | 'Stakeholders') {
     await this.root.getByText(label, { exact: true }).click();
   }

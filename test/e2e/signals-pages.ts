@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ListScreen, type UptakeApp } from './pages';
+import { AppScreen, ListScreen, type UptakeApp } from './pages';
 
 /*
  * Page objects for the shadow-process register, the override review queue and the weights and
@@ -83,11 +83,8 @@ export class ShadowScreen extends ListScreen<'Edit' | 'Retire' | 'Mark active ag
   }
 }
 
-export class ReviewsScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="reviews"]');
-  }
+export class ReviewsScreen extends AppScreen {
+  readonly screen = 'reviews';
   items(): Locator {
     return this.root.getByTestId('review-item');
   }
@@ -96,9 +93,6 @@ export class ReviewsScreen {
   }
   get progress() {
     return this.root.getByTestId('review-progress');
-  }
-  get emptyState() {
-    return this.root.getByTestId('empty-state');
   }
   /** A row of the "Effect on the report" table, e.g. "Claims triage assistant · Claims North". */
   summaryRow(name: string): Locator {

@@ -1,11 +1,9 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { AppScreen } from './pages';
 
 /** The stakeholder register (table and grid) and a stakeholder's page. */
-export class StakeholdersScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="stakeholders"]');
-  }
+export class StakeholdersScreen extends AppScreen {
+  readonly screen = 'stakeholders';
   rows(): Locator {
     return this.root.getByTestId('stakeholder-row');
   }
@@ -14,9 +12,6 @@ export class StakeholdersScreen {
   }
   get newButton() {
     return this.root.getByRole('button', { name: 'New stakeholder' });
-  }
-  get emptyState() {
-    return this.root.getByTestId('empty-state');
   }
   get form() {
     return this.page.getByRole('dialog', { name: /^(New stakeholder|Edit .+)$/ });
@@ -29,6 +24,17 @@ export class StakeholdersScreen {
   }
   cell(influence: number, interest: number): Locator {
     return this.grid.getByTestId(`grid-cell-${influence}-${interest}`);
+  }
+  /** Drags a person's chip with the mouse to a cell of the grid, dropping it near the cell's bottom edge. */
+  async dragChip(name: string, influence: number, interest: number) {
+    const from = await this.chip(name).boundingBox();
+    const to = await this.cell(influence, interest).boundingBox();
+    if (!from || !to) throw new Error('grid not laid out');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 10 });
+    await this.page.mouse.up();
   }
   get announcement() {
     return this.root.getByTestId('grid-announcement');
@@ -48,7 +54,7 @@ export class StakeholdersScreen {
   }
   async open() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stakeholders', exact: true }).click();
-    await expect(this.page.locator('[data-screen="stakeholders"][data-ready="true"]')).toBeVisible();
+    await expect(this.ready).toBeVisible();
   }
   async rowAction(name: string, action: 'Edit' | 'History' | 'Delete') {
     await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
@@ -64,14 +70,8 @@ export class StakeholdersScreen {
   }
 }
 
-export class StakeholderPageScreen {
-  constructor(readonly page: Page) {}
-  get root() {
-    return this.page.locator('[data-screen="stakeholder"]');
-  }
-  get ready() {
-    return this.page.locator('[data-screen="stakeholder"][data-ready="true"]');
-  }
+export class StakeholderPageScreen extends AppScreen {
+  readonly screen = 'stakeholder';
   concerns(): Locator {
     return this.root.getByTestId('concern-row');
   }

@@ -78,15 +78,7 @@ test.describe('demo workspace', () => {
     expect(await ratingsOf(page, 'Lena Fox')).toMatchObject({ influence: 3, interest: 3 });
 
     // Drag her with the mouse to influence 5, interest 5: manage closely.
-    const chip = register.chip('Lena Fox');
-    const from = await chip.boundingBox();
-    const to = await register.cell(5, 5).boundingBox();
-    if (!from || !to) throw new Error('grid not laid out');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height - 10, { steps: 10 });
-    await page.mouse.up();
+    await register.dragChip('Lena Fox', 5, 5);
     await expect(register.announcement).toHaveText(/Saved\. Lena Fox: influence 5, interest 5 \(manage closely\)/);
     await expect(register.cell(5, 5).getByRole('button', { name: /^Lena Fox,/ })).toBeVisible();
     expect(await ratingsOf(page, 'Lena Fox')).toMatchObject({ influence: 5, interest: 5 });
@@ -177,16 +169,8 @@ test.describe('demo workspace', () => {
     await expect(register.grid).toContainText('Only change managers can re-rate people.');
     await expect(register.chip('Nadia Karim')).toHaveCount(0);
     // Dragging Gareth, or the arrow keys, leave him where he is.
-    const chip = register.chip('Gareth Hughes');
-    const from = await chip.boundingBox();
-    const to = await register.cell(1, 1).boundingBox();
-    if (!from || !to) throw new Error('grid not laid out');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-    await page.mouse.up();
-    await chip.focus();
+    await register.dragChip('Gareth Hughes', 1, 1);
+    await register.chip('Gareth Hughes').focus();
     await page.keyboard.press('ArrowDown');
     await expect(register.cell(5, 5).getByRole('button', { name: /^Gareth Hughes,/ })).toBeVisible();
     expect(await ratingsOf(page, 'Gareth Hughes')).toMatchObject({ influence: 5, interest: 5 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import type { HostContext } from '../../db/api/context';
-import { tempEngine } from '../helpers';
+import { type TestWorkspace, withWorkspace } from '../helpers';
 
 /*
  * AUTOMATION_BIAS_RISK and LOW_CHAMPION_COVERAGE against hand-computed figures (docs/metrics.md,
@@ -12,14 +12,13 @@ import { tempEngine } from '../helpers';
  *   York:  10 active users; 20 decisions, none overridden (fewer than minDecisions = 30).
  * One program, target 5 %: Leeds needs ⌈0.05 × 40⌉ = 2 active champions, York ⌈0.05 × 10⌉ = 1.
  */
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let host: HostContext;
 let ids: { leeds: string; york: string; drafts: string; program: string; tom: string; mei: string };
 
 beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  t = await withWorkspace();
+  host = t.host;
   const leeds = await callTyped(host, 'teams.create', { name: 'Leeds' });
   const york = await callTyped(host, 'teams.create', { name: 'York' });
   const drafts = await callTyped(host, 'initiatives.create', { name: 'Drafts' });

@@ -13,14 +13,13 @@ import { generalTimestampMs, PairNumbers, timestampMs, utcMonth } from '../../db
 import { hashUser, IMPORT_COLUMNS, importFile, importTemplate, userHashKey } from '../../db/signals/import';
 import { IMPORT_KINDS, type ImportErrorData } from '../../db/signals/model';
 import { closestName, editDistance } from '../../db/signals/names';
-import { decisionAggregates, tempEngine } from '../helpers';
+import { decisionAggregates, type TestWorkspace, withWorkspace } from '../helpers';
 
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let host: HostContext;
 beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  t = await withWorkspace();
+  host = t.host;
   await callTyped(host, 'teams.create', { name: 'Claims North' });
   await callTyped(host, 'initiatives.create', { name: 'Triage' });
 });

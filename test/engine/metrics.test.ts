@@ -9,13 +9,13 @@ import { USAGE_COLUMNS } from '../../db/signals/columns';
 import { hashUser, userHashKey } from '../../db/signals/import';
 import { emptyCounts, figures } from '../../db/signals/metrics';
 import { write } from '../../db/write';
-import { tempEngine } from '../helpers';
+import { type TestWorkspace, tempEngine, withWorkspace } from '../helpers';
 
 /*
  * Every figure against a hand computation from docs/metrics.md on a small workspace:
  *   Claims North (under Claims), Jan–Feb 2026, and Underwriting, Jan 2026, one initiative "Triage".
  */
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let host: HostContext;
 const W = DEFAULT_SETTINGS.weights;
 
@@ -41,9 +41,8 @@ function decisionsCsv(): string {
 }
 
 beforeEach(async () => {
-  t = tempEngine();
-  host = { engine: t.engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  t = await withWorkspace();
+  host = t.host;
   const claims = await callTyped(host, 'teams.create', { name: 'Claims' });
   await callTyped(host, 'teams.create', { name: 'Claims North', parentId: claims.id });
   await callTyped(host, 'teams.create', { name: 'Underwriting' });

@@ -9,16 +9,15 @@ import type { Engine } from '../../db/open';
 import { syncedTables } from '../../db/schema';
 import { SignalKeys } from '../../db/signals/keys';
 import { write } from '../../db/write';
-import { tempEngine } from '../helpers';
+import { type TestWorkspace, withWorkspace } from '../helpers';
 
-let t: ReturnType<typeof tempEngine>;
+let t: TestWorkspace;
 let engine: Engine;
 let host: HostContext;
 beforeEach(async () => {
-  t = tempEngine();
+  t = await withWorkspace();
   engine = t.engine;
-  host = { engine };
-  await callTyped(host, 'workspace.init', { workspace: 'Acme', me: 'Dana Lee' });
+  host = t.host;
 });
 afterEach(() => t.cleanup());
 

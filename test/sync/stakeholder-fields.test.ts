@@ -26,23 +26,19 @@ describe('custom stakeholder fields across devices', () => {
     const onB = { engine: b, authorId: joinWorkspace(b, folder, ana.name).memberId };
     expect(listFields(b).map((f) => f.name)).toEqual(['Region', 'Next review']);
 
+    /** A sets Ravi's fields, then B (offline from each other); after A, B and A sync, both devices hold `expected`. */
+    const editOfflineThenSync = (fromA: Record<string, string>, fromB: Record<string, string>, expected: Record<string, string>) => {
+      updateStakeholder(dana, { id: ravi.id, fields: fromA });
+      updateStakeholder(onB, { id: ravi.id, fields: fromB });
+      syncFolder(a, folder);
+      syncFolder(b, folder);
+      syncFolder(a, folder);
+      for (const engine of [a, b]) expect(getStakeholder(engine, ravi.id).fields).toEqual(expected);
+    };
     // Offline, each sets a different field of Ravi.
-    updateStakeholder(dana, { id: ravi.id, fields: { [region.id]: 'North' } });
-    updateStakeholder(onB, { id: ravi.id, fields: { [review.id]: '2026-04-01' } });
-    syncFolder(a, folder);
-    syncFolder(b, folder);
-    syncFolder(a, folder);
-    for (const engine of [a, b])
-      expect(getStakeholder(engine, ravi.id).fields).toEqual({ [region.id]: 'North', [review.id]: '2026-04-01' });
-
+    editOfflineThenSync({ [region.id]: 'North' }, { [review.id]: '2026-04-01' }, { [region.id]: 'North', [review.id]: '2026-04-01' });
     // Both change his region: the later edit holds on both devices.
-    updateStakeholder(dana, { id: ravi.id, fields: { [region.id]: 'South' } });
-    updateStakeholder(onB, { id: ravi.id, fields: { [region.id]: 'Central' } });
-    syncFolder(a, folder);
-    syncFolder(b, folder);
-    syncFolder(a, folder);
-    for (const engine of [a, b])
-      expect(getStakeholder(engine, ravi.id).fields).toEqual({ [region.id]: 'Central', [review.id]: '2026-04-01' });
+    editOfflineThenSync({ [region.id]: 'South' }, { [region.id]: 'Central' }, { [region.id]: 'Central', [review.id]: '2026-04-01' });
     expect(JSON.stringify(exportWorkspace(b))).toBe(JSON.stringify(exportWorkspace(a)));
   });
 });

@@ -2,7 +2,7 @@ import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { type FailurePattern, FEEDBACK_CATEGORIES, PATTERN_STATUSES } from '../../feedback/model';
 import type { PatternDetail } from '../../feedback/patterns';
-import { ById, everyone, id, ListInput, oneOf, optionalText, query, text, triageMutation } from '../kit';
+import { ById, everyone, id, oneOf, optionalText, query, recordOperations, text, triageMutation, updateInput } from '../kit';
 
 const patternFields = {
   name: text('Name', 160),
@@ -14,13 +14,11 @@ export const PatternCreateInput = z.strictObject({
   ...patternFields,
   feedbackIds: z.array(id).max(1000, 'group at most 1,000 items at once').optional(),
 });
-export const PatternUpdateInput = z.strictObject({ id, ...z.strictObject(patternFields).partial().shape });
+export const PatternUpdateInput = updateInput(patternFields);
 
 const changes = ['failurePatterns', 'feedback', 'history'] as const;
 export const failurePatterns = {
-  list: query('Failure patterns, with the teams, dates and count of their feedback', everyone)
-    .input(ListInput)
-    .output(type<FailurePattern[]>()),
+  list: recordOperations<FailurePattern>(changes).list('Failure patterns, with the teams, dates and count of their feedback'),
   get: query('A failure pattern: its feedback per month and its items', everyone).input(ById).output(type<PatternDetail>()),
   create: triageMutation('Name a failure pattern (and group feedback items into it)', changes)
     .input(PatternCreateInput)

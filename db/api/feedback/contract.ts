@@ -11,18 +11,17 @@ import {
   type SimilarItem,
 } from '../../feedback/model';
 import {
-  ById,
   championsAndManagers,
   changeManagers,
   everyone,
   id,
-  ListInput,
-  mutation,
   oneOf,
   optionalText,
   query,
+  recordOperations,
   text,
   triageMutation,
+  updateInput,
 } from '../kit';
 
 const feedbackFields = {
@@ -46,7 +45,7 @@ const feedbackFields = {
   patternId: id.nullable().optional(),
 };
 export const FeedbackCreateInput = z.strictObject(feedbackFields);
-export const FeedbackUpdateInput = z.strictObject({ id, ...z.strictObject(feedbackFields).partial().shape });
+export const FeedbackUpdateInput = updateInput(feedbackFields);
 export const FeedbackTriageInput = z.strictObject({
   ids: z.array(id).min(1, 'pick at least one feedback item').max(1000, 'triage at most 1,000 items at once'),
   status: oneOf('status', FEEDBACK_STATUSES).optional(),
@@ -77,12 +76,12 @@ export const CommentInput = z.strictObject({ feedbackId: id, body: text('Comment
 export const CommentEditInput = z.strictObject({ id, body: text('Comment', 4000) });
 
 const changes = ['feedback', 'failurePatterns', 'history'] as const;
+const ops = recordOperations<Feedback>(changes);
+const commentOps = recordOperations<FeedbackComment>(changes);
 export const feedback = {
-  list: query('Feedback on wrong predictions, newest first', everyone).input(ListInput).output(type<Feedback[]>()),
-  create: mutation('Log feedback on a wrong prediction (you are its reporter)', championsAndManagers, changes)
-    .input(FeedbackCreateInput)
-    .output(type<Feedback>()),
-  update: mutation('Correct what a feedback item says', championsAndManagers, changes).input(FeedbackUpdateInput).output(type<Feedback>()),
+  list: ops.list('Feedback on wrong predictions, newest first'),
+  create: ops.change('Log feedback on a wrong prediction (you are its reporter)', championsAndManagers, FeedbackCreateInput),
+  update: ops.change('Correct what a feedback item says', championsAndManagers, FeedbackUpdateInput),
   triage: triageMutation('Triage feedback: status, assignee, fixed-in version, duplicate link (one or many items)', changes)
     .input(FeedbackTriageInput)
     .output(type<Feedback[]>()),
@@ -99,9 +98,7 @@ export const feedback = {
   comment: triageMutation('Comment on a feedback item (you are its author)', changes, championsAndManagers)
     .input(CommentInput)
     .output(type<FeedbackComment>()),
-  editComment: mutation('Change a comment you wrote', championsAndManagers, changes)
-    .input(CommentEditInput)
-    .output(type<FeedbackComment>()),
-  deleteComment: mutation('Delete a comment you wrote', championsAndManagers, changes).input(ById).output(type<FeedbackComment>()),
-  delete: mutation('Remove a feedback item logged by mistake', changeManagers, changes).input(ById).output(type<Feedback>()),
+  editComment: commentOps.change('Change a comment you wrote', championsAndManagers, CommentEditInput),
+  deleteComment: commentOps.byId('Delete a comment you wrote', championsAndManagers),
+  delete: ops.byId('Remove a feedback item logged by mistake', changeManagers),
 };

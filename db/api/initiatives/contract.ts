@@ -1,7 +1,7 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { INITIATIVE_STATUSES, type Initiative } from '../../initiatives/model';
-import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, noInput, oneOf, optionalText, query, text } from '../kit';
+import { changeManagers, everyone, id, isoDate, noInput, oneOf, optionalText, query, recordOperations, text } from '../kit';
 
 export const StatusSchema = oneOf('status', INITIATIVE_STATUSES);
 
@@ -36,22 +36,15 @@ export const InitiativeUpdateInput = z.strictObject({
 });
 export type InitiativeCreate = z.input<typeof InitiativeCreateInput>;
 
+const ops = recordOperations<Initiative>(['initiatives', 'history']);
 export const initiatives = {
-  list: query('AI initiatives, with missing triad roles flagged', everyone).input(ListInput).output(type<Initiative[]>()),
-  get: query('One initiative', everyone).input(ById).output(type<Initiative>()),
+  list: ops.list('AI initiatives, with missing triad roles flagged'),
+  get: ops.get('One initiative'),
   byTeam: query('The initiatives each team (with its sub-teams) has data or shadow processes for, by team id', everyone)
     .input(noInput)
     .output(type<Record<string, string[]>>()),
-  create: mutation('Add an AI initiative', changeManagers, ['initiatives', 'history'])
-    .input(InitiativeCreateInput)
-    .output(type<Initiative>()),
-  update: mutation('Change an initiative', changeManagers, ['initiatives', 'history'])
-    .input(InitiativeUpdateInput)
-    .output(type<Initiative>()),
-  delete: mutation('Delete an initiative (a tombstone: restore undoes it)', changeManagers, ['initiatives', 'history'])
-    .input(ById)
-    .output(type<Initiative>()),
-  restore: mutation('Undo the deletion of an initiative', changeManagers, ['initiatives', 'history'])
-    .input(ById)
-    .output(type<Initiative>()),
+  create: ops.change('Add an AI initiative', changeManagers, InitiativeCreateInput),
+  update: ops.change('Change an initiative', changeManagers, InitiativeUpdateInput),
+  delete: ops.byId('Delete an initiative (a tombstone: restore undoes it)', changeManagers),
+  restore: ops.byId('Undo the deletion of an initiative', changeManagers),
 };

@@ -1,7 +1,7 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { REVIEW_REASONS, REVIEW_VERDICTS, type Review, type ReviewItem, type ReviewSession } from '../../reviews/model';
-import { ById, championsAndManagers, id, mutation, noInput, oneOf, optionalText, query } from '../kit';
+import { championsAndManagers, id, mutation, noInput, oneOf, optionalText, query, recordOperations } from '../kit';
 
 const verdict = z.enum(REVIEW_VERDICTS, { error: 'verdict is appropriate (the AI was wrong) or inappropriate (the AI was right)' });
 
@@ -32,27 +32,17 @@ const SampleInput = z
   .optional()
   .default({ limit: 25 });
 
+const changes = ['reviews', 'reports', 'history'] as const;
+const ops = recordOperations<Review>(changes);
 export const reviews = {
   queue: query('Overridden decisions not yet reviewed, sampled per initiative and team', championsAndManagers)
     .input(SampleInput)
     .output(type<ReviewItem[]>()),
-  create: mutation('Judge one override: appropriate (the AI was wrong) or not', championsAndManagers, ['reviews', 'reports', 'history'])
+  create: mutation('Judge one override: appropriate (the AI was wrong) or not', championsAndManagers, changes)
     .input(ReviewCreateInput)
     .output(type<{ id: string }>()),
-  update: mutation('Change a verdict, its reason or note (the history keeps the earlier one)', championsAndManagers, [
-    'reviews',
-    'reports',
-    'history',
-  ])
-    .input(ReviewUpdateInput)
-    .output(type<Review>()),
-  delete: mutation('Undo a verdict: the override waits for review again (the history keeps it)', championsAndManagers, [
-    'reviews',
-    'reports',
-    'history',
-  ])
-    .input(ById)
-    .output(type<Review>()),
+  update: ops.change('Change a verdict, its reason or note (the history keeps the earlier one)', championsAndManagers, ReviewUpdateInput),
+  delete: ops.byId('Undo a verdict: the override waits for review again (the history keeps it)', championsAndManagers),
   current: query('Your review sample on this device and its progress (null before your first)', championsAndManagers)
     .input(noInput)
     .output(type<ReviewSession | null>()),

@@ -1,21 +1,6 @@
-import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { SHADOW_PROCESS_KINDS, type ShadowProcess } from '../../shadow-processes/model';
-import {
-  ById,
-  championsAndManagers,
-  changeManagers,
-  count,
-  everyone,
-  id,
-  isoDate,
-  ListInput,
-  mutation,
-  oneOf,
-  optionalText,
-  query,
-  text,
-} from '../kit';
+import { championsAndManagers, changeManagers, count, id, isoDate, oneOf, optionalText, recordOperations, text, updateInput } from '../kit';
 
 const shadowProcessFields = {
   name: text('Name', 160),
@@ -31,16 +16,12 @@ const shadowProcessFields = {
   retiredOn: isoDate.nullable().optional(),
 };
 export const ShadowProcessCreateInput = z.strictObject(shadowProcessFields);
-export const ShadowProcessUpdateInput = z.strictObject({ id, ...z.strictObject(shadowProcessFields).partial().shape });
+export const ShadowProcessUpdateInput = updateInput(shadowProcessFields);
 
-const changes = ['shadowProcesses', 'reports', 'history'] as const;
+const ops = recordOperations<ShadowProcess>(['shadowProcesses', 'reports', 'history']);
 export const shadowProcesses = {
-  list: query('The shadow-process register', everyone).input(ListInput).output(type<ShadowProcess[]>()),
-  create: mutation('Register a shadow process', championsAndManagers, changes)
-    .input(ShadowProcessCreateInput)
-    .output(type<ShadowProcess>()),
-  update: mutation('Change a shadow process (e.g. retire it)', championsAndManagers, changes)
-    .input(ShadowProcessUpdateInput)
-    .output(type<ShadowProcess>()),
-  delete: mutation('Remove a shadow process from the register', changeManagers, changes).input(ById).output(type<ShadowProcess>()),
+  list: ops.list('The shadow-process register'),
+  create: ops.change('Register a shadow process', championsAndManagers, ShadowProcessCreateInput),
+  update: ops.change('Change a shadow process (e.g. retire it)', championsAndManagers, ShadowProcessUpdateInput),
+  delete: ops.byId('Remove a shadow process from the register', changeManagers),
 };

@@ -1,7 +1,7 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { ACTION_STATUSES, type StakeholderAction } from '../../stakeholder-sessions/model';
-import { ById, championsAndManagers, changeManagers, everyone, id, isoDate, mutation, oneOf, query, text } from '../kit';
+import { championsAndManagers, changeManagers, everyone, id, isoDate, ListAsOfInput, oneOf, query, recordOperations, text } from '../kit';
 
 export const ActionFieldsInput = z.strictObject({
   what: text('What', 300),
@@ -13,14 +13,12 @@ export const ActionFieldsInput = z.strictObject({
 });
 export const ActionUpdateInput = z.strictObject({ id, ...ActionFieldsInput.partial().shape });
 
-const changes = ['stakeholderActions', 'history'] as const;
+const ops = recordOperations<StakeholderAction>(['stakeholderActions', 'history']);
 export const stakeholderActions = {
   list: query('Follow-up actions as of a day: overdue first, then by due date', everyone)
-    .input(z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) }))
+    .input(ListAsOfInput)
     .output(type<StakeholderAction[]>()),
-  create: mutation('Add a follow-up action', championsAndManagers, changes).input(ActionFieldsInput).output(type<StakeholderAction>()),
-  update: mutation('Change an action or mark it done', championsAndManagers, changes)
-    .input(ActionUpdateInput)
-    .output(type<StakeholderAction>()),
-  delete: mutation('Remove an action', changeManagers, changes).input(ById).output(type<StakeholderAction>()),
+  create: ops.change('Add a follow-up action', championsAndManagers, ActionFieldsInput),
+  update: ops.change('Change an action or mark it done', championsAndManagers, ActionUpdateInput),
+  delete: ops.byId('Remove an action', changeManagers),
 };

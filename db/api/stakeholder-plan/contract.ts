@@ -1,7 +1,20 @@
 import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { PLAN_CHANNELS, PLAN_EVERY_MAX_DAYS, type PlannedTouchpoint, type Touchpoint } from '../../stakeholder-plan/model';
-import { ById, championsAndManagers, changeManagers, everyone, id, isoDate, mutation, oneOf, optionalText, query, text } from '../kit';
+import {
+  championsAndManagers,
+  changeManagers,
+  everyone,
+  id,
+  isoDate,
+  ListAsOfInput,
+  oneOf,
+  optionalText,
+  query,
+  recordOperations,
+  text,
+  updateInput,
+} from '../kit';
 
 const touchpointFields = {
   message: text('Message', 300),
@@ -19,24 +32,24 @@ const touchpointFields = {
   startOn: isoDate,
 };
 export const TouchpointCreateInput = z.strictObject(touchpointFields);
-export const TouchpointUpdateInput = z.strictObject({ id, ...z.strictObject(touchpointFields).partial().shape });
+export const TouchpointUpdateInput = updateInput(touchpointFields);
 
-const changes = ['stakeholderPlan', 'history'] as const;
+const ops = recordOperations<Touchpoint>(['stakeholderPlan', 'history']);
 /*
  * Change managers keep the communication plan; everyone reads it (a champion: the touchpoints for
  * the teams they champion and those they own), and a champion marks done the ones they own.
  */
 export const stakeholderPlan = {
   list: query('The communication plan as of a day: overdue first, then due, then upcoming', everyone)
-    .input(z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) }))
+    .input(ListAsOfInput)
     .output(type<PlannedTouchpoint[]>()),
-  create: mutation('Plan a touchpoint for a team or a tag', changeManagers, changes)
-    .input(TouchpointCreateInput)
-    .output(type<Touchpoint>()),
-  update: mutation('Change a planned touchpoint', changeManagers, changes).input(TouchpointUpdateInput).output(type<Touchpoint>()),
-  delete: mutation('Remove a planned touchpoint', changeManagers, changes).input(ById).output(type<Touchpoint>()),
-  restore: mutation('Bring back a removed touchpoint', changeManagers, changes).input(ById).output(type<Touchpoint>()),
-  deliver: mutation('Mark a touchpoint done by the session that delivered it', championsAndManagers, changes)
-    .input(z.strictObject({ id, sessionId: id }))
-    .output(type<Touchpoint>()),
+  create: ops.change('Plan a touchpoint for a team or a tag', changeManagers, TouchpointCreateInput),
+  update: ops.change('Change a planned touchpoint', changeManagers, TouchpointUpdateInput),
+  delete: ops.byId('Remove a planned touchpoint', changeManagers),
+  restore: ops.byId('Bring back a removed touchpoint', changeManagers),
+  deliver: ops.change(
+    'Mark a touchpoint done by the session that delivered it',
+    championsAndManagers,
+    z.strictObject({ id, sessionId: id }),
+  ),
 };

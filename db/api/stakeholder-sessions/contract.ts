@@ -11,18 +11,19 @@ import {
 } from '../../stakeholder-sessions/model';
 import { ADKAR_ELEMENTS, CONCERN_KINDS, QUADRANTS, SUPPORT_LEVELS } from '../../stakeholders/model';
 import {
-  ById,
+  AsOfInput,
   championsAndManagers,
   changeManagers,
   everyone,
   id,
   isoDate,
-  ListInput,
   mutation,
   noInput,
   oneOf,
   optionalText,
   query,
+  recordOperations,
+  updateInput,
 } from '../kit';
 import { ActionFieldsInput } from '../stakeholder-actions/contract';
 import { rating } from '../stakeholders/contract';
@@ -72,7 +73,7 @@ const sessionFields = {
     .optional(),
 };
 export const SessionCreateInput = z.strictObject(sessionFields);
-export const SessionUpdateInput = z.strictObject({ id, ...z.strictObject(sessionFields).partial().shape });
+export const SessionUpdateInput = updateInput(sessionFields);
 
 const days = (q: string) =>
   z
@@ -84,25 +85,21 @@ export const CadenceInput = z.strictObject(
   Object.fromEntries(QUADRANTS.map((q) => [q, days(q)])) as Record<(typeof QUADRANTS)[number], ReturnType<typeof days>>,
 );
 
-const changes = ['stakeholderSessions', 'stakeholderActions', 'stakeholders', 'history'] as const;
+const ops = recordOperations<StakeholderSession>(['stakeholderSessions', 'stakeholderActions', 'stakeholders', 'history']);
 /*
  * Champions log the sessions they ran (the facilitator is themselves) and change those, without
  * re-rating anyone (db/stakeholder-sessions refuses it); deleting stays with change managers.
  */
 export const stakeholderSessions = {
-  list: query('The session log, newest first', everyone).input(ListInput).output(type<StakeholderSession[]>()),
-  get: query('One session', everyone).input(ById).output(type<StakeholderSession>()),
-  create: mutation('Log a session with stakeholders', championsAndManagers, changes)
-    .input(SessionCreateInput)
-    .output(type<StakeholderSession>()),
-  update: mutation('Change a logged session', championsAndManagers, changes).input(SessionUpdateInput).output(type<StakeholderSession>()),
-  delete: mutation('Remove a session logged by mistake', changeManagers, changes).input(ById).output(type<StakeholderSession>()),
-  restore: mutation('Bring back a removed session', changeManagers, changes).input(ById).output(type<StakeholderSession>()),
-  health: query("Every stakeholder's last contact and cadence as of a day", everyone)
-    .input(z.strictObject({ today: isoDate }))
-    .output(type<RelationshipHealth[]>()),
+  list: ops.list('The session log, newest first'),
+  get: ops.get('One session'),
+  create: ops.change('Log a session with stakeholders', championsAndManagers, SessionCreateInput),
+  update: ops.change('Change a logged session', championsAndManagers, SessionUpdateInput),
+  delete: ops.byId('Remove a session logged by mistake', changeManagers),
+  restore: ops.byId('Bring back a removed session', changeManagers),
+  health: query("Every stakeholder's last contact and cadence as of a day", everyone).input(AsOfInput).output(type<RelationshipHealth[]>()),
   needsAttention: query('Stakeholders overdue for contact as of a day, most overdue first', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<RelationshipHealth[]>()),
   cadence: query('Days between contacts per quadrant', everyone).input(noInput).output(type<ContactCadence>()),
   setCadence: mutation('Set the days between contacts per quadrant', changeManagers, ['stakeholderSessions', 'history'])

@@ -15,7 +15,20 @@ import {
   SUPPORT_LEVELS,
   type TeamView,
 } from '../../stakeholders/model';
-import { ById, changeManagers, everyone, id, isoDate, ListInput, mutation, noInput, oneOf, optionalText, query, text } from '../kit';
+import {
+  AsOfInput,
+  ById,
+  changeManagers,
+  everyone,
+  id,
+  noInput,
+  oneOf,
+  optionalText,
+  query,
+  recordOperations,
+  text,
+  updateInput,
+} from '../kit';
 
 /** A 1–5 rating, with a message naming the field; sessions re-rate with it too. */
 export const rating = (field: string) =>
@@ -51,7 +64,7 @@ const stakeholderFields = {
   fields: z.record(id, z.union([z.string(), z.number(), z.null()]), { error: 'fields must map field ids to values' }).optional(),
 };
 export const StakeholderCreateInput = z.strictObject(stakeholderFields);
-export const StakeholderUpdateInput = z.strictObject({ id, ...z.strictObject(stakeholderFields).partial().shape });
+export const StakeholderUpdateInput = updateInput(stakeholderFields);
 
 const concernFields = {
   kind: oneOf('kind', CONCERN_KINDS),
@@ -60,41 +73,36 @@ const concernFields = {
   note: optionalText('Note', 2000),
 };
 export const ConcernCreateInput = z.strictObject({ stakeholderId: id, ...concernFields });
-export const ConcernUpdateInput = z.strictObject({ id, ...z.strictObject(concernFields).partial().shape });
+export const ConcernUpdateInput = updateInput(concernFields);
 
-const changes = ['stakeholders', 'history'] as const;
+const ops = recordOperations<Stakeholder>(['stakeholders', 'history']);
+const concernOps = recordOperations<StakeholderConcern>(['stakeholders', 'history']);
 /*
  * Champions read the stakeholders of the teams they champion (the handlers filter every read by
  * db/stakeholders/scope.ts). Re-rating and deleting stay with change managers.
  */
 export const stakeholders = {
-  list: query('The stakeholder register (a champion: the people of the teams they champion)', everyone)
-    .input(ListInput)
-    .output(type<Stakeholder[]>()),
+  list: ops.list('The stakeholder register (a champion: the people of the teams they champion)'),
   scope: query('Whose stakeholders the acting member sees: everyone, or the teams they champion', everyone)
     .input(noInput)
     .output(type<StakeholderScope>()),
-  get: query('One stakeholder', everyone).input(ById).output(type<Stakeholder>()),
+  get: ops.get('One stakeholder'),
   timeline: query("A stakeholder's dated rating and concern changes", everyone).input(ById).output(type<StakeholderTimelineEntry[]>()),
-  create: mutation('Add a stakeholder to the register', changeManagers, changes).input(StakeholderCreateInput).output(type<Stakeholder>()),
-  update: mutation('Change or re-rate a stakeholder', changeManagers, changes).input(StakeholderUpdateInput).output(type<Stakeholder>()),
-  delete: mutation('Remove a stakeholder from the register', changeManagers, changes).input(ById).output(type<Stakeholder>()),
-  restore: mutation('Bring back a removed stakeholder', changeManagers, changes).input(ById).output(type<Stakeholder>()),
+  create: ops.change('Add a stakeholder to the register', changeManagers, StakeholderCreateInput),
+  update: ops.change('Change or re-rate a stakeholder', changeManagers, StakeholderUpdateInput),
+  delete: ops.byId('Remove a stakeholder from the register', changeManagers),
+  restore: ops.byId('Bring back a removed stakeholder', changeManagers),
   concerns: query("A stakeholder's concerns", everyone)
     .input(z.strictObject({ stakeholderId: id }))
     .output(type<StakeholderConcern[]>()),
-  addConcern: mutation('Record a concern a stakeholder raised', changeManagers, changes)
-    .input(ConcernCreateInput)
-    .output(type<StakeholderConcern>()),
-  updateConcern: mutation("Change a concern's status or note", changeManagers, changes)
-    .input(ConcernUpdateInput)
-    .output(type<StakeholderConcern>()),
-  deleteConcern: mutation('Remove a concern recorded by mistake', changeManagers, changes).input(ById).output(type<StakeholderConcern>()),
+  addConcern: concernOps.change('Record a concern a stakeholder raised', changeManagers, ConcernCreateInput),
+  updateConcern: concernOps.change("Change a concern's status or note", changeManagers, ConcernUpdateInput),
+  deleteConcern: concernOps.byId('Remove a concern recorded by mistake', changeManagers),
   teams: query('Per team: support mix, ADKAR heatmap and open concerns; concerns raised per month', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<TeamView>()),
   exportCsv: query('The stakeholder register as CSV (spreadsheet-safe)', everyone).input(noInput).output(type<StakeholderCsv>()),
   gapContacts: query('Who to talk to about the gap: the people of teams with an adoption-gap or override alert', everyone)
-    .input(z.strictObject({ today: isoDate }))
+    .input(AsOfInput)
     .output(type<GapTeam[]>()),
 };

@@ -1,7 +1,6 @@
-import { type } from '@orpc/contract';
 import { z } from 'zod';
 import type { Team } from '../../teams/model';
-import { ById, changeManagers, count, everyone, id, ListInput, mutation, optionalText, query, text } from '../kit';
+import { changeManagers, count, id, optionalText, recordOperations, text } from '../kit';
 
 const headcount = count('headcount').max(10_000_000, 'headcount is implausibly large').nullable().optional();
 const teamFields = {
@@ -14,11 +13,12 @@ export const TeamCreateInput = z.strictObject({ name: text('Team name', 120), ..
 export const TeamUpdateInput = z.strictObject({ id, name: text('Team name', 120).optional(), ...teamFields });
 export type TeamCreate = z.input<typeof TeamCreateInput>;
 
+const ops = recordOperations<Team>(['teams', 'history']);
 export const teams = {
-  list: query('Teams in hierarchy order', everyone).input(ListInput).output(type<Team[]>()),
-  get: query('One team', everyone).input(ById).output(type<Team>()),
-  create: mutation('Add a team', changeManagers, ['teams', 'history']).input(TeamCreateInput).output(type<Team>()),
-  update: mutation('Change a team', changeManagers, ['teams', 'history']).input(TeamUpdateInput).output(type<Team>()),
-  delete: mutation('Delete a team (a tombstone: restore undoes it)', changeManagers, ['teams', 'history']).input(ById).output(type<Team>()),
-  restore: mutation('Undo the deletion of a team', changeManagers, ['teams', 'history']).input(ById).output(type<Team>()),
+  list: ops.list('Teams in hierarchy order'),
+  get: ops.get('One team'),
+  create: ops.change('Add a team', changeManagers, TeamCreateInput),
+  update: ops.change('Change a team', changeManagers, TeamUpdateInput),
+  delete: ops.byId('Delete a team (a tombstone: restore undoes it)', changeManagers),
+  restore: ops.byId('Undo the deletion of a team', changeManagers),
 };
