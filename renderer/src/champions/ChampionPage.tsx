@@ -80,7 +80,6 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
                   columns={teamColumns}
                   rowProps={() => ({ 'data-testid': 'champion-team-row' })}
                   history={championsHistory}
-                  actions={() => ({})}
                 />
               ) : (
                 <EmptyTable
@@ -99,7 +98,6 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
                   columns={ranColumns}
                   rowProps={() => ({ 'data-testid': 'champion-activity-row' })}
                   history={activitiesHistory}
-                  actions={() => ({})}
                 />
               ) : (
                 <EmptyTable
@@ -118,7 +116,6 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
                   columns={feedbackColumns(now, null).filter((c) => c.header !== 'Reporter')}
                   rowProps={() => ({ 'data-testid': 'champion-feedback-row' })}
                   history={feedbackRecords}
-                  actions={() => ({})}
                 />
               ) : (
                 <EmptyTable

@@ -329,7 +329,6 @@ export function ChampionsPage() {
                 columns={activityColumns}
                 rowProps={() => ({ 'data-testid': 'activity-row' })}
                 history={activitiesHistory}
-                actions={() => ({})}
               />
             ) : (
               <EmptyTable

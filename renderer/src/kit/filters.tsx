@@ -1,48 +1,37 @@
-import { Input, SegmentedControl, Select } from '@mantine/core';
+import { Group, Input, SegmentedControl, Select, type SelectProps } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
 import { liveOptions } from './fields';
 
-/** A list screen's team filter: searchable, by path, empty for every team. */
-export function TeamFilter({
-  teams,
-  value,
-  onChange,
-  w = 240,
-}: {
-  teams: readonly Team[] | undefined;
+/** What a filter of one record holds: the record's id, or null for all of them. */
+interface RecordFilterProps {
   value: string | null;
-  onChange: (team: string | null) => void;
+  onChange: (id: string | null) => void;
   w?: number;
-}) {
-  return (
-    <Select label="Team" placeholder="All teams" clearable searchable w={w} data={teamOptions(teams)} value={value} onChange={onChange} />
-  );
+}
+
+/** A list screen's team filter: searchable, by path, empty for every team. */
+export function TeamFilter({ teams, ...filter }: RecordFilterProps & { teams: readonly Team[] | undefined }) {
+  return <RecordFilter label="Team" placeholder="All teams" data={teamOptions(teams)} {...filter} />;
 }
 
 /** A screen's initiative filter: the initiatives not deleted, searchable, empty for every initiative. */
-export function InitiativeFilter({
-  initiatives,
-  value,
-  onChange,
-  w = 240,
-}: {
-  initiatives: readonly Initiative[] | undefined;
-  value: string | null;
-  onChange: (initiative: string | null) => void;
-  w?: number;
-}) {
+export function InitiativeFilter({ initiatives, ...filter }: RecordFilterProps & { initiatives: readonly Initiative[] | undefined }) {
+  return <RecordFilter label="Initiative" placeholder="All initiatives" data={liveOptions(initiatives)} {...filter} />;
+}
+
+/** A searchable select of records that can be cleared, to show them all. */
+function RecordFilter({ w = 240, ...select }: RecordFilterProps & { label: string; placeholder: string; data: SelectProps['data'] }) {
+  return <Select clearable searchable w={w} {...select} />;
+}
+
+/** The row of a list screen's filters under its header, lined up on their inputs. */
+export function FilterBar({ testId, pb = 'sm', children }: { testId: string; pb?: 'sm' | 'md'; children: ReactNode }) {
   return (
-    <Select
-      label="Initiative"
-      placeholder="All initiatives"
-      clearable
-      searchable
-      w={w}
-      data={liveOptions(initiatives)}
-      value={value}
-      onChange={onChange}
-    />
+    <Group px="lg" pb={pb} gap="sm" align="flex-end" data-testid={testId}>
+      {children}
+    </Group>
   );
 }
 
@@ -55,14 +44,15 @@ export function SegmentedFilter<V extends string>({
   label,
   value,
   onChange,
-  data,
+  choices,
 }: {
   /** The wrapper's id; the control is labelled by `${id}-label`. */
   id: string;
   label: string;
   value: V;
   onChange: (value: V) => void;
-  data: readonly { value: V; label: string }[];
+  /** Each choice's label by its value, in the order shown. */
+  choices: Readonly<Record<V, string>>;
 }) {
   return (
     <Input.Wrapper label={label} labelElement="div" id={id} styles={{ label: { display: 'block' } }}>
@@ -72,7 +62,7 @@ export function SegmentedFilter<V extends string>({
         styles={{ label: { paddingBlock: 4.25 } }}
         value={value}
         onChange={(v) => onChange(v as V)}
-        data={[...data]}
+        data={Object.entries<string>(choices).map(([v, l]) => ({ value: v, label: l }))}
       />
     </Input.Wrapper>
   );

@@ -26,7 +26,7 @@ import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-import { InitiativeFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, InitiativeFilter, TeamFilter } from '../kit/filters';
 import { useLocale } from '../locale/locale';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
@@ -561,7 +561,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
         ) : undefined
       }
     >
-      <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
+      <FilterBar testId="report-filters" pb="md">
         <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} w={200} />
         {!teamPage && <TeamFilter teams={teams.data} value={teamFilter} onChange={setTeam} w={200} />}
         <Select
@@ -584,7 +584,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           onChange={setTo}
           nothingFoundMessage="No months with data yet"
         />
-      </Group>
+      </FilterBar>
       <QueryState query={report} what="the report">
         {(data) =>
           data.rows.length === 0 ? (

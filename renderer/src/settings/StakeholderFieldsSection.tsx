@@ -10,7 +10,7 @@ import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import type { HistoryFormat } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { type Dialog, useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
@@ -107,7 +107,7 @@ export function StakeholderFieldsSection() {
           rows={rows}
           columns={COLUMNS}
           rowHeight={41}
-          rowProps={(f) => ({ 'data-testid': 'stakeholder-field-row', 'data-deleted': f.deleted ? 'true' : undefined })}
+          rowProps={tombstoneRow('stakeholder-field-row')}
           history={history}
           actions={(f) => {
             if (!canEdit) return {};

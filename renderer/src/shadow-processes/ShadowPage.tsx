@@ -12,7 +12,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
@@ -31,6 +31,7 @@ function ProcessStatus({ process, on }: { process: ShadowProcess; on: string }) 
 }
 
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+const STATUSES: Record<StatusFilter, string> = { all: 'All', active: 'Active', retired: 'Retired' };
 
 /** The register's columns, as of the day `on` (what is retired by then). */
 const columns = (on: string): Column<ShadowProcess>[] => [
@@ -152,20 +153,10 @@ export function ShadowPage() {
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
+          <FilterBar testId="shadow-filters">
             <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <SegmentedFilter<StatusFilter>
-              id="shadow-status"
-              label="Status"
-              value={status}
-              onChange={setStatus}
-              data={[
-                { value: 'all', label: 'All' },
-                { value: 'active', label: 'Active' },
-                { value: 'retired', label: 'Retired' },
-              ]}
-            />
-          </Group>
+            <SegmentedFilter id="shadow-status" label="Status" value={status} onChange={setStatus} choices={STATUSES} />
+          </FilterBar>
         )
       }
       empty={

@@ -11,7 +11,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter } from '../kit/filters';
+import { FilterBar, SegmentedFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
@@ -21,8 +21,10 @@ import { ACTION_STATUS_LABELS, type Action, today } from './register';
 
 const READ_ONLY = 'Only champions and change managers add follow-up actions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
-type Whose = 'mine' | 'all';
-type Which = 'open' | 'all';
+const WHOSE = { all: 'Everyone’s', mine: 'My actions' } as const;
+type Whose = keyof typeof WHOSE;
+const WHICH = { open: 'Open', all: 'All' } as const;
+type Which = keyof typeof WHICH;
 type Row = Action & { name: string };
 
 const statusOf = (action: Action, on: string) =>
@@ -111,28 +113,10 @@ export function ActionsPage() {
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="action-filters">
-            <SegmentedFilter<Whose>
-              id="action-whose"
-              label="Whose"
-              value={whose}
-              onChange={setWhose}
-              data={[
-                { value: 'all', label: 'Everyone’s' },
-                { value: 'mine', label: 'My actions' },
-              ]}
-            />
-            <SegmentedFilter<Which>
-              id="action-which"
-              label="Status"
-              value={which}
-              onChange={setWhich}
-              data={[
-                { value: 'open', label: 'Open' },
-                { value: 'all', label: 'All' },
-              ]}
-            />
-          </Group>
+          <FilterBar testId="action-filters">
+            <SegmentedFilter id="action-whose" label="Whose" value={whose} onChange={setWhose} choices={WHOSE} />
+            <SegmentedFilter id="action-which" label="Status" value={which} onChange={setWhich} choices={WHICH} />
+          </FilterBar>
         )
       }
       empty={

@@ -10,7 +10,7 @@ import { formatDateTime } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { InitiativeFilter } from '../kit/filters';
+import { FilterBar, InitiativeFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
@@ -118,7 +118,7 @@ export function SessionsPage() {
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="session-filters">
+          <FilterBar testId="session-filters">
             <Select
               label="Kind"
               placeholder="Any kind"
@@ -139,7 +139,7 @@ export function SessionsPage() {
               value={person}
               onChange={setPerson}
             />
-          </Group>
+          </FilterBar>
         )
       }
       empty={

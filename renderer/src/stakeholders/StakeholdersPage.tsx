@@ -7,10 +7,10 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { ImportCsvButton } from '../imports/ImportCsvButton';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
@@ -75,7 +75,8 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
   { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
 ];
 
-type View = 'table' | 'grid' | 'teams' | 'plan';
+const VIEWS = { table: 'Table', grid: 'Grid', teams: 'Teams', plan: 'Plan' } as const;
+type View = keyof typeof VIEWS;
 
 /** What a saved view of the register restores. */
 interface RegisterView {
@@ -189,19 +190,8 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             <Box px="lg" pb="sm">
               <NeedsAttention limit={8} />
             </Box>
-            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
-              <SegmentedFilter<View>
-                id="stakeholder-view"
-                label="View"
-                value={view}
-                onChange={setView}
-                data={[
-                  { value: 'table', label: 'Table' },
-                  { value: 'grid', label: 'Grid' },
-                  { value: 'teams', label: 'Teams' },
-                  { value: 'plan', label: 'Plan' },
-                ]}
-              />
+            <FilterBar testId="stakeholder-filters">
+              <SegmentedFilter id="stakeholder-view" label="View" value={view} onChange={setView} choices={VIEWS} />
               {(view === 'table' || view === 'grid') && (
                 <>
                   <TextInput
@@ -262,7 +252,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                   )}
                 </>
               )}
-            </Group>
+            </FilterBar>
           </>
         )
       }
@@ -315,7 +305,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             horizontalSpacing={8}
             rows={shown}
             columns={shownColumns}
-            rowProps={(s) => ({ 'data-testid': 'stakeholder-row', 'data-deleted': s.deleted ? 'true' : undefined })}
+            rowProps={tombstoneRow('stakeholder-row')}
             history={history}
             actions={(s) =>
               s.deleted
