@@ -1,10 +1,10 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { IconMessageReport, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { ACTIVITY_KIND_LABELS, isDone } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { columns as feedbackColumns } from '../feedback/FeedbackPage';
 import { feedbackHistory } from '../feedback/history';
@@ -60,9 +60,7 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
       ready={champions.isSuccess && activities.isSuccess && feedback.isSuccess && members.isSuccess}
       description={
         <>
-          <Anchor href="#/champions" size="sm" underline="always">
-            Champions
-          </Anchor>
+          <BackLink href="#/champions">Champions</BackLink>
           {champions.isSuccess &&
             ` › champion in ${localeCount(new Set(teams.map((t) => t.teamId)).size, 'team')} · ${localeCount(ran.length, 'activity', 'activities')} · ${localeCount(logged.length, 'feedback item')} logged, ${open} open`}
         </>

@@ -24,7 +24,7 @@ import { ALERT_EXPLANATIONS, alertRank, alertTitle } from '../../../db/reports/s
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { FilterBar, InitiativeFilter, TeamFilter } from '../kit/filters';
 import { useLocale } from '../locale/locale';
@@ -531,10 +531,8 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
       description={
         teamPage ? (
           <>
-            <Anchor href="#/report" size="sm" underline="always">
-              Adoption report
-            </Anchor>{' '}
-            › this team and its sub-teams: formal against real adoption, per initiative.
+            <BackLink href="#/report">Adoption report</BackLink> › this team and its sub-teams: formal against real adoption, per
+            initiative.
           </>
         ) : (
           'Formal adoption (licences used, workflows completed) against real adoption (reliance, trust, no shadow processes).'

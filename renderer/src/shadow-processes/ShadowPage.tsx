@@ -17,6 +17,7 @@ import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
+import { teamAndBelow } from '../teams/hierarchy';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
@@ -121,13 +122,7 @@ export function ShadowPage() {
   const people = active.reduce((sum, p) => sum + p.usersInvolved, 0);
   // A team includes its sub-teams, as in the report.
   const selected = teams.data?.find((t) => t.id === team);
-  const inTeam = new Set(
-    selected
-      ? (teams.data ?? [])
-          .filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === selected.path.join('\u0001'))
-          .map((t) => t.id)
-      : [],
-  );
+  const inTeam = teamAndBelow(teams.data, selected);
   const filtered = team !== null || status !== 'all';
   const clearFilters = () => {
     setTeam(null);

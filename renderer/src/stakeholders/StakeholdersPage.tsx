@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { teamAndBelow } from '../teams/hierarchy';
 import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
@@ -144,13 +145,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const live = all.filter((s) => !s.deleted);
   // A team includes its sub-teams, as in the report.
   const selected = teams.data?.find((t) => t.id === team);
-  const inTeam = new Set(
-    selected
-      ? (teams.data ?? [])
-          .filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === selected.path.join('\u0001'))
-          .map((t) => t.id)
-      : [],
-  );
+  const inTeam = teamAndBelow(teams.data, selected);
   const filtered = search.trim() !== '' || team !== null || support !== null || quadrant !== null || activeFieldFilters.length > 0;
   const clearFilters = () => {
     setFieldFilters({});
