@@ -15,6 +15,7 @@ import { useDelete, useRestore } from '../kit/deletion';
 import { type Dialog, useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { AddButton, EmptyList } from '../kit/ListPage';
+import { labelledOptions } from '../kit/options';
 import { useRecordHistory } from '../kit/recordHistory';
 import { useStakeholderFields } from '../stakeholders/customFields';
 
@@ -139,7 +140,7 @@ export function StakeholderFieldsSection() {
   );
 }
 
-const TYPE_OPTIONS = FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }));
+const TYPE_OPTIONS = labelledOptions(FIELD_TYPES, FIELD_TYPE_LABELS);
 
 function FieldFormDialog({ dialog }: { dialog: Dialog<{ field: StakeholderField | null }> }) {
   const save = useSaveRecord(orpc.stakeholderFields);

@@ -10,7 +10,7 @@ import { formatDateTime } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { FilterBar, InitiativeFilter } from '../kit/filters';
+import { ChoiceFilter, FilterBar, InitiativeFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
@@ -119,15 +119,7 @@ export function SessionsPage() {
       filters={
         all.length > 0 && (
           <FilterBar testId="session-filters">
-            <Select
-              label="Kind"
-              placeholder="Any kind"
-              clearable
-              w={190}
-              data={KIND_OPTIONS}
-              value={kind}
-              onChange={(v) => setKind(v as SessionKind | null)}
-            />
+            <ChoiceFilter label="Kind" placeholder="Any kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
             <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
             <Select
               label="Stakeholder"

@@ -10,7 +10,7 @@ import { ImportCsvButton } from '../imports/ImportCsvButton';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
+import { ChoiceFilter, FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
@@ -198,32 +198,29 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                     onChange={(e) => setSearch(e.currentTarget.value)}
                   />
                   <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-                  <Select
+                  <ChoiceFilter
                     label="Support"
                     placeholder="Any support"
-                    clearable
                     w={150}
                     data={SUPPORT_OPTIONS}
                     value={support}
-                    onChange={(v) => setSupport(v as SupportLevel | null)}
+                    onChange={setSupport}
                   />
-                  <Select
+                  <ChoiceFilter
                     label="Quadrant"
                     placeholder="Any quadrant"
-                    clearable
                     w={160}
                     data={QUADRANT_OPTIONS}
                     value={quadrant}
-                    onChange={(v) => setQuadrant(v as Quadrant | null)}
+                    onChange={setQuadrant}
                   />
                   {view === 'table' && (
                     <>
                       {filterable.map((f) => (
-                        <Select
+                        <ChoiceFilter
                           key={f.id}
                           label={f.name}
                           placeholder={`Any ${f.name.toLowerCase()}`}
-                          clearable
                           w={150}
                           data={f.choices}
                           value={fieldFilters[f.id] ?? null}
