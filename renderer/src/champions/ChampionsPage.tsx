@@ -284,7 +284,7 @@ export function ChampionsPage() {
             action={
               <AddButton
                 onClick={() => programId && naming.open({ programId, champion: null })}
-                {...(canName ? {} : { disabledReason: 'Only change managers name champions.' })}
+                disabledReason={canName ? undefined : 'Only change managers name champions.'}
               >
                 Add champion
               </AddButton>
@@ -313,9 +313,9 @@ export function ChampionsPage() {
             action={
               <AddButton
                 onClick={() => logging.open(true)}
-                {...(canLog && mine.length > 0
-                  ? {}
-                  : { disabledReason: canLog ? 'Add a champion first.' : 'Only champions and change managers log activities.' })}
+                disabledReason={
+                  !canLog ? 'Only champions and change managers log activities.' : mine.length === 0 ? 'Add a champion first.' : undefined
+                }
               >
                 Log activity
               </AddButton>

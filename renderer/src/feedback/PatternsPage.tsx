@@ -106,7 +106,7 @@ export function PatternsPage() {
       actions={
         <>
           {(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
-          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
             New pattern
           </AddButton>
         </>

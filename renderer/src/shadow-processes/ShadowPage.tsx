@@ -142,7 +142,7 @@ export function ShadowPage() {
       query={register}
       what="the shadow-process register"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           New shadow process
         </AddButton>
       }

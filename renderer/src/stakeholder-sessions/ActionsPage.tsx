@@ -107,7 +107,7 @@ export function ActionsPage() {
       query={list}
       what="the follow-up actions"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           New action
         </AddButton>
       }

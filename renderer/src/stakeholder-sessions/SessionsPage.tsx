@@ -112,7 +112,7 @@ export function SessionsPage() {
       query={log}
       what="the session log"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           Log session
         </AddButton>
       }

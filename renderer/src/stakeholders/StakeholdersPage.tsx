@@ -174,7 +174,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         <>
           <ImportCsvButton kind="stakeholders" what="stakeholders" />
           {live.length > 0 && <ExportCsvButton />}
-          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
             New stakeholder
           </AddButton>
         </>
