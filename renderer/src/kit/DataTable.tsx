@@ -21,7 +21,7 @@ export interface Column<R> {
   hiddenByDefault?: boolean;
 }
 
-interface DataTableProps<R extends HistoryTarget> {
+export interface DataTableProps<R extends HistoryTarget> {
   /** The table's accessible name. */
   label: string;
   rows: readonly R[];
@@ -30,7 +30,7 @@ interface DataTableProps<R extends HistoryTarget> {
   rowProps?: (row: R) => Record<`data-${string}`, string | undefined>;
   history: RecordHistory;
   /** What the acting member may do with a row; History is always there, and all there is without this. */
-  actions?: (row: R) => Omit<RowActionsProps, 'name' | 'onHistory'>;
+  actions?: ((row: R) => Omit<RowActionsProps, 'name' | 'onHistory'>) | undefined;
   horizontalSpacing?: number;
   /** A row's usual height in px: the first guess of the virtualiser for long lists (rows are measured as they render). */
   rowHeight?: number;
