@@ -26,20 +26,22 @@ function RecordFilter({ w = 240, ...select }: RecordFilterProps & { label: strin
   return <Select clearable searchable w={w} {...select} />;
 }
 
-/** A filter of one value from a short list (a kind, a support level), empty for any. */
+/** A filter of one value from a short list (a kind, a support level), empty for any: "Any kind". */
 export function ChoiceFilter<V extends string>({
+  label,
   onChange,
   ...select
 }: {
   label: string;
-  placeholder: string;
   w: number;
   /** The values, or the values with their labels. */
   data: readonly NoInfer<V>[] | readonly { value: NoInfer<V>; label: string }[];
   value: V | null;
   onChange: (value: V | null) => void;
 }) {
-  return <Select clearable {...select} onChange={(v) => onChange(v as V | null)} />;
+  return (
+    <Select label={label} placeholder={`Any ${label.toLowerCase()}`} clearable {...select} onChange={(v) => onChange(v as V | null)} />
+  );
 }
 
 /** The row of a list screen's filters under its header, lined up on their inputs. */

@@ -119,7 +119,7 @@ export function SessionsPage() {
       filters={
         all.length > 0 && (
           <FilterBar testId="session-filters">
-            <ChoiceFilter label="Kind" placeholder="Any kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
+            <ChoiceFilter label="Kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
             <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
             <Select
               label="Stakeholder"

@@ -198,29 +198,14 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                     onChange={(e) => setSearch(e.currentTarget.value)}
                   />
                   <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-                  <ChoiceFilter
-                    label="Support"
-                    placeholder="Any support"
-                    w={150}
-                    data={SUPPORT_OPTIONS}
-                    value={support}
-                    onChange={setSupport}
-                  />
-                  <ChoiceFilter
-                    label="Quadrant"
-                    placeholder="Any quadrant"
-                    w={160}
-                    data={QUADRANT_OPTIONS}
-                    value={quadrant}
-                    onChange={setQuadrant}
-                  />
+                  <ChoiceFilter label="Support" w={150} data={SUPPORT_OPTIONS} value={support} onChange={setSupport} />
+                  <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
                   {view === 'table' && (
                     <>
                       {filterable.map((f) => (
                         <ChoiceFilter
                           key={f.id}
                           label={f.name}
-                          placeholder={`Any ${f.name.toLowerCase()}`}
                           w={150}
                           data={f.choices}
                           value={fieldFilters[f.id] ?? null}
