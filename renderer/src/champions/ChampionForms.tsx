@@ -1,4 +1,3 @@
-import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ActivityCreateInput, ChampionCreateInput, ProgramCreateInput } from '../../../db/api/contract';
@@ -14,10 +13,19 @@ import {
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, InitiativeField, liveOptions, NumberField, SelectField, TeamField } from '../kit/fields';
+import {
+  DateField,
+  FieldRow,
+  InitiativeField,
+  labelled,
+  MemberField,
+  NumberField,
+  SelectField,
+  TeamField,
+  TextAreaField,
+  TextField,
+} from '../kit/fields';
 import { today } from '../shadow-processes/register';
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
 
 // The target is typed in per cent (5–10 is the guidance) and stored as a fraction.
 const ProgramFormInput = ProgramCreateInput.omit({ coverageTarget: true })
@@ -45,14 +53,7 @@ export function ProgramFormDialog({ dialog, onCreated }: { dialog: Dialog<true>;
     >
       {(form) => (
         <>
-          <TextInput
-            label="Name"
-            withAsterisk
-            data-autofocus
-            placeholder="e.g. Claims champions"
-            {...form.register('name')}
-            error={form.formState.errors.name?.message}
-          />
+          <TextField control={form.control} name="name" label="Name" withAsterisk data-autofocus placeholder="e.g. Claims champions" />
           <InitiativeField control={form.control} name="initiativeId" initiatives={initiatives.data} />
           <NumberField
             control={form.control}
@@ -78,7 +79,6 @@ export type ChampionEditing = { programId: string; champion: Champion | null };
 
 export function ChampionFormDialog({ dialog }: { dialog: Dialog<ChampionEditing> }) {
   const save = useSaveRecord(orpc.champions);
-  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   return (
     <EntityFormDialog
@@ -100,28 +100,20 @@ export function ChampionFormDialog({ dialog }: { dialog: Dialog<ChampionEditing>
     >
       {(form) => (
         <>
-          <SimpleGrid cols={2} spacing="sm">
-            <SelectField
-              control={form.control}
-              name="memberId"
-              cleared=""
-              label="Member"
-              withAsterisk
-              data-autofocus
-              data={liveOptions(members.data)}
-            />
+          <FieldRow>
+            <MemberField control={form.control} name="memberId" cleared="" label="Member" withAsterisk data-autofocus />
             <TeamField control={form.control} name="teamId" teams={teams.data} />
-          </SimpleGrid>
-          <SimpleGrid cols={2} spacing="sm">
+          </FieldRow>
+          <FieldRow>
             <DateField control={form.control} name="since" cleared="" label="Champion since" withAsterisk />
             <SelectField
               control={form.control}
               name="status"
               cleared="active"
               label="Status"
-              data={options(CHAMPION_STATUSES, CHAMPION_STATUS_LABELS)}
+              data={labelled(CHAMPION_STATUSES, CHAMPION_STATUS_LABELS)}
             />
-          </SimpleGrid>
+          </FieldRow>
         </>
       )}
     </EntityFormDialog>
@@ -156,7 +148,7 @@ export function ActivityFormDialog({ dialog, champions }: { dialog: Dialog<true>
     >
       {(form) => (
         <>
-          <SimpleGrid cols={2} spacing="sm">
+          <FieldRow>
             <SelectField
               control={form.control}
               name="championId"
@@ -174,21 +166,14 @@ export function ActivityFormDialog({ dialog, champions }: { dialog: Dialog<true>
               cleared="office hours"
               label="Kind"
               withAsterisk
-              data={options(ACTIVITY_KINDS, ACTIVITY_KIND_LABELS)}
+              data={labelled(ACTIVITY_KINDS, ACTIVITY_KIND_LABELS)}
             />
-          </SimpleGrid>
-          <SimpleGrid cols={2} spacing="sm">
+          </FieldRow>
+          <FieldRow>
             <DateField control={form.control} name="date" cleared="" label="Date" withAsterisk />
             <NumberField control={form.control} name="attendance" label="Attendance" withAsterisk />
-          </SimpleGrid>
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            maxRows={4}
-            {...form.register('notes')}
-            error={form.formState.errors.notes?.message}
-          />
+          </FieldRow>
+          <TextAreaField control={form.control} name="notes" label="Notes" maxRows={4} />
         </>
       )}
     </EntityFormDialog>

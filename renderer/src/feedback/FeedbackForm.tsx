@@ -1,4 +1,4 @@
-import { Checkbox, SegmentedControl, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SegmentedControl, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
@@ -15,7 +15,7 @@ import {
 import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { InitiativeField, NumberField, SelectField, TeamField } from '../kit/fields';
+import { FieldRow, InitiativeField, labelled, NumberField, SelectField, TeamField, TextAreaField, TextField } from '../kit/fields';
 import { Suggestions } from './Suggestions';
 import { FEEDBACK_SHORTCUT_LABEL, type FeedbackPrefill } from './shortcut';
 
@@ -41,8 +41,6 @@ const FeedbackFormInput = FeedbackCreateInput.extend({
     .nullable()
     .optional(),
 }).transform((v) => (v.confidentlyWrong ? v : { ...v, statedConfidence: null }));
-
-const option = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
 
 /**
  * The feedback form, loaded the first time the shortcut asks for it and opened at each request
@@ -92,7 +90,6 @@ export function FeedbackFormDialog({ request, prefill }: { request: number; pref
 function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackFormInput>; source: string | null }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
-  const { errors } = form.formState;
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
   const confidentlyWrong = useWatch({ control: form.control, name: 'confidentlyWrong' });
   const [aiSaid, whatWasRight, caseRef, patternId] = useWatch({
@@ -107,7 +104,7 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
       <Text size="xs" c="dimmed" data-testid="feedback-source">
         {source ? `${source}. ` : `Open this form from any screen with ${FEEDBACK_SHORTCUT_LABEL}. `}You are recorded as the reporter.
       </Text>
-      <SimpleGrid cols={3} spacing="sm">
+      <FieldRow cols={3}>
         <InitiativeField
           control={form.control}
           name="initiativeId"
@@ -126,38 +123,22 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
             data={versions}
           />
         ) : (
-          <TextInput label="Model version" placeholder="If known" {...form.register('modelVersion')} error={errors.modelVersion?.message} />
+          <TextField control={form.control} name="modelVersion" label="Model version" placeholder="If known" />
         )}
         <TeamField control={form.control} name="teamId" teams={teams.data} />
-      </SimpleGrid>
-      <TextInput
+      </FieldRow>
+      <TextField
+        control={form.control}
+        name="caseRef"
         label="Case reference"
         placeholder="e.g. CLM-20417"
-        {...form.register('caseRef')}
-        error={errors.caseRef?.message}
         {...(remembered ? { 'data-autofocus': true } : {})}
       />
-      <SimpleGrid cols={2} spacing="sm">
-        <Textarea
-          label="What the AI said"
-          withAsterisk
-          autosize
-          minRows={2}
-          maxRows={4}
-          {...form.register('aiSaid')}
-          error={errors.aiSaid?.message}
-        />
-        <Textarea
-          label="What was right"
-          withAsterisk
-          autosize
-          minRows={2}
-          maxRows={4}
-          {...form.register('whatWasRight')}
-          error={errors.whatWasRight?.message}
-        />
-      </SimpleGrid>
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
+        <TextAreaField control={form.control} name="aiSaid" label="What the AI said" withAsterisk maxRows={4} />
+        <TextAreaField control={form.control} name="whatWasRight" label="What was right" withAsterisk maxRows={4} />
+      </FieldRow>
+      <FieldRow>
         <SelectField
           control={form.control}
           name="category"
@@ -165,11 +146,11 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           label="Category"
           withAsterisk
           placeholder="Type to choose"
-          data={option(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS)}
+          data={labelled(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS)}
         />
-        <Choice form={form} name="severity" label="Severity" data={option(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)} />
-      </SimpleGrid>
-      <SimpleGrid cols={2} spacing="sm" style={{ alignItems: 'end' }}>
+        <Choice form={form} name="severity" label="Severity" data={labelled(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)} />
+      </FieldRow>
+      <FieldRow style={{ alignItems: 'end' }}>
         <Checkbox label="Confidently wrong" description="The AI was sure of itself" {...form.register('confidentlyWrong')} />
         <NumberField
           control={form.control}
@@ -180,8 +161,8 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           disabled={!confidentlyWrong}
           max={100}
         />
-      </SimpleGrid>
-      <Choice form={form} name="caught" label="Where it was caught" data={option(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
+      </FieldRow>
+      <Choice form={form} name="caught" label="Where it was caught" data={labelled(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
       {/* Last in the form, so the keyboard path through the fields stays the same while suggestions come and go. */}
       <Suggestions
         text={[aiSaid, whatWasRight, caseRef].filter(Boolean).join(' ')}

@@ -1,4 +1,4 @@
-import { SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -15,10 +15,10 @@ import {
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
-import { SelectField } from '../kit/fields';
+import { FieldRow, labelled, SelectField, TextAreaField, TextField } from '../kit/fields';
 
-const CATEGORY_OPTIONS = FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: FEEDBACK_CATEGORY_LABELS[c] }));
-const STATUS_OPTIONS = PATTERN_STATUSES.map((s) => ({ value: s, label: PATTERN_STATUS_LABELS[s] }));
+const CATEGORY_OPTIONS = labelled(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS);
+const STATUS_OPTIONS = labelled(PATTERN_STATUSES, PATTERN_STATUS_LABELS);
 
 const PatternFormInput = PatternCreateInput.omit({ feedbackIds: true }).extend({
   name: z.string().trim().min(1, 'Name the pattern, e.g. “Flat roofs read as flats”').max(160, 'At most 160 characters'),
@@ -26,29 +26,21 @@ const PatternFormInput = PatternCreateInput.omit({ feedbackIds: true }).extend({
 
 /** The fields a pattern is made of; `autofocus` when they come first in the form. */
 function PatternFields({ form, autofocus }: { form: EntityForm<typeof PatternFormInput>; autofocus: boolean }) {
-  const { errors } = form.formState;
   return (
     <>
-      <TextInput
+      <TextField
+        control={form.control}
+        name="name"
         label="Name"
         placeholder="e.g. Flat roofs read as flats"
         withAsterisk
         data-autofocus={autofocus || undefined}
-        {...form.register('name')}
-        error={errors.name?.message}
       />
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
         <SelectField control={form.control} name="category" cleared="other" label="Category" withAsterisk data={CATEGORY_OPTIONS} />
         <SelectField control={form.control} name="status" cleared="open" label="Status" data={STATUS_OPTIONS} />
-      </SimpleGrid>
-      <Textarea
-        label="Description"
-        placeholder="How the AI fails, and where"
-        autosize
-        minRows={2}
-        {...form.register('description')}
-        error={errors.description?.message}
-      />
+      </FieldRow>
+      <TextAreaField control={form.control} name="description" label="Description" placeholder="How the AI fails, and where" />
     </>
   );
 }

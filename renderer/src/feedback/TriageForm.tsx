@@ -1,4 +1,4 @@
-import { SimpleGrid, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { canMove, FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES, type Feedback, type
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
-import { liveOptions, SelectField } from '../kit/fields';
+import { FieldRow, labelled, MemberField, SelectField } from '../kit/fields';
 import { feedbackTitle } from './queue';
 
 // One form for one item or many (bulk): the statuses offered are those every selected item may move to.
@@ -58,7 +58,6 @@ export function TriageFormDialog({ dialog, all }: { dialog: Dialog<Feedback[]>; 
 }
 
 function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageFormInput>; items: Feedback[]; all: readonly Feedback[] }) {
-  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const status = useWatch({ control: form.control, name: 'status' });
   const statuses = FEEDBACK_STATUSES.filter((s) => items.every((f) => canMove(f.status, s)));
@@ -72,7 +71,7 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           {feedbackTitle(items[0])}
         </Text>
       )}
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
         <SelectField
           control={form.control}
           name="status"
@@ -80,18 +79,10 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           label="Status"
           withAsterisk
           data-autofocus
-          data={statuses.map((s) => ({ value: s, label: FEEDBACK_STATUS_LABELS[s] }))}
+          data={labelled(statuses, FEEDBACK_STATUS_LABELS)}
         />
-        <SelectField
-          control={form.control}
-          name="assigneeId"
-          cleared={null}
-          label="Assignee"
-          placeholder="Unassigned"
-          clearable
-          data={liveOptions(members.data)}
-        />
-      </SimpleGrid>
+        <MemberField control={form.control} name="assigneeId" cleared={null} label="Assignee" placeholder="Unassigned" clearable />
+      </FieldRow>
       {status === 'resolved' && (
         <SelectField
           control={form.control}

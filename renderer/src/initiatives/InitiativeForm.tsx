@@ -1,6 +1,6 @@
-import { Fieldset, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Controller } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { InitiativeCreateInput } from '../../../db/api/contract';
 import { INITIATIVE_STATUS_LABELS, INITIATIVE_STATUSES, type Initiative, type PersonRef, TRIAD_ROLES } from '../../../db/api/types';
 import { errorMessage } from '../api/errors';
@@ -8,7 +8,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, SelectField } from '../kit/fields';
+import { DateField, FieldRow, labelled, SelectField, TagsField, TextAreaField, TextField } from '../kit/fields';
 import { TriadField } from './TriadField';
 
 export type InitiativeEditing = { initiative: Initiative | null };
@@ -45,49 +45,32 @@ export function InitiativeFormDialog({ dialog }: { dialog: Dialog<InitiativeEdit
 
 function InitiativeFields({ form }: { form: EntityForm<typeof InitiativeCreateInput> }) {
   const members = useQuery(orpc.members.list.queryOptions());
-  const { errors } = form.formState;
+  const versions = useWatch({ control: form.control, name: 'modelVersions' });
   return (
     <>
       {members.isError && <FormError message={`The member list could not be loaded: ${errorMessage(members.error)}`} />}
-      <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={errors.name?.message} />
-      <SimpleGrid cols={3} spacing="sm">
+      <TextField control={form.control} name="name" label="Name" withAsterisk data-autofocus />
+      <FieldRow cols={3}>
         <SelectField
           control={form.control}
           name="status"
           cleared="pilot"
           label="Status"
-          data={INITIATIVE_STATUSES.map((s) => ({ value: s, label: INITIATIVE_STATUS_LABELS[s] }))}
+          data={labelled(INITIATIVE_STATUSES, INITIATIVE_STATUS_LABELS)}
         />
         <DateField control={form.control} name="goLive" cleared={null} label="Go-live date" />
-      </SimpleGrid>
-      <Controller
+      </FieldRow>
+      <TagsField
         control={form.control}
         name="modelVersions"
-        render={({ field, fieldState }) => (
-          <TagsInput
-            label="Model versions"
-            description="The models this initiative runs on; press Enter after each"
-            placeholder={field.value && field.value.length > 0 ? '' : 'e.g. triage-gbm 3.2'}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            error={fieldState.error?.message}
-            clearable
-            // Half-typed text left in the box is not a model version: only Enter (or a comma) makes a tag.
-            acceptValueOnBlur={false}
-          />
-        )}
+        label="Model versions"
+        description="The models this initiative runs on; press Enter after each"
+        placeholder={versions && versions.length > 0 ? '' : 'e.g. triage-gbm 3.2'}
+        clearable
+        // Half-typed text left in the box is not a model version: only Enter (or a comma) makes a tag.
+        acceptValueOnBlur={false}
       />
-      <Textarea
-        label="Description"
-        placeholder="What it does, for whom"
-        autosize
-        minRows={2}
-        maxRows={5}
-        {...form.register('description')}
-        error={errors.description?.message}
-      />
+      <TextAreaField control={form.control} name="description" label="Description" placeholder="What it does, for whom" maxRows={5} />
       <Fieldset legend="Accountable people (the triad)" variant="filled" p="sm" pt={4}>
         <Stack gap={8}>
           {TRIAD_ROLES.map((role) => (

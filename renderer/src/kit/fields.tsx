@@ -5,18 +5,35 @@ import {
   type NumberInputProps,
   Select,
   type SelectProps,
+  SimpleGrid,
+  type SimpleGridProps,
+  TagsInput,
+  type TagsInputProps,
+  Textarea,
+  type TextareaProps,
   TextInput,
   type TextInputProps,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { type Control, type FieldPath, type FieldValues, type PathValue, useController } from 'react-hook-form';
+import { type Control, type FieldPath, type FieldValues, type PathValue, useController, useFormState } from 'react-hook-form';
 import type { Initiative, Team } from '../../../db/api/types';
+import { orpc } from '../api/query';
 import { teamOptions } from '../teams/hierarchy';
 import { datePattern, formatDateInput, parseDateInput } from './locale';
 
 /** The records a select offers: those not deleted, by name (initiatives, members). */
 export const liveOptions = (records: readonly { id: string; name: string; deleted: boolean }[] | undefined) =>
   (records ?? []).filter((r) => !r.deleted).map((r) => ({ value: r.id, label: r.name }));
+
+/** The options of a select over a fixed list of values, each shown by its label (statuses, kinds, roles…). */
+export const labelled = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((v) => ({ value: v, label: labels[v] }));
+
+/** Fields side by side on one row of a form: two columns unless `cols` says, spaced as every form is. */
+export function FieldRow({ cols = 2, ...props }: SimpleGridProps) {
+  return <SimpleGrid cols={cols} spacing="sm" {...props} />;
+}
 
 /** A Mantine input bound to one field of a react-hook-form form. */
 interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
@@ -28,10 +45,38 @@ interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
 
 type Wired = 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'error' | 'name';
 
-/** The field, and what every input takes from it the same way (blur, focus ref, the error to show). */
-function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({ control, name }: Bound<TIn, N, TOut>) {
+/**
+ * An input's props split in two: the field (and what every input takes from it the same way: blur,
+ * focus ref, the error to show) and the input's `own` props.
+ */
+function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut, P>({ control, name, cleared, ...own }: Bound<TIn, N, TOut> & P) {
   const { field, fieldState } = useController({ control, name });
-  return { field, wired: { onBlur: field.onBlur, ref: field.ref, error: fieldState.error?.message } };
+  return { field, cleared, own, wired: { onBlur: field.onBlur, ref: field.ref, error: fieldState.error?.message } };
+}
+
+/**
+ * A text input's props split in two: what it takes from the form, which reads the input itself
+ * (`register`), with the error to show; and the input's `own` props.
+ */
+function useRegistered<TIn extends FieldValues, N extends FieldPath<TIn>, TOut, P>({ control, name, ...own }: Bound<TIn, N, TOut> & P) {
+  const formState = useFormState({ control, name });
+  return { own, registered: { ...control.register(name), error: control.getFieldState(name, formState).error?.message } };
+}
+
+/** A text box for one field of the form, its error under it. */
+export function TextField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<TextInputProps, Wired>,
+) {
+  const { own, registered } = useRegistered(bound);
+  return <TextInput {...own} {...registered} />;
+}
+
+/** A text area for one field of the form that grows with its text, from two rows up to `maxRows`; its error under it. */
+export function TextAreaField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<TextareaProps, Wired>,
+) {
+  const { own, registered } = useRegistered(bound);
+  return <Textarea autosize minRows={2} {...own} {...registered} />;
 }
 
 /**
@@ -39,19 +84,16 @@ function useBound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({ con
  * highlights the first of them, so Enter picks a match, never the list's first option. Emptied
  * (cleared, or its option clicked again) it holds `cleared`.
  */
-export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
-  control,
-  name,
-  cleared,
-  ...props
-}: Bound<TIn, N, TOut> & Omit<SelectProps, Wired>) {
-  const { field, wired } = useBound({ control, name });
+export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Bound<TIn, N, TOut> & Omit<SelectProps, Wired>,
+) {
+  const { field, cleared, own, wired } = useBound(bound);
   return (
     <Select
       searchable
       selectFirstOptionOnChange
       nothingFoundMessage="Nothing matches"
-      {...props}
+      {...own}
       value={field.value || null}
       onChange={(v) => field.onChange(v ?? cleared)}
       {...wired}
@@ -63,19 +105,17 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
  * Several choices typed into one box (attendees, people): typing narrows the options and
  * highlights the first match, so Enter adds it and the next name can be typed straight away.
  */
-export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
-  control,
-  name,
-  ...props
-}: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<MultiSelectProps, Wired>) {
-  const { field, wired } = useBound({ control, name });
+export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<MultiSelectProps, Wired>,
+) {
+  const { field, own, wired } = useBound(bound);
   return (
     <MultiSelect
       searchable
       selectFirstOptionOnChange
       hidePickedOptions
       nothingFoundMessage="Nothing matches"
-      {...props}
+      {...own}
       value={field.value ?? []}
       onChange={field.onChange}
       {...wired}
@@ -83,14 +123,19 @@ export function MultiSelectField<TIn extends FieldValues, N extends FieldPath<TI
   );
 }
 
+/** Words typed into one box, each made a tag by Enter (tags, model versions); empty, it holds no tags. */
+export function TagsField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Omit<Bound<TIn, N, TOut>, 'cleared'> & Omit<TagsInputProps, Wired>,
+) {
+  const { field, own, wired } = useBound(bound);
+  return <TagsInput {...own} value={field.value ?? []} onChange={field.onChange} {...wired} />;
+}
+
 /** A whole number, without spinner buttons; emptied it holds `cleared`. */
-export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
-  control,
-  name,
-  cleared,
-  ...props
-}: Bound<TIn, N, TOut> & Omit<NumberInputProps, Wired>) {
-  const { field, wired } = useBound({ control, name });
+export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  bound: Bound<TIn, N, TOut> & Omit<NumberInputProps, Wired>,
+) {
+  const { field, cleared, own, wired } = useBound(bound);
   return (
     <NumberInput
       min={0}
@@ -98,7 +143,7 @@ export function NumberField<TIn extends FieldValues, N extends FieldPath<TIn>, T
       allowNegative={false}
       thousandSeparator=","
       hideControls
-      {...props}
+      {...own}
       value={field.value ?? ''}
       onChange={(v) => field.onChange(typeof v === 'number' ? v : cleared)}
       {...wired}
@@ -173,4 +218,12 @@ export function TeamField<TIn extends FieldValues, N extends FieldPath<TIn>, TOu
       nothingFoundMessage="No team matches"
     />
   );
+}
+
+/** A form's choice of a workspace member (owner, assignee…): searchable, the members not deleted, by name; it loads them itself. */
+export function MemberField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
+  props: Bound<TIn, N, TOut> & Omit<SelectProps, Wired | 'data'>,
+) {
+  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
+  return <SelectField {...props} data={liveOptions(members.data)} />;
 }

@@ -6,7 +6,7 @@ import { type Member, ROLE_LABELS, ROLES } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
-import { SelectField } from '../kit/fields';
+import { labelled, SelectField, TextField } from '../kit/fields';
 
 export type MemberEditing = { member: Member | null };
 
@@ -46,7 +46,7 @@ function MemberFields({ form, adding }: { form: EntityForm<typeof MemberCreateIn
   const role = useWatch({ control: form.control, name: 'role' });
   return (
     <>
-      <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={form.formState.errors.name?.message} />
+      <TextField control={form.control} name="name" label="Name" withAsterisk data-autofocus />
       <Controller
         control={form.control}
         name="email"
@@ -70,7 +70,7 @@ function MemberFields({ form, adding }: { form: EntityForm<typeof MemberCreateIn
         allowDeselect={false}
         label="Role"
         withAsterisk
-        data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        data={labelled(ROLES, ROLE_LABELS)}
         description={ROLE_HELP[role]}
       />
       {adding && (

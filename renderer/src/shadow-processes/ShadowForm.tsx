@@ -1,4 +1,3 @@
-import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -8,7 +7,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, NumberField, SelectField, TeamField } from '../kit/fields';
+import { DateField, FieldRow, NumberField, SelectField, TeamField, TextAreaField, TextField } from '../kit/fields';
 import { KIND_OPTIONS, type ShadowProcess, today } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
@@ -60,7 +59,6 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const patterns = useQuery(orpc.failurePatterns.list.queryOptions({ input: {} }));
-  const { errors } = form.formState;
   const byTeam = useQuery(orpc.initiatives.byTeam.queryOptions({ staleTime: 0 }));
   const teamId = useWatch({ control: form.control, name: 'teamId' });
   const initiativeId = useWatch({ control: form.control, name: 'initiativeId' });
@@ -76,15 +74,8 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
   return (
     <>
       {listError && <FormError message={`Teams or initiatives could not be loaded: ${errorMessage(listError)}`} />}
-      <TextInput
-        label="Name"
-        placeholder="e.g. Claims reserve tracker"
-        withAsterisk
-        data-autofocus
-        {...form.register('name')}
-        error={errors.name?.message}
-      />
-      <SimpleGrid cols={2} spacing="sm">
+      <TextField control={form.control} name="name" label="Name" placeholder="e.g. Claims reserve tracker" withAsterisk data-autofocus />
+      <FieldRow>
         <TeamField control={form.control} name="teamId" teams={teams.data} />
         <SelectField
           control={form.control}
@@ -96,27 +87,25 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
           clearable
           nothingFoundMessage="No initiative of the team matches"
         />
-      </SimpleGrid>
-      <SimpleGrid cols={2} spacing="sm">
+      </FieldRow>
+      <FieldRow>
         <SelectField control={form.control} name="kind" cleared="other" label="Kind" withAsterisk data={KIND_OPTIONS} />
-        <TextInput label="Owner" placeholder="Who keeps it going" {...form.register('owner')} error={errors.owner?.message} />
-      </SimpleGrid>
-      <SimpleGrid cols={3} spacing="sm">
+        <TextField control={form.control} name="owner" label="Owner" placeholder="Who keeps it going" />
+      </FieldRow>
+      <FieldRow cols={3}>
         <NumberField control={form.control} name="usersInvolved" label="Users involved" withAsterisk />
         <DateField control={form.control} name="firstSeen" cleared="" label="First seen" withAsterisk />
         <DateField control={form.control} name="retiredOn" cleared={null} label="Retired on" />
-      </SimpleGrid>
-      <Textarea
+      </FieldRow>
+      <TextAreaField
+        control={form.control}
+        name="reason"
         label="Reason"
         description="Why people keep it, in their words"
         placeholder="e.g. Handlers re-key every triaged claim to check the reserve"
-        autosize
-        minRows={2}
         maxRows={5}
-        {...form.register('reason')}
-        error={errors.reason?.message}
       />
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
         <SelectField
           control={form.control}
           name="failurePatternId"
@@ -127,14 +116,14 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
           data={(patterns.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           clearable
         />
-        <TextInput
+        <TextField
+          control={form.control}
+          name="failurePattern"
           label="In your words"
           description="Kept as written when no pattern fits"
           placeholder="e.g. Misses reserve changes on large claims"
-          {...form.register('failurePattern')}
-          error={errors.failurePattern?.message}
         />
-      </SimpleGrid>
+      </FieldRow>
     </>
   );
 }

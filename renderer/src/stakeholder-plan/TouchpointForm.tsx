@@ -1,4 +1,3 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { TouchpointCreateInput } from '../../../db/api/contract';
@@ -7,7 +6,7 @@ import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, NumberField, SelectField } from '../kit/fields';
+import { DateField, FieldRow, MemberField, NumberField, SelectField, TextField } from '../kit/fields';
 import { today } from '../stakeholder-sessions/register';
 import { CHANNEL_OPTIONS, groupValue, type Planned, parseGroup } from './register';
 
@@ -33,7 +32,6 @@ export type TouchpointEditing = { touchpoint: Planned | null };
 export function TouchpointFormDialog({ dialog }: { dialog: Dialog<TouchpointEditing> }) {
   const save = useSaveRecord(orpc.stakeholderPlan);
   const me = useWorkspace().data?.me;
-  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const people = useQuery(orpc.stakeholders.list.queryOptions({ input: {} }));
   const tags = [...new Set((people.data ?? []).flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b));
@@ -63,15 +61,15 @@ export function TouchpointFormDialog({ dialog }: { dialog: Dialog<TouchpointEdit
     >
       {(form) => (
         <>
-          <TextInput
+          <TextField
+            control={form.control}
+            name="message"
             label="Message"
             placeholder="e.g. What the override figures say about your team"
             withAsterisk
             data-autofocus
-            {...form.register('message')}
-            error={form.formState.errors.message?.message}
           />
-          <SimpleGrid cols={2} spacing="sm">
+          <FieldRow>
             <SelectField
               control={form.control}
               name="group"
@@ -92,8 +90,8 @@ export function TouchpointFormDialog({ dialog }: { dialog: Dialog<TouchpointEdit
               withAsterisk
               data={CHANNEL_OPTIONS}
             />
-          </SimpleGrid>
-          <SimpleGrid cols={3} spacing="sm">
+          </FieldRow>
+          <FieldRow cols={3}>
             <NumberField
               control={form.control}
               name="everyDays"
@@ -112,16 +110,15 @@ export function TouchpointFormDialog({ dialog }: { dialog: Dialog<TouchpointEdit
               description="Then a cadence after each delivery"
               withAsterisk
             />
-            <SelectField
+            <MemberField
               control={form.control}
               name="ownerMemberId"
               cleared=""
               label="Owner"
               description="Who sends or holds it"
               withAsterisk
-              data={(members.data ?? []).filter((m) => !m.deleted).map((m) => ({ value: m.id, label: m.name }))}
             />
-          </SimpleGrid>
+          </FieldRow>
         </>
       )}
     </EntityFormDialog>

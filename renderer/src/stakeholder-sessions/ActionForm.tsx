@@ -1,4 +1,3 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ActionFieldsInput } from '../../../db/api/contract';
@@ -6,7 +5,7 @@ import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, SelectField } from '../kit/fields';
+import { DateField, FieldRow, MemberField, SelectField, TextField } from '../kit/fields';
 import { type Action, inDays } from './register';
 
 const ActionFormInput = ActionFieldsInput.extend({
@@ -20,7 +19,6 @@ export type ActionEditing = { action: Action | null };
 export function ActionFormDialog({ dialog }: { dialog: Dialog<ActionEditing> }) {
   const save = useSaveRecord(orpc.stakeholderActions);
   const me = useWorkspace().data?.me;
-  const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   const people = useQuery(orpc.stakeholders.list.queryOptions({ input: {} }));
   return (
     <EntityFormDialog
@@ -39,23 +37,16 @@ export function ActionFormDialog({ dialog }: { dialog: Dialog<ActionEditing> }) 
     >
       {(form) => (
         <>
-          <TextInput
+          <TextField
+            control={form.control}
+            name="what"
             label="What"
             placeholder="e.g. Send Ravi the override figures"
             withAsterisk
             data-autofocus
-            {...form.register('what')}
-            error={form.formState.errors.what?.message}
           />
-          <SimpleGrid cols={3} spacing="sm">
-            <SelectField
-              control={form.control}
-              name="ownerMemberId"
-              cleared=""
-              label="Owner"
-              withAsterisk
-              data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-            />
+          <FieldRow cols={3}>
+            <MemberField control={form.control} name="ownerMemberId" cleared="" label="Owner" withAsterisk />
             <DateField control={form.control} name="due" cleared="" label="Due" withAsterisk />
             <SelectField
               control={form.control}
@@ -66,7 +57,7 @@ export function ActionFormDialog({ dialog }: { dialog: Dialog<ActionEditing> }) 
               clearable
               data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             />
-          </SimpleGrid>
+          </FieldRow>
         </>
       )}
     </EntityFormDialog>

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
@@ -11,7 +11,7 @@ import { useWorkspace } from '../api/workspace';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
-import { DateField, MultiSelectField, SelectField } from '../kit/fields';
+import { DateField, FieldRow, liveOptions, MultiSelectField, SelectField, TextAreaField, TextField } from '../kit/fields';
 import { ADKAR_LABELS, CONCERN_KIND_OPTIONS, type Stakeholder, SUPPORT_OPTIONS } from '../stakeholders/register';
 import { inDays, KIND_OPTIONS, nowTime, SENTIMENT_OPTIONS, type Session, today } from './register';
 
@@ -149,7 +149,6 @@ function SessionFields({ form }: { form: Form }) {
   const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const canRerate = useWorkspace().data?.allowed.includes('stakeholders.update') ?? false;
-  const { errors } = form.formState;
   const attendees = useWatch({ control: form.control, name: 'attendees' });
   const names = new Map((people.data ?? []).map((p) => [p.id, p]));
   const concerns = useQueries({
@@ -163,7 +162,7 @@ function SessionFields({ form }: { form: Form }) {
         label: `${names.get(attendees[i] ?? '')?.name ?? 'Attendee'}: ${c.label ?? CONCERN_KIND_OPTIONS.find((k) => k.value === c.kind)?.label ?? c.kind}`,
       })),
   );
-  const memberOptions = (members.data ?? []).map((m) => ({ value: m.id, label: m.name }));
+  const memberOptions = liveOptions(members.data);
   const listError = people.error ?? members.error ?? initiatives.error;
 
   return (
@@ -179,19 +178,12 @@ function SessionFields({ form }: { form: Form }) {
         nothingFoundMessage="No stakeholder matches; add them to the register first"
         data={(people.data ?? []).map((p) => ({ value: p.id, label: p.team ? `${p.name} · ${p.team}` : p.name }))}
       />
-      <SimpleGrid cols={4} spacing="sm">
+      <FieldRow cols={4}>
         <SelectField control={form.control} name="kind" cleared="one-to-one" label="Kind" withAsterisk data={KIND_OPTIONS} />
         <DateField control={form.control} name="day" cleared="" label="Date" withAsterisk />
-        <TextInput
-          label="Time"
-          placeholder="09:30"
-          withAsterisk
-          autoComplete="off"
-          {...form.register('time')}
-          error={errors.time?.message}
-        />
+        <TextField control={form.control} name="time" label="Time" placeholder="09:30" withAsterisk autoComplete="off" />
         <SelectField control={form.control} name="facilitatorMemberId" cleared="" label="Facilitator" withAsterisk data={memberOptions} />
-      </SimpleGrid>
+      </FieldRow>
       <SelectField
         control={form.control}
         name="initiativeId"
@@ -199,7 +191,7 @@ function SessionFields({ form }: { form: Form }) {
         label="Initiative"
         placeholder="Not about one initiative"
         clearable
-        data={(initiatives.data ?? []).filter((i) => !i.deleted).map((i) => ({ value: i.id, label: i.name }))}
+        data={liveOptions(initiatives.data)}
       />
       {attendees.length > 0 && (
         <Stack gap={4} data-testid="attendee-rows">
@@ -211,19 +203,11 @@ function SessionFields({ form }: { form: Form }) {
           ))}
         </Stack>
       )}
-      <SimpleGrid cols={2} spacing="sm">
-        <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.register('notes')} error={errors.notes?.message} />
-        <Textarea
-          label="Decisions"
-          placeholder="What was agreed"
-          autosize
-          minRows={2}
-          maxRows={6}
-          {...form.register('decisions')}
-          error={errors.decisions?.message}
-        />
-      </SimpleGrid>
-      <SimpleGrid cols={3} spacing="sm">
+      <FieldRow>
+        <TextAreaField control={form.control} name="notes" label="Notes" maxRows={6} />
+        <TextAreaField control={form.control} name="decisions" label="Decisions" placeholder="What was agreed" maxRows={6} />
+      </FieldRow>
+      <FieldRow cols={3}>
         <SelectField
           control={form.control}
           name="concernFor"
@@ -250,7 +234,7 @@ function SessionFields({ form }: { form: Form }) {
           data={openConcerns}
           disabled={openConcerns.length === 0}
         />
-      </SimpleGrid>
+      </FieldRow>
       <FollowUps form={form} memberOptions={memberOptions} />
     </Stack>
   );
@@ -353,18 +337,17 @@ function AttendeeRow({ form, id, person, canRerate }: { form: Form; id: string; 
 function FollowUps({ form, memberOptions }: { form: Form; memberOptions: { value: string; label: string }[] }) {
   const me = useWorkspace().data?.me;
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'actions' });
-  const { errors } = form.formState;
   return (
     <Input.Wrapper label="Follow-up actions" labelElement="div" id="session-actions">
       <Stack gap={6} data-testid="session-actions">
         {fields.map((f, i) => (
           <Group key={f.id} gap="sm" align="flex-start" wrap="nowrap" data-testid="session-action-row">
-            <TextInput
+            <TextField
+              control={form.control}
+              name={`actions.${i}.what`}
               aria-label={`What (action ${i + 1})`}
               placeholder="What, e.g. Send Ravi the override figures"
               style={{ flex: 1 }}
-              {...form.register(`actions.${i}.what`)}
-              error={errors.actions?.[i]?.what?.message}
             />
             <SelectField
               control={form.control}

@@ -1,4 +1,4 @@
-import { Group, Input, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { SelectField, TeamField } from '../kit/fields';
+import { FieldRow, MemberField, SelectField, TagsField, TeamField, TextAreaField, TextField } from '../kit/fields';
 import { CustomFieldInput, useStakeholderFields } from './customFields';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, type Stakeholder, SUPPORT_OPTIONS } from './register';
 
@@ -109,7 +109,6 @@ function RatingField({
 function StakeholderFields({ form }: { form: Form }) {
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
   const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
-  const { errors } = form.formState;
   const scores = useWatch({ control: form.control, name: [...ADKAR_ELEMENTS] });
   const barrier = barrierPoint(
     Object.fromEntries(ADKAR_ELEMENTS.map((e, i) => [e, scores[i] ?? null])) as Record<AdkarElement, number | null>,
@@ -118,26 +117,19 @@ function StakeholderFields({ form }: { form: Form }) {
   return (
     <>
       {listError && <FormError message={`Teams or members could not be loaded: ${errorMessage(listError)}`} />}
-      <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label="Name"
-          placeholder="e.g. Ravi Kumar"
-          withAsterisk
-          data-autofocus
-          {...form.register('name')}
-          error={errors.name?.message}
-        />
-        <TextInput label="Title" placeholder="e.g. Claims team lead" {...form.register('title')} error={errors.title?.message} />
-      </SimpleGrid>
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
+        <TextField control={form.control} name="name" label="Name" placeholder="e.g. Ravi Kumar" withAsterisk data-autofocus />
+        <TextField control={form.control} name="title" label="Title" placeholder="e.g. Claims team lead" />
+      </FieldRow>
+      <FieldRow>
         <TeamField control={form.control} name="teamId" teams={teams.data} />
-        <TextInput label="Email" placeholder="Optional" {...form.register('email')} error={errors.email?.message} />
-      </SimpleGrid>
-      <SimpleGrid cols={3} spacing="sm">
+        <TextField control={form.control} name="email" label="Email" placeholder="Optional" />
+      </FieldRow>
+      <FieldRow cols={3}>
         <SelectField control={form.control} name="support" cleared="neutral" label="Support" withAsterisk data={SUPPORT_OPTIONS} />
         <RatingField form={form} name="influence" label="Influence" />
         <RatingField form={form} name="interest" label="Interest" />
-      </SimpleGrid>
+      </FieldRow>
       <Stack gap={6} data-testid="adkar-fields">
         <Group justify="space-between">
           <Text size="sm" fw={500}>
@@ -160,31 +152,18 @@ function StakeholderFields({ form }: { form: Form }) {
           <RatingField key={e} form={form} name={e} label={ADKAR_LABELS[e]} optional />
         ))}
       </Stack>
-      <SimpleGrid cols={2} spacing="sm">
-        <SelectField
+      <FieldRow>
+        <MemberField
           control={form.control}
           name="ownerMemberId"
           cleared={null}
           label="Relationship owner"
           placeholder="No owner yet"
           clearable
-          data={(members.data ?? []).filter((m) => !m.deleted).map((m) => ({ value: m.id, label: m.name }))}
         />
-        <Controller
-          control={form.control}
-          name="tags"
-          render={({ field }) => (
-            <TagsInput
-              label="Tags"
-              placeholder="Type and press Enter"
-              value={field.value ?? []}
-              onChange={field.onChange}
-              error={errors.tags?.message}
-            />
-          )}
-        />
-      </SimpleGrid>
-      <Textarea label="Notes" autosize minRows={2} maxRows={5} {...form.register('notes')} error={errors.notes?.message} />
+        <TagsField control={form.control} name="tags" label="Tags" placeholder="Type and press Enter" />
+      </FieldRow>
+      <TextAreaField control={form.control} name="notes" label="Notes" maxRows={5} />
       <CustomFields form={form} />
     </>
   );
@@ -199,11 +178,11 @@ function CustomFields({ form }: { form: Form }) {
       <Text size="sm" fw={500}>
         The workspace's fields
       </Text>
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
         {fields.map((f) => (
           <CustomFieldInput key={f.id} control={form.control} field={f} />
         ))}
-      </SimpleGrid>
+      </FieldRow>
     </Stack>
   );
 }

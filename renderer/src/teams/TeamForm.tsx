@@ -1,10 +1,9 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
 import { TeamCreateInput } from '../../../db/api/contract';
 import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { NumberField, SelectField } from '../kit/fields';
+import { FieldRow, NumberField, SelectField, TextField } from '../kit/fields';
 import { parentOptions } from './hierarchy';
 
 /** The team being edited (null when adding one), and the preselected parent when adding a sub-team. */
@@ -41,10 +40,9 @@ function TeamFields({
   teams: readonly Team[];
   editingId: string | null;
 }) {
-  const { errors } = form.formState;
   return (
     <>
-      <TextInput label="Name" withAsterisk data-autofocus {...form.register('name')} error={errors.name?.message} />
+      <TextField control={form.control} name="name" label="Name" withAsterisk data-autofocus />
       <SelectField
         control={form.control}
         name="parentId"
@@ -58,16 +56,11 @@ function TeamFields({
         nothingFoundMessage="No team matches"
         comboboxProps={{ withinPortal: true }}
       />
-      <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Region" placeholder="e.g. UK North" {...form.register('region')} error={errors.region?.message} />
-        <TextInput
-          label="Business unit"
-          placeholder="e.g. Operations"
-          {...form.register('businessUnit')}
-          error={errors.businessUnit?.message}
-        />
-      </SimpleGrid>
-      <SimpleGrid cols={2} spacing="sm">
+      <FieldRow>
+        <TextField control={form.control} name="region" label="Region" placeholder="e.g. UK North" />
+        <TextField control={form.control} name="businessUnit" label="Business unit" placeholder="e.g. Operations" />
+      </FieldRow>
+      <FieldRow>
         <NumberField
           control={form.control}
           name="headcount"
@@ -76,7 +69,7 @@ function TeamFields({
           description="Not counting sub-teams"
           w={200}
         />
-      </SimpleGrid>
+      </FieldRow>
     </>
   );
 }
