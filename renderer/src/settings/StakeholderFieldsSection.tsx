@@ -14,8 +14,8 @@ import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { type Dialog, useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
+import { labelled } from '../kit/fields';
 import { AddButton, EmptyList } from '../kit/ListPage';
-import { labelledOptions } from '../kit/options';
 import { useRecordHistory } from '../kit/recordHistory';
 import { useStakeholderFields } from '../stakeholders/customFields';
 
@@ -140,7 +140,7 @@ export function StakeholderFieldsSection() {
   );
 }
 
-const TYPE_OPTIONS = labelledOptions(FIELD_TYPES, FIELD_TYPE_LABELS);
+const TYPE_OPTIONS = labelled(FIELD_TYPES, FIELD_TYPE_LABELS);
 
 function FieldFormDialog({ dialog }: { dialog: Dialog<{ field: StakeholderField | null }> }) {
   const save = useSaveRecord(orpc.stakeholderFields);
