@@ -1,19 +1,19 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { IconMessageReport, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { ACTIVITY_KIND_LABELS, isDone } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { columns as feedbackColumns } from '../feedback/FeedbackPage';
 import { feedbackHistory } from '../feedback/history';
 import { formatDate } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
-import { type Column, DataTable } from '../kit/DataTable';
+import type { Column } from '../kit/DataTable';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount } from '../locale/locale';
-import { activityColumns, championColumns, Section } from './ChampionsPage';
+import { activityColumns, championColumns, RecordsSection } from './ChampionsPage';
 import { activityHistory, championHistory } from './history';
 
 /**
@@ -60,9 +60,7 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
       ready={champions.isSuccess && activities.isSuccess && feedback.isSuccess && members.isSuccess}
       description={
         <>
-          <Anchor href="#/champions" size="sm" underline="always">
-            Champions
-          </Anchor>
+          <BackLink href="#/champions">Champions</BackLink>
           {champions.isSuccess &&
             ` › champion in ${localeCount(new Set(teams.map((t) => t.teamId)).size, 'team')} · ${localeCount(ran.length, 'activity', 'activities')} · ${localeCount(logged.length, 'feedback item')} logged, ${open} open`}
         </>
@@ -71,63 +69,48 @@ export function ChampionPage({ params }: { params: Record<string, string | undef
       <QueryState query={champions} what="the champions">
         {() => (
           <Stack gap={0} pb="lg">
-            <Section title="Teams">
-              {teams.length > 0 ? (
-                <DataTable
-                  label="Teams"
-                  horizontalSpacing={8}
-                  rows={teams}
-                  columns={teamColumns}
-                  rowProps={() => ({ 'data-testid': 'champion-team-row' })}
-                  history={championsHistory}
-                  actions={() => ({})}
-                />
-              ) : (
+            <RecordsSection
+              title="Teams"
+              rows={teams}
+              columns={teamColumns}
+              rowTestId="champion-team-row"
+              history={championsHistory}
+              empty={
                 <EmptyTable
                   icon={<IconSpeakerphone size={22} />}
                   title={`${name} champions no team`}
                   description="A change manager names champions per team on the Champions screen; this page then shows their teams, activities and feedback."
                 />
-              )}
-            </Section>
-            <Section title="Activities">
-              {ran.length > 0 ? (
-                <DataTable
-                  label="Activities"
-                  horizontalSpacing={8}
-                  rows={ran}
-                  columns={ranColumns}
-                  rowProps={() => ({ 'data-testid': 'champion-activity-row' })}
-                  history={activitiesHistory}
-                  actions={() => ({})}
-                />
-              ) : (
+              }
+            />
+            <RecordsSection
+              title="Activities"
+              rows={ran}
+              columns={ranColumns}
+              rowTestId="champion-activity-row"
+              history={activitiesHistory}
+              empty={
                 <EmptyTable
                   icon={<IconSpeakerphone size={22} />}
                   title="No activities logged"
                   description="Log each demo, office hours, training, feedback round or peer support session on the Champions screen."
                 />
-              )}
-            </Section>
-            <Section title="Feedback logged">
-              {logged.length > 0 ? (
-                <DataTable
-                  label="Feedback logged"
-                  horizontalSpacing={8}
-                  rows={logged}
-                  columns={feedbackColumns(now, null).filter((c) => c.header !== 'Reporter')}
-                  rowProps={() => ({ 'data-testid': 'champion-feedback-row' })}
-                  history={feedbackRecords}
-                  actions={() => ({})}
-                />
-              ) : (
+              }
+            />
+            <RecordsSection
+              title="Feedback logged"
+              rows={logged}
+              columns={feedbackColumns(now, null).filter((c) => c.header !== 'Reporter')}
+              rowTestId="champion-feedback-row"
+              history={feedbackRecords}
+              empty={
                 <EmptyTable
                   icon={<IconMessageReport size={22} />}
                   title="No feedback logged"
                   description="Feedback on a wrong prediction is logged from anywhere with Ctrl+Shift+F; what this champion logs shows here."
                 />
-              )}
-            </Section>
+              }
+            />
             <Group px="lg" pt="sm">
               <Text size="xs" c="dimmed">
                 Open feedback is new, triaged or in progress.

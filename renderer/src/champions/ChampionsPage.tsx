@@ -15,7 +15,8 @@ import { useCan, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
-import { type Column, DataTable } from '../kit/DataTable';
+import type { HistoryTarget } from '../history/target';
+import { type Column, DataTable, type DataTableProps } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
 import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
@@ -157,6 +158,30 @@ export function Section({ title, action, children }: { title: string; action?: R
   );
 }
 
+/** A section of champion records: their table, with History the only row action unless `actions` says more, or `empty` while there are none. */
+export function RecordsSection<R extends HistoryTarget>({
+  title,
+  action,
+  rowTestId,
+  empty,
+  ...table
+}: Pick<DataTableProps<R>, 'rows' | 'columns' | 'history' | 'actions'> & {
+  title: string;
+  action?: React.ReactNode;
+  rowTestId: string;
+  empty: React.ReactNode;
+}) {
+  return (
+    <Section title={title} action={action}>
+      {table.rows.length > 0 ? (
+        <DataTable label={title} horizontalSpacing={8} rowProps={() => ({ 'data-testid': rowTestId })} {...table} />
+      ) : (
+        empty
+      )}
+    </Section>
+  );
+}
+
 export function ChampionsPage() {
   const programs = useQuery(orpc.champions.programs.queryOptions({ input: {} }));
   const [picked, setPicked] = useState<string | null>(null);
@@ -279,66 +304,53 @@ export function ChampionsPage() {
               />
             )}
           </Section>
-          <Section
+          <RecordsSection
             title="Champions"
             action={
               <AddButton
                 onClick={() => programId && naming.open({ programId, champion: null })}
-                {...(canName ? {} : { disabledReason: 'Only change managers name champions.' })}
+                disabledReason={canName ? undefined : 'Only change managers name champions.'}
               >
                 Add champion
               </AddButton>
             }
-          >
-            {mine.length > 0 ? (
-              <DataTable
-                label="Champions"
-                horizontalSpacing={8}
-                rows={mine}
-                columns={championColumns}
-                rowProps={() => ({ 'data-testid': 'champion-row' })}
-                history={championsHistory}
-                actions={(c) => ({ onEdit: canName && programId ? () => naming.open({ programId, champion: c }) : undefined })}
-              />
-            ) : (
+            rows={mine}
+            columns={championColumns}
+            rowTestId="champion-row"
+            history={championsHistory}
+            actions={(c) => ({ onEdit: canName && programId ? () => naming.open({ programId, champion: c }) : undefined })}
+            empty={
               <EmptyTable
                 icon={<IconSpeakerphone size={22} />}
                 title="No champions in this program"
                 description="Name a member in each team of the rollout as its champion."
               />
-            )}
-          </Section>
-          <Section
+            }
+          />
+          <RecordsSection
             title="Activity log"
             action={
               <AddButton
                 onClick={() => logging.open(true)}
-                {...(canLog && mine.length > 0
-                  ? {}
-                  : { disabledReason: canLog ? 'Add a champion first.' : 'Only champions and change managers log activities.' })}
+                disabledReason={
+                  !canLog ? 'Only champions and change managers log activities.' : mine.length === 0 ? 'Add a champion first.' : undefined
+                }
               >
                 Log activity
               </AddButton>
             }
-          >
-            {log.length > 0 ? (
-              <DataTable
-                label="Activity log"
-                horizontalSpacing={8}
-                rows={log}
-                columns={activityColumns}
-                rowProps={() => ({ 'data-testid': 'activity-row' })}
-                history={activitiesHistory}
-                actions={() => ({})}
-              />
-            ) : (
+            rows={log}
+            columns={activityColumns}
+            rowTestId="activity-row"
+            history={activitiesHistory}
+            empty={
               <EmptyTable
                 icon={<IconSpeakerphone size={22} />}
                 title="No activities logged"
                 description="Log each demo, office hours, training, feedback round or peer support session a champion runs."
               />
-            )}
-          </Section>
+            }
+          />
         </>
       )}
     </ListPage>

@@ -1,4 +1,4 @@
-import { Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useId } from 'react';
 import { useWorkspace } from '../api/workspace';
 
@@ -41,5 +41,14 @@ export function Page({ screen, title, description, actions, ready, children }: P
       </Group>
       {children}
     </Box>
+  );
+}
+
+/** A detail screen's way back, at the start of its description: a link to the list it belongs to. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Anchor href={href} size="sm" underline="always">
+      {children}
+    </Anchor>
   );
 }

@@ -19,7 +19,7 @@ import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
-import { InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, InitiativeFilter, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeNumber } from '../locale/locale';
@@ -33,6 +33,7 @@ import { TriageFormDialog } from './TriageForm';
 
 const number = localeNumber;
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+const SHOWN: Record<QueueFilter, string> = { open: 'Open', done: 'Done', all: 'All' };
 // Badges keep their width in a narrow window; the text columns give way instead.
 const BADGE_STYLES = { root: { flexShrink: 0 }, label: { overflow: 'visible' } };
 const SEVERITY_COLOR: Record<FeedbackSeverity, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
@@ -289,21 +290,11 @@ export function FeedbackPage() {
       filters={
         all.length > 0 && (
           <>
-            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="feedback-filters">
+            <FilterBar testId="feedback-filters">
               <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
               <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-              <SegmentedFilter<QueueFilter>
-                id="feedback-show"
-                label="Show"
-                value={show}
-                onChange={setShow}
-                data={[
-                  { value: 'open', label: 'Open' },
-                  { value: 'done', label: 'Done' },
-                  { value: 'all', label: 'All' },
-                ]}
-              />
-            </Group>
+              <SegmentedFilter id="feedback-show" label="Show" value={show} onChange={setShow} choices={SHOWN} />
+            </FilterBar>
             <Progress items={inSlice} />
           </>
         )

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -14,7 +14,7 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
 import { useDialog } from '../kit/dialog';
@@ -170,9 +170,7 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
       ready={detail.isSuccess}
       description={
         <>
-          <Anchor href="#/patterns" size="sm" underline="always">
-            Failure patterns
-          </Anchor>
+          <BackLink href="#/patterns">Failure patterns</BackLink>
           {p && ` › ${FEEDBACK_CATEGORY_LABELS[p.category]} · ${p.teams.length > 0 ? p.teams.join(', ') : 'no team yet'}`}
           {p && p.regions.length > 0 && (
             <span data-testid="pattern-regions">{` · ${p.regions.length === 1 ? 'region' : 'regions'} ${p.regions.join(', ')}`}</span>

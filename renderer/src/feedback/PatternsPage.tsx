@@ -7,7 +7,7 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
@@ -106,7 +106,7 @@ export function PatternsPage() {
       actions={
         <>
           {(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
-          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
             New pattern
           </AddButton>
         </>
@@ -131,7 +131,7 @@ export function PatternsPage() {
           horizontalSpacing={8}
           rows={rows}
           columns={columns}
-          rowProps={(p) => ({ 'data-testid': 'pattern-row', 'data-deleted': p.deleted ? 'true' : undefined })}
+          rowProps={tombstoneRow('pattern-row')}
           history={history}
           actions={(p) => ({
             onEdit: canUpdate && !p.deleted ? () => editing.open({ pattern: p }) : undefined,

@@ -7,7 +7,7 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
@@ -172,7 +172,7 @@ export function InitiativesPage() {
           label="Initiatives"
           rows={rows}
           columns={COLUMNS}
-          rowProps={(i) => ({ 'data-deleted': i.deleted ? 'true' : undefined, 'data-testid': 'initiative-row' })}
+          rowProps={tombstoneRow('initiative-row')}
           history={history}
           actions={(i) => ({
             onEdit: canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined,

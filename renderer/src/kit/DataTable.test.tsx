@@ -1,14 +1,14 @@
 import { MantineProvider } from '@mantine/core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, test } from 'vitest';
-import { type Column, DataTable } from './DataTable';
+import { type Column, DataTable, tombstoneRow } from './DataTable';
 import type { RecordHistory } from './recordHistory';
 
 interface Row {
   id: string;
   name: string;
   size: number;
-  gone: boolean;
+  deleted: boolean;
 }
 
 const COLUMNS: Column<Row>[] = [
@@ -23,13 +23,12 @@ const html = renderToStaticMarkup(
     <DataTable
       label="Things"
       rows={[
-        { id: 'a', name: 'Alpha', size: 1, gone: false },
-        { id: 'b', name: 'Beta', size: 2, gone: true },
+        { id: 'a', name: 'Alpha', size: 1, deleted: false },
+        { id: 'b', name: 'Beta', size: 2, deleted: true },
       ]}
       columns={COLUMNS}
-      rowProps={(r) => ({ 'data-testid': 'thing-row', 'data-deleted': r.gone ? 'true' : undefined })}
+      rowProps={tombstoneRow('thing-row')}
       history={history}
-      actions={() => ({})}
     />
   </MantineProvider>,
 );

@@ -21,20 +21,26 @@ export interface Column<R> {
   hiddenByDefault?: boolean;
 }
 
-interface DataTableProps<R extends HistoryTarget> {
+export interface DataTableProps<R extends HistoryTarget> {
   /** The table's accessible name. */
   label: string;
   rows: readonly R[];
   columns: readonly Column<R>[];
-  /** Attributes of a row: its test id, whether it is deleted… */
+  /** Attributes of a row: its test id, whether it is deleted (`tombstoneRow`)… */
   rowProps?: (row: R) => Record<`data-${string}`, string | undefined>;
   history: RecordHistory;
-  /** What the acting member may do with a row; History is always there. */
-  actions: (row: R) => Omit<RowActionsProps, 'name' | 'onHistory'>;
+  /** What the acting member may do with a row; History is always there, and all there is without this. */
+  actions?: ((row: R) => Omit<RowActionsProps, 'name' | 'onHistory'>) | undefined;
   horizontalSpacing?: number;
   /** A row's usual height in px: the first guess of the virtualiser for long lists (rows are measured as they render). */
   rowHeight?: number;
 }
+
+/** `rowProps` of a table that lists deleted records too: each row's test id, and `data-deleted` (greyed out) on theirs. */
+export const tombstoneRow = (testId: string) => (row: { deleted: boolean }) => ({
+  'data-testid': testId,
+  'data-deleted': row.deleted ? 'true' : undefined,
+});
 
 /**
  * From this many rows only the rows in view (and a margin) are in the DOM, so a register of
@@ -159,7 +165,7 @@ function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, his
       ))}
       <Table.Td pr="lg">
         <Group justify="flex-end">
-          <RowActions name={row.name} onHistory={() => history.open(row)} {...actions(row)} />
+          <RowActions name={row.name} onHistory={() => history.open(row)} {...actions?.(row)} />
         </Group>
       </Table.Td>
     </Table.Tr>

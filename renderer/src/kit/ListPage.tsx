@@ -83,7 +83,15 @@ export function ListPage<R>({
  * A screen's add button. With `disabledReason` (the acting member may not add) it stays visible but
  * does nothing, and says why on hover and focus (aria-disabled keeps it focusable, unlike disabled).
  */
-export function AddButton({ onClick, children, disabledReason }: { onClick: () => void; children: ReactNode; disabledReason?: string }) {
+export function AddButton({
+  onClick,
+  children,
+  disabledReason,
+}: {
+  onClick: () => void;
+  children: ReactNode;
+  disabledReason?: string | undefined;
+}) {
   if (disabledReason) {
     return (
       <Tooltip label={disabledReason} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>

@@ -1,48 +1,55 @@
-import { Input, SegmentedControl, Select } from '@mantine/core';
+import { Group, Input, SegmentedControl, Select, type SelectProps } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
 import { liveOptions } from './fields';
 
-/** A list screen's team filter: searchable, by path, empty for every team. */
-export function TeamFilter({
-  teams,
-  value,
-  onChange,
-  w = 240,
-}: {
-  teams: readonly Team[] | undefined;
+/** What a filter of one record holds: the record's id, or null for all of them. */
+interface RecordFilterProps {
   value: string | null;
-  onChange: (team: string | null) => void;
+  onChange: (id: string | null) => void;
   w?: number;
-}) {
-  return (
-    <Select label="Team" placeholder="All teams" clearable searchable w={w} data={teamOptions(teams)} value={value} onChange={onChange} />
-  );
+}
+
+/** A list screen's team filter: searchable, by path, empty for every team. */
+export function TeamFilter({ teams, ...filter }: RecordFilterProps & { teams: readonly Team[] | undefined }) {
+  return <RecordFilter label="Team" placeholder="All teams" data={teamOptions(teams)} {...filter} />;
 }
 
 /** A screen's initiative filter: the initiatives not deleted, searchable, empty for every initiative. */
-export function InitiativeFilter({
-  initiatives,
-  value,
+export function InitiativeFilter({ initiatives, ...filter }: RecordFilterProps & { initiatives: readonly Initiative[] | undefined }) {
+  return <RecordFilter label="Initiative" placeholder="All initiatives" data={liveOptions(initiatives)} {...filter} />;
+}
+
+/** A searchable select of records that can be cleared, to show them all. */
+function RecordFilter({ w = 240, ...select }: RecordFilterProps & { label: string; placeholder: string; data: SelectProps['data'] }) {
+  return <Select clearable searchable w={w} {...select} />;
+}
+
+/** A filter of one value from a short list (a kind, a support level), empty for any: "Any kind". */
+export function ChoiceFilter<V extends string>({
+  label,
   onChange,
-  w = 240,
+  ...select
 }: {
-  initiatives: readonly Initiative[] | undefined;
-  value: string | null;
-  onChange: (initiative: string | null) => void;
-  w?: number;
+  label: string;
+  w: number;
+  /** The values, or the values with their labels. */
+  data: readonly NoInfer<V>[] | readonly { value: NoInfer<V>; label: string }[];
+  value: V | null;
+  onChange: (value: V | null) => void;
 }) {
   return (
-    <Select
-      label="Initiative"
-      placeholder="All initiatives"
-      clearable
-      searchable
-      w={w}
-      data={liveOptions(initiatives)}
-      value={value}
-      onChange={onChange}
-    />
+    <Select label={label} placeholder={`Any ${label.toLowerCase()}`} clearable {...select} onChange={(v) => onChange(v as V | null)} />
+  );
+}
+
+/** The row of a list screen's filters under its header, lined up on their inputs. */
+export function FilterBar({ testId, pb = 'sm', children }: { testId: string; pb?: 'sm' | 'md'; children: ReactNode }) {
+  return (
+    <Group px="lg" pb={pb} gap="sm" align="flex-end" data-testid={testId}>
+      {children}
+    </Group>
   );
 }
 
@@ -55,14 +62,15 @@ export function SegmentedFilter<V extends string>({
   label,
   value,
   onChange,
-  data,
+  choices,
 }: {
   /** The wrapper's id; the control is labelled by `${id}-label`. */
   id: string;
   label: string;
   value: V;
   onChange: (value: V) => void;
-  data: readonly { value: V; label: string }[];
+  /** Each choice's label by its value, in the order shown. */
+  choices: Readonly<Record<V, string>>;
 }) {
   return (
     <Input.Wrapper label={label} labelElement="div" id={id} styles={{ label: { display: 'block' } }}>
@@ -72,7 +80,7 @@ export function SegmentedFilter<V extends string>({
         styles={{ label: { paddingBlock: 4.25 } }}
         value={value}
         onChange={(v) => onChange(v as V)}
-        data={[...data]}
+        data={Object.entries<string>(choices).map(([v, l]) => ({ value: v, label: l }))}
       />
     </Input.Wrapper>
   );

@@ -24,9 +24,9 @@ import { ALERT_EXPLANATIONS, alertRank, alertTitle } from '../../../db/reports/s
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-import { InitiativeFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, InitiativeFilter, TeamFilter } from '../kit/filters';
 import { useLocale } from '../locale/locale';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { Dumbbell, DumbbellAxis, Legend, TrendChart } from './charts';
@@ -531,10 +531,8 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
       description={
         teamPage ? (
           <>
-            <Anchor href="#/report" size="sm" underline="always">
-              Adoption report
-            </Anchor>{' '}
-            › this team and its sub-teams: formal against real adoption, per initiative.
+            <BackLink href="#/report">Adoption report</BackLink> › this team and its sub-teams: formal against real adoption, per
+            initiative.
           </>
         ) : (
           'Formal adoption (licences used, workflows completed) against real adoption (reliance, trust, no shadow processes).'
@@ -561,7 +559,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
         ) : undefined
       }
     >
-      <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="report-filters">
+      <FilterBar testId="report-filters" pb="md">
         <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} w={200} />
         {!teamPage && <TeamFilter teams={teams.data} value={teamFilter} onChange={setTeam} w={200} />}
         <Select
@@ -584,7 +582,7 @@ export function ReportPage({ params }: { params?: { id?: string } }) {
           onChange={setTo}
           nothingFoundMessage="No months with data yet"
         />
-      </Group>
+      </FilterBar>
       <QueryState query={report} what="the report">
         {(data) =>
           data.rows.length === 0 ? (

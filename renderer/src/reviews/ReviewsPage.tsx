@@ -13,7 +13,7 @@ import { QueryState } from '../components/QueryState';
 import { openFeedbackForm } from '../feedback/shortcut';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
-import { InitiativeFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, InitiativeFilter, TeamFilter } from '../kit/filters';
 import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { reviewHistory } from './history';
@@ -426,7 +426,7 @@ export function ReviewsPage() {
       description="Was each override right? Appropriate: the AI was wrong. Not appropriate: the AI was right and was overridden anyway."
       ready={ready}
     >
-      <Group px="lg" pb="md" gap="sm" align="flex-end" data-testid="review-filters">
+      <FilterBar testId="review-filters" pb="md">
         <InitiativeFilter
           initiatives={initiatives.data}
           value={filters.initiative}
@@ -438,7 +438,7 @@ export function ReviewsPage() {
             Start a new review
           </Button>
         )}
-      </Group>
+      </FilterBar>
       <QueryState query={{ ...current, data: ready ? session : undefined, isPending: !ready && !current.isError }} what="the review queue">
         {(s) => {
           if (s.items.length === 0) {

@@ -10,10 +10,11 @@ import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import type { HistoryFormat } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { type Dialog, useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
+import { labelled } from '../kit/fields';
 import { AddButton, EmptyList } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { useStakeholderFields } from '../stakeholders/customFields';
@@ -107,7 +108,7 @@ export function StakeholderFieldsSection() {
           rows={rows}
           columns={COLUMNS}
           rowHeight={41}
-          rowProps={(f) => ({ 'data-testid': 'stakeholder-field-row', 'data-deleted': f.deleted ? 'true' : undefined })}
+          rowProps={tombstoneRow('stakeholder-field-row')}
           history={history}
           actions={(f) => {
             if (!canEdit) return {};
@@ -139,7 +140,7 @@ export function StakeholderFieldsSection() {
   );
 }
 
-const TYPE_OPTIONS = FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }));
+const TYPE_OPTIONS = labelled(FIELD_TYPES, FIELD_TYPE_LABELS);
 
 function FieldFormDialog({ dialog }: { dialog: Dialog<{ field: StakeholderField | null }> }) {
   const save = useSaveRecord(orpc.stakeholderFields);

@@ -12,11 +12,12 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter, TeamFilter } from '../kit/filters';
+import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
+import { teamAndBelow } from '../teams/hierarchy';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
 import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
@@ -31,6 +32,7 @@ function ProcessStatus({ process, on }: { process: ShadowProcess; on: string }) 
 }
 
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+const STATUSES: Record<StatusFilter, string> = { all: 'All', active: 'Active', retired: 'Retired' };
 
 /** The register's columns, as of the day `on` (what is retired by then). */
 const columns = (on: string): Column<ShadowProcess>[] => [
@@ -120,13 +122,7 @@ export function ShadowPage() {
   const people = active.reduce((sum, p) => sum + p.usersInvolved, 0);
   // A team includes its sub-teams, as in the report.
   const selected = teams.data?.find((t) => t.id === team);
-  const inTeam = new Set(
-    selected
-      ? (teams.data ?? [])
-          .filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === selected.path.join('\u0001'))
-          .map((t) => t.id)
-      : [],
-  );
+  const inTeam = teamAndBelow(teams.data, selected);
   const filtered = team !== null || status !== 'all';
   const clearFilters = () => {
     setTeam(null);
@@ -146,26 +142,16 @@ export function ShadowPage() {
       query={register}
       what="the shadow-process register"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           New shadow process
         </AddButton>
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="shadow-filters">
+          <FilterBar testId="shadow-filters">
             <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <SegmentedFilter<StatusFilter>
-              id="shadow-status"
-              label="Status"
-              value={status}
-              onChange={setStatus}
-              data={[
-                { value: 'all', label: 'All' },
-                { value: 'active', label: 'Active' },
-                { value: 'retired', label: 'Retired' },
-              ]}
-            />
-          </Group>
+            <SegmentedFilter id="shadow-status" label="Status" value={status} onChange={setStatus} choices={STATUSES} />
+          </FilterBar>
         )
       }
       empty={

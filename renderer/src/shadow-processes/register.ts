@@ -1,5 +1,6 @@
 import { SHADOW_PROCESS_KINDS as SHADOW_KINDS, SHADOW_PROCESS_KIND_LABELS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
+import { labelled } from '../kit/fields';
 
 /** A register entry as `shadowProcesses.list` returns it (the renderer sees only the contract). */
 export type ShadowProcess = Awaited<ReturnType<ApiClient['shadowProcesses']['list']>>[number];
@@ -7,7 +8,7 @@ export type ShadowKind = (typeof SHADOW_KINDS)[number];
 
 export const KIND_LABELS = SHADOW_PROCESS_KIND_LABELS;
 
-export const KIND_OPTIONS = SHADOW_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+export const KIND_OPTIONS = labelled(SHADOW_KINDS, KIND_LABELS);
 
 /** Today as YYYY-MM-DD in the user's time zone: the day a person means when they retire something "today". */
 export function today(): string {

@@ -120,7 +120,7 @@ export function PlanView() {
                     ? 'Planned messages to each team or tag: what, how, how often, who sends it.'
                     : `${all.length} planned · ${overdue} overdue · ${due} due today · overdue first, then by due date`}
                 </Text>
-                <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+                <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
                   Plan touchpoint
                 </AddButton>
               </Group>

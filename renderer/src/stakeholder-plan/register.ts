@@ -1,10 +1,11 @@
 import { PLAN_CHANNEL_LABELS, PLAN_CHANNELS, TOUCHPOINT_STATE_LABELS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
+import { labelled } from '../kit/fields';
 
 /** A planned touchpoint as `stakeholderPlan.list` returns it (as of a day). */
 export type Planned = Awaited<ReturnType<ApiClient['stakeholderPlan']['list']>>[number];
 
-export const CHANNEL_OPTIONS = PLAN_CHANNELS.map((c) => ({ value: c, label: PLAN_CHANNEL_LABELS[c] }));
+export const CHANNEL_OPTIONS = labelled(PLAN_CHANNELS, PLAN_CHANNEL_LABELS);
 export { PLAN_CHANNEL_LABELS, TOUCHPOINT_STATE_LABELS };
 
 /** The group a touchpoint is for, as the form's one select holds it: `team:<id>` or `tag:<tag>`. */

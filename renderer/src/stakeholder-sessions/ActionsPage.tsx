@@ -1,4 +1,4 @@
-import { Checkbox, Group, Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter } from '../kit/filters';
+import { FilterBar, SegmentedFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
@@ -21,8 +21,10 @@ import { ACTION_STATUS_LABELS, type Action, today } from './register';
 
 const READ_ONLY = 'Only champions and change managers add follow-up actions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
-type Whose = 'mine' | 'all';
-type Which = 'open' | 'all';
+const WHOSE = { all: 'Everyone’s', mine: 'My actions' } as const;
+type Whose = keyof typeof WHOSE;
+const WHICH = { open: 'Open', all: 'All' } as const;
+type Which = keyof typeof WHICH;
 type Row = Action & { name: string };
 
 const statusOf = (action: Action, on: string) =>
@@ -105,34 +107,16 @@ export function ActionsPage() {
       query={list}
       what="the follow-up actions"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           New action
         </AddButton>
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="action-filters">
-            <SegmentedFilter<Whose>
-              id="action-whose"
-              label="Whose"
-              value={whose}
-              onChange={setWhose}
-              data={[
-                { value: 'all', label: 'Everyone’s' },
-                { value: 'mine', label: 'My actions' },
-              ]}
-            />
-            <SegmentedFilter<Which>
-              id="action-which"
-              label="Status"
-              value={which}
-              onChange={setWhich}
-              data={[
-                { value: 'open', label: 'Open' },
-                { value: 'all', label: 'All' },
-              ]}
-            />
-          </Group>
+          <FilterBar testId="action-filters">
+            <SegmentedFilter id="action-whose" label="Whose" value={whose} onChange={setWhose} choices={WHOSE} />
+            <SegmentedFilter id="action-which" label="Status" value={which} onChange={setWhich} choices={WHICH} />
+          </FilterBar>
         )
       }
       empty={

@@ -10,7 +10,7 @@ import { formatDateTime } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { InitiativeFilter } from '../kit/filters';
+import { ChoiceFilter, FilterBar, InitiativeFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
@@ -112,22 +112,14 @@ export function SessionsPage() {
       query={log}
       what="the session log"
       actions={
-        <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
           Log session
         </AddButton>
       }
       filters={
         all.length > 0 && (
-          <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="session-filters">
-            <Select
-              label="Kind"
-              placeholder="Any kind"
-              clearable
-              w={190}
-              data={KIND_OPTIONS}
-              value={kind}
-              onChange={(v) => setKind(v as SessionKind | null)}
-            />
+          <FilterBar testId="session-filters">
+            <ChoiceFilter label="Kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
             <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
             <Select
               label="Stakeholder"
@@ -139,7 +131,7 @@ export function SessionsPage() {
               value={person}
               onChange={setPerson}
             />
-          </Group>
+          </FilterBar>
         )
       }
       empty={

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconChartDots, IconEdit, IconHistory, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   CONCERN_KIND_LABELS,
   CONCERN_STATUS_LABELS,
@@ -21,7 +21,7 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
-import { Page } from '../components/Page';
+import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
@@ -58,9 +58,7 @@ export function StakeholderPage({ params }: { params: Record<string, string | un
       ready={stakeholder.isSuccess}
       description={
         <>
-          <Anchor href="#/stakeholders" size="sm" underline="always">
-            Stakeholders
-          </Anchor>
+          <BackLink href="#/stakeholders">Stakeholders</BackLink>
           {s && ` › ${[s.title, s.team, s.owner ? `relationship owned by ${s.owner}` : null].filter(Boolean).join(' · ')}`}
         </>
       }
@@ -159,15 +157,14 @@ function Ratings({ s, fields }: { s: Stakeholder; fields: StakeholderField[] }) 
 
 function Adkar({ s }: { s: Stakeholder }) {
   return (
-    <Card withBorder padding="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          ADKAR
-        </Title>
+    <Panel
+      title="ADKAR"
+      aside={
         <Text size="sm" c="dimmed" data-testid="barrier-point">
           {s.barrierPoint ? `Barrier point: ${ADKAR_LABELS[s.barrierPoint]}` : 'No barrier point'}
         </Text>
-      </Group>
+      }
+    >
       <div className="adkar-bar" data-testid="adkar-bar">
         {ADKAR_ELEMENTS.map((e) => {
           const score = s[e];
@@ -192,7 +189,7 @@ function Adkar({ s }: { s: Stakeholder }) {
           );
         })}
       </div>
-    </Card>
+    </Panel>
   );
 }
 
@@ -203,10 +200,7 @@ function Concerns({ s }: { s: Stakeholder }) {
   const update = useMutation(orpc.stakeholders.updateConcern.mutationOptions());
   const history = useRecordHistory(concernHistory);
   return (
-    <Card withBorder padding="md" data-testid="concerns">
-      <Title order={2} size="h4" mb="xs">
-        Concerns
-      </Title>
+    <Panel title="Concerns" testId="concerns">
       <QueryState query={concerns} what="the concerns">
         {(list) => (
           <Stack gap="xs">
@@ -249,7 +243,7 @@ function Concerns({ s }: { s: Stakeholder }) {
         )}
       </QueryState>
       <HistoryDrawer format={history.format} target={history.target} onClose={history.close} />
-    </Card>
+    </Panel>
   );
 }
 
@@ -338,10 +332,7 @@ function Timeline({ s }: { s: Stakeholder }) {
   const concerns = useQuery(orpc.stakeholders.concerns.queryOptions({ input: { stakeholderId: s.id } }));
   const names = new Map((concerns.data ?? []).map((c) => [c.id, concernName(c)]));
   return (
-    <Card withBorder padding="md" data-testid="timeline">
-      <Title order={2} size="h4" mb="xs">
-        Timeline
-      </Title>
+    <Panel title="Timeline" testId="timeline">
       <QueryState query={timeline} what="the timeline">
         {(entries) => (
           <Stack gap={8} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -361,7 +352,7 @@ function Timeline({ s }: { s: Stakeholder }) {
           </Stack>
         )}
       </QueryState>
-    </Card>
+    </Panel>
   );
 }
 
@@ -369,15 +360,15 @@ function TeamAdoption({ s }: { s: Stakeholder }) {
   const locale = useLocale();
   const report = useQuery(orpc.reports.get.queryOptions({ input: { initiative: null, team: s.teamId, from: null, to: null } }));
   return (
-    <Card withBorder padding="md" data-testid="team-adoption">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          Adoption in {s.team ?? 'their team'}
-        </Title>
+    <Panel
+      title={`Adoption in ${s.team ?? 'their team'}`}
+      testId="team-adoption"
+      aside={
         <Anchor href={`#/report/team/${s.teamId}`} size="sm">
           Open the team's report
         </Anchor>
-      </Group>
+      }
+    >
       <QueryState query={report} what="the team's adoption">
         {(r) =>
           r.overall.decisions === 0 && r.overall.formal === null ? (
@@ -410,6 +401,28 @@ function TeamAdoption({ s }: { s: Stakeholder }) {
           )
         }
       </QueryState>
+    </Panel>
+  );
+}
+
+/** One card of a stakeholder's page: its title, what stands beside the title, then its content. */
+function Panel({ title, aside, testId, children }: { title: string; aside?: ReactNode; testId?: string; children: ReactNode }) {
+  const heading = (
+    <Title order={2} size="h4" mb={aside ? undefined : 'xs'}>
+      {title}
+    </Title>
+  );
+  return (
+    <Card withBorder padding="md" data-testid={testId}>
+      {aside ? (
+        <Group justify="space-between" mb="xs">
+          {heading}
+          {aside}
+        </Group>
+      ) : (
+        heading
+      )}
+      {children}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,15 +7,16 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { ImportCsvButton } from '../imports/ImportCsvButton';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { SegmentedFilter, TeamFilter } from '../kit/filters';
+import { ChoiceFilter, FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
 import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { teamAndBelow } from '../teams/hierarchy';
 import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
 import { StakeholderGrid } from './Grid';
@@ -75,7 +76,8 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
   { header: 'Owner', priority: 'low', td: NOWRAP, cell: (s) => s.owner ?? <Dash /> },
 ];
 
-type View = 'table' | 'grid' | 'teams' | 'plan';
+const VIEWS = { table: 'Table', grid: 'Grid', teams: 'Teams', plan: 'Plan' } as const;
+type View = keyof typeof VIEWS;
 
 /** What a saved view of the register restores. */
 interface RegisterView {
@@ -143,13 +145,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const live = all.filter((s) => !s.deleted);
   // A team includes its sub-teams, as in the report.
   const selected = teams.data?.find((t) => t.id === team);
-  const inTeam = new Set(
-    selected
-      ? (teams.data ?? [])
-          .filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === selected.path.join('\u0001'))
-          .map((t) => t.id)
-      : [],
-  );
+  const inTeam = teamAndBelow(teams.data, selected);
   const filtered = search.trim() !== '' || team !== null || support !== null || quadrant !== null || activeFieldFilters.length > 0;
   const clearFilters = () => {
     setFieldFilters({});
@@ -178,7 +174,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         <>
           <ImportCsvButton kind="stakeholders" what="stakeholders" />
           {live.length > 0 && <ExportCsvButton />}
-          <AddButton onClick={add} {...(canCreate ? {} : { disabledReason: READ_ONLY })}>
+          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
             New stakeholder
           </AddButton>
         </>
@@ -189,19 +185,8 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             <Box px="lg" pb="sm">
               <NeedsAttention limit={8} />
             </Box>
-            <Group px="lg" pb="sm" gap="sm" align="flex-end" data-testid="stakeholder-filters">
-              <SegmentedFilter<View>
-                id="stakeholder-view"
-                label="View"
-                value={view}
-                onChange={setView}
-                data={[
-                  { value: 'table', label: 'Table' },
-                  { value: 'grid', label: 'Grid' },
-                  { value: 'teams', label: 'Teams' },
-                  { value: 'plan', label: 'Plan' },
-                ]}
-              />
+            <FilterBar testId="stakeholder-filters">
+              <SegmentedFilter id="stakeholder-view" label="View" value={view} onChange={setView} choices={VIEWS} />
               {(view === 'table' || view === 'grid') && (
                 <>
                   <TextInput
@@ -213,32 +198,14 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                     onChange={(e) => setSearch(e.currentTarget.value)}
                   />
                   <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-                  <Select
-                    label="Support"
-                    placeholder="Any support"
-                    clearable
-                    w={150}
-                    data={SUPPORT_OPTIONS}
-                    value={support}
-                    onChange={(v) => setSupport(v as SupportLevel | null)}
-                  />
-                  <Select
-                    label="Quadrant"
-                    placeholder="Any quadrant"
-                    clearable
-                    w={160}
-                    data={QUADRANT_OPTIONS}
-                    value={quadrant}
-                    onChange={(v) => setQuadrant(v as Quadrant | null)}
-                  />
+                  <ChoiceFilter label="Support" w={150} data={SUPPORT_OPTIONS} value={support} onChange={setSupport} />
+                  <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
                   {view === 'table' && (
                     <>
                       {filterable.map((f) => (
-                        <Select
+                        <ChoiceFilter
                           key={f.id}
                           label={f.name}
-                          placeholder={`Any ${f.name.toLowerCase()}`}
-                          clearable
                           w={150}
                           data={f.choices}
                           value={fieldFilters[f.id] ?? null}
@@ -262,7 +229,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                   )}
                 </>
               )}
-            </Group>
+            </FilterBar>
           </>
         )
       }
@@ -315,7 +282,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             horizontalSpacing={8}
             rows={shown}
             columns={shownColumns}
-            rowProps={(s) => ({ 'data-testid': 'stakeholder-row', 'data-deleted': s.deleted ? 'true' : undefined })}
+            rowProps={tombstoneRow('stakeholder-row')}
             history={history}
             actions={(s) =>
               s.deleted

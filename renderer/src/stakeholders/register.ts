@@ -12,6 +12,7 @@ import {
   type SupportLevel,
 } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
+import { labelled } from '../kit/fields';
 
 /** A register entry as `stakeholders.list` returns it (the renderer sees only the contract). */
 export type Stakeholder = Awaited<ReturnType<ApiClient['stakeholders']['list']>>[number];
@@ -26,10 +27,10 @@ export const SUPPORT_COLORS: Record<SupportLevel, string> = {
   advocate: 'green',
 };
 
-export const SUPPORT_OPTIONS = SUPPORT_LEVELS.map((s) => ({ value: s, label: SUPPORT_LABELS[s] }));
-export const QUADRANT_OPTIONS = QUADRANTS.map((q) => ({ value: q, label: QUADRANT_LABELS[q] }));
-export const CONCERN_KIND_OPTIONS = CONCERN_KINDS.map((k) => ({ value: k, label: CONCERN_KIND_LABELS[k] }));
-export const CONCERN_STATUS_OPTIONS = CONCERN_STATUSES.map((k) => ({ value: k, label: CONCERN_STATUS_LABELS[k] }));
+export const SUPPORT_OPTIONS = labelled(SUPPORT_LEVELS, SUPPORT_LABELS);
+export const QUADRANT_OPTIONS = labelled(QUADRANTS, QUADRANT_LABELS);
+export const CONCERN_KIND_OPTIONS = labelled(CONCERN_KINDS, CONCERN_KIND_LABELS);
+export const CONCERN_STATUS_OPTIONS = labelled(CONCERN_STATUSES, CONCERN_STATUS_LABELS);
 export { ADKAR_ELEMENTS, ADKAR_LABELS, QUADRANT_LABELS, SUPPORT_LABELS, SUPPORT_LEVELS };
 
 export const SORTS = {

@@ -6,7 +6,7 @@ import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
-import { type Column, DataTable } from '../kit/DataTable';
+import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
@@ -108,7 +108,7 @@ export function TeamsPage() {
           label="Teams"
           rows={rows}
           columns={COLUMNS}
-          rowProps={(t) => ({ 'data-deleted': t.deleted ? 'true' : undefined, 'data-testid': 'team-row' })}
+          rowProps={tombstoneRow('team-row')}
           history={history}
           actions={(t) => ({
             onEdit: canUpdate && !t.deleted ? () => editing.open({ team: t, parentId: t.parentId }) : undefined,

@@ -24,3 +24,12 @@ export function parentOptions(teams: readonly Team[], editingId: string | null) 
 
 /** Options for a team select: every team not deleted, in hierarchy order, labelled by its path. */
 export const teamOptions = (teams: readonly Team[] | undefined) => parentOptions(teams ?? [], null);
+
+type Placed = Pick<Team, 'id' | 'path'>;
+
+/** A filter's team and the teams below it (by path, as in the report); none when no team is chosen. */
+export function teamAndBelow(teams: readonly Placed[] | undefined, selected: Placed | undefined): Set<string> {
+  if (!selected) return new Set();
+  const path = selected.path.join('\u0001');
+  return new Set((teams ?? []).filter((t) => t.path.slice(0, selected.path.length).join('\u0001') === path).map((t) => t.id));
+}
