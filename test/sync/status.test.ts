@@ -89,6 +89,9 @@ describe('sync conflicts', () => {
     runSync(b.engine, folder);
     later();
     updateTeam(a, { id: team.id, name: 'Claims (A)' });
+    // B's edit a few milliseconds after A's, neither seeing the other: B's is the later one. In the
+    // same millisecond the devices' ids would decide, and they are random.
+    later();
     updateTeam(b, { id: team.id, name: 'Claims (B)' });
     for (const d of [a, b, a]) runSync(d.engine, folder);
     return { ...devices, team };
