@@ -41,11 +41,8 @@ export function tableRows<T extends SQLiteTable & { deleted: AnySQLiteColumn }>(
   table: T,
   includeDeleted: boolean,
 ): T['$inferSelect'][] {
-  return engine.orm
-    .select()
-    .from(table)
-    .all()
-    .filter((r) => includeDeleted || !r.deleted);
+  const rows = engine.orm.select().from(table);
+  return includeDeleted ? rows.all() : rows.where(eq(table.deleted, false)).all();
 }
 
 /** Orders records by name, then by id where names are the same (a stable order for lists). */
