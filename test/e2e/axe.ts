@@ -3,6 +3,17 @@ import { expect, type Page } from '@playwright/test';
 
 /** axe-core on the page as it is now (or only `include`, a selector): no serious or critical WCAG 2.1 AA (or best-practice) violation. */
 export async function expectAccessible(page: Page, what: string, include?: string) {
+  // Let fades and slides finish first: axe reads colours as drawn, and a notification or dialog
+  // half faded in fails contrast. Two frames, so that a transition just mounted has begun; endless
+  // animations (loaders) are not waited for.
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const running = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   if (include) builder = builder.include(include);
   const { violations, testEngine } = await builder.analyze();
