@@ -42,25 +42,22 @@ export function localeProblem(tag: string): string | null {
   return `"${tag}" is not a locale this app knows; use a language tag such as en-GB, en-US or de-DE`;
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
+/** The formatter for a locale and options from `formats`, made with `make` (given the canonical locale) on first use. */
+function cachedFormat<F, O>(formats: Map<string, F>, locale: string, options: O, make: (locale: string, options: O) => F): F {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(canonicalLocale(locale) ?? FALLBACK_LOCALE, options);
-    cache.set(key, f);
+    f = make(canonicalLocale(locale) ?? FALLBACK_LOCALE, options);
+    formats.set(key, f);
   }
   return f;
 }
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(canonicalLocale(locale) ?? FALLBACK_LOCALE, options);
-    cache.set(key, f);
-  }
-  return f;
-}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+  cachedFormat(numberFormats, locale, options, (l, o) => new Intl.NumberFormat(l, o));
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  cachedFormat(dateFormats, locale, options, (l, o) => new Intl.DateTimeFormat(l, o));
 
 /** What a figure without data says (never 0). */
 export const NO_DATA = 'No data';

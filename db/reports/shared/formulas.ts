@@ -117,101 +117,96 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights, locale
     const b = basisOf(row, figure);
     return b.partial ? `Partial: ${b.sentence.charAt(0).toLowerCase()}${b.sentence.slice(1)}` : undefined;
   };
+  /** This figure's explanation; `more` names the figures it is built from and adds a note. */
+  const explanation = (
+    value: number | null,
+    formula: string,
+    worked: string,
+    more?: Partial<Pick<Explanation, 'parts' | 'note'>>,
+  ): Explanation => ({
+    label: FIGURE_LABELS[key],
+    value,
+    formula,
+    worked,
+    parts: [],
+    ...more,
+  });
   switch (key) {
     case 'activation':
-      return {
-        label: FIGURE_LABELS[key],
-        value: k.activation,
-        formula: 'Activation = Σ active users / Σ licensed users',
-        worked: `Activation = ${ratioLine(c.activeUsers, c.licensedUsers, k.activation)}`,
-        parts: [],
-      };
+      return explanation(
+        k.activation,
+        'Activation = Σ active users / Σ licensed users',
+        `Activation = ${ratioLine(c.activeUsers, c.licensedUsers, k.activation)}`,
+      );
     case 'completion':
-      return {
-        label: FIGURE_LABELS[key],
-        value: k.completion,
-        formula: 'Completion = Σ workflows completed / Σ workflows started',
-        worked: `Completion = ${ratioLine(c.workflowsCompleted, c.workflowsStarted, k.completion)}`,
-        parts: [],
-      };
+      return explanation(
+        k.completion,
+        'Completion = Σ workflows completed / Σ workflows started',
+        `Completion = ${ratioLine(c.workflowsCompleted, c.workflowsStarted, k.completion)}`,
+      );
     case 'formal': {
       const available = [k.activation, k.completion].filter((x): x is number => x !== null);
-      return {
-        label: FIGURE_LABELS[key],
-        value: row.formal,
-        formula: 'Formal adoption = mean of those of activation and completion that have data',
-        worked:
-          available.length === 0
-            ? 'Formal adoption: neither activation nor completion has data, so no data'
-            : `Formal adoption = (${available.map(p1).join(' + ')}) / ${available.length} = ${p1(row.formal)}`,
-        parts: ['activation', 'completion'],
-        note: partialNote('formal'),
-      };
+      return explanation(
+        row.formal,
+        'Formal adoption = mean of those of activation and completion that have data',
+        available.length === 0
+          ? 'Formal adoption: neither activation nor completion has data, so no data'
+          : `Formal adoption = (${available.map(p1).join(' + ')}) / ${available.length} = ${p1(row.formal)}`,
+        { parts: ['activation', 'completion'], note: partialNote('formal') },
+      );
     }
     case 'overrideRate':
-      return {
-        label: FIGURE_LABELS[key],
-        value: row.overrideRate,
-        formula: 'Override rate = overridden / (accepted + edited + overridden)',
-        worked: `Override rate = ${ratioLine(c.overridden, acted, row.overrideRate, n(c.overridden), `(${n(c.accepted)} + ${n(c.edited)} + ${n(c.overridden)})`)}`,
-        parts: [],
-        note:
-          row.overrideAppropriateness === null
-            ? `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. No overrides reviewed yet.`
-            : `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. Of ${countOf(c.reviewed, locale, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${percent(row.overrideAppropriateness, locale)}: the AI was wrong).`,
-      };
+      return explanation(
+        row.overrideRate,
+        'Override rate = overridden / (accepted + edited + overridden)',
+        `Override rate = ${ratioLine(c.overridden, acted, row.overrideRate, n(c.overridden), `(${n(c.accepted)} + ${n(c.edited)} + ${n(c.overridden)})`)}`,
+        {
+          note:
+            row.overrideAppropriateness === null
+              ? `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. No overrides reviewed yet.`
+              : `Ignored: ${n(c.ignored)} of ${countOf(decisions, locale, 'decision')}. Of ${countOf(c.reviewed, locale, 'override')} reviewed, ${n(c.appropriate)} ${c.appropriate === 1 ? 'was' : 'were'} appropriate (${percent(row.overrideAppropriateness, locale)}: the AI was wrong).`,
+        },
+      );
     case 'reliance':
-      return {
-        label: FIGURE_LABELS[key],
-        value: k.reliance,
-        formula: 'Reliance = (accepted + edited) / (accepted + edited + overridden + ignored)',
-        worked: `Reliance = ${ratioLine(
+      return explanation(
+        k.reliance,
+        'Reliance = (accepted + edited) / (accepted + edited + overridden + ignored)',
+        `Reliance = ${ratioLine(
           c.accepted + c.edited,
           decisions,
           k.reliance,
           `(${n(c.accepted)} + ${n(c.edited)})`,
           `(${n(c.accepted)} + ${n(c.edited)} + ${n(c.overridden)} + ${n(c.ignored)})`,
         )}`,
-        parts: [],
-      };
+      );
     case 'trust':
-      return {
-        label: FIGURE_LABELS[key],
-        value: k.trust,
-        formula: 'Trust = (Σ(mean trust score × respondents) / Σ respondents − 1) / 4, the 1–5 scale as 0–100%',
-        worked:
-          c.respondents === 0
-            ? 'Trust: no pulse respondents in this slice, so no data'
-            : `Trust = (${decimal(c.trustWeighted, locale)} / ${n(c.respondents)} − 1) / 4 = ${p1(k.trust)}`,
-        parts: [],
-      };
+      return explanation(
+        k.trust,
+        'Trust = (Σ(mean trust score × respondents) / Σ respondents − 1) / 4, the 1–5 scale as 0–100%',
+        c.respondents === 0
+          ? 'Trust: no pulse respondents in this slice, so no data'
+          : `Trust = (${decimal(c.trustWeighted, locale)} / ${n(c.respondents)} − 1) / 4 = ${p1(k.trust)}`,
+      );
     case 'shadowFree': {
       if (row.shadowSource === 'pulse') {
-        return {
-          label: FIGURE_LABELS[key],
-          value: k.shadowFree,
-          formula: 'Shadow-free = 1 − shadow share; shadow share (trust pulse) = Σ respondents keeping a manual backup / Σ respondents',
-          worked: `Shadow-free = 1 − ${n(c.manualBackup)} / ${n(c.respondents)} = ${p1(k.shadowFree)}`,
-          parts: [],
-        };
+        return explanation(
+          k.shadowFree,
+          'Shadow-free = 1 − shadow share; shadow share (trust pulse) = Σ respondents keeping a manual backup / Σ respondents',
+          `Shadow-free = 1 − ${n(c.manualBackup)} / ${n(c.respondents)} = ${p1(k.shadowFree)}`,
+        );
       }
       if (row.shadowSource === 'register') {
-        return {
-          label: FIGURE_LABELS[key],
-          value: k.shadowFree,
-          formula:
-            'Shadow-free = 1 − shadow share; shadow share (register) = Σ users involved in active shadow processes / Σ active users of those months, at most 100%',
-          worked: `Shadow-free = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${p1(k.shadowFree)} (${countOf(c.registerProcesses, locale, 'process', 'processes')})`,
-          parts: [],
-        };
+        return explanation(
+          k.shadowFree,
+          'Shadow-free = 1 − shadow share; shadow share (register) = Σ users involved in active shadow processes / Σ active users of those months, at most 100%',
+          `Shadow-free = 1 − min(1, ${n(c.registerUsers)} / ${n(c.registerActiveUsers)}) = ${p1(k.shadowFree)} (${countOf(c.registerProcesses, locale, 'process', 'processes')})`,
+        );
       }
-      return {
-        label: FIGURE_LABELS[key],
-        value: null,
-        formula: 'Shadow-free = 1 − shadow share (from the trust pulse, otherwise from the shadow-process register)',
-        worked: 'Shadow-free: no pulse rows and no active registered processes in this slice, so no data',
-        parts: [],
-      };
+      return explanation(
+        null,
+        'Shadow-free = 1 − shadow share (from the trust pulse, otherwise from the shadow-process register)',
+        'Shadow-free: no pulse rows and no active registered processes in this slice, so no data',
+      );
     }
     case 'real': {
       const parts: [number | null, number][] = [
@@ -221,30 +216,24 @@ export function explain(row: ReportRow, key: FigureKey, weights: Weights, locale
       ];
       const available = parts.filter((p): p is [number, number] => p[0] !== null && p[1] > 0);
       const weightSum = available.reduce((s, p) => s + p[1], 0);
-      return {
-        label: FIGURE_LABELS[key],
-        value: row.real,
-        formula:
-          'Real adoption = weighted mean of those of reliance, trust and shadow-free that have data, weights rescaled to add up to 1',
-        worked:
-          available.length === 0
-            ? 'Real adoption: none of reliance, trust and shadow-free has data, so no data'
-            : `Real adoption = (${available.map(([v, w]) => `${decimal(w, locale, 3)} × ${p1(v)}`).join(' + ')}) / ${decimal(weightSum, locale, 3)} = ${p1(row.real)}`,
-        parts: ['reliance', 'trust', 'shadowFree'],
-        note: partialNote('real'),
-      };
+      return explanation(
+        row.real,
+        'Real adoption = weighted mean of those of reliance, trust and shadow-free that have data, weights rescaled to add up to 1',
+        available.length === 0
+          ? 'Real adoption: none of reliance, trust and shadow-free has data, so no data'
+          : `Real adoption = (${available.map(([v, w]) => `${decimal(w, locale, 3)} × ${p1(v)}`).join(' + ')}) / ${decimal(weightSum, locale, 3)} = ${p1(row.real)}`,
+        { parts: ['reliance', 'trust', 'shadowFree'], note: partialNote('real') },
+      );
     }
     case 'gap':
-      return {
-        label: FIGURE_LABELS[key],
-        value: row.gap,
-        formula: 'Gap = formal adoption − real adoption (no data if either has none)',
-        worked:
-          row.gap === null
-            ? 'Gap: formal or real adoption has no data'
-            : `Gap = ${p1(row.formal)} − ${p1(row.real)} = ${points(row.gap, locale, 1)}`,
-        parts: ['formal', 'real'],
-      };
+      return explanation(
+        row.gap,
+        'Gap = formal adoption − real adoption (no data if either has none)',
+        row.gap === null
+          ? 'Gap: formal or real adoption has no data'
+          : `Gap = ${p1(row.formal)} − ${p1(row.real)} = ${points(row.gap, locale, 1)}`,
+        { parts: ['formal', 'real'] },
+      );
   }
 }
 
