@@ -20,6 +20,14 @@ export interface Session {
 
 export type Fields = Record<string, unknown>;
 
+/** A new record's fields: the input, with each of its `optional` fields that it leaves out stored as null. */
+export function withNulls<T extends object>(input: T, optional: readonly (keyof T & string)[]): Fields {
+  const fields: Fields = {};
+  Object.assign(fields, input);
+  for (const key of optional) fields[key] = input[key] ?? null;
+  return fields;
+}
+
 export interface RecordKit<T extends { id: string; deleted: boolean }> {
   /** The record, deleted or not; NOT_FOUND when there is none. */
   get(engine: Engine, id: string): T;

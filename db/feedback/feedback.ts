@@ -3,7 +3,7 @@ import { badInput, forbidden } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
 import { failurePatterns, feedback } from '../schema';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
@@ -91,12 +91,8 @@ export function createFeedback(s: Session, input: FeedbackFields, at: Date = new
     if (input.patternId) checkPattern(s.engine, input.patternId);
     if (!s.authorId) throw forbidden('Feedback needs a reporter: choose a profile to act as (in the CLI: --as NAME).');
     return {
-      ...input,
-      modelVersion: input.modelVersion ?? null,
-      caseRef: input.caseRef ?? null,
+      ...withNulls(input, ['modelVersion', 'caseRef', 'statedConfidence', 'patternId']),
       confidentlyWrong: input.confidentlyWrong ?? false,
-      statedConfidence: input.statedConfidence ?? null,
-      patternId: input.patternId ?? null,
       reporterId: s.authorId,
       reportedAt: at.toISOString(),
       status: 'new',

@@ -2,7 +2,7 @@ import { badInput } from '../errors';
 import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { byName, findIn, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findIn, namesById, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
 import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
@@ -85,15 +85,7 @@ function checkRefs(engine: Engine, p: Partial<ShadowProcessFields>) {
 export function createShadowProcess(s: Session, input: ShadowProcessFields): ShadowProcess {
   return records.create(s, () => {
     checkRefs(s.engine, input);
-    return {
-      ...input,
-      initiativeId: input.initiativeId ?? null,
-      owner: input.owner ?? null,
-      reason: input.reason ?? null,
-      failurePattern: input.failurePattern ?? null,
-      failurePatternId: input.failurePatternId ?? null,
-      retiredOn: input.retiredOn ?? null,
-    };
+    return withNulls(input, ['initiativeId', 'owner', 'reason', 'failurePattern', 'failurePatternId', 'retiredOn']);
   });
 }
 

@@ -3,7 +3,7 @@ import { badInput } from '../errors';
 import { recordHistory } from '../history/history';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { inTransaction, namesById, type RecordKit, recordKit, type Session, stringList } from '../records';
+import { inTransaction, namesById, type RecordKit, recordKit, type Session, stringList, withNulls } from '../records';
 import { stakeholderConcerns } from '../schema';
 import { listTeams } from '../teams/teams';
 import { fieldValues, setFieldValues } from './fields';
@@ -166,13 +166,8 @@ export function createStakeholder(s: Session, { fields, ...input }: StakeholderF
     const created = records.create(s, () => {
       checkRefs(s.engine, input);
       return {
-        ...input,
-        title: input.title ?? null,
-        email: input.email ?? null,
-        ...Object.fromEntries(ADKAR_ELEMENTS.map((e) => [e, input[e] ?? null])),
-        ownerMemberId: input.ownerMemberId ?? null,
+        ...withNulls(input, ['title', 'email', ...ADKAR_ELEMENTS, 'ownerMemberId', 'notes']),
         tags: storeTags(input.tags) ?? '[]',
-        notes: input.notes ?? null,
         ratedAt: null,
         ratedInSessionId: null,
       };

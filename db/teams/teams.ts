@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session } from '../records';
+import { byName, findIn, type RecordKit, recordKit, type Session, withNulls } from '../records';
 import { plural } from '../reports/shared/plural';
 import { teams } from '../schema';
 import type { Team } from './model';
@@ -100,13 +100,7 @@ export function createTeam(s: Session, input: TeamFields): Team {
   return records.create(s, () => {
     checkParent(s.engine, null, input.parentId);
     checkUniqueName(s.engine, input.name, input.parentId ?? null, null);
-    return {
-      name: input.name,
-      parentId: input.parentId ?? null,
-      region: input.region ?? null,
-      businessUnit: input.businessUnit ?? null,
-      headcount: input.headcount ?? null,
-    };
+    return withNulls(input, ['parentId', 'region', 'businessUnit', 'headcount']);
   });
 }
 
