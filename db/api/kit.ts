@@ -82,6 +82,13 @@ export const recordOperations = <T>(changes: readonly string[]) => {
     change: <I extends AnySchema>(summary: string, access: Access, input: I) => mutation(summary, access, changes).input(input).output(one),
     /** A mutation of one record by its id (delete, restore), returning it. */
     byId: (summary: string, access: Access) => mutation(summary, access, changes).input(ById).output(one),
+    /** A triage mutation (see triageMutation) that takes `input` and returns the record it wrote. */
+    triage: <I extends AnySchema>(summary: string, input: I) => triageMutation(summary, changes).input(input).output(one),
+    /** The records as of a day (ListAsOfInput), each as `R`: the record with what the list adds to it. */
+    listAsOf: <R = T>(summary: string, access: Access = everyone) =>
+      query(summary, access)
+        .input(ListAsOfInput)
+        .output(type<R[]>((records: R[]) => records)),
   };
 };
 

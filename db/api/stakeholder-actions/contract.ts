@@ -1,7 +1,6 @@
-import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { ACTION_STATUSES, type StakeholderAction } from '../../stakeholder-sessions/model';
-import { championsAndManagers, changeManagers, everyone, id, isoDate, ListAsOfInput, oneOf, query, recordOperations, text } from '../kit';
+import { championsAndManagers, changeManagers, id, isoDate, oneOf, recordOperations, text } from '../kit';
 
 export const ActionFieldsInput = z.strictObject({
   what: text('What', 300),
@@ -15,9 +14,7 @@ export const ActionUpdateInput = z.strictObject({ id, ...ActionFieldsInput.parti
 
 const ops = recordOperations<StakeholderAction>(['stakeholderActions', 'history']);
 export const stakeholderActions = {
-  list: query('Follow-up actions as of a day: overdue first, then by due date', everyone)
-    .input(ListAsOfInput)
-    .output(type<StakeholderAction[]>()),
+  list: ops.listAsOf('Follow-up actions as of a day: overdue first, then by due date'),
   create: ops.change('Add a follow-up action', championsAndManagers, ActionFieldsInput),
   update: ops.change('Change an action or mark it done', championsAndManagers, ActionUpdateInput),
   delete: ops.byId('Remove an action', changeManagers),

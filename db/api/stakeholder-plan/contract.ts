@@ -1,20 +1,6 @@
-import { type } from '@orpc/contract';
 import { z } from 'zod';
 import { PLAN_CHANNELS, PLAN_EVERY_MAX_DAYS, type PlannedTouchpoint, type Touchpoint } from '../../stakeholder-plan/model';
-import {
-  championsAndManagers,
-  changeManagers,
-  everyone,
-  id,
-  isoDate,
-  ListAsOfInput,
-  oneOf,
-  optionalText,
-  query,
-  recordOperations,
-  text,
-  updateInput,
-} from '../kit';
+import { championsAndManagers, changeManagers, id, isoDate, oneOf, optionalText, recordOperations, text, updateInput } from '../kit';
 
 const touchpointFields = {
   message: text('Message', 300),
@@ -40,9 +26,7 @@ const ops = recordOperations<Touchpoint>(['stakeholderPlan', 'history']);
  * the teams they champion and those they own), and a champion marks done the ones they own.
  */
 export const stakeholderPlan = {
-  list: query('The communication plan as of a day: overdue first, then due, then upcoming', everyone)
-    .input(ListAsOfInput)
-    .output(type<PlannedTouchpoint[]>()),
+  list: ops.listAsOf<PlannedTouchpoint>('The communication plan as of a day: overdue first, then due, then upcoming'),
   create: ops.change('Plan a touchpoint for a team or a tag', changeManagers, TouchpointCreateInput),
   update: ops.change('Change a planned touchpoint', changeManagers, TouchpointUpdateInput),
   delete: ops.byId('Remove a planned touchpoint', changeManagers),
