@@ -116,9 +116,10 @@ export async function importFile(
     header = peekCsv(file, 0)[0] ?? null;
     if (header && !isOwnHeader(kind, header, extraColumns(engine, kind))) mapping = matchingMapping(engine, kind, header);
   }
+  const job: ImportJob = { engine, authorId, kind, file, name, options };
   if (!mapping) {
     try {
-      return await importOwnFile(engine, authorId, kind, file, name, options);
+      return await importOwnFile(job);
     } catch (e) {
       if (
         header &&
@@ -140,7 +141,7 @@ export async function importFile(
     ...(options.perApp ? { perApp: true } : {}),
   });
   try {
-    const summary = await importOwnFile(engine, authorId, kind, translated.file, name, options);
+    const summary = await importOwnFile({ ...job, file: translated.file });
     summary.mapping = mapping.id ?? mapping.name;
     if (translated.month) summary.month = translated.month;
     if (translated.notInDirectory) summary.notInDirectory = translated.notInDirectory;
@@ -168,23 +169,28 @@ function inSourceTerms(e: UserError, sourceOf: Record<string, string>): UserErro
   return new UserError(e.code, message, details);
 }
 
-async function importOwnFile(
-  engine: Engine,
-  authorId: string | null,
-  kind: ImportKind,
-  file: string,
-  name: string,
-  options: ImportOptions,
-): Promise<ImportSummary> {
+/** One import of one file: into which database, by whom, what kind, the file read and what messages call it, and how. */
+interface ImportJob {
+  engine: Engine;
+  authorId: string | null;
+  kind: ImportKind;
+  file: string;
+  /** options.displayName, or the file's base name. */
+  name: string;
+  options: ImportOptions;
+}
+
+async function importOwnFile(job: ImportJob): Promise<ImportSummary> {
+  const { engine, kind, file, name, options } = job;
   if (engine.sqlite.inTransaction) throw new Error('importFile must not run inside another transaction');
   // One worker thread reads a decisions file for both passes.
   const reader = kind === 'decisions' ? new DecisionsReader(file, options.worker) : null;
   try {
-    const checked = await checkFile(engine, kind, file, name, options, reader);
+    const checked = await checkFile(job, reader);
     // Known from the first pass's hash, so said before anything is written (and without reading the file again).
     const earlier = options.again || !BATCHED(kind) ? null : findImportBatch(engine, kind, checked);
     if (earlier && !options.dryRun) throw alreadyImported(name, earlier);
-    const summary = await writeFile(engine, authorId, kind, file, name, options, reader, checked);
+    const summary = await writeFile(job, reader, checked);
     if (earlier) summary.alreadyImported = earlier;
     return summary;
   } finally {
@@ -194,30 +200,14 @@ async function importOwnFile(
 
 /** An import's second pass: reads the file again and writes it, holding the write lock. */
 async function writeFile(
-  engine: Engine,
-  authorId: string | null,
-  kind: ImportKind,
-  file: string,
-  name: string,
-  options: ImportOptions,
+  { engine, authorId, kind, file, name, options }: ImportJob,
   reader: DecisionsReader | null,
   /** The SHA-256 the first pass read. */
   checked: string,
 ): Promise<ImportSummary> {
   const errors = new CsvErrors();
   const names = new NameResolver(engine, authorId, options.createMissing ?? false, false, options.aliases);
-  const summary: ImportSummary = {
-    kind,
-    file: name,
-    sha256: '',
-    batchId: null,
-    dryRun: options.dryRun ?? false,
-    rows: 0,
-    new: 0,
-    changed: 0,
-    unchanged: 0,
-    created: names.created,
-  };
+  const summary = emptySummary(kind, name, options.dryRun ?? false, names.created);
   // A decisions import walks tens of MB of B-tree: a bigger page cache than the connection's 2 MB
   // saves re-reading and re-writing evicted pages when keys arrive in random order (8 MB: a third
   // faster there; 16 MB gains another tenth but takes the import process near 256 MB). Its
@@ -321,14 +311,7 @@ function liftRowGuard(engine: Engine): () => void {
  * names without creating any, writing nothing and holding no lock. Throws every problem found
  * (capped lists); returns the SHA-256 of what it read, which the second pass must read again.
  */
-async function checkFile(
-  engine: Engine,
-  kind: ImportKind,
-  file: string,
-  name: string,
-  options: ImportOptions,
-  reader: DecisionsReader | null,
-): Promise<string> {
+async function checkFile({ engine, kind, file, name, options }: ImportJob, reader: DecisionsReader | null): Promise<string> {
   const makeNames = () => new NameResolver(engine, null, options.createMissing ?? false, true, options.aliases);
   let errors: CsvErrors;
   let names: NameResolver;
@@ -368,18 +351,13 @@ async function checkFile(
   return read.sha256;
 }
 
-const emptySummary = (kind: ImportKind, file: string): ImportSummary => ({
-  kind,
-  file,
-  sha256: '',
-  batchId: null,
-  dryRun: true,
-  rows: 0,
-  new: 0,
-  changed: 0,
-  unchanged: 0,
-  created: { teams: [], initiatives: [] },
-});
+/** An import's summary before it reads a row: a check's (a dry run that creates no names), or the second pass's. */
+const emptySummary = (
+  kind: ImportKind,
+  file: string,
+  dryRun = true,
+  created: ImportSummary['created'] = { teams: [], initiatives: [] },
+): ImportSummary => ({ kind, file, sha256: '', batchId: null, dryRun, rows: 0, new: 0, changed: 0, unchanged: 0, created });
 
 /**
  * The error of a file with problems: its row errors and its unknown names together, so one run
