@@ -14,6 +14,7 @@ const chromeMajor = 140; // Electron 45 ships Chromium 142; anything it runs, Ch
 
 fs.rmSync(outdir, { recursive: true, force: true });
 
+// Every bundle: one CommonJS file in dist/electron, named by its entry point.
 const common = {
   bundle: true,
   format: 'cjs',
@@ -21,6 +22,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   metafile: true,
+  outdir,
+  outExtension: { '.js': '.cjs' },
 };
 
 // Main runs in Electron's Node (22.x). db/paths.ts reads import.meta.url, which a CJS bundle
@@ -29,8 +32,6 @@ const common = {
 const main = await esbuild.build({
   ...common,
   entryPoints: { main: 'electron/main.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node22',
   external: ['electron', 'better-sqlite3'],
@@ -43,8 +44,6 @@ const main = await esbuild.build({
 const worker = await esbuild.build({
   ...common,
   entryPoints: { 'decisions-worker': 'db/signals/decisions-worker.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node22',
 });
@@ -54,8 +53,6 @@ const worker = await esbuild.build({
 const preload = await esbuild.build({
   ...common,
   entryPoints: { preload: 'electron/preload.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
   platform: 'browser',
   target: `chrome${chromeMajor}`,
   external: ['electron'],

@@ -89,31 +89,29 @@ export async function writeDecisions(file: string, rows: number, o: GenerateOpti
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-export function usageCsv(o: GenerateOptions): string {
-  const rand = prng((o.seed ?? 42) + 1);
-  const lines = ['month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed'];
+/** A CSV with a row per month, team and initiative, random stream `stream` of the seed: `cells` gives each row's figures. */
+function perSliceCsv(o: GenerateOptions, stream: number, header: string, cells: (rand: () => number) => string): string {
+  const rand = prng((o.seed ?? 42) + stream);
+  const lines = [`month,team,initiative,${header}`];
   for (const month of o.months)
     for (const team of o.teams)
       for (const initiative of o.initiatives) {
-        const licensed = o.usersPerTeam;
-        const active = Math.floor(licensed * (0.6 + rand() * 0.4));
-        const started = active * 20 + Math.floor(rand() * 50);
-        const completed = Math.floor(started * (0.6 + rand() * 0.35));
-        lines.push(`${month},${team},${initiative},${licensed},${active},${started},${completed}`);
+        lines.push(`${month},${team},${initiative},${cells(rand)}`);
       }
   return `${lines.join('\n')}\n`;
 }
 
-export function pulseCsv(o: GenerateOptions): string {
-  const rand = prng((o.seed ?? 42) + 2);
-  const lines = ['month,team,initiative,respondents,trust_mean,manual_backup'];
-  for (const month of o.months)
-    for (const team of o.teams)
-      for (const initiative of o.initiatives) {
-        const respondents = 5 + Math.floor(rand() * 20);
-        lines.push(
-          `${month},${team},${initiative},${respondents},${(1.5 + rand() * 3).toFixed(2)},${Math.floor(respondents * rand() * 0.5)}`,
-        );
-      }
-  return `${lines.join('\n')}\n`;
-}
+export const usageCsv = (o: GenerateOptions): string =>
+  perSliceCsv(o, 1, 'licensed_users,active_users,workflows_started,workflows_completed', (rand) => {
+    const licensed = o.usersPerTeam;
+    const active = Math.floor(licensed * (0.6 + rand() * 0.4));
+    const started = active * 20 + Math.floor(rand() * 50);
+    const completed = Math.floor(started * (0.6 + rand() * 0.35));
+    return `${licensed},${active},${started},${completed}`;
+  });
+
+export const pulseCsv = (o: GenerateOptions): string =>
+  perSliceCsv(o, 2, 'respondents,trust_mean,manual_backup', (rand) => {
+    const respondents = 5 + Math.floor(rand() * 20);
+    return `${respondents},${(1.5 + rand() * 3).toFixed(2)},${Math.floor(respondents * rand() * 0.5)}`;
+  });
