@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Input, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
-import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
+import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, FieldRow, liveOptions, MultiSelectField, SelectField, TextAreaField, TextField } from '../kit/fields';
 import { ADKAR_LABELS, CONCERN_KIND_OPTIONS, type Stakeholder, SUPPORT_OPTIONS } from '../stakeholders/register';
 import { inDays, KIND_OPTIONS, nowTime, SENTIMENT_OPTIONS, type Session, today } from './register';
@@ -92,8 +92,7 @@ export function SessionFormDialog({
   onLogged?: (session: Session) => Promise<void>;
 }) {
   const me = useWorkspace().data?.me;
-  const create = useMutation(orpc.stakeholderSessions.create.mutationOptions(INLINE_ERRORS));
-  const update = useMutation(orpc.stakeholderSessions.update.mutationOptions(INLINE_ERRORS));
+  const save = useSaveRecord(orpc.stakeholderSessions);
   return (
     <EntityFormDialog
       dialog={dialog}
@@ -120,7 +119,7 @@ export function SessionFormDialog({
       submitLabel={({ session }) => (session ? 'Save changes' : 'Log session')}
       onSubmit={async (values, { session }) => {
         const input = toInput(values);
-        const saved = session ? await update.mutateAsync({ ...input, id: session.id }) : await create.mutateAsync(input);
+        const saved = await save(input, session);
         if (!session) await onLogged?.(saved);
         const n = saved.attendees.length;
         const k = input.actions.length;
