@@ -21,6 +21,7 @@ import {
   MemberField,
   NumberField,
   SelectField,
+  StatusField,
   TeamField,
   TextAreaField,
   TextField,
@@ -106,13 +107,7 @@ export function ChampionFormDialog({ dialog }: { dialog: Dialog<ChampionEditing>
           </FieldRow>
           <FieldRow>
             <DateField control={form.control} name="since" cleared="" label="Champion since" withAsterisk />
-            <SelectField
-              control={form.control}
-              name="status"
-              cleared="active"
-              label="Status"
-              data={labelled(CHAMPION_STATUSES, CHAMPION_STATUS_LABELS)}
-            />
+            <StatusField control={form.control} name="status" cleared="active" values={CHAMPION_STATUSES} labels={CHAMPION_STATUS_LABELS} />
           </FieldRow>
         </>
       )}

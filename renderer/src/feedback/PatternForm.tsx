@@ -15,10 +15,9 @@ import {
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
-import { FieldRow, labelled, SelectField, TextAreaField, TextField } from '../kit/fields';
+import { FieldRow, labelled, SelectField, StatusField, TextAreaField, TextField } from '../kit/fields';
 
 const CATEGORY_OPTIONS = labelled(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS);
-const STATUS_OPTIONS = labelled(PATTERN_STATUSES, PATTERN_STATUS_LABELS);
 
 const PatternFormInput = PatternCreateInput.omit({ feedbackIds: true }).extend({
   name: z.string().trim().min(1, 'Name the pattern, e.g. “Flat roofs read as flats”').max(160, 'At most 160 characters'),
@@ -38,7 +37,7 @@ function PatternFields({ form, autofocus }: { form: EntityForm<typeof PatternFor
       />
       <FieldRow>
         <SelectField control={form.control} name="category" cleared="other" label="Category" withAsterisk data={CATEGORY_OPTIONS} />
-        <SelectField control={form.control} name="status" cleared="open" label="Status" data={STATUS_OPTIONS} />
+        <StatusField control={form.control} name="status" cleared="open" values={PATTERN_STATUSES} labels={PATTERN_STATUS_LABELS} />
       </FieldRow>
       <TextAreaField control={form.control} name="description" label="Description" placeholder="How the AI fails, and where" />
     </>

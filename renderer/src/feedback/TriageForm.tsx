@@ -7,7 +7,7 @@ import { canMove, FEEDBACK_STATUS_LABELS, FEEDBACK_STATUSES, type Feedback, type
 import { orpc } from '../api/query';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
-import { FieldRow, labelled, MemberField, SelectField } from '../kit/fields';
+import { FieldRow, MemberField, SelectField, StatusField } from '../kit/fields';
 import { feedbackTitle } from './queue';
 
 // One form for one item or many (bulk): the statuses offered are those every selected item may move to.
@@ -72,14 +72,14 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
         </Text>
       )}
       <FieldRow>
-        <SelectField
+        <StatusField
           control={form.control}
           name="status"
           cleared="triaged"
-          label="Status"
           withAsterisk
           data-autofocus
-          data={labelled(statuses, FEEDBACK_STATUS_LABELS)}
+          values={statuses}
+          labels={FEEDBACK_STATUS_LABELS}
         />
         <MemberField control={form.control} name="assigneeId" cleared={null} label="Assignee" placeholder="Unassigned" clearable />
       </FieldRow>

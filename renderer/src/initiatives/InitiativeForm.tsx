@@ -8,7 +8,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, FieldRow, labelled, SelectField, TagsField, TextAreaField, TextField } from '../kit/fields';
+import { DateField, FieldRow, StatusField, TagsField, TextAreaField, TextField } from '../kit/fields';
 import { TriadField } from './TriadField';
 
 export type InitiativeEditing = { initiative: Initiative | null };
@@ -51,13 +51,7 @@ function InitiativeFields({ form }: { form: EntityForm<typeof InitiativeCreateIn
       {members.isError && <FormError message={`The member list could not be loaded: ${errorMessage(members.error)}`} />}
       <TextField control={form.control} name="name" label="Name" withAsterisk data-autofocus />
       <FieldRow cols={3}>
-        <SelectField
-          control={form.control}
-          name="status"
-          cleared="pilot"
-          label="Status"
-          data={labelled(INITIATIVE_STATUSES, INITIATIVE_STATUS_LABELS)}
-        />
+        <StatusField control={form.control} name="status" cleared="pilot" values={INITIATIVE_STATUSES} labels={INITIATIVE_STATUS_LABELS} />
         <DateField control={form.control} name="goLive" cleared={null} label="Go-live date" />
       </FieldRow>
       <TagsField

@@ -101,6 +101,15 @@ export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, T
   );
 }
 
+/** A record's status, chosen from its statuses, each shown by its label; emptied it holds `cleared`. */
+export function StatusField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut, V extends string>({
+  values,
+  labels,
+  ...bound
+}: Bound<TIn, N, TOut> & { values: readonly V[]; labels: Record<V, string> } & Omit<SelectProps, Wired | 'data' | 'label'>) {
+  return <SelectField {...bound} label="Status" data={labelled(values, labels)} />;
+}
+
 /**
  * Several choices typed into one box (attendees, people): typing narrows the options and
  * highlights the first match, so Enter adds it and the next name can be typed straight away.
