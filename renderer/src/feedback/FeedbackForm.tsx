@@ -113,15 +113,7 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           {...(remembered ? {} : { 'data-autofocus': true })}
         />
         {versions.length > 0 ? (
-          <SelectField
-            control={form.control}
-            name="modelVersion"
-            cleared={null}
-            label="Model version"
-            placeholder="If known"
-            clearable
-            data={versions}
-          />
+          <SelectField control={form.control} name="modelVersion" optional label="Model version" placeholder="If known" data={versions} />
         ) : (
           <TextField control={form.control} name="modelVersion" label="Model version" placeholder="If known" />
         )}

@@ -81,7 +81,7 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           values={statuses}
           labels={FEEDBACK_STATUS_LABELS}
         />
-        <MemberField control={form.control} name="assigneeId" cleared={null} label="Assignee" placeholder="Unassigned" clearable />
+        <MemberField control={form.control} name="assigneeId" optional label="Assignee" placeholder="Unassigned" />
       </FieldRow>
       {status === 'resolved' && (
         <SelectField

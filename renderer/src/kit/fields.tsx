@@ -45,6 +45,9 @@ interface Bound<TIn extends FieldValues, N extends FieldPath<TIn>, TOut> {
 
 type Wired = 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'error' | 'name';
 
+/** A choice that may be left empty: a × clears it, and it then holds null (for fields that can hold null). */
+type Optional<TIn extends FieldValues, N extends FieldPath<TIn>> = { optional?: null extends PathValue<TIn, N> ? boolean : never };
+
 /**
  * An input's props split in two: the field (and what every input takes from it the same way: blur,
  * focus ref, the error to show) and the input's `own` props.
@@ -82,20 +85,22 @@ export function TextAreaField<TIn extends FieldValues, N extends FieldPath<TIn>,
 /**
  * A select that can be typed into: typing narrows the options to those containing the text and
  * highlights the first of them, so Enter picks a match, never the list's first option. Emptied
- * (cleared, or its option clicked again) it holds `cleared`.
+ * (cleared, or its option clicked again) it holds `cleared`, or null when `optional`.
  */
-export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
-  bound: Bound<TIn, N, TOut> & Omit<SelectProps, Wired>,
-) {
+export function SelectField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
+  optional,
+  ...bound
+}: Bound<TIn, N, TOut> & Optional<TIn, N> & Omit<SelectProps, Wired>) {
   const { field, cleared, own, wired } = useBound(bound);
   return (
     <Select
       searchable
       selectFirstOptionOnChange
       nothingFoundMessage="Nothing matches"
+      clearable={optional}
       {...own}
       value={field.value || null}
-      onChange={(v) => field.onChange(v ?? cleared)}
+      onChange={(v) => field.onChange(v ?? (optional ? null : cleared))}
       {...wired}
     />
   );
@@ -231,7 +236,7 @@ export function TeamField<TIn extends FieldValues, N extends FieldPath<TIn>, TOu
 
 /** A form's choice of a workspace member (owner, assignee…): searchable, the members not deleted, by name; it loads them itself. */
 export function MemberField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>(
-  props: Bound<TIn, N, TOut> & Omit<SelectProps, Wired | 'data'>,
+  props: Bound<TIn, N, TOut> & Optional<TIn, N> & Omit<SelectProps, Wired | 'data'>,
 ) {
   const members = useQuery(orpc.members.list.queryOptions({ input: {} }));
   return <SelectField {...props} data={liveOptions(members.data)} />;

@@ -80,11 +80,10 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
         <SelectField
           control={form.control}
           name="initiativeId"
-          cleared={null}
+          optional
           label="Initiative"
           placeholder="Every initiative of the team"
           data={initiativeOptions}
-          clearable
           nothingFoundMessage="No initiative of the team matches"
         />
       </FieldRow>
@@ -109,12 +108,11 @@ function ShadowFields({ form }: { form: EntityForm<typeof ShadowFormInput> }) {
         <SelectField
           control={form.control}
           name="failurePatternId"
-          cleared={null}
+          optional
           label="Failure pattern"
           description="The AI failure it hedges against (Patterns screen)"
           placeholder={patterns.data?.length ? 'None chosen' : 'No patterns named yet'}
           data={(patterns.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          clearable
         />
         <TextField
           control={form.control}

@@ -51,10 +51,9 @@ export function ActionFormDialog({ dialog }: { dialog: Dialog<ActionEditing> }) 
             <SelectField
               control={form.control}
               name="stakeholderId"
-              cleared={null}
+              optional
               label="Stakeholder"
               placeholder="Nobody in particular"
-              clearable
               data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             />
           </FieldRow>

@@ -186,10 +186,9 @@ function SessionFields({ form }: { form: Form }) {
       <SelectField
         control={form.control}
         name="initiativeId"
-        cleared={null}
+        optional
         label="Initiative"
         placeholder="Not about one initiative"
-        clearable
         data={liveOptions(initiatives.data)}
       />
       {attendees.length > 0 && (
@@ -210,19 +209,17 @@ function SessionFields({ form }: { form: Form }) {
         <SelectField
           control={form.control}
           name="concernFor"
-          cleared={null}
+          optional
           label="Concern raised by"
           placeholder="No new concern"
-          clearable
           data={attendees.map((id) => ({ value: id, label: names.get(id)?.name ?? 'Unknown' }))}
         />
         <SelectField
           control={form.control}
           name="concernKind"
-          cleared={null}
+          optional
           label="About"
           placeholder="Kind of concern"
-          clearable
           data={CONCERN_KIND_OPTIONS}
         />
         <MultiSelectField

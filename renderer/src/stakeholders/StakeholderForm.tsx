@@ -153,14 +153,7 @@ function StakeholderFields({ form }: { form: Form }) {
         ))}
       </Stack>
       <FieldRow>
-        <MemberField
-          control={form.control}
-          name="ownerMemberId"
-          cleared={null}
-          label="Relationship owner"
-          placeholder="No owner yet"
-          clearable
-        />
+        <MemberField control={form.control} name="ownerMemberId" optional label="Relationship owner" placeholder="No owner yet" />
         <TagsField control={form.control} name="tags" label="Tags" placeholder="Type and press Enter" />
       </FieldRow>
       <TextAreaField control={form.control} name="notes" label="Notes" maxRows={5} />

@@ -46,12 +46,11 @@ function TeamFields({
       <SelectField
         control={form.control}
         name="parentId"
-        cleared={null}
+        optional
         label="Parent team"
         description="Leave empty for a top-level team"
         placeholder="None (top level)"
         data={parentOptions(teams, editingId)}
-        clearable
         searchable
         nothingFoundMessage="No team matches"
         comboboxProps={{ withinPortal: true }}
