@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, Select, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconSpeakerphone, IconUser } from '@tabler/icons-react';
+import { IconAlertTriangle, IconSpeakerphone, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -18,7 +18,7 @@ import { formatDate } from '../history/format';
 import type { HistoryTarget } from '../history/target';
 import { type Column, DataTable, type DataTableProps } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
-import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
+import { AddButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeDate, localeNumber } from '../locale/locale';
 import { today } from '../shadow-processes/register';
@@ -243,24 +243,22 @@ export function ChampionsPage() {
               Your page
             </Button>
           )}
-          {canProgram && (
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => starting.open(true)}>
-              New program
-            </Button>
-          )}
         </>
       }
-      empty={
-        <EmptyList
-          icon={<IconSpeakerphone size={22} />}
-          title="No champion program yet"
-          canAdd={canProgram}
-          onAdd={() => starting.open(true)}
-          addLabel="Start a program"
-          howToAdd="Start a program for an initiative, with its coverage target (5 % of a team’s active users by default), then name a champion in each team."
-          whoAdds="A change manager starts a champion program per initiative. Nothing to show until then."
-        />
-      }
+      add={{
+        allowed: canProgram,
+        onAdd: () => starting.open(true),
+        label: 'New program',
+        firstLabel: 'Start a program',
+        variant: 'default',
+      }}
+      empty={{
+        icon: <IconSpeakerphone size={22} />,
+        title: 'No champion program yet',
+        howToAdd:
+          'Start a program for an initiative, with its coverage target (5 % of a team’s active users by default), then name a champion in each team.',
+        whoAdds: 'A change manager starts a champion program per initiative. Nothing to show until then.',
+      }}
       history={championsHistory}
       dialogs={
         <>

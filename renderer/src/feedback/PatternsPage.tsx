@@ -10,7 +10,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
+import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
@@ -90,7 +90,6 @@ export function PatternsPage() {
   );
   const live = (patterns.data ?? []).filter((p) => !p.deleted);
   const open = live.filter((p) => p.status !== 'fixed');
-  const add = () => editing.open({ pattern: null });
   return (
     <ListPage
       screen="patterns"
@@ -103,25 +102,15 @@ export function PatternsPage() {
       query={patterns}
       what="the failure patterns"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
-      actions={
-        <>
-          {(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
-          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-            New pattern
-          </AddButton>
-        </>
-      }
-      empty={
-        <EmptyList
-          icon={<IconStack2 size={22} />}
-          title="No failure patterns yet"
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="New pattern"
-          howToAdd="On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first."
-          whoAdds="Change managers group feedback that fails the same way into named patterns. Nothing to show until then."
-        />
-      }
+      actions={(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
+      add={{ allowed: canCreate, onAdd: () => editing.open({ pattern: null }), label: 'New pattern', disabledReason: READ_ONLY }}
+      empty={{
+        icon: <IconStack2 size={22} />,
+        title: 'No failure patterns yet',
+        howToAdd:
+          'On the Feedback screen, tick the items that fail the same way and press “Group into pattern”, or name a pattern here first.',
+        whoAdds: 'Change managers group feedback that fails the same way into named patterns. Nothing to show until then.',
+      }}
       history={history}
       dialogs={<PatternFormDialog dialog={editing} />}
     >

@@ -10,7 +10,7 @@ import { formatDate } from '../history/format';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
+import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount } from '../locale/locale';
 import { initiativeHistory } from './history';
@@ -138,7 +138,6 @@ export function InitiativesPage() {
 
   const live = initiatives.data?.filter((i) => !i.deleted) ?? [];
   const flagged = live.filter((i) => i.missingRoles.length > 0).length;
-  const add = () => editing.open({ initiative: null });
 
   return (
     <ListPage
@@ -152,18 +151,18 @@ export function InitiativesPage() {
       query={initiatives}
       what="initiatives"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
-      actions={canCreate && <AddButton onClick={add}>New initiative</AddButton>}
-      empty={
-        <EmptyList
-          icon={<IconBulb size={22} />}
-          title="No initiatives yet"
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="Add the first initiative"
-          howToAdd="Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead."
-          whoAdds="A change manager adds the AI initiatives being rolled out. Nothing to show until then."
-        />
-      }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ initiative: null }),
+        label: 'New initiative',
+        firstLabel: 'Add the first initiative',
+      }}
+      empty={{
+        icon: <IconBulb size={22} />,
+        title: 'No initiatives yet',
+        howToAdd: 'Add each AI tool you are rolling out, with its business sponsor, AI product owner and technical lead.',
+        whoAdds: 'A change manager adds the AI initiatives being rolled out. Nothing to show until then.',
+      }}
       history={history}
       dialogs={<InitiativeFormDialog dialog={editing} />}
     >

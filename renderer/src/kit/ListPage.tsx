@@ -1,4 +1,4 @@
-import { Button, Switch, Tooltip } from '@mantine/core';
+import { Button, Group, Switch, Tooltip } from '@mantine/core';
 import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { EmptyTable } from '../components/EmptyTable';
@@ -21,8 +21,6 @@ interface ListPageProps<R> {
   actions?: ReactNode;
   /** Between the header and the table: the screen's filters. */
   filters?: ReactNode;
-  /** What an empty list shows (EmptyTable). */
-  empty: ReactNode;
   history: RecordHistory;
   /** The screen's form dialogs. */
   dialogs?: ReactNode;
@@ -30,21 +28,21 @@ interface ListPageProps<R> {
   children: (rows: R[]) => ReactNode;
 }
 
+/** A list's adding and empty state: with an add action, the empty state may be copy for an EmptyList. */
+type ListPageEmpty =
+  | {
+      /** Adding a record: the header's last button and, when `empty` is copy, the empty state's. */
+      add: AddAction;
+      /** What an empty list shows: its copy, or an empty state of its own. */
+      empty: EmptyCopy | ReactNode;
+    }
+  | { add?: undefined; empty: ReactNode };
+
 /** A screen listing one kind of record: header, filters, table or empty state, its dialogs and history drawer. */
-export function ListPage<R>({
-  screen,
-  title,
-  description,
-  query,
-  what,
-  showDeleted,
-  actions,
-  filters,
-  empty,
-  history,
-  dialogs,
-  children,
-}: ListPageProps<R>) {
+export function ListPage<R>(props: ListPageProps<R> & ListPageEmpty) {
+  const { screen, title, description, query, what, showDeleted, actions, filters, history, dialogs, children } = props;
+  const adds = props.add !== undefined && addButtonShown(props.add);
+  const empty = emptyState(props);
   return (
     <Page
       screen={screen}
@@ -52,7 +50,7 @@ export function ListPage<R>({
       description={description}
       ready={query.isSuccess}
       actions={
-        showDeleted || actions ? (
+        showDeleted || actions || adds ? (
           <>
             {showDeleted && (
               <Switch
@@ -64,6 +62,7 @@ export function ListPage<R>({
               />
             )}
             {actions}
+            {props.add && <AddActionButton add={props.add} />}
           </>
         ) : undefined
       }
@@ -78,7 +77,12 @@ export function ListPage<R>({
   );
 }
 
-/** The header's and the empty state's button for adding a record. */
+/** What ListPage shows for no rows: an EmptyList of the copy and the add action, or the screen's own. */
+function emptyState(list: ListPageEmpty): ReactNode {
+  if (list.add === undefined) return list.empty;
+  return isEmptyCopy(list.empty) ? <EmptyList add={list.add} {...list.empty} /> : list.empty;
+}
+
 /**
  * A screen's add button. With `disabledReason` (the acting member may not add) it stays visible but
  * does nothing, and says why on hover and focus (aria-disabled keeps it focusable, unlike disabled).
@@ -87,56 +91,108 @@ export function AddButton({
   onClick,
   children,
   disabledReason,
+  variant,
 }: {
   onClick: () => void;
   children: ReactNode;
   disabledReason?: string | undefined;
+  /** `default` for a quieter button, where the screen's main actions are elsewhere. */
+  variant?: 'default' | undefined;
 }) {
   if (disabledReason) {
     return (
       <Tooltip label={disabledReason} withArrow position="bottom-end" events={{ hover: true, focus: true, touch: false }}>
-        <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
+        <Button
+          variant={variant}
+          leftSection={<IconPlus size={16} />}
+          data-disabled
+          aria-disabled="true"
+          onClick={(e) => e.preventDefault()}
+        >
           {children}
         </Button>
       </Tooltip>
     );
   }
   return (
-    <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
+    <Button variant={variant} leftSection={<IconPlus size={16} />} onClick={onClick}>
       {children}
     </Button>
   );
 }
 
 /**
- * A list's empty state: what belongs here and, for who may add, the add button; for who may not,
- * who does and that there is nothing yet.
+ * Adding a record to a list, declared once for the header's button and the empty state's: who may,
+ * what it opens, and the two labels.
  */
-export function EmptyList({
-  icon,
-  title,
-  canAdd,
-  onAdd,
-  addLabel,
-  howToAdd,
-  whoAdds,
-}: {
+export interface AddAction {
+  /** Whether the acting member may add. */
+  allowed: boolean;
+  /** Opens the form for a new record. */
+  onAdd: () => void;
+  /** The header button's label ("New team"). */
+  label: string;
+  /** The empty state's button label ("Add the first team"); the header's when absent. */
+  firstLabel?: string;
+  /** For who may not add: the header button stays, disabled, and says this; without it they do not see the button. */
+  disabledReason?: string;
+  /** `default` for a quieter header button, where the screen's main actions are in its sections. */
+  variant?: 'default';
+}
+
+/** Whether the header shows the add button: to who may add, and to who may not when it says why. */
+function addButtonShown(add: AddAction): boolean {
+  return add.allowed || add.disabledReason !== undefined;
+}
+
+/** The header's button of an AddAction: nothing for who may not add unless it says why, then disabled. */
+export function AddActionButton({ add }: { add: AddAction }) {
+  if (!addButtonShown(add)) return null;
+  return (
+    <AddButton onClick={add.onAdd} disabledReason={add.allowed ? undefined : add.disabledReason} variant={add.variant}>
+      {add.label}
+    </AddButton>
+  );
+}
+
+/** What an empty list says: to who may add, what to add; to who may not, who adds. */
+export interface EmptyCopy {
   icon: ReactNode;
   title: string;
-  canAdd: boolean;
-  onAdd: () => void;
-  addLabel: string;
   /** What to add, for who may. */
   howToAdd: string;
   /** Who adds, for who may not. */
   whoAdds: string;
-}) {
+  /** For who may add, another way to fill the list, beside the add button (the two centred in a row). */
+  beside?: ReactNode;
+}
+
+function isEmptyCopy(empty: EmptyCopy | ReactNode): empty is EmptyCopy {
+  return typeof empty === 'object' && empty !== null && 'whoAdds' in empty;
+}
+
+/**
+ * A list's empty state: what belongs here and, for who may add, the add button; for who may not,
+ * who does and that there is nothing yet.
+ */
+export function EmptyList({ add, icon, title, howToAdd, whoAdds, beside }: EmptyCopy & { add: AddAction }) {
+  const button = <AddButton onClick={add.onAdd}>{add.firstLabel ?? add.label}</AddButton>;
   return (
     <EmptyTable
       icon={icon}
       title={title}
-      description={canAdd ? howToAdd : whoAdds}
-      action={canAdd && <AddButton onClick={onAdd}>{addLabel}</AddButton>}
+      description={add.allowed ? howToAdd : whoAdds}
+      action={
+        add.allowed &&
+        (beside === undefined ? (
+          button
+        ) : (
+          <Group gap="xs" justify="center">
+            {button}
+            {beside}
+          </Group>
+        ))
+      }
     />
   );
 }

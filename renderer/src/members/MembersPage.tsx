@@ -9,7 +9,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { initials } from '../shell/ProfileMenu';
 import { memberHistory } from './history';
@@ -67,7 +67,7 @@ export function MembersPage() {
       }
       query={members}
       what="members"
-      actions={canCreate && <AddButton onClick={() => editing.open({ member: null })}>Add member</AddButton>}
+      add={{ allowed: canCreate, onAdd: () => editing.open({ member: null }), label: 'Add member' }}
       empty={
         <EmptyTable
           icon={<IconUsers size={22} />}

@@ -15,7 +15,7 @@ import { useDelete, useRestore } from '../kit/deletion';
 import { type Dialog, useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { labelled } from '../kit/fields';
-import { AddButton, EmptyList } from '../kit/ListPage';
+import { type AddAction, AddActionButton, EmptyList } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { useStakeholderFields } from '../stakeholders/customFields';
 
@@ -83,22 +83,20 @@ export function StakeholderFieldsSection() {
   const remove = useDelete(orpc.stakeholderFields.delete.mutationOptions(), (f) => `“${f.name}” removed.`, restore);
   const rows = fields.data ?? [];
   const live = rows.filter((f) => !f.deleted);
-  const add = () => editing.open({ field: null });
+  const add: AddAction = { allowed: canEdit, onAdd: () => editing.open({ field: null }), label: 'New field', firstLabel: 'Add a field' };
   return (
     <Stack gap="sm" data-testid="stakeholder-fields">
       {canEdit && (
         <Group justify="space-between">
           <Switch size="xs" label="Show removed" checked={showRemoved} onChange={(e) => setShowRemoved(e.currentTarget.checked)} />
-          <AddButton onClick={add}>New field</AddButton>
+          <AddActionButton add={add} />
         </Group>
       )}
       {fields.isSuccess && rows.length === 0 ? (
         <EmptyList
+          add={add}
           icon={<IconForms size={22} />}
           title="No stakeholder fields yet"
-          canAdd={canEdit}
-          onAdd={add}
-          addLabel="Add a field"
           howToAdd="Add what your register needs beyond the built-in columns: a region to choose from, a next review date, a cost centre. Each appears in the stakeholder form, on their page and as a column you can show in the register."
           whoAdds="Change managers add the workspace's own stakeholder fields here; none are defined yet."
         />

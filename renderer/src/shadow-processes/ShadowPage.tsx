@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,13 +7,12 @@ import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
-import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, ListPage, NoMatches } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { localeNumber } from '../locale/locale';
@@ -128,7 +127,6 @@ export function ShadowPage() {
     setTeam(null);
     setStatus('all');
   };
-  const add = () => editing.open({ process: null });
 
   return (
     <ListPage
@@ -141,11 +139,13 @@ export function ShadowPage() {
       }
       query={register}
       what="the shadow-process register"
-      actions={
-        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-          New shadow process
-        </AddButton>
-      }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ process: null }),
+        label: 'New shadow process',
+        firstLabel: 'Add a shadow process',
+        disabledReason: READ_ONLY,
+      }}
       filters={
         all.length > 0 && (
           <FilterBar testId="shadow-filters">
@@ -154,30 +154,19 @@ export function ShadowPage() {
           </FilterBar>
         )
       }
-      empty={
-        <EmptyTable
-          icon={<IconFileSpreadsheet size={22} />}
-          title="No shadow processes registered"
-          description={
-            canCreate
-              ? 'Add each spreadsheet, double check or paper process people keep alongside the AI, with who keeps it and why' +
-                (canImport ? ', or import a shadow-processes CSV from Imports.' : '. A change manager can also import them from a CSV.')
-              : 'Champions and change managers register the parallel processes people keep alongside the AI. Nothing to show until then.'
-          }
-          action={
-            canCreate && (
-              <Group gap="xs" justify="center">
-                <AddButton onClick={add}>Add a shadow process</AddButton>
-                {canImport && (
-                  <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => navigate('/imports')}>
-                    Go to Imports
-                  </Button>
-                )}
-              </Group>
-            )
-          }
-        />
-      }
+      empty={{
+        icon: <IconFileSpreadsheet size={22} />,
+        title: 'No shadow processes registered',
+        howToAdd:
+          'Add each spreadsheet, double check or paper process people keep alongside the AI, with who keeps it and why' +
+          (canImport ? ', or import a shadow-processes CSV from Imports.' : '. A change manager can also import them from a CSV.'),
+        whoAdds: 'Champions and change managers register the parallel processes people keep alongside the AI. Nothing to show until then.',
+        beside: canImport && (
+          <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => navigate('/imports')}>
+            Go to Imports
+          </Button>
+        ),
+      }}
       history={history}
       dialogs={
         <>

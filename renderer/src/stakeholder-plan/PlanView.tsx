@@ -12,7 +12,7 @@ import { HistoryDrawer } from '../history/HistoryDrawer';
 import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, EmptyList } from '../kit/ListPage';
+import { type AddAction, AddActionButton, EmptyList } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { today } from '../stakeholder-sessions/register';
@@ -61,7 +61,13 @@ export function PlanView() {
   // The touchpoint the session being logged will mark done.
   const forTouchpoint = delivering.value;
   const mayDeliver = (t: Planned) => canDeliver && (canCreate || t.ownerMemberId === me?.id);
-  const add = () => editing.open({ touchpoint: null });
+  const add: AddAction = {
+    allowed: canCreate,
+    onAdd: () => editing.open({ touchpoint: null }),
+    label: 'Plan touchpoint',
+    firstLabel: 'Plan a touchpoint',
+    disabledReason: READ_ONLY,
+  };
 
   const columns: Column<Planned & { name: string }>[] = [
     { header: 'Status', td: { miw: 120, ...NOWRAP }, cell: stateOf },
@@ -120,17 +126,13 @@ export function PlanView() {
                     ? 'Planned messages to each team or tag: what, how, how often, who sends it.'
                     : `${all.length} planned · ${overdue} overdue · ${due} due today · overdue first, then by due date`}
                 </Text>
-                <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-                  Plan touchpoint
-                </AddButton>
+                <AddActionButton add={add} />
               </Group>
               {all.length === 0 ? (
                 <EmptyList
+                  add={add}
                   icon={<IconSpeakerphone size={22} />}
                   title="No touchpoints planned yet"
-                  canAdd={canCreate}
-                  onAdd={add}
-                  addLabel="Plan a touchpoint"
                   howToAdd="Plan what each team or tag hears and when: a message, a channel (email, a meeting, a Teams or Slack post…), once or every so many days, and who sends it. Overdue ones come first here."
                   whoAdds="Change managers plan the touchpoints: what each team or tag hears, how and when. Nothing to show until they do."
                 />

@@ -12,7 +12,7 @@ import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { FilterBar, SegmentedFilter } from '../kit/filters';
-import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { type ActionEditing, ActionFormDialog } from './ActionForm';
@@ -56,7 +56,6 @@ export function ActionsPage() {
   const open = all.filter((a) => a.status === 'open');
   const overdue = open.filter((a) => isOverdue(a, on)).length;
   const mayChange = (a: Action) => canDelete || (canUpdate && a.ownerMemberId === me?.id);
-  const add = () => editing.open({ action: null });
 
   const columns: Column<Row>[] = [
     {
@@ -106,11 +105,13 @@ export function ActionsPage() {
       }
       query={list}
       what="the follow-up actions"
-      actions={
-        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-          New action
-        </AddButton>
-      }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ action: null }),
+        label: 'New action',
+        firstLabel: 'Add an action',
+        disabledReason: READ_ONLY,
+      }}
       filters={
         all.length > 0 && (
           <FilterBar testId="action-filters">
@@ -119,17 +120,12 @@ export function ActionsPage() {
           </FilterBar>
         )
       }
-      empty={
-        <EmptyList
-          icon={<IconChecklist size={22} />}
-          title="No follow-up actions yet"
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="Add an action"
-          howToAdd="Add the follow-ups agreed with stakeholders when you log a session, or here: what, who does it, by when."
-          whoAdds="Change managers and champions add follow-up actions from their sessions. Nothing to show until they do."
-        />
-      }
+      empty={{
+        icon: <IconChecklist size={22} />,
+        title: 'No follow-up actions yet',
+        howToAdd: 'Add the follow-ups agreed with stakeholders when you log a session, or here: what, who does it, by when.',
+        whoAdds: 'Change managers and champions add follow-up actions from their sessions. Nothing to show until they do.',
+      }}
       history={history}
       dialogs={<ActionFormDialog dialog={editing} />}
     >

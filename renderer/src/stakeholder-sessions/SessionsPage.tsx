@@ -11,7 +11,7 @@ import { type Column, DataTable } from '../kit/DataTable';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { ChoiceFilter, FilterBar, InitiativeFilter } from '../kit/filters';
-import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { sessionHistory } from './history';
 import { KIND_OPTIONS, SENTIMENT_COLORS, SENTIMENT_LABELS, SESSION_KIND_LABELS, type Session } from './register';
@@ -96,7 +96,6 @@ export function SessionsPage() {
   const canCreate = useCan('stakeholderSessions.create');
   const canDelete = useCan('stakeholderSessions.delete');
   const remove = useDelete(orpc.stakeholderSessions.delete.mutationOptions(), () => 'Session removed from the log.');
-  const add = () => editing.open({ session: null });
   const all = log.data ?? [];
   const filtered = kind !== null || initiative !== null || person !== null;
 
@@ -111,11 +110,13 @@ export function SessionsPage() {
       }
       query={log}
       what="the session log"
-      actions={
-        <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-          Log session
-        </AddButton>
-      }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ session: null }),
+        label: 'Log session',
+        firstLabel: 'Log a session',
+        disabledReason: READ_ONLY,
+      }}
       filters={
         all.length > 0 && (
           <FilterBar testId="session-filters">
@@ -134,17 +135,13 @@ export function SessionsPage() {
           </FilterBar>
         )
       }
-      empty={
-        <EmptyList
-          icon={<IconMessages size={22} />}
-          title="No sessions logged yet"
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="Log a session"
-          howToAdd="Log each meeting with stakeholders: who came, how they came across, concerns raised and what happens next. It takes under a minute."
-          whoAdds="Change managers and champions log their sessions with stakeholders here. Nothing to show until they do."
-        />
-      }
+      empty={{
+        icon: <IconMessages size={22} />,
+        title: 'No sessions logged yet',
+        howToAdd:
+          'Log each meeting with stakeholders: who came, how they came across, concerns raised and what happens next. It takes under a minute.',
+        whoAdds: 'Change managers and champions log their sessions with stakeholders here. Nothing to show until they do.',
+      }}
       history={history}
       dialogs={<SessionFormDialog dialog={editing} />}
     >

@@ -11,7 +11,7 @@ import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { ChoiceFilter, FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
-import { AddButton, EmptyList, ListPage, NoMatches } from '../kit/ListPage';
+import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
@@ -154,7 +154,6 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
     setSupport(null);
     setQuadrant(null);
   };
-  const add = () => editing.open({ stakeholder: null });
   const opposedOrSceptical = live.filter((s) => s.support === 'opposed' || s.support === 'sceptical').length;
   const openConcerns = live.reduce((n, s) => n + s.openConcerns, 0);
 
@@ -174,11 +173,15 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         <>
           <ImportCsvButton kind="stakeholders" what="stakeholders" />
           {live.length > 0 && <ExportCsvButton />}
-          <AddButton onClick={add} disabledReason={canCreate ? undefined : READ_ONLY}>
-            New stakeholder
-          </AddButton>
         </>
       }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ stakeholder: null }),
+        label: 'New stakeholder',
+        firstLabel: 'Add a stakeholder',
+        disabledReason: READ_ONLY,
+      }}
       filters={
         all.length > 0 && (
           <>
@@ -233,23 +236,18 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
           </>
         )
       }
-      empty={
-        <EmptyList
-          icon={<IconUsersGroup size={22} />}
-          title={mine === '' ? 'Not a champion of any team yet' : 'No stakeholders yet'}
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="Add a stakeholder"
-          howToAdd="Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns. A list kept in a spreadsheet comes in through Import CSV (the upload icon above)."
-          whoAdds={
-            mine === null
-              ? 'Change managers keep the stakeholder register. Nothing to show until they add people.'
-              : mine === ''
-                ? 'Champions see the stakeholders of the teams they champion, and you champion no team yet. A change manager names you champion of a team on the Champions screen.'
-                : `Champions see the stakeholders of the teams they champion (${mine}), and nobody in them is in the register yet. Change managers add people.`
-          }
-        />
-      }
+      empty={{
+        icon: <IconUsersGroup size={22} />,
+        title: mine === '' ? 'Not a champion of any team yet' : 'No stakeholders yet',
+        howToAdd:
+          'Add the people whose support the rollout needs: team leads, sponsors, sceptics. Rate their influence and interest, their support and ADKAR, and note their concerns. A list kept in a spreadsheet comes in through Import CSV (the upload icon above).',
+        whoAdds:
+          mine === null
+            ? 'Change managers keep the stakeholder register. Nothing to show until they add people.'
+            : mine === ''
+              ? 'Champions see the stakeholders of the teams they champion, and you champion no team yet. A change manager names you champion of a team on the Champions screen.'
+              : `Champions see the stakeholders of the teams they champion (${mine}), and nobody in them is in the register yet. Change managers add people.`,
+      }}
       history={history}
       dialogs={<StakeholderFormDialog dialog={editing} />}
     >

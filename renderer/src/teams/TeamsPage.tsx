@@ -9,7 +9,7 @@ import { Dash } from '../components/Dash';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
-import { AddButton, EmptyList, ListPage } from '../kit/ListPage';
+import { ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeCount, localeNumber } from '../locale/locale';
 import { teamHistory } from './history';
@@ -78,7 +78,6 @@ export function TeamsPage() {
 
   const live = teams.data?.filter((t) => !t.deleted) ?? [];
   const total = live.reduce((sum, t) => sum + (t.headcount ?? 0), 0);
-  const add = () => editing.open({ team: null, parentId: null });
 
   return (
     <ListPage
@@ -88,18 +87,18 @@ export function TeamsPage() {
       query={teams}
       what="teams"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
-      actions={canCreate && <AddButton onClick={add}>New team</AddButton>}
-      empty={
-        <EmptyList
-          icon={<IconHierarchy2 size={22} />}
-          title="No teams yet"
-          canAdd={canCreate}
-          onAdd={add}
-          addLabel="Add the first team"
-          howToAdd="Add the teams that will use AI, top-level first, then their sub-teams. Adoption is measured per team."
-          whoAdds="A change manager adds the teams that will use AI. Nothing to show until then."
-        />
-      }
+      add={{
+        allowed: canCreate,
+        onAdd: () => editing.open({ team: null, parentId: null }),
+        label: 'New team',
+        firstLabel: 'Add the first team',
+      }}
+      empty={{
+        icon: <IconHierarchy2 size={22} />,
+        title: 'No teams yet',
+        howToAdd: 'Add the teams that will use AI, top-level first, then their sub-teams. Adoption is measured per team.',
+        whoAdds: 'A change manager adds the teams that will use AI. Nothing to show until then.',
+      }}
       history={history}
       dialogs={<TeamFormDialog dialog={editing} teams={teams.data ?? []} />}
     >
