@@ -288,16 +288,14 @@ export function FeedbackPage() {
         </>
       }
       filters={
-        all.length > 0 && (
-          <>
-            <FilterBar testId="feedback-filters">
-              <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
-              <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-              <SegmentedFilter id="feedback-show" label="Show" value={show} onChange={setShow} choices={SHOWN} />
-            </FilterBar>
-            <Progress items={inSlice} />
-          </>
-        )
+        <>
+          <FilterBar testId="feedback-filters">
+            <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
+            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+            <SegmentedFilter id="feedback-show" label="Show" value={show} onChange={setShow} choices={SHOWN} />
+          </FilterBar>
+          <Progress items={inSlice} />
+        </>
       }
       empty={
         <EmptyTable

@@ -19,7 +19,7 @@ interface ListPageProps<R> {
   showDeleted?: { checked: boolean; onChange: (checked: boolean) => void };
   /** Buttons on the right of the header, after the switch. */
   actions?: ReactNode;
-  /** Between the header and the table: the screen's filters. */
+  /** Between the header and the table: the screen's filters, once the list has rows (an empty one has nothing to filter). */
   filters?: ReactNode;
   history: RecordHistory;
   /** The screen's form dialogs. */
@@ -67,7 +67,7 @@ export function ListPage<R>(props: ListPageProps<R> & ListPageEmpty) {
         ) : undefined
       }
     >
-      {filters}
+      {(query.data?.length ?? 0) > 0 && filters}
       <QueryState query={query} what={what}>
         {(rows) => (rows.length === 0 ? empty : children(rows))}
       </QueryState>

@@ -147,12 +147,10 @@ export function ShadowPage() {
         disabledReason: READ_ONLY,
       }}
       filters={
-        all.length > 0 && (
-          <FilterBar testId="shadow-filters">
-            <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-            <SegmentedFilter id="shadow-status" label="Status" value={status} onChange={setStatus} choices={STATUSES} />
-          </FilterBar>
-        )
+        <FilterBar testId="shadow-filters">
+          <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+          <SegmentedFilter id="shadow-status" label="Status" value={status} onChange={setStatus} choices={STATUSES} />
+        </FilterBar>
       }
       empty={{
         icon: <IconFileSpreadsheet size={22} />,

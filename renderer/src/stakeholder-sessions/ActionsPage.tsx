@@ -113,12 +113,10 @@ export function ActionsPage() {
         disabledReason: READ_ONLY,
       }}
       filters={
-        all.length > 0 && (
-          <FilterBar testId="action-filters">
-            <SegmentedFilter id="action-whose" label="Whose" value={whose} onChange={setWhose} choices={WHOSE} />
-            <SegmentedFilter id="action-which" label="Status" value={which} onChange={setWhich} choices={WHICH} />
-          </FilterBar>
-        )
+        <FilterBar testId="action-filters">
+          <SegmentedFilter id="action-whose" label="Whose" value={whose} onChange={setWhose} choices={WHOSE} />
+          <SegmentedFilter id="action-which" label="Status" value={which} onChange={setWhich} choices={WHICH} />
+        </FilterBar>
       }
       empty={{
         icon: <IconChecklist size={22} />,

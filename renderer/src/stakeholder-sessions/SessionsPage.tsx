@@ -118,22 +118,20 @@ export function SessionsPage() {
         disabledReason: READ_ONLY,
       }}
       filters={
-        all.length > 0 && (
-          <FilterBar testId="session-filters">
-            <ChoiceFilter label="Kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
-            <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
-            <Select
-              label="Stakeholder"
-              placeholder="Anyone"
-              clearable
-              searchable
-              w={220}
-              data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={person}
-              onChange={setPerson}
-            />
-          </FilterBar>
-        )
+        <FilterBar testId="session-filters">
+          <ChoiceFilter label="Kind" w={190} data={KIND_OPTIONS} value={kind} onChange={setKind} />
+          <InitiativeFilter initiatives={initiatives.data} value={initiative} onChange={setInitiative} />
+          <Select
+            label="Stakeholder"
+            placeholder="Anyone"
+            clearable
+            searchable
+            w={220}
+            data={(people.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={person}
+            onChange={setPerson}
+          />
+        </FilterBar>
       }
       empty={{
         icon: <IconMessages size={22} />,

@@ -183,58 +183,56 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         disabledReason: READ_ONLY,
       }}
       filters={
-        all.length > 0 && (
-          <>
-            <Box px="lg" pb="sm">
-              <NeedsAttention limit={8} />
-            </Box>
-            <FilterBar testId="stakeholder-filters">
-              <SegmentedFilter id="stakeholder-view" label="View" value={view} onChange={setView} choices={VIEWS} />
-              {(view === 'table' || view === 'grid') && (
-                <>
-                  <TextInput
-                    label="Search"
-                    placeholder="Name, title, team, tag…"
-                    leftSection={<IconSearch size={14} />}
-                    w={200}
-                    value={search}
-                    onChange={(e) => setSearch(e.currentTarget.value)}
-                  />
-                  <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
-                  <ChoiceFilter label="Support" w={150} data={SUPPORT_OPTIONS} value={support} onChange={setSupport} />
-                  <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
-                  {view === 'table' && (
-                    <>
-                      {filterable.map((f) => (
-                        <ChoiceFilter
-                          key={f.id}
-                          label={f.name}
-                          w={150}
-                          data={f.choices}
-                          value={fieldFilters[f.id] ?? null}
-                          onChange={(v) => {
-                            const { [f.id]: _gone, ...rest } = fieldFilters;
-                            setFieldFilters(v ? { ...rest, [f.id]: v } : rest);
-                          }}
-                        />
-                      ))}
-                      <Select
-                        label="Sort by"
-                        w={200}
-                        data={[...SORT_OPTIONS, ...liveFields.map((f) => ({ value: `${FIELD_SORT}${f.id}`, label: f.name }))]}
-                        value={sort}
-                        allowDeselect={false}
-                        onChange={(v) => setSort((v as SortKey | FieldSort | null) ?? 'name')}
+        <>
+          <Box px="lg" pb="sm">
+            <NeedsAttention limit={8} />
+          </Box>
+          <FilterBar testId="stakeholder-filters">
+            <SegmentedFilter id="stakeholder-view" label="View" value={view} onChange={setView} choices={VIEWS} />
+            {(view === 'table' || view === 'grid') && (
+              <>
+                <TextInput
+                  label="Search"
+                  placeholder="Name, title, team, tag…"
+                  leftSection={<IconSearch size={14} />}
+                  w={200}
+                  value={search}
+                  onChange={(e) => setSearch(e.currentTarget.value)}
+                />
+                <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+                <ChoiceFilter label="Support" w={150} data={SUPPORT_OPTIONS} value={support} onChange={setSupport} />
+                <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
+                {view === 'table' && (
+                  <>
+                    {filterable.map((f) => (
+                      <ChoiceFilter
+                        key={f.id}
+                        label={f.name}
+                        w={150}
+                        data={f.choices}
+                        value={fieldFilters[f.id] ?? null}
+                        onChange={(v) => {
+                          const { [f.id]: _gone, ...rest } = fieldFilters;
+                          setFieldFilters(v ? { ...rest, [f.id]: v } : rest);
+                        }}
                       />
-                      <ColumnChooser columns={columns} choice={columnChoice} onChange={setColumnChoice} />
-                      <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
-                    </>
-                  )}
-                </>
-              )}
-            </FilterBar>
-          </>
-        )
+                    ))}
+                    <Select
+                      label="Sort by"
+                      w={200}
+                      data={[...SORT_OPTIONS, ...liveFields.map((f) => ({ value: `${FIELD_SORT}${f.id}`, label: f.name }))]}
+                      value={sort}
+                      allowDeselect={false}
+                      onChange={(v) => setSort((v as SortKey | FieldSort | null) ?? 'name')}
+                    />
+                    <ColumnChooser columns={columns} choice={columnChoice} onChange={setColumnChoice} />
+                    <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
+                  </>
+                )}
+              </>
+            )}
+          </FilterBar>
+        </>
       }
       empty={{
         icon: <IconUsersGroup size={22} />,
