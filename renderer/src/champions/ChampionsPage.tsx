@@ -18,7 +18,7 @@ import { formatDate } from '../history/format';
 import type { HistoryTarget } from '../history/target';
 import { type Column, DataTable, type DataTableProps } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
-import { AddButton, ListPage } from '../kit/ListPage';
+import { type AddAction, AddActionButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeDate, localeNumber } from '../locale/locale';
 import { today } from '../shadow-processes/register';
@@ -161,18 +161,19 @@ export function Section({ title, action, children }: { title: string; action?: R
 /** A section of champion records: their table, with History the only row action unless `actions` says more, or `empty` while there are none. */
 export function RecordsSection<R extends HistoryTarget>({
   title,
-  action,
+  add,
   rowTestId,
   empty,
   ...table
 }: Pick<DataTableProps<R>, 'rows' | 'columns' | 'history' | 'actions'> & {
   title: string;
-  action?: React.ReactNode;
+  /** Adding a record: the button on the right of the section's title. */
+  add?: AddAction;
   rowTestId: string;
   empty: React.ReactNode;
 }) {
   return (
-    <Section title={title} action={action}>
+    <Section title={title} action={add && <AddActionButton add={add} />}>
       {table.rows.length > 0 ? (
         <DataTable label={title} horizontalSpacing={8} rowProps={() => ({ 'data-testid': rowTestId })} {...table} />
       ) : (
@@ -304,14 +305,12 @@ export function ChampionsPage() {
           </Section>
           <RecordsSection
             title="Champions"
-            action={
-              <AddButton
-                onClick={() => programId && naming.open({ programId, champion: null })}
-                disabledReason={canName ? undefined : 'Only change managers name champions.'}
-              >
-                Add champion
-              </AddButton>
-            }
+            add={{
+              allowed: canName,
+              onAdd: () => programId && naming.open({ programId, champion: null }),
+              label: 'Add champion',
+              disabledReason: 'Only change managers name champions.',
+            }}
             rows={mine}
             columns={championColumns}
             rowTestId="champion-row"
@@ -327,16 +326,12 @@ export function ChampionsPage() {
           />
           <RecordsSection
             title="Activity log"
-            action={
-              <AddButton
-                onClick={() => logging.open(true)}
-                disabledReason={
-                  !canLog ? 'Only champions and change managers log activities.' : mine.length === 0 ? 'Add a champion first.' : undefined
-                }
-              >
-                Log activity
-              </AddButton>
-            }
+            add={{
+              allowed: canLog && mine.length > 0,
+              onAdd: () => logging.open(true),
+              label: 'Log activity',
+              disabledReason: canLog ? 'Add a champion first.' : 'Only champions and change managers log activities.',
+            }}
             rows={log}
             columns={activityColumns}
             rowTestId="activity-row"
