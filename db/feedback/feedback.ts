@@ -3,7 +3,7 @@ import { badInput, forbidden } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
+import { findRow, inTransaction, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
 import { failurePatterns, feedback } from '../schema';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
@@ -21,24 +21,30 @@ import { checkMayTriage } from './triagers';
 
 const names = <T extends { id: string; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
 
-export function listFeedback(engine: Engine, includeDeleted = false): Feedback[] {
+/** Feedback rows as records: the names of what each points at, deleted ones included (unsorted). */
+function toFeedback(engine: Engine, rows: (typeof feedback.$inferSelect)[]): Feedback[] {
   const initiatives = names(listInitiatives(engine, true));
   const teams = names(listTeams(engine, true));
   const members = names(listMembers(engine, true));
   const patterns = names(engine.orm.select({ id: failurePatterns.id, name: failurePatterns.name }).from(failurePatterns).all());
-  return tableRows(engine, feedback, includeDeleted)
-    .map(({ lastHlc: _, ...f }) => ({
-      ...f,
-      initiative: initiatives.get(f.initiativeId) ?? null,
-      team: teams.get(f.teamId) ?? null,
-      reporter: f.reporterId ? (members.get(f.reporterId) ?? null) : null,
-      assignee: f.assigneeId ? (members.get(f.assigneeId) ?? null) : null,
-      pattern: f.patternId ? (patterns.get(f.patternId) ?? null) : null,
-    }))
-    .sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.id.localeCompare(b.id));
+  return rows.map(({ lastHlc: _, ...f }) => ({
+    ...f,
+    initiative: initiatives.get(f.initiativeId) ?? null,
+    team: teams.get(f.teamId) ?? null,
+    reporter: f.reporterId ? (members.get(f.reporterId) ?? null) : null,
+    assignee: f.assigneeId ? (members.get(f.assigneeId) ?? null) : null,
+    pattern: f.patternId ? (patterns.get(f.patternId) ?? null) : null,
+  }));
 }
 
-const records: RecordKit<Feedback> = recordKit({ table: 'feedback', label: 'feedback item', find: findIn(listFeedback) });
+export function listFeedback(engine: Engine, includeDeleted = false): Feedback[] {
+  return toFeedback(engine, tableRows(engine, feedback, includeDeleted)).sort(
+    (a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.id.localeCompare(b.id),
+  );
+}
+
+// One item is read by its id (a triage of many items reads each), not found in the whole list.
+const records: RecordKit<Feedback> = recordKit({ table: 'feedback', label: 'feedback item', find: findRow(feedback, toFeedback) });
 export const getFeedback = records.get;
 
 export interface FeedbackFields {
