@@ -270,20 +270,16 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
       ['2026-02', 'Claims North', 'Triage', 5, 4, 1, 'pulse.csv'],
       ['2026-01', 'Claims North', 'Triage', 10, 2, 4, 'pulse.csv'],
     ]);
-    const shadow = await callTyped(host, 'reports.rows', {
-      source: 'shadowProcesses',
-      team: 'Underwriting',
-      from: '2026-01',
-      to: '2026-02',
-    });
-    expect(shadow.rows.map((r) => r[0])).toEqual(['Referral tracker']);
-    const older = await callTyped(host, 'reports.rows', {
-      source: 'shadowProcesses',
-      team: 'Underwriting',
-      from: '2025-03',
-      to: '2025-03',
-    });
-    expect(older.rows.map((r) => r[0])).toEqual(['Old checklist']);
+    for (const [from, to, names] of [
+      ['2026-01', '2026-02', ['Referral tracker']],
+      ['2025-03', '2025-03', ['Old checklist']],
+    ] as const) {
+      const shadow = await callTyped(host, 'reports.rows', { source: 'shadowProcesses', team: 'Underwriting', from, to });
+      expect(
+        shadow.rows.map((r) => r[0]),
+        `${from} to ${to}`,
+      ).toEqual(names);
+    }
   });
 
   it('refuses an unknown team and a bad month with a clear message', async () => {

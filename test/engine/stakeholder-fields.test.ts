@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, callTyped } from '../../db/api';
 import { createDemo } from '../../db/demo';
 import { exportWorkspace } from '../../db/export';
+import type { FieldType } from '../../db/stakeholders/model';
 import { tempEngine, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Claims North'] });
@@ -23,6 +24,8 @@ async function setup() {
   return { north, ravi, region };
 }
 
+/** Defines a field of a type without choices (a choice field is created with its choices). */
+const defineField = (name: string, type: Exclude<FieldType, 'choice'>) => callTyped(t.host, 'stakeholderFields.create', { name, type });
 const setFields = (id: string, fields: Record<string, string | number | null>) => callTyped(t.host, 'stakeholders.update', { id, fields });
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -33,10 +36,8 @@ const refusal = (p: Promise<unknown>) =>
 describe('custom stakeholder field definitions', () => {
   it('a name is unique among live fields (ignoring case) and may not be a built-in column; a choice field needs a choice', async () => {
     await setup();
-    expect(await refusal(callTyped(t.host, 'stakeholderFields.create', { name: ' region ', type: 'text' }))).toMatch(
-      /already has a field called "Region"/,
-    );
-    expect(await refusal(callTyped(t.host, 'stakeholderFields.create', { name: 'Team', type: 'text' }))).toMatch(/built-in column/);
+    expect(await refusal(defineField(' region ', 'text'))).toMatch(/already has a field called "Region"/);
+    expect(await refusal(defineField('Team', 'text'))).toMatch(/built-in column/);
     expect(await refusal(callTyped(t.host, 'stakeholderFields.create', { name: 'Site', type: 'choice', choices: [] }))).toMatch(
       /at least one choice/,
     );
@@ -53,7 +54,7 @@ describe('custom stakeholder field definitions', () => {
 
   it('renaming keeps the values; changing the type is refused once a value exists, and says why', async () => {
     const { ravi, region } = await setup();
-    const score = await callTyped(t.host, 'stakeholderFields.create', { name: 'Score', type: 'text' });
+    const score = await defineField('Score', 'text');
     // No values yet: the type may change.
     expect((await callTyped(t.host, 'stakeholderFields.update', { id: score.id, type: 'number' })).type).toBe('number');
     await setFields(ravi.id, { [region.id]: 'South' });
@@ -87,7 +88,7 @@ describe('custom stakeholder field definitions', () => {
     expect((await callTyped(t.host, 'stakeholders.get', { id: ravi.id })).fields).toEqual({ [region.id]: 'North' });
 
     await callTyped(t.host, 'stakeholderFields.delete', { id: region.id });
-    await callTyped(t.host, 'stakeholderFields.create', { name: 'REGION', type: 'text' });
+    await defineField('REGION', 'text');
     expect(await refusal(callTyped(t.host, 'stakeholderFields.restore', { id: region.id }))).toMatch(/already has a field called "REGION"/);
   });
 });
@@ -95,9 +96,9 @@ describe('custom stakeholder field definitions', () => {
 describe('custom field values', () => {
   it('each type checks its values in the engine; an empty value clears; a refused value writes nothing', async () => {
     const { ravi, region } = await setup();
-    const headcount = await callTyped(t.host, 'stakeholderFields.create', { name: 'Headcount', type: 'number' });
-    const review = await callTyped(t.host, 'stakeholderFields.create', { name: 'Next review', type: 'date' });
-    const note = await callTyped(t.host, 'stakeholderFields.create', { name: 'Background', type: 'text' });
+    const headcount = await defineField('Headcount', 'number');
+    const review = await defineField('Next review', 'date');
+    const note = await defineField('Background', 'text');
 
     expect(await refusal(setFields(ravi.id, { [headcount.id]: 'twelve' }))).toBe(
       'Headcount: "twelve" is not a number. Write a number such as 12 or 3.5, or leave it empty.',
@@ -143,7 +144,7 @@ describe('custom field values', () => {
 
   it('the history names the field and dates a date; the drawer reads it from the stakeholder', async () => {
     const { ravi, region } = await setup();
-    const review = await callTyped(t.host, 'stakeholderFields.create', { name: 'Next review', type: 'date' });
+    const review = await defineField('Next review', 'date');
     await setFields(ravi.id, { [region.id]: 'North', [review.id]: '2026-04-01' });
     await setFields(ravi.id, { [region.id]: 'South' });
     const history = await callTyped(t.host, 'history.get', { table: 'stakeholders', id: ravi.id });
@@ -179,9 +180,9 @@ describe('custom field values', () => {
 describe('the CSV export with custom fields', () => {
   it('appends one column per live field, by its name and in its order, after the built-in columns', async () => {
     const { ravi, region } = await setup();
-    const headcount = await callTyped(t.host, 'stakeholderFields.create', { name: 'Headcount', type: 'number' });
-    const note = await callTyped(t.host, 'stakeholderFields.create', { name: 'Background', type: 'text' });
-    const gone = await callTyped(t.host, 'stakeholderFields.create', { name: 'Old', type: 'text' });
+    const headcount = await defineField('Headcount', 'number');
+    const note = await defineField('Background', 'text');
+    const gone = await defineField('Old', 'text');
     await setFields(ravi.id, { [region.id]: 'Central', [headcount.id]: 1250, [note.id]: '=cmd', [gone.id]: 'hidden' });
     await callTyped(t.host, 'stakeholderFields.delete', { id: gone.id });
     const [header, row] = (await callTyped(t.host, 'stakeholders.exportCsv', {})).content.split('\r\n');

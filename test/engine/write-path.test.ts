@@ -251,16 +251,13 @@ describe('no synced table changes without a change-log record', () => {
     const openKeys = () => engine.sqlite.prepare('SELECT key FROM open_batch_keys').pluck().all();
     const insert = engine.sqlite.prepare('INSERT INTO decisions VALUES (1, ?, 1, 0, 202601, 1, 0, NULL, ?, NULL, NULL)');
     const update = engine.sqlite.prepare("UPDATE decisions SET action = 2 WHERE recommendation_id = 'r1'");
+    /** Creates an open decisions batch and returns its signal key. */
+    const openBatch = (id: string, fileName: string) => {
+      write(engine, null, 'import_batches', id, { kind: 'decisions', fileName, sha256: '', counts: '{}', open: true }, 'create');
+      return new SignalKeys(engine).get('batch', id);
+    };
     engine.sqlite.exec('BEGIN IMMEDIATE');
-    write(
-      engine,
-      null,
-      'import_batches',
-      'batch-1',
-      { kind: 'decisions', fileName: 'd.csv', sha256: '', counts: '{}', open: true },
-      'create',
-    );
-    const key = new SignalKeys(engine).get('batch', 'batch-1');
+    const key = openBatch('batch-1', 'd.csv');
     expect(openKeys()).toEqual([key]);
     insert.run('r1', key);
     update.run();
@@ -278,15 +275,7 @@ describe('no synced table changes without a change-log record', () => {
     write(engine, null, 'import_batches', 'batch-1', { open: true }, 'update');
     expect(openKeys()).toEqual([key]);
     expect(() => engine.sqlite.prepare('UPDATE open_batch_keys SET key = key + 1').run()).toThrow(/never changed/);
-    write(
-      engine,
-      null,
-      'import_batches',
-      'batch-2',
-      { kind: 'decisions', fileName: 'e.csv', sha256: '', counts: '{}', open: true },
-      'create',
-    );
-    const key2 = new SignalKeys(engine).get('batch', 'batch-2');
+    const key2 = openBatch('batch-2', 'e.csv');
     expect(openKeys()).toEqual([key, key2]);
     engine.sqlite.exec('ROLLBACK');
     expect(openKeys()).toEqual([]);
