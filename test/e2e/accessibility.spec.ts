@@ -1,5 +1,6 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { openDialog } from './steps';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
 
@@ -19,8 +20,7 @@ test.describe('with the demo workspace', () => {
     await app.go('Teams');
     await expectAccessible(page, 'teams');
 
-    await app.teams.newButton.click();
-    await expect(app.teams.form).toBeVisible();
+    await openDialog(app.teams.newButton, app.teams.form);
     await expectAccessible(page, 'team form');
     await page.keyboard.press('Escape');
     await expect(app.teams.form).toBeHidden();
@@ -37,8 +37,7 @@ test.describe('with the demo workspace', () => {
 
     await app.go('Initiatives');
     await expectAccessible(page, 'initiatives');
-    await app.initiatives.newButton.click();
-    await expect(app.initiatives.form).toBeVisible();
+    await openDialog(app.initiatives.newButton, app.initiatives.form);
     await app.initiatives.fill({ businessSponsor: { member: 'Priya Shah' }, productOwner: { outside: 'Alex Morgan' } });
     await expectAccessible(page, 'initiative form');
     // The form has unsaved changes: closing it asks first.
@@ -50,8 +49,7 @@ test.describe('with the demo workspace', () => {
 
     await app.go('Members');
     await expectAccessible(page, 'members');
-    await app.members.addButton.click();
-    await expect(app.members.form).toBeVisible();
+    await openDialog(app.members.addButton, app.members.form);
     await expectAccessible(page, 'member form');
     await page.keyboard.press('Escape');
 

@@ -3,7 +3,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
-import { pick, press, typeThen } from './steps';
+import { closeWith, pick, press, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
@@ -38,8 +38,7 @@ test.describe('demo workspace', () => {
     await page.getByRole('option', { name: /^Tom Okafor/ }).click();
     await form.getByRole('textbox', { name: 'Attendance' }).fill('12');
     await expectAccessible(page, 'activity form');
-    await form.getByRole('button', { name: 'Log activity' }).click();
-    await expect(form).toBeHidden();
+    await closeWith(form, 'Log activity');
     // Tom's office hours today: Bristol passes the rule now.
     await expect(screen.getByTestId('rule-failures')).toBeHidden();
     await expect(screen.getByTestId('activity-row')).toHaveCount(3);
@@ -145,8 +144,7 @@ test.describe('demo workspace', () => {
     await triage.getByRole('combobox', { name: 'Assignee' }).click();
     await page.getByRole('option', { name: 'Sam Rivera', exact: true }).click();
     await expectAccessible(page, 'triage form');
-    await triage.getByRole('button', { name: 'Save triage' }).click();
-    await expect(triage).toBeHidden();
+    await closeWith(triage, 'Save triage');
     await expect(row.getByTestId('feedback-status')).toHaveText('Triaged');
     await expect(row).toContainText('Sam Rivera');
     await expect(queue.getByTestId('assignee-progress')).toContainText('Sam Rivera');

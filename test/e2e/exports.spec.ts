@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
+import { closeWith } from './steps';
 
 /*
  * The report's Export menu in the web host: the HTML export downloaded and opened on its own
@@ -145,8 +146,7 @@ test('publish to a shared folder: asked once, remembered, and a clear error for 
   );
 
   await folder.fill(share);
-  await exports.publishDialog.getByRole('button', { name: 'Publish' }).click();
-  await expect(exports.publishDialog).toBeHidden();
+  await closeWith(exports.publishDialog, 'Publish');
   await expect(exports.notification('Report published')).toContainText(`uptake-report.html and uptake-report.json written to ${share}`);
   expect(fs.readdirSync(share).sort()).toEqual(['uptake-report.html', 'uptake-report.json']);
 

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import type { UptakeApp } from './pages';
 import { shootAtSizes } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
+import { closeWith } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
 
@@ -37,8 +38,7 @@ test.describe('demo workspace', () => {
     const triage = page.getByRole('dialog', { name: 'Triage feedback' });
     await triage.getByRole('combobox', { name: 'Assignee' }).fill('Tom');
     await page.getByRole('option', { name: 'Tom Okafor' }).click();
-    await triage.getByRole('button', { name: 'Save triage' }).click();
-    await expect(triage).toBeHidden();
+    await closeWith(triage, 'Save triage');
     await expect(refund.getByTestId('feedback-status')).toHaveText('Triaged');
     await expect(refund.getByTestId('feedback-assignee')).toHaveText('Tom Okafor');
 
@@ -47,8 +47,7 @@ test.describe('demo workspace', () => {
     await queue.getByTestId('group-into-pattern').click();
     const dialog = page.getByRole('dialog', { name: 'Group 2 items into a pattern' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Drafts promise what policy does not say');
-    await dialog.getByRole('button', { name: 'Group' }).click();
-    await expect(dialog).toBeHidden();
+    await closeWith(dialog, 'Group');
     await expect(delay.getByTestId('feedback-pattern')).toHaveText('Drafts promise what policy does not say');
     await expect(refund.getByTestId('feedback-pattern')).toHaveText('Drafts promise what policy does not say');
     await expectAccessible(page, 'feedback queue as a product owner');
@@ -113,8 +112,7 @@ test.describe('demo workspace', () => {
     await form.getByRole('combobox', { name: 'Failure pattern' }).fill('Local short');
     await page.getByRole('option', { name: pattern }).click();
     await expectAccessible(page, 'shadow process form with a pattern');
-    await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect(form).toBeHidden();
+    await closeWith(form, 'Save changes');
     await expect(sheet.getByTestId('shadow-pattern')).toHaveText(`Pattern: ${pattern}`);
 
     // An override judged appropriate becomes feedback that joins the pattern (a suggestion taken).
@@ -132,8 +130,7 @@ test.describe('demo workspace', () => {
     await suggestion.getByRole('button', { name: `Link to the pattern ${pattern}` }).click();
     await feedback.getByRole('combobox', { name: 'Category' }).fill('terminology');
     await page.getByRole('option', { name: 'Terminology or jargon' }).click();
-    await feedback.getByRole('button', { name: 'Log feedback' }).click();
-    await expect(feedback).toBeHidden();
+    await closeWith(feedback, 'Log feedback');
 
     await app.go('Patterns');
     await app.screen('patterns').getByRole('link', { name: pattern }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ShadowScreen } from './signals-pages';
+import { closeWith, openDialog } from './steps';
 
 test.use({ workspace: 'demo' });
 
@@ -7,8 +8,7 @@ test('closing a form with unsaved changes asks first; an untouched form closes a
   await app.go('Teams');
 
   // Untouched: Esc closes it, nothing asked.
-  await app.teams.newButton.click();
-  await expect(app.teams.form).toBeVisible();
+  await openDialog(app.teams.newButton, app.teams.form);
   await page.keyboard.press('Escape');
   await expect(app.teams.form).toBeHidden();
   await expect(app.discardDialog).toHaveCount(0);
@@ -31,8 +31,7 @@ test('closing a form with unsaved changes asks first; an untouched form closes a
 
   // Cancel asks too; discarding closes the form and saves nothing.
   await app.teams.form.getByRole('button', { name: 'Cancel' }).click();
-  await app.discardDialog.getByRole('button', { name: 'Discard changes' }).click();
-  await expect(app.discardDialog).toBeHidden();
+  await closeWith(app.discardDialog, 'Discard changes');
   await expect(app.teams.form).toBeHidden();
   await expect(app.teams.row('Claims Scotland')).toHaveCount(0);
 
@@ -73,8 +72,7 @@ test('emptied fields hold what the engine expects: no headcount; a role cannot b
   await app.go('Teams');
   await app.teams.rowAction('Claims North', 'Edit');
   await app.teams.form.getByLabel('Headcount').fill('');
-  await app.teams.form.getByRole('button', { name: 'Save changes' }).click();
-  await expect(app.teams.form).toBeHidden();
+  await closeWith(app.teams.form, 'Save changes');
   await expect(app.teams.row('Claims North').locator('td').nth(3)).toHaveText('—');
 
   await app.go('Members');
@@ -93,8 +91,7 @@ test('emptied fields hold what the engine expects: no headcount; a role cannot b
 
 test('a tag input keeps half-typed text out of the tags when the field is left', async ({ app, page }) => {
   await app.go('Initiatives');
-  await app.initiatives.newButton.click();
-  await expect(app.initiatives.form).toBeVisible();
+  await openDialog(app.initiatives.newButton, app.initiatives.form);
   const versions = app.initiatives.form.getByLabel('Model versions');
   await versions.pressSequentially('triage-gbm 3.2', { delay: 10 });
   await page.keyboard.press('Enter');
@@ -130,8 +127,7 @@ test.describe('in a British locale', () => {
     await expect(shadow.form.getByText('There is no such date: enter it as dd/mm/yyyy')).toBeVisible();
     await retiredOn.fill('');
 
-    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(shadow.form).toBeHidden();
+    await closeWith(shadow.form, 'Add to register');
     await expect(shadow.row('Weekly paper tally')).toContainText('3 Aug 2026');
     const stored = (await callApi(page, 'shadowProcesses.list', {})).body as { name: string; firstSeen: string }[];
     expect(stored.find((p) => p.name === 'Weekly paper tally')?.firstSeen).toBe('2026-08-03');

@@ -65,8 +65,7 @@ test('create a team using only the keyboard', async ({ app, page }) => {
   }
   await expect(history).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(app.history.ready).toBeVisible();
-  await expect(app.history.entries()).toHaveCount(1);
+  await app.history.expectEntries('Created');
   await page.keyboard.press('Escape');
   await expect(app.history.root).toBeHidden();
 });

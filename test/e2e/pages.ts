@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { closeWith, openDialog } from './steps';
 
 /*
  * Page objects: every locator the tests use lives here, so a UI change is fixed in one place.
@@ -188,16 +189,14 @@ export class TeamsScreen extends ListScreen {
     if (fields.headcount !== undefined) await form.getByLabel('Headcount').fill(String(fields.headcount));
   }
   async create(fields: TeamFields) {
-    await this.newButton.click();
+    await openDialog(this.newButton, this.form);
     await this.fill(fields);
-    await this.form.getByRole('button', { name: 'Add team' }).click();
-    await expect(this.form).toBeHidden();
+    await closeWith(this.form, 'Add team');
   }
   async edit(name: string, fields: TeamFields) {
     await this.rowAction(name, 'Edit');
     await this.fill(fields);
-    await this.form.getByRole('button', { name: 'Save changes' }).click();
-    await expect(this.form).toBeHidden();
+    await closeWith(this.form, 'Save changes');
   }
 }
 
@@ -261,10 +260,9 @@ export class InitiativesScreen extends ListScreen {
     if (fields.technicalLead) await this.triad('technicalLead', fields.technicalLead);
   }
   async create(fields: InitiativeFields) {
-    await this.newButton.click();
+    await openDialog(this.newButton, this.form);
     await this.fill(fields);
-    await this.form.getByRole('button', { name: 'Add initiative' }).click();
-    await expect(this.form).toBeHidden();
+    await closeWith(this.form, 'Add initiative');
   }
 }
 
@@ -317,6 +315,13 @@ export class HistoryDrawer {
   }
   entries(): Locator {
     return this.root.getByTestId('history-entry');
+  }
+  /** Waits for the history, then checks the story it tells, newest first: one entry a text, each containing its text. */
+  async expectEntries(...texts: string[]): Promise<Locator> {
+    await expect(this.ready).toBeVisible();
+    await expect(this.entries()).toHaveCount(texts.length);
+    for (const [i, text] of texts.entries()) await expect(this.entries().nth(i)).toContainText(text);
+    return this.entries();
   }
   /** The "from → to" (or created value) cell of a field in one entry. */
   change(entry: Locator, field: string): Locator {

@@ -3,6 +3,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
+import { closeWith } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `patterns-${name}`);
 
@@ -26,8 +27,7 @@ test.describe('demo workspace', () => {
     await dialog.getByRole('textbox', { name: 'Description' }).fill('The model reads last year’s postcodes and reserves');
     await expectAccessible(page, 'group into pattern');
     await shoot(page, 'group-dialog');
-    await dialog.getByRole('button', { name: 'Group' }).click();
-    await expect(dialog).toBeHidden();
+    await closeWith(dialog, 'Group');
     await expect(app.notification('2 items grouped into the new pattern “Reference data out of date”.')).toBeVisible();
     await expect(queue.getByTestId('feedback-row').filter({ hasText: 'UW-3321' }).getByTestId('feedback-pattern')).toHaveText(
       'Reference data out of date',
@@ -83,8 +83,7 @@ test.describe('demo workspace', () => {
     await page.getByRole('option', { name: 'Terminology or jargon' }).click();
     await expectAccessible(page, 'feedback form with suggestions');
     await shoot(page, 'suggestions');
-    await form.getByRole('button', { name: 'Log feedback' }).click();
-    await expect(form).toBeHidden();
+    await closeWith(form, 'Log feedback');
 
     await app.go('Patterns');
     const row = app.screen('patterns').getByTestId('pattern-row').filter({ hasText: 'Local shorthand read literally' });
@@ -124,8 +123,7 @@ test.describe('demo workspace', () => {
     await page.getByRole('option', { name: 'Missing context' }).click();
     // (axe on the form itself: the other tests here; behind this one, the queue's colours are dimmed by the overlay.)
     await shoot(page, 'from-override');
-    await form.getByRole('button', { name: 'Log feedback' }).click();
-    await expect(form).toBeHidden();
+    await closeWith(form, 'Log feedback');
 
     await app.go('Feedback');
     const row = app.screen('feedback').getByTestId('feedback-row').filter({ hasText: recommendation });

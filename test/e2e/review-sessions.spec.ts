@@ -8,6 +8,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
+import { closeWith } from './steps';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -106,11 +107,7 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
 
   // The history drawer tells the story: created, changed, changed back.
   await r3.getByRole('button', { name: 'History' }).click();
-  await expect(app.history.ready).toBeVisible();
-  await expect(app.history.entries()).toHaveCount(3);
-  await expect(app.history.entries().nth(2)).toContainText('Created');
-  await expect(app.history.entries().nth(1)).toContainText('Appropriate');
-  await expect(app.history.entries().nth(0)).toContainText('Not appropriate');
+  await app.history.expectEntries('Not appropriate', 'Appropriate', 'Created');
   await app.history.close();
 
   // Undo the verdict itself: r3 is waiting again.
@@ -127,8 +124,7 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await startNew.click();
   const ask = page.getByRole('dialog', { name: 'Start a new review?' });
   await expect(ask).toContainText('You have reviewed 1 of 3 overrides in this sample.');
-  await ask.getByRole('button', { name: 'Keep reviewing' }).click();
-  await expect(ask).toBeHidden();
+  await closeWith(ask, 'Keep reviewing');
   await expect(reviews.progress).toHaveText('1 of 3 sampled overrides reviewed');
   await startNew.click();
   await page.getByRole('dialog', { name: 'Start a new review?' }).getByRole('button', { name: 'Start a new review' }).click();

@@ -1,7 +1,7 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ShadowScreen } from './signals-pages';
-import { typeAhead } from './steps';
+import { closeWith, openDialog, submitRefused, typeAhead } from './steps';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
 
@@ -29,11 +29,8 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'register');
 
     // Create: the form checks its own rules before asking the engine.
-    await shadow.newButton.click();
-    await expect(shadow.form).toBeVisible();
-    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(shadow.form.getByText('Name cannot be empty')).toBeVisible();
-    await expect(shadow.form.getByText('Choose the team that keeps it')).toBeVisible();
+    await openDialog(shadow.newButton, shadow.form);
+    await submitRefused(shadow.form, 'Add to register', 'Name cannot be empty', 'Choose the team that keeps it');
     await expectAccessible(page, 'shadow-process form with errors');
     await shadow.fill({
       name: 'Underwriting referral spreadsheet',
@@ -45,8 +42,7 @@ test.describe('demo workspace', () => {
       firstSeen: '2026-08-03',
       reason: 'Scores are re-checked by hand before referral',
     });
-    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(shadow.form).toBeHidden();
+    await closeWith(shadow.form, 'Add to register');
     const row = shadow.row('Underwriting referral spreadsheet');
     await expect(row).toBeVisible();
     await expect(row).toContainText('Underwriting risk scorer');
@@ -63,8 +59,7 @@ test.describe('demo workspace', () => {
     await shadow.form.getByRole('button', { name: 'Save changes' }).click();
     await expect(shadow.form.getByText('Retired on cannot be before first seen')).toBeVisible();
     await shadow.form.getByLabel('Retired on').fill('');
-    await shadow.form.getByRole('button', { name: 'Save changes' }).click();
-    await expect(shadow.form).toBeHidden();
+    await closeWith(shadow.form, 'Save changes');
     await expect(row.getByTestId('users-involved')).toHaveText('9');
 
     // Retire: it stays in the register, as retired, and the filters tell active from retired.
@@ -118,8 +113,7 @@ test.describe('demo workspace', () => {
     expect((await callApi(page, 'initiatives.create', { name: 'Fraud detection' })).status).toBe(200);
     await app.reload();
     await openScreen(app, 'Shadow processes');
-    await shadow.newButton.click();
-    await expect(shadow.form).toBeVisible();
+    await openDialog(shadow.newButton, shadow.form);
     const team = shadow.form.getByRole('combobox', { name: 'Team' });
     const initiative = shadow.form.getByRole('combobox', { name: 'Initiative' });
     const options = page.getByRole('listbox').getByRole('option');
@@ -152,8 +146,7 @@ test.describe('demo workspace', () => {
     await typeAhead(page, initiative, 'Fraud');
 
     await shadow.fill({ name: 'Fraud double-check', usersInvolved: 3 });
-    await shadow.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(shadow.form).toBeHidden();
+    await closeWith(shadow.form, 'Add to register');
     await expect(shadow.row('Fraud double-check')).toContainText('Fraud Ops');
     await expect(shadow.row('Fraud double-check')).toContainText('Fraud detection');
   });

@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { openScreen } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { closeWith } from './steps';
 
 test.use({ workspace: 'demo' });
 
@@ -32,8 +33,7 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
     await choices.press('Enter');
   }
   await expectAccessible(page, 'stakeholder field form');
-  await form.getByRole('button', { name: 'Add field' }).click();
-  await expect(form).toBeHidden();
+  await closeWith(form, 'Add field');
   const tier = section.getByTestId('stakeholder-field-row').filter({ hasText: 'Tier' });
   await expect(tier).toContainText('Gold, Silver');
   await shootAtSizes(page, 'settings-stakeholder-fields');
@@ -47,8 +47,7 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
   await expect(register.form.getByRole('textbox', { name: 'Next review' })).not.toHaveValue('');
   await expectAccessible(page, 'stakeholder form with custom fields');
   await shootAtSizes(page, 'stakeholder-form-custom-fields');
-  await register.form.getByRole('button', { name: 'Save changes' }).click();
-  await expect(register.form).toBeHidden();
+  await closeWith(register.form, 'Save changes');
 
   // An optional column: hidden until chosen, then shown, sortable and filterable.
   await expect(register.root.getByRole('columnheader', { name: 'Tier' })).toHaveCount(0);

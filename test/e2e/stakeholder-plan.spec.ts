@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholdersScreen } from './stakeholder-pages';
+import { closeWith } from './steps';
 
 type Planned = {
   id: string;
@@ -80,8 +81,7 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'mark touchpoint done dialog');
     await dialog.getByRole('combobox', { name: 'Delivered in' }).click();
     await page.getByRole('option').first().click();
-    await dialog.getByRole('button', { name: 'Mark done' }).click();
-    await expect(dialog).toBeHidden();
+    await closeWith(dialog, 'Mark done');
     await expect(app.notification(`“${briefing}” marked done.`)).toBeVisible();
     const delivered = (await planOf(page)).find((t) => t.message === briefing);
     expect(delivered).toMatchObject({
@@ -101,8 +101,7 @@ test.describe('demo workspace', () => {
     await page.keyboard.type('Kerry');
     await page.keyboard.press('Enter');
     await expect(log.getByTestId('attendee-row')).toHaveCount(1);
-    await log.getByRole('button', { name: 'Log session' }).click();
-    await expect(log).toBeHidden();
+    await closeWith(log, 'Log session');
     const today = await localToday(page);
     await expect.poll(async () => (await planOf(page)).find((t) => t.message === tips)?.nextDue).toBe(addDays(today, 7));
     await expect(row(plan, tips)).toHaveAttribute('data-state', 'upcoming');
@@ -122,8 +121,7 @@ test.describe('demo workspace', () => {
     await form.getByRole('textbox', { name: 'Every (days)' }).fill('14');
     await expectAccessible(page, 'plan a touchpoint dialog');
     await shootAtSizes(page, 'stakeholders-plan-form');
-    await form.getByRole('button', { name: 'Plan touchpoint' }).click();
-    await expect(form).toBeHidden();
+    await closeWith(form, 'Plan touchpoint');
     await expect(row(plan, 'Ask the handlers what the AI gets wrong')).toHaveAttribute('data-state', 'due');
     await expect(row(plan, 'Ask the handlers what the AI gets wrong')).toContainText('#handlers');
     await expect(row(plan, 'Ask the handlers what the AI gets wrong')).toContainText('Every 14 days');

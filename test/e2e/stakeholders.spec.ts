@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import { SHOTS, SIZES, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { closeWith, openDialog, submitRefused } from './steps';
 
 async function shoot(page: Page, name: string) {
   await page.mouse.move(2, 2);
@@ -38,11 +39,8 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'stakeholder register');
 
     // Create: the form's ADKAR controls show the barrier point as they change.
-    await register.newButton.click();
-    await expect(register.form).toBeVisible();
-    await register.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(register.form.getByText('Name cannot be empty')).toBeVisible();
-    await expect(register.form.getByText('Choose their team')).toBeVisible();
+    await openDialog(register.newButton, register.form);
+    await submitRefused(register.form, 'Add to register', 'Name cannot be empty', 'Choose their team');
     await register.form.getByRole('textbox', { name: 'Name', exact: true }).fill('Lena Fox');
     await register.form.getByRole('textbox', { name: 'Title', exact: true }).fill('Claims handler');
     await register.choose('Team', 'Claims › Claims North');
@@ -54,8 +52,7 @@ test.describe('demo workspace', () => {
     await register.rate('Desire', '2');
     await expect(register.form.getByTestId('barrier-live')).toContainText('Barrier point: Desire');
     await expectAccessible(page, 'stakeholder form');
-    await register.form.getByRole('button', { name: 'Add to register' }).click();
-    await expect(register.form).toBeHidden();
+    await closeWith(register.form, 'Add to register');
     const row = register.row('Lena Fox');
     await expect(row).toBeVisible();
     await expect(row).toContainText('Claims North');
@@ -192,8 +189,7 @@ test.describe('demo workspace', () => {
     await page.keyboard.press('Enter');
     await expect(dialog.getByTestId('attendee-row')).toHaveCount(1);
     await dialog.getByLabel('Notes').fill('Walked through the override figures for his team.');
-    await dialog.getByRole('button', { name: 'Log session' }).click();
-    await expect(dialog).toBeHidden();
+    await closeWith(dialog, 'Log session');
     await expect(sessions.getByTestId('session-row')).toHaveCount(before + 1);
     await expect(
       sessions.getByTestId('session-row').filter({ hasText: 'Gareth Hughes' }).filter({ hasText: 'Tom Okafor' }).first(),

@@ -34,3 +34,22 @@ export async function typeOver(page: Page, text: string, ...keys: string[]) {
   await page.keyboard.press('ControlOrMeta+A');
   await typeThen(page, text, ...keys);
 }
+
+/** Clicks the button that opens a dialog (a form, a question) and waits for the dialog to show. */
+export async function openDialog(button: Locator, dialog: Locator) {
+  await button.click();
+  await expect(dialog).toBeVisible();
+}
+
+/** Presses one of the dialog's buttons (Add, Save changes, Group…) and waits for the dialog to close. */
+export async function closeWith(dialog: Locator, button: string) {
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Presses the form's button and checks the form refuses: it stays open, showing each of the messages. */
+export async function submitRefused(form: Locator, button: string, ...messages: string[]) {
+  await form.getByRole('button', { name: button }).click();
+  await expect(form).toBeVisible();
+  for (const message of messages) await expect(form.getByText(message)).toBeVisible();
+}

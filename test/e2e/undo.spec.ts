@@ -30,11 +30,7 @@ test('delete a team, see it among the deleted, then undo', async ({ app, page })
 
   // The history tells the story, newest first: restored, deleted, (the demo's edit), created.
   await app.teams.rowAction('Claims North', 'History');
-  await expect(app.history.ready).toBeVisible();
-  await expect(app.history.entries()).toHaveCount(4);
-  await expect(app.history.entries().nth(3)).toContainText('Created');
-  await expect(app.history.entries().nth(0)).toContainText('Restored');
-  await expect(app.history.entries().nth(1)).toContainText('Deleted');
+  await app.history.expectEntries('Restored', 'Deleted', 'Edited', 'Created');
   await app.history.close();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
