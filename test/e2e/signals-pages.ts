@@ -6,11 +6,23 @@ import { AppScreen, ListScreen, type UptakeApp } from './pages';
  * thresholds settings: every locator their specs use lives here.
  */
 
-/** Follow a sidebar link and wait for its screen to say it is ready. */
-export async function openScreen(app: UptakeApp, link: 'Shadow processes' | 'Override review' | 'Settings' | 'Report') {
-  const screen = { 'Shadow processes': 'shadow-processes', 'Override review': 'reviews', Settings: 'settings', Report: 'report' }[link];
+/** Follow a sidebar link (checked to be there first) and wait for its screen to say it is ready; the screen's root. */
+export async function openScreen(
+  app: UptakeApp,
+  link: 'Shadow processes' | 'Override review' | 'Settings' | 'Report' | 'Sessions' | 'Actions',
+): Promise<Locator> {
+  const screen = {
+    'Shadow processes': 'shadow-processes',
+    'Override review': 'reviews',
+    Settings: 'settings',
+    Report: 'report',
+    Sessions: 'stakeholder-sessions',
+    Actions: 'stakeholder-actions',
+  }[link];
+  await expect(app.sidebar).toBeVisible();
   await app.sidebar.getByRole('link', { name: link, exact: true }).click();
   await expect(app.screen(screen)).toBeVisible();
+  return app.page.locator(`[data-screen="${screen}"]`);
 }
 
 /** Call one API operation from the page, as the acting profile (the web host's token cookie rides along). */

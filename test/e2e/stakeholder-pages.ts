@@ -1,5 +1,6 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppScreen } from './pages';
+import { typeThen } from './steps';
 
 /** The stakeholder register (table and grid) and a stakeholder's page. */
 export class StakeholdersScreen extends AppScreen {
@@ -78,4 +79,17 @@ export class StakeholderPageScreen extends AppScreen {
   timeline(): Locator {
     return this.root.getByTestId('timeline-entry');
   }
+}
+
+/**
+ * The "Log a session" dialog, which opens with its attendees field focused: picks each attendee by
+ * typing the name and Enter, and checks they are all listed.
+ */
+export async function logSessionWith(page: Page, ...attendees: string[]): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Log a session' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Attendees')).toBeFocused();
+  for (const name of attendees) await typeThen(page, name, 'Enter');
+  await expect(dialog.getByTestId('attendee-row')).toHaveCount(attendees.length);
+  return dialog;
 }

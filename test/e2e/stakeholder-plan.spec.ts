@@ -3,7 +3,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
-import { StakeholdersScreen } from './stakeholder-pages';
+import { logSessionWith, StakeholdersScreen } from './stakeholder-pages';
 import { closeWith } from './steps';
 
 type Planned = {
@@ -96,11 +96,7 @@ test.describe('demo workspace', () => {
       .getByRole('button', { name: `Mark “${tips}” done` })
       .click();
     await dialog.getByRole('button', { name: 'Log the session instead' }).click();
-    const log = page.getByRole('dialog', { name: 'Log a session' });
-    await expect(log.getByLabel('Attendees')).toBeFocused();
-    await page.keyboard.type('Kerry');
-    await page.keyboard.press('Enter');
-    await expect(log.getByTestId('attendee-row')).toHaveCount(1);
+    const log = await logSessionWith(page, 'Kerry');
     await closeWith(log, 'Log session');
     const today = await localToday(page);
     await expect.poll(async () => (await planOf(page)).find((t) => t.message === tips)?.nextDue).toBe(addDays(today, 7));

@@ -3,27 +3,20 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS, shootAtSizes } from './shots';
-import { callApi } from './signals-pages';
-import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { callApi, openScreen } from './signals-pages';
+import { logSessionWith, StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 import { press, typeOver, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `sessions-${name}`);
 
-async function go(page: Page, label: 'Sessions' | 'Actions' | 'Report') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-  const screen = { Sessions: 'stakeholder-sessions', Actions: 'stakeholder-actions', Report: 'report' }[label];
-  await expect(page.locator(`[data-screen="${screen}"][data-ready="true"]`)).toBeVisible();
-  return page.locator(`[data-screen="${screen}"]`);
-}
-
 test('empty session log and action list say what to do next', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
   await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
-  const sessions = await go(page, 'Sessions');
+  const sessions = await openScreen(app, 'Sessions');
   await expect(sessions.getByTestId('empty-state')).toContainText('No sessions logged yet');
   await expect(sessions.getByTestId('empty-state').getByRole('button', { name: 'Log a session' })).toBeVisible();
   await expectAccessible(page, 'empty session log');
-  const actions = await go(page, 'Actions');
+  const actions = await openScreen(app, 'Actions');
   await expect(actions.getByTestId('empty-state')).toContainText('No follow-up actions yet');
   await expectAccessible(page, 'empty action list');
 });
@@ -35,21 +28,15 @@ test.describe('demo workspace', () => {
     app,
     page,
   }) => {
-    await expect(app.sidebar).toBeVisible();
-    const sessions = await go(page, 'Sessions');
+    const sessions = await openScreen(app, 'Sessions');
     const rows = sessions.getByTestId('session-row');
     await expect(rows).toHaveCount(11);
     await expectAccessible(page, 'session log');
     await shoot(page, 'log');
 
     await sessions.getByRole('button', { name: 'Log session' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Log a session' });
-    await expect(dialog).toBeVisible();
     // The attendees field has the focus: type a name, Enter picks it.
-    await expect(dialog.getByLabel('Attendees')).toBeFocused();
-    await typeThen(page, 'Fiona', 'Enter');
-    await typeThen(page, 'Kerry', 'Enter');
-    await expect(dialog.getByTestId('attendee-row')).toHaveCount(2);
+    const dialog = await logSessionWith(page, 'Fiona', 'Kerry');
     // Tab order: attendees, kind, date, time.
     await press(page, 'Tab');
     await expect(dialog.getByLabel('Kind')).toBeFocused();
@@ -71,7 +58,7 @@ test.describe('demo workspace', () => {
     await expect(rows.first()).toContainText('Fiona Walsh');
 
     // The action is overdue, so first.
-    const actions = await go(page, 'Actions');
+    const actions = await openScreen(app, 'Actions');
     const actionRows = actions.getByTestId('action-row');
     await expect(actionRows.first()).toContainText('Send Fiona the override figures');
     await expect(actionRows.first()).toHaveAttribute('data-overdue', 'true');
@@ -102,7 +89,7 @@ test.describe('demo workspace', () => {
     await expectAccessible(page, 'stakeholders with needs attention');
     await shoot(page, 'stakeholders');
 
-    const report = await go(page, 'Report');
+    const report = await openScreen(app, 'Report');
     await expect(report.getByTestId('needs-attention')).toBeVisible();
     await shoot(page, 'report');
 
@@ -114,23 +101,14 @@ test.describe('demo workspace', () => {
     await expect(person.timeline().filter({ hasText: 'Re-rated in a one-to-one: Support Neutral → Sceptical' })).toHaveCount(1);
     await shoot(page, 'timeline');
   });
-});
-
-test.describe('demo workspace, the session dialog', () => {
-  test.use({ workspace: 'demo' });
 
   test('a session with two follow-up actions and an ADKAR update, by keyboard; sentiment shown by more than colour', async ({
     app,
     page,
   }) => {
-    await expect(app.sidebar).toBeVisible();
-    const sessions = await go(page, 'Sessions');
+    const sessions = await openScreen(app, 'Sessions');
     await sessions.getByRole('button', { name: 'Log session' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Log a session' });
-    await expect(dialog.getByLabel('Attendees')).toBeFocused();
-    await page.keyboard.type('Gareth');
-    await page.keyboard.press('Enter');
-    await expect(dialog.getByTestId('attendee-row')).toHaveCount(1);
+    const dialog = await logSessionWith(page, 'Gareth');
 
     // How he came across: the radio group moves with the arrow keys.
     await dialog.getByRole('radiogroup', { name: 'How Gareth Hughes came across' }).getByRole('radio', { name: 'Not noted' }).focus();
