@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { press, typeThen } from './steps';
+import { expectShown, press, typeThen } from './steps';
 
 test.use({ workspace: 'demo' });
 
@@ -47,10 +47,7 @@ test('create a team using only the keyboard', async ({ app, page }) => {
   await typeThen(page, '42', 'Enter');
 
   await expect(app.teams.form).toBeHidden();
-  const row = app.teams.row('Claims Scotland');
-  await expect(row).toBeVisible();
-  await expect(row).toContainText('Scotland');
-  await expect(row).toContainText('42');
+  await expectShown(app.teams.row('Claims Scotland'), 'Scotland', '42');
   // Placed under its parent, in hierarchy order.
   const names = await app.teams.rows().locator('td:first-child').allTextContents();
   expect(names.indexOf('Claims Scotland')).toBe(names.indexOf('Claims North') + 1);

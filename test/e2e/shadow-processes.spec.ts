@@ -1,7 +1,7 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { callApi, openScreen, ShadowScreen } from './signals-pages';
-import { closeWith, openDialog, submitRefused, typeAhead } from './steps';
+import { closeWith, expectShown, openDialog, submitRefused, typeAhead } from './steps';
 
 /** Axe on the page as it is now: no violation of serious or critical impact. */
 
@@ -43,11 +43,7 @@ test.describe('demo workspace', () => {
       reason: 'Scores are re-checked by hand before referral',
     });
     await closeWith(shadow.form, 'Add to register');
-    const row = shadow.row('Underwriting referral spreadsheet');
-    await expect(row).toBeVisible();
-    await expect(row).toContainText('Underwriting risk scorer');
-    await expect(row).toContainText('Ines Duarte');
-    await expect(row).toContainText('Active');
+    const row = await expectShown(shadow.row('Underwriting referral spreadsheet'), 'Underwriting risk scorer', 'Ines Duarte', 'Active');
     await expect(row.getByTestId('users-involved')).toHaveText('7');
     await expect(shadow.rows()).toHaveCount(5);
 

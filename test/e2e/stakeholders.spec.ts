@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { SHOTS, SIZES, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
 import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
-import { closeWith, openDialog, submitRefused } from './steps';
+import { closeWith, expectShown, openDialog, submitRefused } from './steps';
 
 async function shoot(page: Page, name: string) {
   await page.mouse.move(2, 2);
@@ -53,12 +53,7 @@ test.describe('demo workspace', () => {
     await expect(register.form.getByTestId('barrier-live')).toContainText('Barrier point: Desire');
     await expectAccessible(page, 'stakeholder form');
     await closeWith(register.form, 'Add to register');
-    const row = register.row('Lena Fox');
-    await expect(row).toBeVisible();
-    await expect(row).toContainText('Claims North');
-    await expect(row).toContainText('Sceptical');
-    await expect(row).toContainText('Monitor');
-    await expect(row).toContainText('Desire');
+    await expectShown(register.row('Lena Fox'), 'Claims North', 'Sceptical', 'Monitor', 'Desire');
 
     // The grid: focus Lena, arrows move her one step each and save at once.
     await register.view('Grid');

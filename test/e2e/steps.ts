@@ -53,3 +53,10 @@ export async function submitRefused(form: Locator, button: string, ...messages: 
   await expect(form).toBeVisible();
   for (const message of messages) await expect(form.getByText(message)).toBeVisible();
 }
+
+/** The element (a new record's row, a card) is shown and holds each of the texts; the element. */
+export async function expectShown(element: Locator, ...texts: string[]): Promise<Locator> {
+  await expect(element).toBeVisible();
+  for (const text of texts) await expect(element).toContainText(text);
+  return element;
+}
