@@ -7,7 +7,6 @@ import { closeWith, pick, press, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
-const feedbackForm = (page: Page) => page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
 const triageForm = (page: Page) => page.getByRole('dialog', { name: /^Triage/ });
 
 test.describe('demo workspace', () => {
@@ -83,9 +82,7 @@ test.describe('demo workspace', () => {
     page,
   }) => {
     await app.switchProfile('Tom Okafor');
-    await page.keyboard.press('Control+Shift+F');
-    const form = feedbackForm(page);
-    await expect(form).toBeVisible();
+    const form = await app.openFeedbackForm();
     const started = Date.now();
     // Initiative (focused first), model version, team: type and Enter picks the match.
     await pick(page, form.getByRole('combobox', { name: 'Initiative' }), 'email', 'Tab');
@@ -115,7 +112,7 @@ test.describe('demo workspace', () => {
     await expect(row.getByTestId('feedback-status')).toHaveText('New');
 
     // The next time, the form starts on the same initiative and team.
-    await page.keyboard.press('Control+Shift+F');
+    await app.openFeedbackForm();
     await expect(form.getByRole('combobox', { name: 'Team' })).toHaveValue(/Contact Centre Leeds/);
     await expect(form.getByRole('combobox', { name: 'Initiative' })).toHaveValue('Customer email drafter');
     await expectAccessible(page, 'feedback form');

@@ -122,7 +122,7 @@ test.describe('demo workspace', () => {
     await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('f');
-    const feedback = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    const feedback = app.feedbackForm;
     await feedback.getByRole('textbox', { name: 'What the AI said' }).fill('');
     await feedback.getByRole('textbox', { name: 'What the AI said' }).pressSequentially('Took LOI for loss of income');
     await feedback.getByRole('textbox', { name: 'What was right' }).fill('A letter of indemnity');

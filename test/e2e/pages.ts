@@ -76,6 +76,18 @@ export class UptakeApp {
     return this.page.locator('.mantine-Notification-root').filter({ hasText: text });
   }
 
+  /** The form for logging feedback on a wrong prediction. */
+  get feedbackForm(): Locator {
+    return this.page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+  }
+
+  /** Opens the feedback form with its shortcut (Ctrl+Shift+F), which works on every screen. */
+  async openFeedbackForm(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Shift+F');
+    await expect(this.feedbackForm).toBeVisible();
+    return this.feedbackForm;
+  }
+
   /** What closing a form with unsaved changes asks. */
   get discardDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Discard your changes?' });

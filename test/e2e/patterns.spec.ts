@@ -56,9 +56,7 @@ test.describe('demo workspace', () => {
     page,
   }) => {
     await app.switchProfile('Tom Okafor');
-    await page.keyboard.press('Control+Shift+F');
-    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
-    await expect(form).toBeVisible();
+    const form = await app.openFeedbackForm();
     await expect(form.getByTestId('feedback-suggestions')).toHaveCount(0);
     await form.getByRole('combobox', { name: 'Initiative' }).fill('Claims');
     await page
@@ -101,7 +99,7 @@ test.describe('demo workspace', () => {
     await first.focus();
     // Not judged yet: F does nothing.
     await page.keyboard.press('f');
-    const form = page.getByRole('dialog', { name: 'Log feedback on a wrong prediction' });
+    const form = app.feedbackForm;
     await expect(form).toHaveCount(0);
     await page.keyboard.press('1');
     await page.keyboard.press('a');
