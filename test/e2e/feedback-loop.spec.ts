@@ -10,9 +10,9 @@ import { closeWith } from './steps';
 const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
 
 /** Opens the review queue and focuses its first override (the one the keys act on), with its recommendation id. */
-async function firstOverride(app: UptakeApp, page: Page) {
-  await openScreen(app, 'Override review');
-  const first = new ReviewsScreen(page).items().first();
+async function firstOverride(app: UptakeApp) {
+  const reviews = await ReviewsScreen.open(app);
+  const first = reviews.items().first();
   const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
   await first.focus();
   return { first, recommendation };
@@ -116,7 +116,7 @@ test.describe('demo workspace', () => {
     await expect(sheet.getByTestId('shadow-pattern')).toHaveText(`Pattern: ${pattern}`);
 
     // An override judged appropriate becomes feedback that joins the pattern (a suggestion taken).
-    const { first, recommendation } = await firstOverride(app, page);
+    const { first, recommendation } = await firstOverride(app);
     await page.keyboard.press('1');
     await page.keyboard.press('a');
     await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
@@ -148,7 +148,7 @@ test.describe('demo workspace', () => {
   }) => {
     await app.switchProfile('Tom Okafor');
     const pattern = 'Local shorthand read literally';
-    const { first, recommendation } = await firstOverride(app, page);
+    const { first, recommendation } = await firstOverride(app);
     // Judged not appropriate (the AI was right), there is nothing to link.
     await page.keyboard.press('1');
     await page.keyboard.press('n');

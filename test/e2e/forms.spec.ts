@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { callApi, openScreen, ShadowScreen } from './signals-pages';
+import { callApi, ShadowScreen } from './signals-pages';
 import { closeWith, openDialog } from './steps';
 
 test.use({ workspace: 'demo' });
@@ -105,8 +105,7 @@ test.describe('in a British locale', () => {
   test.use({ locale: 'en-GB' });
 
   test('date fields are written the locale’s way, in one tab stop', async ({ app, page }) => {
-    const shadow = new ShadowScreen(page);
-    await openScreen(app, 'Shadow processes');
+    const shadow = await ShadowScreen.open(app);
     await shadow.newButton.click();
     const firstSeen = shadow.form.getByLabel('First seen');
     const retiredOn = shadow.form.getByLabel('Retired on');

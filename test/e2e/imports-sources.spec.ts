@@ -7,9 +7,13 @@ import { shootAtSizes } from './shots';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('the people directory, then a Copilot usage export read with its preset; users not in the directory are listed', async ({ app }) => {
+// Every test starts in a new workspace, on the Imports screen.
+test.beforeEach(async ({ app }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
   await app.go('Imports');
+});
+
+test('the people directory, then a Copilot usage export read with its preset; users not in the directory are listed', async ({ app }) => {
   await app.imports.chooseFile('people.csv', exampleText('people.csv'));
   await expect(app.imports.detected).toContainText('people');
   await app.imports.importButton.click();
@@ -36,8 +40,6 @@ test('the people directory, then a Copilot usage export read with its preset; us
 });
 
 test('a Copilot usage export counted per app as well, when asked', async ({ app }) => {
-  await app.firstRun.create('Acme', 'Dana Lee');
-  await app.go('Imports');
   await app.imports.chooseFile('people.csv', exampleText('people.csv'));
   await app.imports.importButton.click();
   await app.imports.createMissingButton.click();
@@ -68,8 +70,6 @@ test('an unknown decision log is mapped once; the next file with its header impo
   app,
   page,
 }) => {
-  await app.firstRun.create('Acme', 'Dana Lee');
-  await app.go('Imports');
   await app.imports.kind('Decisions');
   await app.imports.chooseFile('jan.csv', JAN);
   const step = app.imports.root.getByTestId('mapping-step');

@@ -128,10 +128,12 @@ export class FirstRunScreen extends AppScreen {
   get demoButton() {
     return this.root.getByRole('button', { name: 'Open the demo workspace' });
   }
+  /** Creates the workspace and waits for the report it opens on. */
   async create(workspace: string, me: string) {
     await this.workspaceName.fill(workspace);
     await this.yourName.fill(me);
     await this.createButton.click();
+    await expect(this.page.locator('[data-screen="report"][data-ready="true"]')).toBeVisible();
   }
   get join() {
     return this.root.getByTestId('join-workspace');

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
-import { openScreen, ReviewsScreen } from './signals-pages';
+import { ReviewsScreen } from './signals-pages';
 import { closeWith } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `patterns-${name}`);
@@ -91,8 +91,7 @@ test.describe('demo workspace', () => {
 
   test('an override judged appropriate becomes feedback with one key, prefilled from the decision', async ({ app, page }) => {
     await app.switchProfile('Tom Okafor');
-    await openScreen(app, 'Override review');
-    const reviews = new ReviewsScreen(page);
+    const reviews = await ReviewsScreen.open(app);
     const first = reviews.items().first();
     const recommendation = (await first.getAttribute('data-recommendation')) ?? '';
     expect(recommendation).not.toBe('');

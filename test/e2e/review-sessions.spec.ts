@@ -27,7 +27,6 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   served,
 }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
   const csv = path.join(served.dir, 'decisions.csv');
   await fs.writeFile(csv, DECISIONS.join('\n'));
   await run(process.execPath, [UPTAKE, '--db', served.database, 'import', 'decisions', csv, '--create-missing'], { cwd: root });
@@ -44,8 +43,7 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(app.notification('Recommendation link saved.')).toBeVisible();
   await page.getByRole('region', { name: 'Source system' }).screenshot({ path: path.join(SHOTS, 'settings-source-system.png') });
 
-  await openScreen(app, 'Override review');
-  const reviews = new ReviewsScreen(page);
+  const reviews = await ReviewsScreen.open(app);
   await expect(reviews.items()).toHaveCount(3);
   await expect(reviews.progress).toHaveText('0 of 3 sampled overrides reviewed');
   // Newest first: r3 (no texts), r2, r1.

@@ -17,9 +17,7 @@ interface OverallCounts {
 
 test('with no decisions imported, the queue says to import them', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
-  await openScreen(app, 'Override review');
-  const reviews = new ReviewsScreen(page);
+  const reviews = await ReviewsScreen.open(app);
   await expect(reviews.emptyState).toContainText('No overridden decisions yet');
   await expect(reviews.emptyState).toContainText('Import a decisions CSV');
   await expectAccessible(page, 'empty review queue');
@@ -29,7 +27,6 @@ test('with no decisions imported, the queue says to import them', async ({ app, 
 
 test('the last override judged: the queue says all are reviewed', async ({ app, page, served }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
   // A decisions log with two overrides, imported with the CLI into the database the app serves.
   const csv = path.join(served.dir, 'decisions.csv');
   await fs.writeFile(
@@ -44,8 +41,7 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
   await run(process.execPath, [UPTAKE, '--db', served.database, 'import', 'decisions', csv, '--create-missing'], {
     cwd: root,
   });
-  await openScreen(app, 'Override review');
-  const reviews = new ReviewsScreen(page);
+  const reviews = await ReviewsScreen.open(app);
   await expect(reviews.items()).toHaveCount(2);
   const north = reviews.summaryRow('Claims triage assistant · Claims North');
   await expect(reviews.figure(north, 'overrideAppropriateness')).toHaveText('no data');
@@ -74,10 +70,13 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
 
 test.describe('demo workspace', () => {
   test.use({ workspace: 'demo' });
+  // Each test here starts on the review queue.
+  test.beforeEach(async ({ app }) => {
+    await openScreen(app, 'Override review');
+  });
 
   test('judge one override appropriate and another not; the counts and the report follow', async ({ app, page }) => {
     const reviews = new ReviewsScreen(page);
-    await openScreen(app, 'Override review');
     await expect(reviews.items()).toHaveCount(25);
     await expect(reviews.progress).toHaveText('0 of 25 sampled overrides reviewed');
     await expect(reviews.root.getByTestId('review-keys')).toContainText('A appropriate');
@@ -139,7 +138,6 @@ test.describe('demo workspace', () => {
 
   test('filtering by team samples that team only; a sponsor has no review queue', async ({ app, page }) => {
     const reviews = new ReviewsScreen(page);
-    await openScreen(app, 'Override review');
     await reviews.root.getByRole('combobox', { name: 'Team' }).click();
     await page.getByRole('option', { name: 'Underwriting', exact: true }).click();
     await expect(reviews.root.getByTestId('review-group')).toHaveCount(1);

@@ -85,12 +85,11 @@ test.describe('demo workspace', () => {
 test.describe('shadow processes, override review, weights and thresholds', () => {
   test('screenshots: empty register and empty review queue', async ({ app, page }) => {
     await app.firstRun.create('Acme', 'Dana Lee');
-    await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
-    await openScreen(app, 'Shadow processes');
-    await expect(new ShadowScreen(page).emptyState).toBeVisible();
+    const shadow = await ShadowScreen.open(app);
+    await expect(shadow.emptyState).toBeVisible();
     await shoot(page, 'shadow-empty');
-    await openScreen(app, 'Override review');
-    await expect(new ReviewsScreen(page).emptyState).toBeVisible();
+    const reviews = await ReviewsScreen.open(app);
+    await expect(reviews.emptyState).toBeVisible();
     await shoot(page, 'reviews-empty');
   });
 
@@ -98,8 +97,7 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
     test.use({ workspace: 'demo' });
 
     test('screenshots: register, form, review queue, settings', async ({ app, page }) => {
-      const shadow = new ShadowScreen(page);
-      await openScreen(app, 'Shadow processes');
+      const shadow = await ShadowScreen.open(app);
       await expect(shadow.rows().first()).toBeVisible();
       await shoot(page, 'shadow');
       await shadow.rowAction('Claims reserve tracker', 'Edit');
@@ -112,8 +110,7 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
       await shoot(page, 'shadow-retire');
       await page.keyboard.press('Escape');
 
-      const reviews = new ReviewsScreen(page);
-      await openScreen(app, 'Override review');
+      const reviews = await ReviewsScreen.open(app);
       await expect(reviews.items().first()).toBeVisible();
       // One judged, the next one current with a reason picked: the queue mid-review.
       await reviews.items().first().focus();

@@ -7,9 +7,7 @@ import { closeWith, expectShown, openDialog, submitRefused, typeAhead } from './
 
 test('an empty register says what to do next', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
-  await expect(page.locator('[data-screen][data-ready="true"]')).toBeVisible();
-  await openScreen(app, 'Shadow processes');
-  const shadow = new ShadowScreen(page);
+  const shadow = await ShadowScreen.open(app);
   await expect(shadow.emptyState).toContainText('No shadow processes registered');
   await expect(shadow.emptyState).toContainText('or import a shadow-processes CSV from Imports');
   await expect(shadow.emptyState.getByRole('button', { name: 'Add a shadow process' })).toBeVisible();
@@ -22,8 +20,7 @@ test.describe('demo workspace', () => {
   test.use({ workspace: 'demo' });
 
   test('create, edit, retire and delete a shadow process, each kept in its history', async ({ app, page }) => {
-    const shadow = new ShadowScreen(page);
-    await openScreen(app, 'Shadow processes');
+    const shadow = await ShadowScreen.open(app);
     await expect(shadow.rows()).toHaveCount(4);
     await expect(shadow.root).toContainText('3 active');
     await expectAccessible(page, 'register');

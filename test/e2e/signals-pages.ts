@@ -55,6 +55,11 @@ export interface ShadowFields {
 }
 
 export class ShadowScreen extends ListScreen<'Edit' | 'Retire' | 'Mark active again' | 'History' | 'Delete'> {
+  /** Opens the register from the sidebar. */
+  static async open(app: UptakeApp): Promise<ShadowScreen> {
+    await openScreen(app, 'Shadow processes');
+    return new ShadowScreen(app.page);
+  }
   constructor(page: Page) {
     super(page, 'shadow-row');
   }
@@ -97,6 +102,11 @@ export class ShadowScreen extends ListScreen<'Edit' | 'Retire' | 'Mark active ag
 
 export class ReviewsScreen extends AppScreen {
   readonly screen = 'reviews';
+  /** Opens the review queue from the sidebar. */
+  static async open(app: UptakeApp): Promise<ReviewsScreen> {
+    await openScreen(app, 'Override review');
+    return new ReviewsScreen(app.page);
+  }
   items(): Locator {
     return this.root.getByTestId('review-item');
   }
