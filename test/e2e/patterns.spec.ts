@@ -103,6 +103,8 @@ test.describe('demo workspace', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('a');
     await expect(first.getByTestId('review-verdict')).toContainText('Appropriate');
+    // Focus moves on to the next override waiting (once the verdict is saved); back up to this one.
+    await expect(reviews.items().nth(1)).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(first).toBeFocused();
     await expect(first.getByTestId('review-to-feedback')).toBeVisible();
