@@ -8,7 +8,7 @@ import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
-import { extraColumns } from '../stakeholders/fields';
+import { extraColumns, fieldTargets } from '../stakeholders/fields';
 import { stakeholderSink } from '../stakeholders/import';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
@@ -18,7 +18,7 @@ import { checkDecisions } from './decisions-check';
 import { DATE, type DecisionBatch, isRealDate, MONTH, ROW_OK, ROW_SKIPPED } from './decisions-read';
 import { DecisionsReader } from './decisions-source';
 import { SignalKeys } from './keys';
-import { checkMapping, getMapping, matchingMapping } from './mappings';
+import { checkMappedFields, checkMapping, getMapping, matchingMapping } from './mappings';
 import type { ImportBatch, ImportErrorData, ImportKind, ImportMapping, ImportPass, ImportSummary } from './model';
 import { NAMES_HINT, NameResolver, suggestionsText } from './names';
 import { peopleSink, todayUtc } from './people';
@@ -105,7 +105,10 @@ export async function importFile(
   let mapping: ImportMapping | null = null;
   let header: string[] | null = null;
   if (options.mapping !== undefined) {
-    mapping = typeof options.mapping === 'string' ? getMapping(engine, options.mapping) : checkMapping(options.mapping);
+    mapping =
+      typeof options.mapping === 'string'
+        ? getMapping(engine, options.mapping)
+        : checkMapping(options.mapping, 'The mapping', fieldTargets(engine, kind));
     if (mapping.kind !== kind) {
       throw badInput(
         `The mapping "${mapping.id ?? mapping.name}" makes ${mapping.kind} files, not ${kind}: choose a ${kind} mapping, or import it as ${mapping.kind}.`,
@@ -116,6 +119,7 @@ export async function importFile(
     header = peekCsv(file, 0)[0] ?? null;
     if (header && !isOwnHeader(kind, header, extraColumns(engine, kind))) mapping = matchingMapping(engine, kind, header);
   }
+  if (mapping) checkMappedFields(engine, mapping);
   const job: ImportJob = { engine, authorId, kind, file, name, options };
   if (!mapping) {
     try {

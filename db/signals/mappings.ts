@@ -5,7 +5,7 @@ import aiDecisionLog from '../../presets/ai-decision-log.json';
 import copilotUsage from '../../presets/microsoft-365-copilot-usage.json';
 import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
-import { extraColumns } from '../stakeholders/fields';
+import { extraColumns, fieldTargets } from '../stakeholders/fields';
 import { STAKEHOLDER_COMPUTED_COLUMNS } from '../stakeholders/import-columns';
 import { IMPORT_COLUMNS, isOwnHeader, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
 import { peekCsv } from './csv';
@@ -39,18 +39,22 @@ function isDateFormat(pattern: string): boolean {
   }
 }
 
-/** The target columns of a mapping: its kind's own columns, or a per-user report's. */
-export function targetColumns(kind: ImportKind, perUser: boolean): readonly string[] {
+/**
+ * The target columns of a mapping: its kind's own columns, or a per-user report's. `fields`: the
+ * workspace's custom fields a stakeholder mapping may fill too, by name (fieldTargets).
+ */
+export function targetColumns(kind: ImportKind, perUser: boolean, fields: readonly string[] = []): readonly string[] {
   if (perUser) return PER_USER_COLUMNS;
   // What the register's export computes (barrier point, quadrant, open concerns) is not read from another tool.
-  if (kind === 'stakeholders') return IMPORT_COLUMNS[kind].filter((c) => !(STAKEHOLDER_COMPUTED_COLUMNS as readonly string[]).includes(c));
+  if (kind === 'stakeholders')
+    return [...IMPORT_COLUMNS[kind].filter((c) => !(STAKEHOLDER_COMPUTED_COLUMNS as readonly string[]).includes(c)), ...fields];
   return IMPORT_COLUMNS[kind];
 }
 
-/** Target columns a mapping may leave unmapped. */
-function optionalTargets(kind: ImportKind, perUser: boolean): readonly string[] {
+/** Target columns a mapping may leave unmapped (every custom field among them). */
+function optionalTargets(kind: ImportKind, perUser: boolean, fields: readonly string[] = []): readonly string[] {
   if (perUser) return ['report_date'];
-  const optional = [...(OPTIONAL_IMPORT_COLUMNS[kind] ?? [])];
+  const optional = [...(OPTIONAL_IMPORT_COLUMNS[kind] ?? []), ...(kind === 'stakeholders' ? fields : [])];
   if (kind === 'decisions') optional.push('reason');
   if (kind === 'shadow-processes') optional.push('initiative', 'owner', 'reason', 'failure_pattern', 'retired_on');
   return optional;
@@ -59,57 +63,61 @@ function optionalTargets(kind: ImportKind, perUser: boolean): readonly string[] 
 const name = z.string().trim().min(1, 'a name').max(120, 'at most 120 characters');
 const column = z.string().min(1).max(300);
 
-export const MappingSchema = z
-  .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and dashes')
-      .optional(),
-    name,
-    description: z.string().max(2000).optional(),
-    kind: z.enum(IMPORT_KINDS, { error: `one of ${IMPORT_KINDS.join(', ')}` }),
-    header: z.array(column).min(1, 'the header of the file it was made for').max(500),
-    columns: z.record(z.string(), column),
-    constants: z.record(z.string(), z.string().trim().min(1).max(200)).optional(),
-    actions: z
-      .record(z.string().trim().min(1).max(200), z.enum(DECISION_ACTIONS, { error: `one of ${DECISION_ACTIONS.join(', ')}` }))
-      .optional(),
-    dates: z
-      .strictObject({
-        format: z.string().min(1).max(60).refine(isDateFormat, 'a date-fns pattern such as dd/MM/yyyy HH:mm, or "iso"'),
-        timeZone: z.string().min(1).max(60).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC'),
-      })
-      .optional(),
-    perUser: z.strictObject({ apps: z.record(z.string().trim().min(1).max(60), column).optional() }).optional(),
-  })
-  .superRefine((m, ctx) => {
-    const perUser = m.perUser !== undefined;
-    if (perUser && m.kind !== 'usage') ctx.addIssue({ code: 'custom', path: ['perUser'], message: 'only for usage mappings' });
-    const targets = targetColumns(m.kind, perUser);
-    const optional = optionalTargets(m.kind, perUser);
-    const inHeader = new Set(m.header);
-    for (const [target, source] of Object.entries(m.columns)) {
-      if (!targets.includes(target))
-        ctx.addIssue({ code: 'custom', path: ['columns', target], message: `not a ${m.kind} column (${targets.join(', ')})` });
-      if (!inHeader.has(source)) ctx.addIssue({ code: 'custom', path: ['columns', target], message: `"${source}" is not in the header` });
-    }
-    for (const target of Object.keys(m.constants ?? {})) {
-      const own = perUser ? ['initiative'] : targets;
-      if (!own.includes(target)) ctx.addIssue({ code: 'custom', path: ['constants', target], message: `not a ${m.kind} column` });
-    }
-    for (const target of targets) {
-      if (optional.includes(target) || m.columns[target] !== undefined || m.constants?.[target] !== undefined) continue;
-      ctx.addIssue({ code: 'custom', path: ['columns', target], message: 'a source column (or a constant) for this column' });
-    }
-    if (perUser && !m.constants?.initiative) {
-      ctx.addIssue({ code: 'custom', path: ['constants', 'initiative'], message: 'the initiative the report is counted for' });
-    }
-    for (const [app, source] of Object.entries(m.perUser?.apps ?? {})) {
-      if (!inHeader.has(source))
-        ctx.addIssue({ code: 'custom', path: ['perUser', 'apps', app], message: `"${source}" is not in the header` });
-    }
-    if (m.actions && m.kind !== 'decisions') ctx.addIssue({ code: 'custom', path: ['actions'], message: 'only for decisions mappings' });
-  });
+/** The schema of a mapping; `fields`: the workspace's custom fields a stakeholder mapping may fill. */
+const mappingSchema = (fields: readonly string[]) =>
+  z
+    .strictObject({
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and dashes')
+        .optional(),
+      name,
+      description: z.string().max(2000).optional(),
+      kind: z.enum(IMPORT_KINDS, { error: `one of ${IMPORT_KINDS.join(', ')}` }),
+      header: z.array(column).min(1, 'the header of the file it was made for').max(500),
+      columns: z.record(z.string(), column),
+      constants: z.record(z.string(), z.string().trim().min(1).max(200)).optional(),
+      actions: z
+        .record(z.string().trim().min(1).max(200), z.enum(DECISION_ACTIONS, { error: `one of ${DECISION_ACTIONS.join(', ')}` }))
+        .optional(),
+      dates: z
+        .strictObject({
+          format: z.string().min(1).max(60).refine(isDateFormat, 'a date-fns pattern such as dd/MM/yyyy HH:mm, or "iso"'),
+          timeZone: z.string().min(1).max(60).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC'),
+        })
+        .optional(),
+      perUser: z.strictObject({ apps: z.record(z.string().trim().min(1).max(60), column).optional() }).optional(),
+    })
+    .superRefine((m, ctx) => {
+      const perUser = m.perUser !== undefined;
+      if (perUser && m.kind !== 'usage') ctx.addIssue({ code: 'custom', path: ['perUser'], message: 'only for usage mappings' });
+      const targets = targetColumns(m.kind, perUser, fields);
+      const optional = optionalTargets(m.kind, perUser, fields);
+      const inHeader = new Set(m.header);
+      for (const [target, source] of Object.entries(m.columns)) {
+        if (!targets.includes(target)) {
+          const also = m.kind === 'stakeholders' ? ', or one of the workspace’s custom fields by name' : '';
+          ctx.addIssue({ code: 'custom', path: ['columns', target], message: `not a ${m.kind} column (${targets.join(', ')}${also})` });
+        }
+        if (!inHeader.has(source)) ctx.addIssue({ code: 'custom', path: ['columns', target], message: `"${source}" is not in the header` });
+      }
+      for (const target of Object.keys(m.constants ?? {})) {
+        const own = perUser ? ['initiative'] : targets;
+        if (!own.includes(target)) ctx.addIssue({ code: 'custom', path: ['constants', target], message: `not a ${m.kind} column` });
+      }
+      for (const target of targets) {
+        if (optional.includes(target) || m.columns[target] !== undefined || m.constants?.[target] !== undefined) continue;
+        ctx.addIssue({ code: 'custom', path: ['columns', target], message: 'a source column (or a constant) for this column' });
+      }
+      if (perUser && !m.constants?.initiative) {
+        ctx.addIssue({ code: 'custom', path: ['constants', 'initiative'], message: 'the initiative the report is counted for' });
+      }
+      for (const [app, source] of Object.entries(m.perUser?.apps ?? {})) {
+        if (!inHeader.has(source))
+          ctx.addIssue({ code: 'custom', path: ['perUser', 'apps', app], message: `"${source}" is not in the header` });
+      }
+      if (m.actions && m.kind !== 'decisions') ctx.addIssue({ code: 'custom', path: ['actions'], message: 'only for decisions mappings' });
+    });
 
 /** A mapping's problems as one message: what, where, and what to do. */
 function mappingProblems(label: string, error: z.ZodError): UserError {
@@ -120,9 +128,12 @@ function mappingProblems(label: string, error: z.ZodError): UserError {
   });
 }
 
-/** Checks a mapping (a preset file, a saved one, one from the app); throws every problem found. */
-export function checkMapping(value: unknown, label = 'The mapping'): ImportMapping {
-  const parsed = MappingSchema.safeParse(value);
+/**
+ * Checks a mapping (a preset file, a saved one, one from the app); throws every problem found.
+ * `fields`: the workspace's custom fields (fieldTargets), which a stakeholder mapping may fill.
+ */
+export function checkMapping(value: unknown, label = 'The mapping', fields: readonly string[] = []): ImportMapping {
+  const parsed = mappingSchema(fields).safeParse(value);
   if (!parsed.success) throw mappingProblems(label, parsed.error);
   return parsed.data as ImportMapping;
 }
@@ -273,8 +284,14 @@ export function guessDateFormat(samples: string[]): string | null {
  * A mapping proposed for a header by name: each target column gets the source column whose name
  * fits it best (each source column used once, best fits first), if it fits at all.
  */
-export function proposeMapping(kind: ImportKind, header: string[], rows: string[][] = [], perUser = false): ImportMapping {
-  const targets = targetColumns(kind, perUser);
+export function proposeMapping(
+  kind: ImportKind,
+  header: string[],
+  rows: string[][] = [],
+  perUser = false,
+  fields: readonly string[] = [],
+): ImportMapping {
+  const targets = targetColumns(kind, perUser, fields);
   const pairs: { target: string; source: string; score: number }[] = [];
   for (const target of targets) for (const source of header) pairs.push({ target, source, score: nameScore(target, source) });
   pairs.sort((a, b) => b.score - a.score || targets.indexOf(a.target) - targets.indexOf(b.target));
@@ -350,6 +367,7 @@ export function saveMapping(engine: Engine, value: unknown): ImportMapping {
   const mapping = checkMapping(
     value,
     typeof label === 'string' && label.trim() ? `The mapping "${label.trim()}" was not saved: it` : 'The mapping',
+    fieldTargets(engine, 'stakeholders'),
   );
   const { id: _id, ...saved } = mapping;
   const clash = PRESETS.find((p) => p.id === saved.name.toLowerCase() || p.name.toLowerCase() === saved.name.toLowerCase());
@@ -372,6 +390,21 @@ export function deleteMapping(engine: Engine, wanted: string): { deleted: string
   return { deleted: mapping.name };
 }
 
+/**
+ * A saved stakeholder mapping that fills a custom field this workspace no longer has (renamed or
+ * removed since): said plainly, before anything is read.
+ */
+export function checkMappedFields(engine: Engine, mapping: ImportMapping): void {
+  if (mapping.kind !== 'stakeholders') return;
+  const own = targetColumns('stakeholders', false, fieldTargets(engine, 'stakeholders'));
+  const gone = Object.keys({ ...mapping.columns, ...mapping.constants }).filter((t) => !own.includes(t));
+  if (gone.length === 0) return;
+  const names = gone.map((g) => `"${g}"`).join(', ');
+  throw badInput(
+    `The mapping "${mapping.id ?? mapping.name}" fills ${gone.length === 1 ? 'the custom field' : 'the custom fields'} ${names}, which this workspace does not have (renamed or removed since the mapping was saved). Add ${gone.length === 1 ? 'it' : 'them'} under Settings → Stakeholder fields, or map the file's columns again. Nothing was imported.`,
+  );
+}
+
 /** The saved mapping, else the preset, a file's header fits for a kind (saved ones first: a user's own wins). */
 export function matchingMapping(engine: Engine, kind: ImportKind, header: string[]): ImportMapping | null {
   return [...savedMappings(engine), ...PRESETS].find((m) => m.kind === kind && fitsHeader(m, header)) ?? null;
@@ -390,12 +423,13 @@ export function inspectFile(engine: Engine, kind: ImportKind, file: string): Map
   const own = isOwnHeader(kind, header, extraColumns(engine, kind));
   const matched = own ? null : matchingMapping(engine, kind, header);
   const perUser = kind === 'usage' && header.some((h) => nameScore('last_activity', h) === 1);
-  const proposed = proposeMapping(kind, header, rows, perUser);
+  const fields = fieldTargets(engine, kind);
+  const proposed = proposeMapping(kind, header, rows, perUser, fields);
   if (perUser) proposed.perUser = {};
   const at = header.indexOf(proposed.columns.action ?? '\u0000');
   const actionValues = at < 0 ? [] : [...new Set(rows.map((r) => (r[at] ?? '').trim()).filter(Boolean))].slice(0, 50);
-  const optional = optionalTargets(kind, perUser);
-  const targets = targetColumns(kind, perUser).map((column) => ({ column, optional: optional.includes(column) }));
+  const optional = optionalTargets(kind, perUser, fields);
+  const targets = targetColumns(kind, perUser, fields).map((column) => ({ column, optional: optional.includes(column) }));
   return { header, own, matched, proposed, targets, actionValues, rows: rows.slice(0, 10) };
 }
 

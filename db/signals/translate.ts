@@ -79,9 +79,13 @@ async function rowForRow(mapping: ImportMapping, file: string, name: string): Pr
   const kind = mapping.kind;
   const optional = OPTIONAL_IMPORT_COLUMNS[kind] ?? [];
   // Optional columns only when the mapping fills them, so the file says as little as the source.
-  const targets = IMPORT_COLUMNS[kind].filter(
-    (c) => !optional.includes(c) || mapping.columns[c] !== undefined || mapping.constants?.[c] !== undefined,
-  );
+  const own = IMPORT_COLUMNS[kind];
+  const filled = Object.keys({ ...mapping.columns, ...mapping.constants });
+  const targets = [
+    ...own.filter((c) => !optional.includes(c) || filled.includes(c)),
+    // A stakeholder mapping's custom fields (checked against the workspace's before this runs), by name.
+    ...filled.filter((c) => !own.includes(c)),
+  ];
   const dateKind = (t: string): 'timestamp' | 'date' | null =>
     kind === 'decisions' && t === 'timestamp'
       ? 'timestamp'

@@ -76,6 +76,9 @@ export interface FieldDefinition {
 
 /** The live fields' names as a CSV header names them (lower case): the stakeholder file's further columns. */
 export const fieldColumns = (engine: Engine): string[] => listFields(engine).map((f) => f.name.trim().toLowerCase());
+/** The live fields' names, which a mapping of another tool's file may fill like its own columns: only a stakeholder mapping. */
+export const fieldTargets = (engine: Engine, kind: string): string[] =>
+  kind === 'stakeholders' ? listFields(engine).map((f) => f.name.trim()) : [];
 /** The columns a kind of import file may add to Uptake's own (db/signals/columns.ts isOwnHeader): a stakeholder file's custom fields. */
 export const extraColumns = (engine: Engine, kind: string): string[] => (kind === 'stakeholders' ? fieldColumns(engine) : []);
 

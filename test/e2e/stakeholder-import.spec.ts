@@ -2,7 +2,7 @@ import { exampleText, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
-import { StakeholdersScreen } from './stakeholder-pages';
+import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
 
 /* The stakeholder register from CSV on the Imports screen: twice without duplicates, a bad file, another tool's file. */
 
@@ -101,4 +101,35 @@ test('a stakeholder list from another tool goes through the mapping step; saved,
   const register = new StakeholdersScreen(page);
   await register.open();
   await expect(register.root).toContainText('35 people');
+});
+
+test('the workspace’s own stakeholder fields are columns to map: a value read through the mapping shows on the person’s page', async ({
+  app,
+  page,
+}) => {
+  await app.go('Imports');
+  await app.imports.kind('Stakeholders');
+  await app.imports.chooseFile('areas.csv', 'Full name,Department,Area\nMia Novak,Claims North,Central\n');
+  const step = app.imports.root.getByTestId('mapping-step');
+  await expect(step).toBeVisible();
+  // The demo's two fields follow Uptake's own columns; nothing in the file is named like them.
+  const region = step.getByRole('combobox', { name: 'Region (optional)' });
+  await expect(region).toHaveValue('Not in this file');
+  await expect(step.getByRole('combobox', { name: 'Next review (optional)' })).toHaveValue('Not in this file');
+  await region.click();
+  await page.getByRole('option', { name: 'Area', exact: true }).click();
+  await expect(region).toHaveValue('Area');
+  await expect(step.getByTestId('mapping-preview')).toContainText('Central');
+  await shootAtSizes(page, 'imports-stakeholders-custom-field');
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText('Imported areas.csv');
+  await expect(app.imports.count('New')).toHaveText('1');
+
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await register.row('Mia Novak').getByRole('link', { name: 'Mia Novak' }).click();
+  const person = new StakeholderPageScreen(page);
+  await expect(person.ready).toBeVisible();
+  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Region');
+  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Central');
 });

@@ -246,6 +246,37 @@ describe('stakeholders from another tool: the column mapping', () => {
     expect(message).toMatch(/row 2, column "Stance", value "Keen": one of opposed/);
   });
 
+  it('a custom field is a column to map: its values are checked by type and named by the file’s column; a saved mapping whose field is gone says so', async () => {
+    const region = await callTyped(t.host, 'stakeholderFields.create', { name: 'Region', type: 'choice', choices: ['North', 'South'] });
+    const header = 'Full name,Department,Area';
+    const first = file('areas.csv', [header, 'Laura Kent,Claims North,north']);
+    const proposal = inspectFile(t.engine, 'stakeholders', first);
+    // The workspace's fields are offered after Uptake's own columns, all optional.
+    expect(proposal.targets.at(-1)).toEqual({ column: 'Region', optional: true });
+    const mapping = { ...proposal.proposed, name: 'Areas', columns: { ...proposal.proposed.columns, Region: 'Area' } };
+    await callTyped(t.host, 'imports.saveMapping', { mapping });
+    expect(await importCsv([header, 'Laura Kent,Claims North,north'])).toMatchObject({ new: 1, mapping: 'Areas' });
+    const values = async () => (await callTyped(t.host, 'stakeholders.list', {})).map((s) => [s.name, s.fields[region.id] ?? null]);
+    expect(await values()).toEqual([['Laura Kent', 'North']]);
+
+    let before = JSON.stringify(exportWorkspace(t.engine));
+    const { message } = await refusal([header, 'Laura Kent,Claims North,West']);
+    expect(message).toMatch(/row 2, column "Area", value "West": /);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    // Renamed since the mapping was saved: the import says which field and what to do, and writes nothing.
+    await callTyped(t.host, 'stakeholderFields.update', { id: region.id, name: 'Sales region' });
+    before = JSON.stringify(exportWorkspace(t.engine));
+    const gone = await refusal([header, 'Laura Kent,Claims North,South']);
+    expect(gone.message).toBe(
+      'The mapping "Areas" fills the custom field "Region", which this workspace does not have (renamed or removed since the mapping was saved). Add it under Settings → Stakeholder fields, or map the file\'s columns again. Nothing was imported.',
+    );
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    // A mapping that names a field the workspace does not have is not saved.
+    const refused = await call(t.host, 'imports.saveMapping', { mapping: { ...mapping, name: 'Areas 2' } }).catch((x: unknown) => x);
+    expect((refused as UserError).message).toContain('columns.Region: not a stakeholders column');
+    expect((refused as UserError).message).toContain('or one of the workspace’s custom fields by name');
+  });
+
   it('examples/stakeholders-other-tool.csv maps without a question left and imports into the demo teams', async () => {
     for (const name of ['Claims', 'Underwriting', 'Contact Centre Leeds', 'Contact Centre Bristol'])
       await callTyped(t.host, 'teams.create', { name });
