@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
 import { MetricSettingsSection, openScreen, ReviewsScreen, ShadowScreen } from './signals-pages';
-import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { StakeholdersScreen } from './stakeholder-pages';
 
 /*
  * Screenshots of every screen at 1280x800 for the README and for design review. Each run takes
@@ -156,9 +156,7 @@ test.describe('stakeholders', () => {
     await expect(register.grid).toBeVisible();
     await shoot(page, 'stakeholders-grid');
     await register.view('Table');
-    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
-    const person = new StakeholderPageScreen(page);
-    await expect(person.ready).toBeVisible();
+    const person = await register.openPerson('Gareth Hughes');
     await expect(person.root.getByTestId('team-adoption')).toContainText('Formal adoption');
     await shoot(page, 'stakeholder');
   });

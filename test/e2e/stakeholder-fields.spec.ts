@@ -2,7 +2,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { openScreen } from './signals-pages';
-import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { StakeholdersScreen } from './stakeholder-pages';
 import { closeWith } from './steps';
 
 test.use({ workspace: 'demo' });
@@ -75,9 +75,7 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
   await page.keyboard.press('Escape');
 
   // Her page shows the workspace's fields.
-  await register.row('Shona Reid').getByRole('link', { name: 'Shona Reid' }).click();
-  const person = new StakeholderPageScreen(page);
-  await expect(person.ready).toBeVisible();
+  const person = await register.openPerson('Shona Reid');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Tier');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Gold');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('North');

@@ -2,7 +2,7 @@ import { exampleText, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
-import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { StakeholdersScreen } from './stakeholder-pages';
 
 /* The stakeholder register from CSV on the Imports screen: twice without duplicates, a bad file, another tool's file. */
 
@@ -127,9 +127,7 @@ test('the workspace’s own stakeholder fields are columns to map: a value read 
 
   const register = new StakeholdersScreen(page);
   await register.open();
-  await register.row('Mia Novak').getByRole('link', { name: 'Mia Novak' }).click();
-  const person = new StakeholderPageScreen(page);
-  await expect(person.ready).toBeVisible();
+  const person = await register.openPerson('Mia Novak');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Region');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Central');
 });

@@ -57,6 +57,13 @@ export class StakeholdersScreen extends AppScreen {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stakeholders', exact: true }).click();
     await expect(this.ready).toBeVisible();
   }
+  /** Opens a person's page by the name link in their row, and waits for it. */
+  async openPerson(name: string): Promise<StakeholderPageScreen> {
+    await this.row(name).getByRole('link', { name, exact: true }).click();
+    const person = new StakeholderPageScreen(this.page);
+    await expect(person.ready).toBeVisible();
+    return person;
+  }
   async rowAction(name: string, action: 'Edit' | 'History' | 'Delete') {
     await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
     await this.page.getByRole('menuitem', { name: action }).click();

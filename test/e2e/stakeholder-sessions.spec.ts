@@ -4,7 +4,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS, shootAtSizes } from './shots';
 import { callApi, openScreen } from './signals-pages';
-import { logSessionWith, StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { logSessionWith, StakeholdersScreen } from './stakeholder-pages';
 import { press, typeOver, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `sessions-${name}`);
@@ -93,9 +93,7 @@ test.describe('demo workspace', () => {
     await shoot(page, 'report');
 
     await register.open();
-    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
-    const person = new StakeholderPageScreen(page);
-    await expect(person.ready).toBeVisible();
+    const person = await register.openPerson('Gareth Hughes');
     await expect(person.timeline().filter({ hasText: 'Steering committee · came across negative' })).toHaveCount(1);
     await expect(person.timeline().filter({ hasText: 'Re-rated in a one-to-one: Support Neutral → Sceptical' })).toHaveCount(1);
     await shoot(page, 'timeline');
@@ -169,10 +167,7 @@ test.describe('demo workspace', () => {
     // The re-rating went through the write path: his desire is 4, his barrier point moved on, the timeline dates it at the session.
     const register = new StakeholdersScreen(page);
     await register.open();
-    const row = register.row('Gareth Hughes');
-    await row.getByRole('link', { name: 'Gareth Hughes' }).click();
-    const person = new StakeholderPageScreen(page);
-    await expect(person.ready).toBeVisible();
+    const person = await register.openPerson('Gareth Hughes');
     await expect(person.timeline().filter({ hasText: `Re-rated in a one-to-one: Desire ${before} → 4` })).toHaveCount(1);
   });
 });

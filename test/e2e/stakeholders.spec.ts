@@ -4,7 +4,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS, SIZES, shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
-import { StakeholderPageScreen, StakeholdersScreen } from './stakeholder-pages';
+import { StakeholdersScreen } from './stakeholder-pages';
 import { closeWith, expectShown, openDialog, submitRefused } from './steps';
 
 async function shoot(page: Page, name: string) {
@@ -95,9 +95,7 @@ test.describe('demo workspace', () => {
   }) => {
     const register = new StakeholdersScreen(page);
     await register.open();
-    await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
-    const person = new StakeholderPageScreen(page);
-    await expect(person.ready).toBeVisible();
+    const person = await register.openPerson('Gareth Hughes');
     await expect(person.root.getByTestId('barrier-point')).toHaveText('Barrier point: Desire');
     await expect(person.root.getByTestId('adkar-desire')).toHaveAttribute('data-barrier', 'true');
     await expect(person.concerns()).toHaveCount(3);
@@ -337,9 +335,7 @@ test.describe('demo workspace', () => {
       await shoot(page, `${size.width}-form`);
       await page.keyboard.press('Escape');
       await expect(register.form).toBeHidden();
-      await register.row('Gareth Hughes').getByRole('link', { name: 'Gareth Hughes' }).click();
-      const person = new StakeholderPageScreen(page);
-      await expect(person.ready).toBeVisible();
+      const person = await register.openPerson('Gareth Hughes');
       await expect(person.root.getByTestId('team-adoption')).toContainText('Formal adoption');
       await shoot(page, `${size.width}-page`);
     });

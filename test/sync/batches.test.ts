@@ -111,7 +111,7 @@ describe('imported signal data travels between devices', () => {
   }, 120_000);
 
   it('a batch whose rows have not arrived waits and is listed; it is applied once they do', async () => {
-    const { dir, folder, a, b } = twoDatabases('uptake-sync-batches-');
+    const { folder, a, b } = twoDatabases('uptake-sync-batches-');
     await createDemo(a, 3);
     const workspace = currentWorkspace(a)?.id ?? '';
     const sent = syncFolder(a, folder);
