@@ -70,10 +70,7 @@ test('an unknown decision log is mapped once; the next file with its header impo
   app,
   page,
 }) => {
-  await app.imports.kind('Decisions');
-  await app.imports.chooseFile('jan.csv', JAN);
-  const step = app.imports.root.getByTestId('mapping-step');
-  await expect(step).toBeVisible();
+  const step = await app.imports.mapFile('Decisions', 'jan.csv', JAN);
   // Proposed from the names: When → timestamp, Unit → team, Case → recommendation_id, Verdict → action.
   await expect(step.getByRole('combobox', { name: 'timestamp' })).toHaveValue('When');
   await expect(step.getByRole('combobox', { name: 'team' })).toHaveValue('Unit');

@@ -380,10 +380,20 @@ export class ReportScreen extends AppScreen {
   }
 }
 
+type ImportKindLabel = 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People' | 'Stakeholders';
+
 export class ImportsScreen extends AppScreen {
   readonly screen = 'imports';
-  async kind(label: 'Usage' | 'Decisions' | 'Pulse' | 'Shadow processes' | 'People' | 'Stakeholders') {
+  async kind(label: ImportKindLabel) {
     await this.root.getByText(label, { exact: true }).click();
+  }
+  /** Chooses another tool's file of a kind: the mapping step it opens, once shown. */
+  async mapFile(kind: ImportKindLabel, name: string, content: string): Promise<Locator> {
+    await this.kind(kind);
+    await this.chooseFile(name, content);
+    const step = this.root.getByTestId('mapping-step');
+    await expect(step).toBeVisible();
+    return step;
   }
   /** Downloads the chosen kind's template: its file name and its lines (CRLF-separated in the file). */
   async downloadTemplate(): Promise<{ fileName: string; lines: string[] }> {

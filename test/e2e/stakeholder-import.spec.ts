@@ -75,10 +75,7 @@ test('a stakeholder list from another tool goes through the mapping step; saved,
   page,
 }) => {
   await app.go('Imports');
-  await app.imports.kind('Stakeholders');
-  await app.imports.chooseFile('other-tool.csv', exampleText('stakeholders-other-tool.csv'));
-  const step = app.imports.root.getByTestId('mapping-step');
-  await expect(step).toBeVisible();
+  const step = await app.imports.mapFile('Stakeholders', 'other-tool.csv', exampleText('stakeholders-other-tool.csv'));
   for (const [target, source] of Object.entries(OTHER_TOOL_STAKEHOLDER_COLUMNS)) {
     await expect(step.getByRole('combobox', { name: new RegExp(`^${target}( \\(optional\\))?$`) })).toHaveValue(source);
   }
@@ -108,10 +105,7 @@ test('the workspace’s own stakeholder fields are columns to map: a value read 
   page,
 }) => {
   await app.go('Imports');
-  await app.imports.kind('Stakeholders');
-  await app.imports.chooseFile('areas.csv', 'Full name,Department,Area\nMia Novak,Claims North,Central\n');
-  const step = app.imports.root.getByTestId('mapping-step');
-  await expect(step).toBeVisible();
+  const step = await app.imports.mapFile('Stakeholders', 'areas.csv', 'Full name,Department,Area\nMia Novak,Claims North,Central\n');
   // The demo's two fields follow Uptake's own columns; nothing in the file is named like them.
   const region = step.getByRole('combobox', { name: 'Region (optional)' });
   await expect(region).toHaveValue('Not in this file');
