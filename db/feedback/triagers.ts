@@ -1,5 +1,5 @@
 import { forbidden } from '../errors';
-import { listInitiatives } from '../initiatives/initiatives';
+import { listInitiatives, storedMember } from '../initiatives/initiatives';
 import type { Initiative } from '../initiatives/model';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
@@ -74,8 +74,12 @@ export function checkMayNamePatterns(s: Session): void {
   );
 }
 
+/** The initiative columns naming who triages its feedback besides change managers (SQL names). */
+const TRIAD_COLUMNS = ['product_owner', 'technical_lead'] as const;
+
 /** A change received through sync, as the triage rule judges it. */
 interface ReceivedChange {
+  hlc: string;
   authorId: string | null;
   tbl: string;
   rowId: string;
@@ -97,10 +101,16 @@ const FIRST_VALUES: Record<string, string | undefined> = {
  * comments, given what the author's role alone allows (`byRole`, SYNCED_WRITERS and
  * TRIAGE_COLUMNS): an initiative's product owner and technical lead triage its feedback, name
  * patterns and comment; a new item's reporter writes its first values; only a comment's author
- * writes it. Who fills those two roles is read from this device's initiatives as they stand when
- * the file is applied.
+ * writes it. Who fills those two roles is judged as the writing device knew it when it made the
+ * change (`known`: a field's value, as JSON text, as that device knew it at a stamp), like the
+ * author's role: a product owner's triage made before their device heard they were replaced still
+ * counts, one made after does not.
  */
-export function triageJudge(engine: Engine, changes: readonly ReceivedChange[]) {
+export function triageJudge(
+  engine: Engine,
+  changes: readonly ReceivedChange[],
+  known: (tbl: string, rowId: string, col: string, hlc: string) => string | null,
+) {
   const itemInitiative = engine.sqlite.prepare<[string], string>('SELECT initiative_id FROM feedback WHERE id = ?').pluck();
   const commentRow = engine.sqlite.prepare<[string], { author_id: string; feedback_id: string }>(
     'SELECT author_id, feedback_id FROM feedback_comments WHERE id = ?',
@@ -109,13 +119,20 @@ export function triageJudge(engine: Engine, changes: readonly ReceivedChange[]) 
   for (const c of changes)
     if ((c.tbl === 'feedback' || c.tbl === 'feedback_comments') && c.value && ['initiative_id', 'author_id', 'feedback_id'].includes(c.col))
       inFile.set(`${c.tbl}.${c.col}.${c.rowId}`, JSON.parse(c.value) as string);
-  let triagers: Map<string, string[]> | undefined;
-  const leads = () => {
-    triagers ??= new Map(listInitiatives(engine).map((i) => [i.id, initiativeTriagers(i)]));
-    return triagers;
-  };
+  // Every initiative, the file's new ones included: a failure pattern is any initiative's lead's to name.
+  const initiatives = [
+    ...new Set([
+      ...engine.sqlite.prepare<[], string>('SELECT id FROM initiatives').pluck().all(),
+      ...changes.filter((c) => c.tbl === 'initiatives').map((c) => c.rowId),
+    ]),
+  ];
+  const leadsOf = (initiative: string | undefined, author: string, hlc: string) =>
+    !!initiative &&
+    TRIAD_COLUMNS.some((col) => {
+      const value = known('initiatives', initiative, col, hlc);
+      return storedMember(value === null ? null : (JSON.parse(value) as string | null)) === author;
+    });
   const initiativeOf = (feedbackId: string) => itemInitiative.get(feedbackId) ?? inFile.get(`feedback.initiative_id.${feedbackId}`);
-  const leadsOf = (initiative: string | undefined, author: string) => !!initiative && !!leads().get(initiative)?.includes(author);
   return (c: ReceivedChange, role: Role | null, byRole: boolean): boolean => {
     const table = c.tbl as SyncedTableName;
     const author = c.authorId;
@@ -125,12 +142,12 @@ export function triageJudge(engine: Engine, changes: readonly ReceivedChange[]) 
       const owner = local?.author_id ?? inFile.get(`feedback_comments.author_id.${c.rowId}`);
       if (owner !== author) return false;
       const item = local?.feedback_id ?? inFile.get(`feedback_comments.feedback_id.${c.rowId}`);
-      return byRole || leadsOf(item ? initiativeOf(item) : undefined, author);
+      return byRole || leadsOf(item ? initiativeOf(item) : undefined, author, c.hlc);
     }
     if (byRole || !isTriageField(table, c.col)) return byRole;
-    if (table === 'failure_patterns') return [...leads().values()].some((ids) => ids.includes(author));
+    if (table === 'failure_patterns') return initiatives.some((i) => leadsOf(i, author, c.hlc));
     if (table !== 'feedback') return false;
-    if (leadsOf(initiativeOf(c.rowId), author)) return true;
+    if (leadsOf(initiativeOf(c.rowId), author, c.hlc)) return true;
     const created = itemInitiative.get(c.rowId) === undefined;
     return created && SYNCED_WRITERS.feedback.includes(role) && (c.col === 'pattern_id' || FIRST_VALUES[c.col] === c.value);
   };

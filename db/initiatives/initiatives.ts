@@ -20,6 +20,12 @@ function parseStored(value: string | null): Stored | null {
   }
 }
 
+/** The member a stored triad column names: null for a name only, or nobody. */
+export function storedMember(value: string | null): string | null {
+  const v = parseStored(value);
+  return v && 'memberId' in v ? v.memberId : null;
+}
+
 export function listInitiatives(engine: Engine, includeDeleted = false): Initiative[] {
   const names = new Map(listMembers(engine, true).map((m) => [m.id, m]));
   const resolve = (value: string | null): PersonRef | null => {

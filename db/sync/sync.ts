@@ -269,42 +269,80 @@ interface DeviceProgress {
   latest: string | null;
 }
 
+/** One change of a field, as the change log (or the file being applied) holds it. */
+interface Stamped {
+  hlc: string;
+  device: string;
+  value: string | null;
+}
+
 /**
- * The role a change's author had as the device that wrote it knew it: the role value with the
- * highest stamp among the member's role changes that device had (its own up to the change's
- * stamp, and each other device's up to where its file's `seen` says it had read them). A device
- * that had received a demotion cannot get a change through by stamping it earlier. Files of
- * earlier builds (no `seen`) are judged by the stamp alone. A member created after its first
- * change on its own device (the workspace's creator) takes its first role.
+ * What the device that wrote a file knew of a field at a stamp: the change with the highest stamp
+ * among those it had (its own up to that stamp, each other device's up to where the file's `seen`
+ * says it had read them; files of earlier builds, without `seen`, by the stamp alone), the file's
+ * own changes counted before they are written. Roles and who fills an initiative's triad are
+ * judged by it, so a device that had received a demotion or a reassignment cannot get a change
+ * through by stamping it earlier, and one that had not heard of it is not refused for it.
  */
-function roleJudge(engine: Engine, device: string, header: ChangeFileHeader, changes: FieldChange[]) {
-  const roleChanges = engine.sqlite.prepare<[string], { hlc: string; device: string; value: string | null }>(
-    "SELECT hlc, device_id AS device, value FROM change_log WHERE tbl = 'members' AND row_id = ? AND col = 'role' ORDER BY hlc",
+function knownBy(engine: Engine, device: string, header: ChangeFileHeader, changes: FieldChange[]) {
+  const logged = engine.sqlite.prepare<[string, string, string], Stamped>(
+    'SELECT hlc, device_id AS device, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY hlc',
   );
-  const seen = header.seen;
-  // The file's own role changes count before they are written (its first may come after the
-  // workspace its creator made).
-  const inFile = changes
-    .filter((c) => c.tbl === 'members' && c.col === 'role')
-    .map((c) => ({ hlc: c.hlc, device, value: c.value, rowId: c.rowId }));
-  // An author's role changes, read once per file (the file's own inserts may add them again: the
-  // same stamps, so the verdict is the same).
-  const byAuthor = new Map<string, { hlc: string; device: string; value: string | null }[]>();
-  return (author: string | null, hlc: string): Role | null => {
-    if (!author) return null;
-    let all = byAuthor.get(author);
+  const key = (tbl: string, rowId: string, col: string) => `${tbl}\u0000${rowId}\u0000${col}`;
+  // The file's own changes of a table, indexed by field the first time the table is asked about
+  // (a file of imported rows is not indexed for a question about roles).
+  const inFile = new Map<string, Map<string, Stamped[]>>();
+  const fileChanges = (tbl: string) => {
+    let fields = inFile.get(tbl);
+    if (!fields) {
+      fields = new Map();
+      for (const c of changes) {
+        if (c.tbl !== tbl) continue;
+        const k = key(c.tbl, c.rowId, c.col);
+        const stamped = { hlc: c.hlc, device, value: c.value };
+        const list = fields.get(k);
+        if (list) list.push(stamped);
+        else fields.set(k, [stamped]);
+      }
+      inFile.set(tbl, fields);
+    }
+    return fields;
+  };
+  // A field's changes, read once per file (the file's own inserts may add them again: the same
+  // stamps, so the verdict is the same).
+  const histories = new Map<string, Stamped[]>();
+  const history = (tbl: string, rowId: string, col: string): Stamped[] => {
+    const k = key(tbl, rowId, col);
+    let all = histories.get(k);
     if (!all) {
-      all = [...roleChanges.all(author), ...inFile.filter((c) => c.rowId === author)].sort((a, b) =>
+      all = [...logged.all(tbl, rowId, col), ...(fileChanges(tbl).get(k) ?? [])].sort((a, b) =>
         a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
       );
-      byAuthor.set(author, all);
+      histories.set(k, all);
     }
-    let best: (typeof all)[number] | undefined;
-    for (const r of all) {
-      const known = r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc;
-      if (known && (!best || r.hlc > best.hlc)) best = r;
-    }
-    best ??= all.find((r) => r.device === device);
+    return all;
+  };
+  const seen = header.seen;
+  const knew = (r: Stamped, hlc: string) => (r.device === device ? r.hlc <= hlc : seen ? r.hlc <= (seen[r.device] ?? '') : r.hlc <= hlc);
+  return {
+    history,
+    /** The field's change the writing device knew at `hlc` (the latest), if any. */
+    at(tbl: string, rowId: string, col: string, hlc: string): Stamped | undefined {
+      let best: Stamped | undefined;
+      for (const r of history(tbl, rowId, col)) if (knew(r, hlc) && (!best || r.hlc > best.hlc)) best = r;
+      return best;
+    },
+  };
+}
+
+/**
+ * The role a change's author had as the device that wrote it knew it (knownBy). A member created
+ * after its first change on its own device (the workspace's creator) takes its first role.
+ */
+function roleJudge(device: string, known: ReturnType<typeof knownBy>) {
+  return (author: string | null, hlc: string): Role | null => {
+    if (!author) return null;
+    const best = known.at('members', author, 'role', hlc) ?? known.history('members', author, 'role').find((r) => r.device === device);
     return best?.value ? (JSON.parse(best.value) as Role) : null;
   };
 }
@@ -382,8 +420,9 @@ function pullDevice(
     try {
       inTransaction(engine, () => {
         const touched = new Map<string, { table: SyncedTableName; id: string }>();
-        const roleOf = roleJudge(engine, device, header, changes);
-        const triage = triageJudge(engine, changes);
+        const known = knownBy(engine, device, header, changes);
+        const roleOf = roleJudge(device, known);
+        const triage = triageJudge(engine, changes, (tbl, rowId, col, hlc) => known.at(tbl, rowId, col, hlc)?.value ?? null);
         for (const c of changes) {
           const role = roleOf(c.authorId, c.hlc);
           if (!triage(c, role, roleMayWrite(role, c.tbl as SyncedTableName, c.col, c.value))) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addComment, listComments } from '../../db/feedback/comments';
 import { createFeedback, listFeedback, triageFeedback } from '../../db/feedback/feedback';
 import { createPattern, listPatterns } from '../../db/feedback/patterns';
-import { createInitiative } from '../../db/initiatives/initiatives';
-import { createMember } from '../../db/members/members';
+import { createInitiative, updateInitiative } from '../../db/initiatives/initiatives';
+import { createMember, listMembers } from '../../db/members/members';
 import type { Engine } from '../../db/open';
 import { joinWorkspace, syncFolder } from '../../db/sync/sync';
 import { createTeam } from '../../db/teams/teams';
@@ -58,6 +58,35 @@ describe('triage fields across devices', () => {
     // Both items arrived (their first values are the reporter's to write), only one triaged.
     expect(onA.get(mine.id)).toMatchObject({ status: 'triaged', assigneeId: tomId, aiSaid: 'Approve the claim' });
     expect(onA.get(other.id)).toMatchObject({ status: 'new', assigneeId: null, aiSaid: 'Send the draft' });
+  });
+
+  it('a product owner replaced on another device: their triage before their device heard of it is applied, a later one refused', () => {
+    const { folder, a, b, dana, team, tom, claims } = setup();
+    const mei = listMembers(a).find((m) => m.name === 'Mei Chen')?.id ?? '';
+    const tomId = joinWorkspace(b, folder, 'Tom Okafor').memberId;
+    expect(tomId).toBe(tom.id);
+    const onB = { engine: b, authorId: tomId };
+    const [first, second] = [item(b, tomId, claims.id, team.id, 'Approve'), item(b, tomId, claims.id, team.id, 'Fast track')];
+    syncFolder(b, folder);
+    syncFolder(a, folder);
+
+    // Dana names Mei product owner; before Tom's device hears of it, Tom triages the first item.
+    updateInitiative(dana, { id: claims.id, productOwner: { memberId: mei } });
+    syncFolder(a, folder);
+    triageFeedback(onB, { ids: [first.id], status: 'triaged' });
+    syncFolder(b, folder); // publishes the triage, then receives the change of product owner
+    expect(syncFolder(a, folder).refused).toEqual([]);
+    // Now B knows: a triage after that is Mei's or a change manager's to make (written below the API, which refuses it).
+    write(b, tomId, 'feedback', second.id, { status: 'triaged' }, 'update');
+    syncFolder(b, folder);
+    const refused = syncFolder(a, folder).refused;
+    expect(refused.map((r) => [r.memberName, r.recordId, r.field])).toEqual([['Tom Okafor', second.id, 'status']]);
+    expect(new Map(listFeedback(a).map((f) => [f.id, f.status]))).toEqual(
+      new Map([
+        [first.id, 'triaged'],
+        [second.id, 'new'],
+      ]),
+    );
   });
 
   it('a champion who fills neither role: their new item arrives with its first values; a triaged status, a grouping and a pattern change do not', () => {
