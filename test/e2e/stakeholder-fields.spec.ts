@@ -80,3 +80,35 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Gold');
   await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('North');
 });
+
+test('a date field shown as a column filters the register by when its date falls: before today, the next 30 days, later, or none', async ({
+  app,
+  page,
+}) => {
+  await expect(app.sidebar).toBeVisible();
+  const register = new StakeholdersScreen(page);
+  await register.open();
+  await register.root.getByRole('button', { name: 'Columns' }).click();
+  await page.getByTestId('column-chooser').getByRole('checkbox', { name: 'Next review' }).check();
+  await page.keyboard.press('Escape');
+  await register.rowAction('Shona Reid', 'Edit');
+  await register.form.getByRole('textbox', { name: 'Next review' }).fill('2020-01-15');
+  await closeWith(register.form, 'Save changes');
+  await expect(register.row('Shona Reid')).toContainText('2020');
+
+  const filter = register.root.getByRole('combobox', { name: 'Next review' });
+  const pick = async (band: string) => {
+    await filter.click();
+    await page.getByRole('option', { name: band, exact: true }).click();
+  };
+  await pick('Before today');
+  await expect(register.row('Shona Reid')).toHaveCount(1);
+  await shootAtSizes(page, 'stakeholders-date-filter');
+  for (const band of ['In the next 30 days', 'Later', 'No date']) {
+    await pick(band);
+    await expect(register.root.getByRole('combobox', { name: 'Next review' })).toHaveValue(band);
+    await expect(register.row('Shona Reid')).toHaveCount(0);
+  }
+  // Most of the demo's people have no review date.
+  await expect(register.rows().first()).toBeVisible();
+});

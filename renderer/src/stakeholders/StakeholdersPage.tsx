@@ -16,9 +16,11 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
+import { inDays, today } from '../stakeholder-sessions/register';
 import { teamAndBelow } from '../teams/hierarchy';
 import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
+import { DATE_FILTERS, passesFieldFilter } from './fieldFilters';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -124,8 +126,9 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const history = useRecordHistory(withCustomFields(stakeholderHistory, customFields));
   const columns = [...COLUMNS, ...fieldColumns(liveFields)];
   const shownColumns = chooseColumns(columns, columnChoice);
-  // A choice field shown as a column is filtered like support and quadrant.
-  const filterable = liveFields.filter((f) => f.type === 'choice' && shownColumns.some((c) => c.header === f.name));
+  // A choice or date field shown as a column is filtered like support and quadrant (a date by when it falls).
+  const filterable = liveFields.filter((f) => (f.type === 'choice' || f.type === 'date') && shownColumns.some((c) => c.header === f.name));
+  const bounds = { today: today(), soon: inDays(30) };
   const activeFieldFilters = Object.entries(fieldFilters).filter(([id]) => filterable.some((f) => f.id === id));
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
   const compare = (a: Stakeholder, b: Stakeholder) =>
@@ -208,8 +211,8 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                       <ChoiceFilter
                         key={f.id}
                         label={f.name}
-                        w={150}
-                        data={f.choices}
+                        w={f.type === 'date' ? 180 : 150}
+                        data={f.type === 'date' ? DATE_FILTERS : f.choices}
                         value={fieldFilters[f.id] ?? null}
                         onChange={(v) => {
                           const { [f.id]: _gone, ...rest } = fieldFilters;
@@ -257,7 +260,9 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
           .filter(
             (s) =>
               matches(s, search, liveFields) &&
-              activeFieldFilters.every(([id, value]) => s.fields[id] === value) &&
+              activeFieldFilters.every(([id, value]) =>
+                passesFieldFilter(filterable.find((f) => f.id === id)?.type ?? 'choice', s.fields[id], value, bounds),
+              ) &&
               (team === null || inTeam.has(s.teamId)) &&
               (support === null || s.support === support) &&
               (quadrant === null || s.quadrant === quadrant),
