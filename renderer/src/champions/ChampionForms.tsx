@@ -11,6 +11,7 @@ import {
   DEFAULT_COVERAGE_TARGET,
 } from '../../../db/api/types';
 import { orpc } from '../api/query';
+import { today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS, useSaveRecord } from '../kit/EntityFormDialog';
 import {
@@ -26,7 +27,6 @@ import {
   TextAreaField,
   TextField,
 } from '../kit/fields';
-import { today } from '../shadow-processes/register';
 
 // The target is typed in per cent (5–10 is the guidance) and stored as a fraction.
 const ProgramFormInput = ProgramCreateInput.omit({ coverageTarget: true })

@@ -17,11 +17,11 @@ import { EmptyTable } from '../components/EmptyTable';
 import { formatDate } from '../history/format';
 import type { HistoryTarget } from '../history/target';
 import { type Column, DataTable, type DataTableProps } from '../kit/DataTable';
+import { today } from '../kit/days';
 import { useDialog } from '../kit/dialog';
 import { type AddAction, AddActionButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { localeDate, localeNumber } from '../locale/locale';
-import { today } from '../shadow-processes/register';
 import { ActivityFormDialog, type ChampionEditing, ChampionFormDialog, ProgramFormDialog } from './ChampionForms';
 import { activityHistory, championHistory } from './history';
 

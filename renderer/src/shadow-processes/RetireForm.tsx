@@ -3,10 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { orpc } from '../api/query';
 import { formatDate } from '../history/format';
+import { today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { DateField } from '../kit/fields';
-import { type ShadowProcess, today } from './register';
+import type { ShadowProcess } from './register';
 
 // Not before it was first seen: the engine refuses that too, this says it in the person's terms.
 const retireInput = (process: ShadowProcess) =>

@@ -5,10 +5,11 @@ import { ShadowProcessCreateInput as ShadowCreateInput } from '../../../db/api/c
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
+import { today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, FieldRow, NumberField, SelectField, TeamField, TextAreaField, TextField } from '../kit/fields';
-import { KIND_OPTIONS, type ShadowProcess, today } from './register';
+import { KIND_OPTIONS, type ShadowProcess } from './register';
 
 // The contract's rules, with messages a person reads next to the field instead of the API's.
 const ShadowFormInput = ShadowCreateInput.extend({

@@ -9,6 +9,7 @@ import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
+import { today } from '../kit/days';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { FilterBar, SegmentedFilter, TeamFilter } from '../kit/filters';
@@ -19,7 +20,7 @@ import { localeNumber } from '../locale/locale';
 import { teamAndBelow } from '../teams/hierarchy';
 import { shadowHistory } from './history';
 import { RetireFormDialog } from './RetireForm';
-import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter, today } from './register';
+import { isRetired, KIND_LABELS, type ShadowProcess, type StatusFilter } from './register';
 import { type ShadowEditing, ShadowFormDialog } from './ShadowForm';
 
 const number = localeNumber;

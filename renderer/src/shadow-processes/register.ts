@@ -1,5 +1,6 @@
 import { SHADOW_PROCESS_KINDS as SHADOW_KINDS, SHADOW_PROCESS_KIND_LABELS } from '../../../db/api/types';
 import type { ApiClient } from '../api/client';
+import { today } from '../kit/days';
 import { labelled } from '../kit/fields';
 
 /** A register entry as `shadowProcesses.list` returns it (the renderer sees only the contract). */
@@ -9,12 +10,6 @@ export type ShadowKind = (typeof SHADOW_KINDS)[number];
 export const KIND_LABELS = SHADOW_PROCESS_KIND_LABELS;
 
 export const KIND_OPTIONS = labelled(SHADOW_KINDS, KIND_LABELS);
-
-/** Today as YYYY-MM-DD in the user's time zone: the day a person means when they retire something "today". */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Retired once its retirement date has come; a date still ahead means it is being phased out

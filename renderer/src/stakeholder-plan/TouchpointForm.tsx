@@ -4,10 +4,10 @@ import { TouchpointCreateInput } from '../../../db/api/contract';
 import { PLAN_EVERY_MAX_DAYS } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
+import { today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, FieldRow, MemberField, NumberField, SelectField, TextField } from '../kit/fields';
-import { today } from '../stakeholder-sessions/register';
 import { CHANNEL_OPTIONS, groupValue, type Planned, parseGroup } from './register';
 
 const TouchpointFormInput = z

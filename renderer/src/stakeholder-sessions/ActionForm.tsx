@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { ActionFieldsInput } from '../../../db/api/contract';
 import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
+import { inDays } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, FieldRow, MemberField, SelectField, TextField } from '../kit/fields';
-import { type Action, inDays } from './register';
+import type { Action } from './register';
 
 const ActionFormInput = ActionFieldsInput.extend({
   what: z.string().trim().min(1, 'Say what needs doing').max(300, 'At most 300 characters'),

@@ -9,6 +9,7 @@ import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
+import { today } from '../kit/days';
 import { useDelete } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { FilterBar, SegmentedFilter } from '../kit/filters';
@@ -17,7 +18,7 @@ import { useRecordHistory } from '../kit/recordHistory';
 import { StatusBadge } from '../kit/StatusBadge';
 import { type ActionEditing, ActionFormDialog } from './ActionForm';
 import { actionHistory } from './history';
-import { ACTION_STATUS_LABELS, type Action, today } from './register';
+import { ACTION_STATUS_LABELS, type Action } from './register';
 
 const READ_ONLY = 'Only champions and change managers add follow-up actions.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;

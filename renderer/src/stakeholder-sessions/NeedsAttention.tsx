@@ -6,10 +6,11 @@ import { QUADRANT_LABELS, QUADRANTS } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { formatDate } from '../history/format';
+import { today } from '../kit/days';
 import { useDialog } from '../kit/dialog';
 import { EntityFormDialog, INLINE_ERRORS } from '../kit/EntityFormDialog';
 import { NumberField } from '../kit/fields';
-import { type Health, today } from './register';
+import type { Health } from './register';
 
 function overdueText(h: Health): string {
   if (h.lastContact === null) return 'Never met';

@@ -9,11 +9,12 @@ import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
 import { useWorkspace } from '../api/workspace';
 import { FormError } from '../components/FormError';
+import { inDays, nowTime, today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
 import { DateField, FieldRow, liveOptions, MultiSelectField, SelectField, TextAreaField, TextField } from '../kit/fields';
 import { ADKAR_LABELS, CONCERN_KIND_OPTIONS, type Stakeholder, SUPPORT_OPTIONS } from '../stakeholders/register';
-import { inDays, KIND_OPTIONS, nowTime, SENTIMENT_OPTIONS, type Session, today } from './register';
+import { KIND_OPTIONS, SENTIMENT_OPTIONS, type Session } from './register';
 
 const NO_SENTIMENT = 'none';
 

@@ -17,8 +17,8 @@ import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
+import { today } from '../kit/days';
 import { useLocale } from '../locale/locale';
-import { today } from '../stakeholder-sessions/register';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, SUPPORT_COLORS, SUPPORT_LABELS, SUPPORT_LEVELS } from './register';
 import { SupportBadge } from './SupportBadge';
 
