@@ -4,6 +4,7 @@ import type { Initiative } from '../initiatives/model';
 import type { Role } from '../members/model';
 import type { Engine } from '../open';
 import type { Session } from '../records';
+import type { FieldChange } from '../sync/files';
 import { isTriageField, SYNCED_WRITERS, type SyncedTableName } from '../synced';
 
 /*
@@ -77,17 +78,6 @@ export function checkMayNamePatterns(s: Session): void {
 /** The initiative columns naming who triages its feedback besides change managers (SQL names). */
 const TRIAD_COLUMNS = ['product_owner', 'technical_lead'] as const;
 
-/** A change received through sync, as the triage rule judges it. */
-interface ReceivedChange {
-  hlc: string;
-  authorId: string | null;
-  tbl: string;
-  rowId: string;
-  col: string;
-  /** JSON text. */
-  value: string | null;
-}
-
 /** What a new feedback item starts with: its reporter may write these, nothing else of its triage (a pattern: any, as linking a suggestion). */
 const FIRST_VALUES: Record<string, string | undefined> = {
   status: '"new"',
@@ -108,7 +98,7 @@ const FIRST_VALUES: Record<string, string | undefined> = {
  */
 export function triageJudge(
   engine: Engine,
-  changes: readonly ReceivedChange[],
+  changes: readonly FieldChange[],
   known: (tbl: string, rowId: string, col: string, hlc: string) => string | null,
 ) {
   const itemInitiative = engine.sqlite.prepare<[string], string>('SELECT initiative_id FROM feedback WHERE id = ?').pluck();
@@ -133,7 +123,7 @@ export function triageJudge(
       return storedMember(value === null ? null : (JSON.parse(value) as string | null)) === author;
     });
   const initiativeOf = (feedbackId: string) => itemInitiative.get(feedbackId) ?? inFile.get(`feedback.initiative_id.${feedbackId}`);
-  return (c: ReceivedChange, role: Role | null, byRole: boolean): boolean => {
+  return (c: FieldChange, role: Role | null, byRole: boolean): boolean => {
     const table = c.tbl as SyncedTableName;
     const author = c.authorId;
     if (!author || !role) return false;

@@ -7,7 +7,17 @@ import { closeWith, openDialog } from './steps';
  * Tests wait on app signals (`data-screen` with `data-ready="true"`), never on sleeps.
  */
 
-export type Area = 'Report' | 'Teams' | 'Initiatives' | 'Members' | 'Imports' | 'Settings' | 'Champions' | 'Feedback' | 'Patterns';
+export type Area =
+  | 'Report'
+  | 'Teams'
+  | 'Initiatives'
+  | 'Members'
+  | 'Imports'
+  | 'Settings'
+  | 'Champions'
+  | 'Feedback'
+  | 'Patterns'
+  | 'Stakeholders';
 
 export class UptakeApp {
   readonly firstRun: FirstRunScreen;

@@ -85,9 +85,8 @@ test('a date field shown as a column filters the register by when its date falls
   app,
   page,
 }) => {
-  await expect(app.sidebar).toBeVisible();
+  await app.go('Stakeholders');
   const register = new StakeholdersScreen(page);
-  await register.open();
   await register.root.getByRole('button', { name: 'Columns' }).click();
   await page.getByTestId('column-chooser').getByRole('checkbox', { name: 'Next review' }).check();
   await page.keyboard.press('Escape');
