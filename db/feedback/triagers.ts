@@ -116,8 +116,12 @@ export function triageJudge(
       ...changes.filter((c) => c.tbl === 'initiatives').map((c) => c.rowId),
     ]),
   ];
+  // A removed member fills no role, and a removed initiative has no leads (as the writing device knew it too).
+  const removed = (tbl: 'members' | 'initiatives', id: string, hlc: string) => known(tbl, id, 'deleted', hlc) === 'true';
   const leadsOf = (initiative: string | undefined, author: string, hlc: string) =>
     !!initiative &&
+    !removed('initiatives', initiative, hlc) &&
+    !removed('members', author, hlc) &&
     TRIAD_COLUMNS.some((col) => {
       const value = known('initiatives', initiative, col, hlc);
       return storedMember(value === null ? null : (JSON.parse(value) as string | null)) === author;

@@ -396,8 +396,10 @@ export function deleteMapping(engine: Engine, wanted: string): { deleted: string
  */
 export function checkMappedFields(engine: Engine, mapping: ImportMapping): void {
   if (mapping.kind !== 'stakeholders') return;
-  const own = targetColumns('stakeholders', false, fieldTargets(engine, 'stakeholders'));
-  const gone = Object.keys({ ...mapping.columns, ...mapping.constants }).filter((t) => !own.includes(t));
+  // Any case, as the register's own file names a field's column.
+  const key = (name: string) => name.trim().toLowerCase();
+  const own = new Set(targetColumns('stakeholders', false, fieldTargets(engine, 'stakeholders')).map(key));
+  const gone = Object.keys({ ...mapping.columns, ...mapping.constants }).filter((t) => !own.has(key(t)));
   if (gone.length === 0) return;
   const names = gone.map((g) => `"${g}"`).join(', ');
   throw badInput(

@@ -263,6 +263,10 @@ describe('stakeholders from another tool: the column mapping', () => {
     const { message } = await refusal([header, 'Laura Kent,Claims North,West']);
     expect(message).toMatch(/row 2, column "Area", value "West": /);
     expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+    // A field renamed only in case is the same column, as in the register's own file.
+    await callTyped(t.host, 'stakeholderFields.update', { id: region.id, name: 'REGION' });
+    expect(await importCsv([header, 'Laura Kent,Claims North,south'])).toMatchObject({ changed: 1, mapping: 'Areas' });
+    expect(await values()).toEqual([['Laura Kent', 'South']]);
     // Renamed since the mapping was saved: the import says which field and what to do, and writes nothing.
     await callTyped(t.host, 'stakeholderFields.update', { id: region.id, name: 'Sales region' });
     before = JSON.stringify(exportWorkspace(t.engine));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addComment, listComments } from '../../db/feedback/comments';
 import { createFeedback, listFeedback, triageFeedback } from '../../db/feedback/feedback';
 import { createPattern, listPatterns } from '../../db/feedback/patterns';
-import { createInitiative, updateInitiative } from '../../db/initiatives/initiatives';
-import { createMember, listMembers } from '../../db/members/members';
+import { createInitiative, deleteInitiative, restoreInitiative, updateInitiative } from '../../db/initiatives/initiatives';
+import { createMember, deleteMember, listMembers } from '../../db/members/members';
 import type { Engine } from '../../db/open';
 import { joinWorkspace, syncFolder } from '../../db/sync/sync';
 import { createTeam } from '../../db/teams/teams';
@@ -87,6 +87,29 @@ describe('triage fields across devices', () => {
         [second.id, 'new'],
       ]),
     );
+  });
+
+  it('a product owner removed from the workspace, or whose initiative was removed, triages nothing once their device knows', () => {
+    const { folder, a, b, dana, team, tom, claims } = setup();
+    const tomId = joinWorkspace(b, folder, 'Tom Okafor').memberId;
+    const triaged = item(b, tomId, claims.id, team.id, 'Approve');
+    syncFolder(b, folder);
+    syncFolder(a, folder);
+    deleteInitiative(dana, claims.id);
+    syncFolder(a, folder);
+    syncFolder(b, folder);
+    write(b, tomId, 'feedback', triaged.id, { status: 'triaged' }, 'update');
+    syncFolder(b, folder);
+    expect(syncFolder(a, folder).refused.map((r) => [r.recordId, r.field])).toEqual([[triaged.id, 'status']]);
+
+    restoreInitiative(dana, claims.id);
+    deleteMember(dana, tom.id);
+    syncFolder(a, folder);
+    syncFolder(b, folder);
+    write(b, tomId, 'feedback', triaged.id, { status: 'in_progress' }, 'update');
+    syncFolder(b, folder);
+    expect(syncFolder(a, folder).refused.map((r) => [r.recordId, r.field])).toEqual([[triaged.id, 'status']]);
+    expect(listFeedback(a).find((f) => f.id === triaged.id)?.status).toBe('new');
   });
 
   it('a champion who fills neither role: their new item arrives with its first values; a triaged status, a grouping and a pattern change do not', () => {

@@ -20,7 +20,7 @@ import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { teamAndBelow } from '../teams/hierarchy';
 import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
-import { DATE_FILTERS, passesFieldFilter } from './fieldFilters';
+import { DATE_FILTERS, offersFilter, passesFieldFilter } from './fieldFilters';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -129,7 +129,9 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   // A choice or date field shown as a column is filtered like support and quadrant (a date by when it falls).
   const filterable = liveFields.filter((f) => (f.type === 'choice' || f.type === 'date') && shownColumns.some((c) => c.header === f.name));
   const bounds = { today: today(), soon: inDays(30) };
-  const activeFieldFilters = Object.entries(fieldFilters).filter(([id]) => filterable.some((f) => f.id === id));
+  const activeFieldFilters = Object.entries(fieldFilters).filter(([id, value]) =>
+    filterable.some((f) => f.id === id && offersFilter(f, value)),
+  );
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
   const compare = (a: Stakeholder, b: Stakeholder) =>
     sortField ? compareByField(sortField, a, b) : sort in SORTS ? SORTS[sort as SortKey].compare(a, b) : 0;

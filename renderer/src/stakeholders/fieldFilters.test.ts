@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_FILTERS, passesFieldFilter } from './fieldFilters';
+import { DATE_FILTERS, offersFilter, passesFieldFilter } from './fieldFilters';
 
 const bounds = { today: '2026-12-01', soon: '2026-12-31' };
 const pass = (value: unknown, filter: string) => passesFieldFilter('date', value, filter, bounds);
@@ -22,5 +22,12 @@ describe('the register’s custom-field filters', () => {
     expect(passesFieldFilter('choice', 'North', 'North', bounds)).toBe(true);
     expect(passesFieldFilter('choice', 'north', 'North', bounds)).toBe(false);
     expect(passesFieldFilter('choice', undefined, 'North', bounds)).toBe(false);
+  });
+
+  it('a filter value the field no longer offers (a saved view from before its type or choices changed) is not one to apply', () => {
+    expect(offersFilter({ type: 'date', choices: [] }, 'past')).toBe(true);
+    expect(offersFilter({ type: 'date', choices: [] }, 'High')).toBe(false);
+    expect(offersFilter({ type: 'choice', choices: ['North', 'South'] }, 'South')).toBe(true);
+    expect(offersFilter({ type: 'choice', choices: ['North', 'South'] }, 'past')).toBe(false);
   });
 });

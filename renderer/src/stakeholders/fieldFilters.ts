@@ -26,3 +26,8 @@ export function passesFieldFilter(type: string, value: unknown, filter: string, 
   if (filter === 'soon') return date >= bounds.today && date <= bounds.soon;
   return date > bounds.soon;
 }
+
+/** Whether a filter value (a saved view's, say) is one the field offers now: a stale one is ignored, not applied. */
+export function offersFilter(field: { type: string; choices: readonly string[] }, value: string): boolean {
+  return field.type === 'date' ? DATE_FILTERS.some((f) => f.value === value) : field.choices.includes(value);
+}
