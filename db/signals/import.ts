@@ -8,7 +8,7 @@ import type { Engine } from '../open';
 import { toCsv } from '../reports/csv';
 import { settings } from '../schema';
 import { SHADOW_PROCESS_KINDS } from '../shadow-processes/model';
-import { extraColumns, fieldTargets } from '../stakeholders/fields';
+import { fieldTargets, headerNames } from '../stakeholders/fields';
 import { stakeholderSink } from '../stakeholders/import';
 import { newId, write } from '../write';
 import { findImportBatch } from './batches';
@@ -104,11 +104,12 @@ export async function importFile(
   const name = options.displayName ?? path.basename(file);
   let mapping: ImportMapping | null = null;
   let header: string[] | null = null;
+  // The workspace's custom fields: columns a stakeholder file may add, and targets its mapping may fill.
+  const fields = fieldTargets(engine, kind);
+  const ownHeader = (h: string[]) => isOwnHeader(kind, h, headerNames(fields));
   if (options.mapping !== undefined) {
     mapping =
-      typeof options.mapping === 'string'
-        ? getMapping(engine, options.mapping)
-        : checkMapping(options.mapping, 'The mapping', fieldTargets(engine, kind));
+      typeof options.mapping === 'string' ? getMapping(engine, options.mapping) : checkMapping(options.mapping, 'The mapping', fields);
     if (mapping.kind !== kind) {
       throw badInput(
         `The mapping "${mapping.id ?? mapping.name}" makes ${mapping.kind} files, not ${kind}: choose a ${kind} mapping, or import it as ${mapping.kind}.`,
@@ -117,20 +118,15 @@ export async function importFile(
   } else {
     // One look at the header (a few KiB), so a file in Uptake's own format takes the usual path untouched.
     header = peekCsv(file, 0)[0] ?? null;
-    if (header && !isOwnHeader(kind, header, extraColumns(engine, kind))) mapping = matchingMapping(engine, kind, header);
+    if (header && !ownHeader(header)) mapping = matchingMapping(engine, kind, header);
   }
-  if (mapping) checkMappedFields(engine, mapping);
+  if (mapping) checkMappedFields(mapping, fields);
   const job: ImportJob = { engine, authorId, kind, file, name, options };
   if (!mapping) {
     try {
       return await importOwnFile(job);
     } catch (e) {
-      if (
-        header &&
-        !isOwnHeader(kind, header, extraColumns(engine, kind)) &&
-        e instanceof UserError &&
-        e.message.includes('the header row is wrong')
-      ) {
+      if (header && !ownHeader(header) && e instanceof UserError && e.message.includes('the header row is wrong')) {
         throw new UserError(
           e.code,
           `${e.message}\nNo saved mapping or preset fits this header either: map its columns once on the Imports screen (or give --mapping NAME; \`uptake mappings list\` lists them) and the next file with the same header is read the same way.`,

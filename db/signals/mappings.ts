@@ -5,7 +5,7 @@ import aiDecisionLog from '../../presets/ai-decision-log.json';
 import copilotUsage from '../../presets/microsoft-365-copilot-usage.json';
 import { badInput, UserError } from '../errors';
 import type { Engine } from '../open';
-import { extraColumns, fieldTargets } from '../stakeholders/fields';
+import { fieldTargets, headerNames } from '../stakeholders/fields';
 import { STAKEHOLDER_COMPUTED_COLUMNS } from '../stakeholders/import-columns';
 import { IMPORT_COLUMNS, isOwnHeader, OPTIONAL_IMPORT_COLUMNS, PER_USER_COLUMNS } from './columns';
 import { peekCsv } from './csv';
@@ -391,14 +391,14 @@ export function deleteMapping(engine: Engine, wanted: string): { deleted: string
 }
 
 /**
- * A saved stakeholder mapping that fills a custom field this workspace no longer has (renamed or
- * removed since): said plainly, before anything is read.
+ * A saved stakeholder mapping that fills a custom field this workspace (`fields`, fieldTargets) no
+ * longer has (renamed or removed since): said plainly, before anything is read.
  */
-export function checkMappedFields(engine: Engine, mapping: ImportMapping): void {
+export function checkMappedFields(mapping: ImportMapping, fields: readonly string[]): void {
   if (mapping.kind !== 'stakeholders') return;
   // Any case, as the register's own file names a field's column.
   const key = (name: string) => name.trim().toLowerCase();
-  const own = new Set(targetColumns('stakeholders', false, fieldTargets(engine, 'stakeholders')).map(key));
+  const own = new Set(targetColumns('stakeholders', false, fields).map(key));
   const gone = Object.keys({ ...mapping.columns, ...mapping.constants }).filter((t) => !own.has(key(t)));
   if (gone.length === 0) return;
   const names = gone.map((g) => `"${g}"`).join(', ');
@@ -422,10 +422,10 @@ export function inspectFile(engine: Engine, kind: ImportKind, file: string): Map
   if (header.length === 0 || header.every((h) => h.trim() === '')) {
     throw badInput('The file is empty: it has no header row. Choose the CSV file the system exported.');
   }
-  const own = isOwnHeader(kind, header, extraColumns(engine, kind));
+  const fields = fieldTargets(engine, kind);
+  const own = isOwnHeader(kind, header, headerNames(fields));
   const matched = own ? null : matchingMapping(engine, kind, header);
   const perUser = kind === 'usage' && header.some((h) => nameScore('last_activity', h) === 1);
-  const fields = fieldTargets(engine, kind);
   const proposed = proposeMapping(kind, header, rows, perUser, fields);
   if (perUser) proposed.perUser = {};
   const at = header.indexOf(proposed.columns.action ?? '\u0000');

@@ -74,13 +74,11 @@ export interface FieldDefinition {
   choices?: string[] | undefined;
 }
 
-/** The live fields' names as a CSV header names them (lower case): the stakeholder file's further columns. */
-export const fieldColumns = (engine: Engine): string[] => listFields(engine).map((f) => f.name.trim().toLowerCase());
-/** The live fields' names, which a mapping of another tool's file may fill like its own columns: only a stakeholder mapping. */
+/** The live fields' names, which a stakeholder file adds as columns and a mapping of another tool's file may fill: only for stakeholders. */
 export const fieldTargets = (engine: Engine, kind: string): string[] =>
   kind === 'stakeholders' ? listFields(engine).map((f) => f.name.trim()) : [];
-/** The columns a kind of import file may add to Uptake's own (db/signals/columns.ts isOwnHeader): a stakeholder file's custom fields. */
-export const extraColumns = (engine: Engine, kind: string): string[] => (kind === 'stakeholders' ? fieldColumns(engine) : []);
+/** The same names as a CSV header is matched (lower case): what isOwnHeader (db/signals/columns.ts) accepts beyond Uptake's own columns. */
+export const headerNames = (names: readonly string[]): string[] => names.map((n) => n.toLowerCase());
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
