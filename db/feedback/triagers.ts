@@ -109,13 +109,16 @@ export function triageJudge(
   for (const c of changes)
     if ((c.tbl === 'feedback' || c.tbl === 'feedback_comments') && c.value && ['initiative_id', 'author_id', 'feedback_id'].includes(c.col))
       inFile.set(`${c.tbl}.${c.col}.${c.rowId}`, JSON.parse(c.value) as string);
-  // Every initiative, the file's new ones included: a failure pattern is any initiative's lead's to name.
-  const initiatives = [
-    ...new Set([
-      ...engine.sqlite.prepare<[], string>('SELECT id FROM initiatives').pluck().all(),
-      ...changes.filter((c) => c.tbl === 'initiatives').map((c) => c.rowId),
-    ]),
-  ];
+  // Every initiative, the file's new ones included (read once, when a pattern change asks): a failure
+  // pattern is any initiative's lead's to name.
+  let initiatives: string[] | undefined;
+  const allInitiatives = () =>
+    (initiatives ??= [
+      ...new Set([
+        ...engine.sqlite.prepare<[], string>('SELECT id FROM initiatives').pluck().all(),
+        ...changes.filter((c) => c.tbl === 'initiatives').map((c) => c.rowId),
+      ]),
+    ]);
   // A removed member fills no role, and a removed initiative has no leads (as the writing device knew it too).
   const removed = (tbl: 'members' | 'initiatives', id: string, hlc: string) => known(tbl, id, 'deleted', hlc) === 'true';
   const leadsOf = (initiative: string | undefined, author: string, hlc: string) =>
@@ -139,7 +142,7 @@ export function triageJudge(
       return byRole || leadsOf(item ? initiativeOf(item) : undefined, author, c.hlc);
     }
     if (byRole || !isTriageField(table, c.col)) return byRole;
-    if (table === 'failure_patterns') return initiatives.some((i) => leadsOf(i, author, c.hlc));
+    if (table === 'failure_patterns') return allInitiatives().some((i) => leadsOf(i, author, c.hlc));
     if (table !== 'feedback') return false;
     if (leadsOf(initiativeOf(c.rowId), author, c.hlc)) return true;
     const created = itemInitiative.get(c.rowId) === undefined;

@@ -129,9 +129,11 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   // A choice or date field shown as a column is filtered like support and quadrant (a date by when it falls).
   const filterable = liveFields.filter((f) => (f.type === 'choice' || f.type === 'date') && shownColumns.some((c) => c.header === f.name));
   const bounds = { today: today(), soon: inDays(30) };
-  const activeFieldFilters = Object.entries(fieldFilters).filter(([id, value]) =>
-    filterable.some((f) => f.id === id && offersFilter(f, value)),
-  );
+  // Each filter in force with its field (a saved view's value the field no longer offers is left out).
+  const activeFieldFilters = filterable.flatMap((field) => {
+    const value = fieldFilters[field.id];
+    return value !== undefined && offersFilter(field, value) ? [{ field, value }] : [];
+  });
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
   const compare = (a: Stakeholder, b: Stakeholder) =>
     sortField ? compareByField(sortField, a, b) : sort in SORTS ? SORTS[sort as SortKey].compare(a, b) : 0;
@@ -262,9 +264,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
           .filter(
             (s) =>
               matches(s, search, liveFields) &&
-              activeFieldFilters.every(([id, value]) =>
-                passesFieldFilter(filterable.find((f) => f.id === id)?.type ?? 'choice', s.fields[id], value, bounds),
-              ) &&
+              activeFieldFilters.every(({ field, value }) => passesFieldFilter(field.type, s.fields[field.id], value, bounds)) &&
               (team === null || inTeam.has(s.teamId)) &&
               (support === null || s.support === support) &&
               (quadrant === null || s.quadrant === quadrant),
