@@ -99,7 +99,7 @@ export const isoDate = z
 /** The input of a read as of a day (YYYY-MM-DD), e.g. who is overdue for contact today. */
 export const AsOfInput = z.strictObject({ today: isoDate });
 /** A list as of a day, with the deleted records too when includeDeleted. */
-export const ListAsOfInput = z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) });
+const ListAsOfInput = z.strictObject({ today: isoDate, includeDeleted: z.boolean().optional().default(false) });
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
 /** A zod enum over one of the model's value lists, with a message that lists them. */

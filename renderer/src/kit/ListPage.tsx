@@ -87,7 +87,7 @@ function emptyState(list: ListPageEmpty): ReactNode {
  * A screen's add button. With `disabledReason` (the acting member may not add) it stays visible but
  * does nothing, and says why on hover and focus (aria-disabled keeps it focusable, unlike disabled).
  */
-export function AddButton({
+function AddButton({
   onClick,
   children,
   disabledReason,
