@@ -3,7 +3,7 @@ import { badInput, forbidden } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { findRow, inTransaction, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
+import { findRow, inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
 import { failurePatterns, feedback } from '../schema';
 import { listTeams } from '../teams/teams';
 import { write } from '../write';
@@ -19,14 +19,14 @@ import {
 } from './model';
 import { checkMayTriage } from './triagers';
 
-const names = <T extends { id: string; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
-
 /** Feedback rows as records: the names of what each points at, deleted ones included (unsorted). */
 function toFeedback(engine: Engine, rows: (typeof feedback.$inferSelect)[]): Feedback[] {
-  const initiatives = names(listInitiatives(engine, true));
-  const teams = names(listTeams(engine, true));
-  const members = names(listMembers(engine, true));
-  const patterns = names(engine.orm.select({ id: failurePatterns.id, name: failurePatterns.name }).from(failurePatterns).all());
+  const initiatives = namesById(engine, listInitiatives);
+  const teams = namesById(engine, listTeams);
+  const members = namesById(engine, listMembers);
+  const patterns = namesById(engine, () =>
+    engine.orm.select({ id: failurePatterns.id, name: failurePatterns.name }).from(failurePatterns).all(),
+  );
   return rows.map(({ lastHlc: _, ...f }) => ({
     ...f,
     initiative: initiatives.get(f.initiativeId) ?? null,
