@@ -1,7 +1,7 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
-import { openScreen } from './signals-pages';
+import { callApi, openScreen } from './signals-pages';
 import { StakeholdersScreen } from './stakeholder-pages';
 import { closeWith } from './steps';
 
@@ -110,4 +110,91 @@ test('a date field shown as a column filters the register by when its date falls
   }
   // Most of the demo's people have no review date.
   await expect(register.rows().first()).toBeVisible();
+});
+
+test('number and text fields shown as columns filter the register by their values; a saved view keeps them, a value no one has any more too', async ({
+  app,
+  page,
+}) => {
+  await app.go('Stakeholders');
+  const headcount = (await callApi(page, 'stakeholderFields.create', { name: 'Headcount', type: 'number' })).body as { id: string };
+  const site = (await callApi(page, 'stakeholderFields.create', { name: 'Site', type: 'text' })).body as { id: string };
+  const people = (await callApi(page, 'stakeholders.list', {})).body as { id: string; name: string }[];
+  const setValues = async (name: string, values: { headcount: number; site: string }) => {
+    const id = people.find((p) => p.name === name)?.id;
+    const res = await callApi(page, 'stakeholders.update', { id, fields: { [headcount.id]: values.headcount, [site.id]: values.site } });
+    expect(res.status).toBe(200);
+  };
+  await setValues('Gareth Hughes', { headcount: 1200, site: 'leeds' });
+  await setValues('Aisha Bello', { headcount: 12, site: 'Leeds' });
+  await setValues('Tomasz Nowak', { headcount: 40, site: 'Bristol' });
+
+  // The fields were made behind the screen's back: a reload shows them.
+  await app.reload();
+  const register = new StakeholdersScreen(page);
+  // Shona Reid's through the form, as a change manager sets them.
+  await register.rowAction('Shona Reid', 'Edit');
+  await register.form.getByRole('textbox', { name: 'Headcount' }).fill('12');
+  await register.form.getByRole('textbox', { name: 'Site' }).fill('Leeds');
+  await closeWith(register.form, 'Save changes');
+  await register.root.getByRole('button', { name: 'Columns' }).click();
+  for (const column of ['Headcount', 'Site']) await page.getByTestId('column-chooser').getByRole('checkbox', { name: column }).check();
+  await page.keyboard.press('Escape');
+  const everyone = people.length;
+  await expect(register.rows()).toHaveCount(everyone);
+
+  const filter = (name: string) => register.root.getByRole('combobox', { name });
+  const pick = async (name: string, option: string) => {
+    await filter(name).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+    await expect(filter(name)).toHaveValue(option);
+  };
+  // Numbers in order, in the locale's way; "leeds" and "Leeds" are one entry, spelled as most write it.
+  await filter('Headcount').click();
+  await expect(page.getByRole('option')).toHaveText(['12', '40', '1,200', 'No value']);
+  await page.keyboard.press('Escape');
+  await filter('Site').click();
+  await expect(page.getByRole('option')).toHaveText(['Bristol', 'Leeds', 'No value']);
+  await page.keyboard.press('Escape');
+
+  await pick('Headcount', '1,200');
+  await expect(register.rows()).toHaveCount(1);
+  await expect(register.row('Gareth Hughes')).toHaveCount(1);
+  await pick('Headcount', 'No value');
+  await expect(register.rows()).toHaveCount(everyone - 4);
+  await pick('Headcount', '12');
+  await pick('Site', 'Leeds');
+  await expect(register.rows()).toHaveCount(2);
+  await expect(register.row('Shona Reid')).toHaveCount(1);
+  await expect(register.row('Aisha Bello')).toHaveCount(1);
+  await shootAtSizes(page, 'stakeholders-value-filters');
+
+  await register.root.getByRole('button', { name: 'Views' }).click();
+  await page.getByRole('menuitem', { name: 'Save current view…' }).click();
+  await page.keyboard.type('Leeds teams of twelve');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Save the current view' })).toBeHidden();
+
+  const applyView = async () => {
+    await page.reload();
+    await register.open();
+    await expect(register.rows()).toHaveCount(everyone);
+    await register.root.getByRole('button', { name: 'Views' }).click();
+    await page.getByRole('menuitem', { name: 'Leeds teams of twelve' }).click();
+    await expect(filter('Headcount')).toHaveValue('12');
+    await expect(filter('Site')).toHaveValue('Leeds');
+  };
+  await applyView();
+  await expect(register.rows()).toHaveCount(2);
+  await expect(register.row('Shona Reid')).toHaveCount(1);
+
+  // No one has 12 any more: the view still filters by it, shows it, and says no one matches.
+  await setValues('Shona Reid', { headcount: 14, site: 'Leeds' });
+  await setValues('Aisha Bello', { headcount: 14, site: 'Leeds' });
+  await applyView();
+  await expect(register.rows()).toHaveCount(0);
+  await expect(register.root.getByText('Nothing matches these filters')).toBeVisible();
+  await register.root.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(register.rows()).toHaveCount(everyone);
+  await expect(filter('Headcount')).toHaveValue('');
 });

@@ -15,12 +15,13 @@ import { ChoiceFilter, FilterBar, SegmentedFilter, TeamFilter } from '../kit/fil
 import { ListPage, NoMatches } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
 import { type ColumnChoice, ColumnChooser, chooseColumns, SavedViewsMenu, useColumnChoice, useSavedViews } from '../kit/tableViews';
+import { localeNumber } from '../locale/locale';
 import { PlanView } from '../stakeholder-plan/PlanView';
 import { NeedsAttention } from '../stakeholder-sessions/NeedsAttention';
 import { teamAndBelow } from '../teams/hierarchy';
 import { compareByField, fieldColumns, useStakeholderFields, withCustomFields } from './customFields';
 import { ExportCsvButton } from './ExportCsv';
-import { DATE_FILTERS, offersFilter, passesFieldFilter } from './fieldFilters';
+import { fieldFilter, passesFieldFilter } from './fieldFilters';
 import { StakeholderGrid } from './Grid';
 import { stakeholderHistory } from './history';
 import {
@@ -90,7 +91,7 @@ interface RegisterView {
   /** A built-in sort, or `field:<id>` for a custom field. */
   sort: SortKey | FieldSort;
   columns: ColumnChoice;
-  /** Custom choice fields' filters, by field id (absent in views saved before there were any). */
+  /** Custom fields' filters, by field id (absent in views saved before there were any). */
   fieldFilters?: Record<string, string>;
 }
 
@@ -126,14 +127,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const history = useRecordHistory(withCustomFields(stakeholderHistory, customFields));
   const columns = [...COLUMNS, ...fieldColumns(liveFields)];
   const shownColumns = chooseColumns(columns, columnChoice);
-  // A choice or date field shown as a column is filtered like support and quadrant (a date by when it falls).
-  const filterable = liveFields.filter((f) => (f.type === 'choice' || f.type === 'date') && shownColumns.some((c) => c.header === f.name));
   const bounds = { today: today(), soon: inDays(30) };
-  // Each filter in force with its field (a saved view's value the field no longer offers is left out).
-  const activeFieldFilters = filterable.flatMap((field) => {
-    const value = fieldFilters[field.id];
-    return value !== undefined && offersFilter(field, value) ? [{ field, value }] : [];
-  });
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
   const compare = (a: Stakeholder, b: Stakeholder) =>
     sortField ? compareByField(sortField, a, b) : sort in SORTS ? SORTS[sort as SortKey].compare(a, b) : 0;
@@ -150,6 +144,19 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
 
   const all = register.data ?? [];
   const live = all.filter((s) => !s.deleted);
+  // A field shown as a column is filtered like support and quadrant, by what fieldFilter offers for its type.
+  const shownFieldFilters = liveFields
+    .filter((f) => shownColumns.some((c) => c.header === f.name))
+    .flatMap((field) => {
+      const filter = fieldFilter(
+        field,
+        live.map((s) => s.fields[field.id]),
+        fieldFilters[field.id],
+        localeNumber.format,
+      );
+      return filter ? [{ field, ...filter }] : [];
+    });
+  const activeFieldFilters = shownFieldFilters.flatMap(({ field, value }) => (value === null ? [] : [{ field, value }]));
   // A team includes its sub-teams, as in the report.
   const selected = teams.data?.find((t) => t.id === team);
   const inTeam = teamAndBelow(teams.data, selected);
@@ -211,16 +218,16 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                 <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
                 {view === 'table' && (
                   <>
-                    {filterable.map((f) => (
+                    {shownFieldFilters.map(({ field, options, value }) => (
                       <ChoiceFilter
-                        key={f.id}
-                        label={f.name}
-                        w={f.type === 'date' ? 180 : 150}
-                        data={f.type === 'date' ? DATE_FILTERS : f.choices}
-                        value={fieldFilters[f.id] ?? null}
+                        key={field.id}
+                        label={field.name}
+                        w={field.type === 'choice' ? 150 : 180}
+                        data={options}
+                        value={value}
                         onChange={(v) => {
-                          const { [f.id]: _gone, ...rest } = fieldFilters;
-                          setFieldFilters(v ? { ...rest, [f.id]: v } : rest);
+                          const { [field.id]: _gone, ...rest } = fieldFilters;
+                          setFieldFilters(v ? { ...rest, [field.id]: v } : rest);
                         }}
                       />
                     ))}
