@@ -17,6 +17,7 @@ import { EmptyTable } from '../components/EmptyTable';
 import { BackLink, Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
+import { TableHead } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
 import { localeNumber } from '../locale/locale';
 import { FeedbackSummary } from './FeedbackPage';
@@ -47,7 +48,7 @@ function Months({ months }: { months: readonly PatternMonth[] }) {
               bg={m.count > 0 ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-3)'}
               style={{ borderRadius: 2 }}
             />
-            <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'nowrap' }}>
+            <Text size="xs" c="dimmed" mt={4} style={NOWRAP}>
               {monthName.format(new Date(`${m.month}-01T00:00:00Z`))}
             </Text>
           </Box>
@@ -82,14 +83,7 @@ function Overrides({ overrides }: { overrides: readonly PatternOverride[] }) {
         </Text>
       ) : (
         <Table {...TABLE} aria-label="Overrides judged appropriate">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Recommendation</Table.Th>
-              <Table.Th>Initiative</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>Linked</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead labels={['Recommendation', 'Initiative', 'Reason', 'Linked']} />
           <Table.Tbody>
             {overrides.map((o) => (
               <Table.Tr key={o.reviewId} data-testid="pattern-override">
@@ -123,14 +117,7 @@ function ShadowProcesses({ processes }: { processes: readonly PatternShadowProce
         </Text>
       ) : (
         <Table {...TABLE} mb="lg" aria-label="Shadow processes that name it">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Process</Table.Th>
-              <Table.Th>Team</Table.Th>
-              <Table.Th ta="right">Users</Table.Th>
-              <Table.Th>Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead labels={['Process', 'Team', 'Users', 'Status']} right={['Users']} />
           <Table.Tbody>
             {processes.map((p) => (
               <Table.Tr key={p.id} data-testid="pattern-shadow">
@@ -210,37 +197,23 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
                 <Title order={2} size="h4" px="lg" pb="xs">
                   {number.format(items.length)} {items.length === 1 ? 'item' : 'items'}
                 </Title>
-                <Table
-                  horizontalSpacing={8}
-                  verticalSpacing={6}
-                  aria-label="Feedback in this pattern"
-                  ml="lg"
-                  maw="calc(100% - 2 * var(--mantine-spacing-lg))"
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>What the AI said · what was right</Table.Th>
-                      <Table.Th>Team</Table.Th>
-                      <Table.Th>Severity</Table.Th>
-                      <Table.Th>Reported</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                <Table {...TABLE} aria-label="Feedback in this pattern">
+                  <TableHead labels={['What the AI said · what was right', 'Team', 'Severity', 'Reported', 'Status']} />
                   <Table.Tbody>
                     {items.map((f) => (
                       <Table.Tr key={f.id} data-testid="pattern-item">
                         <Table.Td maw={420}>
                           <FeedbackSummary f={f} />
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.team ?? <Dash />}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td style={NOWRAP}>{f.team ?? <Dash />}</Table.Td>
+                        <Table.Td style={NOWRAP}>
                           {FEEDBACK_SEVERITY_LABELS[f.severity]}
                           {f.confidentlyWrong ? ' · sure' : ''}
                         </Table.Td>
-                        <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td className="tabular" style={NOWRAP}>
                           {formatDate(f.reportedAt.slice(0, 10))}
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{FEEDBACK_STATUS_LABELS[f.status]}</Table.Td>
+                        <Table.Td style={NOWRAP}>{FEEDBACK_STATUS_LABELS[f.status]}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -29,6 +29,7 @@ import { download } from '../components/download';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
+import { TableHead } from '../kit/DataTable';
 import { localeDateTime, localeNumber } from '../locale/locale';
 import type { ImportKind, ImportSummary } from '../reports/types';
 import { FilePreview, importErrorData, ProblemsView, usePreview } from './ImportCheck';
@@ -470,16 +471,7 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
                 </Text>
               ) : (
                 <Table className="data-table" aria-label="Past imports" data-testid="import-batches">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>File</Table.Th>
-                      <Table.Th>Kind</Table.Th>
-                      <Table.Th ta="right">Rows</Table.Th>
-                      <Table.Th>Imported by</Table.Th>
-                      <Table.Th>When</Table.Th>
-                      <Table.Th>SHA-256</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead labels={['File', 'Kind', 'Rows', 'Imported by', 'When', 'SHA-256']} right={['Rows']} />
                   <Table.Tbody>
                     {list.map((b) => (
                       <Table.Tr key={b.id} data-testid="import-batch">

@@ -177,3 +177,18 @@ function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, his
  * every frame, and without this every row in view was drawn again each time, not only the new ones.
  */
 const DataRow = memo(DataRowOf) as typeof DataRowOf;
+
+/** The header of a table laid out by hand: a cell per label, right-aligned for the labels in `right` (columns of numbers). */
+export function TableHead({ labels, right = [] }: { labels: readonly string[]; right?: readonly string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {labels.map((label) => (
+          <Table.Th key={label} ta={right.includes(label) ? 'right' : undefined}>
+            {label}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

@@ -17,6 +17,7 @@ import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
+import { TableHead } from '../kit/DataTable';
 import { today } from '../kit/days';
 import { useLocale } from '../locale/locale';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, SUPPORT_COLORS, SUPPORT_LABELS, SUPPORT_LEVELS } from './register';
@@ -334,16 +335,10 @@ function GapContacts({ teams: all, only: from }: { teams: GapTeam[]; only: strin
                 </Text>
               ) : (
                 <Table verticalSpacing={4} horizontalSpacing={8} aria-label={`Who to talk to in ${t.team}`}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Support</Table.Th>
-                      <Table.Th ta="right">Influence</Table.Th>
-                      <Table.Th>Barrier point</Table.Th>
-                      <Table.Th ta="right">Open concerns</Table.Th>
-                      <Table.Th ta="right">Last contact</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    labels={['Name', 'Support', 'Influence', 'Barrier point', 'Open concerns', 'Last contact']}
+                    right={['Influence', 'Open concerns', 'Last contact']}
+                  />
                   <Table.Tbody>
                     {t.people.map((p) => (
                       <Table.Tr key={p.stakeholderId} data-testid="gap-person">
