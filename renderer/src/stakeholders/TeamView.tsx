@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFlag, IconMessages, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   type AdkarCell,
   CONCERN_KIND_LABELS,
@@ -75,6 +75,44 @@ function Section({ title, note, children, testId }: { title: string; note: strin
   );
 }
 
+/** A table of the team view with a row per team, the team's name first; `head` and `cells` are the columns after it. */
+function TeamTable({
+  label,
+  className,
+  teams,
+  rowTestId,
+  verticalSpacing,
+  head,
+  cells,
+}: {
+  label: string;
+  className?: string;
+  teams: TeamStakeholders[];
+  rowTestId: string;
+  verticalSpacing: number;
+  head: ReactNode;
+  cells: (team: TeamStakeholders) => ReactNode;
+}) {
+  return (
+    <Table verticalSpacing={verticalSpacing} horizontalSpacing={8} aria-label={label} className={className}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Team</Table.Th>
+          {head}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {teams.map((t) => (
+          <Table.Tr key={t.teamId} data-testid={rowTestId}>
+            <Table.Td fw={500}>{t.team}</Table.Td>
+            {cells(t)}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function SupportMix({ teams }: { teams: TeamStakeholders[] }) {
   return (
     <Section title="Support by team" note="People in the register, opposed to advocate" testId="support-mix">
@@ -86,57 +124,57 @@ function SupportMix({ teams }: { teams: TeamStakeholders[] }) {
           </Group>
         ))}
       </Group>
-      <Table verticalSpacing={6} horizontalSpacing={8} aria-label="Support by team">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Team</Table.Th>
+      <TeamTable
+        label="Support by team"
+        teams={teams}
+        rowTestId="support-row"
+        verticalSpacing={6}
+        head={
+          <>
             <Table.Th ta="right">People</Table.Th>
             <Table.Th w="55%">Support mix</Table.Th>
             <Table.Th>Open concerns</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {teams.map((t) => {
-            const parts = SUPPORT_LEVELS.filter((s) => t.support[s] > 0).map((s) => `${t.support[s]} ${SUPPORT_LABELS[s].toLowerCase()}`);
-            const concerns = CONCERN_KINDS.filter((k) => t.openConcerns[k] > 0);
-            return (
-              <Table.Tr key={t.teamId} data-testid="support-row">
-                <Table.Td fw={500}>{t.team}</Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {t.people}
-                </Table.Td>
-                <Table.Td>
-                  <div className="support-bar" role="img" aria-label={`${t.team}: ${parts.join(', ')}`}>
-                    {SUPPORT_LEVELS.filter((s) => t.support[s] > 0).map((s) => (
-                      <div
-                        key={s}
-                        className="support-segment tabular"
-                        data-support={s}
-                        title={`${SUPPORT_LABELS[s]}: ${t.support[s]}`}
-                        style={{ flexGrow: t.support[s], background: `var(--mantine-color-${SUPPORT_COLORS[s]}-2)` }}
-                      >
-                        {t.support[s]}
-                      </div>
-                    ))}
-                  </div>
-                  <Text size="xs" c="dimmed" mt={2} data-testid="support-text">
-                    {parts.join(' · ')}
+          </>
+        }
+        cells={(t) => {
+          const parts = SUPPORT_LEVELS.filter((s) => t.support[s] > 0).map((s) => `${t.support[s]} ${SUPPORT_LABELS[s].toLowerCase()}`);
+          const concerns = CONCERN_KINDS.filter((k) => t.openConcerns[k] > 0);
+          return (
+            <>
+              <Table.Td ta="right" className="tabular">
+                {t.people}
+              </Table.Td>
+              <Table.Td>
+                <div className="support-bar" role="img" aria-label={`${t.team}: ${parts.join(', ')}`}>
+                  {SUPPORT_LEVELS.filter((s) => t.support[s] > 0).map((s) => (
+                    <div
+                      key={s}
+                      className="support-segment tabular"
+                      data-support={s}
+                      title={`${SUPPORT_LABELS[s]}: ${t.support[s]}`}
+                      style={{ flexGrow: t.support[s], background: `var(--mantine-color-${SUPPORT_COLORS[s]}-2)` }}
+                    >
+                      {t.support[s]}
+                    </div>
+                  ))}
+                </div>
+                <Text size="xs" c="dimmed" mt={2} data-testid="support-text">
+                  {parts.join(' · ')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {concerns.length === 0 ? (
+                  <Dash />
+                ) : (
+                  <Text size="sm" data-testid="team-concerns">
+                    {concerns.map((k) => `${CONCERN_KIND_LABELS[k]} ${t.openConcerns[k]}`).join(' · ')}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  {concerns.length === 0 ? (
-                    <Dash />
-                  ) : (
-                    <Text size="sm" data-testid="team-concerns">
-                      {concerns.map((k) => `${CONCERN_KIND_LABELS[k]} ${t.openConcerns[k]}`).join(' · ')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                )}
+              </Table.Td>
+            </>
+          );
+        }}
+      />
     </Section>
   );
 }
@@ -163,55 +201,56 @@ function AdkarHeatmap({ teams }: { teams: TeamStakeholders[] }) {
       note="Average score 1–5; the team's barrier point (first element at 3 or below) is flagged"
       testId="adkar-heatmap"
     >
-      <Table verticalSpacing={4} horizontalSpacing={8} aria-label="ADKAR by team" className="adkar-heatmap">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Team</Table.Th>
+      <TeamTable
+        label="ADKAR by team"
+        className="adkar-heatmap"
+        teams={teams}
+        rowTestId="adkar-row"
+        verticalSpacing={4}
+        head={
+          <>
             {ADKAR_ELEMENTS.map((e) => (
               <Table.Th key={e} ta="right">
                 {ADKAR_LABELS[e]}
               </Table.Th>
             ))}
             <Table.Th>Barrier point</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {teams.map((t) => (
-            <Table.Tr key={t.teamId} data-testid="adkar-row">
-              <Table.Td fw={500}>{t.team}</Table.Td>
-              {ADKAR_ELEMENTS.map((e) => {
-                const c = t.adkar[e];
-                const barrier = t.barrierPoint === e;
-                return (
-                  <Table.Td
-                    key={e}
-                    ta="right"
-                    className="heat-cell tabular"
-                    data-heat={heat(c.average)}
-                    data-barrier={barrier ? 'true' : undefined}
-                    data-testid={`heat-${e}`}
-                    title={cellTitle(ADKAR_LABELS[e], c)}
-                  >
-                    {barrier && <IconFlag size={12} aria-label="Barrier point" className="heat-flag" />}
-                    {c.average === null ? <Dash /> : c.average.toFixed(1)}
-                  </Table.Td>
-                );
-              })}
-              <Table.Td data-testid="team-barrier">
-                {t.barrierPoint ? (
-                  <Text size="sm" fw={600}>
-                    {ADKAR_LABELS[t.barrierPoint]}
-                  </Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    None
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </>
+        }
+        cells={(t) => (
+          <>
+            {ADKAR_ELEMENTS.map((e) => {
+              const c = t.adkar[e];
+              const barrier = t.barrierPoint === e;
+              return (
+                <Table.Td
+                  key={e}
+                  ta="right"
+                  className="heat-cell tabular"
+                  data-heat={heat(c.average)}
+                  data-barrier={barrier ? 'true' : undefined}
+                  data-testid={`heat-${e}`}
+                  title={cellTitle(ADKAR_LABELS[e], c)}
+                >
+                  {barrier && <IconFlag size={12} aria-label="Barrier point" className="heat-flag" />}
+                  {c.average === null ? <Dash /> : c.average.toFixed(1)}
+                </Table.Td>
+              );
+            })}
+            <Table.Td data-testid="team-barrier">
+              {t.barrierPoint ? (
+                <Text size="sm" fw={600}>
+                  {ADKAR_LABELS[t.barrierPoint]}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  None
+                </Text>
+              )}
+            </Table.Td>
+          </>
+        )}
+      />
     </Section>
   );
 }
