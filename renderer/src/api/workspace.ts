@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OperationName } from '../../../db/api/contract';
+import type { Area, OperationName } from '../../../db/api/contract';
 import { orpc } from './query';
 
 /** The workspace, the acting member and what they may do; every screen reads it. */
@@ -11,4 +11,11 @@ export function useWorkspace() {
 export function useCan(operation: OperationName): boolean {
   const { data } = useWorkspace();
   return data?.allowed.includes(operation) ?? false;
+}
+
+/** Whether the acting member may create, update, delete and restore an area's records: a list screen's rights in one look-up. */
+export function useRecordRights(area: Area): Record<'create' | 'update' | 'delete' | 'restore', boolean> {
+  const allowed: readonly string[] = useWorkspace().data?.allowed ?? [];
+  const may = (verb: string) => allowed.includes(`${area}.${verb}`);
+  return { create: may('create'), update: may('update'), delete: may('delete'), restore: may('restore') };
 }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FailurePattern, FEEDBACK_CATEGORY_LABELS, PATTERN_STATUS_LABELS, type PatternStatus } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useRecordRights } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
@@ -79,9 +79,7 @@ export function PatternsPage() {
   const editing = useDialog<PatternEditing>();
   const history = useRecordHistory(patternHistory);
   const patterns = useQuery(orpc.failurePatterns.list.queryOptions({ input: { includeDeleted: showDeleted } }));
-  const canCreate = useCan('failurePatterns.create');
-  const canUpdate = useCan('failurePatterns.update');
-  const canDelete = useCan('failurePatterns.delete');
+  const can = useRecordRights('failurePatterns');
   const restore = useRestore(orpc.failurePatterns.restore.mutationOptions(), (p) => `“${p.name}” restored.`);
   const remove = useDelete(
     orpc.failurePatterns.delete.mutationOptions(),
@@ -103,7 +101,7 @@ export function PatternsPage() {
       what="the failure patterns"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       actions={(patterns.data?.length ?? 0) > 0 && <ExportFeedbackMenu input={{ what: 'patterns' }} />}
-      add={{ allowed: canCreate, onAdd: () => editing.open({ pattern: null }), label: 'New pattern', disabledReason: READ_ONLY }}
+      add={{ allowed: can.create, onAdd: () => editing.open({ pattern: null }), label: 'New pattern', disabledReason: READ_ONLY }}
       empty={{
         icon: <IconStack2 size={22} />,
         title: 'No failure patterns yet',
@@ -123,9 +121,9 @@ export function PatternsPage() {
           rowProps={tombstoneRow('pattern-row')}
           history={history}
           actions={(p) => ({
-            onEdit: canUpdate && !p.deleted ? () => editing.open({ pattern: p }) : undefined,
+            onEdit: can.update && !p.deleted ? () => editing.open({ pattern: p }) : undefined,
             onDelete:
-              canDelete && !p.deleted
+              can.delete && !p.deleted
                 ? () =>
                     remove(p, {
                       title: `Delete ${p.name}?`,
@@ -133,7 +131,7 @@ export function PatternsPage() {
                       confirmLabel: 'Delete pattern',
                     })
                 : undefined,
-            onRestore: canDelete && p.deleted ? () => restore(p) : undefined,
+            onRestore: can.delete && p.deleted ? () => restore(p) : undefined,
           })}
         />
       )}

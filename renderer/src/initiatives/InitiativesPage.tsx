@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Initiative, type PersonRef, TRIAD_LABELS, TRIAD_ROLES } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useRecordRights } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
@@ -129,10 +129,7 @@ export function InitiativesPage() {
   const initiatives = useQuery(
     orpc.initiatives.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }),
   );
-  const canCreate = useCan('initiatives.create');
-  const canUpdate = useCan('initiatives.update');
-  const canDelete = useCan('initiatives.delete');
-  const canRestore = useCan('initiatives.restore');
+  const can = useRecordRights('initiatives');
   const restore = useRestore(orpc.initiatives.restore.mutationOptions(), (i) => `Initiative “${i.name}” restored.`);
   const remove = useDelete(orpc.initiatives.delete.mutationOptions(), (i) => `Initiative “${i.name}” deleted.`, restore);
 
@@ -152,7 +149,7 @@ export function InitiativesPage() {
       what="initiatives"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ initiative: null }),
         label: 'New initiative',
         firstLabel: 'Add the first initiative',
@@ -174,10 +171,10 @@ export function InitiativesPage() {
           rowProps={tombstoneRow('initiative-row')}
           history={history}
           actions={(i) => ({
-            onEdit: canUpdate && !i.deleted ? () => editing.open({ initiative: i }) : undefined,
-            onRestore: canRestore && i.deleted ? () => restore(i) : undefined,
+            onEdit: can.update && !i.deleted ? () => editing.open({ initiative: i }) : undefined,
+            onRestore: can.restore && i.deleted ? () => restore(i) : undefined,
             onDelete:
-              canDelete && !i.deleted
+              can.delete && !i.deleted
                 ? () =>
                     remove(i, {
                       title: `Delete ${i.name}?`,

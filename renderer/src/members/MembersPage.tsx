@@ -3,7 +3,7 @@ import { IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type Member, ROLE_LABELS, type Role } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan, useWorkspace } from '../api/workspace';
+import { useRecordRights, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { EmptyTable } from '../components/EmptyTable';
 import { type Column, DataTable } from '../kit/DataTable';
@@ -53,9 +53,7 @@ export function MembersPage() {
   const history = useRecordHistory(memberHistory);
   const members = useQuery(orpc.members.list.queryOptions());
   const me = useWorkspace().data?.me;
-  const canCreate = useCan('members.create');
-  const canUpdate = useCan('members.update');
-  const canDelete = useCan('members.delete');
+  const can = useRecordRights('members');
   const remove = useDelete(orpc.members.delete.mutationOptions(), (m) => `${m.name} removed from the workspace.`);
 
   return (
@@ -67,7 +65,7 @@ export function MembersPage() {
       }
       query={members}
       what="members"
-      add={{ allowed: canCreate, onAdd: () => editing.open({ member: null }), label: 'Add member' }}
+      add={{ allowed: can.create, onAdd: () => editing.open({ member: null }), label: 'Add member' }}
       empty={
         <EmptyTable
           icon={<IconUsers size={22} />}
@@ -86,9 +84,9 @@ export function MembersPage() {
           rowProps={() => ({ 'data-testid': 'member-row' })}
           history={history}
           actions={(m) => ({
-            onEdit: canUpdate ? () => editing.open({ member: m }) : undefined,
+            onEdit: can.update ? () => editing.open({ member: m }) : undefined,
             deleteLabel: 'Remove',
-            onDelete: canDelete
+            onDelete: can.delete
               ? () =>
                   remove(m, {
                     title: `Remove ${m.name}?`,

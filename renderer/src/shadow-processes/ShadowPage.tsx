@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useCan, useRecordRights } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
@@ -106,9 +106,7 @@ export function ShadowPage() {
   const [, navigate] = useLocation();
   const register = useQuery(orpc.shadowProcesses.list.queryOptions({ input: {} }));
   const teams = useQuery(orpc.teams.list.queryOptions({ input: {} }));
-  const canCreate = useCan('shadowProcesses.create');
-  const canUpdate = useCan('shadowProcesses.update');
-  const canDelete = useCan('shadowProcesses.delete');
+  const can = useRecordRights('shadowProcesses');
   const canImport = useCan('imports.upload');
 
   const reactivate = useMutation(
@@ -141,7 +139,7 @@ export function ShadowPage() {
       query={register}
       what="the shadow-process register"
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ process: null }),
         label: 'New shadow process',
         firstLabel: 'Add a shadow process',
@@ -195,8 +193,8 @@ export function ShadowPage() {
             rowProps={(p) => ({ 'data-testid': 'shadow-row', 'data-status': isRetired(p, on) ? 'retired' : 'active' })}
             history={history}
             actions={(p) => ({
-              onEdit: canUpdate ? () => editing.open({ process: p }) : undefined,
-              more: !canUpdate
+              onEdit: can.update ? () => editing.open({ process: p }) : undefined,
+              more: !can.update
                 ? []
                 : p.retiredOn
                   ? [
@@ -207,7 +205,7 @@ export function ShadowPage() {
                       },
                     ]
                   : [{ label: 'Retire', icon: <IconArchive size={14} />, onClick: () => retiring.open(p) }],
-              onDelete: canDelete
+              onDelete: can.delete
                 ? () =>
                     remove(p, {
                       title: `Delete ${p.name}?`,

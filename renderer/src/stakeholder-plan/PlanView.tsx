@@ -3,7 +3,7 @@ import { IconCheck, IconSpeakerphone } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/errors';
 import { orpc } from '../api/query';
-import { useCan, useWorkspace } from '../api/workspace';
+import { useCan, useRecordRights, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { QueryState } from '../components/QueryState';
@@ -41,8 +41,7 @@ const stateOf = (t: Planned) =>
 export function PlanView() {
   const on = today();
   const me = useWorkspace().data?.me;
-  const canCreate = useCan('stakeholderPlan.create');
-  const canDelete = useCan('stakeholderPlan.delete');
+  const can = useRecordRights('stakeholderPlan');
   const canDeliver = useCan('stakeholderPlan.deliver');
   const plan = useQuery(orpc.stakeholderPlan.list.queryOptions({ input: { today: on } }));
   const editing = useDialog<TouchpointEditing>();
@@ -60,9 +59,9 @@ export function PlanView() {
   );
   // The touchpoint the session being logged will mark done.
   const forTouchpoint = delivering.value;
-  const mayDeliver = (t: Planned) => canDeliver && (canCreate || t.ownerMemberId === me?.id);
+  const mayDeliver = (t: Planned) => canDeliver && (can.create || t.ownerMemberId === me?.id);
   const add: AddAction = {
-    allowed: canCreate,
+    allowed: can.create,
     onAdd: () => editing.open({ touchpoint: null }),
     label: 'Plan touchpoint',
     firstLabel: 'Plan a touchpoint',
@@ -145,8 +144,8 @@ export function PlanView() {
                   rowProps={(t) => ({ 'data-testid': 'touchpoint-row', 'data-state': t.state })}
                   history={history}
                   actions={(t) => ({
-                    onEdit: canCreate ? () => editing.open({ touchpoint: t }) : undefined,
-                    onDelete: canDelete
+                    onEdit: can.create ? () => editing.open({ touchpoint: t }) : undefined,
+                    onDelete: can.delete
                       ? () =>
                           remove(t, {
                             title: `Delete “${t.message}”?`,

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isOverdue } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan, useWorkspace } from '../api/workspace';
+import { useRecordRights, useWorkspace } from '../api/workspace';
 import { notifyDone } from '../components/confirm';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
@@ -44,9 +44,7 @@ export function ActionsPage() {
   const editing = useDialog<ActionEditing>();
   const history = useRecordHistory(actionHistory);
   const list = useQuery(orpc.stakeholderActions.list.queryOptions({ input: { today: on } }));
-  const canCreate = useCan('stakeholderActions.create');
-  const canUpdate = useCan('stakeholderActions.update');
-  const canDelete = useCan('stakeholderActions.delete');
+  const can = useRecordRights('stakeholderActions');
   const mark = useMutation(
     orpc.stakeholderActions.update.mutationOptions({
       onSuccess: (a) => notifyDone(a.status === 'done' ? `“${a.what}” done.` : `“${a.what}” is open again.`),
@@ -56,7 +54,7 @@ export function ActionsPage() {
   const all = list.data ?? [];
   const open = all.filter((a) => a.status === 'open');
   const overdue = open.filter((a) => isOverdue(a, on)).length;
-  const mayChange = (a: Action) => canDelete || (canUpdate && a.ownerMemberId === me?.id);
+  const mayChange = (a: Action) => can.delete || (can.update && a.ownerMemberId === me?.id);
 
   const columns: Column<Row>[] = [
     {
@@ -107,7 +105,7 @@ export function ActionsPage() {
       query={list}
       what="the follow-up actions"
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ action: null }),
         label: 'New action',
         firstLabel: 'Add an action',
@@ -158,7 +156,7 @@ export function ActionsPage() {
             history={history}
             actions={(a) => ({
               onEdit: mayChange(a) ? () => editing.open({ action: a }) : undefined,
-              onDelete: canDelete
+              onDelete: can.delete
                 ? () =>
                     remove(a, { title: `Delete “${a.what}”?`, message: 'It leaves the list of actions.', confirmLabel: 'Delete action' })
                 : undefined,

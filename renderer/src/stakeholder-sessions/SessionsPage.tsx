@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Sentiment, SessionKind } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan, useWorkspace } from '../api/workspace';
+import { useRecordRights, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDateTime } from '../history/format';
 import { type Column, DataTable } from '../kit/DataTable';
@@ -93,8 +93,7 @@ export function SessionsPage() {
   const initiatives = useQuery(orpc.initiatives.list.queryOptions({ input: {} }));
   const people = useQuery(orpc.stakeholders.list.queryOptions({ input: {} }));
   const me = useWorkspace().data?.me;
-  const canCreate = useCan('stakeholderSessions.create');
-  const canDelete = useCan('stakeholderSessions.delete');
+  const can = useRecordRights('stakeholderSessions');
   const remove = useDelete(orpc.stakeholderSessions.delete.mutationOptions(), () => 'Session removed from the log.');
   const all = log.data ?? [];
   const filtered = kind !== null || initiative !== null || person !== null;
@@ -111,7 +110,7 @@ export function SessionsPage() {
       query={log}
       what="the session log"
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ session: null }),
         label: 'Log session',
         firstLabel: 'Log a session',
@@ -178,8 +177,8 @@ export function SessionsPage() {
             history={history}
             actions={(s) => ({
               // Champions change the sessions they ran; change managers any.
-              onEdit: canDelete || (canCreate && s.facilitatorMemberId === me?.id) ? () => editing.open({ session: s }) : undefined,
-              onDelete: canDelete
+              onEdit: can.delete || (can.create && s.facilitatorMemberId === me?.id) ? () => editing.open({ session: s }) : undefined,
+              onDelete: can.delete
                 ? () =>
                     remove(s, {
                       title: 'Delete this session?',

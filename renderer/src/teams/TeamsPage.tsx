@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useRecordRights } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
 import { useDelete, useRestore } from '../kit/deletion';
@@ -69,10 +69,7 @@ export function TeamsPage() {
   const editing = useDialog<TeamEditing>();
   const history = useRecordHistory(teamHistory);
   const teams = useQuery(orpc.teams.list.queryOptions({ input: { includeDeleted: showDeleted }, placeholderData: keepPreviousData }));
-  const canCreate = useCan('teams.create');
-  const canUpdate = useCan('teams.update');
-  const canDelete = useCan('teams.delete');
-  const canRestore = useCan('teams.restore');
+  const can = useRecordRights('teams');
   const restore = useRestore(orpc.teams.restore.mutationOptions(), (t) => `Team “${t.name}” restored.`);
   const remove = useDelete(orpc.teams.delete.mutationOptions(), (t) => `Team “${t.name}” deleted.`, restore);
 
@@ -88,7 +85,7 @@ export function TeamsPage() {
       what="teams"
       showDeleted={{ checked: showDeleted, onChange: setShowDeleted }}
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ team: null, parentId: null }),
         label: 'New team',
         firstLabel: 'Add the first team',
@@ -110,11 +107,11 @@ export function TeamsPage() {
           rowProps={tombstoneRow('team-row')}
           history={history}
           actions={(t) => ({
-            onEdit: canUpdate && !t.deleted ? () => editing.open({ team: t, parentId: t.parentId }) : undefined,
-            onAddChild: canCreate && !t.deleted ? () => editing.open({ team: null, parentId: t.id }) : undefined,
-            onRestore: canRestore && t.deleted ? () => restore(t) : undefined,
+            onEdit: can.update && !t.deleted ? () => editing.open({ team: t, parentId: t.parentId }) : undefined,
+            onAddChild: can.create && !t.deleted ? () => editing.open({ team: null, parentId: t.id }) : undefined,
+            onRestore: can.restore && t.deleted ? () => restore(t) : undefined,
             onDelete:
-              canDelete && !t.deleted
+              can.delete && !t.deleted
                 ? () =>
                     remove(t, {
                       title: `Delete ${t.name}?`,
