@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quadrant, SupportLevel } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { useCan } from '../api/workspace';
+import { useRecordRights } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { ImportCsvButton } from '../imports/ImportCsvButton';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
@@ -136,9 +136,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const scope = useQuery(orpc.stakeholders.scope.queryOptions({ input: {} })).data;
   // A champion sees the people of the teams they champion; say which, so the register is not taken for everyone.
   const mine = scope?.limited ? scope.teams.map((t) => t.name).join(', ') : null;
-  const canCreate = useCan('stakeholders.create');
-  const canUpdate = useCan('stakeholders.update');
-  const canDelete = useCan('stakeholders.delete');
+  const can = useRecordRights('stakeholders');
   const restore = useRestore(orpc.stakeholders.restore.mutationOptions(), (s) => `“${s.name}” is back in the register.`);
   const remove = useDelete(orpc.stakeholders.delete.mutationOptions(), (s) => `“${s.name}” removed from the register.`, restore);
 
@@ -182,7 +180,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
       }
       query={register}
       what="the stakeholder register"
-      showDeleted={canDelete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
+      showDeleted={can.delete ? { checked: showDeleted, onChange: setShowDeleted } : undefined}
       actions={
         <>
           <ImportCsvButton kind="stakeholders" what="stakeholders" />
@@ -190,7 +188,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
         </>
       }
       add={{
-        allowed: canCreate,
+        allowed: can.create,
         onAdd: () => editing.open({ stakeholder: null }),
         label: 'New stakeholder',
         firstLabel: 'Add a stakeholder',
@@ -285,7 +283,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             />
           );
         }
-        if (view === 'grid') return <StakeholderGrid people={shown.filter((s) => !s.deleted)} canMove={canUpdate} />;
+        if (view === 'grid') return <StakeholderGrid people={shown.filter((s) => !s.deleted)} canMove={can.update} />;
         return (
           <DataTable
             label="Stakeholders"
@@ -296,10 +294,10 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
             history={history}
             actions={(s) =>
               s.deleted
-                ? { more: canDelete ? [{ label: 'Restore', icon: <IconArrowBackUp size={14} />, onClick: () => restore(s) }] : [] }
+                ? { more: can.restore ? [{ label: 'Restore', icon: <IconArrowBackUp size={14} />, onClick: () => restore(s) }] : [] }
                 : {
-                    onEdit: canUpdate ? () => editing.open({ stakeholder: s }) : undefined,
-                    onDelete: canDelete
+                    onEdit: can.update ? () => editing.open({ stakeholder: s }) : undefined,
+                    onDelete: can.delete
                       ? () =>
                           remove(s, {
                             title: `Delete ${s.name}?`,
