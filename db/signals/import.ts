@@ -105,7 +105,7 @@ export async function importFile(
   let mapping: ImportMapping | null = null;
   let header: string[] | null = null;
   // The workspace's custom fields: columns a stakeholder file may add, and targets its mapping may fill.
-  const fields = fieldTargets(engine, kind);
+  const { names: fields, dates: dateFields } = fieldTargets(engine, kind);
   const ownHeader = (h: string[]) => isOwnHeader(kind, h, headerNames(fields));
   if (options.mapping !== undefined) {
     mapping =
@@ -137,6 +137,7 @@ export async function importFile(
     }
   }
   const translated = await translateFile(engine, mapping, file, name, {
+    dateFields,
     ...(options.month ? { month: options.month } : {}),
     ...(options.perApp ? { perApp: true } : {}),
   });

@@ -51,6 +51,24 @@ export function targetColumns(kind: ImportKind, perUser: boolean, fields: readon
   return IMPORT_COLUMNS[kind];
 }
 
+/**
+ * Whether a target column holds timestamps or dates, which a mapping's date format converts, or
+ * null. `dateFields`: the workspace's custom date fields (fieldTargets), by name in any case.
+ */
+export function dateTarget(
+  kind: ImportKind,
+  column: string,
+  perUser: boolean,
+  dateFields: readonly string[] = [],
+): 'timestamp' | 'date' | null {
+  if (perUser) return column === 'last_activity' || column === 'report_date' ? 'date' : null;
+  if (kind === 'decisions') return column === 'timestamp' ? 'timestamp' : null;
+  if (kind === 'people') return column === 'effective_date' ? 'date' : null;
+  if (kind === 'shadow-processes') return column === 'first_seen' || column === 'retired_on' ? 'date' : null;
+  const key = column.trim().toLowerCase();
+  return dateFields.some((f) => f.trim().toLowerCase() === key) ? 'date' : null;
+}
+
 /** Target columns a mapping may leave unmapped (every custom field among them). */
 function optionalTargets(kind: ImportKind, perUser: boolean, fields: readonly string[] = []): readonly string[] {
   if (perUser) return ['report_date'];
@@ -282,7 +300,8 @@ export function guessDateFormat(samples: string[]): string | null {
 
 /**
  * A mapping proposed for a header by name: each target column gets the source column whose name
- * fits it best (each source column used once, best fits first), if it fits at all.
+ * fits it best (each source column used once, best fits first), if it fits at all. `fields`,
+ * `dateFields`: the workspace's custom fields and its date fields among them (fieldTargets).
  */
 export function proposeMapping(
   kind: ImportKind,
@@ -290,6 +309,7 @@ export function proposeMapping(
   rows: string[][] = [],
   perUser = false,
   fields: readonly string[] = [],
+  dateFields: readonly string[] = [],
 ): ImportMapping {
   const targets = targetColumns(kind, perUser, fields);
   const pairs: { target: string; source: string; score: number }[] = [];
@@ -308,7 +328,9 @@ export function proposeMapping(
     return i < 0 ? [] : rows.map((r) => r[i] ?? '');
   };
   const dateColumn = kind === 'decisions' ? 'timestamp' : kind === 'people' ? 'effective_date' : perUser ? 'last_activity' : null;
-  const format = dateColumn ? guessDateFormat(sampleOf(dateColumn)) : null;
+  // Without a built-in date column, the samples of the columns mapped to custom date fields tell the format.
+  const dateColumns = dateColumn ? [dateColumn] : dateFields.filter((f) => columns[f] !== undefined);
+  const format = guessDateFormat(dateColumns.flatMap(sampleOf));
   if (format) mapping.dates = { format, timeZone: 'UTC' };
   if (kind === 'decisions')
     mapping.actions = proposeActions([
@@ -367,7 +389,7 @@ export function saveMapping(engine: Engine, value: unknown): ImportMapping {
   const mapping = checkMapping(
     value,
     typeof label === 'string' && label.trim() ? `The mapping "${label.trim()}" was not saved: it` : 'The mapping',
-    fieldTargets(engine, 'stakeholders'),
+    fieldTargets(engine, 'stakeholders').names,
   );
   const { id: _id, ...saved } = mapping;
   const clash = PRESETS.find((p) => p.id === saved.name.toLowerCase() || p.name.toLowerCase() === saved.name.toLowerCase());
@@ -422,16 +444,19 @@ export function inspectFile(engine: Engine, kind: ImportKind, file: string): Map
   if (header.length === 0 || header.every((h) => h.trim() === '')) {
     throw badInput('The file is empty: it has no header row. Choose the CSV file the system exported.');
   }
-  const fields = fieldTargets(engine, kind);
+  const { names: fields, dates: dateFields } = fieldTargets(engine, kind);
   const own = isOwnHeader(kind, header, headerNames(fields));
   const matched = own ? null : matchingMapping(engine, kind, header);
   const perUser = kind === 'usage' && header.some((h) => nameScore('last_activity', h) === 1);
-  const proposed = proposeMapping(kind, header, rows, perUser, fields);
+  const proposed = proposeMapping(kind, header, rows, perUser, fields, dateFields);
   if (perUser) proposed.perUser = {};
   const at = header.indexOf(proposed.columns.action ?? '\u0000');
   const actionValues = at < 0 ? [] : [...new Set(rows.map((r) => (r[at] ?? '').trim()).filter(Boolean))].slice(0, 50);
   const optional = optionalTargets(kind, perUser, fields);
-  const targets = targetColumns(kind, perUser, fields).map((column) => ({ column, optional: optional.includes(column) }));
+  const targets = targetColumns(kind, perUser, fields).map((column) => {
+    const date = dateTarget(kind, column, perUser, dateFields);
+    return { column, optional: optional.includes(column), ...(date ? { date } : {}) };
+  });
   return { header, own, matched, proposed, targets, actionValues, rows: rows.slice(0, 10) };
 }
 

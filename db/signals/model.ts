@@ -134,8 +134,8 @@ export interface MappingProposal {
   matched: ImportMapping | null;
   /** A proposal by column names (when nothing matched). */
   proposed: ImportMapping;
-  /** The proposal's target columns in order, and whether each may stay unmapped. */
-  targets: { column: string; optional: boolean }[];
+  /** The proposal's target columns in order, whether each may stay unmapped, and whether it holds timestamps or dates (dateTarget). */
+  targets: { column: string; optional: boolean; date?: 'timestamp' | 'date' }[];
   /** Distinct values of the column proposed for the action (decisions), up to 50. */
   actionValues: string[];
   /** The first rows of the file as they are (up to 10). */

@@ -6,7 +6,7 @@ import type { Engine } from '../open';
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS } from './columns';
 import { CsvErrors, formatCsvErrors, readCsv, wholeRow } from './csv';
 import { ACTIONS, hashUser, MONTH } from './decisions-read';
-import { convertDate, dateExpected } from './mappings';
+import { convertDate, dateExpected, dateTarget } from './mappings';
 import type { ImportMapping } from './model';
 import { directoryId, hasDirectory, teamsOn } from './people';
 
@@ -35,6 +35,8 @@ export interface Translated {
 }
 
 export interface TranslateOptions {
+  /** Stakeholder mappings: the workspace's custom date fields (fieldTargets), whose values the mapping's date format converts. */
+  dateFields?: readonly string[];
   /** Per-user reports: the month counted (default: the month of the report's refresh date). */
   month?: string;
   /** Per-user reports: also one initiative per app ("<initiative>: <app>"). */
@@ -72,10 +74,10 @@ export async function translateFile(
   name: string,
   options: TranslateOptions = {},
 ): Promise<Translated> {
-  return mapping.perUser ? perUserReport(engine, mapping, file, name, options) : rowForRow(mapping, file, name);
+  return mapping.perUser ? perUserReport(engine, mapping, file, name, options) : rowForRow(mapping, file, name, options.dateFields);
 }
 
-async function rowForRow(mapping: ImportMapping, file: string, name: string): Promise<Translated> {
+async function rowForRow(mapping: ImportMapping, file: string, name: string, dateFields: readonly string[] = []): Promise<Translated> {
   const kind = mapping.kind;
   const optional = OPTIONAL_IMPORT_COLUMNS[kind] ?? [];
   // Optional columns only when the mapping fills them, so the file says as little as the source.
@@ -86,12 +88,6 @@ async function rowForRow(mapping: ImportMapping, file: string, name: string): Pr
     // A stakeholder mapping's custom fields (checked against the workspace's before this runs), by name.
     ...filled.filter((c) => !own.includes(c)),
   ];
-  const dateKind = (t: string): 'timestamp' | 'date' | null =>
-    kind === 'decisions' && t === 'timestamp'
-      ? 'timestamp'
-      : (kind === 'people' && t === 'effective_date') || (kind === 'shadow-processes' && (t === 'first_seen' || t === 'retired_on'))
-        ? 'date'
-        : null;
   const actions = new Map(Object.entries(mapping.actions ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const out = tempFile();
   const errors = new CsvErrors();
@@ -125,7 +121,7 @@ async function rowForRow(mapping: ImportMapping, file: string, name: string): Pr
             if (constant !== undefined) return constant;
             const source = mapping.columns[t] ?? t;
             const value = at[j] === -1 ? '' : (r[at[j] as number] ?? '').trim();
-            const date = dateKind(t);
+            const date = dateTarget(kind, t, false, dateFields);
             if (date && value) {
               const converted = convertDate(value, mapping.dates, date);
               if (converted === null) errors.add({ row, column: source, value, expected: dateExpected(mapping.dates, date) });

@@ -74,9 +74,15 @@ export interface FieldDefinition {
   choices?: string[] | undefined;
 }
 
-/** The live fields' names, which a stakeholder file adds as columns and a mapping of another tool's file may fill: only for stakeholders. */
-export const fieldTargets = (engine: Engine, kind: string): string[] =>
-  kind === 'stakeholders' ? listFields(engine).map((f) => f.name.trim()) : [];
+/**
+ * The live fields' names, which a stakeholder file adds as columns and a mapping of another tool's
+ * file may fill, and the date fields' among them (a mapping's date format converts their values):
+ * only for stakeholders.
+ */
+export function fieldTargets(engine: Engine, kind: string): { names: string[]; dates: string[] } {
+  const live = kind === 'stakeholders' ? listFields(engine) : [];
+  return { names: live.map((f) => f.name.trim()), dates: live.filter((f) => f.type === 'date').map((f) => f.name.trim()) };
+}
 /** The same names as a CSV header is matched (lower case): what isOwnHeader (db/signals/columns.ts) accepts beyond Uptake's own columns. */
 export const headerNames = (names: readonly string[]): string[] => names.map((n) => n.toLowerCase());
 

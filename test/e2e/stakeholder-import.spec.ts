@@ -1,12 +1,24 @@
 import { exampleText, OTHER_TOOL_STAKEHOLDER_COLUMNS } from '../examples';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import type { UptakeApp } from './pages';
 import { shootAtSizes } from './shots';
 import { StakeholdersScreen } from './stakeholder-pages';
 
 /* The stakeholder register from CSV on the Imports screen: twice without duplicates, a bad file, another tool's file. */
 
 test.use({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
+
+/** Imports the mapped file, which adds one person, and opens that person's custom fields on their page. */
+async function importedFields(app: UptakeApp, file: string, name: string) {
+  await app.imports.importButton.click();
+  await expect(app.imports.summary).toContainText(`Imported ${file}`);
+  await expect(app.imports.count('New')).toHaveText('1');
+  const register = new StakeholdersScreen(app.page);
+  await register.open();
+  const person = await register.openPerson(name);
+  return person.root.getByTestId('stakeholder-custom-fields');
+}
 
 test('the register imports a CSV twice without duplicates: the second import is 0 new, 14 unchanged', async ({ app, page }) => {
   const register = new StakeholdersScreen(page);
@@ -115,13 +127,28 @@ test('the workspace’s own stakeholder fields are columns to map: a value read 
   await expect(region).toHaveValue('Area');
   await expect(step.getByTestId('mapping-preview')).toContainText('Central');
   await shootAtSizes(page, 'imports-stakeholders-custom-field');
-  await app.imports.importButton.click();
-  await expect(app.imports.summary).toContainText('Imported areas.csv');
-  await expect(app.imports.count('New')).toHaveText('1');
+  const fields = await importedFields(app, 'areas.csv', 'Mia Novak');
+  await expect(fields).toContainText('Region');
+  await expect(fields).toContainText('Central');
+});
 
-  const register = new StakeholdersScreen(page);
-  await register.open();
-  const person = await register.openPerson('Mia Novak');
-  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Region');
-  await expect(person.root.getByTestId('stakeholder-custom-fields')).toContainText('Central');
+test('a custom date field written day first is read with the mapping’s date format: proposed, previewed, stored as the date on the person’s page', async ({
+  app,
+  page,
+}) => {
+  await app.go('Imports');
+  const step = await app.imports.mapFile(
+    'Stakeholders',
+    'reviews.csv',
+    'Full name,Department,Review on\nMia Novak,Claims North,07/12/2026\n',
+  );
+  const review = step.getByRole('combobox', { name: 'Next review (optional)' });
+  await expect(review).toHaveValue('Review on');
+  // The format is proposed from the file's dates and editable like a built-in date column's.
+  await expect(step.getByRole('combobox', { name: 'Date format' })).toHaveValue('dd/MM/yyyy');
+  await expect(step.getByTestId('mapping-preview')).toContainText('2026-12-07');
+  await expectAccessible(page, 'Imports: a custom date field in the mapping step');
+  await shootAtSizes(page, 'imports-stakeholders-custom-date');
+  // 7 December, not 12 July ("Dec 7, 2026" in the test's English locale).
+  await expect(await importedFields(app, 'reviews.csv', 'Mia Novak')).toContainText(/Dec 7, 2026|7 Dec 2026/);
 });

@@ -281,6 +281,42 @@ describe('stakeholders from another tool: the column mapping', () => {
     expect((refused as UserError).message).toContain('or one of the workspace’s custom fields by name');
   });
 
+  it('a custom date field reads with the mapping’s date format: proposed from the file’s dates, converted, a date that does not read refused by the file’s column, row and format', async () => {
+    const review = await callTyped(t.host, 'stakeholderFields.create', { name: 'Next review', type: 'date' });
+    const header = 'Full name,Department,Next review date';
+    const rows = ['Laura Kent,Claims North,31/03/2026', 'Dev Mistry,Claims North,07/04/2026'];
+    const proposal = inspectFile(t.engine, 'stakeholders', file('reviews.csv', [header, ...rows]));
+    expect(proposal.targets.at(-1)).toEqual({ column: 'Next review', optional: true, date: 'date' });
+    expect(proposal.proposed.columns['Next review']).toBe('Next review date');
+    expect(proposal.proposed.dates).toEqual({ format: 'dd/MM/yyyy', timeZone: 'UTC' });
+    await callTyped(t.host, 'imports.saveMapping', { mapping: { ...proposal.proposed, name: 'Reviews' } });
+    expect(await importCsv([header, ...rows])).toMatchObject({ new: 2, mapping: 'Reviews' });
+    const values = async () => (await callTyped(t.host, 'stakeholders.list', {})).map((s) => [s.name, s.fields[review.id] ?? null]);
+    expect(await values()).toEqual([
+      ['Dev Mistry', '2026-04-07'],
+      ['Laura Kent', '2026-03-31'],
+    ]);
+
+    // Every date that does not read with the mapping's format is listed; nothing is written.
+    const before = JSON.stringify(exportWorkspace(t.engine));
+    const { message } = await refusal([header, 'Laura Kent,Claims North,2026-05-31', 'Dev Mistry,Claims North,31/02/2026']);
+    expect(message).toMatch(/row 2, column "Next review date", value "2026-05-31": a date written as dd\/MM\/yyyy/);
+    expect(message).toMatch(/row 3, column "Next review date", value "31\/02\/2026": a date written as dd\/MM\/yyyy/);
+    expect(JSON.stringify(exportWorkspace(t.engine))).toBe(before);
+
+    // Month first: proposed as such, and a mapping given with the import reads it.
+    const us = inspectFile(t.engine, 'stakeholders', file('us.csv', ['Full name,Department,Review', 'Laura Kent,Claims North,05/31/2026']));
+    expect(us.proposed.dates).toEqual({ format: 'MM/dd/yyyy', timeZone: 'UTC' });
+    const mapping = { ...us.proposed, name: 'US', columns: { ...us.proposed.columns, 'Next review': 'Review' } };
+    expect(await importCsv(['Full name,Department,Review', 'Laura Kent,Claims North,05/31/2026'], { mapping })).toMatchObject({
+      changed: 1,
+    });
+    expect(await values()).toEqual([
+      ['Dev Mistry', '2026-04-07'],
+      ['Laura Kent', '2026-05-31'],
+    ]);
+  });
+
   it('examples/stakeholders-other-tool.csv maps without a question left and imports into the demo teams', async () => {
     for (const name of ['Claims', 'Underwriting', 'Contact Centre Leeds', 'Contact Centre Bristol'])
       await callTyped(t.host, 'teams.create', { name });

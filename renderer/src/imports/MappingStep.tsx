@@ -19,6 +19,7 @@ const DATE_FORMATS = [
   'dd.MM.yyyy HH:mm',
   'yyyy-MM-dd',
   'dd/MM/yyyy',
+  'MM/dd/yyyy',
 ];
 const ZONES: string[] = (() => {
   try {
@@ -28,24 +29,17 @@ const ZONES: string[] = (() => {
   }
 })();
 
-/** Which target columns hold dates: they are shown converted in the preview. */
-const dateColumn = (kind: string, column: string) =>
-  (kind === 'decisions' && column === 'timestamp') ||
-  (kind === 'people' && column === 'effective_date') ||
-  column === 'last_activity' ||
-  column === 'report_date' ||
-  column === 'first_seen' ||
-  column === 'retired_on';
+type Target = Proposal['targets'][number];
 
 /** A source date as it will be stored: UTC for a timestamp, YYYY-MM-DD for a date; null when it does not read. */
-function converted(value: string, mapping: Mapping, column: string): string | null {
+function converted(value: string, mapping: Mapping, want: NonNullable<Target['date']>): string | null {
   const dates = mapping.dates;
   if (!value || !dates || dates.format === 'iso') return value;
   try {
     const zone = tz(dates.timeZone);
     const d = parse(value, dates.format, new Date(0), { in: zone });
     if (!isValid(d)) return null;
-    if (column !== 'timestamp') return formatDate(d, 'yyyy-MM-dd', { in: zone });
+    if (want === 'date') return formatDate(d, 'yyyy-MM-dd', { in: zone });
     return `${new Date(d.getTime()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   } catch {
     return null;
@@ -85,8 +79,9 @@ export function MappingStep({
     const fromRows = at < 0 ? [] : proposal.rows.map((r) => (r[at] ?? '').trim()).filter(Boolean);
     return [...new Set([...proposal.actionValues, ...fromRows])];
   }, [proposal, actionColumn]);
-  const hasDates = proposal.targets.some((t) => dateColumn(kind, t.column) && mapping.columns[t.column]);
-  const cell = (row: string[], column: string): { text: string; bad: boolean } => {
+  // The target columns that hold dates (custom date fields too): the date format reads them, the preview shows them converted.
+  const hasDates = proposal.targets.some((t) => t.date && mapping.columns[t.column]);
+  const cell = (row: string[], { column, date }: Target): { text: string; bad: boolean } => {
     const constant = mapping.constants?.[column];
     if (constant !== undefined) return { text: constant, bad: false };
     const source = mapping.columns[column];
@@ -96,8 +91,8 @@ export function MappingStep({
       const action = mapping.actions?.[raw.toLowerCase()] ?? ((ACTIONS as readonly string[]).includes(raw) ? raw : null);
       return action ? { text: action, bad: false } : { text: raw, bad: true };
     }
-    if (dateColumn(kind, column)) {
-      const c = converted(raw, mapping, column);
+    if (date) {
+      const c = converted(raw, mapping, date);
       return c === null ? { text: raw, bad: true } : { text: c, bad: false };
     }
     return { text: raw, bad: false };
@@ -210,7 +205,7 @@ export function MappingStep({
                     {i + 2}
                   </Table.Td>
                   {shown.map((t) => {
-                    const c = cell(r, t.column);
+                    const c = cell(r, t);
                     return (
                       <Table.Td
                         key={t.column}
