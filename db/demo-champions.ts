@@ -277,7 +277,7 @@ export function addDemoChampions(s: Session, teams: Map<string, Team>, initiativ
       });
   });
 
-  // A short thread on two items, as the reporter and the people fixing them would write it.
+  // Short threads, as the reporter and the people fixing or watching an item would write them.
   const comments: [ref: string, author: string, daysAgo: number, body: string][] = [
     ['CLM-19876', people.tom, 10, 'Two more at office hours this week, both LOI. Handlers now spell it out until the fix ships.'],
     ['CLM-19876', people.sam, 6, 'Fixed in triage-gbm 3.4: the team glossary is read before the claim text.'],
@@ -288,6 +288,26 @@ export function addDemoChampions(s: Session, teams: Map<string, Team>, initiativ
       20,
       'Asked the vendor to check orientation before reading totals. Watching it under the scanned documents pattern.',
     ],
+    [
+      'EM-87950',
+      people.mei,
+      5,
+      'Leeds agents say “the flat” for home all the time. Added it to the tips channel: check any draft that offers a roofer.',
+    ],
+    [
+      'EM-87950',
+      people.me,
+      4,
+      'Grouped under local shorthand with LOI and “trad.”. The vendor wants a list of other local words; Mei, can the agents start one?',
+    ],
+    ['CLM-20417', people.tom, 3, 'The subsidence was only in the loss adjuster’s report, which is attached, not typed into the claim.'],
+    [
+      'CLM-20417',
+      people.sam,
+      2,
+      'Confirmed with the vendor: attachments are not read before triage. Until they are, claims with an adjuster’s report go to a handler.',
+    ],
+    ['UW-3321', people.tom, 1, 'The broker says two more postcodes in that district were split in the same boundary review.'],
   ];
   for (const [ref, authorId, daysAgo, body] of comments) {
     const feedbackId = made[FEEDBACK.findIndex(([, , , fields]) => fields.caseRef === ref)];

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listPatterns } from './feedback/patterns';
 import type { Engine } from './open';
 import { prng } from './random';
 import { inTransaction } from './records';
 import { createReview } from './reviews/reviews';
+import { listShadowProcesses, updateShadowProcess } from './shadow-processes/shadow-processes';
 import { hashUser, importFile, userHashKey } from './signals/import';
 
 /*
@@ -85,6 +87,17 @@ const PROFILES: Profile[] = [
   },
 ];
 
+/*
+ * Shadow processes that hedge against a failure pattern the feedback has shown, linked in the
+ * register after the import: the reserve tracker catches totals misread from scanned estimates,
+ * the paper referral log the broker shorthand the scorer refers. The second-pair check has no
+ * pattern: it is a habit, as the reviewed overrides say.
+ */
+const HEDGES: [process: string, pattern: string][] = [
+  ['Claims reserve tracker', 'Scanned documents misread'],
+  ['Paper referral log', 'Local shorthand read literally'],
+];
+
 export async function addDemoSignals(engine: Engine, authorId: string, seed: number): Promise<void> {
   const rand = prng(seed + 99);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-demo-'));
@@ -147,6 +160,14 @@ export async function addDemoSignals(engine: Engine, authorId: string, seed: num
     for (const kind of ['usage', 'pulse', 'decisions', 'shadow-processes'] as const) {
       await importFile(engine, authorId, kind, files[kind], { displayName: `demo-${kind}.csv` });
     }
+    inTransaction(engine, () => {
+      const processes = new Map(listShadowProcesses(engine).map((p) => [p.name, p.id]));
+      const patterns = new Map(listPatterns(engine).map((p) => [p.name, p.id]));
+      for (const [process, pattern] of HEDGES) {
+        const id = processes.get(process);
+        if (id) updateShadowProcess({ engine, authorId }, { id, failurePatternId: patterns.get(pattern) ?? null });
+      }
+    });
     // A few reviewed overrides in Claims North: mostly the AI was right (a trust problem, not a model problem).
     const secret = userHashKey(engine, authorId);
     const initiatives = new Map(

@@ -28,6 +28,18 @@ export function tempEngine(): { engine: Engine; file: string; dir: string; clean
   };
 }
 
+/** The demo workspace (seed 1) in a temp database for the length of `use`, removed after. */
+export async function withDemo(use: (host: HostContext) => Promise<void>): Promise<void> {
+  const demo = tempEngine();
+  try {
+    const host: HostContext = { engine: demo.engine };
+    await callTyped(host, 'workspace.demo', { seed: 1 });
+    await use(host);
+  } finally {
+    demo.cleanup();
+  }
+}
+
 export interface TestWorkspace {
   engine: Engine;
   /** What an API call runs as: this device's profile (the workspace's first change manager). */

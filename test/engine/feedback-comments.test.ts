@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
-import { idsByName, tempEngine, userError, workspaceForEachTest } from '../helpers';
+import { idsByName, userError, withDemo, workspaceForEachTest } from '../helpers';
 import { logItem } from './feedback-fixture';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
@@ -60,11 +60,8 @@ describe('comments on feedback', () => {
 });
 
 describe('the demo workspace', () => {
-  it('has short threads on two items, oldest first, by the people who reported, fixed and watched them', async () => {
-    const demo = tempEngine();
-    try {
-      const host = { engine: demo.engine };
-      await callTyped(host, 'workspace.demo', { seed: 1 });
+  it('has short threads on a few items, oldest first, by the people who reported, fixed and watched them', async () => {
+    await withDemo(async (host) => {
       const items = await callTyped(host, 'feedback.list', {});
       const thread = async (ref: string) => {
         const item = items.find((i) => i.caseRef === ref);
@@ -73,9 +70,10 @@ describe('the demo workspace', () => {
       };
       expect(await thread('CLM-18801')).toEqual(['Mei Chen', 'Dana Lee']);
       expect(await thread('CLM-19876')).toEqual(['Tom Okafor', 'Sam Rivera']);
+      expect(await thread('EM-87950')).toEqual(['Mei Chen', 'Dana Lee']);
+      expect(await thread('CLM-20417')).toEqual(['Tom Okafor', 'Sam Rivera']);
+      expect(await thread('UW-3321')).toEqual(['Tom Okafor']);
       expect(await thread('EM-88213')).toEqual([]);
-    } finally {
-      demo.cleanup();
-    }
+    });
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../db/api';
 import { UserError } from '../../db/errors';
 import { matchPatternName } from '../../db/feedback/model';
-import { idsByName, workspaceForEachTest } from '../helpers';
+import { idsByName, withDemo, workspaceForEachTest } from '../helpers';
 
 const t = workspaceForEachTest({ teams: ['Leeds'], initiatives: ['Claims triage'] });
 
@@ -152,4 +152,18 @@ describe('a pattern’s regions', () => {
     await callTyped(t.host, 'feedback.delete', { id: gone.id });
     expect((await pattern())?.regions).toEqual(['Yorkshire']);
   });
+});
+
+describe('the demo workspace', () => {
+  it('links two shadow processes to the pattern they hedge against, chosen in the register; the habit-driven check names none', async () => {
+    await withDemo(async (host) => {
+      const list = await callTyped(host, 'shadowProcesses.list', {});
+      expect(list.map((p) => [p.name, p.pattern, p.patternByText])).toEqual([
+        ['Claims reserve tracker', 'Scanned documents misread', false],
+        ['Old triage checklist', null, false],
+        ['Paper referral log', 'Local shorthand read literally', false],
+        ['Second-pair check on complex claims', null, false],
+      ]);
+    });
+  }, 120_000);
 });
