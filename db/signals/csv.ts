@@ -121,14 +121,8 @@ export async function readCsv(
   onRows: (rows: string[][], firstRow: number, broken: BrokenRows | null) => void | Promise<void>,
   part: CsvPart = {},
 ): Promise<CsvReadResult> {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw badInput(`${file}: no such file. Check the path.`);
-  }
+  const stat = withCsvFile(file, (_fd, stat) => stat);
   const name = path.basename(file);
-  if (stat.isDirectory()) throw badInput(`${file} is a folder; give the path of a CSV file.`);
   if (stat.size === 0) throw badInput(`${name} is empty: it needs a header row and at least one data row.`);
 
   const hash = createHash('sha256');
@@ -242,7 +236,7 @@ export async function readCsv(
       }
     });
     raw.on('error', (e) => {
-      failure ??= badInput(`Cannot read ${file}: ${e.message}`);
+      failure ??= unreadable(file, e);
       settle();
     });
   });
@@ -256,15 +250,49 @@ export async function readCsv(
 
 /** The first rows of a CSV file (header first), read from its first 256 KiB. */
 export function peekCsv(file: string, rows = 10): string[][] {
-  const peeked = readOpenFile(file, (fd) => {
+  return withCsvFile(file, (fd) => {
     const buf = Buffer.alloc(1 << 18);
     const got = fs.readSync(fd, buf, 0, buf.length, 0);
     const text = new TextDecoder('utf-8').decode(buf.subarray(0, got));
     const split = new CsvSplitter().push(text, got < buf.length);
     return split.rows.slice(0, rows + 1).map((r) => r.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c)));
   });
-  if (peeked === null) throw badInput(`${file}: no such file. Check the path.`);
-  return peeked;
+}
+
+/**
+ * Why a file given to an import cannot be read, as the user's mistake it is (a wrong path, a
+ * folder, a file they may not read), naming the path.
+ */
+export function unreadable(file: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return badInput(`${file}: no such file. Check the path.`);
+  if (code === 'EISDIR') return notAFile(file);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return badInput(`Cannot read ${file}: permission denied. Ask its owner for read access, or import a copy you may read.`);
+  }
+  return badInput(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+const notAFile = (file: string) => badInput(`${file} is a folder, not a CSV file. Give the path of the CSV file itself.`);
+
+/**
+ * `read` on the file an import reads, opened for reading and closed after. A missing file, a
+ * folder or a file this process may not read is a message naming the path (`unreadable`).
+ */
+export function withCsvFile<T>(file: string, read: (fd: number, stat: fs.Stats) => T): T {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw notAFile(file);
+    return read(fd, stat);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Exit, UPTAKE } from './cli-path';
+import { examplePath } from './examples';
+import { tempDir } from './helpers';
+
+/*
+ * `uptake import` and the file it is given, as a new user gets it wrong: a folder, a file they may
+ * not read. Each is exit 1 and one message naming the path, and nothing is written. Real processes
+ * and a real database; when the tests run as root (who may read any file), the CLI runs as the
+ * unprivileged user `nobody`, so the file's permissions really apply.
+ */
+const tmp = tempDir('uptake-cli-import-files-');
+const nobody = process.platform !== 'win32' && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : null;
+const db = path.join(tmp.dir, 'acme.db');
+
+function uptake(args: string[]): Exit {
+  const r = spawnSync(process.execPath, [UPTAKE, '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, UPTAKE_DB: '', HOME: tmp.dir },
+    ...(nobody ?? {}),
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function expectUserMistake(r: Exit, message: string) {
+  expect(r.code, r.err).toBe(1);
+  expect(r.err).toBe(`uptake: ${message}\n`);
+}
+
+beforeAll(() => {
+  if (nobody) {
+    fs.chmodSync(tmp.dir, 0o755);
+    fs.chownSync(tmp.dir, nobody.uid, nobody.gid);
+  }
+  expect(uptake(['init', '--workspace', 'Acme', '--me', 'Dana Lee']).code).toBe(0);
+});
+afterAll(() => tmp.cleanup());
+
+describe('uptake import: a path that is not a CSV file it may read', { timeout: 120_000 }, () => {
+  it('a folder is exit 1 and says it is a folder, for every kind and with a mapping', () => {
+    const before = uptake(['export']).out;
+    const folder = path.dirname(examplePath('usage.csv'));
+    for (const args of [
+      ['usage', folder],
+      ['decisions', folder],
+      ['stakeholders', folder],
+      ['decisions', folder, '--mapping', 'ai-decision-log'],
+    ]) {
+      expectUserMistake(uptake(['import', ...args]), `${folder} is a folder, not a CSV file. Give the path of the CSV file itself.`);
+    }
+    expect(uptake(['export']).out).toBe(before);
+  });
+
+  // Windows has no read bit: a file there is made unreadable by an ACL, which Node cannot set.
+  it.skipIf(process.platform === 'win32')('a file it may not read is "permission denied", not "no such file"', () => {
+    const secret = path.join(tmp.dir, 'secret.csv');
+    fs.copyFileSync(examplePath('usage.csv'), secret);
+    // Owned by root, readable by its owner only; as any other user: readable by nobody.
+    fs.chmodSync(secret, nobody ? 0o600 : 0o000);
+    const before = uptake(['export']).out;
+    for (const kind of ['usage', 'decisions']) {
+      expectUserMistake(
+        uptake(['import', kind, secret]),
+        `Cannot read ${secret}: permission denied. Ask its owner for read access, or import a copy you may read.`,
+      );
+    }
+    expect(uptake(['export']).out).toBe(before);
+    const missing = path.join(tmp.dir, 'missing.csv');
+    expectUserMistake(uptake(['import', 'usage', missing]), `${missing}: no such file. Check the path.`);
+  });
+});
