@@ -571,8 +571,17 @@ function lineBreak(text: string): '\r\n' | '\n' | '\r' {
   return crLf >= byCr.length / 2 ? '\r\n' : '\r';
 }
 
-/** Checks the header has exactly the expected columns (in any order); returns each column's index. */
-export function columnIndex<C extends string>(file: string, header: string[], expected: readonly C[]): Record<C, number> {
+/**
+ * Checks the header has exactly the expected columns (in any order); returns each column's index.
+ * `optional`: the kind's columns a file may leave out (those it has are in `expected`), so that a
+ * wrong header's message says which columns are required and which may be added.
+ */
+export function columnIndex<C extends string>(
+  file: string,
+  header: string[],
+  expected: readonly C[],
+  optional: readonly string[] = [],
+): Record<C, number> {
   const norm = header.map((h) => h.toLowerCase());
   const missing = expected.filter((c) => !norm.includes(c));
   const unexpected = header.filter((h) => !expected.includes(h.toLowerCase() as C));
@@ -584,9 +593,17 @@ export function columnIndex<C extends string>(file: string, header: string[], ex
       missing.length > 0 ? `missing ${missing.map((c) => `"${c}"`).join(', ')}` : '',
       unexpected.length > 0 ? `unexpected ${unexpected.slice(0, LISTED).map(name).join(', ')}${more}` : '',
     ].filter(Boolean);
+    const required = expected.filter((c) => !optional.includes(c));
+    const rule =
+      optional.length === 0
+        ? { message: `Row 1 must be exactly: ${expected.join(',')}`, expected: `exactly the columns ${expected.join(',')}, in any order` }
+        : {
+            message: `Row 1 must have the required columns ${required.join(', ')}, and may have any of the optional columns ${optional.join(', ')}, in any order`,
+            expected: `the required columns ${required.join(', ')}, and any of the optional columns ${optional.join(', ')}, in any order`,
+          };
     throw badInput(
-      `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). Row 1 must be exactly: ${expected.join(',')}. Nothing was imported.`,
-      fileProblem(path.basename(file), 1, `exactly the columns ${expected.join(',')}, in any order (${parts.join('; ')})`),
+      `${path.basename(file)}: the header row is wrong (${parts.join('; ')}). ${rule.message}. Nothing was imported.`,
+      fileProblem(path.basename(file), 1, `${rule.expected} (${parts.join('; ')})`),
     );
   }
   return Object.fromEntries(expected.map((c) => [c, norm.indexOf(c)])) as Record<C, number>;

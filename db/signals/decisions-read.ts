@@ -237,6 +237,7 @@ export class DecisionParser {
       this.fileName,
       header.filter((_, j) => !optional.has(norm[j] as string)),
       DECISION_COLUMNS,
+      DECISION_OPTIONAL_COLUMNS,
     );
     this.idx = Object.fromEntries(DECISION_COLUMNS.map((c) => [c, norm.indexOf(c)])) as typeof required;
     this.recommendedAt = norm.indexOf('recommended');

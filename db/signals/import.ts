@@ -129,7 +129,7 @@ export async function importFile(
       if (header && !ownHeader(header) && e instanceof UserError && e.message.includes('the header row is wrong')) {
         throw new UserError(
           e.code,
-          `${e.message}\nNo saved mapping or preset fits this header either: map its columns once on the Imports screen (or give --mapping NAME; \`uptake mappings list\` lists them) and the next file with the same header is read the same way.`,
+          `${e.message}\nA file in another tool's format is read through a column mapping, and no saved mapping or preset fits this header: map its columns once on the Imports screen (or give --mapping NAME; \`uptake mappings list\` lists them) and the next file with the same header is read the same way.`,
           e.details,
         );
       }

@@ -49,7 +49,7 @@ export function peopleSink(
       const expected = PEOPLE_COLUMNS.filter(
         (c) => !(PEOPLE_OPTIONAL_COLUMNS as readonly string[]).includes(c) || present.includes(c as never),
       );
-      idx = columnIndex(name, header, expected) as Record<PeopleColumn, number>;
+      idx = columnIndex(name, header, expected, PEOPLE_OPTIONAL_COLUMNS) as Record<PeopleColumn, number>;
       width = expected.length;
     },
     rows: (rows: string[][], first: number, broken: BrokenRows | null) => {

@@ -7,7 +7,7 @@ import { columnIndex, wholeRow } from '../signals/csv';
 import type { ImportSummary } from '../signals/model';
 import type { NameResolver } from '../signals/names';
 import { listFields, storedValue } from './fields';
-import { STAKEHOLDER_IMPORT_COLUMNS, STAKEHOLDER_REQUIRED_COLUMNS } from './import-columns';
+import { STAKEHOLDER_IMPORT_COLUMNS, STAKEHOLDER_OPTIONAL_COLUMNS, STAKEHOLDER_REQUIRED_COLUMNS } from './import-columns';
 import { ADKAR_ELEMENTS, type AdkarElement, RATING_MAX, RATING_MIN, type Stakeholder, SUPPORT_LEVELS, type SupportLevel } from './model';
 import { createStakeholder, listStakeholders, type StakeholderFields, updateStakeholder } from './stakeholders';
 
@@ -103,7 +103,12 @@ export function stakeholderSink({ engine, authorId, names, errors, summary, chec
         (c) => (STAKEHOLDER_REQUIRED_COLUMNS as readonly string[]).includes(c) || lower.has(c),
       );
       const named = liveFields.filter((f) => lower.has(f.name.trim().toLowerCase()));
-      const all = columnIndex(name, header, [...expected, ...named.map((f) => f.name.trim().toLowerCase())]);
+      const all = columnIndex(
+        name,
+        header,
+        [...expected, ...named.map((f) => f.name.trim().toLowerCase())],
+        [...STAKEHOLDER_OPTIONAL_COLUMNS, ...liveFields.map((f) => f.name.trim().toLowerCase())],
+      );
       idx = Object.fromEntries(expected.map((c) => [c, all[c]]));
       custom = named.map((field) => ({ field, at: all[field.name.trim().toLowerCase()] ?? -1 }));
       width = expected.length + named.length;

@@ -204,7 +204,7 @@ describe('importing through a mapping', () => {
     const f = file('odd.csv', 'Colour,Size\nred,1\n');
     const e = await userError(importFile(t.engine, null, 'decisions', f));
     expect(e.message).toMatch(/header row is wrong/);
-    expect(e.message).toMatch(/No saved mapping or preset fits this header/);
+    expect(e.message).toMatch(/no saved mapping or preset fits this header/);
   });
 });
 
