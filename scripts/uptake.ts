@@ -426,7 +426,7 @@ export function buildProgram(): Command {
           const changed = kind === 'decisions' ? 'replaced' : kind === 'stakeholders' ? 'updated' : 'changed';
           const counts = `${summary.new} new, ${summary.changed} ${changed}, ${summary.unchanged} ${kind === 'decisions' ? 'duplicate' : 'unchanged'}`;
           const earlier = summary.alreadyImported
-            ? ` The same file was imported on ${summary.alreadyImported.importedAt.slice(0, 10)} (batch ${summary.alreadyImported.id.slice(0, 8)}); importing it needs --again.`
+            ? ` The same ${summary.mapping ? 'rows were' : 'file was'} imported on ${summary.alreadyImported.importedAt.slice(0, 10)} (batch ${summary.alreadyImported.id.slice(0, 8)}); importing it needs --again.`
             : '';
           const via = summary.mapping ? ` (read with the mapping "${summary.mapping}"${summary.month ? ` for ${summary.month}` : ''})` : '';
           const missing = summary.notInDirectory?.count

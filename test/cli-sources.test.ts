@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,5 +96,34 @@ describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 
       expect(r.err).not.toMatch(/ at .*\.ts:\d+/);
     }
     expect(uptake(['--db', db, 'export']).out).toBe(before);
+  });
+
+  it('a mapped file whose rows were imported before is refused as the same rows, not as the same file, byte for byte', () => {
+    // The decision log (imported above with the preset) with a column renamed, and a mapping that reads the new name.
+    const log = fs.readFileSync(examplePath('decision-log.csv'), 'utf8');
+    const renamed = path.join(tmp.dir, 'decision-log-renamed.csv');
+    fs.writeFileSync(renamed, log.replace('Comment', 'Note'));
+    const preset = JSON.parse(uptake(['--db', db, 'mappings', 'show', 'ai-decision-log']).out);
+    const mapping = path.join(tmp.dir, 'renamed-log.json');
+    const header = preset.header.map((h: string) => (h === 'Comment' ? 'Note' : h));
+    fs.writeFileSync(
+      mapping,
+      JSON.stringify({ ...preset, id: undefined, name: 'Renamed log', header, columns: { ...preset.columns, reason: 'Note' } }),
+    );
+    const args = ['--db', db, 'import', 'decisions', renamed, '--mapping', mapping];
+    const refused = uptake(args);
+    expect(refused.code, refused.err).toBe(1);
+    expect(refused.err).toMatch(
+      /^uptake: The decisions rows of decision-log-renamed\.csv were already imported on \d+ \w{3} \d{4} by Dana Lee \(batch \w{8}, "decision-log\.csv"\): decision-log-renamed\.csv, read through the mapping "Renamed log", gives the same rows as that import, value for value\. Nothing was written\.\nTo import it again anyway, add --again\.\n$/,
+    );
+    // The sha256 compared (and reported) is the rows', read through the mapping: neither file's.
+    const dry = uptake([...args, '--dry-run']);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.err).toMatch(/The same rows were imported on \d{4}-\d{2}-\d{2} \(batch \w{8}\); importing it needs --again\./);
+    const summary = JSON.parse(dry.out);
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(summary.sha256).toBe(summary.alreadyImported.sha256);
+    expect([sha(log), sha(fs.readFileSync(renamed, 'utf8'))]).not.toContain(summary.sha256);
+    expect(uptake([...args, '--again']).err).toMatch(/0 new, 0 replaced, 6 duplicate/);
   });
 });

@@ -142,7 +142,7 @@ export async function importFile(
     ...(options.perApp ? { perApp: true } : {}),
   });
   try {
-    const summary = await importOwnFile({ ...job, file: translated.file });
+    const summary = await importOwnFile({ ...job, file: translated.file, mapping: mapping.id ?? mapping.name });
     summary.mapping = mapping.id ?? mapping.name;
     if (translated.month) summary.month = translated.month;
     if (translated.notInDirectory) summary.notInDirectory = translated.notInDirectory;
@@ -179,6 +179,8 @@ interface ImportJob {
   /** options.displayName, or the file's base name. */
   name: string;
   options: ImportOptions;
+  /** A file in another format: the mapping it was read through (`file` is then the rows it gave, in Uptake's format). */
+  mapping?: string;
 }
 
 async function importOwnFile(job: ImportJob): Promise<ImportSummary> {
@@ -190,7 +192,7 @@ async function importOwnFile(job: ImportJob): Promise<ImportSummary> {
     const checked = await checkFile(job, reader);
     // Known from the first pass's hash, so said before anything is written (and without reading the file again).
     const earlier = options.again || !BATCHED(kind) ? null : findImportBatch(engine, kind, checked);
-    if (earlier && !options.dryRun) throw alreadyImported(name, earlier);
+    if (earlier && !options.dryRun) throw alreadyImported(name, earlier, job.mapping);
     const summary = await writeFile(job, reader, checked);
     if (earlier) summary.alreadyImported = earlier;
     return summary;
@@ -383,16 +385,30 @@ function importErrors(name: string, errors: CsvErrors, unknown: ReturnType<NameR
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The refusal of a file imported before: nothing is written unless the import is asked to go again. */
-function alreadyImported(name: string, earlier: ImportBatch): UserError {
+/**
+ * The refusal of a file imported before: nothing is written unless the import is asked to go again.
+ * A file read through a mapping is compared by the rows it gives (their SHA-256), not its bytes.
+ */
+function alreadyImported(name: string, earlier: ImportBatch, mapping?: string): UserError {
   // One spelling of a day that no reader misreads (the shared formatting module is the renderer's).
   const [y, m, d] = earlier.importedAt.slice(0, 10).split('-').map(Number) as [number, number, number];
   const day = `${d} ${MONTHS[m - 1]} ${y}`;
   const by = earlier.importedBy ? ` by ${earlier.importedBy}` : '';
-  const data: ImportErrorData = { file: name, problems: [], problemCount: 0, names: [], nameCount: 0, alreadyImported: earlier };
+  const data: ImportErrorData = {
+    file: name,
+    problems: [],
+    problemCount: 0,
+    names: [],
+    nameCount: 0,
+    alreadyImported: earlier,
+    ...(mapping === undefined ? {} : { mapping }),
+  };
+  const batch = `batch ${earlier.id.slice(0, 8)}, "${earlier.fileName}"`;
   return new UserError(
     'CONFLICT',
-    `${name} was already imported on ${day}${by} (batch ${earlier.id.slice(0, 8)}, "${earlier.fileName}"): the same ${earlier.kind} file, byte for byte. Nothing was written.`,
+    mapping === undefined
+      ? `${name} was already imported on ${day}${by} (${batch}): the same ${earlier.kind} file, byte for byte. Nothing was written.`
+      : `The ${earlier.kind} rows of ${name} were already imported on ${day}${by} (${batch}): ${name}, read through the mapping "${mapping}", gives the same rows as that import, value for value. Nothing was written.`,
     { ...data },
   );
 }

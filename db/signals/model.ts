@@ -64,6 +64,8 @@ export interface ImportErrorData {
   names: UnknownName[];
   nameCount: number;
   alreadyImported?: ImportBatch;
+  /** With alreadyImported, for a file read through a mapping: the mapping (the rows it gave were the same, not its bytes). */
+  mapping?: string;
 }
 
 export interface ImportBatch {
