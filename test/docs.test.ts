@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_COLUMNS } from '../db/signals/import';
+import { UserError } from '../db/errors';
+import { IMPORT_COLUMNS, importFile, importTemplate } from '../db/signals/import';
 import { IMPORT_KINDS } from '../db/signals/model';
 import { SHOTS } from './e2e/shots';
+import { withWorkspace } from './helpers';
 
 /*
  * The documentation a user reads must match the code: docs/metrics.md and examples/ give the
@@ -23,6 +25,35 @@ describe('docs/metrics.md and examples/', () => {
     const rows = sample.slice(1).filter((line) => line.trim() !== '');
     expect(rows.length).toBeGreaterThanOrEqual(10);
     expect(rows.length).toBeLessThanOrEqual(40);
+  });
+
+  it('says how many kinds of file there are, and which of them are refused when imported twice', async () => {
+    const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+    expect(metrics).toContain(`the ${words[IMPORT_KINDS.length]} kinds of CSV file`);
+    // Each kind's template imported twice into a real database: which kinds refuse the second time.
+    const ws = await withWorkspace();
+    try {
+      const refused: string[] = [];
+      for (const kind of IMPORT_KINDS) {
+        const file = path.join(ws.dir, `${kind}.csv`);
+        fs.writeFileSync(file, importTemplate(kind).csv);
+        await importFile(ws.engine, null, kind, file, { createMissing: true });
+        const again = await importFile(ws.engine, null, kind, file).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        if (again instanceof UserError && again.code === 'CONFLICT') refused.push(kind);
+        else expect(again).toBeNull();
+      }
+      const registers = IMPORT_KINDS.filter((k) => !refused.includes(k)).map((k) => k.replace('-', ' '));
+      const text = metrics.replace(/\s+/g, ' ');
+      expect(text).toContain(
+        `- A ${refused.slice(0, -1).join(', ')} or ${refused.at(-1)} file byte for byte the same as one imported before`,
+      );
+      expect(text).toContain(`The registers (${registers.join(', ')}) are exempt on purpose`);
+    } finally {
+      ws.cleanup();
+    }
   });
 
   it('documents every default weight and threshold the engine uses', async () => {
