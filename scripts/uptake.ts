@@ -14,7 +14,7 @@ import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { plural } from '../db/reports/shared/plural';
 import { IMPORT_COLUMNS, importTemplate, OPTIONAL_IMPORT_COLUMNS } from '../db/signals/import';
-import { IMPORT_KINDS, type ImportErrorData } from '../db/signals/model';
+import { IMPORT_KINDS, type ImportErrorData, type ImportPass } from '../db/signals/model';
 import { chromiumForPdf, PrintError, printHtmlToPdf } from './print-pdf';
 import type { WebHost } from './web-host';
 
@@ -389,13 +389,18 @@ export function buildProgram(): Command {
           const tty = process.stderr.isTTY === true;
           let last = 0;
           const started = Date.now();
-          const onProgress = ({ phase, rows }: { phase: 'checking' | 'writing'; rows: number }) => {
+          const onProgress = ({ phase, rows }: { phase: ImportPass; rows: number }) => {
             const now = Date.now();
             // A file checked within a second prints no progress (a refused file: only its message).
             if (now - last < (tty ? 200 : 1000) || (phase === 'checking' && now - started < 1000)) return;
             last = now;
-            const pass = phase === 'checking' ? 'Checking' : 'Writing';
-            const line = `${pass} ${path.basename(file)}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
+            // A dry run's second pass writes nothing: it counts what the import would change.
+            const what = {
+              checking: `Checking ${path.basename(file)}`,
+              counting: `Counting changes in ${path.basename(file)} (dry run, nothing is written)`,
+              writing: `Writing ${path.basename(file)}`,
+            }[phase];
+            const line = `${what}: ${plural(rows, 'row')} (${((now - started) / 1000).toFixed(1)} s)`;
             process.stderr.write(tty ? `\r${line}` : `${line}\n`);
           };
           const summary = await callTyped({ engine, actAs: globals().as ?? null, onProgress }, 'imports.run', {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Exit, UPTAKE } from './cli-path';
-import { examplePath } from './examples';
+import { examplePath, OTHER_TOOL_STAKEHOLDER_COLUMNS } from './examples';
 import { tempDir } from './helpers';
 
 /*
@@ -23,6 +23,17 @@ function uptake(args: string[]): Exit {
     ...(nobody ?? {}),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A mapping file for examples/stakeholders-other-tool.csv. */
+function mappingFile(): string {
+  const file = path.join(tmp.dir, 'stakeholder-tool.json');
+  const header = ['Full name', 'Job title', 'Department', 'E-mail', 'Power', 'Interest', 'Stance'];
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ name: 'Stakeholder tool', kind: 'stakeholders', header, columns: OTHER_TOOL_STAKEHOLDER_COLUMNS }),
+  );
+  return file;
 }
 
 function expectUserMistake(r: Exit, message: string) {
@@ -70,5 +81,37 @@ describe('uptake import: a path that is not a CSV file it may read', { timeout: 
     expect(uptake(['export']).out).toBe(before);
     const missing = path.join(tmp.dir, 'missing.csv');
     expectUserMistake(uptake(['import', 'usage', missing]), `${missing}: no such file. Check the path.`);
+  });
+
+  it('a dry run writes nothing, and its progress says so: "Counting changes", never "Writing"', () => {
+    const lines = ['timestamp,initiative,team,user,recommendation_id,action,reason'];
+    for (let i = 0; i < 5000; i++) lines.push(`2026-01-10T09:00:00Z,Triage,Claims North,u${i % 40},r${i},accepted,`);
+    const file = path.join(tmp.dir, 'decisions.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const before = uptake(['export']).out;
+    for (const [kind, csv] of [
+      ['decisions', file],
+      ['usage', examplePath('usage.csv')],
+      ['stakeholders', examplePath('stakeholders-other-tool.csv')],
+    ] as const) {
+      const r = uptake([
+        'import',
+        kind,
+        csv,
+        '--dry-run',
+        '--create-missing',
+        ...(kind === 'stakeholders' ? ['--mapping', mappingFile()] : []),
+      ]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(
+        new RegExp(
+          `^Counting changes in ${path.basename(csv).replace('.', '\\.')} \\(dry run, nothing is written\\): [\\d,]+ rows? \\(\\d+\\.\\d s\\)$`,
+          'm',
+        ),
+      );
+      expect(r.err).not.toMatch(/Writing/);
+      expect(r.err).toMatch(/nothing was written/);
+    }
+    expect(uptake(['export']).out).toBe(before);
   });
 });

@@ -211,6 +211,8 @@ async function writeFile(
   const errors = new CsvErrors();
   const names = new NameResolver(engine, authorId, options.createMissing ?? false, false, options.aliases);
   const summary = emptySummary(kind, name, options.dryRun ?? false, names.created);
+  // A dry run writes in a transaction it rolls back: its progress says it counts, not that it writes.
+  const pass: ImportPass = options.dryRun ? 'counting' : 'writing';
   // A decisions import walks tens of MB of B-tree: a bigger page cache than the connection's 2 MB
   // saves re-reading and re-writing evicted pages when keys arrive in random order (8 MB: a third
   // faster there; 16 MB gains another tenth but takes the import process near 256 MB). Its
@@ -244,7 +246,7 @@ async function writeFile(
         sink.secret,
         (batch) => {
           sink.batch(batch);
-          options.onProgress?.({ phase: 'writing', rows: summary.rows });
+          options.onProgress?.({ phase: pass, rows: summary.rows });
         },
         options.totalsEntries ? { totalsEntries: options.totalsEntries } : {},
       );
@@ -259,7 +261,7 @@ async function writeFile(
         (rows, first, broken) => {
           sink.rows(rows, first, broken);
           summary.rows += rows.length;
-          options.onProgress?.({ phase: 'writing', rows: summary.rows });
+          options.onProgress?.({ phase: pass, rows: summary.rows });
         },
       );
     }

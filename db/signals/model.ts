@@ -80,10 +80,11 @@ export interface ImportBatch {
 
 /** How far an import in progress has got (polled by the app while it runs). */
 /**
- * An import reads its file twice: once to check every row (nothing written), then to write it.
- * `rows` counts the rows the current pass has read.
+ * An import reads its file twice: once to check every row (nothing written), then to write it
+ * ('writing'), or, in a dry run, to count what it would change in a transaction that is rolled
+ * back ('counting': nothing is written). `rows` counts the rows the current pass has read.
  */
-export type ImportPass = 'checking' | 'writing';
+export type ImportPass = 'checking' | 'writing' | 'counting';
 export interface ImportProgress {
   phase: ImportPass | 'done' | 'failed' | 'unknown';
   rows: number;

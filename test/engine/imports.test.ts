@@ -740,10 +740,9 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
     ).toThrow(/written only by an import/);
   });
 
-  it('progress is reported as each pass reads: checking every row, then writing', async () => {
+  it('progress is reported as each pass reads: checking every row, then writing (counting in a dry run)', async () => {
     await setup();
     for (const kind of ['decisions', 'usage'] as const) {
-      const seen: { phase: string; rows: number }[] = [];
       const content =
         kind === 'decisions'
           ? decisionsFile(4000, 6)
@@ -754,15 +753,24 @@ describe('imports: decisions at scale (worker thread, chunked writes)', () => {
                 (_, i) => `${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')},Claims North,Triage,10,5,10,5`,
               ),
             ].join('\n');
-      await importFile(t.engine, null, kind, file(`${kind}.csv`, content), { worker: true, onProgress: (p) => seen.push({ ...p }) });
-      const checking = seen.filter((p) => p.phase === 'checking').map((p) => p.rows);
-      const writing = seen.filter((p) => p.phase === 'writing').map((p) => p.rows);
-      // Every check comes before any write, each pass counts up to every row of the file.
-      expect(seen.map((p) => p.phase)).toEqual([...checking.map(() => 'checking'), ...writing.map(() => 'writing')]);
-      for (const pass of [checking, writing]) {
-        expect(pass.length).toBeGreaterThan(kind === 'decisions' ? 1 : 0);
-        expect(pass).toEqual([...pass].sort((x, y) => x - y));
-        expect(pass.at(-1)).toBe(kind === 'decisions' ? 4000 : 1200);
+      // A dry run's second pass writes nothing: it says it counts (what would change), never that it writes.
+      for (const dryRun of [true, false]) {
+        const seen: { phase: string; rows: number }[] = [];
+        const second = dryRun ? 'counting' : 'writing';
+        await importFile(t.engine, null, kind, file(`${kind}.csv`, content), {
+          worker: true,
+          dryRun,
+          onProgress: (p) => seen.push({ ...p }),
+        });
+        const checking = seen.filter((p) => p.phase === 'checking').map((p) => p.rows);
+        const writing = seen.filter((p) => p.phase === second).map((p) => p.rows);
+        // Every check comes before any write, each pass counts up to every row of the file.
+        expect(seen.map((p) => p.phase)).toEqual([...checking.map(() => 'checking'), ...writing.map(() => second)]);
+        for (const pass of [checking, writing]) {
+          expect(pass.length).toBeGreaterThan(kind === 'decisions' ? 1 : 0);
+          expect(pass).toEqual([...pass].sort((x, y) => x - y));
+          expect(pass.at(-1)).toBe(kind === 'decisions' ? 4000 : 1200);
+        }
       }
     }
   });

@@ -106,18 +106,27 @@ function ImportProgressBar({ progressId, file, bytesPerRow }: { progressId: stri
   const progress = useQuery(orpc.imports.progress.queryOptions({ input: { progressId }, refetchInterval: 250 }));
   const p = progress.data;
   const passFraction = p && file.size > 0 ? Math.min(1, (p.rows * bytesPerRow) / file.size) : 0;
-  const writing = p?.phase === 'writing' || p?.phase === 'done';
+  // The second pass: writing, or in a dry run counting what would change (nothing is written).
+  const counting = p?.phase === 'counting';
+  const writing = p?.phase === 'writing' || p?.phase === 'done' || counting;
   const fraction = Math.min(0.99, (writing ? 0.5 : 0) + passFraction / 2);
   const started = p !== undefined && p.phase !== 'unknown';
+  const step = !started
+    ? `Sending ${file.name}…`
+    : counting
+      ? `Counting what importing ${file.name} would change (nothing is written)… (step 2 of 2)`
+      : writing
+        ? `Writing ${file.name}… (step 2 of 2)`
+        : `Checking ${file.name}… (step 1 of 2)`;
   return (
     <Box data-testid="import-progress">
       <Group justify="space-between" mb={4}>
         <Text size="xs" c="dimmed">
-          {!started ? `Sending ${file.name}…` : writing ? `Writing ${file.name}… (step 2 of 2)` : `Checking ${file.name}… (step 1 of 2)`}
+          {step}
         </Text>
         <Text size="xs" c="dimmed" className="tabular" data-testid="import-progress-rows">
           {started
-            ? `${plural(p.rows, 'row')} ${writing ? 'written' : 'checked'} · ${Math.round(fraction * 100)}%`
+            ? `${plural(p.rows, 'row')} ${writing && !counting ? 'written' : 'checked'} · ${Math.round(fraction * 100)}%`
             : `${(file.size / 2 ** 20).toFixed(1)} MB`}
         </Text>
       </Group>
