@@ -91,3 +91,15 @@ test('every problem at once, each pointing at its row; a misspelt team fixed by 
   await expect(app.imports.summary).toContainText('Imported first-again.csv');
   await expect(app.imports.batches()).toHaveCount(3);
 });
+
+test('a folder dropped on the import card is said to be a folder, not a CSV file', async ({ app }) => {
+  await app.firstRun.create('Acme', 'Dana Lee');
+  await app.go('Imports');
+  const examples = path.resolve(import.meta.dirname, '..', '..', 'examples');
+  await app.imports.dropFolder(examples);
+  await expect(app.imports.error).toContainText('examples is a folder, not a CSV file. Drop or choose the CSV file itself.');
+  await expect(app.imports.error).not.toContainText('cannot reach its engine');
+  // A file chosen next clears it.
+  await app.imports.chooseFile('first.csv', FIRST);
+  await expect(app.imports.error).toHaveCount(0);
+});

@@ -436,6 +436,19 @@ export class ImportsScreen extends AppScreen {
     await expect(zone).toHaveAttribute('data-over', 'true');
     await zone.dispatchEvent('drop', { dataTransfer });
   }
+  /**
+   * Drag a folder from the desktop and drop it on the import card: Chromium's own drag (through
+   * the DevTools protocol), which gives the page the folder as a desktop drag does.
+   */
+  async dropFolder(folder: string) {
+    const box = await this.root.getByTestId('import-dropzone').boundingBox();
+    if (!box) throw new Error('The import card is not on screen.');
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+    await cdp.detach();
+  }
   get detected() {
     return this.root.getByTestId('import-detected');
   }

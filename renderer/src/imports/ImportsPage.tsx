@@ -68,8 +68,12 @@ function detectKind(header: string[]): ImportKind | null {
   return hits.length === 1 ? (hits[0]?.value ?? null) : null;
 }
 
-/** Drag a CSV onto the card, or choose one: both end in `onFile`. */
-function DropZone({ onFile, children }: { onFile: (f: File) => void; children: ReactNode }) {
+/**
+ * Drag a CSV onto the card, or choose one: both end in `onFile`. A folder dragged from the desktop
+ * arrives as a File that cannot be read (sending it fails as if the engine were gone): `onFolder`
+ * gets its name instead.
+ */
+function DropZone({ onFile, onFolder, children }: { onFile: (f: File) => void; onFolder: (name: string) => void; children: ReactNode }) {
   const [over, setOver] = useState(false);
   return (
     <Box
@@ -89,7 +93,9 @@ function DropZone({ onFile, children }: { onFile: (f: File) => void; children: R
         e.preventDefault();
         setOver(false);
         const f = e.dataTransfer.files[0];
-        if (f) onFile(f);
+        const entry = e.dataTransfer.items[0]?.webkitGetAsEntry();
+        if (entry?.isDirectory) onFolder(f?.name ?? entry.name);
+        else if (f) onFile(f);
       }}
     >
       {children}
@@ -266,8 +272,11 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
       progressId: id,
     });
   };
+  /** A folder dropped on the card, by name: said to be one, and no file is chosen. */
+  const [folder, setFolder] = useState<string | null>(null);
   const choose = (f: File | null) => {
     setFile(f);
+    setFolder(null);
     setAliases({});
     setFocusRow(null);
     setSaveAs('');
@@ -292,13 +301,15 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
   useEffect(() => {
     if (detected) setKind(detected);
   }, [detected]);
-  const error = upload.isError
-    ? errorMessage(upload.error)
-    : saveMapping.isError
-      ? errorMessage(saveMapping.error)
-      : inspect.isError
-        ? errorMessage(inspect.error)
-        : null;
+  const error = folder
+    ? `${folder} is a folder, not a CSV file. Drop or choose the CSV file itself.`
+    : upload.isError
+      ? errorMessage(upload.error)
+      : saveMapping.isError
+        ? errorMessage(saveMapping.error)
+        : inspect.isError
+          ? errorMessage(inspect.error)
+          : null;
   const errorData = upload.error instanceof ORPCError ? importErrorData(upload.error.data) : null;
   const problemRows = new Set<number>([
     ...(errorData?.problems ?? []).flatMap((p) => (p.row === null ? [] : [p.row])),
@@ -374,7 +385,13 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
                   </Button>
                 </Group>
               </Box>
-              <DropZone onFile={choose}>
+              <DropZone
+                onFile={choose}
+                onFolder={(name) => {
+                  choose(null);
+                  setFolder(name);
+                }}
+              >
                 <Group gap="md" align="flex-end" wrap="nowrap">
                   <FileInput
                     label="CSV file"
