@@ -115,4 +115,12 @@ test('an unknown decision log is mapped once; the next file with its header impo
   await app.imports.importButton.click();
   await expect(app.imports.summary).toContainText('Imported feb.csv');
   await expect(app.imports.batches()).toHaveCount(2);
+
+  // The same rows saved again with Windows line ends: other bytes, but the rows it gives through the mapping were imported.
+  await app.imports.chooseFile('feb-again.csv', FEB.replaceAll('\n', '\r\n'));
+  await app.imports.importButton.click();
+  await expect(app.imports.error).toContainText(
+    /^Already importedThe rows this file gives through the mapping “Triage log” were already imported on .* by Dana Lee \(batch \w{8}, “feb\.csv”\): nothing was written\./,
+  );
+  await expect(app.imports.batches()).toHaveCount(2);
 });

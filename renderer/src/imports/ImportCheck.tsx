@@ -207,7 +207,8 @@ export function ProblemsView({
     return (
       <Alert color="yellow" variant="light" title="Already imported" role="alert" data-testid="import-error">
         <Text size="sm">
-          This file was already imported on {formatDateTime(b.importedAt)}
+          {data.mapping ? `The rows this file gives through the mapping “${data.mapping}” were` : 'This file was'} already imported on{' '}
+          {formatDateTime(b.importedAt)}
           {b.importedBy ? ` by ${b.importedBy}` : ''} (batch <span className="tabular">{b.id.slice(0, 8)}</span>, “{b.fileName}”): nothing
           was written. Import it again anyway?
         </Text>

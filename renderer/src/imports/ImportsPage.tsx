@@ -161,7 +161,8 @@ function SummaryView({ summary }: { summary: ImportSummary }) {
     >
       {summary.alreadyImported && (
         <Text size="sm" mb={6}>
-          This file was already imported on {formatDateTime(summary.alreadyImported.importedAt)}
+          {summary.mapping ? `The rows this file gives through the mapping “${summary.mapping}” were` : 'This file was'} already imported on{' '}
+          {formatDateTime(summary.alreadyImported.importedAt)}
           {summary.alreadyImported.importedBy ? ` by ${summary.alreadyImported.importedBy}` : ''}: importing it again will ask first.
         </Text>
       )}
