@@ -79,6 +79,11 @@ export class UptakeApp {
     await this.profileButton.click();
     await this.page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
     await expect(this.sidebar.getByTestId('acting-member')).toHaveText(name);
+    // Dismissed, as a user would: left to close by itself (4 s), its fade-out can fall in a later
+    // accessibility check, which then reads its text half faded and fails contrast.
+    const told = this.notification(`You are now acting as ${name}`);
+    await told.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(told).toHaveCount(0);
   }
 
   /** The transient message after an action (Mantine notifications). */
