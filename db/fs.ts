@@ -111,11 +111,24 @@ function syncFolder(dir: string): void {
 }
 
 /**
+ * Refuses a file path that names an existing folder, saying so with the path as given: `example`
+ * (a file name) makes the advice concrete, e.g. "reports is a folder: give a file name, e.g.
+ * reports/report.csv".
+ */
+export function checkNotFolder(file: string, example?: string): void {
+  if (!fs.statSync(path.resolve(file), { throwIfNoEntry: false })?.isDirectory()) return;
+  const eg = example ? `, e.g. ${path.join(file, example)}` : ' (a file in it, or elsewhere)';
+  throw badInput(`${file} is a folder: give a file name${eg}.`);
+}
+
+/**
  * Writes several files atomically each: every temp file is written and fsynced first, and only
  * when all of them are complete are they renamed into place. A failure leaves the previous
  * files untouched and no temp file behind.
  */
 export function writeFilesAtomic(files: { path: string; data: string | Uint8Array }[]): { path: string; bytes: number }[] {
+  // Before any temp file: renaming a file over a folder fails only after the content is written.
+  for (const f of files) checkNotFolder(f.path);
   const pending: Pending[] = [];
   try {
     for (const f of files) pending.push(writeTemp(path.resolve(f.path), f.data));

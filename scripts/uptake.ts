@@ -9,7 +9,7 @@ import { formatIssues, procedureOf } from '../db/api/context';
 import type { OperationMeta, OperationName } from '../db/api/contract';
 import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
-import { writeFileAtomic } from '../db/fs';
+import { checkNotFolder, writeFileAtomic } from '../db/fs';
 import { type Engine, open } from '../db/open';
 import { defaultDatabaseFile, defaultDataDir } from '../db/paths';
 import { plural } from '../db/reports/shared/plural';
@@ -214,6 +214,30 @@ function mappingArgument(value: string): string | Record<string, unknown> {
   } catch (e) {
     throw badInput(`--mapping: ${value} is not valid JSON (${(e as Error).message}).`);
   }
+}
+
+/** The formats a file's extension names, for --out without --format. */
+const EXTENSION_FORMATS: Record<string, string> = { '.json': 'json', '.csv': 'csv', '.html': 'html', '.pdf': 'pdf' };
+
+/**
+ * The format of a command writing to --out: --format when given, else the one the file's
+ * extension names (report.pdf is a PDF), else `fallback`. --format and an extension that names
+ * another format are refused: the file would hold something other than its name says.
+ */
+function outFormat<F extends string>(format: F | undefined, out: string | undefined, fallback: F): F {
+  const named = out ? EXTENSION_FORMATS[path.extname(out).toLowerCase()] : undefined;
+  if (format && named && format !== named) {
+    throw badInput(
+      `--format ${format} does not match --out ${out}, a .${named} file name: give a .${format} file, or leave out --format (the extension chooses it).`,
+    );
+  }
+  return format ?? (named as F | undefined) ?? fallback;
+}
+
+/** The --out file, checked before anything is computed: a folder is refused, with a file name in it to give instead. */
+function outFile(out: string, example: string): string {
+  checkNotFolder(out, example);
+  return path.resolve(out);
 }
 
 const KINDS_HELP = () => `Kinds: ${IMPORT_KINDS.join(', ')}. \`uptake import --help\` lists the columns of each.`;
@@ -482,7 +506,14 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('formal against real adoption, per initiative and team (docs/metrics.md), as JSON, CSV, HTML or PDF; or publish it')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html', 'pdf']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format (default: the --out file’s extension if it is one of these, else json)').choices([
+        'json',
+        'csv',
+        'html',
+        'pdf',
+      ]),
+    )
     .option('--out <file>', 'write to this file instead of stdout (required for pdf)')
     .addOption(
       new Option(
@@ -497,7 +528,7 @@ export function buildProgram(): Command {
     .option('--locale <tag>', 'numbers and dates of the HTML and PDF in this locale, e.g. en-GB, de-DE (default: the environment’s)')
     .action(
       async (opts: {
-        format: 'json' | 'csv' | 'html' | 'pdf';
+        format?: 'json' | 'csv' | 'html' | 'pdf';
         out?: string;
         publish?: string;
         initiative?: string;
@@ -511,11 +542,13 @@ export function buildProgram(): Command {
         if (opts.from && opts.to && opts.from > opts.to) {
           throw badInput(`--from ${opts.from} is after --to ${opts.to}: give the first month of the period, then the last.`);
         }
-        if (opts.format === 'pdf' && !opts.out) {
+        const chosen = outFormat(opts.format, opts.out, 'json');
+        const out = opts.out === undefined ? undefined : outFile(opts.out, `report.${chosen}`);
+        if (chosen === 'pdf' && !out) {
           throw badInput('--format pdf needs --out FILE (a PDF is written to a file, not to the terminal), e.g. --out report.pdf');
         }
         // Before the report is computed, so a machine without Chromium hears it at once.
-        const chromium = opts.format === 'pdf' ? await chromiumForPdf() : null;
+        const chromium = chosen === 'pdf' ? await chromiumForPdf() : null;
         // Publishing remembers its folder in the database; the other formats only read it.
         await withEngine(globals(), opts.publish ? 'write' : 'read', async (engine) => {
           const host = { engine, actAs: globals().as ?? null };
@@ -526,9 +559,9 @@ export function buildProgram(): Command {
             process.stderr.write(`Published ${files} to ${result.folder}\n`);
             return;
           }
-          const format = opts.format === 'pdf' ? 'html' : opts.format;
+          const format = chosen === 'pdf' ? 'html' : chosen;
           const exported = await callTyped(host, 'reports.export', { ...slice, format, locale });
-          if (chromium && opts.out) {
+          if (chromium && out) {
             let pdf: Buffer;
             try {
               pdf = await printHtmlToPdf(exported.content, chromium.path);
@@ -538,11 +571,9 @@ export function buildProgram(): Command {
               process.exitCode = 2;
               return;
             }
-            const out = path.resolve(opts.out);
             writeFileAtomic(out, pdf);
             process.stderr.write(`PDF report written to ${out} (printed with ${chromium.path})\n`);
-          } else if (opts.out) {
-            const out = path.resolve(opts.out);
+          } else if (out) {
             writeFileAtomic(out, exported.content);
             process.stderr.write(`Report written to ${out}\n`);
           } else process.stdout.write(exported.content);
@@ -556,10 +587,15 @@ export function buildProgram(): Command {
       'all workspace data as JSON, deterministic order (local-only state excluded); or the stakeholder register, feedback or failure patterns',
     )
     .argument('[what]', 'workspace (all data, JSON), stakeholders (CSV), feedback or patterns (CSV or JSON)', 'workspace')
-    .addOption(new Option('--format <format>', 'output format (default: json for the workspace, csv otherwise)').choices(['json', 'csv']))
-    .addOption(new Option('--show <show>', 'feedback: open, done or all items').choices(['open', 'done', 'all']).default('all'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: the --out file’s extension, .json or .csv; else json for the workspace, csv otherwise)',
+      ).choices(['json', 'csv']),
+    )
+    .addOption(new Option('--show <show>', 'feedback only: open, done or all items (default: all)').choices(['open', 'done', 'all']))
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (what: string, opts: { format?: 'json' | 'csv'; show: 'open' | 'done' | 'all'; out?: string }) => {
+    .action(async (what: string, opts: { format?: 'json' | 'csv'; show?: 'open' | 'done' | 'all'; out?: string }) => {
       const formats: Record<string, readonly ('json' | 'csv')[]> = {
         workspace: ['json'],
         stakeholders: ['csv'],
@@ -572,14 +608,23 @@ export function buildProgram(): Command {
           `export ${what}: export the workspace (all data as JSON), stakeholders (the register as CSV), feedback or patterns (CSV or JSON).`,
         );
       }
-      const format = opts.format ?? (what === 'workspace' ? 'json' : 'csv');
-      if (!allowed.includes(format)) {
+      if (opts.show && what !== 'feedback') {
         throw badInput(
-          what === 'stakeholders'
-            ? '--format json: the stakeholders export is CSV; for everything as JSON run uptake export.'
-            : '--format csv: the workspace export is JSON (many tables); CSV is for stakeholders, feedback or patterns.',
+          `--show ${opts.show}: only \`uptake export feedback\` takes --show (open, done or all items); export ${what} has no such choice.`,
         );
       }
+      const format = outFormat<string>(opts.format, opts.out, what === 'workspace' ? 'json' : 'csv');
+      if (!(allowed as readonly string[]).includes(format)) {
+        const given = opts.format ? `--format ${format}` : `--out ${opts.out} (a .${format} file name)`;
+        throw badInput(
+          what === 'stakeholders'
+            ? `${given}: the stakeholders export is CSV; for everything as JSON run uptake export.`
+            : what === 'workspace'
+              ? `${given}: the workspace export is JSON (many tables); CSV is for stakeholders, feedback or patterns.`
+              : `${given}: the ${what} export is CSV or JSON.`,
+        );
+      }
+      const out = opts.out === undefined ? undefined : outFile(opts.out, `${what}.${format}`);
       await withEngine(globals(), 'read', async (engine) => {
         const host = { engine, actAs: globals().as ?? null };
         const text =
@@ -587,9 +632,15 @@ export function buildProgram(): Command {
             ? `${JSON.stringify(await callTyped(host, 'workspace.export', {}), null, 2)}\n`
             : what === 'stakeholders'
               ? (await callTyped(host, 'stakeholders.exportCsv', {})).content
-              : (await callTyped(host, 'feedback.export', { what: what as 'feedback' | 'patterns', format, show: opts.show })).content;
-        if (opts.out) {
-          writeFileAtomic(path.resolve(opts.out), text);
+              : (
+                  await callTyped(host, 'feedback.export', {
+                    what: what as 'feedback' | 'patterns',
+                    format: format as 'json' | 'csv',
+                    show: opts.show ?? 'all',
+                  })
+                ).content;
+        if (out) {
+          writeFileAtomic(out, text);
           process.stderr.write(`Exported to ${opts.out}\n`);
         } else process.stdout.write(text);
       });

@@ -75,6 +75,57 @@ describe('uptake report', () => {
     }
   }, 120_000);
 
+  it('--out without --format: the extension chooses the format; a --format the extension contradicts is refused, nothing written', async () => {
+    const html = path.join(tmp.dir, 'by-extension.HTML');
+    const r = uptake(['report', '--out', html]);
+    expect(r.code, r.err).toBe(0);
+    expect(fs.readFileSync(html, 'utf8').startsWith('<!doctype html>')).toBe(true);
+    const csv = path.join(tmp.dir, 'by-extension.csv');
+    expect(uptake(['report', '--out', csv]).code).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8')).toBe(uptake(['report', '--format', 'csv']).out);
+    const other = path.join(tmp.dir, 'by-extension.txt');
+    expect(uptake(['report', '--out', other]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(other, 'utf8'))).toHaveProperty('generatedAt');
+
+    const pdf = path.join(tmp.dir, 'by-extension.pdf');
+    const wrong = uptake(['report', '--format', 'csv', '--out', pdf]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe(
+      `uptake: --format csv does not match --out ${pdf}, a .pdf file name: give a .csv file, or leave out --format (the extension chooses it).\n`,
+    );
+    expect(fs.existsSync(pdf)).toBe(false);
+    const printed = uptake(['report', '--out', pdf]);
+    if (await findChromium()) {
+      expect(printed.code, printed.err).toBe(0);
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } else {
+      expect(printed.code).toBe(1);
+      expect(printed.err).toMatch(/A PDF report is printed with Chromium or Google Chrome, and none was found/);
+    }
+  }, 120_000);
+
+  it('--out naming a folder: report and every export say so with a file name to give, exit 1, nothing written in it', () => {
+    const folder = path.join(tmp.dir, 'out-folder');
+    fs.mkdirSync(folder);
+    const cases: [string[], string][] = [
+      [['report', '--format', 'csv'], 'report.csv'],
+      [['report'], 'report.json'],
+      [['report', '--format', 'pdf'], 'report.pdf'],
+      [['export'], 'workspace.json'],
+      [['export', 'stakeholders'], 'stakeholders.csv'],
+      [['export', 'feedback', '--format', 'json'], 'feedback.json'],
+      [['export', 'patterns'], 'patterns.csv'],
+    ];
+    for (const [args, example] of cases) {
+      const r = uptake([...args, '--out', folder]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`uptake: ${folder} is a folder: give a file name, e.g. ${path.join(folder, example)}.\n`);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
   it('--publish DIR: both files, the JSON equal to `report --format json`, and what it wrote', () => {
     const share = path.join(tmp.dir, 'share');
     fs.mkdirSync(share);

@@ -214,6 +214,16 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     const wrong = uptake(['--db', own, 'export', 'stakeholders', '--format', 'json']);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/the stakeholders export is CSV; for everything as JSON run uptake export/);
+    const byName = uptake(['--db', own, 'export', 'stakeholders', '--out', path.join(tmp.dir, 'stakeholders.json')]);
+    expect(byName.code).toBe(1);
+    expect(byName.err).toMatch(/--out .*stakeholders\.json \(a \.json file name\): the stakeholders export is CSV/);
+    expect(fs.existsSync(path.join(tmp.dir, 'stakeholders.json'))).toBe(false);
+    const show = uptake(['--db', own, 'export', '--show', 'open']);
+    expect(show.code).toBe(1);
+    expect(show.out).toBe('');
+    expect(show.err).toBe(
+      'uptake: --show open: only `uptake export feedback` takes --show (open, done or all items); export workspace has no such choice.\n',
+    );
     const unknown = uptake(['--db', own, 'export', 'people']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(

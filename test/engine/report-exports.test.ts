@@ -319,6 +319,17 @@ describe('publishing to a shared folder', () => {
     expect(fs.readFileSync(path.join(folder, 'a.html'), 'utf8')).toBe('old html');
   });
 
+  it('a target that is a folder is refused before any file is written, naming it, with no temp file left', async () => {
+    const folder = path.join(tmp.dir, 'folder-target');
+    fs.mkdirSync(path.join(folder, 'uptake-report.json'), { recursive: true });
+    const target = path.join(folder, 'uptake-report.json');
+    await expect(callTyped(host, 'reports.publish', { folder })).rejects.toThrow(
+      new UserError('BAD_INPUT', `${target} is a folder: give a file name (a file in it, or elsewhere).`),
+    );
+    expect(fs.readdirSync(folder)).toEqual(['uptake-report.json']);
+    expect(fs.readdirSync(target)).toEqual([]);
+  });
+
   it('sponsors may export and publish', async () => {
     const folder = path.join(tmp.dir, 'sponsor');
     fs.mkdirSync(folder);
