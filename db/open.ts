@@ -69,12 +69,21 @@ function existingAncestor(dir: string): { at: string; stat: fs.Stats } | null {
   }
 }
 
+/** What a command that does not create a database says when there is none at `file` (or no folder for it). */
+const noWorkspace = (file: string) =>
+  new UserError(
+    'BAD_DATABASE',
+    `No workspace at ${file}: create one with \`uptake init\` (or \`uptake demo\`), or pass another file with --db.`,
+  );
+
 /**
  * The folder must exist and be writable even to read: every Uptake database is in WAL mode, and
  * SQLite keeps its -wal and -shm files beside the database, so a read-only folder fails halfway
- * (or leaves those files behind) unless it is refused first.
+ * (or leaves those files behind) unless it is refused first. A missing folder is for a command
+ * that may `create` the database a folder to create first, for any other no workspace yet.
  */
-function checkFolder(dir: string): void {
+function checkFolder(file: string, create: boolean): void {
+  const dir = path.dirname(file);
   let stat: fs.Stats | null = null;
   try {
     stat = fs.statSync(dir);
@@ -96,6 +105,7 @@ function checkFolder(dir: string): void {
         `${ancestor.at} is a file, not a folder, so there can be no database at ${dir}${path.sep}…. Pass a file inside a folder with --db.`,
       );
     }
+    if (!create) throw noWorkspace(file);
     throw new UserError('BAD_DATABASE', `The folder ${dir} does not exist. Create it first, or pass another file with --db.`);
   }
   try {
@@ -169,11 +179,10 @@ function sqliteUserError(e: unknown, file: string): UserError | null {
 export function open(file: string, options: OpenOptions = {}): Engine {
   const resolved = path.resolve(file);
   const readonly = options.readonly === true;
-  checkFolder(path.dirname(resolved));
+  const create = !readonly && options.create !== false;
+  checkFolder(resolved, create);
   const stat = fs.statSync(resolved, { throwIfNoEntry: false });
-  if (!stat && (readonly || options.create === false)) {
-    throw new UserError('BAD_DATABASE', `No database at ${resolved}. Run \`uptake init\` (or \`uptake demo\`) to create one.`);
-  }
+  if (!stat && !create) throw noWorkspace(resolved);
   if (stat?.isDirectory()) {
     throw new UserError('BAD_DATABASE', `${resolved} is a folder, not a database file. Pass a file path with --db.`);
   }

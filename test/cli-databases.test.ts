@@ -36,7 +36,7 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-function uptake(args: string[], env: Record<string, string> = {}): Promise<Exit> {
+function uptake(args: string[], env: Record<string, string | undefined> = {}): Promise<Exit> {
   const child = spawn(process.execPath, [UPTAKE, ...args], {
     cwd: root,
     env: { ...process.env, UPTAKE_DB: '', HOME: tmp.dir, ...env },
@@ -86,6 +86,37 @@ describe('uptake CLI: a failed command leaves no database behind', () => {
 });
 
 describe('uptake CLI: read-only commands change no file', () => {
+  it(
+    'with no database yet (a new HOME, or a --db in a missing folder), commands that need one say to create it; init says to create the folder',
+    async () => {
+      const home = path.join(tmp.dir, 'new-home');
+      fs.mkdirSync(home);
+      handOver(home);
+      const env = { HOME: home, XDG_CONFIG_HOME: undefined };
+      const file = path.join(home, '.config', 'Uptake', 'uptake.db');
+      const missing = path.join(tmp.dir, 'nodir', 'x.db');
+      const runs = await Promise.all([
+        uptake(['report'], env),
+        uptake(['check'], env),
+        uptake(['sync'], env),
+        uptake(['--db', missing, 'check'], env),
+        uptake(['--db', missing, 'mappings', 'list'], env),
+      ]);
+      for (const [i, r] of runs.entries()) {
+        const at = i < 3 ? file : missing;
+        expectUserMistake(r, /^uptake: No workspace at /, `run ${i}`);
+        expect(r.err).toBe(
+          `uptake: No workspace at ${at}: create one with \`uptake init\` (or \`uptake demo\`), or pass another file with --db.\n`,
+        );
+      }
+      expect(fs.readdirSync(home)).toEqual([]);
+      expect(fs.existsSync(path.dirname(missing))).toBe(false);
+      const init = await uptake(['--db', missing, 'init', '--workspace', 'Acme', '--me', 'Dana Lee'], env);
+      expectUserMistake(init, /The folder .*nodir does not exist\. Create it first, or pass another file with --db\./, 'init');
+    },
+    SLOW,
+  );
+
   it(
     'check, export and report leave an empty file empty',
     async () => {

@@ -142,7 +142,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
   });
 
   it('bad databases: missing folder, not SQLite, missing file', () => {
-    const missing = uptake(['--db', path.join(tmp.dir, 'nope', 'x.db'), 'check']);
+    const missing = uptake(['--db', path.join(tmp.dir, 'nope', 'x.db'), 'init', '--workspace', 'Acme', '--me', 'Dana Lee']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/folder .*nope does not exist/);
     const text = path.join(tmp.dir, 'notes.db');
@@ -153,7 +153,7 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     expect(fs.readFileSync(text, 'utf8')).toBe('hello');
     const none = uptake(['--db', path.join(tmp.dir, 'none.db'), 'export']);
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/No database at .*uptake init/);
+    expect(none.err).toMatch(/No workspace at .*none\.db: create one with `uptake init`/);
     expect(fs.existsSync(path.join(tmp.dir, 'none.db'))).toBe(false);
   });
 

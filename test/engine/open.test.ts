@@ -115,7 +115,9 @@ describe('open()', () => {
     other.exec('CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)');
     other.close();
     expectUserError(() => open(foreign), /a SQLite database but not an Uptake one/);
-    expectUserError(() => open(path.join(d, 'none.db'), { create: false }), /No database at .*none\.db.*uptake init/);
+    expectUserError(() => open(path.join(d, 'none.db'), { create: false }), /No workspace at .*none\.db: create one with `uptake init`/);
+    // Without a database to create, a missing folder is no workspace yet, not a folder to make.
+    expectUserError(() => open(path.join(d, 'missing', 'a.db'), { readonly: true }), /No workspace at .*missing.a\.db: create one/);
   });
 
   it('detects corruption and says how to restore a backup', async () => {
@@ -230,7 +232,7 @@ describe('open() read-only', () => {
 
   it('neither creates, fills nor upgrades a file: missing, empty (0 bytes) and one version behind', () => {
     const d = dir();
-    expectUserError(() => open(path.join(d, 'none.db'), { readonly: true }), /No database at .*none\.db/);
+    expectUserError(() => open(path.join(d, 'none.db'), { readonly: true }), /No workspace at .*none\.db/);
     expect(fs.existsSync(path.join(d, 'none.db'))).toBe(false);
     const empty = path.join(d, 'empty.db');
     fs.writeFileSync(empty, '');
