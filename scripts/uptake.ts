@@ -118,7 +118,16 @@ function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
+  let told = false;
+  const cannot = () => {
+    if (!told) process.stderr.write(`Could not open a browser; open ${url} yourself.\n`);
+    told = true;
+  };
+  // Not started at all, or started and failed: xdg-open exits 3 (or 4) when it finds no browser.
+  child.on('error', cannot);
+  child.on('exit', (code) => {
+    if (code !== null && code !== 0) cannot();
+  });
   child.unref();
 }
 
@@ -304,8 +313,9 @@ export function buildProgram(): Command {
       // Loaded here only: every other command would pay its start-up time and memory for nothing.
       const { checkRendererBuilt, startWebHost } = await import('./web-host');
       // Before the database is opened or created, so a missing build changes nothing.
-      const staticDir = process.env.UPTAKE_RENDERER_DIR || path.join(repoRoot, 'dist', 'renderer');
-      checkRendererBuilt(staticDir);
+      const fromEnv = process.env.UPTAKE_RENDERER_DIR;
+      const staticDir = fromEnv ? path.resolve(fromEnv) : path.join(repoRoot, 'dist', 'renderer');
+      checkRendererBuilt(staticDir, fromEnv ? 'UPTAKE_RENDERER_DIR' : undefined);
       const db = openDb(globals(), 'create');
       let host: WebHost;
       try {

@@ -86,8 +86,14 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-export function checkRendererBuilt(staticDir: string): void {
+export function checkRendererBuilt(staticDir: string, variable?: string): void {
   const index = path.join(staticDir, 'index.html');
+  if (!fs.existsSync(index) && variable) {
+    // The folder came from the environment: the build to make is not the one that is missing.
+    throw badInput(
+      `${variable} is set to ${staticDir}, which holds no web app build (${index} is missing). Point ${variable} at a build of the renderer (a folder with index.html), or unset it to serve dist/renderer (built with \`npm run build:renderer\`).`,
+    );
+  }
   if (!fs.existsSync(index)) {
     throw badInput(
       `The web app is not built (${index} is missing). Build it with \`npm run build:renderer\`, or start with \`npm run web\`, which builds it first.`,

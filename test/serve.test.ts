@@ -122,7 +122,10 @@ describe('uptake serve: mistakes are exit 1 with what to do, and change nothing'
         const cases: [typeof badPort, RegExp][] = [
           [badPort, /--port.*expected a whole number from 0 to 65535, got "abc"/],
           [inUse, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use .*Pass another --port, or leave --port out`)],
-          [notBuilt, /The web app is not built \(.*not-built.index\.html is missing\)\. Build it with `npm run build:renderer`/],
+          [
+            notBuilt,
+            /UPTAKE_RENDERER_DIR is set to .*not-built, which holds no web app build \(.*not-built.index\.html is missing\)\. Point UPTAKE_RENDERER_DIR at a build of the renderer/,
+          ],
         ];
         for (const [r, message] of cases) {
           expect(await r.exited, r.output.err).toBe(1);
@@ -132,6 +135,43 @@ describe('uptake serve: mistakes are exit 1 with what to do, and change nothing'
         expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.db'))).toEqual([]);
       } finally {
         busy.close();
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('uptake serve --open', () => {
+  it(
+    'says to open the URL by hand when the browser opener fails (xdg-open exits 3: no browser), and not when it succeeds',
+    async () => {
+      const bin = (name: string, code: number) => {
+        const dir = path.join(tmp.dir, name);
+        fs.mkdirSync(dir);
+        const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
+        fs.writeFileSync(path.join(dir, opener), `#!/bin/sh\necho "$1" > "${dir}/opened"\nexit ${code}\n`, { mode: 0o755 });
+        return dir;
+      };
+      const failing = bin('no-browser', 3);
+      const working = bin('a-browser', 0);
+      for (const [dir, fails] of [
+        [failing, true],
+        [working, false],
+      ] as const) {
+        const r = run('bin', ['--db', path.join(tmp.dir, `open-${fails}.db`), 'serve', '--open'], {
+          PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`,
+        });
+        await expect.poll(() => fs.existsSync(path.join(dir, 'opened')), { timeout: 60_000, interval: 100 }).toBe(true);
+        const url = fs.readFileSync(path.join(dir, 'opened'), 'utf8').trim();
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+        if (fails) {
+          await expect.poll(() => r.output.err, { timeout: 10_000 }).toContain(`Could not open a browser; open ${url} yourself.`);
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          expect(r.output.err).not.toContain('Could not open a browser');
+        }
+        process.kill(r.child.pid ?? 0, 'SIGTERM');
+        expect(await r.exited, r.output.err).toBe(0);
       }
     },
     SLOW,
