@@ -70,10 +70,14 @@ describe('uptake import with mappings, and uptake mappings', { timeout: 180_000 
   it('lists, shows and deletes mappings; a bad name or value is one clear message, exit 1, nothing changed', () => {
     const list = uptake(['--db', db, 'mappings', 'list']);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.out).map((m: { name: string; source: string }) => `${m.source}:${m.name}`)).toEqual([
-      'preset:microsoft-365-copilot-usage',
-      'preset:ai-decision-log',
-    ]);
+    const listed = JSON.parse(list.out) as { id: string | null; name: string; source: string }[];
+    expect(listed.map((m) => `${m.source}:${m.id}`)).toEqual(['preset:microsoft-365-copilot-usage', 'preset:ai-decision-log']);
+    // The id and the name as `mappings show` prints them.
+    for (const m of listed) {
+      const shown = JSON.parse(uptake(['--db', db, 'mappings', 'show', m.id ?? m.name]).out) as { id: string; name: string };
+      expect({ id: m.id, name: m.name }).toEqual({ id: shown.id, name: shown.name });
+    }
+    expect(listed.map((m) => m.name)).toContain('Microsoft 365 Copilot usage (per user)');
     const before = uptake(['--db', db, 'export']).out;
     const cases: [string[], RegExp][] = [
       [

@@ -353,8 +353,6 @@ export function fitsHeader(mapping: ImportMapping, header: string[]): boolean {
   return [...file].every((h) => own.has(h)) && read.every((c) => file.has(c.trim().toLowerCase()));
 }
 
-const mappingName = (m: ImportMapping) => m.id ?? m.name;
-
 function savedMappings(engine: Engine): ImportMapping[] {
   return (engine.sqlite.prepare('SELECT definition FROM import_mappings ORDER BY name').pluck().all() as string[]).map(
     (d) => JSON.parse(d) as ImportMapping,
@@ -364,10 +362,11 @@ function savedMappings(engine: Engine): ImportMapping[] {
 /** Presets and saved mappings, presets first. */
 export function listMappings(engine: Engine): MappingInfo[] {
   const info = (m: ImportMapping, source: MappingInfo['source']): MappingInfo => ({
-    name: mappingName(m),
+    id: m.id ?? null,
+    name: m.name,
     kind: m.kind,
     source,
-    description: m.description ?? (source === 'preset' ? m.name : null),
+    description: m.description ?? null,
     header: m.header,
   });
   return [...PRESETS.map((m) => info(m, 'preset')), ...savedMappings(engine).map((m) => info(m, 'saved'))];
@@ -379,7 +378,7 @@ export function getMapping(engine: Engine, wanted: string): ImportMapping {
   const found =
     PRESETS.find((p) => p.id === key || p.name.toLowerCase() === key) ?? savedMappings(engine).find((m) => m.name.toLowerCase() === key);
   if (found) return found;
-  const names = listMappings(engine).map((m) => `"${m.name}"`);
+  const names = listMappings(engine).map((m) => `"${m.id ?? m.name}"`);
   throw new UserError('NOT_FOUND', `No mapping is called "${wanted}". Mappings: ${names.join(', ')}.`, { mappings: names });
 }
 

@@ -121,6 +121,9 @@ export interface ImportMapping {
 
 /** A saved mapping or a preset, as listed. */
 export interface MappingInfo {
+  /** A preset's id (its file in presets/, what --mapping and `mappings show` take); null for a saved mapping. */
+  id: string | null;
+  /** The mapping's name: a preset's title, a saved mapping's name (which finds it). */
   name: string;
   kind: ImportKind;
   source: 'preset' | 'saved';

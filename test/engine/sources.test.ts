@@ -47,7 +47,9 @@ describe('presets and mappings are data', () => {
       expect(PRESETS.map((p) => p.id)).toContain(json.id);
       expect(() => checkMapping(json)).not.toThrow();
     }
-    expect(listMappings(t.engine).map((m) => m.name)).toEqual(['microsoft-365-copilot-usage', 'ai-decision-log']);
+    expect(listMappings(t.engine).map((m) => m.id)).toEqual(['microsoft-365-copilot-usage', 'ai-decision-log']);
+    // Each preset's id and name as in the preset itself (what `mappings show` prints).
+    expect(listMappings(t.engine).map((m) => m.name)).toEqual(PRESETS.map((p) => p.name));
   });
 
   it('refuses a mapping with an unknown time zone, a column not in the header and no team, each named', () => {
@@ -188,6 +190,11 @@ describe('importing through a mapping', () => {
     const ts = t.engine.sqlite.prepare("SELECT ts FROM decisions WHERE recommendation_id = 'c2'").pluck().get() as number;
     expect(new Date(ts).toISOString()).toBe('2026-02-05T15:00:00.000Z');
     expect(getMapping(t.engine, 'Triage tool log').name).toBe('Triage tool log');
+    expect(listMappings(t.engine).find((m) => m.source === 'saved')).toMatchObject({
+      id: null,
+      name: 'Triage tool log',
+      kind: 'decisions',
+    });
     expect(deleteMapping(t.engine, 'Triage tool log')).toEqual({ deleted: 'Triage tool log' });
     const e = (() => {
       try {
