@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
 import { call, callTyped, operationNames } from '../db/api';
-import { formatIssues, procedureOf } from '../db/api/context';
+import { parseInput, procedureOf } from '../db/api/context';
 import type { OperationMeta, OperationName } from '../db/api/contract';
 import { permissions } from '../db/api/permissions';
 import { badInput, UserError } from '../db/errors';
@@ -26,6 +26,11 @@ import type { WebHost } from './web-host';
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The version in package.json, for --version. */
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 interface Globals {
   db?: string;
@@ -61,13 +66,6 @@ function openDb(globals: Globals, access: Access): OpenedDb {
       if (failed && !existed) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${engine.file}${suffix}`, { force: true });
     },
   };
-}
-
-/** Checks an operation's input against the contract before anything is opened or created. */
-function validate(operation: OperationName, input: unknown): void {
-  const schema = procedureOf(operation)['~orpc'].inputSchema as z.ZodType | undefined;
-  const parsed = schema?.safeParse(input);
-  if (parsed && !parsed.success) throw badInput(formatIssues(operation, parsed.error.issues), { issues: parsed.error.issues });
 }
 
 /** A parser for a whole-number flag in [min, max], so `--seed abc` fails before anything runs, naming the flag. */
@@ -273,6 +271,7 @@ export function buildProgram(): Command {
     .description('Uptake: formal versus real adoption of the AI you roll out. Results are JSON on stdout.')
     .option('--db <file>', 'database file (default: $UPTAKE_DB, else the desktop app’s database)')
     .option('--as <member>', 'act as a member who has a profile on this device (name or id)')
+    .version(packageVersion(), '--version', 'print the version of Uptake')
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', (_program, command) => {
@@ -285,12 +284,12 @@ export function buildProgram(): Command {
 
   program
     .command('init')
-    .description('create a new workspace; NAME is its first change manager')
+    .description('create a new workspace, with you (--me) as its first change manager')
     .requiredOption('--workspace <name>', 'the workspace (organisation or programme) name')
     .requiredOption('--me <name>', 'your name')
     .action(async (opts: { workspace: string; me: string }) => {
       const input = { workspace: opts.workspace, me: opts.me };
-      validate('workspace.init', input);
+      parseInput('workspace.init', input);
       await withEngine(globals(), 'create', async (engine) => print(await callTyped({ engine }, 'workspace.init', input)));
     });
 
@@ -377,7 +376,7 @@ export function buildProgram(): Command {
     .action(async (operation: string, json: string) => {
       procedureOf(operation);
       const input = json === '-' ? parseJsonInput(await readStdin(), 'stdin') : parseJsonInput(json, 'argument');
-      validate(operation as OperationName, input);
+      parseInput(operation as OperationName, input);
       const create = operation === 'workspace.init' || operation === 'workspace.demo';
       await printCall(create ? 'create' : 'write', operation, input);
     });
@@ -693,7 +692,7 @@ export function buildProgram(): Command {
     .option('--workspace <id>', 'which workspace, when the folder holds more than one')
     .action(async (opts: { folder: string; member: string; workspace?: string }) => {
       const input = { folder: path.resolve(opts.folder), member: opts.member, ...(opts.workspace ? { workspace: opts.workspace } : {}) };
-      validate('sync.join', input);
+      parseInput('sync.join', input);
       await withEngine(globals(), 'create', async (engine) => {
         const joined = await callTyped({ engine }, 'sync.join', input);
         print(joined);

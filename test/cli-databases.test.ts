@@ -78,7 +78,7 @@ describe('uptake CLI: a failed command leaves no database behind', () => {
         'init',
       );
       expectUserMistake(results[1] ?? { code: null, err: '' }, /--seed.*expected a whole number .*got "abc"/, 'demo');
-      expectUserMistake(results[2] ?? { code: null, err: '' }, /me: Your name must be text/, 'call');
+      expectUserMistake(results[2] ?? { code: null, err: '' }, /\n {2}me: Your name is required\n/, 'call');
       expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('new.db'))).toEqual([]);
     },
     SLOW,

@@ -50,6 +50,10 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
       [['call', 'teams.create', '{name:'], /not valid JSON/],
       [['call', 'teams.nope', '{}'], /Unknown operation "teams\.nope"/],
       [['call', 'teams.create', '{"name":5,"extra":1}'], /name: Team name must be text[\s\S]*unknown field "extra"/],
+      // A field left out is required, not of the wrong type (zod reports both as a wrong type).
+      [['call', 'teams.create'], /^uptake: Invalid input for teams\.create:\n {2}name: Team name is required\n/],
+      [['call', 'feedback.export', '{"what":"feedback"}'], /\n {2}format: format is required\n/],
+      [['call', 'teams.update', '{"name":"X"}'], /\n {2}id: id is required\n/],
       [['call', 'teams.create', '{"name":"X","headcount":"many"}'], /headcount: headcount must be a whole number/],
       [['call', 'teams.update', '{"id":"missing","name":"X"}'], /No team with id missing/],
       [['--as', 'Nobody', 'call', 'teams.list'], /no member named or with id "Nobody"/],
@@ -155,6 +159,16 @@ describe('uptake CLI', { timeout: 180_000 }, () => {
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/No workspace at .*none\.db: create one with `uptake init`/);
     expect(fs.existsSync(path.join(tmp.dir, 'none.db'))).toBe(false);
+  });
+
+  it('--version prints the package version; init --help names --me for the first change manager', () => {
+    const version = uptake(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.out).toBe(`${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}\n`);
+    const help = uptake(['init', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('create a new workspace, with you (--me) as its first change manager');
+    expect(help.out).not.toContain('NAME is');
   });
 
   it('ops lists every operation with a JSON schema; check reports a consistent log', () => {

@@ -46,7 +46,7 @@ export function procedureOf(name: string) {
   return procedure;
 }
 
-export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): string {
+function formatIssues(operation: string, issues: z.core.$ZodIssue[]): string {
   const lines = issues.slice(0, 20).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : '(input)';
     if (issue.code === 'unrecognized_keys') {
@@ -62,6 +62,40 @@ export function formatIssues(operation: string, issues: z.core.$ZodIssue[]): str
   return `Invalid input for ${operation}:\n  ${lines.join('\n  ')}${more}\nRun \`uptake ops\` to see the input schema.`;
 }
 
+/** The codes zod gives a field left out: a wrong type, not one of the values, none of the alternatives. */
+const MISSING_CODES: ReadonlySet<string> = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
+
+/**
+ * An issue as people read it, without the input it was found in. zod words a field left out as a
+ * wrong value ("Team name must be text", the schema's message for one): that one says "Team name
+ * is required" instead (the label before "must", else the field's name).
+ */
+function worded(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const { input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown };
+  if (!('input' in issue) || input !== undefined || issue.path.length === 0 || !MISSING_CODES.has(issue.code))
+    return rest as z.core.$ZodIssue;
+  const label = /^(.+?) must /.exec(issue.message)?.[1] ?? String(issue.path[issue.path.length - 1]);
+  return { ...rest, message: `${label} is required` } as z.core.$ZodIssue;
+}
+
+/**
+ * An operation's input checked against its contract: the parsed input, or a BAD_INPUT error that
+ * names every problem (a field left out as required), with the issues in its details.
+ */
+export function parseInput(name: string, rawInput: unknown): unknown {
+  const schema = procedureOf(name)['~orpc'].inputSchema as z.ZodType | undefined;
+  if (!schema) return rawInput;
+  const parsed = schema.safeParse(rawInput, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const all = parsed.error.issues.map(worded);
+  // Capped like the message: an input with a million unknown keys is one issue listing them all.
+  const cap = (m: string) => (m.length > 200 ? `${m.slice(0, 200)}…` : m);
+  const issues = all
+    .slice(0, 100)
+    .map((i) => ({ ...i, message: cap(i.message), ...(i.code === 'unrecognized_keys' ? { keys: i.keys.slice(0, 100) } : {}) }));
+  throw badInput(formatIssues(name, all), { issues, issueCount: all.length });
+}
+
 type Handler = (ctx: Ctx, input: never) => unknown;
 export type HandlerTable = Record<string, Record<string, Handler>>;
 
@@ -70,18 +104,8 @@ export type HandlerTable = Record<string, Record<string, Handler>>;
  * permission matrix, run the handler.
  */
 export async function runOperation(host: HostContext, name: string, rawInput: unknown, handlers: HandlerTable): Promise<unknown> {
-  const procedure = procedureOf(name);
   const operation = name as OperationName;
-  const schema = procedure['~orpc'].inputSchema as z.ZodType | undefined;
-  const parsed = schema ? schema.safeParse(rawInput) : { success: true as const, data: rawInput };
-  if (!parsed.success) {
-    // Capped like the message: an input with a million unknown keys is one issue listing them all.
-    const cap = (m: string) => (m.length > 200 ? `${m.slice(0, 200)}…` : m);
-    const issues = parsed.error.issues
-      .slice(0, 100)
-      .map((i) => ({ ...i, message: cap(i.message), ...(i.code === 'unrecognized_keys' ? { keys: i.keys.slice(0, 100) } : {}) }));
-    throw badInput(formatIssues(name, parsed.error.issues), { issues, issueCount: parsed.error.issues.length });
-  }
+  const input = parseInput(name, rawInput);
 
   const access: Access = permissions[operation];
   const actor = resolveActor(host.engine, host.actAs);
@@ -108,5 +132,5 @@ export async function runOperation(host: HostContext, name: string, rawInput: un
   const handler = handlers[area]?.[verb];
   if (!handler) throw new Error(`No handler for ${name}`);
   const ctx: Ctx = { engine: host.engine, actor, authorId: actor?.id ?? null, ...(host.onProgress ? { onProgress: host.onProgress } : {}) };
-  return await handler(ctx, parsed.data as never);
+  return await handler(ctx, input as never);
 }
