@@ -7,21 +7,12 @@
  */
 import fc from 'fast-check';
 import { convergence, makeTemplate } from '../test/sync/property';
+import { scriptFlags } from './bench/args';
 
-function arg(name: string): number | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? process.argv[i + 1] : undefined;
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) {
-    process.stderr.write(`fuzz-sync: --${name} takes a whole number, not "${value}".\n`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const runs = arg('runs') ?? 1000;
-const seed = arg('seed') ?? Date.now() % 2 ** 31;
+const { runs, seed } = scriptFlags({
+  usage: 'Usage: npm run fuzz:sync [-- --runs N (default 1000) --seed S (default: from the clock)]',
+  numbers: { runs: 1000, seed: Date.now() % 2 ** 31 },
+});
 const template = makeTemplate();
 const started = Date.now();
 try {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium';
+import { refuse, scriptFlags } from './args';
 
 /*
  * Time to the first figure: how long after the URL is opened the demo's report shows a headline
@@ -122,9 +123,16 @@ export function describeFirstFigure(results: FirstFigure[] | string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const i = process.argv.indexOf('--runs');
-  const runs = i > 0 ? Number(process.argv[i + 1]) : 7;
-  const a = process.argv.indexOf('--against');
-  const against = a > 0 ? process.argv[a + 1] : undefined;
-  console.log(describeFirstFigure(await timeToFirstFigure(runs, against ? [BUILT_RENDERER, path.resolve(against)] : [BUILT_RENDERER])));
+  const { runs, against } = scriptFlags({
+    usage: 'Usage: npx tsx scripts/bench/first-figure.ts [--runs N (default 7)] [--against DIR (another renderer build)]',
+    numbers: { runs: 7 },
+    texts: ['against'],
+  });
+  if (against && !fs.existsSync(path.join(against, 'index.html'))) {
+    refuse(`--against ${against}: no renderer build there (no index.html). Give a folder made by \`vite build --outDir DIR\`.`);
+  }
+  const results = await timeToFirstFigure(Math.max(1, runs), against ? [BUILT_RENDERER, path.resolve(against)] : [BUILT_RENDERER]);
+  // Run alone, no figure is a failure (no Chromium, no build where --against points); in `npm run bench` it is one line of the figures.
+  if (typeof results === 'string') refuse(results);
+  console.log(describeFirstFigure(results));
 }

@@ -8,6 +8,7 @@ import { callTyped } from '../../db/api';
 import { open } from '../../db/open';
 import { importFile } from '../../db/signals/import';
 import { computeReport } from '../../db/signals/metrics';
+import { scriptFlags } from './args';
 import { describeFirstFigure, timeToFirstFigure } from './first-figure';
 import { monthsBetween, pulseCsv, usageCsv, writeDecisions } from './generate';
 import { describeMachine } from './machine';
@@ -29,12 +30,12 @@ import { describeMachine } from './machine';
  * - time to the first figure: the demo's report in Chromium, cold context (first-figure.ts), on a
  *   renderer built from the current source.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const rows = arg('rows', 1_000_000);
-const rounds = Math.max(1, arg('rounds', 3));
+const flags = scriptFlags({
+  usage: 'Usage: npm run bench [-- --rows N (default 1000000) --rounds R (default 3)]',
+  numbers: { rows: 1_000_000, rounds: 3 },
+});
+const rows = flags.rows;
+const rounds = Math.max(1, flags.rounds);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-'));
 const teams = Array.from({ length: 100 }, (_, i) => `Team ${String(i).padStart(3, '0')}`);

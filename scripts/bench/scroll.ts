@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from '../find-chromium';
 import { describeMachine } from './machine';
-import { benchWorkspace } from './stakeholder-data';
+import { benchWorkspace, stakeholderBenchFlags } from './stakeholder-data';
 
 /*
  * Register scrolling in Chromium (figures, not pass/fail): `npm run bench:scroll [-- --stakeholders N
@@ -21,12 +21,9 @@ import { benchWorkspace } from './stakeholder-data';
  * Needs the web app built (`npm run build:renderer`).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const count = arg('stakeholders', 10_000);
-const speed = arg('speed', 120);
+const flags = stakeholderBenchFlags('bench:scroll', { speed: 120 }, '--speed PX (default 120)');
+const count = flags.stakeholders;
+const speed = flags.speed;
 const passes = 3;
 
 const browser = await findChromium();
@@ -41,7 +38,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
 
 console.log(describeMachine());
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-scroll-'));
-const made = benchWorkspace(dir, count, count * 10);
+const made = benchWorkspace(dir, count, count * 10, flags.db);
 const { file } = made;
 const rowCount = made.ids.length;
 made.engine.close();

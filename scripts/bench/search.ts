@@ -8,6 +8,7 @@ import { prng } from '../../db/random';
 import { createTeam } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
 import { deviceId } from '../../db/write';
+import { scriptFlags } from './args';
 import { describeMachine } from './machine';
 
 /*
@@ -20,12 +21,12 @@ import { describeMachine } from './machine';
  * transaction; the search index fills through its triggers as it does in the app. Measured is the
  * search, not the write path (`npm run bench` times that).
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const items = arg('items', 100_000);
-const rounds = Math.max(1, arg('rounds', 20));
+const flags = scriptFlags({
+  usage: 'Usage: npm run bench:search [-- --items N (default 100000) --rounds R (default 20)]',
+  numbers: { items: 100_000, rounds: 20 },
+});
+const items = flags.items;
+const rounds = Math.max(1, flags.rounds);
 const BAR_MS = 100;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-search-'));
 const ms = (x: number) => `${x.toFixed(1)} ms`;

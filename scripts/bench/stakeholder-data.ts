@@ -11,6 +11,7 @@ import { createStakeholder } from '../../db/stakeholders/stakeholders';
 import { createTeam } from '../../db/teams/teams';
 import { initWorkspace } from '../../db/workspace/workspace';
 import { deviceId, newId, setLocal } from '../../db/write';
+import { refuse, scriptFlags } from './args';
 
 export interface StakeholderBench {
   engine: Engine;
@@ -103,18 +104,28 @@ export function makeStakeholderWorkspace(file: string, stakeholders: number, ses
   return { engine, ids, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** The flags of a bench on this workspace (`npm run COMMAND`): its size or `--db FILE`, and the bench's `own` numbers. */
+export function stakeholderBenchFlags<N extends string>(command: string, own: Record<N, number>, ownUsage: string) {
+  return scriptFlags<N | 'stakeholders', 'db'>({
+    usage: `Usage: npm run ${command} [-- --stakeholders N (default 10000) ${ownUsage} | --db FILE (kept by an earlier run, KEEP_BENCH_DB=1)]`,
+    numbers: { stakeholders: 10_000, ...own },
+    texts: ['db'],
+  });
+}
+
 /**
  * The workspace a bench reads: a kept one (`--db FILE`, from an earlier run with KEEP_BENCH_DB=1:
  * building 10,000 people and 100,000 sessions takes minutes) or a new one made in `dir`.
  */
-export function benchWorkspace(dir: string, stakeholders: number, sessions: number): StakeholderBench & { file: string; kept: boolean } {
-  const i = process.argv.indexOf('--db');
-  const kept = i > 0 ? process.argv[i + 1] : undefined;
+export function benchWorkspace(
+  dir: string,
+  stakeholders: number,
+  sessions: number,
+  kept: string | undefined,
+): StakeholderBench & { file: string; kept: boolean } {
   if (kept) {
-    if (!fs.existsSync(kept)) {
-      console.error(`--db ${kept}: no such file. Give a workspace kept by an earlier run (KEEP_BENCH_DB=1), or leave --db out.`);
-      process.exit(1);
-    }
+    if (!fs.existsSync(kept))
+      refuse(`--db ${kept}: no such file. Give a workspace kept by an earlier run (KEEP_BENCH_DB=1), or leave --db out.`);
     const engine = open(kept);
     const ids = engine.sqlite.prepare('SELECT id FROM stakeholders WHERE deleted = 0 ORDER BY rowid').pluck().all() as string[];
     return { engine, ids, seconds: 0, file: kept, kept: true };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { relationshipHealth } from '../../db/stakeholder-sessions/health';
 import { getStakeholder, listConcerns, listStakeholders, stakeholderTimeline } from '../../db/stakeholders/stakeholders';
 import { describeMachine } from './machine';
-import { benchWorkspace } from './stakeholder-data';
+import { benchWorkspace, stakeholderBenchFlags } from './stakeholder-data';
 
 /*
  * Stakeholder register benchmark (figures, not pass/fail): `npm run bench:stakeholders [-- --stakeholders N --sessions M | --db FILE]`.
@@ -16,12 +16,9 @@ import { benchWorkspace } from './stakeholder-data';
  * (last contact, sessions in 30 and 90 days). `npm run bench:scroll` scrolls the same register in
  * Chromium.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const count = arg('stakeholders', 10_000);
-const sessionCount = arg('sessions', 100_000);
+const flags = stakeholderBenchFlags('bench:stakeholders', { sessions: 100_000 }, '--sessions M (default 100000)');
+const count = flags.stakeholders;
+const sessionCount = flags.sessions;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-stakeholders-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const timeOf = (fn: () => unknown, runs = 20) => {
@@ -36,7 +33,7 @@ const timeOf = (fn: () => unknown, runs = 20) => {
 };
 
 console.log(describeMachine());
-const { engine, ids, seconds, file, kept } = benchWorkspace(dir, count, sessionCount);
+const { engine, ids, seconds, file, kept } = benchWorkspace(dir, count, sessionCount, flags.db);
 console.log(
   kept
     ? `read the kept workspace ${file}: ${ids.length.toLocaleString('en-US')} stakeholders`

@@ -7,6 +7,7 @@ import { syncFolder } from '../../db/sync/sync';
 import { updateTeam } from '../../db/teams/teams';
 import { currentWorkspace, initWorkspace } from '../../db/workspace/workspace';
 import { deviceId, setLocal } from '../../db/write';
+import { refuse, scriptFlags } from './args';
 import { describeMachine } from './machine';
 import { FIELDS_PER_TEAM, generateTeams, insertDirect, type LogRow, type TeamRow } from './sync-data';
 
@@ -21,14 +22,19 @@ import { FIELDS_PER_TEAM, generateTeams, insertDirect, type LogRow, type TeamRow
  * The databases are made by direct SQL inserts (change log first, then the rows, as the write
  * path's guards require), not through the API: the write path's cost is `npm run bench`'s.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const changes = arg('changes', 100_000);
-const big = arg('big', 1_000_000);
-const rounds = Math.max(1, arg('rounds', 3));
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const USAGE =
+  'Usage: npm run bench:sync [-- --changes N (default 100000) --big M (default 1000000) --rounds R (default 3) --only a|b --verbose]';
+const flags = scriptFlags({
+  usage: USAGE,
+  numbers: { changes: 100_000, big: 1_000_000, rounds: 3 },
+  texts: ['only'],
+  switches: ['verbose'],
+});
+const { changes, big } = flags;
+const rounds = Math.max(1, flags.rounds);
+const only = flags.only ?? null;
+if (only !== null && only !== 'a' && only !== 'b')
+  refuse(`--only takes a (publish and import) or b (one change into many), not "${only}".\n${USAGE}`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-bench-sync-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
@@ -138,7 +144,7 @@ function oneChange(size: number): number[] {
     updateTeam({ engine: a.engine, authorId: a.author }, { id: team, name: `Renamed ${size} ${i}` });
     runSync(a.engine, folder);
     const [summary, t] = timed(() => runSync(b, folder));
-    if (process.argv.includes('--verbose')) console.log(`  ${ms(t)}`);
+    if (flags.verbose) console.log(`  ${ms(t)}`);
     if (summary.imported.changes !== 1) throw new Error(`Expected one change, got ${summary.imported.changes}.`);
     times.push(t);
   }
