@@ -27,8 +27,11 @@ const posix = process.platform !== 'win32';
 
 /**
  * Runs a child with the terminal and resolves with its exit code. On POSIX the child leads its
- * own process group and signals go to the whole group, so Ctrl+C or a SIGTERM also stops the
- * grandchildren npm starts (vite, the web host), not only npm.
+ * own process group and signals go to the whole group, so Ctrl+C, a SIGTERM or a SIGHUP also
+ * stops the grandchildren npm starts (vite, the web host), not only npm. Under `npm start` this
+ * process runs below `sh -c`, and npm hands a SIGTERM to that shell only, which exits without
+ * passing it on: so when its parent is gone, it stops the child the same way (as `uptake serve`
+ * does under `npm run`), instead of leaving it running, holding the port and the database.
  */
 function run(command, args) {
   return new Promise((resolve) => {
@@ -42,11 +45,22 @@ function run(command, args) {
       }
     };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+    const parent = process.ppid;
+    const orphaned = process.env.npm_lifecycle_event
+      ? setInterval(() => {
+          if (process.ppid === parent) return;
+          clearInterval(orphaned);
+          console.error('Stopping (the npm process that started it has exited).');
+          forward('SIGTERM');
+        }, 250)
+      : undefined;
     child.on('error', (e) => {
+      clearInterval(orphaned);
       console.error(`Could not run ${command}: ${e.message}`);
       resolve(2);
     });
     child.on('exit', (code, signal) => {
+      clearInterval(orphaned);
       for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(name, forward);
       resolve(code ?? (signal ? 1 : 0));
     });

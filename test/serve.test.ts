@@ -209,6 +209,90 @@ describe('uptake serve: stopping', () => {
   );
 });
 
+/** Every process below `pid` (children, grandchildren…), from /proc. */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …: the command may hold spaces and parentheses, so read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone while listing.
+    }
+  }
+  const found: number[] = [];
+  for (let wanted = [pid]; wanted.length > 0; ) {
+    const next = [...parents].filter(([, parent]) => wanted.includes(parent)).map(([child]) => child);
+    found.push(...next);
+    wanted = next;
+  }
+  return found;
+}
+
+/** Whether a process still runs (a zombie waiting to be reaped does not). */
+function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(process.platform === 'linux')('npm start (the web host where Electron is not installed): stopping', () => {
+  it(
+    'stops start.mjs, npm run web and the web host when npm start is sent SIGTERM (npm passes it only to its shell)',
+    async () => {
+      const database = path.join(tmp.dir, 'npm-start.db');
+      const bin = path.join(tmp.dir, 'start-bin');
+      fs.mkdirSync(bin);
+      fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+      const child = spawn('npm', ['start'], {
+        cwd: root,
+        // No Electron binary, whatever is installed: start.mjs falls back to `npm run web`.
+        env: {
+          ...process.env,
+          ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp.dir, 'no-electron'),
+          UPTAKE_DB: database,
+          PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      started.push(child);
+      let out = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      child.stderr?.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      // 'exit', not 'close': processes left running would hold its stdout open.
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await expect.poll(() => /"url": "(http:\/\/[^"]+)"/.exec(out)?.[1], { timeout: 180_000, interval: 250 }).toBeTruthy();
+      const origin = new URL(/"url": "(http:\/\/[^"]+)"/.exec(out)?.[1] ?? '').origin;
+      expect(await answers(origin)).toBe(true);
+      const below = descendants(child.pid ?? 0);
+      // npm's shell, start.mjs, npm run web, its shell and the web host at least.
+      expect(below.length, out).toBeGreaterThanOrEqual(5);
+      try {
+        process.kill(child.pid ?? 0, 'SIGTERM');
+        await exited;
+        await expect.poll(() => answers(origin), { timeout: 15_000, interval: 250 }).toBe(false);
+        await expect.poll(() => below.filter(running), { timeout: 15_000, interval: 250 }).toEqual([]);
+        // Stopped cleanly: the web host closed the database, which removes its write-ahead log.
+        expect(fs.existsSync(`${database}-wal`)).toBe(false);
+        expect(out).toContain('Stopping (the npm process that started it has exited).');
+      } finally {
+        for (const pid of below.filter(running)) process.kill(pid, 'SIGKILL');
+      }
+    },
+    SLOW,
+  );
+});
+
 /** Sends raw bytes, returns whatever comes back before the host closes or a short wait ends. */
 function rawRequest(origin: string, bytes: string | Buffer, wait = 2000): Promise<string> {
   const { hostname, port } = new URL(origin);
