@@ -129,7 +129,6 @@ test.describe('shadow processes, override review, weights and thresholds', () =>
       await app.switchProfile('Priya Shah');
       await openScreen(app, 'Settings');
       await expect(settings.root).toContainText('Only change managers');
-      await page.locator('.mantine-Notification-root').getByRole('button', { name: 'Dismiss' }).click();
       await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
       await shoot(page, 'metric-settings-readonly');
 
