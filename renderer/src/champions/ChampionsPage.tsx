@@ -10,6 +10,7 @@ import {
   type ChampionStatus,
   type CoverageRow,
 } from '../../../db/api/types';
+import { monthLabel } from '../../../db/reports/shared/format';
 import { orpc } from '../api/query';
 import { useCan, useWorkspace } from '../api/workspace';
 import { Dash } from '../components/Dash';
@@ -21,7 +22,7 @@ import { today } from '../kit/days';
 import { useDialog } from '../kit/dialog';
 import { type AddAction, AddActionButton, ListPage } from '../kit/ListPage';
 import { useRecordHistory } from '../kit/recordHistory';
-import { localeDate, localeNumber } from '../locale/locale';
+import { currentLocale, localeDate, localeNumber } from '../locale/locale';
 import { ActivityFormDialog, type ChampionEditing, ChampionFormDialog, ProgramFormDialog } from './ChampionForms';
 import { activityHistory, championHistory } from './history';
 
@@ -34,7 +35,7 @@ const STATUS_COLOR: Record<ChampionStatus, string> = { active: 'green', paused: 
 const usersSource = (r: CoverageRow): string => {
   switch (r.source.kind) {
     case 'usage':
-      return `usage ${r.source.month}`;
+      return `usage ${monthLabel(r.source.month, currentLocale())}`;
     case 'directory':
       return 'people directory';
     case 'headcount':
