@@ -268,7 +268,10 @@ function Overview({
           <Title order={2} fz="md">
             Gap ranking
           </Title>
-          <Legend />
+          {/* The legend of the dumbbell column, which narrow windows hide with it. */}
+          <Box visibleFrom="lg">
+            <Legend />
+          </Box>
         </Group>
         <Table className="data-table" aria-label="Gap ranking" verticalSpacing={6}>
           <Table.Thead>
