@@ -125,7 +125,7 @@ export function FilePreview({
   return (
     <Box>
       <Text size="xs" c="dimmed" mb={4}>
-        Preview: the first {plural(preview.rows.length, 'row')}
+        Preview: the first {preview.rows.length === 1 ? 'row' : plural(preview.rows.length, 'row')}
         {windowed.length > 0 ? `, and rows ${windowed[0]?.row}–${windowed.at(-1)?.row} around row ${focusRow}` : ''}
       </Text>
       {/* Focusable so the frame can be scrolled from the keyboard. */}
