@@ -104,7 +104,9 @@ function TeamTable({
       <Table.Tbody>
         {teams.map((t) => (
           <Table.Tr key={t.teamId} data-testid={rowTestId}>
-            <Table.Td fw={500}>{t.team}</Table.Td>
+            <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+              {t.team}
+            </Table.Td>
             {cells(t)}
           </Table.Tr>
         ))}
@@ -132,7 +134,7 @@ function SupportMix({ teams }: { teams: TeamStakeholders[] }) {
         head={
           <>
             <Table.Th ta="right">People</Table.Th>
-            <Table.Th w="55%">Support mix</Table.Th>
+            <Table.Th w="45%">Support mix</Table.Th>
             <Table.Th>Open concerns</Table.Th>
           </>
         }
