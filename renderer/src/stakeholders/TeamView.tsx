@@ -275,7 +275,7 @@ function ConcernTrend({ trend }: { trend: TeamViewData['trend'] }) {
           No concerns recorded. Record one on a stakeholder's page, or raise it when you log a session.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing={4} horizontalSpacing={6} aria-label="Concerns by kind">
             <Table.Thead>
               <Table.Tr>
