@@ -27,7 +27,8 @@ import { ActivityFormDialog, type ChampionEditing, ChampionFormDialog, ProgramFo
 import { activityHistory, championHistory } from './history';
 
 const number = localeNumber;
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+/** In the locale chosen in Settings, as the numbers beside it are ("1.6%", "1,6 %"). */
+const percent = { format: (x: number) => new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(x) };
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 const RIGHT = { ta: 'right' as const, className: 'tabular', ...NOWRAP };
 const STATUS_COLOR: Record<ChampionStatus, string> = { active: 'green', paused: 'yellow', left: 'gray' };
