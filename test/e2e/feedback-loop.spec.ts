@@ -140,6 +140,12 @@ test.describe('demo workspace', () => {
     await expect(detail.getByTestId('pattern-shadow')).toHaveCount(2);
     await expect(detail.getByTestId('pattern-shadow').filter({ hasText: 'Claims reserve tracker' })).toHaveCount(1);
     await expectAccessible(page, 'pattern page with overrides and shadow processes');
+    // At 1024 px the items table fits beside the sidebar, the long "Resolved in triage-gbm 3.4" badge too.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect(detail.getByTestId('pattern-item').filter({ hasText: 'CLM-19876' }).getByTestId('feedback-status')).toHaveText(
+      'Resolved in triage-gbm 3.4',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await shoot(page, 'pattern-page');
   });
 

@@ -47,8 +47,23 @@ test.describe('demo workspace', () => {
     await expect(detail.getByTestId('pattern-item')).toHaveCount(2);
     await expect(detail.getByTestId('pattern-month').first()).toBeVisible();
     await expect(detail).toContainText('The model reads last year’s postcodes and reserves');
+    // The items read as on the Feedback screen: the quiet table header, severity and "Sure 95%" badges, the status badge.
+    const items = detail.getByRole('table', { name: 'Feedback in this pattern' });
+    await expect(items).toHaveClass(/data-table/);
+    const flood = detail.getByTestId('pattern-item').filter({ hasText: 'UW-3321' });
+    await expect(flood.getByTestId('confidently-wrong')).toHaveText('Sure 95%');
+    await expect(flood.getByTestId('feedback-status')).toHaveText('New');
+    await expect(detail.getByTestId('pattern-item').filter({ hasText: 'CLM-20417' }).getByTestId('feedback-status')).toHaveText(
+      'In progress',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await expectAccessible(page, 'pattern page');
     await shoot(page, 'page');
+    // An item opens in the feedback drawer, with its comments, as on the Feedback screen.
+    await flood.getByRole('button', { name: /^UW-3321 · Low flood risk/ }).click();
+    const drawer = page.getByTestId('feedback-drawer').getByRole('dialog');
+    await expect(drawer).toContainText('Postcode was split last year; the new one is in a flood zone');
+    await expect(drawer.getByTestId('feedback-comments')).toBeVisible();
   });
 
   test('similar open feedback and patterns are suggested while a champion types, and the new item links to a pattern', async ({

@@ -87,6 +87,40 @@ export function FeedbackSummary<F extends Pick<Feedback, 'caseRef' | 'aiSaid' | 
   );
 }
 
+/** An item's severity, and "Sure 92%" beside it when the AI was confidently wrong. */
+export function SeverityBadges({ f }: { f: Pick<Feedback, 'severity' | 'confidentlyWrong' | 'statedConfidence'> }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge variant="light" color={SEVERITY_COLOR[f.severity]} size="sm" styles={BADGE_STYLES}>
+        {FEEDBACK_SEVERITY_LABELS[f.severity]}
+      </Badge>
+      {f.confidentlyWrong && (
+        <Badge variant="outline" color="red" size="sm" title="Confidently wrong" data-testid="confidently-wrong" styles={BADGE_STYLES}>
+          Sure{f.statedConfidence !== null ? ` ${f.statedConfidence}%` : ''}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** An item's status as a dot badge, with the version that resolved it. */
+export function FeedbackStatusBadge({ f }: { f: Pick<Feedback, 'status' | 'resolvedVersion'> }) {
+  return (
+    <Badge
+      variant="dot"
+      color={STATUS_COLOR[f.status]}
+      size="md"
+      c="var(--mantine-color-text)"
+      fw={500}
+      data-testid="feedback-status"
+      styles={BADGE_STYLES}
+    >
+      {FEEDBACK_STATUS_LABELS[f.status]}
+      {f.status === 'resolved' && f.resolvedVersion ? ` in ${f.resolvedVersion}` : ''}
+    </Badge>
+  );
+}
+
 /** The queue's columns (the champion's page shows the same, without selection). */
 export function columns(
   now: string,
@@ -142,18 +176,7 @@ export function columns(
     {
       header: 'Severity',
       td: NOWRAP,
-      cell: (f) => (
-        <Group gap={4} wrap="nowrap">
-          <Badge variant="light" color={SEVERITY_COLOR[f.severity]} size="sm" styles={BADGE_STYLES}>
-            {FEEDBACK_SEVERITY_LABELS[f.severity]}
-          </Badge>
-          {f.confidentlyWrong && (
-            <Badge variant="outline" color="red" size="sm" title="Confidently wrong" data-testid="confidently-wrong" styles={BADGE_STYLES}>
-              Sure{f.statedConfidence !== null ? ` ${f.statedConfidence}%` : ''}
-            </Badge>
-          )}
-        </Group>
-      ),
+      cell: (f) => <SeverityBadges f={f} />,
     },
     {
       header: 'Age',
@@ -167,18 +190,7 @@ export function columns(
       td: NOWRAP,
       cell: (f) => (
         <>
-          <Badge
-            variant="dot"
-            color={STATUS_COLOR[f.status]}
-            size="md"
-            c="var(--mantine-color-text)"
-            fw={500}
-            data-testid="feedback-status"
-            styles={BADGE_STYLES}
-          >
-            {FEEDBACK_STATUS_LABELS[f.status]}
-            {f.status === 'resolved' && f.resolvedVersion ? ` in ${f.resolvedVersion}` : ''}
-          </Badge>
+          <FeedbackStatusBadge f={f} />
           <Text size="xs" c="dimmed" mt={2} data-testid="feedback-assignee">
             {f.assignee ?? 'Unassigned'}
           </Text>

@@ -1,15 +1,15 @@
 import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   FEEDBACK_CATEGORY_LABELS,
-  FEEDBACK_SEVERITY_LABELS,
-  FEEDBACK_STATUS_LABELS,
   type PatternMonth,
   type PatternOverride,
   type PatternShadowProcess,
   REVIEW_REASON_LABELS,
 } from '../../../db/api/types';
+import { date } from '../../../db/reports/shared/format';
 import { orpc } from '../api/query';
 import { useCan } from '../api/workspace';
 import { Dash } from '../components/Dash';
@@ -19,8 +19,9 @@ import { QueryState } from '../components/QueryState';
 import { formatDate } from '../history/format';
 import { TableHead } from '../kit/DataTable';
 import { useDialog } from '../kit/dialog';
-import { localeNumber } from '../locale/locale';
-import { FeedbackSummary } from './FeedbackPage';
+import { localeNumber, useLocale } from '../locale/locale';
+import { FeedbackDrawer } from './FeedbackDrawer';
+import { FeedbackStatusBadge, FeedbackSummary, SeverityBadges } from './FeedbackPage';
 import { type PatternEditing, PatternFormDialog } from './PatternForm';
 import { PatternStatusBadge } from './PatternsPage';
 
@@ -58,7 +59,13 @@ function Months({ months }: { months: readonly PatternMonth[] }) {
   );
 }
 
-const TABLE = { horizontalSpacing: 8, verticalSpacing: 6, ml: 'lg', maw: 'calc(100% - 2 * var(--mantine-spacing-lg))' } as const;
+const TABLE = {
+  className: 'data-table',
+  horizontalSpacing: 8,
+  verticalSpacing: 6,
+  ml: 'lg',
+  maw: 'calc(100% - 2 * var(--mantine-spacing-lg))',
+} as const;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
@@ -150,6 +157,8 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
   const editing = useDialog<PatternEditing>();
   const canUpdate = useCan('failurePatterns.update');
   const p = detail.data?.pattern;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const locale = useLocale();
   return (
     <Page
       screen="pattern"
@@ -198,22 +207,25 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
                   {number.format(items.length)} {items.length === 1 ? 'item' : 'items'}
                 </Title>
                 <Table {...TABLE} aria-label="Feedback in this pattern">
-                  <TableHead labels={['What the AI said · what was right', 'Team', 'Severity', 'Reported', 'Status']} />
+                  <TableHead labels={['What the AI said · what was right', 'Team · reported', 'Severity', 'Status']} />
                   <Table.Tbody>
                     {items.map((f) => (
                       <Table.Tr key={f.id} data-testid="pattern-item">
                         <Table.Td maw={420}>
-                          <FeedbackSummary f={f} />
+                          <FeedbackSummary f={f} onOpen={(item) => setOpenId(item.id)} />
                         </Table.Td>
-                        <Table.Td style={NOWRAP}>{f.team ?? <Dash />}</Table.Td>
                         <Table.Td style={NOWRAP}>
-                          {FEEDBACK_SEVERITY_LABELS[f.severity]}
-                          {f.confidentlyWrong ? ' · sure' : ''}
+                          <Text size="sm">{f.team ?? <Dash />}</Text>
+                          <Text size="xs" c="dimmed" className="tabular">
+                            {date(f.reportedAt, locale)}
+                          </Text>
                         </Table.Td>
-                        <Table.Td className="tabular" style={NOWRAP}>
-                          {formatDate(f.reportedAt.slice(0, 10))}
+                        <Table.Td>
+                          <SeverityBadges f={f} />
                         </Table.Td>
-                        <Table.Td style={NOWRAP}>{FEEDBACK_STATUS_LABELS[f.status]}</Table.Td>
+                        <Table.Td>
+                          <FeedbackStatusBadge f={f} />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -226,6 +238,7 @@ export function PatternPage({ params }: { params: Record<string, string | undefi
         )}
       </QueryState>
       <PatternFormDialog dialog={editing} />
+      <FeedbackDrawer item={detail.data?.items.find((f) => f.id === openId) ?? null} onClose={() => setOpenId(null)} />
     </Page>
   );
 }
