@@ -150,7 +150,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
         const teamId = teamKeys.get(r[2]) ?? '';
         const batchId = (keyValue.get(r[7]) as string | undefined) ?? '';
         return [
-          new Date(r[0]).toISOString().slice(0, 19).replace('T', ' '),
+          `${new Date(r[0]).toISOString().slice(0, 19)}Z`,
           teamName.get(teamId) ?? teamId,
           initiativeName.get(initiativeId) ?? initiativeId,
           ((keyValue.get(r[3]) as string | undefined) ?? '').slice(0, 10),
@@ -167,7 +167,7 @@ export function sourceRows(engine: Engine, q: SourceQuery): SourceRows {
         total,
         offset,
         columns: [
-          col('timestamp', 'Time (UTC)'),
+          col('timestamp', 'Time'),
           col('team', 'Team'),
           col('initiative', 'Initiative'),
           col('user', 'User (hash)'),

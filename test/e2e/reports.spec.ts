@@ -24,7 +24,8 @@ const DECISIONS = [
   '2026-02-11T09:00:00Z,Claims triage assistant,Claims South,u5@acme.example,r9,edited,',
 ].join('\n');
 
-test.use({ viewport: { width: 1280, height: 800 } });
+// New York, not the machine's UTC: the drill-down's times must be read in the reader's time zone.
+test.use({ viewport: { width: 1280, height: 800 }, timezoneId: 'America/New_York' });
 
 test('import usage and decisions through the UI, then read the report and its formulas', async ({ app, page }) => {
   await app.firstRun.create('Acme', 'Dana Lee');
@@ -108,6 +109,11 @@ test('import usage and decisions through the UI, then read the report and its fo
   await expect(app.report.sourceRows().first()).toContainText('r4');
   await expect(app.report.sourceRows().first()).toContainText('model_wrong');
   await expect(app.report.sourceRows().first()).not.toContainText('u2@acme.example');
+  // Its time in the reader's time zone and locale, as on Override review; the stored UTC time in its tooltip.
+  const time = app.report.sourceRows().first().getByRole('cell').first();
+  await expect(app.report.formula.getByRole('columnheader', { name: 'Time', exact: true })).toBeVisible();
+  await expect(time).toHaveText(/^(Feb 3, 2026, 04:00 AM|3 Feb 2026, 04:00)$/);
+  await expect(time).toHaveAttribute('title', '2026-02-03T09:00:00Z');
   await app.report.formula.getByText('All', { exact: true }).click();
   await expect(app.report.sourceRows()).toHaveCount(6);
   await page.keyboard.press('Escape');

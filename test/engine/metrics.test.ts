@@ -241,7 +241,7 @@ describe('drill-down: the rows behind a figure (reports.rows)', () => {
     expect(all.rows).toHaveLength(3);
     const key = userHashKey(t.engine, null);
     expect(all.rows[0]).toEqual([
-      '2026-02-10 09:00:00',
+      '2026-02-10T09:00:00Z',
       'Claims North',
       'Triage',
       hashUser(key, 'b@acme').slice(0, 10),

@@ -168,12 +168,17 @@ function SourceTable({ source, slice, defaultAction }: { source: SourceKind; sli
                                   ? { whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }
                                   : { whiteSpace: 'nowrap' }
                               }
-                              title={FREE_TEXT.has(column.key) && typeof cell === 'string' ? cell : undefined}
+                              title={
+                                (FREE_TEXT.has(column.key) || column.key === 'timestamp') && typeof cell === 'string' ? cell : undefined
+                              }
                             >
                               {cell === null ? (
                                 <Dash />
                               ) : typeof cell === 'number' ? (
                                 n(cell)
+                              ) : column.key === 'timestamp' ? (
+                                // Stored in UTC (ISO 8601, the tooltip); read in the reader's time zone, as on Override review.
+                                fmt.dateTime(cell, locale)
                               ) : column.key === 'recommendation_id' ? (
                                 <RecommendationId id={cell} link={recommendationUrl(link, cell)} />
                               ) : (
