@@ -146,7 +146,19 @@ test('a custom date field written day first is read with the mapping’s date fo
   await expect(review).toHaveValue('Review on');
   // The format is proposed from the file's dates and editable like a built-in date column's.
   await expect(step.getByRole('combobox', { name: 'Date format' })).toHaveValue('dd/MM/yyyy');
-  await expect(step.getByTestId('mapping-preview')).toContainText('2026-12-07');
+  // The preview writes the date the app's way, and asks for no time zone: a day reads the same in every zone.
+  await expect(step.getByTestId('mapping-preview')).toContainText(/Dec 7, 2026|7 Dec 2026/);
+  await expect(step.getByTestId('mapping-preview')).not.toContainText('2026-12-07');
+  await expect(step.getByRole('combobox', { name: 'Time zone' })).toHaveCount(0);
+  // What the file holds comes before the mapping, and what the import makes of it before "Save mapping as".
+  const filePreview = page.getByTestId('import-preview');
+  const [fileTop, mappedTop, saveTop] = await Promise.all([
+    filePreview.evaluate((e) => e.getBoundingClientRect().top),
+    step.getByTestId('mapping-preview').evaluate((e) => e.getBoundingClientRect().top),
+    step.getByRole('textbox', { name: 'Save mapping as' }).evaluate((e) => e.getBoundingClientRect().top),
+  ]);
+  expect(fileTop).toBeLessThan(mappedTop);
+  expect(mappedTop).toBeLessThan(saveTop);
   await expectAccessible(page, 'Imports: a custom date field in the mapping step');
   await shootAtSizes(page, 'imports-stakeholders-custom-date');
   // 7 December, not 12 July ("Dec 7, 2026" in the test's English locale).

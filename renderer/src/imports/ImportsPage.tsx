@@ -433,6 +433,8 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
                   )}
                 </Alert>
               )}
+              {/* What the file holds first, then how it is read (the mapping), then what the import makes of it. */}
+              {preview && <FilePreview file={file} preview={preview} focusRow={focusRow} problemRows={problemRows} />}
               {proposal && !matched && mapping && (
                 <MappingStep
                   proposal={proposal}
@@ -445,7 +447,6 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
                   onSaveAs={setSaveAs}
                 />
               )}
-              {preview && <FilePreview file={file} preview={preview} focusRow={focusRow} problemRows={problemRows} />}
               <Group gap="xs">
                 <Button variant="default" disabled={!file || upload.isPending} onClick={() => void run(true)}>
                   Dry run

@@ -1,8 +1,9 @@
 import { tz } from '@date-fns/tz';
-import { Alert, Autocomplete, Box, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { format as formatDate, isValid, parse } from 'date-fns';
+import { Alert, Autocomplete, Box, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { format, isValid, parse } from 'date-fns';
 import { useMemo } from 'react';
 import type { ApiClient } from '../api/client';
+import { formatDate } from '../history/format';
 
 export type Proposal = Awaited<ReturnType<ApiClient['imports']['inspect']>>;
 export type Mapping = Proposal['proposed'];
@@ -31,19 +32,37 @@ const ZONES: string[] = (() => {
 
 type Target = Proposal['targets'][number];
 
-/** A source date as it will be stored: UTC for a timestamp, YYYY-MM-DD for a date; null when it does not read. */
+/**
+ * A source date as it will be stored: a timestamp in UTC, a date written the app's way (in the
+ * locale chosen in Settings, as every other date on screen); null when it does not read.
+ */
 function converted(value: string, mapping: Mapping, want: NonNullable<Target['date']>): string | null {
   const dates = mapping.dates;
-  if (!value || !dates || dates.format === 'iso') return value;
+  if (!value) return value;
+  if (!dates || dates.format === 'iso') return want === 'date' && /^\d{4}-\d\d-\d\d$/.test(value) ? formatDate(value) : value;
   try {
     const zone = tz(dates.timeZone);
     const d = parse(value, dates.format, new Date(0), { in: zone });
     if (!isValid(d)) return null;
-    if (want === 'date') return formatDate(d, 'yyyy-MM-dd', { in: zone });
+    if (want === 'date') return formatDate(format(d, 'yyyy-MM-dd', { in: zone }));
     return `${new Date(d.getTime()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   } catch {
     return null;
   }
+}
+
+/** A target column as the CSV header writes it (a custom field by its name, as the user wrote it). */
+function TargetName({ target }: { target: Target }) {
+  return (
+    <>
+      <Code fz="inherit">{target.column}</Code>
+      {target.optional && (
+        <Text span c="dimmed" fz="inherit" fw={400}>
+          {' (optional)'}
+        </Text>
+      )}
+    </>
+  );
 }
 
 /**
@@ -81,6 +100,8 @@ export function MappingStep({
   }, [proposal, actionColumn]);
   // The target columns that hold dates (custom date fields too): the date format reads them, the preview shows them converted.
   const hasDates = proposal.targets.some((t) => t.date && mapping.columns[t.column]);
+  // The time zone matters only to timestamps: a date-only column (a day) reads the same in every zone.
+  const hasTimes = proposal.targets.some((t) => t.date === 'timestamp' && mapping.columns[t.column]);
   const cell = (row: string[], { column, date }: Target): { text: string; bad: boolean } => {
     const constant = mapping.constants?.[column];
     if (constant !== undefined) return { text: constant, bad: false };
@@ -114,7 +135,7 @@ export function MappingStep({
         {proposal.targets.map((t) => (
           <Select
             key={t.column}
-            label={`${t.column}${t.optional ? ' (optional)' : ''}`}
+            label={<TargetName target={t} />}
             placeholder={t.optional ? 'Not in this file' : 'Choose a column'}
             data={sources}
             value={mapping.columns[t.column] ?? NONE}
@@ -169,18 +190,20 @@ export function MappingStep({
             onChange={(format) => onChange({ ...mapping, dates: { timeZone: mapping.dates?.timeZone ?? 'UTC', format } })}
             w={220}
           />
-          <Select
-            label="Time zone"
-            description="the zone the file’s times are in"
-            size="xs"
-            searchable
-            data={ZONES}
-            value={mapping.dates?.timeZone ?? 'UTC'}
-            onChange={(timeZone) =>
-              onChange({ ...mapping, dates: { format: mapping.dates?.format ?? 'iso', timeZone: timeZone ?? 'UTC' } })
-            }
-            w={220}
-          />
+          {hasTimes && (
+            <Select
+              label="Time zone"
+              description="the zone the file’s times are in"
+              size="xs"
+              searchable
+              data={ZONES}
+              value={mapping.dates?.timeZone ?? 'UTC'}
+              onChange={(timeZone) =>
+                onChange({ ...mapping, dates: { format: mapping.dates?.format ?? 'iso', timeZone: timeZone ?? 'UTC' } })
+              }
+              w={220}
+            />
+          )}
         </Group>
       )}
       <Box>
@@ -193,7 +216,9 @@ export function MappingStep({
               <Table.Tr>
                 <Table.Th ta="right">Row</Table.Th>
                 {shown.map((t) => (
-                  <Table.Th key={t.column}>{t.column}</Table.Th>
+                  <Table.Th key={t.column}>
+                    <Code fz="inherit">{t.column}</Code>
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
