@@ -78,6 +78,8 @@ function TriageFields({ form, items, all }: { form: EntityForm<typeof TriageForm
           cleared="triaged"
           withAsterisk
           data-autofocus
+          // Focused for the keyboard, its list waits to be asked for (typing, a click, ArrowDown) instead of covering the form.
+          openOnFocus={false}
           values={statuses}
           labels={FEEDBACK_STATUS_LABELS}
         />
