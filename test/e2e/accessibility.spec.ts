@@ -49,7 +49,7 @@ test.describe('with the demo workspace', () => {
 
     await app.go('Members');
     await expectAccessible(page, 'members');
-    await openDialog(app.members.addButton, app.members.form);
+    await openDialog(app.members.newButton, app.members.form);
     await expectAccessible(page, 'member form');
     await page.keyboard.press('Escape');
 

@@ -76,7 +76,7 @@ test('emptied fields hold what the engine expects: no headcount; a role cannot b
   await expect(app.teams.row('Claims North').locator('td').nth(3)).toHaveText('—');
 
   await app.go('Members');
-  await app.members.addButton.click();
+  await app.members.newButton.click();
   const role = app.members.form.getByRole('combobox', { name: 'Role' });
   await expect(role).toHaveValue('Champion');
   // Choosing the selected role again keeps it (a Mantine select would otherwise empty itself).

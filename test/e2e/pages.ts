@@ -302,11 +302,11 @@ export class MembersScreen extends ListScreen {
   constructor(page: Page) {
     super(page, 'member-row');
   }
-  get addButton() {
-    return this.page.getByRole('button', { name: 'Add member' });
+  get newButton() {
+    return this.page.getByRole('button', { name: 'New member' });
   }
   get form() {
-    return this.dialog(/^(Add member|Edit member)$/);
+    return this.dialog(/^(New member|Edit member)$/);
   }
 }
 

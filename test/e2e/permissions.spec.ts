@@ -27,7 +27,7 @@ test('a sponsor sees read-only lists: no create, edit or delete', async ({ app, 
 
   await app.go('Members');
   await expect(app.members.rows().first()).toBeVisible();
-  await expect(app.members.addButton).toHaveCount(0);
+  await expect(app.members.newButton).toHaveCount(0);
 
   await app.go('Settings');
   await expect(app.settings.renameButton).toHaveCount(0);

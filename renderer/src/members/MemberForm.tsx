@@ -22,7 +22,7 @@ export function MemberFormDialog({ dialog }: { dialog: Dialog<MemberEditing> }) 
   return (
     <EntityFormDialog
       dialog={dialog}
-      title={({ member }) => (member ? 'Edit member' : 'Add member')}
+      title={({ member }) => (member ? 'Edit member' : 'New member')}
       schema={MemberCreateInput}
       defaults={({ member }) => ({
         name: member?.name ?? '',

@@ -65,7 +65,7 @@ export function MembersPage() {
       }
       query={members}
       what="members"
-      add={{ allowed: can.create, onAdd: () => editing.open({ member: null }), label: 'Add member' }}
+      add={{ allowed: can.create, onAdd: () => editing.open({ member: null }), label: 'New member' }}
       empty={
         <EmptyTable
           icon={<IconUsers size={22} />}
