@@ -134,7 +134,8 @@ test('one locale, chosen in Settings, for numbers and dates in the app and in th
   await expect(app.report.root.getByTestId('decisions-total')).toHaveText('15,432');
 
   await app.go('Settings');
-  await page.getByRole('combobox', { name: 'Language and region' }).click();
+  // The section's heading does not repeat its one field's label.
+  await page.getByRole('region', { name: 'Numbers and dates' }).getByRole('combobox', { name: 'Language and region' }).click();
   await page.getByRole('option', { name: 'Deutsch (Deutschland)' }).click();
   await expect(page.getByTestId('locale-example')).toHaveText('For example: 1.234.567 decisions · 87,5 % · 30. Nov. 2026');
 

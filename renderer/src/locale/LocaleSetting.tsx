@@ -4,7 +4,7 @@ import { chooseLocale, chosenLocale, systemLocale, useLocale } from './locale';
 
 const SYSTEM = 'system';
 
-/** Settings → Language and region: this device's locale for numbers and dates, or the system's. */
+/** Settings → Numbers and dates: this device's locale for numbers and dates, or the system's. */
 export function LocaleSetting() {
   const locale = useLocale();
   const chosen = chosenLocale();

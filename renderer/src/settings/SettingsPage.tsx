@@ -196,7 +196,7 @@ function Details({ info, metrics }: { info: WorkspaceInfo; metrics: MetricSettin
           <DataRow label="Profiles on this device">{String(info.profiles.length)}</DataRow>
         </DataList>
       </Section>
-      <Section title="Language and region">
+      <Section title="Numbers and dates">
         <LocaleSetting />
       </Section>
       <Section
