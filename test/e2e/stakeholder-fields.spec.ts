@@ -37,6 +37,15 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
   const tier = section.getByTestId('stakeholder-field-row').filter({ hasText: 'Tier' });
   await expect(tier).toContainText('Gold, Silver');
   await shootAtSizes(page, 'settings-stakeholder-fields');
+  // Its history names the field's place in the list for people, not the internal "Position".
+  await tier.getByRole('button', { name: /^Actions for/ }).click();
+  await page.getByRole('menuitem', { name: 'History' }).click();
+  const fieldHistory = page.getByRole('dialog', { name: 'History Tier' });
+  await expect(fieldHistory.getByTestId('history-entry').first()).toContainText('Order in the list');
+  await expect(fieldHistory).not.toContainText('Position');
+  await shootAtSizes(page, 'settings-stakeholder-field-history');
+  await page.keyboard.press('Escape');
+  await expect(fieldHistory).toBeHidden();
 
   // Set it on Shona Reid through the stakeholder form.
   const register = new StakeholdersScreen(page);

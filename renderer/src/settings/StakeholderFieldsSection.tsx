@@ -21,7 +21,7 @@ import { useStakeholderFields } from '../stakeholders/customFields';
 
 const fieldHistory: HistoryFormat = {
   table: 'stakeholder_fields',
-  labels: { name: 'Name', type: 'Type', choices: 'Choices', position: 'Position' },
+  labels: { name: 'Name', type: 'Type', choices: 'Choices', position: 'Order in the list' },
   values: {
     type: (v) => (typeof v === 'string' && v in FIELD_TYPE_LABELS ? FIELD_TYPE_LABELS[v as keyof typeof FIELD_TYPE_LABELS] : undefined),
     choices: (v) => {
