@@ -72,3 +72,33 @@ for (const size of SIZES) {
     }
   });
 }
+
+test('the register with custom fields shown as columns: no sideways scrolling, every column on screen', async ({ app, page }) => {
+  await app.sidebar.getByRole('link', { name: 'Stakeholders', exact: true }).click();
+  await expect(app.screen('stakeholders')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  // Without fields shown, Influence and Interest keep their place at 1024 px.
+  await page.setViewportSize(SIZES[1]);
+  await expect(table.getByRole('columnheader', { name: 'Influence' })).toBeVisible();
+  await app.screen('stakeholders').getByRole('button', { name: 'Columns' }).click();
+  // The demo's two custom fields.
+  for (const column of ['Region', 'Next review']) await page.getByTestId('column-chooser').getByRole('checkbox', { name: column }).check();
+  await page.keyboard.press('Escape');
+  await expect(table.getByRole('columnheader', { name: 'Next review' })).toBeVisible();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.mouse.move(size.width - 2, size.height - 2);
+    await page.screenshot({ path: path.join(SHOTS, `layout-${size.width}-stakeholders-fields.png`), animations: 'disabled' });
+    expect.soft(await sidewaysScroll(page), `the register scrolls sideways at ${size.width}`).toEqual([]);
+    expect.soft(await columnsOffScreen(page), `the register has columns off screen at ${size.width}`).toEqual([]);
+    // The chosen fields stay; what gives way is what the quadrant already says.
+    await expect(table.getByRole('columnheader', { name: 'Region' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Quadrant' })).toBeVisible();
+  }
+  // With room to spare (1440 px), no "team · title" line under a name is cut short.
+  await page.setViewportSize(SIZES[0]);
+  const details = table.locator('tbody tr td:first-child p');
+  await expect(details).toHaveCount(25);
+  const cut = await details.evaluateAll((lines) => lines.filter((p) => p.scrollWidth > p.clientWidth).map((p) => p.textContent));
+  expect(cut).toEqual([]);
+});

@@ -43,9 +43,17 @@ const READ_ONLY = 'Only change managers can add or re-rate stakeholders.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 const NUMBER = { th: { ta: 'right' }, td: { ta: 'right', className: 'tabular' } } as const;
 
-const COLUMNS: readonly Column<Stakeholder>[] = [
+/**
+ * The register's own columns. With custom fields shown as columns too, Influence and Interest give
+ * way first in a narrow table (DataTable's `priority`): the quadrant beside them sums them up, and
+ * the fields were chosen; at 1024 px the register with two fields shown scrolled the page sideways.
+ */
+const registerColumns = (fieldsShown: boolean): Column<Stakeholder>[] => [
   {
     header: 'Name · team, title',
+    // The column takes a share of the table's room, never less than 180 px; "team · title" is cut
+    // at the column's width, not a fixed one, so it neither widens the table nor stops short of room.
+    th: { w: '28%' },
     td: { miw: 180 },
     cell: (s) => {
       const detail = [s.team ?? 'No team', s.title].filter(Boolean).join(' · ');
@@ -54,7 +62,7 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
           <Anchor href={`#/stakeholders/${s.id}`} size="sm" fw={500} c="inherit" underline="hover" data-testid="stakeholder-link">
             {s.name}
           </Anchor>
-          <Text size="xs" c="dimmed" truncate="end" maw={220} title={detail}>
+          <Text size="xs" c="dimmed" truncate="end" w={0} miw="100%" title={detail}>
             {detail}
           </Text>
         </>
@@ -62,8 +70,8 @@ const COLUMNS: readonly Column<Stakeholder>[] = [
     },
   },
   { header: 'Support', td: NOWRAP, cell: (s) => <SupportBadge support={s.support} /> },
-  { header: 'Influence', ...NUMBER, cell: (s) => s.influence },
-  { header: 'Interest', ...NUMBER, cell: (s) => s.interest },
+  { header: 'Influence', ...NUMBER, priority: fieldsShown ? 'low' : undefined, cell: (s) => s.influence },
+  { header: 'Interest', ...NUMBER, priority: fieldsShown ? 'low' : undefined, cell: (s) => s.interest },
   { header: 'Quadrant', td: NOWRAP, cell: (s) => QUADRANT_LABELS[s.quadrant] },
   {
     header: 'Barrier point',
@@ -125,7 +133,8 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const customFields = useStakeholderFields(true).data;
   const liveFields = (customFields ?? []).filter((f) => !f.deleted);
   const history = useRecordHistory(withCustomFields(stakeholderHistory, customFields));
-  const columns = [...COLUMNS, ...fieldColumns(liveFields)];
+  const fieldCols = fieldColumns(liveFields);
+  const columns = [...registerColumns(fieldCols.some((c) => columnChoice.shown?.includes(c.header))), ...fieldCols];
   const shownColumns = chooseColumns(columns, columnChoice);
   const bounds = { today: today(), soon: inDays(30) };
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;
