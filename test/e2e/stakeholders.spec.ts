@@ -332,6 +332,14 @@ test.describe('demo workspace', () => {
       await register.view('Table');
       await register.rowAction('Gareth Hughes', 'Edit');
       await expect(register.form).toBeVisible();
+      // The form is taller than a 700 px window: it scrolls under its title, and Save stays in view.
+      const save = register.form.getByRole('button', { name: 'Save changes' });
+      await expect(save).toBeInViewport({ ratio: 1 });
+      // The last field comes into view clear of the buttons (a click there would hit them otherwise).
+      await register.form.getByRole('textbox', { name: 'Notes' }).click();
+      await expect(save).toBeInViewport({ ratio: 1 });
+      // The window as it is (a whole-page shot stretches the window and the dialog with it).
+      await page.screenshot({ path: path.join(SHOTS, `stakeholders-${size.width}-form-end.png`), animations: 'disabled' });
       await shoot(page, `${size.width}-form`);
       await page.keyboard.press('Escape');
       await expect(register.form).toBeHidden();

@@ -44,6 +44,24 @@ interface EntityFormDialogProps<T, TIn extends FieldValues, TOut> {
   children: (form: UseFormReturn<TIn, unknown, TOut>, value: T) => ReactNode;
 }
 
+/** The modal's own padding (Mantine's `--mb-padding`), which the footer reaches across to the dialog's edges. */
+const PAD = 'var(--mb-padding, var(--mantine-spacing-md))';
+
+/**
+ * The buttons stay in view at the foot of the dialog while a long form scrolls under the title (a
+ * 700 px window scrolled the stakeholder form's Save out of sight); the modal's content is what
+ * scrolls, so sticking to its bottom edge is enough.
+ */
+const FOOTER = {
+  position: 'sticky',
+  bottom: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  borderTop: '1px solid var(--uptake-border)',
+  margin: `0 calc(${PAD} * -1) calc(${PAD} * -1)`,
+  padding: `var(--mantine-spacing-sm) ${PAD}`,
+} as const;
+
 const resolve = <T, R>(v: R | ((value: T) => R), value: T): R => (typeof v === 'function' ? (v as (value: T) => R)(value) : v);
 
 /**
@@ -74,6 +92,8 @@ export function EntityFormDialog<T, TIn extends FieldValues, TOut>(props: Entity
       title={dialog.value === null ? '' : resolve(title, dialog.value)}
       size={size}
       returnFocus
+      // A field scrolled to (by Tab, or an error) shows clear of the sticky title and buttons.
+      styles={{ content: { scrollPaddingTop: 64, scrollPaddingBottom: 64 } }}
     >
       {dialog.value !== null && (
         <div key={dialog.key}>
@@ -128,7 +148,7 @@ function EntityFormBody<T, TIn extends FieldValues, TOut>({
         {intro}
         <FormError message={errors.formError} />
         {children(form, value)}
-        <Group justify="flex-end" gap="xs" mt="xs">
+        <Group justify="flex-end" gap="xs" style={FOOTER}>
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
