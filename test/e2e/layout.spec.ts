@@ -73,9 +73,25 @@ for (const size of SIZES) {
   });
 }
 
-test('the register with custom fields shown as columns: no sideways scrolling, every column on screen', async ({ app, page }) => {
+/** The register's filters wrap as whole groups: Sort by, Columns and Views stay on one line; Team is as wide as Search. */
+async function filtersLinedUp(page: Page) {
+  const filters = page.getByTestId('stakeholder-filters');
+  const top = async (name: string) => (await filters.getByRole('button', { name, exact: true }).boundingBox())?.y;
+  expect(await top('Views')).toBe(await top('Columns'));
+  const width = async (name: string) => (await filters.getByLabel(name, { exact: true }).boundingBox())?.width;
+  expect(await width('Team')).toBe(await width('Search'));
+}
+
+test('the register with custom fields shown as columns: no sideways scrolling, every column on screen, the filters lined up', async ({
+  app,
+  page,
+}) => {
   await app.sidebar.getByRole('link', { name: 'Stakeholders', exact: true }).click();
   await expect(app.screen('stakeholders')).toBeVisible();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await filtersLinedUp(page);
+  }
   const table = page.getByRole('table', { name: 'Stakeholders' });
   // Without fields shown, Influence and Interest keep their place at 1024 px.
   await page.setViewportSize(SIZES[1]);
@@ -91,6 +107,7 @@ test('the register with custom fields shown as columns: no sideways scrolling, e
     await page.screenshot({ path: path.join(SHOTS, `layout-${size.width}-stakeholders-fields.png`), animations: 'disabled' });
     expect.soft(await sidewaysScroll(page), `the register scrolls sideways at ${size.width}`).toEqual([]);
     expect.soft(await columnsOffScreen(page), `the register has columns off screen at ${size.width}`).toEqual([]);
+    await filtersLinedUp(page);
     // The chosen fields stay; what gives way is what the quadrant already says.
     await expect(table.getByRole('columnheader', { name: 'Region' })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Quadrant' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Anchor, Box, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowBackUp, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -220,7 +220,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                   value={search}
                   onChange={(e) => setSearch(e.currentTarget.value)}
                 />
-                <TeamFilter teams={teams.data} value={team} onChange={setTeam} />
+                <TeamFilter teams={teams.data} value={team} onChange={setTeam} w={200} />
                 <ChoiceFilter label="Support" w={150} data={SUPPORT_OPTIONS} value={support} onChange={setSupport} />
                 <ChoiceFilter label="Quadrant" w={160} data={QUADRANT_OPTIONS} value={quadrant} onChange={setQuadrant} />
                 {view === 'table' && (
@@ -238,16 +238,19 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
                         }}
                       />
                     ))}
-                    <Select
-                      label="Sort by"
-                      w={200}
-                      data={[...SORT_OPTIONS, ...liveFields.map((f) => ({ value: `${FIELD_SORT}${f.id}`, label: f.name }))]}
-                      value={sort}
-                      allowDeselect={false}
-                      onChange={(v) => setSort((v as SortKey | FieldSort | null) ?? 'name')}
-                    />
-                    <ColumnChooser columns={columns} choice={columnChoice} onChange={setColumnChoice} />
-                    <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
+                    {/* How the table shows its rows, kept together on one line when the filters wrap. */}
+                    <Group gap="sm" align="flex-end" wrap="nowrap">
+                      <Select
+                        label="Sort by"
+                        w={200}
+                        data={[...SORT_OPTIONS, ...liveFields.map((f) => ({ value: `${FIELD_SORT}${f.id}`, label: f.name }))]}
+                        value={sort}
+                        allowDeselect={false}
+                        onChange={(v) => setSort((v as SortKey | FieldSort | null) ?? 'name')}
+                      />
+                      <ColumnChooser columns={columns} choice={columnChoice} onChange={setColumnChoice} />
+                      <SavedViewsMenu views={savedViews} current={current} onApply={applyView} />
+                    </Group>
                   </>
                 )}
               </>
