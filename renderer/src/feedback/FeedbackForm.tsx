@@ -110,9 +110,7 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           name="initiativeId"
           initiatives={initiatives.data}
           placeholder="Choose"
-          // Focused for the keyboard, its list waits to be asked for (typing, a click, ArrowDown) instead of covering the form.
           {...(remembered ? {} : { 'data-autofocus': true })}
-          openOnFocus={false}
         />
         {versions.length > 0 ? (
           <SelectField control={form.control} name="modelVersion" optional label="Model version" placeholder="If known" data={versions} />
