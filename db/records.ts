@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from './errors';
 import type { Engine } from './open';
@@ -57,19 +57,45 @@ export function tableRows<T extends SQLiteTable & { deleted: AnySQLiteColumn }>(
 export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
   a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-/** A recordKit `find` that looks the id up in everything `list` returns, deleted records included. */
-export const findIn =
-  <T extends { id: string }>(list: (engine: Engine, includeDeleted: boolean) => T[]) =>
-  (engine: Engine, id: string): T | undefined =>
-    list(engine, true).find((r) => r.id === id);
+/**
+ * At most this many ids in one `id IN (…)` query: under SQLite's limit on bound parameters, which
+ * was 999 before SQLite 3.32 (and is 32,766 since).
+ */
+export const IDS_PER_QUERY = 500;
 
-/** A recordKit `find` that reads the one row with that id and shapes it as the list does (`shape` over rows). */
-export const findRow =
-  <T extends SQLiteTable & { id: AnySQLiteColumn }, R>(table: T, shape: (engine: Engine, rows: T['$inferSelect'][]) => R[]) =>
-  (engine: Engine, id: string): R | undefined => {
-    const row = engine.orm.select().from(table).where(eq(table.id, id)).get();
-    return row ? shape(engine, [row])[0] : undefined;
+/**
+ * A lookup of records by id, deleted ones included: reads the rows with those ids (`id IN (…)`,
+ * IDS_PER_QUERY ids a query, not the whole table) and shapes each batch as the list does (`shape`
+ * over rows, at most IDS_PER_QUERY at a time). The records come in the order of `ids`, once each;
+ * an id with no row is left out.
+ */
+export const findIn =
+  <T extends SQLiteTable & { id: AnySQLiteColumn }, R extends { id: string }>(
+    table: T,
+    shape: (engine: Engine, rows: T['$inferSelect'][]) => R[],
+  ) =>
+  (engine: Engine, ids: readonly string[]): R[] => {
+    const wanted = [...new Set(ids)];
+    const found = new Map<string, R>();
+    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+      const rows = engine.orm
+        .select()
+        .from(table)
+        .where(inArray(table.id, wanted.slice(i, i + IDS_PER_QUERY)))
+        .all();
+      if (rows.length > 0) for (const r of shape(engine, rows)) found.set(r.id, r);
+    }
+    return wanted.flatMap((id) => found.get(id) ?? []);
   };
+
+/** A recordKit `find`: the one record with that id (findIn with one id), deleted or not. */
+export const findRow = <T extends SQLiteTable & { id: AnySQLiteColumn }, R extends { id: string }>(
+  table: T,
+  shape: (engine: Engine, rows: T['$inferSelect'][]) => R[],
+) => {
+  const find = findIn(table, shape);
+  return (engine: Engine, id: string): R | undefined => find(engine, [id])[0];
+};
 
 /** Each record's name by its id, deleted records included (to name what a row refers to). */
 export const namesById = (engine: Engine, list: (engine: Engine, includeDeleted: boolean) => { id: string; name: string }[]) =>

@@ -1,8 +1,9 @@
+import { and, eq, inArray, max } from 'drizzle-orm';
 import { badInput } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findRow, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { championActivities, championPrograms, champions } from '../schema';
 import { teamsOn } from '../signals/people';
 import { listTeams } from '../teams/teams';
@@ -23,17 +24,22 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 // Programs
 
-export function listPrograms(engine: Engine, includeDeleted = false): ChampionProgram[] {
+/** Program rows as records: each with its initiative's name. */
+function toPrograms(engine: Engine, rows: (typeof championPrograms.$inferSelect)[]): ChampionProgram[] {
   const initiatives = names(listInitiatives(engine, true));
-  return tableRows(engine, championPrograms, includeDeleted)
-    .map((p) => ({ ...p, initiative: initiatives.get(p.initiativeId) ?? null }))
-    .sort((a, b) => (a.initiative ?? '').localeCompare(b.initiative ?? '') || byName(a, b));
+  return rows.map((p) => ({ ...p, initiative: initiatives.get(p.initiativeId) ?? null }));
+}
+
+export function listPrograms(engine: Engine, includeDeleted = false): ChampionProgram[] {
+  return toPrograms(engine, tableRows(engine, championPrograms, includeDeleted)).sort(
+    (a, b) => (a.initiative ?? '').localeCompare(b.initiative ?? '') || byName(a, b),
+  );
 }
 
 const programs: RecordKit<ChampionProgram> = recordKit({
   table: 'champion_programs',
   label: 'champion program',
-  find: findIn(listPrograms),
+  find: findRow(championPrograms, toPrograms),
 });
 
 export interface ProgramFields {
@@ -65,34 +71,49 @@ export const deleteProgram = (s: Session, id: string): ChampionProgram => progra
 
 // Champions
 
-function lastActivities(engine: Engine): Map<string, string> {
-  const rows = engine.sqlite
-    .prepare('SELECT champion_id AS id, MAX(date) AS last FROM champion_activities WHERE deleted = 0 GROUP BY champion_id')
-    .all() as { id: string; last: string }[];
-  return new Map(rows.map((r) => [r.id, r.last]));
+/** Each champion's latest activity date: of all champions, or of those with `ids` only. */
+function lastActivities(engine: Engine, ids: string[] | null): Map<string, string> {
+  const rows = engine.orm
+    .select({ id: championActivities.championId, last: max(championActivities.date) })
+    .from(championActivities)
+    .where(and(eq(championActivities.deleted, false), ids ? inArray(championActivities.championId, ids) : undefined))
+    .groupBy(championActivities.championId)
+    .all();
+  return new Map(rows.flatMap((r) => (r.last ? [[r.id, r.last]] : [])));
+}
+
+/** Champion rows as records, with the names of their member and team and `last`, their latest activity dates. */
+function toChampions(engine: Engine, rows: (typeof champions.$inferSelect)[], last: Map<string, string>): Champion[] {
+  const members = names(listMembers(engine, true));
+  const teams = names(listTeams(engine, true));
+  return rows.map((c) => ({
+    id: c.id,
+    programId: c.programId,
+    memberId: c.memberId,
+    name: members.get(c.memberId) ?? null,
+    teamId: c.teamId,
+    team: teams.get(c.teamId) ?? null,
+    since: c.since,
+    status: c.status,
+    lastActivity: last.get(c.id) ?? null,
+    deleted: c.deleted,
+  }));
 }
 
 export function listChampions(engine: Engine, includeDeleted = false): Champion[] {
-  const members = names(listMembers(engine, true));
-  const teams = names(listTeams(engine, true));
-  const last = lastActivities(engine);
-  return tableRows(engine, champions, includeDeleted)
-    .map((c) => ({
-      id: c.id,
-      programId: c.programId,
-      memberId: c.memberId,
-      name: members.get(c.memberId) ?? null,
-      teamId: c.teamId,
-      team: teams.get(c.teamId) ?? null,
-      since: c.since,
-      status: c.status,
-      lastActivity: last.get(c.id) ?? null,
-      deleted: c.deleted,
-    }))
-    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id));
+  return toChampions(engine, tableRows(engine, champions, includeDeleted), lastActivities(engine, null)).sort(
+    (a, b) => (a.name ?? '').localeCompare(b.name ?? '') || (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id),
+  );
 }
 
-const championRecords: RecordKit<Champion> = recordKit({ table: 'champions', label: 'champion', find: findIn(listChampions) });
+const championRecords: RecordKit<Champion> = recordKit({
+  table: 'champions',
+  label: 'champion',
+  find: findRow(champions, (engine, rows) => {
+    const ids = rows.map((r) => r.id);
+    return toChampions(engine, rows, lastActivities(engine, ids));
+  }),
+});
 
 export interface ChampionFields {
   programId: string;

@@ -1,8 +1,8 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { badInput } from '../errors';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { byName, findIn, inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findRow, inTransaction, namesById, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import type { ReviewReason } from '../reviews/model';
 import { failurePatterns, feedback } from '../schema';
 import { listShadowProcesses } from '../shadow-processes/shadow-processes';
@@ -26,34 +26,45 @@ interface Linked {
   reportedAt: string;
 }
 
-/** The live feedback linked to each pattern: what a pattern's teams, dates and count are made of. */
-function linkedByPattern(engine: Engine): Map<string, Linked[]> {
+/** The live feedback linked to each pattern (to those with `ids` only, when given): what a pattern's teams, dates and count are made of. */
+function linkedByPattern(engine: Engine, ids: string[] | null): Map<string, Linked[]> {
   const rows = engine.orm
     .select({ patternId: feedback.patternId, teamId: feedback.teamId, reportedAt: feedback.reportedAt })
     .from(feedback)
-    .where(and(isNotNull(feedback.patternId), eq(feedback.deleted, false)))
+    .where(and(ids ? inArray(feedback.patternId, ids) : isNotNull(feedback.patternId), eq(feedback.deleted, false)))
     .all();
   const by = new Map<string, Linked[]>();
   for (const r of rows) if (r.patternId) by.set(r.patternId, [...(by.get(r.patternId) ?? []), r]);
   return by;
 }
 
-export function listPatterns(engine: Engine, includeDeleted = false): FailurePattern[] {
+/** Pattern rows as records, with `linked`, the live feedback linked to them. */
+function toPatterns(engine: Engine, rows: (typeof failurePatterns.$inferSelect)[], linked: Map<string, Linked[]>): FailurePattern[] {
   const teams = new Map(listTeams(engine, true).map((t) => [t.id, t]));
-  const linked = linkedByPattern(engine);
   const sorted = (names: Iterable<string>) => [...new Set(names)].sort((a, b) => a.localeCompare(b));
-  return tableRows(engine, failurePatterns, includeDeleted)
-    .map(({ lastHlc: _, ...p }) => {
-      const items = linked.get(p.id) ?? [];
-      const dates = items.map((i) => i.reportedAt).sort();
-      const teamNames = sorted(items.map((i) => teams.get(i.teamId)?.name ?? 'A removed team'));
-      const regions = sorted(items.flatMap((i) => teams.get(i.teamId)?.region?.trim() || []));
-      return { ...p, count: items.length, teams: teamNames, regions, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
-    })
-    .sort((a, b) => b.count - a.count || byName(a, b));
+  return rows.map(({ lastHlc: _, ...p }) => {
+    const items = linked.get(p.id) ?? [];
+    const dates = items.map((i) => i.reportedAt).sort();
+    const teamNames = sorted(items.map((i) => teams.get(i.teamId)?.name ?? 'A removed team'));
+    const regions = sorted(items.flatMap((i) => teams.get(i.teamId)?.region?.trim() || []));
+    return { ...p, count: items.length, teams: teamNames, regions, firstSeen: dates[0] ?? null, lastSeen: dates.at(-1) ?? null };
+  });
 }
 
-const records: RecordKit<FailurePattern> = recordKit({ table: 'failure_patterns', label: 'failure pattern', find: findIn(listPatterns) });
+export function listPatterns(engine: Engine, includeDeleted = false): FailurePattern[] {
+  return toPatterns(engine, tableRows(engine, failurePatterns, includeDeleted), linkedByPattern(engine, null)).sort(
+    (a, b) => b.count - a.count || byName(a, b),
+  );
+}
+
+const records: RecordKit<FailurePattern> = recordKit({
+  table: 'failure_patterns',
+  label: 'failure pattern',
+  find: findRow(failurePatterns, (engine, rows) => {
+    const ids = rows.map((r) => r.id);
+    return toPatterns(engine, rows, linkedByPattern(engine, ids));
+  }),
+});
 export const getPattern = records.get;
 
 export interface PatternFields {

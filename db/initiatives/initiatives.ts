@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { listMembers } from '../members/members';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session, stringList, tableRows } from '../records';
+import { byName, findRow, type RecordKit, recordKit, type Session, stringList, tableRows } from '../records';
 import { initiatives } from '../schema';
 import { listTeams } from '../teams/teams';
 import { type Initiative, type InitiativeStatus, type PersonRef, TRIAD_ROLES, type TriadRole } from './model';
@@ -26,7 +26,8 @@ export function storedMember(value: string | null): string | null {
   return v && 'memberId' in v ? v.memberId : null;
 }
 
-export function listInitiatives(engine: Engine, includeDeleted = false): Initiative[] {
+/** Initiative rows as records: each triad role's person, by name. */
+function toInitiatives(engine: Engine, rows: (typeof initiatives.$inferSelect)[]): Initiative[] {
   const names = new Map(listMembers(engine, true).map((m) => [m.id, m]));
   const resolve = (value: string | null): PersonRef | null => {
     const v = parseStored(value);
@@ -39,29 +40,31 @@ export function listInitiatives(engine: Engine, includeDeleted = false): Initiat
     }
     return { memberId: null, name: v.name };
   };
-  return tableRows(engine, initiatives, includeDeleted)
-    .sort(byName)
-    .map((r) => {
-      const triad = {
-        businessSponsor: resolve(r.businessSponsor),
-        productOwner: resolve(r.productOwner),
-        technicalLead: resolve(r.technicalLead),
-      };
-      return {
-        id: r.id,
-        name: r.name,
-        description: r.description,
-        status: r.status,
-        goLive: r.goLive,
-        modelVersions: stringList(r.modelVersions),
-        ...triad,
-        missingRoles: TRIAD_ROLES.filter((role) => triad[role] === null),
-        deleted: r.deleted,
-      };
-    });
+  return rows.map((r) => {
+    const triad = {
+      businessSponsor: resolve(r.businessSponsor),
+      productOwner: resolve(r.productOwner),
+      technicalLead: resolve(r.technicalLead),
+    };
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      status: r.status,
+      goLive: r.goLive,
+      modelVersions: stringList(r.modelVersions),
+      ...triad,
+      missingRoles: TRIAD_ROLES.filter((role) => triad[role] === null),
+      deleted: r.deleted,
+    };
+  });
 }
 
-const records: RecordKit<Initiative> = recordKit({ table: 'initiatives', label: 'initiative', find: findIn(listInitiatives) });
+export function listInitiatives(engine: Engine, includeDeleted = false): Initiative[] {
+  return toInitiatives(engine, tableRows(engine, initiatives, includeDeleted).sort(byName));
+}
+
+const records: RecordKit<Initiative> = recordKit({ table: 'initiatives', label: 'initiative', find: findRow(initiatives, toInitiatives) });
 export const getInitiative = records.get;
 
 function storePerson(engine: Engine, role: TriadRole, person: PersonInput | undefined): string | null | undefined {

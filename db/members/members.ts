@@ -1,12 +1,13 @@
 import { and, eq, or } from 'drizzle-orm';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
-import { byName, findIn, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
+import { byName, findRow, inTransaction, type RecordKit, recordKit, type Session, tableRows } from '../records';
 import { localProfiles, members } from '../schema';
 import { getLocal } from '../write';
 import type { Actor, Member, Role } from './model';
 
-export function listMembers(engine: Engine, includeDeleted = false): Member[] {
+/** Member rows as records: whether each has a profile on this device. */
+function toMembers(engine: Engine, rows: (typeof members.$inferSelect)[]): Member[] {
   const profiles = new Set(
     engine.orm
       .select()
@@ -14,12 +15,21 @@ export function listMembers(engine: Engine, includeDeleted = false): Member[] {
       .all()
       .map((p) => p.memberId),
   );
-  return tableRows(engine, members, includeDeleted)
-    .sort(byName)
-    .map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, deleted: m.deleted, hasProfileHere: profiles.has(m.id) }));
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    deleted: m.deleted,
+    hasProfileHere: profiles.has(m.id),
+  }));
 }
 
-const records: RecordKit<Member> = recordKit({ table: 'members', label: 'member', find: findIn(listMembers) });
+export function listMembers(engine: Engine, includeDeleted = false): Member[] {
+  return toMembers(engine, tableRows(engine, members, includeDeleted).sort(byName));
+}
+
+const records: RecordKit<Member> = recordKit({ table: 'members', label: 'member', find: findRow(members, toMembers) });
 export const getMember = records.get;
 
 /** Lets this device act as the member (CLI `--as`, the profile switcher). Local, never synced. */

@@ -2,12 +2,13 @@ import { badInput } from '../errors';
 import { matchPatternName } from '../feedback/model';
 import { listInitiatives } from '../initiatives/initiatives';
 import type { Engine } from '../open';
-import { byName, findIn, namesById, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
+import { byName, findRow, namesById, type RecordKit, recordKit, type Session, tableRows, withNulls } from '../records';
 import { failurePatterns, shadowProcesses } from '../schema';
 import { listTeams } from '../teams/teams';
 import type { ShadowProcess, ShadowProcessKind } from './model';
 
-export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
+/** Shadow-process rows as records: the names of what each points at, its pattern chosen or named by text. */
+function toShadowProcesses(engine: Engine, rows: (typeof shadowProcesses.$inferSelect)[]): ShadowProcess[] {
   const teams = namesById(engine, listTeams);
   const initiatives = namesById(engine, listInitiatives);
   const patterns = engine.orm
@@ -15,39 +16,41 @@ export function listShadowProcesses(engine: Engine, includeDeleted = false): Sha
     .from(failurePatterns)
     .all();
   const byId = new Map(patterns.map((p) => [p.id, p]));
-  return tableRows(engine, shadowProcesses, includeDeleted)
-    .sort(byName)
-    .map((p) => {
-      const chosen = p.failurePatternId ? byId.get(p.failurePatternId) : undefined;
-      const named = chosen ? null : matchPatternName(p.failurePattern, patterns);
-      const pattern = chosen ?? named;
-      return {
-        id: p.id,
-        name: p.name,
-        teamId: p.teamId,
-        team: teams.get(p.teamId) ?? null,
-        initiativeId: p.initiativeId,
-        initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
-        kind: p.kind,
-        owner: p.owner,
-        usersInvolved: p.usersInvolved,
-        reason: p.reason,
-        failurePattern: p.failurePattern,
-        failurePatternId: p.failurePatternId,
-        patternId: pattern?.id ?? null,
-        pattern: pattern?.name ?? null,
-        patternByText: !!named,
-        firstSeen: p.firstSeen,
-        retiredOn: p.retiredOn,
-        deleted: p.deleted,
-      };
-    });
+  return rows.map((p) => {
+    const chosen = p.failurePatternId ? byId.get(p.failurePatternId) : undefined;
+    const named = chosen ? null : matchPatternName(p.failurePattern, patterns);
+    const pattern = chosen ?? named;
+    return {
+      id: p.id,
+      name: p.name,
+      teamId: p.teamId,
+      team: teams.get(p.teamId) ?? null,
+      initiativeId: p.initiativeId,
+      initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
+      kind: p.kind,
+      owner: p.owner,
+      usersInvolved: p.usersInvolved,
+      reason: p.reason,
+      failurePattern: p.failurePattern,
+      failurePatternId: p.failurePatternId,
+      patternId: pattern?.id ?? null,
+      pattern: pattern?.name ?? null,
+      patternByText: !!named,
+      firstSeen: p.firstSeen,
+      retiredOn: p.retiredOn,
+      deleted: p.deleted,
+    };
+  });
+}
+
+export function listShadowProcesses(engine: Engine, includeDeleted = false): ShadowProcess[] {
+  return toShadowProcesses(engine, tableRows(engine, shadowProcesses, includeDeleted).sort(byName));
 }
 
 const records: RecordKit<ShadowProcess> = recordKit({
   table: 'shadow_processes',
   label: 'shadow process',
-  find: findIn(listShadowProcesses),
+  find: findRow(shadowProcesses, toShadowProcesses),
 });
 export const getShadowProcess = records.get;
 

@@ -1,11 +1,26 @@
+import { and, count, eq } from 'drizzle-orm';
 import { badInput } from '../errors';
 import type { Engine } from '../open';
-import { byName, findIn, type RecordKit, recordKit, type Session, withNulls } from '../records';
+import { byName, findRow, type RecordKit, recordKit, type Session, withNulls } from '../records';
 import { plural } from '../reports/shared/plural';
 import { teams } from '../schema';
 import type { Team } from './model';
 
 type TeamRow = typeof teams.$inferSelect;
+
+/** A team row as a record, at its place in the hierarchy. */
+const toTeam = (r: TeamRow, parentId: string | null, path: string[], subTeamCount: number): Team => ({
+  id: r.id,
+  name: r.name,
+  parentId,
+  region: r.region,
+  businessUnit: r.businessUnit,
+  headcount: r.headcount,
+  deleted: r.deleted,
+  depth: path.length - 1,
+  path,
+  subTeamCount,
+});
 
 /**
  * Teams in hierarchy order (each parent followed by its sub-teams, by name). Sync can deliver a
@@ -39,18 +54,7 @@ export function listTeams(engine: Engine, includeDeleted = false): Team[] {
     const kids = [...(children.get(parent) ?? [])].sort(byName);
     for (const r of kids) {
       const p = [...path, r.name];
-      out.push({
-        id: r.id,
-        name: r.name,
-        parentId: effectiveParent(r),
-        region: r.region,
-        businessUnit: r.businessUnit,
-        headcount: r.headcount,
-        deleted: r.deleted,
-        depth: path.length,
-        path: p,
-        subTeamCount: (children.get(r.id) ?? []).filter((c) => !c.deleted).length,
-      });
+      out.push(toTeam(r, effectiveParent(r), p, (children.get(r.id) ?? []).filter((c) => !c.deleted).length));
       visit(r.id, p);
     }
   };
@@ -58,7 +62,41 @@ export function listTeams(engine: Engine, includeDeleted = false): Team[] {
   return out;
 }
 
-const records: RecordKit<Team> = recordKit({ table: 'teams', label: 'team', find: findIn(listTeams) });
+/**
+ * Team rows as records, placed as listTeams(engine, true) places them (deleted teams count as
+ * parents) without reading every team: each row's parents are read up to the top by id. A chain of
+ * parents that loops or reaches a missing team puts the team at top level, and with it every team
+ * under it, so it then has no sub-teams in the hierarchy.
+ */
+function toTeams(engine: Engine, rows: TeamRow[]): Team[] {
+  const read = new Map(rows.map((r) => [r.id, r]));
+  const byId = (id: string) => {
+    if (!read.has(id)) {
+      const row = engine.orm.select().from(teams).where(eq(teams.id, id)).get();
+      if (row) read.set(id, row);
+    }
+    return read.get(id);
+  };
+  return rows.map((r) => {
+    const path = [r.name];
+    const seen = new Set([r.id]);
+    for (let p = r.parentId; p; ) {
+      const parent = seen.has(p) ? undefined : byId(p);
+      if (!parent) return toTeam(r, null, [r.name], 0);
+      seen.add(p);
+      path.unshift(parent.name);
+      p = parent.parentId;
+    }
+    const subTeams = engine.orm
+      .select({ n: count() })
+      .from(teams)
+      .where(and(eq(teams.parentId, r.id), eq(teams.deleted, false)))
+      .get();
+    return toTeam(r, r.parentId, path, subTeams?.n ?? 0);
+  });
+}
+
+const records: RecordKit<Team> = recordKit({ table: 'teams', label: 'team', find: findRow(teams, toTeams) });
 export const getTeam = records.get;
 
 /** A team's id and the ids of all its sub-teams, at any depth. */
