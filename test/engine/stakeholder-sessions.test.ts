@@ -309,15 +309,66 @@ describe('follow-up actions', () => {
 });
 
 describe('relationship health', () => {
-  it('last contact, sessions in 30 and 90 days, the cadence per quadrant and who needs attention (overdue first, then never met), by hand-computed dates', async () => {
-    const { dana, ravi, ana, joe, kim } = await setup();
-    const log = (at: string, ...people: { id: string }[]) =>
+  /** Logs a one-to-one facilitated by `dana` at `at` with `people`. */
+  const oneToOne =
+    (dana: string) =>
+    (at: string, ...people: { id: string }[]) =>
       callTyped(t.host, 'stakeholderSessions.create', {
         at,
         kind: 'one-to-one',
         facilitatorMemberId: dana,
         attendees: people.map((p) => ({ stakeholderId: p.id })),
       });
+
+  it('counts a session in the 30 and 90 days up to today from the day after the 30th and 90th day before, at any hour, whether the last contact is within 90 days or before', async () => {
+    const { dana, ravi, ana, joe, kim, north } = await setup();
+    const log = oneToOne(dana);
+    const others = [];
+    for (const name of ['Lee One', 'Lee Two', 'Lee Three', 'Lee Four'])
+      others.push(await callTyped(t.host, 'stakeholders.create', { name, teamId: north, influence: 3, interest: 3, support: 'neutral' }));
+    // Today is 2026-03-31: 90 days before is 2025-12-31, 30 days before is 2026-03-01.
+    await log('2025-12-31T23:59', ravi); // 90 days ago: not within 90 days
+    await log('2026-01-01T00:00', ravi); // 89 days ago
+    await log('2025-12-31T10:00', ana); // only before the 90 days
+    await log('2026-03-01T23:59', joe); // 30 days ago: within 90, not 30
+    await log('2026-03-31T23:59', joe); // today
+    await log('2026-04-01T00:00', joe, kim); // tomorrow: not yet
+    await log('2026-03-15T10:00', ...others);
+    const contacts = async (today: string) =>
+      Object.fromEntries(
+        (await callTyped(t.host, 'stakeholderSessions.health', { today })).map((h) => [
+          h.name,
+          [h.lastContact, h.sessions30, h.sessions90],
+        ]),
+      );
+    const lee = ['2026-03-15', 1, 1];
+    expect(await contacts('2026-03-31')).toEqual({
+      'Ravi Kumar': ['2026-01-01', 0, 1],
+      'Ana Silva': ['2025-12-31', 0, 0],
+      'Joe Park': ['2026-03-31', 1, 2],
+      'Kim Lee': [null, 0, 0],
+      'Lee One': lee,
+      'Lee Two': lee,
+      'Lee Three': lee,
+      'Lee Four': lee,
+    });
+    // Half a year on nobody met anyone in the 90 days: every last contact is from before them.
+    const old = ['2026-03-15', 0, 0];
+    expect(await contacts('2026-09-30')).toEqual({
+      'Ravi Kumar': ['2026-01-01', 0, 0],
+      'Ana Silva': ['2025-12-31', 0, 0],
+      'Joe Park': ['2026-04-01', 0, 0],
+      'Kim Lee': ['2026-04-01', 0, 0],
+      'Lee One': old,
+      'Lee Two': old,
+      'Lee Three': old,
+      'Lee Four': old,
+    });
+  });
+
+  it('last contact, sessions in 30 and 90 days, the cadence per quadrant and who needs attention (overdue first, then never met), by hand-computed dates', async () => {
+    const { dana, ravi, ana, joe, kim } = await setup();
+    const log = oneToOne(dana);
     // Today is 2026-03-31.
     await log('2026-01-05T10:00', ravi, joe); // 85 days ago
     await log('2026-03-02T10:00', ravi, ana); // 29 days ago
