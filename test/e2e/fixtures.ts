@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test as base } from '@playwright/test';
+import { open } from '../../db/open';
+import { write } from '../../db/write';
 import { UPTAKE } from '../cli-path';
 import { UptakeApp } from './pages';
 
@@ -62,6 +64,25 @@ async function stop(child: ChildProcess) {
   if ((await Promise.race([exited, timeout])) === 'timeout') {
     child.kill('SIGKILL');
     await exited;
+  }
+}
+
+/**
+ * Moves feedback items, by case reference, to the moments given (ISO), through the engine's write
+ * path on the served database (so their history shows the change): no screen sets when an item
+ * was reported, and a test in another time zone needs moments near midnight UTC.
+ */
+export function setReportedAt(database: string, moments: Record<string, string>): void {
+  const engine = open(database);
+  try {
+    const find = engine.sqlite.prepare('SELECT id FROM feedback WHERE case_ref = ?').pluck();
+    for (const [caseRef, iso] of Object.entries(moments)) {
+      const id = find.get(caseRef);
+      if (typeof id !== 'string') throw new Error(`No feedback with case reference ${caseRef}`);
+      write(engine, null, 'feedback', id, { reportedAt: iso }, 'update');
+    }
+  } finally {
+    engine.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { expect, test } from './fixtures';
+import { expect, setReportedAt, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { ReviewsScreen } from './signals-pages';
 import { closeWith } from './steps';
@@ -143,5 +143,22 @@ test.describe('demo workspace', () => {
     const row = app.screen('feedback').getByTestId('feedback-row').filter({ hasText: recommendation });
     await expect(row).toContainText('Complex: the handler was right to override');
     await expect(row).toContainText('Tom Okafor');
+  });
+});
+
+test.describe('a reader in New York', () => {
+  // Not the machine's UTC: an item reported at 02:30 UTC on 3 November was reported on 2 November there.
+  test.use({ workspace: 'demo', timezoneId: 'America/New_York' });
+
+  test('reads when a pattern was first and last seen as days of their own calendar, not the UTC days', async ({ app, served }) => {
+    setReportedAt(served.database, {
+      'EM-87950': '2026-11-03T02:30:00.000Z',
+      'CLM-19876': '2026-11-10T15:00:00.000Z',
+      'UW-3290': '2026-11-20T04:45:00.000Z',
+    });
+    await app.go('Patterns');
+    const row = app.screen('patterns').getByTestId('pattern-row').filter({ hasText: 'Local shorthand read literally' });
+    await expect(row.getByTestId('pattern-first-seen')).toHaveText('Nov 2, 2026');
+    await expect(row.getByTestId('pattern-last-seen')).toHaveText('Nov 19, 2026');
   });
 });

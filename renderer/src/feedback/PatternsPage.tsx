@@ -8,6 +8,7 @@ import { useRecordRights } from '../api/workspace';
 import { Dash } from '../components/Dash';
 import { formatDate } from '../history/format';
 import { type Column, DataTable, tombstoneRow } from '../kit/DataTable';
+import { localDay } from '../kit/days';
 import { useDelete, useRestore } from '../kit/deletion';
 import { useDialog } from '../kit/dialog';
 import { ListPage } from '../kit/ListPage';
@@ -22,7 +23,8 @@ const number = localeNumber;
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 export const PATTERN_STATUS_COLOR: Record<PatternStatus, string> = { open: 'red', monitoring: 'yellow', fixed: 'green' };
 const READ_ONLY = 'Change managers name patterns; group feedback into them from the Feedback queue.';
-const day = (iso: string | null) => (iso ? formatDate(iso.slice(0, 10)) : null);
+/** The reader's day the item was reported, not the UTC day of its timestamp. */
+const day = (iso: string | null) => (iso ? formatDate(localDay(iso)) : null);
 
 export function PatternStatusBadge({ status }: { status: PatternStatus }) {
   return <StatusBadge label={PATTERN_STATUS_LABELS[status]} dot={PATTERN_STATUS_COLOR[status]} testId="pattern-status" />;
@@ -69,8 +71,17 @@ const columns: Column<FailurePattern>[] = [
         <Dash />
       ),
   },
-  { header: 'First seen', priority: 'low', td: { className: 'tabular', ...NOWRAP }, cell: (p) => day(p.firstSeen) ?? <Dash /> },
-  { header: 'Last seen', td: { className: 'tabular', ...NOWRAP }, cell: (p) => day(p.lastSeen) ?? <Dash /> },
+  {
+    header: 'First seen',
+    priority: 'low',
+    td: { className: 'tabular', 'data-testid': 'pattern-first-seen', ...NOWRAP },
+    cell: (p) => day(p.firstSeen) ?? <Dash />,
+  },
+  {
+    header: 'Last seen',
+    td: { className: 'tabular', 'data-testid': 'pattern-last-seen', ...NOWRAP },
+    cell: (p) => day(p.lastSeen) ?? <Dash />,
+  },
   { header: 'Status', td: NOWRAP, cell: (p) => <PatternStatusBadge status={p.status} /> },
 ];
 

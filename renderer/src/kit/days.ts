@@ -18,3 +18,12 @@ export function nowTime(): string {
   const d = new Date();
   return `${pad(d.getHours())}:${pad(Math.floor(d.getMinutes() / 15) * 15)}`;
 }
+
+/**
+ * The reader's calendar day of a moment (an ISO timestamp), YYYY-MM-DD: 2026-11-03T02:30Z is
+ * 2 November in New York. Its first ten characters are the UTC day, which is not the reader's.
+ */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : day(d);
+}
