@@ -434,9 +434,6 @@ function Overview({
                       {ALERT_EXPLANATIONS[a.code]}
                     </Text>
                   )}
-                  <Text size="10px" c="dimmed" ff="monospace" mt={2}>
-                    {a.code}
-                  </Text>
                 </Alert>
               ))}
             </Stack>
