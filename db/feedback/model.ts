@@ -214,7 +214,7 @@ export interface PatternOverride {
   via: 'review' | 'feedback';
 }
 
-/** A shadow process that names a pattern: chosen in the register, or by its old free text. */
+/** A shadow process that names a pattern: chosen in the register, or by its old free text; deleted ones too, after the others. */
 export interface PatternShadowProcess {
   id: string;
   name: string;
@@ -222,4 +222,6 @@ export interface PatternShadowProcess {
   usersInvolved: number;
   retiredOn: string | null;
   byText: boolean;
+  /** Deleted from the register: listed for the record, with nothing to open. */
+  deleted: boolean;
 }

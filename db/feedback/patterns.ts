@@ -178,8 +178,9 @@ function patternOverrides(engine: Engine, id: string, items: readonly Feedback[]
 export function patternDetail(engine: Engine, id: string): PatternDetail {
   const pattern = records.get(engine, id);
   const items = listFeedback(engine).filter((f) => f.patternId === id);
-  const shadowProcesses = listShadowProcesses(engine)
+  const shadowProcesses = listShadowProcesses(engine, true)
     .filter((p) => p.patternId === id)
+    .sort((a, b) => Number(a.deleted) - Number(b.deleted))
     .map((p) => ({
       id: p.id,
       name: p.name,
@@ -187,6 +188,7 @@ export function patternDetail(engine: Engine, id: string): PatternDetail {
       usersInvolved: p.usersInvolved,
       retiredOn: p.retiredOn,
       byText: p.patternByText,
+      deleted: p.deleted,
     }));
   return {
     pattern,

@@ -49,6 +49,7 @@ describe('the screen registry', () => {
       '/stakeholder-sessions',
       '/stakeholder-actions',
       '/shadow-processes',
+      '/shadow-processes/:id',
       '/champions',
       '/champions/member/:memberId',
       '/feedback',

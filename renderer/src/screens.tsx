@@ -119,7 +119,15 @@ export const SCREENS: readonly Screen[] = [
   },
   { path: '/stakeholder-sessions', label: 'Sessions', icon: IconMessages, section: 'main', component: SessionsPage },
   { path: '/stakeholder-actions', label: 'Actions', icon: IconListCheck, section: 'main', component: ActionsPage },
-  { path: '/shadow-processes', label: 'Shadow processes', icon: IconFileSpreadsheet, section: 'main', component: ShadowPage },
+  {
+    path: '/shadow-processes',
+    label: 'Shadow processes',
+    icon: IconFileSpreadsheet,
+    section: 'main',
+    component: ShadowPage,
+    // The register with one process marked and scrolled to (a pattern's page links its processes here).
+    routes: [{ path: '/shadow-processes/:id', component: ShadowPage }],
+  },
   {
     path: '/champions',
     label: 'Champions',

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, setReportedAt, test } from './fixtures';
 import { shootAtSizes } from './shots';
-import { ReviewsScreen } from './signals-pages';
+import { ReviewsScreen, ShadowScreen } from './signals-pages';
 import { closeWith } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `patterns-${name}`);
@@ -64,6 +64,53 @@ test.describe('demo workspace', () => {
     const drawer = page.getByTestId('feedback-drawer').getByRole('dialog');
     await expect(drawer).toContainText('Postcode was split last year; the new one is in a flood zone');
     await expect(drawer.getByTestId('feedback-comments')).toBeVisible();
+  });
+
+  test('a pattern’s shadow processes open in the register, by a click or the keyboard; a deleted one is listed as deleted, with no link', async ({
+    app,
+    page,
+  }) => {
+    await app.switchProfile('Dana Lee');
+    const openPattern = async () => {
+      await app.go('Patterns');
+      await app.screen('patterns').getByRole('link', { name: 'Local shorthand read literally' }).click();
+      return app.screen('pattern').getByTestId('pattern-shadow').filter({ hasText: 'Paper referral log' });
+    };
+    const log = await openPattern();
+    await expect(log.getByTestId('pattern-shadow-status')).toHaveText('Active');
+    const link = log.getByRole('link', { name: 'Paper referral log' });
+    await expectAccessible(page, 'pattern page with a shadow process');
+    await shoot(page, 'page-shadow-process');
+
+    // A click lands on the register, the process marked as the one opened (and only it).
+    await link.click();
+    const shadow = new ShadowScreen(page);
+    const row = shadow.row('Paper referral log');
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect(row).toBeInViewport();
+    await expect(shadow.root.locator('[aria-current="true"]')).toHaveCount(1);
+    await expect(shadow.rows()).toHaveCount(4);
+    await expect(page.getByRole('link', { name: 'Shadow processes' })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page, 'register with a process opened');
+    await shoot(page, 'shadow-process-opened');
+
+    // The keyboard: the link takes focus and Enter follows it.
+    await page.goBack();
+    await link.focus();
+    await expect(link).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(row).toHaveAttribute('aria-current', 'true');
+
+    // Deleted from the register, it stays on the pattern's page, marked deleted and opening nothing.
+    await shadow.rowAction('Paper referral log', 'Delete');
+    await app.confirmDialog('Delete Paper referral log?').getByRole('button', { name: 'Delete shadow process' }).click();
+    await expect(row).toHaveCount(0);
+    const gone = await openPattern();
+    await expect(gone).toHaveAttribute('data-deleted', 'true');
+    await expect(gone.getByTestId('pattern-shadow-status')).toHaveText('Deleted');
+    await expect(gone.getByRole('link')).toHaveCount(0);
+    await expectAccessible(page, 'pattern page with a deleted shadow process');
+    await shoot(page, 'page-deleted-shadow-process');
   });
 
   test('similar open feedback and patterns are suggested while a champion types, and the new item links to a pattern', async ({

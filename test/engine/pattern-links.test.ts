@@ -90,6 +90,9 @@ describe('a pattern’s page', () => {
     await shadow('Old-words sheet', { failurePattern: 'local shorthand read literally' });
     await shadow('Chosen sheet', { failurePatternId: shorthand.id });
     await shadow('Scan checks', { failurePatternId: scans.id });
+    // Deleted from the register, it is still listed, after the live ones and marked so.
+    const gone = await shadow('A dropped sheet', { failurePatternId: shorthand.id });
+    await callTyped(t.host, 'shadowProcesses.delete', { id: gone.id });
     await review('R-1', 'appropriate', { patternId: shorthand.id });
     await review('R-2', 'appropriate');
     await review('R-3', 'inappropriate');
@@ -100,9 +103,10 @@ describe('a pattern’s page', () => {
     const r4 = await feedback('R-4');
     await callTyped(t.host, 'feedback.group', { ids: [r2.id, r3.id, r4.id], patternId: shorthand.id });
     const page = await callTyped(t.host, 'failurePatterns.get', { id: shorthand.id });
-    expect(page.shadowProcesses.map((p) => [p.name, p.byText])).toEqual([
-      ['Chosen sheet', false],
-      ['Old-words sheet', true],
+    expect(page.shadowProcesses.map((p) => [p.name, p.byText, p.deleted])).toEqual([
+      ['Chosen sheet', false, false],
+      ['Old-words sheet', true, false],
+      ['A dropped sheet', false, true],
     ]);
     expect(page.overrides.map((o) => [o.recommendationId, o.via, o.initiative])).toEqual([
       ['R-1', 'review', 'Claims triage'],

@@ -18,7 +18,8 @@ const shadowProcessFields = {
 export const ShadowProcessCreateInput = z.strictObject(shadowProcessFields);
 export const ShadowProcessUpdateInput = updateInput(shadowProcessFields);
 
-const ops = recordOperations<ShadowProcess>(['shadowProcesses', 'reports', 'history']);
+// A pattern's page lists the processes that name it.
+const ops = recordOperations<ShadowProcess>(['shadowProcesses', 'failurePatterns', 'reports', 'history']);
 export const shadowProcesses = {
   list: ops.list('The shadow-process register'),
   create: ops.change('Register a shadow process', championsAndManagers, ShadowProcessCreateInput),

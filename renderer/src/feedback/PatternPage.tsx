@@ -1,4 +1,4 @@
-import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -114,7 +114,13 @@ function Overrides({ overrides }: { overrides: readonly PatternOverride[] }) {
   );
 }
 
-/** The shadow processes people keep because of this failure. */
+/** A process's status on the pattern's page: deleted from the register, retired (on a day), or active. */
+function shadowStatus(p: PatternShadowProcess): string {
+  if (p.deleted) return 'Deleted';
+  return p.retiredOn ? `Retired ${formatDate(p.retiredOn)}` : 'Active';
+}
+
+/** The shadow processes people keep because of this failure; each opens in the register, but a deleted one, which is not there. */
 function ShadowProcesses({ processes }: { processes: readonly PatternShadowProcess[] }) {
   return (
     <Section title="Shadow processes that name it" count={processes.length}>
@@ -127,9 +133,15 @@ function ShadowProcesses({ processes }: { processes: readonly PatternShadowProce
           <TableHead labels={['Process', 'Team', 'Users', 'Status']} right={['Users']} />
           <Table.Tbody>
             {processes.map((p) => (
-              <Table.Tr key={p.id} data-testid="pattern-shadow">
+              <Table.Tr key={p.id} data-testid="pattern-shadow" data-deleted={p.deleted ? 'true' : undefined}>
                 <Table.Td>
-                  {p.name}
+                  {p.deleted ? (
+                    p.name
+                  ) : (
+                    <Anchor href={`#/shadow-processes/${p.id}`} size="sm">
+                      {p.name}
+                    </Anchor>
+                  )}
                   {p.byText && (
                     <Text span size="xs" c="dimmed">
                       {' '}
@@ -141,7 +153,9 @@ function ShadowProcesses({ processes }: { processes: readonly PatternShadowProce
                 <Table.Td ta="right" className="tabular">
                   {number.format(p.usersInvolved)}
                 </Table.Td>
-                <Table.Td style={NOWRAP}>{p.retiredOn ? `Retired ${formatDate(p.retiredOn)}` : 'Active'}</Table.Td>
+                <Table.Td style={NOWRAP} data-testid="pattern-shadow-status">
+                  {shadowStatus(p)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,6 @@
 import { Group, Table, type TableTdProps, type TableThProps, VisuallyHidden } from '@mantine/core';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { RowActions, type RowActionsProps } from '../components/RowActions';
 import type { HistoryTarget } from '../history/target';
 import type { RecordHistory } from './recordHistory';
@@ -34,6 +34,8 @@ export interface DataTableProps<R extends HistoryTarget> {
   horizontalSpacing?: number;
   /** A row's usual height in px: the first guess of the virtualiser for long lists (rows are measured as they render). */
   rowHeight?: number;
+  /** The id of the row a link from another screen opened: marked (`aria-current`, highlighted) and scrolled into view once. */
+  current?: string | undefined;
 }
 
 /** `rowProps` of a table that lists deleted records too: each row's test id, and `data-deleted` (greyed out) on theirs. */
@@ -69,6 +71,7 @@ export function DataTable<R extends HistoryTarget>({
   actions,
   horizontalSpacing,
   rowHeight = 53,
+  current,
 }: DataTableProps<R>) {
   const virtual = rows.length >= VIRTUAL_FROM;
   const body = useRef<HTMLTableSectionElement>(null);
@@ -90,6 +93,15 @@ export function DataTable<R extends HistoryTarget>({
     // move, so the window scrolls at the display's pace while React catches up.
     useFlushSync: false,
   });
+  const currentIndex = current === undefined ? -1 : rows.findIndex((r) => r.id === current);
+  // Once per row opened, not again as the list reloads or the reader scrolls away.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (currentIndex < 0 || scrolledTo.current === current) return;
+    scrolledTo.current = current ?? null;
+    if (virtual) virtualizer.scrollToIndex(currentIndex, { align: 'center' });
+    else body.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'center' });
+  }, [current, currentIndex, virtual, virtualizer]);
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const first = items?.[0];
   const last = items?.[items.length - 1];
@@ -120,6 +132,7 @@ export function DataTable<R extends HistoryTarget>({
               rowProps={rowProps}
               history={history}
               actions={actions}
+              current={row.id === current}
               measure={virtual ? virtualizer.measureElement : undefined}
             />
           ))}
@@ -151,13 +164,19 @@ const DataTableHead = memo(function DataTableHead({ columns }: { columns: readon
 interface DataRowProps<R extends HistoryTarget> extends Pick<DataTableProps<R>, 'columns' | 'rowProps' | 'history' | 'actions'> {
   row: R;
   index: number;
+  /** The row a link opened (DataTable's `current`). */
+  current: boolean;
   /** The virtualiser's measuring ref, for long lists. */
   measure?: ((node: Element | null) => void) | undefined;
 }
 
-function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, history, actions, measure }: DataRowProps<R>) {
+function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, history, actions, current, measure }: DataRowProps<R>) {
   return (
-    <Table.Tr {...rowProps?.(row)} {...(measure ? { ref: measure, 'data-index': index, 'aria-rowindex': index + 2 } : {})}>
+    <Table.Tr
+      {...rowProps?.(row)}
+      aria-current={current ? 'true' : undefined}
+      {...(measure ? { ref: measure, 'data-index': index, 'aria-rowindex': index + 2 } : {})}
+    >
       {columns.map((c, i) => (
         <Table.Td key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.td}>
           {c.cell(row)}

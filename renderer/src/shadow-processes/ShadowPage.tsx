@@ -97,7 +97,8 @@ const columns = (on: string): Column<ShadowProcess>[] => [
   { header: 'Status', cell: (p) => <ProcessStatus process={p} on={on} /> },
 ];
 
-export function ShadowPage() {
+/** The register; at `/shadow-processes/:id`, with that process marked and scrolled to. */
+export function ShadowPage({ params }: { params?: Record<string, string | undefined> }) {
   const [team, setTeam] = useState<string | null>(null);
   const [status, setStatus] = useState<StatusFilter>('all');
   const editing = useDialog<ShadowEditing>();
@@ -190,6 +191,7 @@ export function ShadowPage() {
             horizontalSpacing={8}
             rows={shown}
             columns={columns(on)}
+            current={params?.id}
             rowProps={(p) => ({ 'data-testid': 'shadow-row', 'data-status': isRetired(p, on) ? 'retired' : 'active' })}
             history={history}
             actions={(p) => ({
