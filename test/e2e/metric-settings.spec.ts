@@ -154,3 +154,20 @@ test('weights typed the way people type them save exactly what was typed, or say
   await expect(entry).toContainText('Reliance weight');
   await expect(drawer.getByTestId('history-entry')).toHaveCount(1);
 });
+
+test('weights and thresholds read in the locale chosen in Settings, as the report does', async ({ app, page }) => {
+  const settings = new MetricSettingsSection(page);
+  await openScreen(app, 'Settings');
+  await expect(settings.row('highOverrideRate')).toContainText('50%');
+  await expect(page.getByTestId('weight-shares')).toContainText('real adoption is 50% reliance, 25% trust, 25% shadow-free');
+
+  await page.getByRole('region', { name: 'Numbers and dates' }).getByRole('combobox', { name: 'Language and region' }).click();
+  await page.getByRole('option', { name: 'Deutsch (Deutschland)' }).click();
+  // German puts a (non-breaking) space before the percent sign and a comma in decimals.
+  await expect(settings.row('highOverrideRate')).toContainText('50\u00a0%');
+  await expect(settings.row('highOverrideRate')).not.toContainText('50%');
+  await expect(settings.row('reliance')).toContainText('0,5');
+  await expect(page.getByTestId('weight-shares')).toContainText(
+    'real adoption is 50\u00a0% reliance, 25\u00a0% trust, 25\u00a0% shadow-free',
+  );
+});

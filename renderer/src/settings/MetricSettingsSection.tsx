@@ -6,11 +6,13 @@ import { useState } from 'react';
 import { type Control, type FieldError, type Path, useController, useForm, useWatch } from 'react-hook-form';
 import { MetricSettingsInput } from '../../../db/api/contract';
 import { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
+import { percent } from '../../../db/reports/shared/format';
 import { orpc } from '../api/query';
 import { notifyDone } from '../components/confirm';
 import { FormError, useServerErrors } from '../components/FormError';
 import type { FormatField, HistoryFormat } from '../history/format';
 import { HistoryDrawer } from '../history/HistoryDrawer';
+import { currentLocale, useLocale } from '../locale/locale';
 import {
   display,
   type FieldInfo,
@@ -34,7 +36,7 @@ const HISTORY_FORMAT: HistoryFormat = {
   values: Object.fromEntries(
     [...WEIGHT_FIELDS.map((f) => ['weights', f] as const), ...THRESHOLD_FIELDS.map((f) => ['thresholds', f] as const)].map(([group, f]) => [
       `${group}.${f.key}`,
-      ((v) => (typeof v === 'number' ? display(f.unit, v) : undefined)) satisfies FormatField,
+      ((v) => (typeof v === 'number' ? display(f.unit, v, currentLocale()) : undefined)) satisfies FormatField,
     ]),
   ),
 };
@@ -57,8 +59,6 @@ function SettingsHistory() {
 }
 
 export const READ_ONLY_NOTE = 'Only change managers can change weights and thresholds.';
-
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A rule's message under its field: ranges in the field's own terms, not zod's. */
 function message(error: FieldError | undefined, info: FieldInfo<string>, min: number): string | undefined {
@@ -144,6 +144,7 @@ function Rows<K extends string>({
   control: Control<MetricSettings> | undefined;
 }) {
   const defaults = DEFAULT_METRIC_SETTINGS[group] as Record<string, number>;
+  const locale = useLocale();
   return fields.map((f) => {
     const changed = values[f.key] !== defaults[f.key];
     return (
@@ -165,7 +166,7 @@ function Rows<K extends string>({
           )}
         </Table.Td>
         <Table.Td ta="right" className="tabular" w={80} style={{ verticalAlign: 'middle' }} c="dimmed">
-          {display(f.unit, defaults[f.key] ?? 0)}
+          {display(f.unit, defaults[f.key] ?? 0, locale)}
         </Table.Td>
         <Table.Td ta="right" w={136} pr="md" style={{ verticalAlign: 'middle' }}>
           {control ? (
@@ -174,7 +175,7 @@ function Rows<K extends string>({
             </Group>
           ) : (
             <Text size="sm" className="tabular" fw={changed ? 600 : 400} data-testid="metric-value">
-              {display(f.unit, values[f.key])}
+              {display(f.unit, values[f.key], locale)}
             </Text>
           )}
         </Table.Td>
@@ -202,11 +203,12 @@ function Head({ title }: { title: string }) {
 function Shares({ weights }: { weights: Partial<Record<WeightKey, number>> }) {
   const w = WEIGHT_FIELDS.map((f) => [f.label, weights[f.key] ?? 0] as const);
   const sum = w.reduce((s, [, v]) => s + (Number.isFinite(v) ? v : 0), 0);
+  const locale = useLocale();
   return (
     <Text size="xs" c="dimmed" px="md" py={8} data-testid="weight-shares">
       Weights are renormalised over the components a slice has data for, so they need not add up to 1.
       {sum > 0 &&
-        ` With all three, real adoption is ${w.map(([label, v]) => `${percent.format(v / sum)} ${label.toLowerCase()}`).join(', ')}.`}
+        ` With all three, real adoption is ${w.map(([label, v]) => `${percent(v / sum, locale)} ${label.toLowerCase()}`).join(', ')}.`}
     </Text>
   );
 }

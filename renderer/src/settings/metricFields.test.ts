@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTyped, toText } from './metricFields';
+import { display, parseTyped, toText } from './metricFields';
 
 describe('parseTyped', () => {
   it('reads a weight exactly as typed, with no step or rounding', () => {
@@ -38,5 +38,16 @@ describe('parseTyped', () => {
     ] as const) {
       expect(parseTyped(unit, toText(unit, v))).toEqual({ value: v });
     }
+  });
+});
+
+describe('display', () => {
+  it('states a value the way the chosen locale writes it', () => {
+    expect(display('percent', 0.5, 'en-GB')).toBe('50%');
+    expect(display('percent', 0.125, 'en-GB')).toBe('12.5%');
+    expect(display('percent', 0.5, 'de-DE')).toBe('50\u00a0%');
+    expect(display('percent', 0.125, 'de-DE')).toBe('12,5\u00a0%');
+    expect(display('weight', 0.25, 'de-DE')).toBe('0,25');
+    expect(display('count', 1000, 'de-DE')).toBe('1.000');
   });
 });

@@ -119,12 +119,14 @@ export const THRESHOLD_FIELDS: FieldInfo<ThresholdKey>[] = [
   },
 ];
 
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 });
-const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
-
-/** A setting's value as the report states it: 50%, 30, 0.25. */
-export function display(unit: FieldInfo<string>['unit'], value: number): string {
-  return unit === 'percent' ? percent.format(value) : plain.format(value);
+/**
+ * A setting's value as the report states it, in the reader's locale (the one chosen in Settings):
+ * 50%, 12.5%, 30, 0.25 in English; 50 %, 12,5 %, 30, 0,25 in German.
+ */
+export function display(unit: FieldInfo<string>['unit'], value: number, locale: string): string {
+  const options: Intl.NumberFormatOptions =
+    unit === 'percent' ? { style: 'percent', maximumFractionDigits: 2 } : { maximumFractionDigits: 4 };
+  return new Intl.NumberFormat(locale, options).format(value);
 }
 
 /** What a value box shows for a stored value: 0.5, 50%, 30. */
