@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatValue, type Lookups } from '../history/format';
+import { formatDateTime, formatValue, type Lookups } from '../history/format';
 import { shadowHistory } from '../shadow-processes/history';
 import { feedbackHistory } from './history';
 
@@ -15,6 +15,16 @@ test('feedback history names the pattern, the reporter and the assignee instead 
   expect(formatValue(feedbackHistory, 'assigneeId', 'm1', lookups)).toBe('Mei Chen');
   expect(formatValue(feedbackHistory, 'reporterId', 'm-gone', lookups)).toBe('a removed member');
   expect(feedbackHistory.names).toContain('patterns');
+});
+
+test('feedback history shows when an item was reported as a local date and time, not as the stored ISO text', () => {
+  const iso = '2026-11-03T14:05:00.000Z';
+  const shown = formatValue(feedbackHistory, 'reportedAt', iso, lookups);
+  expect(shown).toBe(formatDateTime(iso));
+  expect(shown).not.toContain('T14');
+  expect(shown).toMatch(/2026/);
+  // Text that is not a moment is shown as it is stored.
+  expect(formatValue(feedbackHistory, 'reportedAt', 'soon', lookups)).toBe('soon');
 });
 
 test("the shadow register's history names the failure pattern it links to", () => {

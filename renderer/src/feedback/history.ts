@@ -1,5 +1,5 @@
 import type { HistoryFormat } from '../history/format';
-import { memberField, nameField } from '../history/format';
+import { dateTimeField, memberField, nameField } from '../history/format';
 
 export const feedbackHistory: HistoryFormat = {
   table: 'feedback',
@@ -29,6 +29,7 @@ export const feedbackHistory: HistoryFormat = {
     patternId: nameField('patterns', 'a deleted pattern'),
     reporterId: memberField,
     assigneeId: memberField,
+    reportedAt: dateTimeField,
   },
   names: ['teams', 'initiatives', 'patterns'],
 };

@@ -68,6 +68,9 @@ export function decodeJson(value: unknown): unknown {
 /** A calendar-date field. */
 export const dateField: FormatField = (value) => (typeof value === 'string' ? formatDate(value) : undefined);
 
+/** A moment (an ISO timestamp), in the reader's time zone and locale: "22 Nov 2026, 14:05". */
+export const dateTimeField: FormatField = (value) => (typeof value === 'string' ? formatDateTime(value) : undefined);
+
 /** A field holding a member's id (the drawer always loads the members, removed ones too). */
 export const memberField: FormatField = (value, { members }) =>
   typeof value === 'string' ? (members.get(value) ?? 'a removed member') : undefined;

@@ -1,4 +1,4 @@
-import { decodeJson, formatDateTime, type HistoryFormat, memberField, nameField } from '../history/format';
+import { dateTimeField, decodeJson, type HistoryFormat, memberField, nameField } from '../history/format';
 
 export const stakeholderHistory: HistoryFormat = {
   table: 'stakeholders',
@@ -24,7 +24,7 @@ export const stakeholderHistory: HistoryFormat = {
   values: {
     teamId: nameField('teams', 'a deleted team'),
     ownerMemberId: memberField,
-    ratedAt: (value) => (typeof value === 'string' ? formatDateTime(value) : undefined),
+    ratedAt: dateTimeField,
     ratedInSessionId: (value) => (typeof value === 'string' ? 'a logged session' : undefined),
     tags: (value) => {
       const tags = decodeJson(value);
