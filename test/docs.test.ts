@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,29 @@ describe('docs/metrics.md and examples/', () => {
     expect(calls.filter((c) => !c.includes('path.join(SHOTS'))).toEqual([]);
     const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts.screenshots).toBe('node scripts/screenshots.mjs');
+  });
+
+  it('docs/screenshots/ holds exactly the pictures the README and docs/*.md show', () => {
+    const pages = [
+      'README.md',
+      ...fs
+        .readdirSync(path.join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
+    const shown = new Set(
+      pages.flatMap((page) =>
+        [...fs.readFileSync(path.join(root, page), 'utf8').matchAll(/screenshots\/([\w.-]+\.png)/g)].map((m) => m[1]),
+      ),
+    );
+    expect(shown.size).toBeGreaterThan(5);
+    const kept = fs.readdirSync(path.join(root, 'docs', 'screenshots')).filter((f) => f.endsWith('.png'));
+    expect(kept.sort()).toEqual([...shown].sort());
+  });
+
+  it('`npm run screenshots` refuses an unknown option with one line and exit 1, changing nothing', () => {
+    const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'screenshots.mjs'), '--bogus'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('screenshots: unknown option --bogus; the one option is --no-run (copy from the last test run).\n');
   });
 });
