@@ -207,3 +207,54 @@ test('number and text fields shown as columns filter the register by their value
   await expect(register.rows()).toHaveCount(everyone);
   await expect(filter('Headcount')).toHaveValue('');
 });
+
+test('a choice field with many choices shown as a column is filtered from the keyboard by typing; a short list stays a plain select', async ({
+  app,
+  page,
+}) => {
+  await app.go('Stakeholders');
+  const offices = ['Aberdeen', 'Belfast', 'Bristol', 'Cardiff', 'Edinburgh', 'Glasgow', 'Leeds', 'Liverpool', 'London', 'Manchester'];
+  const office = (await callApi(page, 'stakeholderFields.create', { name: 'Office', type: 'choice', choices: offices })).body as {
+    id: string;
+  };
+  const people = (await callApi(page, 'stakeholders.list', {})).body as { id: string; name: string }[];
+  for (const [name, value] of [
+    ['Gareth Hughes', 'Liverpool'],
+    ['Aisha Bello', 'Leeds'],
+    ['Tomasz Nowak', 'London'],
+  ] as const) {
+    const res = await callApi(page, 'stakeholders.update', { id: people.find((p) => p.name === name)?.id, fields: { [office.id]: value } });
+    expect(res.status).toBe(200);
+  }
+  // The field was made behind the screen's back: a reload shows it.
+  await app.reload();
+  const register = new StakeholdersScreen(page);
+  await register.root.getByRole('button', { name: 'Columns' }).click();
+  for (const column of ['Office', 'Region']) await page.getByTestId('column-chooser').getByRole('checkbox', { name: column }).check();
+  await page.keyboard.press('Escape');
+  await expect(register.rows()).toHaveCount(people.length);
+
+  // Ten choices: typing narrows the list, the arrow and Enter pick from what is left.
+  const filter = register.root.getByRole('combobox', { name: 'Office' });
+  await expect(filter).not.toHaveAttribute('readonly');
+  const typeAndPick = async (letters: string, office: string, person: string) => {
+    await filter.focus();
+    // Over the value chosen before, if any.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(letters);
+    await expect(page.getByRole('option')).toHaveText([office]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(filter).toHaveValue(office);
+    await expect(register.rows()).toHaveCount(1);
+    await expect(register.row(person)).toHaveCount(1);
+  };
+  await typeAndPick('liv', 'Liverpool', 'Gareth Hughes');
+  await shootAtSizes(page, 'stakeholders-searchable-filter');
+  await typeAndPick('lo', 'London', 'Tomasz Nowak');
+
+  // Region's three choices, like Support's and Quadrant's short lists, stay plain selects: nothing to type in.
+  for (const name of ['Region', 'Support', 'Quadrant']) {
+    await expect(register.root.getByRole('combobox', { name, exact: true })).toHaveAttribute('readonly');
+  }
+});

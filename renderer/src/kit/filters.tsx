@@ -26,7 +26,13 @@ function RecordFilter({ w = 240, ...select }: RecordFilterProps & { label: strin
   return <Select clearable searchable w={w} {...select} />;
 }
 
-/** A filter of one value from a short list (a kind, a support level), empty for any: "Any kind". */
+/**
+ * From this many values a choice filter can be typed in to narrow its list: a custom field's many
+ * choices are read faster by typing than by scrolling. Shorter lists stay plain selects.
+ */
+export const SEARCHABLE_FROM = 8;
+
+/** A filter of one value from a list (a kind, a support level), empty for any: "Any kind"; a long list is searchable. */
 export function ChoiceFilter<V extends string>({
   label,
   onChange,
@@ -40,7 +46,14 @@ export function ChoiceFilter<V extends string>({
   onChange: (value: V | null) => void;
 }) {
   return (
-    <Select label={label} placeholder={`Any ${label.toLowerCase()}`} clearable {...select} onChange={(v) => onChange(v as V | null)} />
+    <Select
+      label={label}
+      placeholder={`Any ${label.toLowerCase()}`}
+      clearable
+      searchable={select.data.length >= SEARCHABLE_FROM}
+      {...select}
+      onChange={(v) => onChange(v as V | null)}
+    />
   );
 }
 
