@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SHOTS, SIZES } from './shots';
+import { callApi } from './signals-pages';
 
 /*
  * Every screen of the registry at the two sizes people use: the page never scrolls sideways, and
@@ -118,4 +119,76 @@ test('the register with custom fields shown as columns: no sideways scrolling, e
   await expect(details).toHaveCount(25);
   const cut = await details.evaluateAll((lines) => lines.filter((p) => p.scrollWidth > p.clientWidth).map((p) => p.textContent));
   expect(cut).toEqual([]);
+});
+
+/** Whether a table or its frame is wider inside than it shows, so that it scrolls or spills sideways. */
+async function tableWiderThanShown(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main .data-table-frame, main .data-table')]
+      .filter((el) => el.scrollWidth > el.clientWidth)
+      .map((el) => `${el.className.split(' ')[0]} (${el.scrollWidth} > ${el.clientWidth})`),
+  );
+}
+
+test('the register with four custom fields of long names and values shown fits the width: long texts clipped in full in their title, Barrier point left out at 1024', async ({
+  app,
+  page,
+}) => {
+  await app.sidebar.getByRole('link', { name: 'Stakeholders', exact: true }).click();
+  const channel = 'Preferred channel for rollout communications';
+  const owner = 'Business continuity owner during the migration';
+  const board = "Representative on the sponsor's programme board";
+  const affected = 'Number of people affected by the rollout';
+  const longChannel = 'Fortnightly in-person briefing with the whole claims leadership team';
+  const longOwner = 'Head of Operations, Claims and Customer Service';
+  const created = await Promise.all(
+    [
+      { name: channel, type: 'text' },
+      { name: owner, type: 'choice', choices: [longOwner, 'Regional Director'] },
+      { name: board, type: 'text' },
+      { name: affected, type: 'number' },
+    ].map(async (field) => (await callApi(page, 'stakeholderFields.create', field)).body as { id: string }),
+  );
+  const ids = created.map((f) => f.id);
+  const people = (await callApi(page, 'stakeholders.list', {})).body as { id: string }[];
+  for (const person of people) {
+    const fields = {
+      [ids[0] as string]: longChannel,
+      [ids[1] as string]: longOwner,
+      [ids[2] as string]: 'Deputy Chief Operating Officer, Claims',
+      [ids[3] as string]: 12500,
+    };
+    expect((await callApi(page, 'stakeholders.update', { id: person.id, fields })).status).toBe(200);
+  }
+  // The fields were made behind the screen's back: a reload shows them.
+  await app.reload();
+  await app.screen('stakeholders').getByRole('button', { name: 'Columns' }).click();
+  for (const column of [channel, owner, board, affected])
+    await page.getByTestId('column-chooser').getByRole('checkbox', { name: column }).check();
+  await page.keyboard.press('Escape');
+  const table = page.getByRole('table', { name: 'Stakeholders' });
+  await expect(table.locator('thead th')).toContainText([channel, owner, board, affected]);
+
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.mouse.move(size.width - 2, size.height - 2);
+    await page.screenshot({ path: path.join(SHOTS, `layout-${size.width}-stakeholders-long-fields.png`), animations: 'disabled' });
+    expect.soft(await tableWiderThanShown(page), `the register is wider than its room at ${size.width}`).toEqual([]);
+    expect.soft(await sidewaysScroll(page), `the register scrolls sideways at ${size.width}`).toEqual([]);
+    expect.soft(await columnsOffScreen(page), `the register has columns off screen at ${size.width}`).toEqual([]);
+    // A long value and a long header are cut short on screen, and read in full in their title.
+    for (const [where, text] of [
+      ['tbody', longChannel],
+      ['thead', channel],
+    ] as const) {
+      const clipped = table.locator(`${where} [title="${text}"]`).first();
+      await expect(clipped).toHaveText(text);
+      const cut = await clipped.evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
+      expect(cut, `${text} is clipped at ${size.width}`).toBe(true);
+    }
+    // Barrier point stays on the person's page; a narrow register leaves it out for the fields' sake.
+    const barrier = table.getByRole('columnheader', { name: 'Barrier point' });
+    if (size.width === 1024) await expect(barrier).toBeHidden();
+    else await expect(barrier).toBeVisible();
+  }
 });

@@ -1,4 +1,4 @@
-import { Group, Table, type TableTdProps, type TableThProps, VisuallyHidden } from '@mantine/core';
+import { Group, Table, type TableTdProps, type TableThProps, Text, VisuallyHidden } from '@mantine/core';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { RowActions, type RowActionsProps } from '../components/RowActions';
@@ -8,6 +8,8 @@ import type { RecordHistory } from './recordHistory';
 export interface Column<R> {
   /** The header text; also the column's key. */
   header: string;
+  /** The header clipped to the column's width (ClippedText): a name the workspace chose, of any length. */
+  clipHeader?: boolean;
   th?: TableThProps;
   td?: TableTdProps & { [attribute: `data-${string}`]: string };
   cell: (row: R) => ReactNode;
@@ -150,7 +152,7 @@ const DataTableHead = memo(function DataTableHead({ columns }: { columns: readon
       <Table.Tr>
         {columns.map((c, i) => (
           <Table.Th key={c.header} pl={i === 0 ? 'lg' : undefined} data-priority={c.priority} {...c.th}>
-            {c.header}
+            {c.clipHeader ? <ClippedText text={c.header} /> : c.header}
           </Table.Th>
         ))}
         <Table.Th w={48} pr="lg">
@@ -196,6 +198,21 @@ function DataRowOf<R extends HistoryTarget>({ row, index, columns, rowProps, his
  * every frame, and without this every row in view was drawn again each time, not only the new ones.
  */
 const DataRow = memo(DataRowOf) as typeof DataRowOf;
+
+/**
+ * A cell's text on one line, cut with an ellipsis at the column's width and read in full in its
+ * title. It is one line of a text that may break between any two letters, not a line that cannot
+ * break: the table then sizes the column from a letter's width up to the whole text's, so a long
+ * value gives way to the room there is instead of widening the table past the window, a short one
+ * keeps its whole width, and the cut falls at the column's edge, not at the last whole word.
+ */
+export function ClippedText({ text }: { text: string }) {
+  return (
+    <Text inherit lineClamp={1} title={text} style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>
+      {text}
+    </Text>
+  );
+}
 
 /** The header of a table laid out by hand: a cell per label, right-aligned for the labels in `right` (columns of numbers). */
 export function TableHead({ labels, right = [] }: { labels: readonly string[]; right?: readonly string[] }) {

@@ -43,17 +43,22 @@ const READ_ONLY = 'Only change managers can add or re-rate stakeholders.';
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 const NUMBER = { th: { ta: 'right' }, td: { ta: 'right', className: 'tabular' } } as const;
 
+/** From this many custom fields shown, the register's own columns make room for them (registerColumns). */
+const MANY_FIELDS = 3;
+
 /**
- * The register's own columns. With custom fields shown as columns too, Influence and Interest give
- * way first in a narrow table (DataTable's `priority`): the quadrant beside them sums them up, and
- * the fields were chosen; at 1024 px the register with two fields shown scrolled the page sideways.
+ * The register's own columns, given how many custom fields are shown as columns too. With any,
+ * Influence and Interest give way first in a narrow table (DataTable's `priority`): the quadrant
+ * beside them sums them up, and the fields were chosen; at 1024 px the register with two fields
+ * shown scrolled the page sideways. With MANY_FIELDS, Barrier point gives way too (it stays on the
+ * person's page), and the name no longer claims its share, so the columns share the width.
  */
-const registerColumns = (fieldsShown: boolean): Column<Stakeholder>[] => [
+const registerColumns = (fieldsShown: number): Column<Stakeholder>[] => [
   {
     header: 'Name · team, title',
     // The column takes a share of the table's room, never less than 180 px; "team · title" is cut
     // at the column's width, not a fixed one, so it neither widens the table nor stops short of room.
-    th: { w: '28%' },
+    th: fieldsShown >= MANY_FIELDS ? {} : { w: '28%' },
     td: { miw: 180 },
     cell: (s) => {
       const detail = [s.team ?? 'No team', s.title].filter(Boolean).join(' · ');
@@ -70,12 +75,13 @@ const registerColumns = (fieldsShown: boolean): Column<Stakeholder>[] => [
     },
   },
   { header: 'Support', td: NOWRAP, cell: (s) => <SupportBadge support={s.support} /> },
-  { header: 'Influence', ...NUMBER, priority: fieldsShown ? 'low' : undefined, cell: (s) => s.influence },
-  { header: 'Interest', ...NUMBER, priority: fieldsShown ? 'low' : undefined, cell: (s) => s.interest },
+  { header: 'Influence', ...NUMBER, priority: fieldsShown > 0 ? 'low' : undefined, cell: (s) => s.influence },
+  { header: 'Interest', ...NUMBER, priority: fieldsShown > 0 ? 'low' : undefined, cell: (s) => s.interest },
   { header: 'Quadrant', td: NOWRAP, cell: (s) => QUADRANT_LABELS[s.quadrant] },
   {
     header: 'Barrier point',
     td: NOWRAP,
+    priority: fieldsShown >= MANY_FIELDS ? 'low' : undefined,
     cell: (s) => (s.barrierPoint ? ADKAR_LABELS[s.barrierPoint] : <Dash />),
   },
   {
@@ -134,7 +140,7 @@ export function StakeholdersPage({ params }: { params?: { teamId?: string } }) {
   const liveFields = (customFields ?? []).filter((f) => !f.deleted);
   const history = useRecordHistory(withCustomFields(stakeholderHistory, customFields));
   const fieldCols = fieldColumns(liveFields);
-  const columns = [...registerColumns(fieldCols.some((c) => columnChoice.shown?.includes(c.header))), ...fieldCols];
+  const columns = [...registerColumns(fieldCols.filter((c) => columnChoice.shown?.includes(c.header)).length), ...fieldCols];
   const shownColumns = chooseColumns(columns, columnChoice);
   const bounds = { today: today(), soon: inDays(30) };
   const sortField = sort.startsWith(FIELD_SORT) ? liveFields.find((f) => `${FIELD_SORT}${f.id}` === sort) : undefined;

@@ -5,7 +5,7 @@ import type { FieldValue, StakeholderField } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { Dash } from '../components/Dash';
 import { formatDate, type HistoryFormat } from '../history/format';
-import type { Column } from '../kit/DataTable';
+import { ClippedText, type Column } from '../kit/DataTable';
 import { DateField } from '../kit/fields';
 import { localeNumber } from '../locale/locale';
 import type { Stakeholder } from './register';
@@ -47,13 +47,17 @@ export function withCustomFields(format: HistoryFormat, fields: readonly Stakeho
 
 const NUMBER_COLUMN = { th: { ta: 'right' }, td: { ta: 'right', className: 'tabular' } } as const;
 
-/** One optional register column per field, hidden until chosen in Columns; numbers right-aligned. */
+/** One optional register column per field, hidden until chosen in Columns; numbers right-aligned, long names and values clipped. */
 export function fieldColumns(fields: readonly StakeholderField[]): Column<Stakeholder>[] {
   return fields.map((f) => ({
     header: f.name,
+    clipHeader: true,
     hiddenByDefault: true,
-    ...(f.type === 'number' ? NUMBER_COLUMN : { td: { style: { whiteSpace: 'nowrap' } } }),
-    cell: (s: Stakeholder) => formatFieldValue(f, s.fields[f.id]) ?? <Dash />,
+    ...(f.type === 'number' ? NUMBER_COLUMN : {}),
+    cell: (s: Stakeholder) => {
+      const value = formatFieldValue(f, s.fields[f.id]);
+      return value === undefined ? <Dash /> : <ClippedText text={value} />;
+    },
   }));
 }
 
