@@ -130,7 +130,7 @@ async function tableWiderThanShown(page: Page): Promise<string[]> {
   );
 }
 
-test('the register with four custom fields of long names and values shown fits the width: long texts clipped in full in their title, Barrier point left out at 1024', async ({
+test('the register with four custom fields of long names and values shown fits the width: long texts and filter labels clipped to one line, in full in their title, Barrier point left out at 1024', async ({
   app,
   page,
 }) => {
@@ -169,10 +169,27 @@ test('the register with four custom fields of long names and values shown fits t
   const table = page.getByRole('table', { name: 'Stakeholders' });
   await expect(table.locator('thead th')).toContainText([channel, owner, board, affected]);
 
+  const filters = page.getByTestId('stakeholder-filters');
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.mouse.move(size.width - 2, size.height - 2);
+    // From the top, so the picture shows the filter row above the table.
+    await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, `layout-${size.width}-stakeholders-long-fields.png`), animations: 'disabled' });
+    // Each filter's label takes one line, as tall as a short one's: a long field name is cut at its
+    // filter's width and read in full in its title, and the filter is still named by all of it.
+    const labels = await filters
+      .locator('.mantine-InputWrapper-label')
+      .evaluateAll((all) => all.map((l) => ({ text: l.textContent, height: l.getBoundingClientRect().height })));
+    const oneLine = labels.find((l) => l.text === 'Support')?.height;
+    expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining([channel, owner, board, affected]));
+    for (const label of labels) expect.soft(label.height, `the label ${label.text} at ${size.width}`).toBe(oneLine);
+    const longLabel = filters.locator(`label[title="${owner}"]`);
+    await expect(longLabel).toHaveText(owner);
+    expect(await longLabel.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const shortLabel = filters.locator('label[title="Support"]');
+    expect(await shortLabel.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+    await expect(filters.getByRole('combobox', { name: owner, exact: true })).toBeVisible();
     expect.soft(await tableWiderThanShown(page), `the register is wider than its room at ${size.width}`).toEqual([]);
     expect.soft(await sidewaysScroll(page), `the register scrolls sideways at ${size.width}`).toEqual([]);
     expect.soft(await columnsOffScreen(page), `the register has columns off screen at ${size.width}`).toEqual([]);

@@ -32,6 +32,15 @@ function RecordFilter({ w = 240, ...select }: RecordFilterProps & { label: strin
  */
 export const SEARCHABLE_FROM = 8;
 
+/**
+ * A filter's label kept to one line, so the filter row stays even: a long name (a custom field's,
+ * chosen by the workspace) is cut with an ellipsis at the filter's width and read in full in its
+ * title; the filter's accessible name is still the whole label. `clip`, not `hidden`: a label that
+ * hid its overflow would sit on its bottom edge instead of its text's baseline, a few pixels lower
+ * than the labels beside it, while a short label this way stays exactly where it was.
+ */
+const ONE_LINE_LABEL = { label: { maxWidth: '100%', overflow: 'clip', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } } as const;
+
 /** A filter of one value from a list (a kind, a support level), empty for any: "Any kind"; a long list is searchable. */
 export function ChoiceFilter<V extends string>({
   label,
@@ -48,6 +57,8 @@ export function ChoiceFilter<V extends string>({
   return (
     <Select
       label={label}
+      labelProps={{ title: label }}
+      styles={ONE_LINE_LABEL}
       placeholder={`Any ${label.toLowerCase()}`}
       clearable
       searchable={select.data.length >= SEARCHABLE_FROM}
