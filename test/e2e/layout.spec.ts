@@ -190,6 +190,8 @@ test('the register with four custom fields of long names and values shown fits t
     const shortLabel = filters.locator('label[title="Support"]');
     expect(await shortLabel.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
     await expect(filters.getByRole('combobox', { name: owner, exact: true })).toBeVisible();
+    // Its box's placeholder ("Any business continuity owner…") ends with an ellipsis, not mid-letter.
+    await expect(filters.getByRole('combobox', { name: owner, exact: true })).toHaveCSS('text-overflow', 'ellipsis');
     expect.soft(await tableWiderThanShown(page), `the register is wider than its room at ${size.width}`).toEqual([]);
     expect.soft(await sidewaysScroll(page), `the register scrolls sideways at ${size.width}`).toEqual([]);
     expect.soft(await columnsOffScreen(page), `the register has columns off screen at ${size.width}`).toEqual([]);

@@ -37,9 +37,14 @@ export const SEARCHABLE_FROM = 8;
  * chosen by the workspace) is cut with an ellipsis at the filter's width and read in full in its
  * title; the filter's accessible name is still the whole label. `clip`, not `hidden`: a label that
  * hid its overflow would sit on its bottom edge instead of its text's baseline, a few pixels lower
- * than the labels beside it, while a short label this way stays exactly where it was.
+ * than the labels beside it, while a short label this way stays exactly where it was. The box's
+ * own text ("Any preferred channel for rollout communications") ends with an ellipsis too, not
+ * mid-letter at the arrow.
  */
-const ONE_LINE_LABEL = { label: { maxWidth: '100%', overflow: 'clip', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } } as const;
+const ONE_LINE_LABEL = {
+  label: { maxWidth: '100%', overflow: 'clip', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  input: { textOverflow: 'ellipsis' },
+} as const;
 
 /** A filter of one value from a list (a kind, a support level), empty for any: "Any kind"; a long list is searchable. */
 export function ChoiceFilter<V extends string>({
