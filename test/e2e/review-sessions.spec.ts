@@ -54,6 +54,7 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(r2.getByTestId('review-final')).toHaveText('Hold for police report');
   await expect(r2.getByTestId('recommendation-link')).toHaveAttribute('href', 'https://claims.example/rec/r2');
   await expect(r2.getByTestId('recommendation-link')).toHaveAttribute('target', '_blank');
+  await expect(reviews.root.getByTestId('review-group-progress')).toHaveText('3 in this sample · none reviewed yet');
 
   // r3: its logged reason "habit" is picked already; N records it, focus moves on to r2.
   await reviews.items().first().focus();
@@ -62,6 +63,9 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(r2).toBeFocused();
   await expect(reviews.progress).toHaveText('1 of 3 sampled overrides reviewed');
   await expect(reviews.root.getByTestId('review-last')).toContainText('Recorded r3: Not appropriate · Habit.');
+  await expect(reviews.root.getByTestId('review-group-progress')).toHaveText(
+    '1 of 3 in this sample reviewed · 0% appropriate of 1 reviewed in all',
+  );
 
   // Mid-review, at both sizes.
   await page.keyboard.press('2');

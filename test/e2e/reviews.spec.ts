@@ -45,6 +45,8 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
   await expect(reviews.items()).toHaveCount(2);
   const north = reviews.summaryRow('Claims triage assistant · Claims North');
   await expect(reviews.figure(north, 'overrideAppropriateness')).toHaveText('no data');
+  const group = reviews.root.getByTestId('review-group-progress');
+  await expect(group).toHaveText('2 in this sample · none reviewed yet');
 
   // r3 (newest first) has no reason; r1's log reason is a code, so it is picked already.
   await reviews.items().first().focus();
@@ -60,6 +62,7 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
   await page.keyboard.press('a');
   await expect(reviews.progress).toHaveText('2 of 2 sampled overrides reviewed');
   await expect(reviews.figure(north, 'overrideAppropriateness')).toHaveText('50%');
+  await expect(group).toHaveText('2 of 2 in this sample reviewed · 50% appropriate of 2 reviewed in all');
   const next = reviews.root.getByRole('button', { name: 'Next sample' });
   await expect(next).toBeFocused();
   await next.click();
@@ -94,6 +97,9 @@ test.describe('demo workspace', () => {
     const first = reviews.items().first();
     await expect(first).toHaveAttribute('data-active', 'true');
     await expect(reviews.root.getByTestId('review-group').first()).toContainText('Claims triage assistant · Claims North');
+    // Its line names both counts: this sample's progress, and the figure over all 12 verdicts.
+    const northLine = reviews.root.getByTestId('review-group-progress').first();
+    await expect(northLine).toHaveText(/^0 of \d+ in this sample reviewed · 0% appropriate of 12 reviewed in all$/);
     const firstRec = await first.getAttribute('data-recommendation');
 
     // Keyboard: a verdict without a reason is refused; 1 picks "Model wrong", A records "appropriate".
@@ -112,6 +118,7 @@ test.describe('demo workspace', () => {
     await expect(reviews.figure(north, 'reviewed')).toHaveText('13');
     await expect(reviews.figure(north, 'appropriate')).toHaveText('1');
     await expect(reviews.figure(north, 'overrideAppropriateness')).toHaveText('8%');
+    await expect(northLine).toHaveText(/^1 of \d+ in this sample reviewed · 8% appropriate of 13 reviewed in all$/);
 
     // Mouse: pick "Habit", then "Not appropriate".
     await second.getByRole('button', { name: /Habit/ }).click();
@@ -142,6 +149,8 @@ test.describe('demo workspace', () => {
     await page.getByRole('option', { name: 'Underwriting', exact: true }).click();
     await expect(reviews.root.getByTestId('review-group')).toHaveCount(1);
     await expect(reviews.root.getByTestId('review-group')).toContainText('Underwriting risk scorer · Underwriting');
+    // No verdict in Underwriting yet: one plain clause, no "no data of 0".
+    await expect(reviews.root.getByTestId('review-group-progress')).toHaveText('25 in this sample · none reviewed yet');
     await expect(reviews.items()).toHaveCount(25);
 
     await app.switchProfile('Priya Shah');

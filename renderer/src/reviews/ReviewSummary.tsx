@@ -10,6 +10,24 @@ export function appropriateness(row: Pick<ReportRow, 'overrideAppropriateness'>)
   return row.overrideAppropriateness === null ? 'no data' : percent.format(row.overrideAppropriateness);
 }
 
+/**
+ * The line above one initiative · team of the sample. Two different counts, each named: how far
+ * this sample has got, and the cell's override appropriateness over every verdict given there (any
+ * sample), which is the report's own figure.
+ */
+export function groupProgress(
+  reviewed: number,
+  size: number,
+  cell: Pick<ReportRow, 'overrideAppropriateness' | 'counts'> | undefined,
+): string {
+  const all = cell?.counts.reviewed ?? 0;
+  // Nothing judged here yet, in this sample or any other: one plain clause, no "0%" and no "of 0".
+  if (cell && all === 0 && reviewed === 0) return `${number.format(size)} in this sample · none reviewed yet`;
+  const sample = `${number.format(reviewed)} of ${number.format(size)} in this sample reviewed`;
+  if (!cell || cell.overrideAppropriateness === null) return sample;
+  return `${sample} · ${appropriateness(cell)} appropriate of ${number.format(all)} reviewed in all`;
+}
+
 function SummaryRow({ row, label, total }: { row: ReportRow; label: string; total?: boolean }) {
   const c = row.counts;
   return (

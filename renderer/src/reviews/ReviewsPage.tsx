@@ -14,16 +14,14 @@ import { openFeedbackForm } from '../feedback/shortcut';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import type { HistoryTarget } from '../history/target';
 import { FilterBar, InitiativeFilter, TeamFilter } from '../kit/filters';
-import { localeNumber } from '../locale/locale';
 import type { Report } from '../reports/types';
 import { reviewHistory } from './history';
 import { ReviewRow } from './ReviewRow';
-import { appropriateness, ReviewSummary } from './ReviewSummary';
+import { groupProgress, ReviewSummary } from './ReviewSummary';
 import { itemKey, type QueueItem, REASONS, type ReasonCode, reasonLabel, suggestedReason, VERDICTS, type Verdict } from './reasons';
 import { useReviewShortcuts } from './shortcuts';
 
 const SAMPLE_SIZE = 25;
-const number = localeNumber;
 
 interface Filters {
   initiative: string | null;
@@ -325,9 +323,8 @@ function Queue({
               <Title order={3}>
                 {first.item.initiative} · {first.item.team}
               </Title>
-              <Text size="xs" c="dimmed" className="tabular">
-                {groupReviewed} of {members.length} reviewed
-                {cell && ` · override appropriateness ${appropriateness(cell)} of ${number.format(cell.counts.reviewed)} reviewed`}
+              <Text size="xs" c="dimmed" className="tabular" data-testid="review-group-progress">
+                {groupProgress(groupReviewed, members.length, cell)}
               </Text>
             </Group>
             <Box component="ol" m={0} p={0} style={{ listStyle: 'none', borderTop: '1px solid var(--uptake-border)' }}>
