@@ -54,6 +54,10 @@ test('a review resumes after a reload; a verdict is changed, undone with Ctrl+Z 
   await expect(r2.getByTestId('review-final')).toHaveText('Hold for police report');
   await expect(r2.getByTestId('recommendation-link')).toHaveAttribute('href', 'https://claims.example/rec/r2');
   await expect(r2.getByTestId('recommendation-link')).toHaveAttribute('target', '_blank');
+  // Logged reason codes read as their labels, as on the reason buttons; none logged says so.
+  await expect(reviews.items().nth(0).getByTestId('review-reason')).toHaveText('Habit');
+  await expect(r2.getByTestId('review-reason')).toHaveText('No reason given');
+  await expect(reviews.items().nth(2).getByTestId('review-reason')).toHaveText('Model wrong');
   await expect(reviews.root.getByTestId('review-group-progress')).toHaveText('3 in this sample · none reviewed yet');
 
   // r3: its logged reason "habit" is picked already; N records it, focus moves on to r2.

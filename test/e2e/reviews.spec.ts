@@ -35,7 +35,7 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
       'timestamp,initiative,team,user,recommendation_id,action,reason',
       '2026-03-02T09:00:00Z,Claims triage assistant,Claims North,u1@acme.example,r1,overridden,model_wrong',
       '2026-03-02T10:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r2,accepted,',
-      '2026-03-03T09:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r3,overridden,',
+      '2026-03-03T09:00:00Z,Claims triage assistant,Claims North,u2@acme.example,r3,overridden,waiting on the police report',
     ].join('\n'),
   );
   await run(process.execPath, [UPTAKE, '--db', served.database, 'import', 'decisions', csv, '--create-missing'], {
@@ -47,8 +47,11 @@ test('the last override judged: the queue says all are reviewed', async ({ app, 
   await expect(reviews.figure(north, 'overrideAppropriateness')).toHaveText('no data');
   const group = reviews.root.getByTestId('review-group-progress');
   await expect(group).toHaveText('2 in this sample · none reviewed yet');
+  // The log's reasons: the user's own words in quotes; a known code by the label its button has.
+  await expect(reviews.items().nth(0).getByTestId('review-reason')).toHaveText('“waiting on the police report”');
+  await expect(reviews.items().nth(1).getByTestId('review-reason')).toHaveText('Model wrong');
 
-  // r3 (newest first) has no reason; r1's log reason is a code, so it is picked already.
+  // r3 (newest first) has free text, so no reason is picked; r1's log reason is a code, so it is picked already.
   await reviews.items().first().focus();
   await page.keyboard.press('6');
   await page.keyboard.press('n');

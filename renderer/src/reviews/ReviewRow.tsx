@@ -3,7 +3,7 @@ import { IconArrowBackUp, IconCheck, IconExternalLink, IconHistory, IconMessageR
 import type { Ref } from 'react';
 import './reviews.css';
 import { formatDateTime } from '../history/format';
-import { type QueueItem, REASONS, type ReasonCode, reasonLabel, VERDICTS, type Verdict } from './reasons';
+import { loggedReason, type QueueItem, REASONS, type ReasonCode, reasonLabel, VERDICTS, type Verdict } from './reasons';
 
 interface ReviewRowProps {
   item: QueueItem;
@@ -79,6 +79,7 @@ export function ReviewRow({
 }: ReviewRowProps) {
   const when = formatDateTime(item.timestamp);
   const judged = item.review;
+  const logged = loggedReason(item);
   const state = judged ? `${VERDICTS[judged.verdict].label}, ${reasonLabel(judged.reasonCode)}` : 'not reviewed';
   const errorId = `review-error-${position}`;
   return (
@@ -107,8 +108,8 @@ export function ReviewRow({
         <Text size="xs" c="dimmed" className="tabular" style={{ flex: 'none' }}>
           {when}
         </Text>
-        <Text size="sm" truncate="end" style={{ flex: 1 }} c={item.reason ? undefined : 'dimmed'}>
-          {item.reason ? `“${item.reason}”` : 'No reason given'}
+        <Text size="sm" truncate="end" style={{ flex: 1 }} c={logged ? undefined : 'dimmed'} data-testid="review-reason">
+          {logged ?? 'No reason given'}
         </Text>
         {judged && (
           <Badge

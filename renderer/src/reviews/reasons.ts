@@ -25,6 +25,16 @@ export function suggestedReason(item: Pick<QueueItem, 'reason'>): ReasonCode | n
   return REASONS.find((x) => x.code === r)?.code ?? null;
 }
 
+/**
+ * The decision log's reason as the reviewer reads it: a known code by its label ("Model wrong",
+ * as on the reason buttons), anything else in quotes as the user's own words; null when none.
+ */
+export function loggedReason(item: Pick<QueueItem, 'reason'>): string | null {
+  if (!item.reason) return null;
+  const code = suggestedReason(item);
+  return code ? reasonLabel(code) : `“${item.reason}”`;
+}
+
 /** One key per decision: initiative, recommendation and (hashed) user, as the engine keys them. */
 export const itemKey = (i: Pick<QueueItem, 'initiativeId' | 'recommendationId' | 'userHash'>) =>
   `${i.initiativeId}\u0001${i.recommendationId}\u0001${i.userHash}`;
