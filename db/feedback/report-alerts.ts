@@ -101,13 +101,17 @@ export function automationBiasAlert(
 
 /** LOW_CHAMPION_COVERAGE for one team: active champions per active user under its program's target. */
 export function coverageAlert(below: CellFacts['belowTarget']): Alert | null {
-  if (!below || below.row.activeUsers === null || below.row.coverage === null) return null;
-  const { row } = below;
+  const row = below?.row;
+  if (!below || !row || row.activeUsers === null || row.coverage === null || row.needed === null) return null;
+  // The program is named as a program: "under the target of Claims champions" read as though it were a figure.
   return {
     code: 'LOW_CHAMPION_COVERAGE',
-    message: `${plural(row.activeChampions, 'active champion')} for ${plural(row.activeUsers ?? 0, 'active user')}: ${pct(row.coverage ?? 0)}, under the target of ${below.program} (${pct(below.target)}, ${row.needed} needed)`,
+    message: `Champion coverage ${pct(row.coverage)} (${plural(row.activeChampions, 'active champion')} for ${plural(row.activeUsers, 'active user')}), below the ${pct(below.target)} target of ${programName(below.program)} (${row.needed - row.activeChampions} more needed)`,
   };
 }
+
+/** "the Claims champions program"; a name that already says program is not said twice. */
+const programName = (name: string) => (/\bprogram(me)?$/i.test(name.trim()) ? `the ${name.trim()}` : `the ${name.trim()} program`);
 
 /** LOW_CHAMPION_COVERAGE for a slice of several teams: how many are under their target, and which. */
 export function sliceCoverageAlert(teams: readonly string[]): Alert | null {

@@ -52,6 +52,10 @@ test('sort the ranking, filter alerts by a row, read a chart value on focus', as
   await expect(alerts.filter({ hasText: 'Adoption gap' }).first()).toContainText('the formal figures overstate real adoption');
 
   await expect(alerts.filter({ hasText: 'Automation-bias risk' })).toContainText('Contact Centre Leeds');
+  // Coverage names its program as a program, not as though it were a figure, and says how many more champions.
+  await expect(alerts.filter({ hasText: 'Low champion coverage' }).filter({ hasText: 'Claims North' })).toContainText(
+    'Champion coverage 1.6% (1 active champion for 62 active users), below the 5% target of the Claims champions program (3 more needed)',
+  );
   // Claims North's "5 alerts" badge filters the list to its five.
   const north = app.report.row('Claims triage assistant', 'Claims North');
   await north.getByTestId('alert-badge').click();

@@ -107,14 +107,30 @@ describe('LOW_CHAMPION_COVERAGE', () => {
         r.rows.find((x) => x.team === 'Leeds'),
         'LOW_CHAMPION_COVERAGE',
       ),
-    ).toBe('1 active champion for 40 active users: 2.5%, under the target of Drafts champions (5%, 2 needed)');
+    ).toBe(
+      'Champion coverage 2.5% (1 active champion for 40 active users), below the 5% target of the Drafts champions program (1 more needed)',
+    );
     expect(
       alert(
         r.rows.find((x) => x.team === 'York'),
         'LOW_CHAMPION_COVERAGE',
       ),
-    ).toBe('0 active champions for 10 active users: 0%, under the target of Drafts champions (5%, 1 needed)');
+    ).toBe(
+      'Champion coverage 0% (0 active champions for 10 active users), below the 5% target of the Drafts champions program (1 more needed)',
+    );
     expect(alert(r.overall, 'LOW_CHAMPION_COVERAGE')).toBe('2 teams under the champion target of their program: Leeds, York');
+
+    // A program whose name already says so is not called a "program programme"; a higher target needs more.
+    await callTyped(host, 'champions.updateProgram', { id: ids.program, name: 'Drafts champion programme', coverageTarget: 0.1 });
+    expect(
+      alert(
+        (await report()).rows.find((x) => x.team === 'Leeds'),
+        'LOW_CHAMPION_COVERAGE',
+      ),
+    ).toBe(
+      'Champion coverage 2.5% (1 active champion for 40 active users), below the 10% target of the Drafts champion programme (3 more needed)',
+    );
+    await callTyped(host, 'champions.updateProgram', { id: ids.program, name: 'Drafts champions', coverageTarget: 0.05 });
 
     // A second champion in Leeds meets the target (2 / 40 = 5 %); a paused one in York does not count.
     await callTyped(host, 'champions.create', { programId: ids.program, memberId: ids.mei, teamId: ids.leeds, since: '2025-12-01' });
