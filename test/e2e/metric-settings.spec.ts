@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { DEFAULT_METRIC_SETTINGS } from '../../db/metrics/model';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { SHOTS } from './shots';
 import { callApi, MetricSettingsSection, openScreen } from './signals-pages';
 
 // The defaults docs/metrics.md documents (test/docs.test.ts holds the two together).
@@ -21,7 +23,14 @@ test('a change manager raises a threshold and the report’s alerts follow; rese
   await expect(settings.root).toBeVisible();
   // Every weight and threshold, with its default.
   await expect(settings.root.locator('[data-testid^="metric-"]')).toHaveCount(3 + 10);
-  await expect(settings.row('highOverrideRate')).toContainText('HIGH_OVERRIDE');
+  // Each threshold names the report alert it drives by the alert's title, as the report shows it, not by its code.
+  await expect(settings.row('highOverrideRate')).toContainText('High override rate alert');
+  await expect(settings.row('lowOverrideRate')).toContainText('Low override rateAutomation-bias risk alert');
+  await expect(settings.row('minDecisions')).toContainText('High override rate and Automation-bias risk alerts');
+  await expect(settings.row('championCoverage')).toContainText('No report alert');
+  await expect(settings.root).not.toContainText(/[A-Z]+_[A-Z]+/);
+  await expect(settings.row('reliance')).toContainText('(accepted + edited) / decisions');
+  await settings.root.screenshot({ path: path.join(SHOTS, 'settings-weights-thresholds.png'), animations: 'disabled' });
   await expect(settings.input('High override rate')).toHaveValue('50%');
   await expect(settings.input('Reliance')).toHaveValue('0.5');
   await expect(settings.saveButton).toBeDisabled();

@@ -153,17 +153,13 @@ function Rows<K extends string>({
           <Text size="sm" fw={500}>
             {f.label}
           </Text>
-          <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-            {f.code}
+          {/* A weight's formula in monospace; a threshold's alerts in words, as the report titles them. */}
+          <Text size="xs" c="dimmed" ff={group === 'weights' ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
+            {f.drives}
           </Text>
         </Table.Td>
         <Table.Td style={{ verticalAlign: 'middle' }}>
           <Text size="sm">{f.meaning}</Text>
-          {f.pending && (
-            <Text size="xs" c="dimmed">
-              {f.pending}
-            </Text>
-          )}
         </Table.Td>
         <Table.Td ta="right" className="tabular" w={80} style={{ verticalAlign: 'middle' }} c="dimmed">
           {display(f.unit, defaults[f.key] ?? 0, locale)}

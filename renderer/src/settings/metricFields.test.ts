@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { display, parseTyped, toText } from './metricFields';
+import { ALERT_TITLES } from '../../../db/reports/shared/alerts';
+import { alertsNamed, display, parseTyped, THRESHOLD_FIELDS, toText } from './metricFields';
 
 describe('parseTyped', () => {
   it('reads a weight exactly as typed, with no step or rounding', () => {
@@ -49,5 +50,17 @@ describe('display', () => {
     expect(display('percent', 0.125, 'de-DE')).toBe('12,5\u00a0%');
     expect(display('weight', 0.25, 'de-DE')).toBe('0,25');
     expect(display('count', 1000, 'de-DE')).toBe('1.000');
+  });
+});
+
+describe('what a threshold drives', () => {
+  it('names its report alerts by the titles the report gives them, never by their codes', () => {
+    expect(alertsNamed('AUTOMATION_BIAS_RISK')).toBe('Automation-bias risk alert');
+    expect(alertsNamed('HIGH_OVERRIDE', 'AUTOMATION_BIAS_RISK')).toBe('High override rate and Automation-bias risk alerts');
+    const drives = Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, f.drives]));
+    expect(drives.lowOverrideRate).toBe(`${ALERT_TITLES.AUTOMATION_BIAS_RISK} alert`);
+    expect(drives.habitualOverrideRate).toBe('Habitual overriders alert');
+    expect(drives.championCoverage).toBe('No report alert');
+    for (const f of THRESHOLD_FIELDS) expect(f.drives, f.key).not.toMatch(/[A-Z]+_[A-Z]+/);
   });
 });

@@ -1,4 +1,5 @@
 import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
+import { alertTitle } from '../../../db/reports/shared/alerts';
 
 /*
  * Every weight and threshold of docs/metrics.md, with what it means in the report. `percent` values
@@ -12,33 +13,40 @@ export type ThresholdKey = keyof MetricSettings['thresholds'];
 export interface FieldInfo<K extends string> {
   key: K;
   label: string;
-  /** The alert it drives, or for a weight the component's formula. */
-  code: string;
+  /**
+   * Under the label: a weight's formula, or what a threshold drives, its report alerts named by the
+   * titles the report gives them (a change manager reads the report, not the codes).
+   */
+  drives: string;
   meaning: string;
   unit: 'weight' | 'percent' | 'count';
-  /** Defined in docs/metrics.md but not raised yet, because its inputs are not recorded yet. */
-  pending?: string;
+}
+
+/** A threshold's report alerts by their titles: "Adoption gap alert", "High override rate and Automation-bias risk alerts". */
+export function alertsNamed(...codes: string[]): string {
+  const titles = new Intl.ListFormat('en', { type: 'conjunction' }).format(codes.map(alertTitle));
+  return `${titles} ${codes.length === 1 ? 'alert' : 'alerts'}`;
 }
 
 export const WEIGHT_FIELDS: FieldInfo<WeightKey>[] = [
   {
     key: 'reliance',
     label: 'Reliance',
-    code: '(accepted + edited) / decisions',
+    drives: '(accepted + edited) / decisions',
     meaning: 'Share of decisions where people accepted or edited the AI’s recommendation',
     unit: 'weight',
   },
   {
     key: 'trust',
     label: 'Trust',
-    code: '(mean trust − 1) / 4',
+    drives: '(mean trust − 1) / 4',
     meaning: 'Pulse answer to “I trust the AI’s output in my work”, 1–5 scaled to 0–1',
     unit: 'weight',
   },
   {
     key: 'shadowFree',
     label: 'Shadow-free',
-    code: '1 − shadowShare',
+    drives: '1 − shadowShare',
     meaning: 'Share of people who keep no manual or parallel process as a hedge',
     unit: 'weight',
   },
@@ -48,72 +56,71 @@ export const THRESHOLD_FIELDS: FieldInfo<ThresholdKey>[] = [
   {
     key: 'highOverrideRate',
     label: 'High override rate',
-    code: 'HIGH_OVERRIDE',
+    drives: alertsNamed('HIGH_OVERRIDE'),
     meaning: 'Alert when the override rate is above this',
     unit: 'percent',
   },
   {
     key: 'lowOverrideRate',
     label: 'Low override rate',
-    code: 'AUTOMATION_BIAS_RISK',
+    drives: alertsNamed('AUTOMATION_BIAS_RISK'),
     meaning: 'Alert when the override rate is below this and feedback flags the AI as confidently wrong',
     unit: 'percent',
-    pending: 'Raised once feedback is recorded',
   },
   {
     key: 'minDecisions',
     label: 'Minimum decisions',
-    code: 'HIGH_OVERRIDE, AUTOMATION_BIAS_RISK',
+    drives: alertsNamed('HIGH_OVERRIDE', 'AUTOMATION_BIAS_RISK'),
     meaning: 'Override-rate alerts need at least this many decisions in the slice',
     unit: 'count',
   },
   {
     key: 'adoptionGap',
     label: 'Adoption gap',
-    code: 'ADOPTION_GAP',
+    drives: alertsNamed('ADOPTION_GAP'),
     meaning: 'Alert when formal adoption exceeds real adoption by more than this',
     unit: 'percent',
   },
   {
     key: 'shadowShare',
     label: 'Shadow share',
-    code: 'SHADOW_PROCESSES',
+    drives: alertsNamed('SHADOW_PROCESSES'),
     meaning: 'Alert when more than this share of people keep a manual or parallel process',
     unit: 'percent',
   },
   {
     key: 'habitualMinDecisions',
     label: 'Habitual: decisions',
-    code: 'HABITUAL_OVERRIDERS',
+    drives: alertsNamed('HABITUAL_OVERRIDERS'),
     meaning: 'A person counts as a habitual overrider only with at least this many decisions',
     unit: 'count',
   },
   {
     key: 'habitualOverrideRate',
     label: 'Habitual: override rate',
-    code: 'HABITUAL_OVERRIDERS',
+    drives: alertsNamed('HABITUAL_OVERRIDERS'),
     meaning: '… and when they override at least this share of them',
     unit: 'percent',
   },
   {
     key: 'championCoverage',
     label: 'Champion coverage',
-    code: 'LOW_CHAMPION_COVERAGE',
-    meaning: 'Alert when active champions per active user of a team are below this target',
+    // Each program sets its own target (docs/metrics.md): this one is kept in the settings but drives nothing.
+    drives: 'No report alert',
+    meaning: `Not used: the ${alertTitle('LOW_CHAMPION_COVERAGE')} alert compares each team with its champion program’s own target, set on Champions`,
     unit: 'percent',
-    pending: 'Raised once champions are recorded',
   },
   {
     key: 'thinMonthDecisions',
     label: 'Thin month: decisions',
-    code: 'thin month',
+    drives: 'Thin-month mark',
     meaning: 'A month with decisions but fewer than this is marked as thin on charts and under the figures',
     unit: 'count',
   },
   {
     key: 'thinMonthUsers',
     label: 'Thin month: active users',
-    code: 'thin month',
+    drives: 'Thin-month mark',
     meaning: 'A month with usage but fewer active users than this is marked as thin',
     unit: 'count',
   },
