@@ -38,7 +38,7 @@ test.describe('with the demo workspace', () => {
     await app.go('Initiatives');
     await expectAccessible(page, 'initiatives');
     await openDialog(app.initiatives.newButton, app.initiatives.form);
-    await app.initiatives.fill({ businessSponsor: { member: 'Priya Shah' }, productOwner: { outside: 'Alex Morgan' } });
+    await app.initiatives.fill({ businessSponsor: { member: 'Priya Shah' }, productOwner: { external: 'Alex Morgan' } });
     await expectAccessible(page, 'initiative form');
     // The form has unsaved changes: closing it asks first.
     await page.keyboard.press('Escape');

@@ -33,14 +33,15 @@ test('first run: create a workspace, teams and an initiative; they persist and h
     goLive: '2026-09-14',
     modelVersions: ['triage-gbm 3.2'],
     businessSponsor: { member: 'Dana Lee' },
-    productOwner: { outside: 'Alex Morgan' },
+    productOwner: { external: 'Alex Morgan' },
   });
   await expect(app.initiatives.flag('Claims triage assistant')).toHaveText('Triad incomplete: no technical lead');
 
   // Everything is still there after a reload.
   await app.reload();
   await expect(app.initiatives.flag('Claims triage assistant')).toBeVisible();
-  await expect(app.initiatives.row('Claims triage assistant')).toContainText('Alex Morgan');
+  // The form's "External" is the word the table shows under a triad person who is not a member.
+  await expect(app.initiatives.row('Claims triage assistant')).toContainText('Alex MorganExternal');
   await app.go('Teams');
   await expect(app.teams.row('Claims North')).toBeVisible();
   await expect(app.teams.row('Motor claims')).toBeVisible();
@@ -60,7 +61,7 @@ test('first run: create a workspace, teams and an initiative; they persist and h
   // Filling the missing role clears the flag; the initiative's history shows the triad change readably.
   await app.go('Initiatives');
   await app.initiatives.rowAction('Claims triage assistant', 'Edit');
-  await app.initiatives.fill({ technicalLead: { outside: 'Jordan Patel' } });
+  await app.initiatives.fill({ technicalLead: { external: 'Jordan Patel' } });
   await closeWith(app.initiatives.form, 'Save changes');
   await expect(app.initiatives.flag('Claims triage assistant')).toHaveCount(0);
   await app.initiatives.rowAction('Claims triage assistant', 'History');
@@ -68,7 +69,7 @@ test('first run: create a workspace, teams and an initiative; they persist and h
   const triadEdit = initiativeEntries.nth(0);
   // Saving the whole form records only what changed.
   await expect(triadEdit.locator('dt')).toHaveText(['Technical lead']);
-  await expect(app.history.change(triadEdit, 'technicalLead')).toHaveText('—→Jordan Patel (outside the workspace)');
+  await expect(app.history.change(triadEdit, 'technicalLead')).toHaveText('—→Jordan Patel (external)');
   const createdInitiative = initiativeEntries.nth(1);
   await expect(app.history.change(createdInitiative, 'businessSponsor')).toHaveText('Dana Lee');
   await expect(app.history.change(createdInitiative, 'modelVersions')).toHaveText('triage-gbm 3.2');

@@ -232,7 +232,7 @@ export class TeamsScreen extends ListScreen {
   }
 }
 
-export type TriadChoice = { member: string } | { outside: string } | 'nobody';
+export type TriadChoice = { member: string } | { external: string } | 'nobody';
 
 export interface InitiativeFields {
   name?: string;
@@ -267,8 +267,8 @@ export class InitiativesScreen extends ListScreen {
       await field.getByRole('combobox').click();
       await this.page.getByRole('option', { name: new RegExp(`^${choice.member}`) }).click();
     } else {
-      await field.getByText('Outside', { exact: true }).click();
-      await field.getByRole('textbox').fill(choice.outside);
+      await field.getByText('External', { exact: true }).click();
+      await field.getByRole('textbox').fill(choice.external);
     }
   }
   async fill(fields: InitiativeFields) {

@@ -4,9 +4,9 @@ import type { PersonInput } from '../../../db/api/contract';
 import { type Member, ROLE_LABELS, TRIAD_LABELS, type TriadRole } from '../../../db/api/types';
 
 type Person = z.input<typeof PersonInput>;
-type Mode = 'member' | 'outside' | 'none';
+type Mode = 'member' | 'external' | 'none';
 
-const modeOf = (value: Person | undefined): Mode => (!value ? 'none' : 'memberId' in value ? 'member' : 'outside');
+const modeOf = (value: Person | undefined): Mode => (!value ? 'none' : 'memberId' in value ? 'member' : 'external');
 
 interface TriadFieldProps {
   role: TriadRole;
@@ -17,14 +17,14 @@ interface TriadFieldProps {
   invalid: boolean;
 }
 
-/** One triad role: a member of the workspace, a named person outside it, or nobody yet. */
+/** One triad role: a member of the workspace, a named external person (not a member), or nobody yet. */
 export function TriadField({ role, value, onChange, members, invalid }: TriadFieldProps) {
   const mode = modeOf(value);
   const label = TRIAD_LABELS[role];
   const setMode = (next: string) => {
     if (next === mode) return;
     if (next === 'member') onChange({ memberId: '' });
-    else if (next === 'outside') onChange({ name: '' });
+    else if (next === 'external') onChange({ name: '' });
     else onChange(null);
   };
   return (
@@ -39,7 +39,7 @@ export function TriadField({ role, value, onChange, members, invalid }: TriadFie
         onChange={setMode}
         data={[
           { value: 'member', label: 'Member' },
-          { value: 'outside', label: 'Outside' },
+          { value: 'external', label: 'External' },
           { value: 'none', label: 'Nobody' },
         ]}
       />

@@ -4,10 +4,10 @@ import { initiativeHistory } from './history';
 
 const lookups: Lookups = { members: new Map([['m1', 'Dana Lee']]), teams: new Map() };
 
-test('a triad role names the member, a removed member, or someone outside the workspace', () => {
+test('a triad role names the member, a removed member, or an external person', () => {
   expect(formatValue(initiativeHistory, 'businessSponsor', '{"memberId":"m1"}', lookups)).toBe('Dana Lee');
   expect(formatValue(initiativeHistory, 'productOwner', '{"memberId":"m9"}', lookups)).toBe('a removed member');
-  expect(formatValue(initiativeHistory, 'technicalLead', '{"name":"Jordan Patel"}', lookups)).toBe('Jordan Patel (outside the workspace)');
+  expect(formatValue(initiativeHistory, 'technicalLead', '{"name":"Jordan Patel"}', lookups)).toBe('Jordan Patel (external)');
   expect(formatValue(initiativeHistory, 'technicalLead', null, lookups)).toBe('—');
   expect(fieldLabel(initiativeHistory, 'productOwner')).toBe('AI product owner');
 });

@@ -1,13 +1,13 @@
 import { INITIATIVE_STATUS_LABELS, type InitiativeStatus, TRIAD_LABELS, TRIAD_ROLES } from '../../../db/api/types';
 import { dateField, decodeJson, type FormatField, type HistoryFormat, NONE } from '../history/format';
 
-/** A triad role as the log keeps it: JSON text naming a member by id, or someone outside by name. */
+/** A triad role as the log keeps it: JSON text naming a member by id, or an external person (not a member) by name. */
 const person: FormatField = (value, lookups) => {
   const v = decodeJson(value);
   if (v === null || v === undefined) return NONE;
   if (typeof v === 'object') {
     if ('memberId' in v && typeof v.memberId === 'string') return lookups.members.get(v.memberId) ?? 'a removed member';
-    if ('name' in v && typeof v.name === 'string') return `${v.name} (outside the workspace)`;
+    if ('name' in v && typeof v.name === 'string') return `${v.name} (external)`;
   }
   return String(v);
 };
