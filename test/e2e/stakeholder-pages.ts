@@ -2,6 +2,22 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { AppScreen } from './pages';
 import { typeThen } from './steps';
 
+/** An opaque `rgb(r, g, b)` colour in CIELAB (D65), where distance follows how different colours look. */
+function toLab(colour: string): [number, number, number] {
+  const m = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(colour);
+  if (!m) throw new Error(`not an opaque rgb() colour: ${colour}`);
+  const linear = (v: string | undefined) => {
+    const c = Number(v) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const [r, g, b] = [linear(m[1]), linear(m[2]), linear(m[3])];
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
 /** The stakeholder register (table and grid) and a stakeholder's page. */
 export class StakeholdersScreen extends AppScreen {
   readonly screen = 'stakeholders';
@@ -49,6 +65,26 @@ export class StakeholdersScreen extends AppScreen {
       .getByTestId(section)
       .getByRole('row')
       .filter({ has: this.page.getByRole('cell', { name: team, exact: true }) });
+  }
+  /**
+   * Checks a legend's five support colours, opposed to advocate, as the browser paints them: each
+   * pair at least `atLeast` apart (CIE76 ΔE; about 2 is the smallest difference people notice, and
+   * supportive and advocate once were 16 apart as pale fills, 29 as dots).
+   */
+  async expectSupportScale(legend: Locator, atLeast: number) {
+    const marks = legend.locator('[data-support]');
+    await expect(marks).toHaveCount(5);
+    const painted = await marks.evaluateAll((els) =>
+      els.map((el) => ({ level: el.getAttribute('data-support'), colour: getComputedStyle(el).backgroundColor })),
+    );
+    expect(painted.map((p) => p.level)).toEqual(['opposed', 'sceptical', 'neutral', 'supportive', 'advocate']);
+    for (const [i, a] of painted.entries()) {
+      for (const b of painted.slice(i + 1)) {
+        const [la, lb] = [toLab(a.colour), toLab(b.colour)];
+        const difference = Math.hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]);
+        expect(difference, `${a.level} ${a.colour} and ${b.level} ${b.colour}`).toBeGreaterThanOrEqual(atLeast);
+      }
+    }
   }
   async view(v: 'Table' | 'Grid' | 'Teams' | 'Plan') {
     await this.root.getByTestId('stakeholder-filters').getByText(v, { exact: true }).click();

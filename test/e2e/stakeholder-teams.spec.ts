@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { SHOTS, shootAtSizes } from './shots';
@@ -41,6 +41,14 @@ test('the team view shows each team’s support mix and ADKAR heatmap with its b
   await expect(northMix.getByTestId('support-text')).toHaveText('1 opposed · 1 sceptical · 1 neutral · 1 supportive');
   await expect(northMix.getByRole('img')).toHaveAccessibleName('Claims North: 1 opposed, 1 sceptical, 1 neutral, 1 supportive');
   await expect(register.teamRow('support-mix', 'Underwriting').getByTestId('support-text')).toHaveText('1 supportive · 1 advocate');
+  // Its colours, opposed to advocate, are five clearly different fills, the bars' as the legend's.
+  const legend = register.teamView.getByTestId('support-legend');
+  await register.expectSupportScale(legend, 20);
+  const fill = (within: Locator, level: string) =>
+    within.locator(`[data-support="${level}"]`).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const underMix = register.teamRow('support-mix', 'Underwriting');
+  expect(await fill(underMix, 'advocate')).toBe(await fill(legend, 'advocate'));
+  expect(await fill(underMix, 'supportive')).toBe(await fill(legend, 'supportive'));
 
   // ADKAR averages by hand: awareness (4+5+5)/3 = 4.7, desire (2+3+5)/3 = 3.3, knowledge (3+2+4)/3 = 3.0
   // (the first at 3 or below: the barrier point), ability Cleo's 2, reinforcement nobody.

@@ -57,6 +57,8 @@ test.describe('demo workspace', () => {
     // The grid: focus Lena, arrows move her one step each and save at once.
     await register.view('Grid');
     await expect(register.grid).toBeVisible();
+    // Its dots, opposed to advocate, are five clearly different colours.
+    await register.expectSupportScale(register.grid.getByTestId('grid-legend'), 35);
     await expect(register.cell(2, 2).getByRole('button', { name: /^Lena Fox,/ })).toBeVisible();
     await expectAccessible(page, 'stakeholder grid');
     await register.chip('Lena Fox').focus();

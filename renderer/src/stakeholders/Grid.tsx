@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { quadrantOf, RATING_MAX, RATING_MIN } from '../../../db/api/types';
 import { orpc } from '../api/query';
-import { QUADRANT_LABELS, type Stakeholder, SUPPORT_COLORS, SUPPORT_LABELS, SUPPORT_LEVELS } from './register';
+import { QUADRANT_LABELS, type Stakeholder, SUPPORT_LABELS, SUPPORT_LEVELS, supportDot } from './register';
 
 /*
  * The influence × interest grid: a 5 × 5 board (influence 5 at the top, interest 5 on the right)
@@ -113,7 +113,7 @@ export function StakeholderGrid({ people, canMove }: { people: readonly Stakehol
       <Group gap="md" mb="sm" data-testid="grid-legend" aria-label="Support colours">
         {SUPPORT_LEVELS.map((level) => (
           <Group key={level} gap={6}>
-            <span className="support-dot" style={{ background: `var(--mantine-color-${SUPPORT_COLORS[level]}-6)` }} />
+            <span className="support-dot" data-support={level} style={{ background: supportDot(level) }} />
             <Text size="xs">{SUPPORT_LABELS[level]}</Text>
           </Group>
         ))}
@@ -249,7 +249,7 @@ function Chip({ person, canMove, onKey }: { person: Stakeholder; canMove: boolea
           cursor: canMove ? 'grab' : 'default',
         }}
       >
-        <span className="support-dot" style={{ background: `var(--mantine-color-${SUPPORT_COLORS[person.support]}-6)` }} />
+        <span className="support-dot" style={{ background: supportDot(person.support) }} />
         <span className="grid-chip-name">{person.name}</span>
       </button>
     </Tooltip>

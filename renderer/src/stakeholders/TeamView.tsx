@@ -20,7 +20,7 @@ import { formatDate } from '../history/format';
 import { TableHead } from '../kit/DataTable';
 import { today } from '../kit/days';
 import { useLocale } from '../locale/locale';
-import { ADKAR_ELEMENTS, ADKAR_LABELS, SUPPORT_COLORS, SUPPORT_LABELS, SUPPORT_LEVELS } from './register';
+import { ADKAR_ELEMENTS, ADKAR_LABELS, SUPPORT_LABELS, SUPPORT_LEVELS, supportFill } from './register';
 import { SupportBadge } from './SupportBadge';
 
 /*
@@ -118,10 +118,10 @@ function TeamTable({
 function SupportMix({ teams }: { teams: TeamStakeholders[] }) {
   return (
     <Section title="Support by team" note="People in the register, opposed to advocate" testId="support-mix">
-      <Group gap="md" mb="xs" aria-hidden>
+      <Group gap="md" mb="xs" aria-hidden data-testid="support-legend">
         {SUPPORT_LEVELS.map((s) => (
           <Group key={s} gap={4} wrap="nowrap">
-            <span className="support-swatch" data-support={s} style={{ background: `var(--mantine-color-${SUPPORT_COLORS[s]}-2)` }} />
+            <span className="support-swatch" data-support={s} style={{ background: supportFill(s) }} />
             <Text size="xs">{SUPPORT_LABELS[s]}</Text>
           </Group>
         ))}
@@ -154,7 +154,7 @@ function SupportMix({ teams }: { teams: TeamStakeholders[] }) {
                       className="support-segment tabular"
                       data-support={s}
                       title={`${SUPPORT_LABELS[s]}: ${t.support[s]}`}
-                      style={{ flexGrow: t.support[s], background: `var(--mantine-color-${SUPPORT_COLORS[s]}-2)` }}
+                      style={{ flexGrow: t.support[s], background: supportFill(s) }}
                     >
                       {t.support[s]}
                     </div>

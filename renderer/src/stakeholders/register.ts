@@ -18,14 +18,24 @@ import { labelled } from '../kit/fields';
 export type Stakeholder = Awaited<ReturnType<ApiClient['stakeholders']['list']>>[number];
 export type Concern = Awaited<ReturnType<ApiClient['stakeholders']['concerns']>>[number];
 
-/** Support from against to for, as a colour scale people read at a glance (red → green). */
+/**
+ * Support from against to for, the one colour scale of every support mark (grid dots, team bars,
+ * badges): warm for against, grey for neutral, cool and deepening for. Advocate is indigo, not a
+ * second green, so it never reads as supportive.
+ */
 export const SUPPORT_COLORS: Record<SupportLevel, string> = {
   opposed: 'red',
   sceptical: 'orange',
   neutral: 'gray',
   supportive: 'teal',
-  advocate: 'green',
+  advocate: 'indigo',
 };
+
+/** A level's solid colour: the dots on the grid and in its legend. */
+export const supportDot = (level: SupportLevel) => `var(--mantine-color-${SUPPORT_COLORS[level]}-6)`;
+
+/** A level's pale fill, dark text on it: the team view's support bars and their legend. */
+export const supportFill = (level: SupportLevel) => `var(--mantine-color-${SUPPORT_COLORS[level]}-2)`;
 
 export const SUPPORT_OPTIONS = labelled(SUPPORT_LEVELS, SUPPORT_LABELS);
 export const QUADRANT_OPTIONS = labelled(QUADRANTS, QUADRANT_LABELS);
