@@ -17,6 +17,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 
+/** A dialog's or drawer's title: one size and weight everywhere. */
+const DIALOG_TITLE = { fontWeight: 600, fontSize: 'var(--mantine-font-size-md)' } as const;
+
 /** Calm and dense: small type, neutral greys, one accent (indigo). */
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -42,7 +45,9 @@ export const theme = createTheme({
     TextInput: TextInput.extend({ defaultProps: { size: 'sm' } }),
     Textarea: Textarea.extend({ defaultProps: { size: 'sm' } }),
     NumberInput: NumberInput.extend({ defaultProps: { size: 'sm' } }),
-    Select: Select.extend({ defaultProps: { size: 'sm', allowDeselect: false } }),
+    // A chosen value longer than its box ("Customer Service › Contact Centre Leeds") ends with an
+    // ellipsis, not cut mid-letter at the arrow.
+    Select: Select.extend({ defaultProps: { size: 'sm', allowDeselect: false }, styles: { input: { textOverflow: 'ellipsis' } } }),
     TagsInput: TagsInput.extend({ defaultProps: { size: 'sm' } }),
     Badge: Badge.extend({
       defaultProps: { radius: 'sm', tt: 'none', fw: 500 },
@@ -57,10 +62,13 @@ export const theme = createTheme({
         overlayProps: { backgroundOpacity: 0.35 },
         closeButtonProps: { 'aria-label': 'Close' },
       },
-      styles: { title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-md)' } },
+      styles: { title: DIALOG_TITLE },
     }),
     Drawer: Drawer.extend({
       defaultProps: { position: 'right', overlayProps: { backgroundOpacity: 0.2 }, closeButtonProps: { 'aria-label': 'Close' } },
+      // A drawer's title (History, a feedback item, a formula) reads as a dialog's does; a long one
+      // wraps onto a second line beside the close button rather than being cut.
+      styles: { title: { ...DIALOG_TITLE, lineHeight: 1.4, minWidth: 0, overflowWrap: 'anywhere' } },
     }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
     Menu: Menu.extend({ defaultProps: { shadow: 'md', position: 'bottom-end', withinPortal: true, withInitialFocusPlaceholder: false } }),

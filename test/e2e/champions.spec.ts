@@ -3,7 +3,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi } from './signals-pages';
-import { closeWith, pick, press, typeThen } from './steps';
+import { closeWith, expectLabelsAlike, pick, press, typeThen } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `champions-${name}`);
 
@@ -115,6 +115,12 @@ test.describe('demo workspace', () => {
     await app.openFeedbackForm();
     await expect(form.getByRole('combobox', { name: 'Team' })).toHaveValue(/Contact Centre Leeds/);
     await expect(form.getByRole('combobox', { name: 'Initiative' })).toHaveValue('Customer email drafter');
+    // The choices' labels read as every field's label does; a team's long path ends with an ellipsis.
+    const label = (text: string) => form.getByText(text, { exact: true });
+    await expectLabelsAlike(label('Case reference'), label('Severity'), label('Where it was caught'), label('Model version'));
+    const team = form.getByRole('combobox', { name: 'Team' });
+    await expect(team).toHaveCSS('text-overflow', 'ellipsis');
+    expect(await team.evaluate((e) => e.scrollWidth > e.clientWidth), 'the path is longer than its box').toBe(true);
     await expectAccessible(page, 'feedback form');
     await shoot(page, 'feedback-form');
     await page.keyboard.press('Escape');

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import type { UptakeApp } from './pages';
 import { shootAtSizes } from './shots';
 import { openScreen, ReviewsScreen } from './signals-pages';
-import { closeWith } from './steps';
+import { closeWith, expectNotClipped } from './steps';
 
 const shoot = (page: Page, name: string) => shootAtSizes(page, `feedback-loop-${name}`);
 
@@ -74,6 +74,11 @@ test.describe('demo workspace', () => {
     const drawer = page.getByTestId('feedback-drawer').getByRole('dialog');
     await expect(drawer).toContainText('Refunds to this card type take 10 working days');
     await expect(drawer.getByTestId('feedback-comments')).toContainText('No comments yet');
+    // Its long title wraps whole, in the weight every drawer's and dialog's title has.
+    const title = drawer.locator('.mantine-Drawer-title');
+    await expect(title).toHaveText(/^EM-88213: Confirmed the refund.*\)$/);
+    await expectNotClipped(title);
+    await expect(title).toHaveCSS('font-weight', '600');
     const box = drawer.getByRole('textbox', { name: 'Add a comment' });
     await box.fill('Two more this week, both Visa debit refunds.');
     await box.press('Control+Enter');

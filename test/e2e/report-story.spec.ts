@@ -104,6 +104,8 @@ test('the formula drawer speaks in words, fits, and opens the docs offline', asy
     'Real adoption = weighted mean of those of reliance, trust and shadow-free that have data, weights rescaled to add up to 1',
   );
   await expect(drawer).not.toContainText('shadowFree');
+  // Its title reads as every drawer's does (the feedback drawer's, History's): the same weight.
+  await expect(page.locator('.mantine-Drawer-title')).toHaveCSS('font-weight', '600');
   await drawer.locator('summary').click();
   await expect(drawer).toContainText('Pulse respondents');
   await expect(drawer).not.toContainText('licensedUsers');

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { shootAtSizes } from './shots';
 import { callApi, openScreen } from './signals-pages';
 import { StakeholdersScreen } from './stakeholder-pages';
-import { closeWith } from './steps';
+import { closeWith, expectLabelsAlike } from './steps';
 
 test.use({ workspace: 'demo' });
 
@@ -52,6 +52,9 @@ test('a change manager defines a choice field in Settings, sets it on a stakehol
   await register.open();
   await register.rowAction('Shona Reid', 'Edit');
   await expect(register.form.getByTestId('custom-fields')).toBeVisible();
+  // The groups' labels read as every field's label does.
+  const label = (text: string) => register.form.getByText(text, { exact: true });
+  await expectLabelsAlike(label('Title'), label('ADKAR'), label("The workspace's fields"), label('Influence'));
   await register.choose('Tier', 'Gold');
   await expect(register.form.getByRole('textbox', { name: 'Next review' })).not.toHaveValue('');
   await expectAccessible(page, 'stakeholder form with custom fields');

@@ -60,3 +60,25 @@ export async function expectShown(element: Locator, ...texts: string[]): Promise
   for (const text of texts) await expect(element).toContainText(text);
   return element;
 }
+
+/** Each label is drawn as the first one is (weight, size, colour): one label style for every field of a form. */
+export async function expectLabelsAlike(first: Locator, ...others: Locator[]) {
+  const style = (label: Locator) =>
+    label.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { weight: s.fontWeight, size: s.fontSize, color: s.color };
+    });
+  await expect(first).toBeVisible();
+  const expected = await style(first);
+  for (const other of others) {
+    await expect(other).toBeVisible();
+    expect(await style(other), `the label "${await other.textContent()}"`).toEqual(expected);
+  }
+}
+
+/** The element shows all its text: nothing cut at its right edge (a title that may wrap, never clip). */
+export async function expectNotClipped(element: Locator) {
+  await expect(element).toBeVisible();
+  const clipped = await element.evaluate((e) => e.scrollWidth - e.clientWidth);
+  expect(clipped, `"${await element.textContent()}" is cut`).toBeLessThanOrEqual(0);
+}

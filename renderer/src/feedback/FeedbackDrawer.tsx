@@ -27,11 +27,7 @@ export function FeedbackDrawer({ item, onClose }: { item: Feedback | null; onClo
       onClose={onClose}
       position="right"
       size={480}
-      title={
-        <Text fw={600} size="md" truncate="end" maw={400}>
-          {item ? feedbackTitle(item) : ''}
-        </Text>
-      }
+      title={item ? feedbackTitle(item) : ''}
       data-testid="feedback-drawer"
     >
       {item && (

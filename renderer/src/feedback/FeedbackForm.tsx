@@ -1,7 +1,7 @@
-import { Checkbox, SegmentedControl, Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { FeedbackCreateInput } from '../../../db/api/contract';
 import {
@@ -15,7 +15,17 @@ import {
 import { orpc } from '../api/query';
 import { useDialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { FieldRow, InitiativeField, labelled, NumberField, SelectField, TeamField, TextAreaField, TextField } from '../kit/fields';
+import {
+  ChoiceField,
+  FieldRow,
+  InitiativeField,
+  labelled,
+  NumberField,
+  SelectField,
+  TeamField,
+  TextAreaField,
+  TextField,
+} from '../kit/fields';
 import { Suggestions } from './Suggestions';
 import { FEEDBACK_SHORTCUT_LABEL, type FeedbackPrefill } from './shortcut';
 
@@ -140,7 +150,12 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           placeholder="Type to choose"
           data={labelled(FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS)}
         />
-        <Choice form={form} name="severity" label="Severity" data={labelled(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)} />
+        <ChoiceField
+          control={form.control}
+          name="severity"
+          label="Severity"
+          data={labelled(FEEDBACK_SEVERITIES, FEEDBACK_SEVERITY_LABELS)}
+        />
       </FieldRow>
       <FieldRow style={{ alignItems: 'end' }}>
         <Checkbox label="Confidently wrong" description="The AI was sure of itself" {...form.register('confidentlyWrong')} />
@@ -154,7 +169,12 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
           max={100}
         />
       </FieldRow>
-      <Choice form={form} name="caught" label="Where it was caught" data={labelled(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)} />
+      <ChoiceField
+        control={form.control}
+        name="caught"
+        label="Where it was caught"
+        data={labelled(FEEDBACK_CAUGHT, FEEDBACK_CAUGHT_LABELS)}
+      />
       {/* Last in the form, so the keyboard path through the fields stays the same while suggestions come and go. */}
       <Suggestions
         text={[aiSaid, whatWasRight, caseRef].filter(Boolean).join(' ')}
@@ -162,34 +182,5 @@ function FeedbackFields({ form, source }: { form: EntityForm<typeof FeedbackForm
         onLink={(id) => form.setValue('patternId', id, { shouldDirty: true })}
       />
     </>
-  );
-}
-
-/** A few choices side by side (arrow keys move between them): quicker than a list for severity and where it was caught. */
-function Choice({
-  form,
-  name,
-  label,
-  data,
-}: {
-  form: EntityForm<typeof FeedbackFormInput>;
-  name: 'severity' | 'caught';
-  label: string;
-  data: { value: string; label: string }[];
-}) {
-  const id = `feedback-${name}-label`;
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <div>
-          <Text size="sm" fw={500} id={id} mb={4}>
-            {label}
-          </Text>
-          <SegmentedControl aria-labelledby={id} value={field.value} onChange={field.onChange} data={data} />
-        </div>
-      )}
-    />
   );
 }

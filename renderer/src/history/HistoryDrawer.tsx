@@ -50,9 +50,7 @@ export function HistoryDrawer({
       size={440}
       title={
         <Box>
-          <Text fw={600} size="md">
-            History
-          </Text>
+          History
           <Text size="sm" c="dimmed" truncate="end" maw={340}>
             {target?.name}
           </Text>

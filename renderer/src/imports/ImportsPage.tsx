@@ -10,7 +10,6 @@ import {
   Modal,
   Paper,
   Progress,
-  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -30,6 +29,7 @@ import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../history/format';
 import { TableHead } from '../kit/DataTable';
+import { SegmentedChoice } from '../kit/fields';
 import { localeDateTime, localeNumber } from '../locale/locale';
 import type { ImportKind, ImportSummary } from '../reports/types';
 import { FilePreview, importErrorData, ProblemsView, usePreview } from './ImportCheck';
@@ -349,11 +349,9 @@ export function ImportsPage({ params }: { params?: Record<string, string | undef
           <Paper withBorder radius="md" p="md">
             <Stack gap="sm">
               <Box>
-                <Text size="sm" fw={500} mb={4} id="import-kind-label">
-                  Kind of file
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="import-kind-label"
+                <SegmentedChoice
+                  id="import-kind"
+                  label="Kind of file"
                   value={kind}
                   onChange={(v) => {
                     setKind(v as ImportKind);

@@ -1,8 +1,11 @@
 import {
+  Input,
   MultiSelect,
   type MultiSelectProps,
   NumberInput,
   type NumberInputProps,
+  SegmentedControl,
+  type SegmentedControlProps,
   Select,
   type SelectProps,
   SimpleGrid,
@@ -15,8 +18,8 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { type Control, type FieldPath, type FieldValues, type PathValue, useController, useFormState } from 'react-hook-form';
+import { type ReactNode, useMemo, useState } from 'react';
+import { type Control, Controller, type FieldPath, type FieldValues, type PathValue, useController, useFormState } from 'react-hook-form';
 import type { Initiative, Team } from '../../../db/api/types';
 import { orpc } from '../api/query';
 import { teamOptions } from '../teams/hierarchy';
@@ -33,6 +36,35 @@ export const labelled = <T extends string>(values: readonly T[], labels: Record<
 /** Fields side by side on one row of a form: two columns unless `cols` says, spaced as every form is. */
 export function FieldRow({ cols = 2, ...props }: SimpleGridProps) {
   return <SimpleGrid cols={cols} spacing="sm" {...props} />;
+}
+
+/**
+ * The label over a group of fields (ADKAR, the workspace's fields) in the style of every field's
+ * label: Mantine's input label, not a Text at weight 500, which the system fonts without a medium
+ * weight draw as regular, lighter than the labels around it.
+ */
+export function FieldLabel({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <Input.Label labelElement="div" id={id} display="block">
+      {children}
+    </Input.Label>
+  );
+}
+
+/**
+ * A few choices side by side (arrow keys move between them) under a label styled as every field's:
+ * the control is named by its label, `${id}-label`.
+ */
+export function SegmentedChoice({
+  id,
+  label,
+  ...control
+}: { id: string; label: ReactNode } & Omit<SegmentedControlProps, 'aria-labelledby'>) {
+  return (
+    <Input.Wrapper label={label} labelElement="div" id={id} styles={{ label: { display: 'block' } }}>
+      <SegmentedControl aria-labelledby={`${id}-label`} {...control} />
+    </Input.Wrapper>
+  );
 }
 
 /** A Mantine input bound to one field of a react-hook-form form. */
@@ -143,6 +175,21 @@ export function TagsField<TIn extends FieldValues, N extends FieldPath<TIn>, TOu
 ) {
   const { field, own, wired } = useBound(bound);
   return <TagsInput {...own} value={field.value ?? []} onChange={field.onChange} {...wired} />;
+}
+
+/** A few choices side by side for one field of the form (severity, where it was caught), labelled like every field. */
+export function ChoiceField<TIn extends FieldValues, N extends FieldPath<TIn>, TOut>({
+  control,
+  name,
+  ...choice
+}: Omit<Bound<TIn, N, TOut>, 'cleared'> & { label: string; data: { value: string; label: string }[] }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <SegmentedChoice id={`field-${name}`} {...choice} value={field.value} onChange={field.onChange} />}
+    />
+  );
 }
 
 /** A whole number, without spinner buttons; emptied it holds `cleared`. */

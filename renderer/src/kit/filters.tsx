@@ -1,8 +1,8 @@
-import { Group, Input, SegmentedControl, Select, type SelectProps } from '@mantine/core';
+import { Group, Select, type SelectProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Initiative, Team } from '../../../db/api/types';
 import { teamOptions } from '../teams/hierarchy';
-import { liveOptions } from './fields';
+import { liveOptions, SegmentedChoice } from './fields';
 
 /** What a filter of one record holds: the record's id, or null for all of them. */
 interface RecordFilterProps {
@@ -37,13 +37,12 @@ export const SEARCHABLE_FROM = 8;
  * chosen by the workspace) is cut with an ellipsis at the filter's width and read in full in its
  * title; the filter's accessible name is still the whole label. `clip`, not `hidden`: a label that
  * hid its overflow would sit on its bottom edge instead of its text's baseline, a few pixels lower
- * than the labels beside it, while a short label this way stays exactly where it was. The box's
- * own text ("Any preferred channel for rollout communications") ends with an ellipsis too, not
- * mid-letter at the arrow.
+ * than the labels beside it, while a short label this way stays exactly where it was. (The box's
+ * own text, "Any preferred channel for rollout communications", ends with an ellipsis as every
+ * select's does: the theme.)
  */
 const ONE_LINE_LABEL = {
   label: { maxWidth: '100%', overflow: 'clip', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  input: { textOverflow: 'ellipsis' },
 } as const;
 
 /** A filter of one value from a list (a kind, a support level), empty for any: "Any kind"; a long list is searchable. */
@@ -102,15 +101,14 @@ export function SegmentedFilter<V extends string>({
   choices: Readonly<Record<V, string>>;
 }) {
   return (
-    <Input.Wrapper label={label} labelElement="div" id={id} styles={{ label: { display: 'block' } }}>
-      <SegmentedControl
-        aria-labelledby={`${id}-label`}
-        // As tall as a select beside it (36px).
-        styles={{ label: { paddingBlock: 4.25 } }}
-        value={value}
-        onChange={(v) => onChange(v as V)}
-        data={Object.entries<string>(choices).map(([v, l]) => ({ value: v, label: l }))}
-      />
-    </Input.Wrapper>
+    <SegmentedChoice
+      id={id}
+      label={label}
+      // As tall as a select beside it (36px).
+      styles={{ label: { paddingBlock: 4.25 } }}
+      value={value}
+      onChange={(v) => onChange(v as V)}
+      data={Object.entries<string>(choices).map(([v, l]) => ({ value: v, label: l }))}
+    />
   );
 }

@@ -12,7 +12,7 @@ import { FormError } from '../components/FormError';
 import { inDays, nowTime, today } from '../kit/days';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { DateField, FieldRow, liveOptions, MultiSelectField, SelectField, TextAreaField, TextField } from '../kit/fields';
+import { DateField, FieldLabel, FieldRow, liveOptions, MultiSelectField, SelectField, TextAreaField, TextField } from '../kit/fields';
 import { ADKAR_LABELS, CONCERN_KIND_OPTIONS, type Stakeholder, SUPPORT_OPTIONS } from '../stakeholders/register';
 import { KIND_OPTIONS, SENTIMENT_OPTIONS, type Session } from './register';
 
@@ -194,9 +194,7 @@ function SessionFields({ form }: { form: Form }) {
       />
       {attendees.length > 0 && (
         <Stack gap={4} data-testid="attendee-rows">
-          <Text size="sm" fw={500}>
-            How each came across{canRerate ? ', and their support or ADKAR if it changed' : ''}
-          </Text>
+          <FieldLabel>How each came across{canRerate ? ', and their support or ADKAR if it changed' : ''}</FieldLabel>
           {attendees.map((id) => (
             <AttendeeRow key={id} form={form} id={id} person={names.get(id)} canRerate={canRerate} />
           ))}

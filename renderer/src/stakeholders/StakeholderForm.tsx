@@ -9,7 +9,7 @@ import { orpc } from '../api/query';
 import { FormError } from '../components/FormError';
 import type { Dialog } from '../kit/dialog';
 import { type EntityForm, EntityFormDialog, useSaveRecord } from '../kit/EntityFormDialog';
-import { FieldRow, MemberField, SelectField, TagsField, TeamField, TextAreaField, TextField } from '../kit/fields';
+import { FieldLabel, FieldRow, MemberField, SelectField, TagsField, TeamField, TextAreaField, TextField } from '../kit/fields';
 import { CustomFieldInput, useStakeholderFields } from './customFields';
 import { ADKAR_ELEMENTS, ADKAR_LABELS, type Stakeholder, SUPPORT_OPTIONS } from './register';
 
@@ -132,9 +132,7 @@ function StakeholderFields({ form }: { form: Form }) {
       </FieldRow>
       <Stack gap={6} data-testid="adkar-fields">
         <Group justify="space-between">
-          <Text size="sm" fw={500}>
-            ADKAR
-          </Text>
+          <FieldLabel>ADKAR</FieldLabel>
           <Text size="xs" c="dimmed" aria-live="polite" data-testid="barrier-live">
             {barrier ? (
               <>
@@ -168,9 +166,7 @@ function CustomFields({ form }: { form: Form }) {
   if (fields.length === 0) return null;
   return (
     <Stack gap={6} data-testid="custom-fields">
-      <Text size="sm" fw={500}>
-        The workspace's fields
-      </Text>
+      <FieldLabel>The workspace's fields</FieldLabel>
       <FieldRow>
         {fields.map((f) => (
           <CustomFieldInput key={f.id} control={form.control} field={f} />
