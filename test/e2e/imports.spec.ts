@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { SHOTS } from './shots';
+import { expectLabelsAlike } from './steps';
 
 const HEADER = 'month,team,initiative,licensed_users,active_users,workflows_started,workflows_completed';
 const FIRST = [HEADER, '2026-01,Claims North,Claims triage assistant,20,17,100,80'].join('\n');
@@ -25,6 +26,9 @@ test('every problem at once, each pointing at its row; a misspelt team fixed by 
   await app.firstRun.create('Acme', 'Dana Lee');
   await app.go('Imports');
   await expect(app.screen('imports')).toBeVisible();
+  // The choice of kind is labelled as the file field under it is.
+  const label = (text: string) => app.screen('imports').getByText(text, { exact: true });
+  await expectLabelsAlike(label('CSV file'), label('Kind of file'));
 
   // A template of each kind: the header and two example rows.
   const template = await app.imports.downloadTemplate();
