@@ -49,7 +49,21 @@ test('sort the ranking, filter alerts by a row, read a chart value on focus', as
   // Sponsors read an alert's title and message; its machine code stays out of the text, in data-code.
   expect(codes.every((c) => /^[A-Z_]+$/.test(c))).toBe(true);
   for (const [i, a] of (await alerts.all()).entries()) await expect(a).not.toContainText(codes[i] ?? '');
-  await expect(alerts.filter({ hasText: 'Adoption gap' }).first()).toContainText('the formal figures overstate real adoption');
+  // Why an alert matters waits behind its disclosure, hidden until opened; Tab from the slice link reaches it, Enter opens it.
+  const gap = alerts.filter({ hasText: 'Adoption gap' }).first();
+  const why = gap.getByRole('button', { name: 'Why it matters' });
+  const explanation = gap.getByTestId('alert-explanation');
+  await expect(why).toHaveAttribute('aria-expanded', 'false');
+  await expect(explanation).toBeHidden();
+  await gap.getByRole('button', { name: 'Claims triage assistant · Claims North' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(why).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(why).toHaveAttribute('aria-expanded', 'true');
+  await expect(explanation).toBeVisible();
+  await expect(explanation).toContainText('the formal figures overstate real adoption');
+  await page.keyboard.press('Space');
+  await expect(explanation).toBeHidden();
 
   await expect(alerts.filter({ hasText: 'Automation-bias risk' })).toContainText('Contact Centre Leeds');
   // Coverage names its program as a program, not as though it were a figure, and says how many more champions.

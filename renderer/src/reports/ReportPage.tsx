@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
@@ -15,7 +14,16 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowsSort, IconArrowUp, IconChartDots, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowDown,
+  IconArrowsSort,
+  IconArrowUp,
+  IconChartDots,
+  IconChevronDown,
+  IconChevronRight,
+  IconUpload,
+} from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -407,34 +415,16 @@ function Overview({
               No alerts for this slice.
             </Text>
           ) : (
-            <Stack gap={6} data-testid="alerts">
+            <Stack gap={0} className="report-alerts" data-testid="alerts">
               {alerts.map((a) => (
-                <Alert
+                <AlertRow
                   key={`${rowKey(a.row)}-${a.code}`}
-                  color="orange"
-                  variant="light"
-                  p="xs"
-                  icon={<IconAlertTriangle size={16} />}
-                  data-testid="alert"
-                  data-code={a.code}
-                  title={
-                    <Group gap={8} wrap="wrap">
-                      <Text size="sm" fw={600}>
-                        {alertTitle(a.code)}
-                      </Text>
-                      <Anchor component="button" type="button" size="xs" onClick={() => showRow(a.row)}>
-                        {rowName(a.row)}
-                      </Anchor>
-                    </Group>
-                  }
-                >
-                  <Text size="sm">{a.message}</Text>
-                  {ALERT_EXPLANATIONS[a.code] && (
-                    <Text size="xs" c="dark.4" mt={2}>
-                      {ALERT_EXPLANATIONS[a.code]}
-                    </Text>
-                  )}
-                </Alert>
+                  id={`${rowKey(a.row)}-${a.code}`}
+                  code={a.code}
+                  message={a.message}
+                  slice={rowName(a.row)}
+                  onShowSlice={() => showRow(a.row)}
+                />
               ))}
             </Stack>
           )}
@@ -444,6 +434,63 @@ function Overview({
         Real adoption weights{custom ? ' (custom weights)' : ''}: {weightsText}. Generated {fmt.dateTime(report.generatedAt, locale)}.
       </Text>
     </Stack>
+  );
+}
+
+/**
+ * One alert as a compact row: title and slice on one line, the message under it. Ten full cards
+ * stood taller than the trend beside them; the explanation is there for whoever asks, behind
+ * "Why it matters", so the title and message of every alert still read at a glance.
+ */
+function AlertRow({
+  id,
+  code,
+  message,
+  slice,
+  onShowSlice,
+}: {
+  id: string;
+  code: string;
+  message: string;
+  slice: string;
+  onShowSlice: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const explanation = ALERT_EXPLANATIONS[code];
+  const explanationId = `alert-why-${id}`;
+  return (
+    <Box className="report-alert" data-testid="alert" data-code={code}>
+      <IconAlertTriangle size={14} className="text-warning report-alert-icon" aria-hidden />
+      <Box miw={0}>
+        <Group gap={8} wrap="wrap" align="baseline">
+          <Text size="sm" fw={600}>
+            {alertTitle(code)}
+          </Text>
+          <Anchor component="button" type="button" size="xs" onClick={onShowSlice}>
+            {slice}
+          </Anchor>
+          {explanation && (
+            <UnstyledButton
+              className="report-alert-why"
+              ml="auto"
+              aria-expanded={open}
+              aria-controls={explanationId}
+              onClick={() => setOpen((o) => !o)}
+              data-testid="alert-why"
+            >
+              {open ? <IconChevronDown size={12} aria-hidden /> : <IconChevronRight size={12} aria-hidden />}
+              Why it matters
+            </UnstyledButton>
+          )}
+        </Group>
+        <Text size="sm">{message}</Text>
+        {explanation && (
+          <Text size="xs" c="dark.4" mt={2} id={explanationId} hidden={!open} data-testid="alert-explanation">
+            {explanation}
+          </Text>
+        )}
+      </Box>
+    </Box>
   );
 }
 
