@@ -102,7 +102,7 @@ export function automationBiasAlert(
 /** LOW_CHAMPION_COVERAGE for one team: active champions per active user under its program's target. */
 export function coverageAlert(below: CellFacts['belowTarget']): Alert | null {
   const row = below?.row;
-  if (!below || !row || row.activeUsers === null || row.coverage === null || row.needed === null) return null;
+  if (!row || row.activeUsers === null || row.coverage === null || row.needed === null) return null;
   // The program is named as a program: "under the target of Claims champions" read as though it were a figure.
   return {
     code: 'LOW_CHAMPION_COVERAGE',

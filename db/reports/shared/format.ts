@@ -54,7 +54,8 @@ function cachedFormat<F, O>(formats: Map<string, F>, locale: string, options: O,
 }
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+/** A cached `Intl.NumberFormat`, for the few figures the helpers below do not cover (a setting's "12.5%"). */
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
   cachedFormat(numberFormats, locale, options, (l, o) => new Intl.NumberFormat(l, o));
 const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
   cachedFormat(dateFormats, locale, options, (l, o) => new Intl.DateTimeFormat(l, o));

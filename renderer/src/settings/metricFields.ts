@@ -1,5 +1,6 @@
 import type { DEFAULT_METRIC_SETTINGS } from '../../../db/api/types';
 import { alertTitle } from '../../../db/reports/shared/alerts';
+import { decimal, numberFormat } from '../../../db/reports/shared/format';
 
 /*
  * Every weight and threshold of docs/metrics.md, with what it means in the report. `percent` values
@@ -131,9 +132,9 @@ export const THRESHOLD_FIELDS: FieldInfo<ThresholdKey>[] = [
  * 50%, 12.5%, 30, 0.25 in English; 50 %, 12,5 %, 30, 0,25 in German.
  */
 export function display(unit: FieldInfo<string>['unit'], value: number, locale: string): string {
-  const options: Intl.NumberFormatOptions =
-    unit === 'percent' ? { style: 'percent', maximumFractionDigits: 2 } : { maximumFractionDigits: 4 };
-  return new Intl.NumberFormat(locale, options).format(value);
+  return unit === 'percent'
+    ? numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value)
+    : decimal(value, locale, 4);
 }
 
 /** What a value box shows for a stored value: 0.5, 50%, 30. */
