@@ -50,4 +50,13 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     expect(read().builtAt).toBeGreaterThan(before);
     expect(read().builtAt).toBeGreaterThanOrEqual(fs.statSync(source).mtimeMs);
   });
+
+  it('stops quietly when its reader closes the pipe early (`uptake ops | head`), with no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${UPTAKE}" ops | head -c 20; echo " status \${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toMatch(/^\[\n {2}\{\n/);
+    expect(r.stdout).toMatch(/ status 0\n$/);
+    expect(r.stderr).toBe('');
+  });
 });
